@@ -1,0 +1,115 @@
+"""The one place that reads the environment.
+
+`Settings` reads `TOUCHPOINT_*` variables (and `OPENAI_API_KEY`), then an optional TOML file
+(`TOUCHPOINT_CONFIG`, default `<data_dir>/config.toml`). Entry points (CLI, API, Celery worker)
+build it once and pass plain option objects down; pipeline code never reads the environment.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from assistant.errors import ConfigError
+
+ExtractorName = Literal["rules", "llm", "hybrid"]
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("touchpoint", appauthor=False))
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """Values from the TOML config file; environment variables take precedence over it."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path | None) -> None:
+        super().__init__(settings_cls)
+        self._values: dict[str, Any] = {}
+        if path is not None and path.is_file():
+            try:
+                self._values = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{path}: not valid TOML ({exc}); fix or remove the file") from exc
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._values.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TOUCHPOINT_", extra="ignore")
+
+    config_file: Path | None = Field(default=None, validation_alias="TOUCHPOINT_CONFIG")
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None  # default: sqlite:///<data_dir>/touchpoint.db
+    broker_url: str | None = None  # Redis or RabbitMQ; unset runs jobs in-process
+    tenant: str = "default"
+    max_upload_bytes: int = 500 * 1024 * 1024
+    max_audio_seconds: float = 4 * 3600
+
+    # extraction
+    extractor: ExtractorName = "rules"
+    competitors_file: Path | None = None  # YAML: canonical name -> aliases
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    openai_api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    llm_timeout_s: float = 60.0
+    llm_max_retries: int = 4
+    llm_concurrency: int = 4
+    llm_chunk_tokens: int = 3000
+    llm_prices_file: Path | None = None  # YAML: model -> {input, output} USD per 1M tokens
+
+    # transcription
+    whisper_model: str | None = None  # a path or a size name; default: the bundled base model
+    whisper_device: str = "cpu"
+    whisper_compute_type: str = "int8"
+    whisper_threads: int = 2
+    whisper_beam_size: int = 5
+    whisper_vad: bool = True
+    whisper_language: str | None = None  # None = auto, or "en" / "zh"
+    whisper_word_timestamps: bool = False
+
+    @field_validator("max_upload_bytes")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value <= 0:
+            raise ValueError("must be a positive number of bytes")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        env_only = env_settings()
+        path = env_only.get("config_file")
+        data_dir = Path(env_only.get("data_dir") or default_data_dir())
+        toml_path = Path(path) if path else data_dir / "config.toml"
+        return (init_settings, env_settings, _TomlSource(settings_cls, toml_path))
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'touchpoint.db'}"
+
+    @property
+    def raw_dir(self) -> Path:
+        """Where raw sources are kept, content-addressed by sha256."""
+        return self.data_dir / "raw"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    try:
+        return Settings(**overrides)
+    except ValueError as exc:
+        raise ConfigError(f"invalid Touchpoint settings: {exc}") from exc

@@ -1,0 +1,1 @@
+"""Extractors: turn a touchpoint into grounded Insights."""

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     database_url: str | None = None  # default: sqlite:///<data_dir>/touchpoint.db
     broker_url: str | None = None  # Redis or RabbitMQ; unset runs jobs in-process
     tenant: str = "default"
+    vendor_domains: list[str] = Field(default_factory=list)  # your company's email domains
+    rep_names: list[str] = Field(default_factory=list)  # speaker names / handles of your reps
+    default_timezone: str = "UTC"
     max_upload_bytes: int = 500 * 1024 * 1024
     max_audio_seconds: float = 4 * 3600
 

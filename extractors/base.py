@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
 
+from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.models import Insights, Touchpoint
 
@@ -43,6 +44,11 @@ class Extractor(abc.ABC):
     name: ClassVar[str]
     version: ClassVar[str] = "0"
     needs_network: ClassVar[bool] = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Extractor:
+        """Build the extractor from the entry point's settings; override to read options."""
+        return cls()
 
     @abc.abstractmethod
     def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:

@@ -1,0 +1,125 @@
+"""What every parser shares: options, reading a source safely, ids, canonical text, language.
+
+Every parser returns `list[Touchpoint]` (an mbox or a ticket export holds many). The canonical
+text of a conversation is one `Speaker: text` line per turn; each Segment's offsets point at the
+turn's own text, not the speaker label, so evidence quotes never include a label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from assistant.errors import BadInputError, TooLargeError
+from assistant.models import Role, Segment, Source
+
+DEFAULT_MAX_BYTES = 500 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """How to read a source; every field has a safe default."""
+
+    tenant_id: str = "default"
+    vendor_domains: tuple[str, ...] = ()  # addresses at these domains are the rep side
+    rep_names: tuple[str, ...] = ()  # speaker names or handles on the rep side
+    default_timezone: str = "UTC"  # for timestamps without an offset
+    occurred_at: datetime | None = None  # when the source does not say
+    language: str | None = None  # force "en" / "zh"; None detects
+    max_bytes: int = DEFAULT_MAX_BYTES
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.default_timezone)
+
+
+def touchpoint_id(tenant_id: str, fingerprint: str) -> str:
+    """Stable id: the same source in the same tenant always gets the same id."""
+    digest = hashlib.sha256(f"{tenant_id}\x00{fingerprint}".encode()).hexdigest()
+    return "tp_" + digest[:24]
+
+
+def sha256_hex(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def read_source(path: Path, options: ParseOptions) -> bytes:
+    """The file's bytes, or BadInputError naming the file when it is missing, empty or too big."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise BadInputError(f"{path}: no such file") from None
+    if path.is_dir():
+        raise BadInputError(f"{path}: is a directory, not a file")
+    if size > options.max_bytes:
+        raise TooLargeError(
+            f"{path}: {size:,} bytes is over the limit of {options.max_bytes:,} bytes "
+            "(raise TOUCHPOINT_MAX_UPLOAD_BYTES to accept it)"
+        )
+    if size == 0:
+        raise BadInputError(f"{path}: the file is empty")
+    return path.read_bytes()
+
+
+def make_source(path: Path | str, content: bytes, media_type: str) -> Source:
+    return Source(uri=str(path), sha256=sha256_hex(content), media_type=media_type,
+                  size_bytes=len(content))
+
+
+def assemble_text(turns: Iterable[Segment], *, label_speakers: bool = True) -> tuple[str, list[Segment]]:
+    """Join turns into canonical text ("Speaker: text" lines) and set each segment's offsets."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    cursor = 0
+    for turn in turns:
+        body = turn.text.strip()
+        if not body:
+            continue
+        prefix = f"{turn.speaker}: " if label_speakers and turn.speaker else ""
+        if parts:
+            parts.append("\n")
+            cursor += 1
+        parts.append(prefix + body)
+        start = cursor + len(prefix)
+        cursor = start + len(body)
+        segments.append(turn.model_copy(update={"text": body, "start": start, "end": cursor}))
+    return "".join(parts), segments
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detect_language(text: str) -> str:
+    """"zh", "en", "mixed" or "other", from the share of Han characters and Latin words."""
+    han = len(_CJK.findall(text))
+    latin_words = len(_LATIN_WORD.findall(text))
+    # a Han character carries about as much as one short English word
+    total = han + latin_words
+    if total == 0:
+        return "other"
+    han_share = han / total
+    if han_share >= 0.8:
+        return "zh"
+    if han_share <= 0.1:
+        return "en" if latin_words else "other"
+    return "mixed"
+
+
+def role_for(
+    *, name: str | None, email: str | None, options: ParseOptions, default: Role = "customer"
+) -> Role:
+    """`rep` when the address is at a vendor domain or the name is a known rep, else `default`."""
+    if email and "@" in email:
+        domain = email.rsplit("@", 1)[1].lower()
+        if any(domain == d or domain.endswith("." + d) for d in options.vendor_domains):
+            return "rep"
+    if name and name.strip().casefold() in {n.casefold() for n in options.rep_names}:
+        return "rep"
+    return default

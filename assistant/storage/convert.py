@@ -1,0 +1,88 @@
+"""Small named functions between database rows and domain models."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from assistant.models import Account, Contact, Event, Insights, Touchpoint
+from assistant.storage.rows import AccountRow, ContactRow, EventRow, InsightRunRow, TouchpointRow
+
+
+def to_utc(moment: datetime) -> tuple[datetime, int]:
+    """UTC time plus the original offset in minutes, for storage."""
+    offset = moment.utcoffset() or timedelta(0)
+    return moment.astimezone(UTC), int(offset.total_seconds() // 60)
+
+
+def from_utc(moment: datetime, offset_min: int) -> datetime:
+    if moment.tzinfo is None:  # SQLite returns naive datetimes
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(timezone(timedelta(minutes=offset_min)))
+
+
+def touchpoint_to_row(tp: Touchpoint, *, now: datetime) -> TouchpointRow:
+    occurred, offset = to_utc(tp.occurred_at)
+    return TouchpointRow(
+        tenant_id=tp.tenant_id, id=tp.id, account_id=tp.account_id, contact_ids=tp.contact_ids,
+        channel=tp.channel, direction=tp.direction, occurred_at=occurred, utc_offset_min=offset,
+        language=tp.language, subject=tp.subject, thread_id=tp.thread_id, ticket_id=tp.ticket_id,
+        source=tp.source.model_dump(mode="json"),
+        segments=[s.model_dump(mode="json") for s in tp.segments], text=tp.text,
+        participants=[p.model_dump(mode="json") for p in tp.participants],
+        attachments=[a.model_dump(mode="json") for a in tp.attachments], meta=tp.metadata,
+        status=tp.status, error=tp.error, created_at=now, updated_at=now,
+    )
+
+
+def row_to_touchpoint(row: TouchpointRow) -> Touchpoint:
+    return Touchpoint.model_validate({
+        "id": row.id, "tenant_id": row.tenant_id, "account_id": row.account_id,
+        "contact_ids": row.contact_ids, "channel": row.channel, "direction": row.direction,
+        "occurred_at": from_utc(row.occurred_at, row.utc_offset_min), "language": row.language,
+        "subject": row.subject, "thread_id": row.thread_id, "ticket_id": row.ticket_id,
+        "source": row.source, "segments": row.segments, "text": row.text,
+        "participants": row.participants, "attachments": row.attachments,
+        "metadata": row.meta, "status": row.status, "error": row.error,
+    })
+
+
+def account_to_row(account: Account) -> AccountRow:
+    return AccountRow(**account.model_dump())
+
+
+def row_to_account(row: AccountRow) -> Account:
+    return Account.model_validate(row, from_attributes=True)
+
+
+def contact_to_row(contact: Contact) -> ContactRow:
+    return ContactRow(**contact.model_dump())
+
+
+def row_to_contact(row: ContactRow) -> Contact:
+    return Contact.model_validate(row, from_attributes=True)
+
+
+def insights_to_row(tenant_id: str, insights: Insights, *, now: datetime) -> InsightRunRow:
+    prov = insights.provenance
+    return InsightRunRow(tenant_id=tenant_id, touchpoint_id=insights.touchpoint_id,
+                         extractor=prov.extractor, extractor_version=prov.extractor_version,
+                         prompt_hash=prov.prompt_hash, created_at=insights.created_at or now,
+                         body=insights.model_dump(mode="json"))
+
+
+def row_to_insights(row: InsightRunRow) -> Insights:
+    return Insights.model_validate(row.body)
+
+
+def event_to_row(event: Event) -> EventRow:
+    occurred, offset = to_utc(event.occurred_at)
+    return EventRow(tenant_id=event.tenant_id, id=event.id, account_id=event.account_id,
+                    contact_id=event.contact_id, kind=event.kind, occurred_at=occurred,
+                    utc_offset_min=offset, properties=event.properties)
+
+
+def row_to_event(row: EventRow) -> Event:
+    return Event(id=row.id, tenant_id=row.tenant_id, account_id=row.account_id,
+                 contact_id=row.contact_id, kind=row.kind,
+                 occurred_at=from_utc(row.occurred_at, row.utc_offset_min),
+                 properties=row.properties)

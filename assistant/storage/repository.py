@@ -1,0 +1,213 @@
+"""Data-access functions. Keyword-only, tenant always required, domain models in and out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assistant.errors import NotFoundError
+from assistant.models import Account, Contact, Event, Insights, Touchpoint, TouchpointStatus
+from assistant.storage import convert
+from assistant.storage.rows import (
+    AccountRow,
+    ContactRow,
+    EventRow,
+    IngestFailureRow,
+    InsightRunRow,
+    TouchpointRow,
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- touchpoints ---------------------------------------------------------------------------
+
+
+def touchpoint_exists(session: Session, *, tenant_id: str, touchpoint_id: str) -> bool:
+    return session.get(TouchpointRow, (tenant_id, touchpoint_id)) is not None
+
+
+def save_touchpoint(session: Session, touchpoint: Touchpoint) -> bool:
+    """Insert unless the id is already stored; True when created. The same id changes nothing."""
+    if touchpoint_exists(session, tenant_id=touchpoint.tenant_id, touchpoint_id=touchpoint.id):
+        return False
+    session.add(convert.touchpoint_to_row(touchpoint, now=_now()))
+    session.flush()
+    return True
+
+
+def _touchpoint_row(session: Session, tenant_id: str, touchpoint_id: str) -> TouchpointRow:
+    row = session.get(TouchpointRow, (tenant_id, touchpoint_id))
+    if row is None:
+        raise NotFoundError(f"no touchpoint {touchpoint_id!r} in tenant {tenant_id!r}; "
+                            "list them with `touchpoint touchpoints list`")
+    return row
+
+
+def get_touchpoint(session: Session, *, tenant_id: str, touchpoint_id: str) -> Touchpoint:
+    return convert.row_to_touchpoint(_touchpoint_row(session, tenant_id, touchpoint_id))
+
+
+def update_touchpoint_status(session: Session, *, tenant_id: str, touchpoint_id: str,
+                             status: TouchpointStatus | str, error: str | None = None) -> None:
+    row = _touchpoint_row(session, tenant_id, touchpoint_id)
+    row.status, row.error, row.updated_at = status, error, _now()
+
+
+def set_touchpoint_identity(session: Session, *, tenant_id: str, touchpoint_id: str,
+                            account_id: str | None, contact_ids: list[str]) -> None:
+    row = _touchpoint_row(session, tenant_id, touchpoint_id)
+    row.account_id, row.contact_ids, row.updated_at = account_id, contact_ids, _now()
+
+
+def list_touchpoints(session: Session, *, tenant_id: str, account_id: str | None = None,
+                     channel: str | None = None, status: str | None = None,
+                     since: datetime | None = None, limit: int = 100, offset: int = 0
+                     ) -> list[Touchpoint]:
+    """Newest first."""
+    query = select(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if channel is not None:
+        query = query.where(TouchpointRow.channel == channel)
+    if status is not None:
+        query = query.where(TouchpointRow.status == status)
+    if since is not None:
+        query = query.where(TouchpointRow.occurred_at >= convert.to_utc(
+            since if since.tzinfo else since.replace(tzinfo=UTC))[0])
+    query = query.order_by(TouchpointRow.occurred_at.desc(), TouchpointRow.id)
+    rows = session.scalars(query.limit(limit).offset(offset))
+    return [convert.row_to_touchpoint(r) for r in rows]
+
+
+def count_touchpoints_by_status(session: Session, *, tenant_id: str) -> dict[str, int]:
+    query = (select(TouchpointRow.status, func.count()).where(TouchpointRow.tenant_id == tenant_id)
+             .group_by(TouchpointRow.status))
+    return {status: count for status, count in session.execute(query)}
+
+
+def touchpoints_with_contact(session: Session, *, tenant_id: str, contact_id: str
+                             ) -> list[TouchpointRow]:
+    rows = session.scalars(select(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id))
+    return [r for r in rows if contact_id in (r.contact_ids or [])]
+
+
+# --- insights ------------------------------------------------------------------------------
+
+
+def save_insights(session: Session, *, tenant_id: str, insights: Insights) -> int:
+    """Append one extraction run; earlier runs are kept. Returns the run id."""
+    _touchpoint_row(session, tenant_id, insights.touchpoint_id)
+    row = convert.insights_to_row(tenant_id, insights, now=_now())
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def list_insight_runs(session: Session, *, tenant_id: str, touchpoint_id: str,
+                      extractor: str | None = None) -> list[Insights]:
+    """Oldest first."""
+    query = select(InsightRunRow).where(InsightRunRow.tenant_id == tenant_id,
+                                        InsightRunRow.touchpoint_id == touchpoint_id)
+    if extractor is not None:
+        query = query.where(InsightRunRow.extractor == extractor)
+    return [convert.row_to_insights(r) for r in session.scalars(query.order_by(InsightRunRow.id))]
+
+
+def latest_insights(session: Session, *, tenant_id: str, touchpoint_id: str,
+                    extractor: str | None = None) -> Insights | None:
+    runs = list_insight_runs(session, tenant_id=tenant_id, touchpoint_id=touchpoint_id,
+                             extractor=extractor)
+    return runs[-1] if runs else None
+
+
+# --- failures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    source_uri: str
+    sha256: str | None
+    error: str
+    created_at: datetime
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.error}"
+
+
+def record_ingest_failure(session: Session, *, tenant_id: str, source_uri: str,
+                          sha256: str | None, error: str) -> None:
+    session.add(IngestFailureRow(tenant_id=tenant_id, source_uri=source_uri, sha256=sha256,
+                                 error=error, created_at=_now()))
+
+
+def list_ingest_failures(session: Session, *, tenant_id: str, limit: int = 100
+                         ) -> list[IngestFailure]:
+    query = (select(IngestFailureRow).where(IngestFailureRow.tenant_id == tenant_id)
+             .order_by(IngestFailureRow.id.desc()).limit(limit))
+    return [IngestFailure(r.source_uri, r.sha256, r.error, r.created_at)
+            for r in session.scalars(query)]
+
+
+# --- accounts, contacts, events ------------------------------------------------------------
+
+
+def upsert_account(session: Session, account: Account) -> None:
+    session.merge(convert.account_to_row(account))
+
+
+def get_account(session: Session, *, tenant_id: str, account_id: str) -> Account:
+    row = session.get(AccountRow, (tenant_id, account_id))
+    if row is None:
+        raise NotFoundError(f"no account {account_id!r} in tenant {tenant_id!r}")
+    return convert.row_to_account(row)
+
+
+def list_accounts(session: Session, *, tenant_id: str) -> list[Account]:
+    query = select(AccountRow).where(AccountRow.tenant_id == tenant_id).order_by(AccountRow.name)
+    return [convert.row_to_account(r) for r in session.scalars(query)]
+
+
+def upsert_contact(session: Session, contact: Contact) -> None:
+    session.merge(convert.contact_to_row(contact))
+
+
+def get_contact(session: Session, *, tenant_id: str, contact_id: str) -> Contact:
+    row = session.get(ContactRow, (tenant_id, contact_id))
+    if row is None:
+        raise NotFoundError(f"no contact {contact_id!r} in tenant {tenant_id!r}")
+    return convert.row_to_contact(row)
+
+
+def list_contacts(session: Session, *, tenant_id: str, account_id: str | None = None,
+                  include_merged: bool = False) -> list[Contact]:
+    query = select(ContactRow).where(ContactRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(ContactRow.account_id == account_id)
+    if not include_merged:
+        query = query.where(ContactRow.merged_into.is_(None))
+    return [convert.row_to_contact(r) for r in session.scalars(query.order_by(ContactRow.id))]
+
+
+def save_event(session: Session, event: Event) -> bool:
+    """True when stored; an event id already stored changes nothing."""
+    if session.get(EventRow, (event.tenant_id, event.id)) is not None:
+        return False
+    session.add(convert.event_to_row(event))
+    session.flush()
+    return True
+
+
+def list_events(session: Session, *, tenant_id: str, account_id: str | None = None,
+                kind: str | None = None) -> list[Event]:
+    query = select(EventRow).where(EventRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(EventRow.account_id == account_id)
+    if kind is not None:
+        query = query.where(EventRow.kind == kind)
+    return [convert.row_to_event(r) for r in session.scalars(query.order_by(EventRow.occurred_at))]

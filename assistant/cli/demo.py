@@ -1,0 +1,85 @@
+"""`touchpoint demo`: the main job end to end on the bundled sample data, offline.
+
+It uses its own tenant ("demo") in the configured data directory, so running it twice shows the
+idempotency: the second run skips every source as a duplicate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+from assistant import bootstrap, pipeline
+from assistant.cli import render
+from assistant.cli.app import app, console, settings
+from assistant.cli.commands import JSON_OPTION, _run_with_progress
+from assistant.events import store_events
+from assistant.storage import repository
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+DEMO_TENANT = "demo"
+DEMO_VENDOR_DOMAINS = ["brightlane.io"]
+DEMO_REPS = ["Alice Chen", "王磊", "Sam Ortiz"]
+
+
+@app.command()
+def demo(
+    audio: bool = typer.Option(True, help="Transcribe the sample recordings (slower)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Ingest the bundled sample data and print what was captured."""
+    from assistant.identity import import_accounts
+
+    s = settings().model_copy(update={
+        "tenant": DEMO_TENANT, "vendor_domains": DEMO_VENDOR_DOMAINS, "rep_names": DEMO_REPS})
+    db = bootstrap.open_store(s)
+    with db.session() as session:
+        import_accounts(session, tenant_id=DEMO_TENANT, path=SAMPLE_DIR / "accounts.csv")
+    options = bootstrap.pipeline_options(s)
+    files, _ = pipeline.expand_paths([str(SAMPLE_DIR)])
+    files = [f for f in files if f.name not in ("accounts.csv", "events.jsonl")
+             and (audio or not pipeline.is_audio(f))]
+    if not as_json:
+        console.print(f"[bold]Touchpoint demo[/bold] — {len(files)} sample sources from {SAMPLE_DIR}")
+    outcomes = _run_with_progress(db, files, options, quiet=as_json)
+    events_stored, _ = store_events(db, SAMPLE_DIR / "events.jsonl",
+                                    bootstrap.parse_options(s))
+    with db.session() as session:
+        touchpoints = repository.list_touchpoints(session, tenant_id=DEMO_TENANT, limit=1000)
+        insights = {tp.id: repository.latest_insights(session, tenant_id=DEMO_TENANT,
+                                                      touchpoint_id=tp.id) for tp in touchpoints}
+    if as_json:
+        render.print_json(console, {"outcomes": [o.__dict__ for o in outcomes],
+                                    "touchpoints": [tp.id for tp in touchpoints],
+                                    "insights": insights, "events_stored": events_stored})
+        return
+    created = sum(len(o.created) for o in outcomes)
+    skipped = sum(len(o.duplicates) for o in outcomes)
+    console.print(f"Ingested {created} new touchpoint(s), skipped {skipped} already stored; "
+                  f"stored {events_stored} new event(s).")
+    for o in outcomes:
+        if o.error:
+            console.print(f"  [red]failed[/red] {render.escape(o.error)}")
+    console.print(render.touchpoint_table(touchpoints, title="Captured touchpoints"))
+    _print_totals(insights)
+    for tp in touchpoints:
+        found = insights.get(tp.id)
+        if found is not None:
+            console.rule(f"{tp.id} · {tp.channel} · {render.escape(tp.subject or '')}")
+            render.print_insights(console, found)
+
+
+def _print_totals(insights: dict) -> None:
+    counts: Counter[str] = Counter()
+    for found in insights.values():
+        if found is None:
+            continue
+        counts["competitor mentions"] += len(found.competitors)
+        counts["next steps"] += len(found.next_steps)
+        counts["pain points"] += len(found.pain_points)
+        counts["objections"] += len(found.objections)
+        counts["buying signals"] += len(found.buying_signals)
+        counts["questions"] += len(found.questions)
+    console.print("Extracted: " + ", ".join(f"{v} {k}" for k, v in counts.items()))

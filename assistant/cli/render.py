@@ -1,0 +1,82 @@
+"""How touchpoints and insights look in a terminal; `--json` output bypasses this."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from assistant.models import Evidence, Insights, Touchpoint
+
+
+def print_json(console: Console, value: Any) -> None:
+    """Plain JSON on stdout (no colour, no wrapping) so scripts can parse it."""
+    def default(obj: Any) -> Any:
+        if isinstance(obj, BaseModel):
+            return obj.model_dump(mode="json")
+        return str(obj)
+
+    console.file.write(json.dumps(value, default=default, ensure_ascii=False, indent=2) + "\n")
+
+
+def touchpoint_table(touchpoints: list[Touchpoint], title: str = "Touchpoints") -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in ("id", "when", "channel", "lang", "account", "status", "subject / first line"):
+        table.add_column(column, overflow="fold")
+    for tp in touchpoints:
+        first = tp.subject or (tp.text.splitlines()[0] if tp.text else "")
+        table.add_row(tp.id, tp.occurred_at.strftime("%Y-%m-%d %H:%M"), tp.channel, tp.language,
+                      tp.account_id or "-", tp.status + (" !" if tp.error else ""),
+                      escape(first[:70]))
+    return table
+
+
+def _quote(evidence: Evidence) -> str:
+    where = f"[{evidence.start}:{evidence.end}]"
+    if evidence.audio_start_s is not None:
+        where += f" @{evidence.audio_start_s:.1f}s"
+    flag = "" if evidence.status == "exact" else f" ({evidence.status})"
+    return f'[dim]“{escape(evidence.quote)}” {where}{flag}[/dim]'
+
+
+def print_insights(console: Console, insights: Insights) -> None:
+    prov = insights.provenance
+    console.print(f"[bold]Insights[/bold] by {prov.extractor} {prov.extractor_version}"
+                  + (f", model {prov.model}" if prov.model else "")
+                  + (f", prompt {prov.prompt_id} {prov.prompt_hash[:10]}" if prov.prompt_hash
+                     and prov.prompt_id else "")
+                  + (" [yellow]needs review[/yellow]" if prov.needs_review else ""))
+    if insights.summary:
+        console.print(f"  [bold]summary[/bold]: {escape(insights.summary.text)}")
+    if insights.sentiment:
+        s = insights.sentiment
+        speakers = ", ".join(f"{escape(k)} {v.label} {v.score:+.2f}" for k, v in s.by_speaker.items())
+        console.print(f"  [bold]sentiment[/bold]: {s.label} {s.score:+.2f}"
+                      + (f" ({speakers})" if speakers else ""))
+        for ev in s.evidence[:2]:
+            console.print(f"      {_quote(ev)}")
+    rows: list[tuple[str, str, Evidence]] = []
+    rows += [("competitor", f"{c.name} ({c.stance}{', new' if c.is_new else ''})", c.evidence)
+             for c in insights.competitors]
+    rows += [("next step", f"{n.action} — owner {n.owner}"
+              + (f", due {n.due.isoformat()}" if n.due else "")
+              + (f" ({n.due_phrase})" if n.due_phrase else ""), n.evidence)
+             for n in insights.next_steps]
+    rows += [("pain point", p.text, p.evidence) for p in insights.pain_points]
+    rows += [(f"objection/{o.kind}", o.text, o.evidence) for o in insights.objections]
+    rows += [(f"signal/{b.kind}", b.text, b.evidence) for b in insights.buying_signals]
+    rows += [("question", q.text, q.evidence) for q in insights.questions]
+    if insights.ticket:
+        for name in ("issue", "product", "severity", "status"):
+            field = getattr(insights.ticket, name)
+            if field is not None:
+                rows.append((f"ticket/{name}", field.value, field.evidence))
+    for label, value, evidence in rows:
+        console.print(f"  [bold]{label}[/bold]: {escape(value)}")
+        console.print(f"      {_quote(evidence)}")
+    if not rows and not insights.sentiment:
+        console.print("  (nothing extracted)")

@@ -129,7 +129,7 @@ class LLMClient:
         retrying = Retrying(
             retry=retry_if_exception_type(RETRYABLE),
             stop=stop_after_attempt(self.options.max_retries + 1),
-            wait=wait_exponential_jitter(initial=self.options.backoff_initial_s,
+            wait=wait_exponential_jitter(multiplier=self.options.backoff_initial_s,
                                          max=self.options.backoff_max_s,
                                          jitter=self.options.backoff_initial_s),
             reraise=True,

@@ -31,6 +31,9 @@ class FewShotExample:
 
     text: str
     answer: dict[str, Any]
+    channel: str = "call"
+    occurred_at: str = ""
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,22 @@ class Prompt:
     user: str
     examples: tuple[FewShotExample, ...]
     hash: str
+    repair: str = ""  # sent once, with $error, when an answer fails validation
 
     def render_user(self, **values: str) -> str:
         """The user message with `$name` placeholders filled; a missing value is a ConfigError."""
+        return self._render(self.user, values)
+
+    def render_repair(self, error: str) -> str:
+        """The re-ask message naming what was wrong with the last answer."""
+        if not self.repair:
+            raise ConfigError(f"prompt {self.id} v{self.version} has no `repair` template; add "
+                              "one with an $error placeholder")
+        return self._render(self.repair, {"error": error})
+
+    def _render(self, template: str, values: dict[str, str]) -> str:
         try:
-            return Template(self.user).substitute(values)
+            return Template(template).substitute(values)
         except KeyError as exc:
             raise ConfigError(
                 f"prompt {self.id} v{self.version} needs a value for ${exc.args[0]}; "
@@ -88,7 +102,11 @@ def parse_prompt(path: Path) -> Prompt:
     for i, example in enumerate(spec.get("examples") or []):
         if not isinstance(example, dict) or "text" not in example or "answer" not in example:
             raise ConfigError(f"{path}: example {i} needs `text` and `answer`")
-        examples.append(FewShotExample(text=str(example["text"]), answer=dict(example["answer"])))
+        examples.append(FewShotExample(
+            text=str(example["text"]).strip(), answer=dict(example["answer"]),
+            channel=str(example.get("channel", "call")),
+            occurred_at=str(example.get("occurred_at", "")),
+            language=str(example.get("language", "en"))))
     canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
     return Prompt(
         id=str(spec["id"]),
@@ -97,4 +115,5 @@ def parse_prompt(path: Path) -> Prompt:
         user=str(spec["user"]).strip(),
         examples=tuple(examples),
         hash=hashlib.sha256(canonical.encode()).hexdigest()[:16],
+        repair=str(spec.get("repair") or "").strip(),
     )

@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     llm_concurrency: int = 4
     llm_chunk_tokens: int = 3000
     llm_prices_file: Path | None = None  # YAML: model -> {input, output} USD per 1M tokens
+    hybrid_mode: Literal["rules_then_llm", "llm_with_rules_fallback"] = "rules_then_llm"
 
     # transcription
     whisper_model: str | None = None  # a path or a size name; default: the bundled base model

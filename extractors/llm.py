@@ -30,7 +30,13 @@ from extractors.llm_cache import AnswerCache, cache_key
 from extractors.llm_client import ChatRole, ClientOptions, LLMClient, cost_usd, load_prices
 from extractors.llm_input import Chunk, chunk_text, escape_transcript, find_injections
 from extractors.llm_merge import merge_answers
-from extractors.llm_schema import FIELDS, GroundingScope, LLMInsights, ground_answer
+from extractors.llm_schema import (
+    FIELDS,
+    GroundingScope,
+    LLMInsights,
+    empty_answer,
+    ground_answer,
+)
 from extractors.llm_schema import validate_partially as salvage
 from prompts.loader import Prompt, load_prompt
 
@@ -166,7 +172,7 @@ class LLMExtractor(Extractor):
             return ChunkRun(answer=LLMInsights.model_validate(hit.answer),
                             validity=dict.fromkeys(FIELDS, True), cached=True)
 
-        run = ChunkRun(answer=LLMInsights.model_validate(_EMPTY), validity={})
+        run = ChunkRun(answer=empty_answer(), validity={})
         replies = []
         for attempt in range(2):
             reply = self.client.complete(messages)
@@ -195,10 +201,6 @@ class LLMExtractor(Extractor):
         run.answer, run.validity = best_partial(replies)
         run.needs_review = True
         return run
-
-
-_EMPTY = {name: ([] if name not in ("summary", "sentiment", "ticket") else None)
-          for name in FIELDS}
 
 
 def parse_answer(content: str) -> tuple[LLMInsights | None, str]:

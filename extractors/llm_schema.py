@@ -151,7 +151,7 @@ def validate_partially(payload: Any) -> tuple[LLMInsights, dict[str, bool]]:
             kept[name] = good
             validity[name] = isinstance(value, list) and len(good) == len(entries)
             continue
-        annotation = LLMInsights.model_fields[name].annotation
+        annotation: Any = LLMInsights.model_fields[name].annotation
         try:
             kept[name] = TypeAdapter(annotation).validate_python(value)
             validity[name] = True

@@ -46,6 +46,8 @@ class FakeOpenAIServer:
     answers: list[Answer] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0  # the most requests the server was answering at once
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
     _thread: threading.Thread | None = None
@@ -70,6 +72,15 @@ class FakeOpenAIServer:
         with self._lock:
             self.requests.append(body)
             self.headers.append(headers)
+
+    def enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def start(self) -> FakeOpenAIServer:
         handler = _handler_for(self)
@@ -113,8 +124,12 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 return
             server.record(body, {k.lower(): v for k, v in self.headers.items()})
             answer = server.next_answer()
-            if answer.delay_s:
-                time.sleep(answer.delay_s)
+            server.enter()
+            try:
+                if answer.delay_s:
+                    time.sleep(answer.delay_s)
+            finally:
+                server.leave()
             payload = answer.body if answer.body is not None else _completion(
                 answer, body.get("model", "fake"))
             self._send(answer.status, payload)

@@ -310,6 +310,18 @@ def test_a_long_input_is_chunked_and_the_results_merged_without_duplicates(
     assert any("chunks" in n for n in insights.provenance.notes)
 
 
+def test_chunks_are_sent_concurrently_up_to_the_concurrency_limit(
+    server: FakeOpenAIServer,
+) -> None:
+    turns = [("Priya", "customer", f"Point {i}: the reporting module needs more filters.")
+             for i in range(16)]
+    server.script(Answer(content=json.dumps(answer()), delay_s=0.15))
+    extractor = extractor_for(server.base_url, chunk_tokens=60, concurrency=2)
+    extractor.extract(make_touchpoint(turns), CONTEXT)  # type: ignore[arg-type]
+    assert len(server.requests) >= 4
+    assert server.max_in_flight == 2
+
+
 def test_chinese_quotes_ground_at_character_level_and_new_competitors_are_marked(
     server: FakeOpenAIServer,
 ) -> None:

@@ -106,7 +106,12 @@ class LLMExtractor(Extractor):
         started = time.perf_counter()
         model = self.options.client.model
         injections = find_injections(touchpoint.text)
-        chunks = chunk_text(touchpoint.text, self.options.chunk_tokens) or [Chunk(0, 0)]
+        chunks = chunk_text(touchpoint.text, self.options.chunk_tokens)
+        if not touchpoint.text.strip():
+            return Insights(touchpoint_id=touchpoint.id, provenance=Provenance(
+                extractor=self.name, extractor_version=self.version, model=model,
+                prompt_id=f"{self.prompt.id}@v{self.prompt.version}",
+                prompt_hash=self.prompt.hash, notes=["the touchpoint has no text; nothing sent"]))
         workers = max(1, min(self.options.client.concurrency, len(chunks)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             runs = list(pool.map(lambda c: self._run_chunk(touchpoint, c), chunks))

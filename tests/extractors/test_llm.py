@@ -342,6 +342,13 @@ def test_chinese_quotes_ground_at_character_level_and_new_competitors_are_marked
     assert insights.next_steps[0].evidence.segment_index == 2
 
 
+def test_a_touchpoint_without_text_sends_nothing(server: FakeOpenAIServer) -> None:
+    tp = english_touchpoint().model_copy(update={"text": "   ", "segments": []})
+    insights = extractor_for(server.base_url).extract(tp, CONTEXT)
+    assert server.requests == [] and insights.competitors == []
+    assert insights.provenance.notes == ["the touchpoint has no text; nothing sent"]
+
+
 def test_from_settings_without_an_endpoint_says_which_variables_to_set() -> None:
     with pytest.raises(ConfigError, match="TOUCHPOINT_LLM_BASE_URL.*OPENAI_API_KEY"):
         LLMExtractor.from_settings(load_settings())

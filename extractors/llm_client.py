@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import yaml
 from tenacity import (
+    RetryCallState,
     Retrying,
     retry_if_exception_type,
     stop_after_attempt,
@@ -129,9 +130,7 @@ class LLMClient:
         retrying = Retrying(
             retry=retry_if_exception_type(RETRYABLE),
             stop=stop_after_attempt(self.options.max_retries + 1),
-            wait=wait_exponential_jitter(multiplier=self.options.backoff_initial_s,
-                                         max=self.options.backoff_max_s,
-                                         jitter=self.options.backoff_initial_s),
+            wait=self._wait,
             reraise=True,
         )
         for attempt in retrying:
@@ -151,6 +150,15 @@ class LLMClient:
             attempts=attempts,
         )
 
+    def _wait(self, state: RetryCallState) -> float:
+        """Exponential backoff with jitter, stretched to the server's Retry-After (capped)."""
+        backoff = wait_exponential_jitter(multiplier=self.options.backoff_initial_s,
+                                          max=self.options.backoff_max_s,
+                                          jitter=self.options.backoff_initial_s)(state)
+        failure = state.outcome.exception() if state.outcome else None
+        hint = failure.retry_after_s if isinstance(failure, ServerAskedToWait) else 0.0
+        return min(max(backoff, hint), self.options.backoff_max_s)
+
     def _invoke(self, messages: list[tuple[ChatRole, str]]) -> Any:
         import openai
         from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
@@ -167,6 +175,23 @@ class LLMClient:
             raise translate_error(exc, self.options) from exc
 
 
+class ServerAskedToWait(RateLimitedError):
+    """A 429 that carried a Retry-After header; the backoff honours it."""
+
+    def __init__(self, message: str, retry_after_s: float) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def _retry_after_s(exc: Exception) -> float | None:
+    response = getattr(exc, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    try:
+        return max(float(value), 0.0) if value is not None else None
+    except ValueError:
+        return None  # an HTTP date; the exponential backoff applies
+
+
 def translate_error(exc: Exception, options: ClientOptions) -> ProviderError:
     """Our error for an openai SDK failure, naming the endpoint and what to check."""
     import openai
@@ -177,8 +202,12 @@ def translate_error(exc: Exception, options: ClientOptions) -> ProviderError:
         return AuthenticationError(f"the LLM endpoint {url} rejected the API key ({detail}); "
                                    "check OPENAI_API_KEY")
     if isinstance(exc, openai.RateLimitError):
-        return RateLimitedError(f"the LLM endpoint {url} is rate limiting model {model} "
-                                f"({detail}); lower TOUCHPOINT_LLM_CONCURRENCY or retry later")
+        message = (f"the LLM endpoint {url} is rate limiting model {model} ({detail}); lower "
+                   "TOUCHPOINT_LLM_CONCURRENCY or retry later")
+        retry_after = _retry_after_s(exc)
+        if retry_after is not None:
+            return ServerAskedToWait(message, retry_after)
+        return RateLimitedError(message)
     if isinstance(exc, openai.APITimeoutError):
         return ProviderTimeoutError(f"the LLM endpoint {url} did not answer within "
                                     f"{options.timeout_s:g}s; raise TOUCHPOINT_LLM_TIMEOUT_S or "

@@ -26,6 +26,7 @@ class Answer:
     delay_s: float = 0.0
     prompt_tokens: int = 100
     completion_tokens: int = 20
+    headers: dict[str, str] = field(default_factory=dict)  # extra response headers
 
 
 def reply(content: str | dict[str, Any], **kwargs: Any) -> Answer:
@@ -132,12 +133,15 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 server.leave()
             payload = answer.body if answer.body is not None else _completion(
                 answer, body.get("model", "fake"))
-            self._send(answer.status, payload)
+            self._send(answer.status, payload, answer.headers)
 
-        def _send(self, status: int, payload: dict[str, Any]) -> None:
+        def _send(self, status: int, payload: dict[str, Any],
+                  headers: dict[str, str] | None = None) -> None:
             raw = json.dumps(payload).encode()
             try:
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(raw)))
                 self.end_headers()

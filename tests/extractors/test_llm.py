@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,6 +136,15 @@ def test_a_rate_limit_is_retried_with_the_same_request_and_never_shown_to_the_mo
     assert "Rate limit" not in json.dumps(server.requests[1])
     assert [c.name for c in insights.competitors] == ["Salesforce"]
     assert any("2 transport attempts" in n for n in insights.provenance.notes)
+
+
+def test_a_retry_after_header_stretches_the_backoff(server: FakeOpenAIServer) -> None:
+    server.script(failure(429, headers={"Retry-After": "0.4"}), reply(english_answer()))
+    extractor = extractor_for(server.base_url, backoff_max_s=2.0)
+    started = time.perf_counter()
+    extractor.extract(english_touchpoint(), CONTEXT)
+    assert len(server.requests) == 2
+    assert time.perf_counter() - started >= 0.4
 
 
 def test_a_server_slower_than_the_timeout_raises_a_timeout_error(

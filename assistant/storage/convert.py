@@ -71,7 +71,10 @@ def insights_to_row(tenant_id: str, insights: Insights, *, now: datetime) -> Ins
 
 
 def row_to_insights(row: InsightRunRow) -> Insights:
-    return Insights.model_validate(row.body)
+    insights = Insights.model_validate(row.body)
+    if insights.created_at is None:
+        insights = insights.model_copy(update={"created_at": from_utc(row.created_at, 0)})
+    return insights
 
 
 def event_to_row(event: Event) -> EventRow:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,11 +47,21 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # take transaction control from pysqlite (it would start none before SAVEPOINT, so a
+    # savepoint's RELEASE would commit); SQLAlchemy's "begin" event below emits BEGIN instead
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # the busy timeout first: switching a fresh file to WAL needs the lock another process may hold
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock up front and waits for it (busy_timeout); a deferred
+    # transaction that reads, then writes, fails at once when another process wrote in between
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -64,7 +74,12 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if parsed.get_backend_name() != "postgresql":
+        shown = parsed.render_as_string(hide_password=True)
+        raise ConfigError(f"TOUCHPOINT_DATABASE_URL {shown!r}: only sqlite:/// and "
+                          "postgresql+psycopg:// databases are supported")
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -73,12 +88,23 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:k)"),
-                                   {"k": _PG_MIGRATION_LOCK})
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            is_sqlite = connection.dialect.name == "sqlite"
+            if is_sqlite:
+                # batch migrations recreate tables; with foreign keys on, dropping the old copy
+                # would cascade into the rows that point at it (the pragma only works outside
+                # a transaction, hence on the driver connection before BEGIN)
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with connection.begin():  # sqlite: BEGIN IMMEDIATE, so a second process waits
+                    if not is_sqlite:
+                        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"),
+                                           {"k": _PG_MIGRATION_LOCK})
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+            finally:
+                if is_sqlite:
+                    connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     except OperationalError as exc:
         raise ConfigError(
             f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
@@ -87,6 +113,7 @@ def migrate(engine: Engine) -> None:
 
 
 def open_database(url: str) -> Database:
+    """Connect to `url` (creating a SQLite file's directory) and upgrade its schema to head."""
     engine = make_engine(url)
     migrate(engine)
     return Database(engine)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from assistant.errors import NotFoundError
@@ -32,13 +33,21 @@ def touchpoint_exists(session: Session, *, tenant_id: str, touchpoint_id: str) -
     return session.get(TouchpointRow, (tenant_id, touchpoint_id)) is not None
 
 
+def _insert_once(session: Session, row: TouchpointRow | EventRow) -> bool:
+    """Insert in a savepoint; a concurrent writer that got there first makes this a no-op."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
+
+
 def save_touchpoint(session: Session, touchpoint: Touchpoint) -> bool:
     """Insert unless the id is already stored; True when created. The same id changes nothing."""
     if touchpoint_exists(session, tenant_id=touchpoint.tenant_id, touchpoint_id=touchpoint.id):
         return False
-    session.add(convert.touchpoint_to_row(touchpoint, now=_now()))
-    session.flush()
-    return True
+    return _insert_once(session, convert.touchpoint_to_row(touchpoint, now=_now()))
 
 
 def _touchpoint_row(session: Session, tenant_id: str, touchpoint_id: str) -> TouchpointRow:
@@ -109,21 +118,35 @@ def save_insights(session: Session, *, tenant_id: str, insights: Insights) -> in
     return row.id
 
 
+@dataclass(frozen=True)
+class InsightRun:
+    """One stored extraction run: its id and when it ran, beside what it concluded."""
+
+    run_id: int
+    created_at: datetime
+    insights: Insights
+
+
 def list_insight_runs(session: Session, *, tenant_id: str, touchpoint_id: str,
-                      extractor: str | None = None) -> list[Insights]:
-    """Oldest first."""
+                      extractor: str | None = None) -> list[InsightRun]:
+    """Every run for the touchpoint, oldest first, so runs can be compared."""
     query = select(InsightRunRow).where(InsightRunRow.tenant_id == tenant_id,
                                         InsightRunRow.touchpoint_id == touchpoint_id)
     if extractor is not None:
         query = query.where(InsightRunRow.extractor == extractor)
-    return [convert.row_to_insights(r) for r in session.scalars(query.order_by(InsightRunRow.id))]
+    return [InsightRun(r.id, convert.from_utc(r.created_at, 0), convert.row_to_insights(r))
+            for r in session.scalars(query.order_by(InsightRunRow.id))]
 
 
 def latest_insights(session: Session, *, tenant_id: str, touchpoint_id: str,
                     extractor: str | None = None) -> Insights | None:
-    runs = list_insight_runs(session, tenant_id=tenant_id, touchpoint_id=touchpoint_id,
-                             extractor=extractor)
-    return runs[-1] if runs else None
+    """The newest run's insights (optionally of one extractor), or None before any run."""
+    query = select(InsightRunRow).where(InsightRunRow.tenant_id == tenant_id,
+                                        InsightRunRow.touchpoint_id == touchpoint_id)
+    if extractor is not None:
+        query = query.where(InsightRunRow.extractor == extractor)
+    row = session.scalars(query.order_by(InsightRunRow.id.desc()).limit(1)).first()
+    return convert.row_to_insights(row) if row is not None else None
 
 
 # --- failures ------------------------------------------------------------------------------
@@ -198,9 +221,7 @@ def save_event(session: Session, event: Event) -> bool:
     """True when stored; an event id already stored changes nothing."""
     if session.get(EventRow, (event.tenant_id, event.id)) is not None:
         return False
-    session.add(convert.event_to_row(event))
-    session.flush()
-    return True
+    return _insert_once(session, convert.event_to_row(event))
 
 
 def list_events(session: Session, *, tenant_id: str, account_id: str | None = None,

@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -75,6 +85,7 @@ class TouchpointRow(Base):
     __table_args__ = (
         Index("ix_touchpoints_tenant_account", "tenant_id", "account_id"),
         Index("ix_touchpoints_tenant_occurred", "tenant_id", "occurred_at"),
+        Index("ix_touchpoints_tenant_status", "tenant_id", "status"),
     )
 
 
@@ -91,7 +102,13 @@ class InsightRunRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     body: Mapped[dict[str, Any]] = mapped_column(JSON)
 
-    __table_args__ = (Index("ix_insight_runs_tenant_tp", "tenant_id", "touchpoint_id"),)
+    __table_args__ = (
+        Index("ix_insight_runs_tenant_tp", "tenant_id", "touchpoint_id"),
+        # erasing a touchpoint erases what was concluded from it
+        ForeignKeyConstraint(["tenant_id", "touchpoint_id"],
+                             ["touchpoints.tenant_id", "touchpoints.id"],
+                             name="fk_insight_runs_touchpoint", ondelete="CASCADE"),
+    )
 
 
 class IngestFailureRow(Base):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import phonenumbers
 from sqlalchemy.orm import Session
 
-from assistant.errors import BadInputError, NotFoundError
+from assistant.errors import BadInputError
 from assistant.models import Account, Contact, Participant, Touchpoint
 from assistant.storage import repository
 
@@ -62,7 +63,7 @@ class ImportSummary:
     errors: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        extra = f", {len(self.errors)} row(s) rejected" if self.errors else ""
+        extra = f", {len(self.errors)} problem(s) reported" if self.errors else ""
         return f"{self.accounts} account(s), {self.contacts} contact(s){extra}"
 
 
@@ -84,9 +85,9 @@ def _records(path: Path) -> list[dict[str, Any]]:
             raise BadInputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
         accounts = loaded.get("accounts") if isinstance(loaded, dict) else loaded
         if not isinstance(accounts, list):
-            raise BadInputError(f"{path}: expected {{\"accounts\": [...]}}")
-        return accounts
-    reader = csv.DictReader(text.splitlines())
+            raise BadInputError(f"{path}: expected {{\"accounts\": [...]}} at the top level")
+        return [a if isinstance(a, dict) else {"_invalid": a} for a in accounts]
+    reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED_ACCOUNT_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise BadInputError(f"{path}: missing column(s) {', '.join(missing)}")
@@ -98,7 +99,7 @@ def _records(path: Path) -> list[dict[str, Any]]:
             "stage": row.get("stage") or None, "deal_value": row.get("deal_value") or None,
             "owner": row.get("owner") or None, "crm_id": row.get("crm_id") or None,
             "contacts": [], "_row": reader.line_num})
-        if row.get("contact_name") or row.get("contact_email"):
+        if any(row.get(f"contact_{c}") for c in ("name", "email", "phone", "handle", "crm_id")):
             account["contacts"].append({
                 "name": row.get("contact_name") or None, "emails": _split(row.get("contact_email")),
                 "phones": _split(row.get("contact_phone")),
@@ -109,37 +110,94 @@ def _records(path: Path) -> list[dict[str, Any]]:
     return list(by_id.values())
 
 
+def _contact_fields(person: dict[str, Any], where: str, default_region: str,
+                    errors: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Lower-cased emails, E.164 phones and handles of one imported contact; bad ones reported."""
+    emails: list[str] = []
+    for email in _split(person.get("emails") or person.get("email")):
+        if "@" in email:
+            emails.append(email.lower())
+        else:
+            errors.append(f"{where}: {email!r} is not an email address (skipped)")
+    handles = _split(person.get("handles") or person.get("handle"))
+    raw_phones = _split(person.get("phones") or person.get("phone"))
+    # a WhatsApp handle is a phone number too
+    raw_phones += [h.split(":", 1)[1] for h in handles if h.lower().startswith("whatsapp:")]
+    phones: list[str] = []
+    for raw in raw_phones:
+        phone = normalize_phone(raw, default_region)
+        if phone is None:
+            errors.append(f"{where}: {raw!r} is not a valid phone number for region "
+                          f"{default_region} (skipped; write it as +<country code><number>)")
+        elif phone not in phones:
+            phones.append(phone)
+    return emails, phones, handles
+
+
+def _existing_contact(session: Session, tenant_id: str, *, crm_id: str | None,
+                      emails: list[str], phones: list[str]) -> Contact | None:
+    """The stored contact this imported person already is, so a re-import updates it."""
+    for contact in repository.list_contacts(session, tenant_id=tenant_id):
+        if (crm_id and contact.crm_id == crm_id) or set(emails) & set(contact.emails) or (
+                not emails and set(phones) & set(contact.phones)):
+            return contact
+    return None
+
+
 def import_accounts(session: Session, *, tenant_id: str, path: Path,
                     default_region: str = "US") -> ImportSummary:
-    """Create or update accounts and contacts; re-importing the same file changes nothing."""
+    """Create or update accounts and contacts from CSV or JSON; importing again never duplicates.
+
+    Rows that cannot be used are skipped and listed in `ImportSummary.errors` with their row
+    number; the rest are imported. Phones without a `+` are read in `default_region`.
+    """
     summary = ImportSummary()
     for number, record in enumerate(_records(path), start=1):
-        where = f"{path.name} row {record.get('_row', number)}"
+        where = (f"{path.name} row {record['_row']}" if "_row" in record
+                 else f"{path.name} account {number}")
+        if "_invalid" in record:
+            summary.errors.append(f"{where}: expected an account object, got "
+                                  f"{type(record['_invalid']).__name__}")
+            continue
         if not record.get("id") or not record.get("name"):
             summary.errors.append(f"{where}: an account needs an id and a name")
             continue
+        deal_raw = record.get("deal_value")
         try:
-            deal = float(record["deal_value"]) if record.get("deal_value") not in (None, "") else None
-        except ValueError:
-            summary.errors.append(f"{where}: deal_value {record['deal_value']!r} is not a number")
+            deal = float(deal_raw) if deal_raw not in (None, "") else None
+        except (TypeError, ValueError):
+            summary.errors.append(f"{where}: deal_value {deal_raw!r} is not a number")
             continue
+        domains = [d.lower().removeprefix("@") for d in _split(record.get("domains"))]
+        for free in (d for d in domains if d in FREE_MAIL_DOMAINS):
+            summary.errors.append(f"{where}: {free} is a free-mail domain; it will never match "
+                                  "an account (list the company's own domain instead)")
+        account_id = str(record["id"])
         repository.upsert_account(session, Account(
-            id=str(record["id"]), tenant_id=tenant_id, name=str(record["name"]),
-            domains=[d.lower() for d in _split(record.get("domains"))],
-            timezone=record.get("timezone"), stage=record.get("stage"), deal_value=deal,
-            owner=record.get("owner"), crm_id=record.get("crm_id")))
+            id=account_id, tenant_id=tenant_id, name=str(record["name"]), domains=domains,
+            timezone=record.get("timezone") or None, stage=record.get("stage") or None,
+            deal_value=deal, owner=record.get("owner") or None,
+            crm_id=record.get("crm_id") or None))
         summary.accounts += 1
-        for person in record.get("contacts") or []:
-            emails = [e.lower() for e in _split(person.get("emails"))]
-            phones = [p for p in (normalize_phone(x, default_region)
-                                  for x in _split(person.get("phones"))) if p]
-            key = emails[0] if emails else f"{record['id']}:{person.get('name')}"
+        for index, person in enumerate(record.get("contacts") or [], start=1):
+            if not isinstance(person, dict):
+                summary.errors.append(f"{where} contact {index}: expected a contact object")
+                continue
+            at = f"{path.name} row {person['_row']}" if "_row" in person else (
+                f"{where} contact {index}")
+            emails, phones, handles = _contact_fields(person, at, default_region, summary.errors)
+            crm_id = person.get("crm_id") or None
+            existing = _existing_contact(session, tenant_id, crm_id=crm_id, emails=emails,
+                                         phones=phones)
+            key = emails[0] if emails else crm_id or f"{account_id}:{person.get('name')}"
             repository.upsert_contact(session, Contact(
-                id=_contact_id(tenant_id, key), tenant_id=tenant_id, account_id=str(record["id"]),
-                name=person.get("name"), emails=emails, phones=phones,
-                handles=_split(person.get("handles")), title=person.get("title"),
-                timezone=person.get("timezone") or record.get("timezone"),
-                crm_id=person.get("crm_id")))
+                id=existing.id if existing else _contact_id(tenant_id, key),
+                tenant_id=tenant_id, account_id=account_id, name=person.get("name") or None,
+                emails=emails, phones=phones, handles=handles,
+                title=person.get("title") or None,
+                timezone=person.get("timezone") or record.get("timezone") or None,
+                crm_id=crm_id))
+            session.flush()
             summary.contacts += 1
     return summary
 
@@ -155,17 +213,26 @@ class _Directory:
     by_crm: dict[str, Contact]
     account_by_domain: dict[str, str]
 
+    def add(self, contact: Contact) -> None:
+        self.by_email.update({e.lower(): contact for e in contact.emails})
+        self.by_phone.update({p: contact for p in contact.phones})
+        self.by_handle.update({h.lower(): contact for h in contact.handles})
+        if contact.crm_id:
+            self.by_crm[contact.crm_id] = contact
+
+    def by_bare_handle(self, handle: str) -> Contact | None:
+        """A handle without its `app:` prefix matches when exactly one contact has it."""
+        found = {c.id: c for h, c in self.by_handle.items() if h.split(":", 1)[-1] == handle}
+        return next(iter(found.values())) if len(found) == 1 else None
+
 
 def _directory(session: Session, tenant_id: str) -> _Directory:
-    contacts = repository.list_contacts(session, tenant_id=tenant_id)
-    return _Directory(
-        by_email={e.lower(): c for c in contacts for e in c.emails},
-        by_phone={p: c for c in contacts for p in c.phones},
-        by_handle={h.lower(): c for c in contacts for h in c.handles},
-        by_crm={c.crm_id: c for c in contacts if c.crm_id},
-        account_by_domain={d: a.id for a in repository.list_accounts(session, tenant_id=tenant_id)
-                           for d in a.domains if d not in FREE_MAIL_DOMAINS},
-    )
+    directory = _Directory({}, {}, {}, {}, {
+        d: a.id for a in repository.list_accounts(session, tenant_id=tenant_id)
+        for d in a.domains if d not in FREE_MAIL_DOMAINS})
+    for contact in repository.list_contacts(session, tenant_id=tenant_id):
+        directory.add(contact)
+    return directory
 
 
 def _known(directory: _Directory, who: Participant, region: str) -> Contact | None:
@@ -174,8 +241,13 @@ def _known(directory: _Directory, who: Participant, region: str) -> Contact | No
     phone = normalize_phone(who.phone, region) if who.phone else None
     if phone and phone in directory.by_phone:
         return directory.by_phone[phone]
-    if who.handle and who.handle.lower() in directory.by_handle:
-        return directory.by_handle[who.handle.lower()]
+    if who.handle:
+        handle = who.handle.strip().lower()
+        found = directory.by_handle.get(handle)
+        if found is None and ":" not in handle:
+            found = directory.by_bare_handle(handle)
+        if found is not None:
+            return found
     if who.crm_id and who.crm_id in directory.by_crm:
         return directory.by_crm[who.crm_id]
     return None
@@ -193,14 +265,29 @@ def _new_contact(tenant_id: str, who: Participant, account_id: str | None, regio
                    crm_id=who.crm_id, needs_review=True)
 
 
-def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region: str = "US"
-                     ) -> Touchpoint:
-    """The touchpoint with account_id and contact_ids set from its customer-side participants."""
+def _is_vendor(who: Participant, vendor_domains: tuple[str, ...]) -> bool:
+    if who.role in ("rep", "agent"):
+        return True
+    domain = _domain(who.email)
+    if domain is None:
+        return False
+    return any(domain == d or domain.endswith("." + d) for d in vendor_domains)
+
+
+def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region: str = "US",
+                     vendor_domains: tuple[str, ...] = ()) -> Touchpoint:
+    """The touchpoint with account_id and contact_ids set from its customer-side participants.
+
+    Each customer participant is matched by email, phone (E.164; numbers without `+` are read in
+    `default_region`), handle, then CRM id; the account comes from the contact or else from the
+    email domain (never a free-mail one). An unknown sender with an address, phone, handle or
+    CRM id is stored as a new contact flagged `needs_review`. Reps and agents are skipped.
+    """
     directory = _directory(session, touchpoint.tenant_id)
     account_id = touchpoint.account_id
     contact_ids: list[str] = list(touchpoint.contact_ids)
     for who in touchpoint.participants:
-        if who.role in ("rep", "agent"):
+        if _is_vendor(who, vendor_domains):
             continue
         contact = _known(directory, who, default_region)
         domain_account = directory.account_by_domain.get(_domain(who.email) or "")
@@ -209,34 +296,49 @@ def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region
             if contact is None:
                 continue
             repository.upsert_contact(session, contact)
-            for email in contact.emails:
-                directory.by_email[email] = contact
+            directory.add(contact)
+        elif contact.account_id is None and domain_account is not None:
+            # a sender first seen before their company's account was imported
+            contact = contact.model_copy(update={"account_id": domain_account})
+            repository.upsert_contact(session, contact)
+            directory.add(contact)
         account_id = account_id or contact.account_id or domain_account
         if contact.id not in contact_ids:
             contact_ids.append(contact.id)
     return touchpoint.model_copy(update={"account_id": account_id, "contact_ids": contact_ids})
 
 
+def _union(first: list[str], second: list[str]) -> list[str]:
+    return list(dict.fromkeys([*first, *second]))
+
+
 def merge_contacts(session: Session, *, tenant_id: str, source_id: str, target_id: str) -> Contact:
-    """Fold `source_id` into `target_id`: identifiers move, touchpoints follow; returns target."""
+    """Fold `source_id` into `target_id`: identifiers move, touchpoints follow; returns target.
+
+    The source stays as a tombstone (`merged_into=target_id`, no identifiers) so old references
+    can still be followed.
+    """
     if source_id == target_id:
-        raise BadInputError("cannot merge a contact into itself")
+        raise BadInputError(f"cannot merge contact {source_id!r} into itself; pick two contacts")
     source = repository.get_contact(session, tenant_id=tenant_id, contact_id=source_id)
     target = repository.get_contact(session, tenant_id=tenant_id, contact_id=target_id)
-    if target.merged_into:
-        raise NotFoundError(f"contact {target_id!r} was itself merged into {target.merged_into!r}")
-
-    def union(a: list[str], b: list[str]) -> list[str]:
-        return list(dict.fromkeys([*a, *b]))
-
+    for contact in (source, target):
+        if contact.merged_into:
+            raise BadInputError(f"contact {contact.id!r} was already merged into "
+                                f"{contact.merged_into!r}; merge into that contact instead")
     merged = target.model_copy(update={
-        "emails": union(target.emails, source.emails), "phones": union(target.phones, source.phones),
-        "handles": union(target.handles, source.handles), "name": target.name or source.name,
-        "crm_id": target.crm_id or source.crm_id})
+        "emails": _union(target.emails, source.emails),
+        "phones": _union(target.phones, source.phones),
+        "handles": _union(target.handles, source.handles),
+        "name": target.name or source.name, "crm_id": target.crm_id or source.crm_id,
+        "account_id": target.account_id or source.account_id,
+        "timezone": target.timezone or source.timezone, "title": target.title or source.title})
     repository.upsert_contact(session, merged)
     repository.upsert_contact(session, source.model_copy(update={
-        "merged_into": target_id, "emails": [], "phones": [], "handles": []}))
-    for row in repository.touchpoints_with_contact(session, tenant_id=tenant_id, contact_id=source_id):
+        "merged_into": target_id, "emails": [], "phones": [], "handles": [], "crm_id": None}))
+    moved = repository.touchpoints_with_contact(session, tenant_id=tenant_id,
+                                                contact_id=source_id)
+    for row in moved:
         ids = [target_id if c == source_id else c for c in row.contact_ids]
         repository.set_touchpoint_identity(
             session, tenant_id=tenant_id, touchpoint_id=row.id,

@@ -83,6 +83,14 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _driver_execute(connection: Connection, statement: str) -> None:
+    """Run `statement` on the driver connection, outside any SQLAlchemy transaction."""
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise ConfigError(f"the connection to {connection.engine.url} was closed during migration")
+    driver.execute(statement)
+
+
 def migrate(engine: Engine) -> None:
     """Upgrade the schema to head (idempotent, safe under concurrent starts)."""
     config = Config()
@@ -94,7 +102,7 @@ def migrate(engine: Engine) -> None:
                 # batch migrations recreate tables; with foreign keys on, dropping the old copy
                 # would cascade into the rows that point at it (the pragma only works outside
                 # a transaction, hence on the driver connection before BEGIN)
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+                _driver_execute(connection, "PRAGMA foreign_keys=OFF")
             try:
                 with connection.begin():  # sqlite: BEGIN IMMEDIATE, so a second process waits
                     if not is_sqlite:
@@ -104,7 +112,7 @@ def migrate(engine: Engine) -> None:
                     command.upgrade(config, "head")
             finally:
                 if is_sqlite:
-                    connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                    _driver_execute(connection, "PRAGMA foreign_keys=ON")
     except OperationalError as exc:
         raise ConfigError(
             f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 from assistant.models import Account, Contact, Event, Insights, Touchpoint
 from assistant.storage.rows import AccountRow, ContactRow, EventRow, InsightRunRow, TouchpointRow
@@ -46,16 +47,18 @@ def row_to_touchpoint(row: TouchpointRow) -> Touchpoint:
     })
 
 
-def account_to_row(account: Account) -> AccountRow:
-    return AccountRow(**account.model_dump())
+def account_values(account: Account) -> dict[str, Any]:
+    """Column values of an accounts row (for an INSERT .. ON CONFLICT upsert)."""
+    return account.model_dump()
 
 
 def row_to_account(row: AccountRow) -> Account:
     return Account.model_validate(row, from_attributes=True)
 
 
-def contact_to_row(contact: Contact) -> ContactRow:
-    return ContactRow(**contact.model_dump())
+def contact_values(contact: Contact) -> dict[str, Any]:
+    """Column values of a contacts row (for an INSERT .. ON CONFLICT upsert)."""
+    return contact.model_dump()
 
 
 def row_to_contact(row: ContactRow) -> Contact:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -180,8 +182,25 @@ def list_ingest_failures(session: Session, *, tenant_id: str, limit: int = 100
 # --- accounts, contacts, events ------------------------------------------------------------
 
 
+def _upsert(session: Session, row_type: type[AccountRow] | type[ContactRow],
+            values: dict[str, Any]) -> None:
+    """INSERT .. ON CONFLICT (tenant_id, id) DO UPDATE: two workers upserting the same contact
+    at once both succeed, where a read-then-write would raise on the second."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(row_type).values(**values)
+    statement = statement.on_conflict_do_update(
+        index_elements=["tenant_id", "id"],
+        set_={k: statement.excluded[k] for k in values if k not in ("tenant_id", "id")})
+    session.execute(statement)
+    cached = session.identity_map.get(
+        session.identity_key(row_type, (values["tenant_id"], values["id"])))
+    if cached is not None:
+        session.expire(cached)  # the next read sees what was just written
+
+
 def upsert_account(session: Session, account: Account) -> None:
-    session.merge(convert.account_to_row(account))
+    """Create the account or overwrite every field of the stored one."""
+    _upsert(session, AccountRow, convert.account_values(account))
 
 
 def get_account(session: Session, *, tenant_id: str, account_id: str) -> Account:
@@ -197,7 +216,8 @@ def list_accounts(session: Session, *, tenant_id: str) -> list[Account]:
 
 
 def upsert_contact(session: Session, contact: Contact) -> None:
-    session.merge(convert.contact_to_row(contact))
+    """Create the contact or overwrite every field of the stored one."""
+    _upsert(session, ContactRow, convert.contact_values(contact))
 
 
 def get_contact(session: Session, *, tenant_id: str, contact_id: str) -> Contact:

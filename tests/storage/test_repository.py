@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -217,3 +219,28 @@ def test_ingest_failures_are_listed_newest_first(db: Database) -> None:
         failures = repository.list_ingest_failures(session, tenant_id="acme")
     assert [(f.source_uri, f.error) for f in failures] == [
         ("/b.vtt", "b.vtt: no cues"), ("/a.eml", "a.eml: empty")]
+
+
+def test_two_writers_creating_the_same_contact_at_once_both_succeed(db: Database) -> None:
+    contact = Contact(id="ct-new", tenant_id="acme", emails=["sam@northwind.com"],
+                      needs_review=True)
+    outcome: list[BaseException | None] = []
+
+    def second_writer() -> None:
+        try:
+            with db.session() as session:
+                repository.upsert_contact(session, contact.model_copy(update={"name": "Sam"}))
+            outcome.append(None)
+        except BaseException as exc:  # reported by the assertion below
+            outcome.append(exc)
+
+    with db.session() as session:
+        repository.upsert_contact(session, contact)
+        writer = threading.Thread(target=second_writer)
+        writer.start()
+        time.sleep(0.3)  # the second writer now waits on our uncommitted row
+    writer.join(timeout=30)
+    assert outcome == [None]
+    with db.session() as session:
+        stored = repository.list_contacts(session, tenant_id="acme")
+    assert [(c.id, c.name) for c in stored] == [("ct-new", "Sam")]

@@ -123,3 +123,19 @@ def role_for(
     if name and name.strip().casefold() in {n.casefold() for n in options.rep_names}:
         return "rep"
     return default
+
+
+
+
+def decode_text(content: bytes, uri: str) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030."""
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return content.decode("utf-16")
+    if b"\x00" in content[:4096]:
+        raise BadInputError(f"{uri}: binary data, not text")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise BadInputError(f"{uri}: the bytes are not UTF-8, UTF-16 or GB18030 text; re-save as UTF-8")

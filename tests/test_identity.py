@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,15 @@ from assistant.identity import (
 )
 from assistant.models import Participant
 from assistant.storage import repository
-from assistant.storage.db import Database, open_database
+from assistant.storage.db import Database
+from tests.storage import conftest as backends
 from tests.storage.factories import make_touchpoint
 
 IDENTITY = Path(__file__).parent / "data" / "identity"
 TENANT = "acme"
 
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'identity.db'}")
-    yield database
-    database.engine.dispose()
+# the storage suite's fixtures: every identity test runs on SQLite and on Postgres
+postgres_url, db_url, db = backends.postgres_url, backends.db_url, backends.db
 
 
 @pytest.fixture

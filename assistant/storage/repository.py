@@ -70,6 +70,13 @@ def update_touchpoint_status(session: Session, *, tenant_id: str, touchpoint_id:
     row.status, row.error, row.updated_at = status, error, _now()
 
 
+def delete_touchpoint(session: Session, *, tenant_id: str, touchpoint_id: str) -> None:
+    """Erase a touchpoint and, through the foreign key, every insight run concluded from it."""
+    session.delete(_touchpoint_row(session, tenant_id, touchpoint_id))
+    session.flush()
+    session.expire_all()  # runs removed by ON DELETE CASCADE may still sit in the session
+
+
 def set_touchpoint_identity(session: Session, *, tenant_id: str, touchpoint_id: str,
                             account_id: str | None, contact_ids: list[str]) -> None:
     row = _touchpoint_row(session, tenant_id, touchpoint_id)

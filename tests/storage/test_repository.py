@@ -244,3 +244,21 @@ def test_two_writers_creating_the_same_contact_at_once_both_succeed(db: Database
     with db.session() as session:
         stored = repository.list_contacts(session, tenant_id="acme")
     assert [(c.id, c.name) for c in stored] == [("ct-new", "Sam")]
+
+
+def test_erasing_a_touchpoint_erases_its_runs_and_nothing_else(db: Database) -> None:
+    erased, kept = make_touchpoint(fingerprint="erase-me"), make_touchpoint(fingerprint="keep")
+    with db.session() as session:
+        for tp in (erased, kept):
+            repository.save_touchpoint(session, tp)
+            repository.save_insights(session, tenant_id="acme", insights=make_insights(tp))
+    with db.session() as session:
+        repository.delete_touchpoint(session, tenant_id="acme", touchpoint_id=erased.id)
+    with db.session() as session:
+        assert [t.id for t in repository.list_touchpoints(session, tenant_id="acme")] == [kept.id]
+        assert repository.list_insight_runs(session, tenant_id="acme",
+                                            touchpoint_id=erased.id) == []
+        assert len(repository.list_insight_runs(session, tenant_id="acme",
+                                                touchpoint_id=kept.id)) == 1
+        with pytest.raises(NotFoundError):
+            repository.delete_touchpoint(session, tenant_id="other", touchpoint_id=kept.id)

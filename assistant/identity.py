@@ -134,13 +134,18 @@ def _contact_fields(person: dict[str, Any], where: str, default_region: str,
     return emails, phones, handles
 
 
-def _existing_contact(session: Session, tenant_id: str, *, crm_id: str | None,
-                      emails: list[str], phones: list[str]) -> Contact | None:
+def _existing_contact(directory: _Directory, *, crm_id: str | None, emails: list[str],
+                      phones: list[str]) -> Contact | None:
     """The stored contact this imported person already is, so a re-import updates it."""
-    for contact in repository.list_contacts(session, tenant_id=tenant_id):
-        if (crm_id and contact.crm_id == crm_id) or set(emails) & set(contact.emails) or (
-                not emails and set(phones) & set(contact.phones)):
-            return contact
+    if crm_id and crm_id in directory.by_crm:
+        return directory.by_crm[crm_id]
+    for email in emails:
+        if email in directory.by_email:
+            return directory.by_email[email]
+    if not emails:  # a phone shared by two people with addresses is not proof they are one
+        for phone in phones:
+            if phone in directory.by_phone:
+                return directory.by_phone[phone]
     return None
 
 
@@ -152,7 +157,9 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
     number; the rest are imported. Phones without a `+` are read in `default_region`.
     """
     summary = ImportSummary()
-    for number, record in enumerate(_records(path), start=1):
+    records = _records(path)
+    directory = _directory(session, tenant_id)
+    for number, record in enumerate(records, start=1):
         where = (f"{path.name} row {record['_row']}" if "_row" in record
                  else f"{path.name} account {number}")
         if "_invalid" in record:
@@ -187,17 +194,20 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
                 f"{where} contact {index}")
             emails, phones, handles = _contact_fields(person, at, default_region, summary.errors)
             crm_id = person.get("crm_id") or None
-            existing = _existing_contact(session, tenant_id, crm_id=crm_id, emails=emails,
-                                         phones=phones)
+            existing = _existing_contact(directory, crm_id=crm_id, emails=emails, phones=phones)
             key = emails[0] if emails else crm_id or f"{account_id}:{person.get('name')}"
-            repository.upsert_contact(session, Contact(
+            contact = Contact(
                 id=existing.id if existing else _contact_id(tenant_id, key),
                 tenant_id=tenant_id, account_id=account_id, name=person.get("name") or None,
-                emails=emails, phones=phones, handles=handles,
+                # identifiers learned from conversations are kept beside the imported ones
+                emails=_union(emails, existing.emails if existing else []),
+                phones=_union(phones, existing.phones if existing else []),
+                handles=_union(handles, existing.handles if existing else []),
                 title=person.get("title") or None,
                 timezone=person.get("timezone") or record.get("timezone") or None,
-                crm_id=crm_id))
-            session.flush()
+                crm_id=crm_id)
+            repository.upsert_contact(session, contact)
+            directory.add(contact)
             summary.contacts += 1
     return summary
 

@@ -246,3 +246,19 @@ def test_a_merge_that_makes_no_sense_is_refused(imported: Database, pair: str) -
     with imported.session() as session, pytest.raises(BadInputError, match="merge"):
         merge_contacts(session, tenant_id=TENANT, source_id=tom.id,
                        target_id=tom.id if pair == "self" else maya.id)
+
+
+def test_importing_a_sender_first_seen_in_chat_confirms_them_and_keeps_the_handle(
+        db: Database) -> None:
+    seen = _resolve(db, Participant(name="Maya", email="maya.patel@northwind.com",
+                                    handle="whatsapp:+12125550143", role="customer"))
+    with db.session() as session:
+        assert [c.id for c in repository.list_contacts(session, tenant_id=TENANT,
+                                                        needs_review=True)] == seen.contact_ids
+        import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.csv")
+    maya = _contact_named(db, "Maya Patel")
+    assert [maya.id] == seen.contact_ids
+    assert maya.needs_review is False
+    assert maya.handles == ["slack:U0NW1", "whatsapp:+12125550143"]
+    with db.session() as session:
+        assert repository.list_contacts(session, tenant_id=TENANT, needs_review=True) == []

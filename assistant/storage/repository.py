@@ -235,8 +235,12 @@ def get_contact(session: Session, *, tenant_id: str, contact_id: str) -> Contact
 
 
 def list_contacts(session: Session, *, tenant_id: str, account_id: str | None = None,
-                  include_merged: bool = False) -> list[Contact]:
+                  needs_review: bool | None = None, include_merged: bool = False
+                  ) -> list[Contact]:
+    """Contacts by id; merged-away tombstones only when asked for."""
     query = select(ContactRow).where(ContactRow.tenant_id == tenant_id)
+    if needs_review is not None:
+        query = query.where(ContactRow.needs_review.is_(needs_review))
     if account_id is not None:
         query = query.where(ContactRow.account_id == account_id)
     if not include_merged:

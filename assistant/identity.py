@@ -137,15 +137,13 @@ def _contact_fields(person: dict[str, Any], where: str, default_region: str,
 def _existing_contact(directory: _Directory, *, crm_id: str | None, emails: list[str],
                       phones: list[str]) -> Contact | None:
     """The stored contact this imported person already is, so a re-import updates it."""
-    if crm_id and crm_id in directory.by_crm:
-        return directory.by_crm[crm_id]
-    for email in emails:
-        if email in directory.by_email:
-            return directory.by_email[email]
+    candidates = [("crm", crm_id), *(("email", e) for e in emails)]
     if not emails:  # a phone shared by two people with addresses is not proof they are one
-        for phone in phones:
-            if phone in directory.by_phone:
-                return directory.by_phone[phone]
+        candidates += [("phone", p) for p in phones]
+    for kind, value in candidates:
+        contact = directory.find(kind, value) if value else None
+        if contact is not None:
+            return contact
     return None
 
 
@@ -207,7 +205,6 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
                 timezone=person.get("timezone") or record.get("timezone") or None,
                 crm_id=crm_id)
             repository.upsert_contact(session, contact)
-            directory.add(contact)
             summary.contacts += 1
     return summary
 
@@ -217,49 +214,39 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
 
 @dataclass
 class _Directory:
-    by_email: dict[str, Contact]
-    by_phone: dict[str, Contact]
-    by_handle: dict[str, Contact]
-    by_crm: dict[str, Contact]
+    """Who an identifier belongs to in one tenant: indexed lookups, accounts by domain."""
+
+    session: Session
+    tenant_id: str
     account_by_domain: dict[str, str]
 
-    def add(self, contact: Contact) -> None:
-        self.by_email.update({e.lower(): contact for e in contact.emails})
-        self.by_phone.update({p: contact for p in contact.phones})
-        self.by_handle.update({h.lower(): contact for h in contact.handles})
-        if contact.crm_id:
-            self.by_crm[contact.crm_id] = contact
-
-    def by_bare_handle(self, handle: str) -> Contact | None:
-        """A handle without its `app:` prefix matches when exactly one contact has it."""
-        found = {c.id: c for h, c in self.by_handle.items() if h.split(":", 1)[-1] == handle}
-        return next(iter(found.values())) if len(found) == 1 else None
+    def find(self, kind: str, value: str) -> Contact | None:
+        found = repository.find_contacts(self.session, tenant_id=self.tenant_id, kind=kind,
+                                         value=value)
+        if kind == "handle_id" and len(found) != 1:
+            return None  # a bare id is only trusted when it names one person
+        return found[0] if found else None
 
 
 def _directory(session: Session, tenant_id: str) -> _Directory:
-    directory = _Directory({}, {}, {}, {}, {
+    return _Directory(session, tenant_id, {
         d: a.id for a in repository.list_accounts(session, tenant_id=tenant_id)
         for d in a.domains if d not in FREE_MAIL_DOMAINS})
-    for contact in repository.list_contacts(session, tenant_id=tenant_id):
-        directory.add(contact)
-    return directory
 
 
 def _known(directory: _Directory, who: Participant, region: str) -> Contact | None:
-    if who.email and who.email.lower() in directory.by_email:
-        return directory.by_email[who.email.lower()]
-    phone = normalize_phone(who.phone, region) if who.phone else None
-    if phone and phone in directory.by_phone:
-        return directory.by_phone[phone]
-    if who.handle:
-        handle = who.handle.strip().lower()
-        found = directory.by_handle.get(handle)
-        if found is None and ":" not in handle:
-            found = directory.by_bare_handle(handle)
-        if found is not None:
-            return found
-    if who.crm_id and who.crm_id in directory.by_crm:
-        return directory.by_crm[who.crm_id]
+    candidates: list[tuple[str, str | None]] = [
+        ("email", who.email),
+        ("phone", normalize_phone(who.phone, region) if who.phone else None),
+        ("handle", who.handle),
+        ("handle_id", who.handle if who.handle and ":" not in who.handle else None),
+        ("crm", who.crm_id),
+    ]
+    for kind, value in candidates:
+        if value and value.strip():
+            contact = directory.find(kind, value)
+            if contact is not None:
+                return contact
     return None
 
 
@@ -306,12 +293,10 @@ def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region
             if contact is None:
                 continue
             repository.upsert_contact(session, contact)
-            directory.add(contact)
         elif contact.account_id is None and domain_account is not None:
             # a sender first seen before their company's account was imported
             contact = contact.model_copy(update={"account_id": domain_account})
             repository.upsert_contact(session, contact)
-            directory.add(contact)
         account_id = account_id or contact.account_id or domain_account
         if contact.id not in contact_ids:
             contact_ids.append(contact.id)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import NotFoundError
 from assistant.models import Account, Contact, Event, Insights, Touchpoint, TouchpointStatus
-from assistant.storage import convert
+from assistant.storage import contact_keys, convert
 from assistant.storage.rows import (
     AccountRow,
     ContactRow,
@@ -223,8 +223,22 @@ def list_accounts(session: Session, *, tenant_id: str) -> list[Account]:
 
 
 def upsert_contact(session: Session, contact: Contact) -> None:
-    """Create the contact or overwrite every field of the stored one."""
+    """Create the contact or overwrite every field of the stored one (and its lookup keys)."""
     _upsert(session, ContactRow, convert.contact_values(contact))
+    contact_keys.index_contact(session, contact)
+
+
+def find_contacts(session: Session, *, tenant_id: str, kind: str, value: str) -> list[Contact]:
+    """Live (not merged-away) contacts holding an identifier.
+
+    `kind` is "email", "phone" (E.164), "handle" ("app:id"), "handle_id" (a bare id) or "crm".
+    """
+    ids = contact_keys.find_contact_ids(session, tenant_id=tenant_id, kind=kind, value=value)
+    if not ids:
+        return []
+    query = select(ContactRow).where(ContactRow.tenant_id == tenant_id, ContactRow.id.in_(ids),
+                                     ContactRow.merged_into.is_(None)).order_by(ContactRow.id)
+    return [convert.row_to_contact(r) for r in session.scalars(query)]
 
 
 def get_contact(session: Session, *, tenant_id: str, contact_id: str) -> Contact:

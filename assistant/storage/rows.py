@@ -131,3 +131,19 @@ class EventRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     utc_offset_min: Mapped[int] = mapped_column(Integer, default=0)
     properties: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ContactKeyRow(Base):
+    """One identifier of a contact (email, phone, handle, bare handle id, CRM id), indexed.
+
+    Resolution looks a participant up by these instead of loading every contact; the contact's
+    own JSON lists stay the source of truth and this table is rewritten from them on each upsert.
+    """
+
+    __tablename__ = "contact_keys"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(320), primary_key=True)
+    contact_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+    __table_args__ = (Index("ix_contact_keys_tenant_contact", "tenant_id", "contact_id"),)

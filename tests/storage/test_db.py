@@ -14,8 +14,9 @@ from assistant.storage import repository
 from assistant.storage.db import open_database
 from tests.storage.factories import make_insights, make_touchpoint
 
-TABLES = {"accounts", "contacts", "touchpoints", "insight_runs", "ingest_failures", "events",
-          "alembic_version"}
+HEAD = "0003"  # the newest migration
+TABLES = {"accounts", "contacts", "contact_keys", "touchpoints", "insight_runs",
+          "ingest_failures", "events", "alembic_version"}
 
 
 def _head(url: str) -> list[str]:
@@ -37,7 +38,7 @@ def test_opening_twice_runs_migrations_once_and_keeps_rows(empty_db_url: str) ->
     with second.session() as session:
         assert repository.touchpoint_exists(session, tenant_id="acme", touchpoint_id=tp.id)
     assert set(inspect(second.engine).get_table_names()) >= TABLES
-    assert _head(db_url) == ["0002"]
+    assert _head(db_url) == [HEAD]
     for database in (first, second):
         database.engine.dispose()
 
@@ -86,7 +87,7 @@ def test_processes_opening_a_new_database_at_once_all_succeed(empty_db_url: str)
     with database.session() as session:
         stored = repository.list_touchpoints(session, tenant_id="acme")
     assert len(stored) == 5  # four of their own plus the one they all tried to save
-    assert _head(db_url) == ["0002"]
+    assert _head(db_url) == [HEAD]
     database.engine.dispose()
 
 
@@ -98,3 +99,30 @@ def test_processes_opening_a_new_database_at_once_all_succeed(empty_db_url: str)
 def test_a_bad_database_url_is_a_config_error_saying_what_to_fix(url: str, problem: str) -> None:
     with pytest.raises(ConfigError, match=problem):
         open_database(url)
+
+
+def test_upgrading_from_0002_indexes_contacts_that_already_exist(empty_db_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from assistant.storage.db import MIGRATIONS, make_engine
+
+    engine = make_engine(empty_db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        conn.execute(text(
+            "INSERT INTO contacts (tenant_id, id, emails, phones, handles, crm_id, needs_review)"
+            " VALUES ('acme', 'ct-old', :emails, '[]', :handles, 'SF-9', false)"),
+            {"emails": '["Old@Hengda.cn"]', "handles": '["wecom:laowang"]'})
+    engine.dispose()
+    database = open_database(empty_db_url)
+    with database.session() as session:
+        found = {kind: [c.id for c in repository.find_contacts(
+            session, tenant_id="acme", kind=kind, value=value)]
+            for kind, value in [("email", "old@hengda.cn"), ("handle_id", "laowang"),
+                                ("crm", "SF-9")]}
+    database.engine.dispose()
+    assert found == {"email": ["ct-old"], "handle_id": ["ct-old"], "crm": ["ct-old"]}

@@ -1,0 +1,147 @@
+"""The rules extractor: offline, deterministic, English and Chinese.
+
+One pass splits the touchpoint into sentences with roles; each field module reads them and
+returns hits with offsets, which become Evidence through `evidence_for_span` (exact by
+construction, and re-verified before returning). Nothing is reported without a quote.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from functools import lru_cache
+
+from assistant.models import (
+    BuyingSignal,
+    CompetitorMention,
+    Evidence,
+    Insights,
+    NextStep,
+    Objection,
+    PainPoint,
+    Provenance,
+    Question,
+    Sentiment,
+    SentimentPoint,
+    SpeakerSentiment,
+    Touchpoint,
+)
+from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
+from extractors.catalog import load_catalog
+from extractors.grounding import evidence_for_span, is_verified
+from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
+from extractors.rules.next_steps import find_next_steps
+from extractors.rules.sentences import Sentence, split_sentences
+from extractors.rules.sentiment import customer_sentences, label_for, score_sentence
+from extractors.rules.signals import (
+    find_buying_signals,
+    find_objections,
+    find_pain_points,
+    find_questions,
+)
+from extractors.rules.summary import build_summary
+from extractors.rules.tickets import extract_ticket_fields
+
+TRAJECTORY_POINTS = 5
+SENTIMENT_EVIDENCE = 2
+
+
+@lru_cache(maxsize=1)
+def _default_catalog() -> CompetitorCatalog:
+    return load_catalog(None)
+
+
+class RulesExtractor(Extractor):
+    name = "rules"
+    version = "1.0"
+
+    def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:
+        started = time.perf_counter()
+        catalog = context.catalog if context.catalog.aliases else _default_catalog()
+        sentences = split_sentences(touchpoint)
+        ev = lambda s: evidence_for_span(touchpoint, s.start, s.end)  # noqa: E731
+        weights: dict[int, float] = defaultdict(float)
+
+        competitors: dict[str, CompetitorMention] = {}
+        for hit in find_competitors(sentences, catalog):
+            weights[hit.sentence.start] += 1.0
+            current = competitors.get(hit.name)
+            if current is None or _STANCE_PRIORITY[hit.stance] < _STANCE_PRIORITY[current.stance]:
+                competitors[hit.name] = CompetitorMention(
+                    name=hit.name, alias=hit.alias, stance=hit.stance,
+                    evidence=evidence_for_span(touchpoint, hit.sentence.start, hit.sentence.end))
+
+        next_steps = []
+        for step in find_next_steps(sentences, touchpoint):
+            weights[step.sentence.start] += 1.5
+            next_steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
+                                       due_phrase=step.due_phrase, evidence=ev(step.sentence)))
+        pains = find_pain_points(sentences, touchpoint)
+        objections = find_objections(sentences, touchpoint)
+        signals = find_buying_signals(sentences, touchpoint)
+        for hit in [*pains, *objections, *signals]:
+            weights[hit.sentence.start] += 1.0
+        insights = Insights(
+            touchpoint_id=touchpoint.id,
+            summary=build_summary(touchpoint, sentences, weights),
+            sentiment=self._sentiment(touchpoint, sentences),
+            competitors=list(competitors.values()),
+            next_steps=next_steps,
+            pain_points=[PainPoint(text=h.text, evidence=ev(h.sentence)) for h in pains],
+            objections=[Objection(kind=h.kind, text=h.text, evidence=ev(h.sentence))  # type: ignore[arg-type]
+                        for h in objections],
+            buying_signals=[BuyingSignal(kind=h.kind, text=h.text, evidence=ev(h.sentence))  # type: ignore[arg-type]
+                            for h in signals],
+            questions=[Question(text=h.text, asked_by=h.sentence.role, evidence=ev(h.sentence))
+                       for h in find_questions(sentences, touchpoint)],
+            ticket=extract_ticket_fields(touchpoint, sentences) if touchpoint.channel == "ticket"
+            else None,
+            provenance=Provenance(extractor=self.name, extractor_version=self.version,
+                                  latency_ms=(time.perf_counter() - started) * 1000),
+        )
+        _verify_all(insights, touchpoint.text)
+        return insights
+
+    def _sentiment(self, touchpoint: Touchpoint, sentences: list[Sentence]) -> Sentiment | None:
+        if not sentences:
+            return None
+        scored = [(s, score_sentence(s.text)) for s in sentences]
+        customer = {id(s) for s in customer_sentences(sentences)}
+        customer_scores = [score for s, score in scored if id(s) in customer]
+        label, score = label_for(customer_scores)
+        by_speaker: dict[str, list[float]] = defaultdict(list)
+        for s, value in scored:
+            by_speaker[s.speaker or s.role].append(value)
+        chunk = max(1, len(scored) // TRAJECTORY_POINTS + (len(scored) % TRAJECTORY_POINTS > 0))
+        trajectory = []
+        for i in range(0, len(scored), chunk):
+            part = scored[i : i + chunk]
+            point_label, point_score = label_for([v for _, v in part])
+            trajectory.append(SentimentPoint(segment_index=part[0][0].segment_index,
+                                             label=point_label, score=point_score))
+        strongest = sorted((p for p in scored if id(p[0]) in customer and abs(p[1]) >= 0.05),
+                           key=lambda p: -abs(p[1]))[:SENTIMENT_EVIDENCE]
+        return Sentiment(
+            label=label, score=score,
+            by_speaker={k: SpeakerSentiment(label=label_for(v)[0], score=label_for(v)[1])
+                        for k, v in by_speaker.items()},
+            trajectory=trajectory,
+            evidence=[evidence_for_span(touchpoint, s.start, s.end) for s, _ in strongest])
+
+
+def _verify_all(insights: Insights, text: str) -> None:
+    """Every evidence must hold its quote at its offsets; a rule bug must not become a fact."""
+    evidence: list[Evidence] = []
+    evidence += [c.evidence for c in insights.competitors]
+    evidence += [n.evidence for n in insights.next_steps]
+    evidence += [p.evidence for p in insights.pain_points]
+    evidence += [o.evidence for o in insights.objections]
+    evidence += [b.evidence for b in insights.buying_signals]
+    evidence += [q.evidence for q in insights.questions]
+    if insights.summary:
+        evidence += insights.summary.evidence
+    if insights.sentiment:
+        evidence += insights.sentiment.evidence
+    for e in evidence:
+        if not is_verified(e, text):
+            raise AssertionError(f"rules evidence [{e.start}:{e.end}] does not hold {e.quote!r}")

@@ -1,0 +1,249 @@
+"""Due-date phrases in English and Chinese, normalized against when the touchpoint happened.
+
+Conventions (also in evals/GUIDE.md): a bare weekday ("Friday", "周五") is the next such day after
+the reference day; "next Tuesday" / "下周二" is that weekday in the following calendar week
+(weeks start on Monday); "next week" / "下周" with no day is that week's Monday; "this week" /
+"本周" is this week's Friday; "end of month" / "月底" is the month's last day; "EOD" / "今天" is
+the same day. Explicit English dates ("March 4", "4th of March", "3/4") go through dateparser,
+preferring future dates; Chinese explicit dates ("3月4日", "三月四号", "15号") use our own table,
+because dateparser's Chinese coverage misses most of these forms.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+               "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
+               "thur": 3, "thurs": 3, "fri": 4}
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
+               "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+_NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "a couple of": 2, "a few": 3, "a": 1, "an": 1, "couple of": 2, "ten": 10}
+# "May" only capitalized: "we may 5x our seats" is not a date
+_MONTHS = ("january|february|march|april|(?-i:May)|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+_WD = "|".join(sorted(WEEKDAYS_EN, key=len, reverse=True))
+EN_PATTERN = re.compile(
+    r"\b(?:(?P<eod>end of (?:the )?day|eod|end of business|cob|close of business|tonight|today"
+    r"|this afternoon|this morning|this evening)"
+    r"|(?P<tomorrow>tomorrow|tmrw|tmr)(?: (?:morning|afternoon|evening))?"
+    r"|(?P<dayafter>the day after tomorrow)"
+    r"|(?P<eow>end of (?:the |this )?week|eow|this week)"
+    r"|(?P<eonw>end of next week)"
+    r"|(?P<eom>end of (?:the |this )?month|eom|month[- ]end)"
+    r"|(?P<eonm>end of next month)"
+    r"|(?P<eoq>end of (?:the |this )?quarter|eoq)"
+    r"|(?P<nextmonth>next month|early next month|beginning of next month)"
+    rf"|(?P<nextwd>next (?P<nwd>{_WD}))\b"
+    rf"|(?:(?:this|on|by|before|until|til|till|coming) )?(?P<wd>{_WD})\b"
+    r"|(?P<nextweek>(?:early |later )?next week)"
+    r"|(?:in|within) (?P<n>\d+|one|two|three|four|five|six|seven|ten|a couple of|a few|a|an) "
+    r"(?P<unit>business days?|days?|weeks?|months?)"
+    rf"|(?P<explicit>(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})(?:,? \d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))\b",
+    re.I,
+)
+ZH_PATTERN = re.compile(
+    r"(?P<today>今天|今日|今晚|下班前|今天下班前)"
+    r"|(?P<tomorrow>明天|明日|明早|明晚)"
+    r"|(?P<dayafter>后天)"
+    r"|(?P<eonw>下周末|下个?星期末)"
+    r"|(?P<nextwd>下(?:个)?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天1-7]))"
+    r"|(?P<thiswd>(?:这|本)(?:个)?(?:周|星期|礼拜)(?P<twd>[一二三四五六日天1-7]))"
+    r"|(?P<eow>(?:这|本)(?:个)?(?:周|星期|礼拜)(?:内|末|之内)?|周末|这两天)"
+    r"|(?P<nextweek>下(?:个)?(?:周|星期|礼拜))"
+    r"|(?P<wd>(?:周|星期|礼拜)(?P<wdd>[一二三四五六日天1-7]))"
+    r"|(?P<eonm>下(?:个)?月底|下(?:个)?月末)"
+    r"|(?P<nextmonth>下(?:个)?月(?:初)?)"
+    r"|(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末)"
+    r"|(?P<eoq>(?:本|这个?)?季度末|季末)"
+    r"|(?P<eoy>年底|年末)"
+    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月)(?:之?内|后|以内)"
+    r"|(?P<explicit>(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
+)
+
+
+@dataclass(frozen=True)
+class DuePhrase:
+    phrase: str
+    start: int
+    end: int
+    due: date | None
+
+
+def _zh_number(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw == "十":
+        return 10
+    if "十" in raw:
+        tens, _, ones = raw.partition("十")
+        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0) if ones else 0)
+    return _ZH_DIGITS.get(raw) if len(raw) == 1 else None
+
+
+def _next_weekday(ref: date, weekday: int) -> date:
+    return ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+
+
+def _weekday_next_week(ref: date, weekday: int) -> date:
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7)
+    return monday + timedelta(days=weekday)
+
+
+def _weekday_this_week(ref: date, weekday: int) -> date:
+    day = ref - timedelta(days=ref.weekday()) + timedelta(days=weekday)
+    return day if day >= ref else _next_weekday(ref, weekday)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(ref: date, months: int) -> date:
+    month = ref.month - 1 + months
+    year, month = ref.year + month // 12, month % 12 + 1
+    return date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
+
+
+def _quarter_end(ref: date) -> date:
+    month = ((ref.month - 1) // 3 + 1) * 3
+    return _month_end(ref.year, month)
+
+
+def _add_business_days(ref: date, days: int) -> date:
+    current = ref
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def _in_n(ref: date, n: int, unit: str) -> date:
+    unit = unit.lower()
+    if unit.startswith(("business", "工作日")):
+        return _add_business_days(ref, n)
+    if unit.startswith(("day", "天")):
+        return ref + timedelta(days=n)
+    if unit.startswith(("week", "周", "星期", "礼拜")):
+        return ref + timedelta(weeks=n)
+    return _add_months(ref, n)
+
+
+def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
+    g = m.groupdict()
+    if g["eod"]:
+        return ref
+    if g["tomorrow"]:
+        return ref + timedelta(days=1)
+    if g["dayafter"]:
+        return ref + timedelta(days=2)
+    if g["eonw"]:
+        return _weekday_next_week(ref, 4)
+    if g["eow"]:
+        return _weekday_this_week(ref, 4)
+    if g["eonm"]:
+        nxt = _add_months(ref.replace(day=1), 1)
+        return _month_end(nxt.year, nxt.month)
+    if g["eom"]:
+        return _month_end(ref.year, ref.month)
+    if g["eoq"]:
+        return _quarter_end(ref)
+    if g["nextmonth"]:
+        return _add_months(ref.replace(day=1), 1)
+    if g["nextwd"]:
+        return _weekday_next_week(ref, WEEKDAYS_EN[g["nwd"].lower()])
+    if g["wd"]:
+        return _next_weekday(ref, WEEKDAYS_EN[g["wd"].lower()])
+    if g["nextweek"]:
+        return _weekday_next_week(ref, 0)
+    if g["n"]:
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUM_EN.get(raw, 1)
+        return _in_n(ref, n, g["unit"])
+    if g["explicit"]:
+        base = ref_dt.replace(tzinfo=None)
+        parsed = dateparser.parse(g["explicit"], languages=["en"], settings={
+            "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future", "DATE_ORDER": "MDY"})
+        return parsed.date() if parsed else None
+    return None
+
+
+def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
+    g = m.groupdict()
+    if g["today"]:
+        return ref
+    if g["tomorrow"]:
+        return ref + timedelta(days=1)
+    if g["dayafter"]:
+        return ref + timedelta(days=2)
+    if g["eonw"]:
+        return _weekday_next_week(ref, 5)
+    if g["nextwd"]:
+        return _weekday_next_week(ref, _ZH_WEEKDAY[g["nwd"]])
+    if g["thiswd"]:
+        return _weekday_this_week(ref, _ZH_WEEKDAY[g["twd"]])
+    if g["eow"]:
+        return _weekday_this_week(ref, 5 if "末" in g["eow"] else 4) if "两天" not in g["eow"] \
+            else ref + timedelta(days=2)
+    if g["nextweek"]:
+        return _weekday_next_week(ref, 0)
+    if g["wd"]:
+        return _next_weekday(ref, _ZH_WEEKDAY[g["wdd"]])
+    if g["eonm"]:
+        nxt = _add_months(ref.replace(day=1), 1)
+        return _month_end(nxt.year, nxt.month)
+    if g["nextmonth"]:
+        return _add_months(ref.replace(day=1), 1)
+    if g["eom"]:
+        return _month_end(ref.year, ref.month)
+    if g["eoq"]:
+        return _quarter_end(ref)
+    if g["eoy"]:
+        return date(ref.year, 12, 31)
+    if g["n"]:
+        n = _zh_number(g["n"])
+        return _in_n(ref, n, g["unit"]) if n else None
+    if g["explicit"]:
+        day = _zh_number(g["dd"])
+        month = _zh_number(g["mo"]) if g["mo"] else ref.month
+        if not day or not month or not 1 <= month <= 12:
+            return None
+        try:
+            candidate = date(ref.year, month, day)
+        except ValueError:
+            return None
+        if candidate < ref:  # a past day means the next occurrence
+            candidate = _add_months(candidate, 12 if g["mo"] else 1)
+        return candidate
+    return None
+
+
+def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int | None = None
+                     ) -> list[DuePhrase]:
+    """Every due-date phrase in text[start:end], with its date relative to occurred_at's day."""
+    end = len(text) if end is None else end
+    ref = occurred_at.date()
+    found: list[DuePhrase] = []
+    for m in EN_PATTERN.finditer(text, start, end):
+        found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_en(m, ref, occurred_at)))
+    for m in ZH_PATTERN.finditer(text, start, end):
+        found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_zh(m, ref)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_due(phrase: str, occurred_at: datetime) -> date | None:
+    """The date of the first due phrase in `phrase`, or None."""
+    found = [d for d in find_due_phrases(phrase, occurred_at) if d.due]
+    return found[0].due if found else None

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import BadInputError
 from assistant.models import Account, Contact, Participant, Touchpoint
-from assistant.storage import repository
+from assistant.storage import contact_keys, repository
 
 FREE_MAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -134,17 +134,33 @@ def _contact_fields(person: dict[str, Any], where: str, default_region: str,
     return emails, phones, handles
 
 
-def _existing_contact(directory: _Directory, *, crm_id: str | None, emails: list[str],
-                      phones: list[str]) -> Contact | None:
-    """The stored contact this imported person already is, so a re-import updates it."""
-    candidates = [("crm", crm_id), *(("email", e) for e in emails)]
-    if not emails:  # a phone shared by two people with addresses is not proof they are one
-        candidates += [("phone", p) for p in phones]
-    for kind, value in candidates:
-        contact = directory.find(kind, value) if value else None
-        if contact is not None:
-            return contact
-    return None
+@dataclass
+class _ImportIndex:
+    """All of a tenant's contact keys, loaded once and kept current while an import runs."""
+
+    session: Session
+    tenant_id: str
+    keys: dict[tuple[str, str], list[str]]
+
+    def existing(self, *, crm_id: str | None, emails: list[str], phones: list[str]
+                 ) -> Contact | None:
+        """The stored contact this imported person already is, so a re-import updates it."""
+        candidates = [("crm", crm_id), *(("email", e) for e in emails)]
+        if not emails:  # a phone shared by two people with addresses is not proof they are one
+            candidates += [("phone", p) for p in phones]
+        for kind, value in candidates:
+            ids = self.keys.get((kind, value)) if value else None
+            if ids:
+                return repository.get_contact(self.session, tenant_id=self.tenant_id,
+                                              contact_id=ids[0])
+        return None
+
+    def add(self, contact: Contact) -> None:
+        for key in contact_keys.keys_of(emails=contact.emails, phones=contact.phones,
+                                        handles=contact.handles, crm_id=contact.crm_id):
+            ids = self.keys.setdefault(key, [])
+            if contact.id not in ids:
+                ids.append(contact.id)
 
 
 def import_accounts(session: Session, *, tenant_id: str, path: Path,
@@ -156,7 +172,8 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
     """
     summary = ImportSummary()
     records = _records(path)
-    directory = _directory(session, tenant_id)
+    known = _ImportIndex(session, tenant_id,
+                         contact_keys.all_keys(session, tenant_id=tenant_id))
     for number, record in enumerate(records, start=1):
         where = (f"{path.name} row {record['_row']}" if "_row" in record
                  else f"{path.name} account {number}")
@@ -192,7 +209,7 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
                 f"{where} contact {index}")
             emails, phones, handles = _contact_fields(person, at, default_region, summary.errors)
             crm_id = person.get("crm_id") or None
-            existing = _existing_contact(directory, crm_id=crm_id, emails=emails, phones=phones)
+            existing = known.existing(crm_id=crm_id, emails=emails, phones=phones)
             key = emails[0] if emails else crm_id or f"{account_id}:{person.get('name')}"
             contact = Contact(
                 id=existing.id if existing else _contact_id(tenant_id, key),
@@ -205,6 +222,7 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
                 timezone=person.get("timezone") or record.get("timezone") or None,
                 crm_id=crm_id)
             repository.upsert_contact(session, contact)
+            known.add(contact)
             summary.contacts += 1
     return summary
 
@@ -229,9 +247,9 @@ class _Directory:
 
 
 def _directory(session: Session, tenant_id: str) -> _Directory:
-    return _Directory(session, tenant_id, {
-        d: a.id for a in repository.list_accounts(session, tenant_id=tenant_id)
-        for d in a.domains if d not in FREE_MAIL_DOMAINS})
+    domains = repository.account_ids_by_domain(session, tenant_id=tenant_id)
+    return _Directory(session, tenant_id,
+                      {d: a for d, a in domains.items() if d not in FREE_MAIL_DOMAINS})
 
 
 def _known(directory: _Directory, who: Participant, region: str) -> Contact | None:

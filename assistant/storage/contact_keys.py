@@ -55,3 +55,13 @@ def find_contact_ids(session: Session, *, tenant_id: str, kind: KeyKind, value: 
                     ContactKeyRow.value == normalized)
              .order_by(ContactKeyRow.contact_id))
     return list(session.scalars(query))
+
+
+def all_keys(session: Session, *, tenant_id: str) -> dict[tuple[KeyKind, str], list[str]]:
+    """Every key of the tenant at once, for bulk work such as an import: (kind, value) -> ids."""
+    keys: dict[tuple[KeyKind, str], list[str]] = {}
+    query = (select(ContactKeyRow.kind, ContactKeyRow.value, ContactKeyRow.contact_id)
+             .where(ContactKeyRow.tenant_id == tenant_id).order_by(ContactKeyRow.contact_id))
+    for kind, value, contact_id in session.execute(query):
+        keys.setdefault((kind, value), []).append(contact_id)
+    return keys

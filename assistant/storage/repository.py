@@ -210,6 +210,14 @@ def upsert_account(session: Session, account: Account) -> None:
     _upsert(session, AccountRow, convert.account_values(account))
 
 
+def account_ids_by_domain(session: Session, *, tenant_id: str) -> dict[str, str]:
+    """Each listed email domain (lower-case) -> the account listing it."""
+    query = (select(AccountRow.id, AccountRow.domains).where(AccountRow.tenant_id == tenant_id)
+             .order_by(AccountRow.id))
+    return {d.lower(): account_id for account_id, domains in session.execute(query)
+            for d in domains or []}
+
+
 def get_account(session: Session, *, tenant_id: str, account_id: str) -> Account:
     row = session.get(AccountRow, (tenant_id, account_id))
     if row is None:

@@ -56,12 +56,15 @@ def pipeline_options(
     language: str | None = None,
     account_id: str | None = None,
     contact_ids: tuple[str, ...] = (),
+    audio: bool = True,
 ) -> PipelineOptions:
-    from assistant.transcribe import transcribe_options_from_settings
+    transcribe = None
+    if audio:
+        from assistant.transcribe import transcribe_options_from_settings
 
-    transcribe = transcribe_options_from_settings(settings)
-    if language in ("en", "zh"):
-        transcribe = replace(transcribe, language=language)
+        transcribe = transcribe_options_from_settings(settings)
+        if language in ("en", "zh"):
+            transcribe = replace(transcribe, language=language)
     return PipelineOptions(
         parse=parse_options(settings, tenant=tenant, occurred_at=occurred_at, language=language),
         raw_dir=Path(settings.raw_dir),

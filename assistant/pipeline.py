@@ -73,8 +73,14 @@ def parse_source(path: Path, options: PipelineOptions, *, progress: Progress | N
             raise BadInputError(f"{path}: audio transcription is not configured")
         from assistant.transcribe import audio_to_touchpoint
 
-        return [audio_to_touchpoint(path, parse_options, options.transcribe, progress=progress)]
-    return parse_path(path, parse_options)
+        touchpoints = [audio_to_touchpoint(path, parse_options, options.transcribe,
+                                           progress=progress)]
+    else:
+        touchpoints = parse_path(path, parse_options)
+    if isinstance(sidecar.get("account"), str):
+        for tp in touchpoints:
+            tp.metadata.setdefault("account", sidecar["account"])
+    return touchpoints
 
 
 def _with_sidecar(options: ParseOptions, sidecar: dict[str, Any]) -> ParseOptions:
@@ -98,6 +104,9 @@ def resolve(db: Database, touchpoint: Touchpoint, options: PipelineOptions) -> T
     with db.session() as session:
         resolved = resolve_identity(session, touchpoint)
     updates: dict[str, Any] = {}
+    hinted = touchpoint.metadata.get("account")  # a transcript's "# account:" front matter
+    if not resolved.account_id and isinstance(hinted, str) and hinted:
+        updates["account_id"] = hinted
     if options.account_id:
         updates["account_id"] = options.account_id
     if options.contact_ids:

@@ -13,7 +13,9 @@ from typer.core import TyperGroup
 from assistant.config import Settings, load_settings
 from assistant.errors import TouchpointError
 
+MIN_WIDTH = 130  # tables of ids and quotes need room even when piped (Rich assumes 80)
 console = Console()
+console.width = max(console.width, MIN_WIDTH)
 err_console = Console(stderr=True)
 
 

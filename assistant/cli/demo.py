@@ -37,7 +37,7 @@ def demo(
     db = bootstrap.open_store(s)
     with db.session() as session:
         import_accounts(session, tenant_id=DEMO_TENANT, path=SAMPLE_DIR / "accounts.csv")
-    options = bootstrap.pipeline_options(s)
+    options = bootstrap.pipeline_options(s, audio=audio)
     files, _ = pipeline.expand_paths([str(SAMPLE_DIR)])
     files = [f for f in files if f.name not in ("accounts.csv", "events.jsonl")
              and (audio or not pipeline.is_audio(f))]

@@ -25,11 +25,13 @@ def print_json(console: Console, value: Any) -> None:
 
 def touchpoint_table(touchpoints: list[Touchpoint], title: str = "Touchpoints") -> Table:
     table = Table(title=title, show_lines=False)
-    for column in ("id", "when", "channel", "lang", "account", "status", "subject / first line"):
-        table.add_column(column, overflow="fold")
+    for column, width in (("id", 27), ("when", 10), ("channel", 7), ("lang", 5),
+                          ("account", 10), ("status", 9)):
+        table.add_column(column, no_wrap=True, min_width=width)
+    table.add_column("subject / first line", no_wrap=True, overflow="ellipsis", max_width=50)
     for tp in touchpoints:
         first = tp.subject or (tp.text.splitlines()[0] if tp.text else "")
-        table.add_row(tp.id, tp.occurred_at.strftime("%Y-%m-%d %H:%M"), tp.channel, tp.language,
+        table.add_row(tp.id, tp.occurred_at.strftime("%Y-%m-%d"), tp.channel, tp.language,
                       tp.account_id or "-", tp.status + (" !" if tp.error else ""),
                       escape(first[:70]))
     return table

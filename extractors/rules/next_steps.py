@@ -86,7 +86,7 @@ def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
     return "unknown"
 
 
-_AROUND_DUE = re.compile(r"(?:\b(?:by|before|on|until|no later than|within|in|at|this)\s+|在|于|到)?"
+_AROUND_DUE = re.compile(r"(?:\b(?:by|before|on|until|no later than|within|in|at|this)\s+(?:the\s+)?|在|于|到)?"
                          r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I)
 
 

@@ -7,14 +7,16 @@ than one contact (a shared office line); lookups return every match and callers 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from assistant.models import Contact
-from assistant.storage.rows import ContactKeyRow
+from assistant.storage.rows import Base, ContactKeyRow
 
 KeyKind = str  # "email" | "phone" | "handle" | "handle_id" | "crm"
 
@@ -42,8 +44,13 @@ def index_contact(session: Session, contact: Contact) -> None:
                                               handles=contact.handles, crm_id=contact.crm_id))]
     if not rows:
         return
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(ContactKeyRow).values(rows).on_conflict_do_nothing())
+    session.execute(_insert_keys(session.get_bind().dialect.name), rows)
+
+
+@functools.cache
+def _insert_keys(dialect: str) -> Executable:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(Base.metadata.tables[ContactKeyRow.__tablename__]).on_conflict_do_nothing()
 
 
 def find_contact_ids(session: Session, *, tenant_id: str, kind: KeyKind, value: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -10,12 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from assistant.errors import NotFoundError
 from assistant.models import Account, Contact, Event, Insights, Touchpoint, TouchpointStatus
 from assistant.storage import contact_keys, convert
 from assistant.storage.rows import (
     AccountRow,
+    Base,
     ContactRow,
     EventRow,
     IngestFailureRow,
@@ -189,16 +192,23 @@ def list_ingest_failures(session: Session, *, tenant_id: str, limit: int = 100
 # --- accounts, contacts, events ------------------------------------------------------------
 
 
+@functools.cache
+def _upsert_statement(dialect: str, row_type: type[AccountRow] | type[ContactRow]) -> Executable:
+    """Built once per table, values bound at execution, so SQLAlchemy's compile cache hits."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = Base.metadata.tables[row_type.__tablename__]
+    statement = insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=["tenant_id", "id"],
+        set_={c.name: statement.excluded[c.name] for c in table.columns
+              if c.name not in ("tenant_id", "id")})
+
+
 def _upsert(session: Session, row_type: type[AccountRow] | type[ContactRow],
             values: dict[str, Any]) -> None:
     """INSERT .. ON CONFLICT (tenant_id, id) DO UPDATE: two workers upserting the same contact
     at once both succeed, where a read-then-write would raise on the second."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = insert(row_type).values(**values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["tenant_id", "id"],
-        set_={k: statement.excluded[k] for k in values if k not in ("tenant_id", "id")})
-    session.execute(statement)
+    session.execute(_upsert_statement(session.get_bind().dialect.name, row_type), [values])
     cached = session.identity_map.get(
         session.identity_key(row_type, (values["tenant_id"], values["id"])))
     if cached is not None:

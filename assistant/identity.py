@@ -349,11 +349,6 @@ def merge_contacts(session: Session, *, tenant_id: str, source_id: str, target_i
     repository.upsert_contact(session, merged)
     repository.upsert_contact(session, source.model_copy(update={
         "merged_into": target_id, "emails": [], "phones": [], "handles": [], "crm_id": None}))
-    moved = repository.touchpoints_with_contact(session, tenant_id=tenant_id,
-                                                contact_id=source_id)
-    for row in moved:
-        ids = [target_id if c == source_id else c for c in row.contact_ids]
-        repository.set_touchpoint_identity(
-            session, tenant_id=tenant_id, touchpoint_id=row.id,
-            account_id=row.account_id or merged.account_id, contact_ids=list(dict.fromkeys(ids)))
+    repository.move_touchpoints_to_contact(session, tenant_id=tenant_id, source_id=source_id,
+                                           target_id=target_id, account_id=merged.account_id)
     return merged

@@ -262,3 +262,20 @@ def test_importing_a_sender_first_seen_in_chat_confirms_them_and_keeps_the_handl
     assert maya.handles == ["slack:U0NW1", "whatsapp:+12125550143"]
     with db.session() as session:
         assert repository.list_contacts(session, tenant_id=TENANT, needs_review=True) == []
+
+
+def test_a_merge_dedupes_touchpoints_naming_both_and_leaves_others_alone(
+        imported: Database) -> None:
+    maya, tom = _contact_named(imported, "Maya Patel"), _contact_named(imported, "Tom Reed")
+    both = make_touchpoint(tenant_id=TENANT, fingerprint="both").model_copy(
+        update={"contact_ids": [tom.id, maya.id], "account_id": "acc-northwind"})
+    only_maya = make_touchpoint(tenant_id=TENANT, fingerprint="maya").model_copy(
+        update={"contact_ids": [maya.id]})
+    with imported.session() as session:
+        for tp in (both, only_maya):
+            repository.save_touchpoint(session, tp)
+        merge_contacts(session, tenant_id=TENANT, source_id=tom.id, target_id=maya.id)
+    with imported.session() as session:
+        stored = {tp.id: tp.contact_ids
+                  for tp in repository.list_touchpoints(session, tenant_id=TENANT)}
+    assert stored == {both.id: [maya.id], only_maya.id: [maya.id]}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -112,10 +112,26 @@ def count_touchpoints_by_status(session: Session, *, tenant_id: str) -> dict[str
     return {status: count for status, count in session.execute(query)}
 
 
-def touchpoints_with_contact(session: Session, *, tenant_id: str, contact_id: str
-                             ) -> list[TouchpointRow]:
-    rows = session.scalars(select(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id))
-    return [r for r in rows if contact_id in (r.contact_ids or [])]
+def move_touchpoints_to_contact(session: Session, *, tenant_id: str, source_id: str,
+                                target_id: str, account_id: str | None) -> int:
+    """Replace `source_id` by `target_id` in every touchpoint's contact_ids; returns how many.
+
+    Touchpoints without an account get `account_id`. Only the id columns are read: a text
+    prefilter on the JSON list narrows the rows, the exact check happens here.
+    """
+    query = (select(TouchpointRow.id, TouchpointRow.account_id, TouchpointRow.contact_ids)
+             .where(TouchpointRow.tenant_id == tenant_id,
+                    cast(TouchpointRow.contact_ids, Text).like(f'%"{source_id}"%')))
+    moved = 0
+    for touchpoint_id, current_account, contact_ids in session.execute(query).all():
+        if source_id not in (contact_ids or []):
+            continue
+        replaced = [target_id if c == source_id else c for c in contact_ids]
+        set_touchpoint_identity(session, tenant_id=tenant_id, touchpoint_id=touchpoint_id,
+                                account_id=current_account or account_id,
+                                contact_ids=list(dict.fromkeys(replaced)))
+        moved += 1
+    return moved
 
 
 # --- insights ------------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""`--dry-run`: what an LLM eval run would cost, before making a single call.
+
+Input tokens are the prompt (system, few-shot examples, user template) plus each item's text per
+chunk, counted with the same estimator the LLM extractor chunks with; output tokens assume a
+fixed answer size per chunk (OUTPUT_TOKENS_PER_CHUNK), a deliberate over-estimate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from evals.dataset import load_dataset, to_touchpoint
+from extractors.llm_client import cost_usd, load_prices
+from extractors.llm_input import chunk_text, estimate_tokens
+from prompts.loader import load_prompt
+
+OUTPUT_TOKENS_PER_CHUNK = 600
+PROMPT_ID = "extract_insights"
+
+
+def estimate_cost(dataset: Path, settings: Settings) -> dict[str, Any]:
+    prompt = load_prompt(PROMPT_ID)
+    overhead = estimate_tokens(prompt.system) + estimate_tokens(prompt.user) + sum(
+        estimate_tokens(str(example)) for example in prompt.examples)
+    input_tokens = output_tokens = chunks = 0
+    items = load_dataset(dataset)
+    for item in items:
+        text = to_touchpoint(item).text
+        for chunk in chunk_text(text, settings.llm_chunk_tokens) or []:
+            chunks += 1
+            input_tokens += overhead + estimate_tokens(text[chunk.start:chunk.end])
+            output_tokens += OUTPUT_TOKENS_PER_CHUNK
+    cost = cost_usd(settings.llm_model, input_tokens, output_tokens,
+                    load_prices(settings.llm_prices_file))
+    return {"items": len(items), "chunks": chunks, "model": settings.llm_model,
+            "input_tokens": input_tokens, "output_tokens": output_tokens,
+            "cost_usd": cost if cost is not None else 0.0, "priced": cost is not None}

@@ -15,8 +15,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from assistant.errors import BadInputError
@@ -134,6 +136,25 @@ def _contact_fields(person: dict[str, Any], where: str, default_region: str,
     return emails, phones, handles
 
 
+def _timezone(value: Any, where: str, errors: list[str]) -> str | None:
+    """An IANA timezone name, or None (reported) when it is not one."""
+    if value in (None, ""):
+        return None
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        errors.append(f"{where}: {value!r} is not an IANA timezone such as Asia/Shanghai "
+                      "(left empty)")
+        return None
+    return str(value)
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    field_name = ".".join(str(part) for part in error["loc"]) or "value"
+    return f"{field_name}: {error['msg']} (got {error.get('input')!r})"
+
+
 @dataclass
 class _ImportIndex:
     """All of a tenant's contact keys, loaded once and kept current while an import runs."""
@@ -195,11 +216,16 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
             summary.errors.append(f"{where}: {free} is a free-mail domain; it will never match "
                                   "an account (list the company's own domain instead)")
         account_id = str(record["id"])
-        repository.upsert_account(session, Account(
-            id=account_id, tenant_id=tenant_id, name=str(record["name"]), domains=domains,
-            timezone=record.get("timezone") or None, stage=record.get("stage") or None,
-            deal_value=deal, owner=record.get("owner") or None,
-            crm_id=record.get("crm_id") or None))
+        account_tz = _timezone(record.get("timezone"), where, summary.errors)
+        try:
+            account = Account(
+                id=account_id, tenant_id=tenant_id, name=str(record["name"]), domains=domains,
+                timezone=account_tz, stage=record.get("stage") or None, deal_value=deal,
+                owner=record.get("owner") or None, crm_id=record.get("crm_id") or None)
+        except ValidationError as exc:
+            summary.errors.append(f"{where}: {_first_problem(exc)}")
+            continue
+        repository.upsert_account(session, account)
         summary.accounts += 1
         for index, person in enumerate(record.get("contacts") or [], start=1):
             if not isinstance(person, dict):
@@ -211,16 +237,19 @@ def import_accounts(session: Session, *, tenant_id: str, path: Path,
             crm_id = person.get("crm_id") or None
             existing = known.existing(crm_id=crm_id, emails=emails, phones=phones)
             key = emails[0] if emails else crm_id or f"{account_id}:{person.get('name')}"
-            contact = Contact(
-                id=existing.id if existing else _contact_id(tenant_id, key),
-                tenant_id=tenant_id, account_id=account_id, name=person.get("name") or None,
-                # identifiers learned from conversations are kept beside the imported ones
-                emails=_union(emails, existing.emails if existing else []),
-                phones=_union(phones, existing.phones if existing else []),
-                handles=_union(handles, existing.handles if existing else []),
-                title=person.get("title") or None,
-                timezone=person.get("timezone") or record.get("timezone") or None,
-                crm_id=crm_id)
+            contact_tz = _timezone(person.get("timezone"), at, summary.errors) or account_tz
+            try:
+                contact = Contact(
+                    id=existing.id if existing else _contact_id(tenant_id, key),
+                    tenant_id=tenant_id, account_id=account_id, name=person.get("name") or None,
+                    # identifiers learned from conversations are kept beside the imported ones
+                    emails=_union(emails, existing.emails if existing else []),
+                    phones=_union(phones, existing.phones if existing else []),
+                    handles=_union(handles, existing.handles if existing else []),
+                    title=person.get("title") or None, timezone=contact_tz, crm_id=crm_id)
+            except ValidationError as exc:
+                summary.errors.append(f"{at}: {_first_problem(exc)}")
+                continue
             repository.upsert_contact(session, contact)
             known.add(contact)
             summary.contacts += 1

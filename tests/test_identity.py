@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,20 @@ def test_a_merge_dedupes_touchpoints_naming_both_and_leaves_others_alone(
         stored = {tp.id: tp.contact_ids
                   for tp in repository.list_touchpoints(session, tenant_id=TENANT)}
     assert stored == {both.id: [maya.id], only_maya.id: [maya.id]}
+
+
+def test_bad_fields_are_reported_with_their_row_and_the_rest_imported(
+        db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "accounts.json"
+    path.write_text(json.dumps({"accounts": [
+        {"id": "acc-1", "name": "Good Co", "domains": ["good.co"], "timezone": "Mars/Olympus",
+         "contacts": [{"name": ["not", "a", "name"], "emails": ["a@good.co"]},
+                      {"name": "Bea", "emails": ["bea@good.co"], "timezone": "Asia/Shanghai"}]},
+    ]}), encoding="utf-8")
+    with db.session() as session:
+        summary = import_accounts(session, tenant_id=TENANT, path=path)
+    assert (summary.accounts, summary.contacts) == (1, 1)
+    assert summary.errors[0] == ("accounts.json account 1: 'Mars/Olympus' is not an IANA "
+                                 "timezone such as Asia/Shanghai (left empty)")
+    assert summary.errors[1].startswith("accounts.json account 1 contact 1: name:")
+    assert _contact_named(db, "Bea").timezone == "Asia/Shanghai"

@@ -32,6 +32,10 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
+    def close(self) -> None:
+        """Close every pooled connection (the object can still open new ones)."""
+        self.engine.dispose()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """Commit on success, roll back on any error: nothing is ever half-written."""
@@ -69,6 +73,8 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with no useful subclass
         raise ConfigError(f"TOUCHPOINT_DATABASE_URL {url!r} is not a database URL ({exc})") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver we ship (psycopg 3)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +86,7 @@ def make_engine(url: str) -> Engine:
         shown = parsed.render_as_string(hide_password=True)
         raise ConfigError(f"TOUCHPOINT_DATABASE_URL {shown!r}: only sqlite:/// and "
                           "postgresql+psycopg:// databases are supported")
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True)
 
 
 def _driver_execute(connection: Connection, statement: str) -> None:

@@ -126,3 +126,10 @@ def test_upgrading_from_0002_indexes_contacts_that_already_exist(empty_db_url: s
                                 ("crm", "SF-9")]}
     database.engine.dispose()
     assert found == {"email": ["ct-old"], "handle_id": ["ct-old"], "crm": ["ct-old"]}
+
+
+@pytest.mark.integration
+def test_a_plain_postgresql_url_uses_the_shipped_psycopg_driver(postgres_url: str) -> None:
+    database = open_database(postgres_url.replace("postgresql+psycopg://", "postgresql://"))
+    assert database.engine.url.drivername == "postgresql+psycopg"
+    database.close()

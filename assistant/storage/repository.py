@@ -31,6 +31,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _as_utc(moment: datetime) -> datetime:
+    return convert.to_utc(moment if moment.tzinfo else moment.replace(tzinfo=UTC))[0]
+
+
 # --- touchpoints ---------------------------------------------------------------------------
 
 
@@ -99,8 +103,7 @@ def list_touchpoints(session: Session, *, tenant_id: str, account_id: str | None
     if status is not None:
         query = query.where(TouchpointRow.status == status)
     if since is not None:
-        query = query.where(TouchpointRow.occurred_at >= convert.to_utc(
-            since if since.tzinfo else since.replace(tzinfo=UTC))[0])
+        query = query.where(TouchpointRow.occurred_at >= _as_utc(since))
     query = query.order_by(TouchpointRow.occurred_at.desc(), TouchpointRow.id)
     rows = session.scalars(query.limit(limit).offset(offset))
     return [convert.row_to_touchpoint(r) for r in rows]
@@ -304,10 +307,16 @@ def save_event(session: Session, event: Event) -> bool:
 
 
 def list_events(session: Session, *, tenant_id: str, account_id: str | None = None,
-                kind: str | None = None) -> list[Event]:
+                contact_id: str | None = None, kind: str | None = None,
+                since: datetime | None = None) -> list[Event]:
+    """Oldest first; `since` is inclusive (a naive datetime is read as UTC)."""
     query = select(EventRow).where(EventRow.tenant_id == tenant_id)
     if account_id is not None:
         query = query.where(EventRow.account_id == account_id)
+    if contact_id is not None:
+        query = query.where(EventRow.contact_id == contact_id)
     if kind is not None:
         query = query.where(EventRow.kind == kind)
+    if since is not None:
+        query = query.where(EventRow.occurred_at >= _as_utc(since))
     return [convert.row_to_event(r) for r in session.scalars(query.order_by(EventRow.occurred_at))]

@@ -205,8 +205,10 @@ def test_events_are_saved_once_and_listed_by_kind(db: Database) -> None:
     with db.session() as session:
         views = repository.list_events(session, tenant_id="acme", kind="page_viewed")
         everything = repository.list_events(session, tenant_id="acme")
+        later = repository.list_events(session, tenant_id="acme", since=at + timedelta(minutes=1))
     assert views == [viewed]
     assert [e.id for e in everything] == ["ev-1", "ev-2"]
+    assert [e.id for e in later] == ["ev-2"]
 
 
 def test_ingest_failures_are_listed_newest_first(db: Database) -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from assistant.ingest.common import assemble_text, touchpoint_id
-from assistant.models import Insights, Participant, Provenance, Segment, Source, Touchpoint
+from assistant.models import (
+    Insights,
+    Participant,
+    Provenance,
+    Segment,
+    Source,
+    Summary,
+    Touchpoint,
+)
 
 SHANGHAI = timezone(timedelta(hours=8))
 
@@ -31,8 +39,6 @@ def make_touchpoint(
 
 def make_insights(touchpoint: Touchpoint, *, extractor: str = "rules", version: str = "1",
                   summary: str = "Pricing comparison") -> Insights:
-    from assistant.models import Summary
-
     return Insights(
         touchpoint_id=touchpoint.id, summary=Summary(text=summary),
         provenance=Provenance(extractor=extractor, extractor_version=version,

@@ -71,6 +71,7 @@ def pipeline_options(
         extractor=build_extractor(settings, extractor) if extract else None,
         context=extraction_context(settings, tenant=tenant),
         transcribe=transcribe,
+        phone_region=settings.phone_region,
         account_id=account_id,
         contact_ids=contact_ids,
     )

@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     vendor_domains: list[str] = Field(default_factory=list)  # your company's email domains
     rep_names: list[str] = Field(default_factory=list)  # speaker names / handles of your reps
     default_timezone: str = "UTC"
+    phone_region: str = "US"  # how numbers without a country code are read (ISO 3166, e.g. CN)
     max_upload_bytes: int = 500 * 1024 * 1024
     max_audio_seconds: float = 4 * 3600
 

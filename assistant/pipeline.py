@@ -41,6 +41,7 @@ class PipelineOptions:
     extractor: Extractor | None = None
     context: ExtractionContext = field(default_factory=ExtractionContext)
     transcribe: Any = None  # assistant.transcribe.TranscribeOptions; None = no audio support
+    phone_region: str = "US"
     account_id: str | None = None  # set by the caller (`--account`) instead of resolution
     contact_ids: tuple[str, ...] = ()
 
@@ -102,7 +103,8 @@ def resolve(db: Database, touchpoint: Touchpoint, options: PipelineOptions) -> T
     from assistant.identity import resolve_identity
 
     with db.session() as session:
-        resolved = resolve_identity(session, touchpoint)
+        resolved = resolve_identity(session, touchpoint, default_region=options.phone_region,
+                                    vendor_domains=options.parse.vendor_domains)
     updates: dict[str, Any] = {}
     hinted = touchpoint.metadata.get("account")  # a transcript's "# account:" front matter
     if not resolved.account_id and isinstance(hinted, str) and hinted:

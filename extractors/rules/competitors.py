@@ -11,6 +11,7 @@ X") is only a mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from assistant.models import Stance
@@ -73,9 +74,12 @@ def _compile(catalog: CompetitorCatalog) -> tuple:
     return compiled
 
 
-def _build(catalog: CompetitorCatalog) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
-                                                  re.Pattern[str] | None, dict[str, str]]:
-    """(case-insensitive Latin, exact-case Latin, Chinese) alternations and alias -> canonical."""
+def _build(catalog: CompetitorCatalog) -> tuple:
+    """(case-insensitive Latin, exact-case Latin, Chinese) alternations and alias -> canonical.
+
+    The word-boundary guards wrap the whole alternation once, not each alias, so the regex
+    engine can scan quickly; longest aliases first so "HubSpot CRM" wins over "HubSpot".
+    """
     folded, exact, han = [], [], []
     owner: dict[str, str] = {}
     for name, aliases in catalog.aliases.items():
@@ -89,12 +93,16 @@ def _build(catalog: CompetitorCatalog) -> tuple[re.Pattern[str] | None, re.Patte
                 guard = _NOT_AFTER.get(alias, "")
                 han.append(re.escape(alias) + (f"(?![{guard}])" if guard else ""))
             else:
-                body = re.escape(alias).replace(r"\ ", r"[\s-]?")
-                (exact if is_exact else folded).append(rf"(?<![\w.@/-]){body}(?![\w-]|\.\w)")
-    by_len = lambda parts: "|".join(sorted(parts, key=len, reverse=True))  # noqa: E731
-    return (re.compile(by_len(folded), re.I) if folded else None,
-            re.compile(by_len(exact)) if exact else None,
-            re.compile(by_len(han)) if han else None, owner)
+                (exact if is_exact else folded).append(re.escape(alias).replace(r"\ ", r"[\s-]?"))
+
+    def latin(parts: list[str], flags: int) -> re.Pattern[str] | None:
+        if not parts:
+            return None
+        body = "|".join(sorted(set(parts), key=len, reverse=True))
+        return re.compile(rf"(?<![\w.@/-])(?:{body})(?![\w-]|\.\w)", flags)
+
+    return (latin(folded, re.I), latin(exact, 0),
+            re.compile("|".join(sorted(han, key=len, reverse=True))) if han else None, owner)
 
 
 def stance_for(sentence: Sentence, start: int, end: int) -> Stance:
@@ -118,28 +126,46 @@ def stance_for(sentence: Sentence, start: int, end: int) -> Stance:
 
 
 def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog) -> list[CompetitorHit]:
+    """Every catalog mention, scanned once over the whole text and placed in its sentence."""
+    if not sentences:
+        return []
     folded, exact, han, owner = _compile(catalog)
+    text_end = sentences[-1].end
+    starts = [s.start for s in sentences]
     hits: list[CompetitorHit] = []
-    for sentence in sentences:
-        taken: list[tuple[int, int]] = []
-        for pattern, is_exact in ((folded, False), (exact, True), (han, False)):
-            if pattern is None:
+    taken: list[tuple[int, int]] = []
+    source = _joined(sentences)
+    for pattern, is_exact in ((folded, False), (exact, True), (han, False)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(source, 0, text_end):
+            start, end = m.start(), m.end()
+            index = bisect_right(starts, start) - 1
+            if index < 0 or end > sentences[index].end:
                 continue
-            for m in pattern.finditer(sentence.text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                if is_exact and m.start() == 0:
-                    continue
-                alias = m.group(0)
-                key = alias if is_exact else re.sub(r"[\s-]", " ", alias).casefold()
-                name = owner.get(key) or owner.get(alias.casefold()) or _owner_fuzzy(owner, alias)
-                if name is None:
-                    continue
-                taken.append((m.start(), m.end()))
-                start, end = sentence.start + m.start(), sentence.start + m.end()
-                hits.append(CompetitorHit(name, alias, start, end,
-                                          stance_for(sentence, start, end), sentence))
+            sentence = sentences[index]
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if is_exact and start == sentence.start:
+                continue
+            alias = m.group(0)
+            key = alias if is_exact else re.sub(r"[\s-]", " ", alias).casefold()
+            name = owner.get(key) or owner.get(alias.casefold()) or _owner_fuzzy(owner, alias)
+            if name is None:
+                continue
+            taken.append((start, end))
+            hits.append(CompetitorHit(name, alias, start, end, stance_for(sentence, start, end),
+                                      sentence))
+    hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _joined(sentences: list[Sentence]) -> str:
+    """The text the sentences came from, with everything between sentences blanked out."""
+    chars = [" "] * sentences[-1].end
+    for s in sentences:
+        chars[s.start : s.end] = s.text
+    return "".join(chars)
 
 
 def _owner_fuzzy(owner: dict[str, str], alias: str) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.dates import find_due_phrases
+from extractors.rules.dates import DuePhrase, find_due_phrases
 from extractors.rules.sentences import Sentence
 
 _VERBS = (r"send|share|email|forward|schedule|set up|setup|book|arrange|organi[sz]e|call|ring|"
@@ -57,6 +57,7 @@ _ZH_MODAL = re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|可
 _NEGATION = re.compile(r"\b(won't|will not|can't|cannot|not going to|never|don't|didn't)\b"
                        r"|不会|不能|没法|无法|不用|不需要|别", re.I)
 MAX_ACTION_CHARS = 90
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -109,12 +110,11 @@ def _clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str
     return action[:MAX_ACTION_CHARS].strip()
 
 
-def _hit(sentence: Sentence, touchpoint: Touchpoint, match: re.Match[str], owner: str,
-         action_from: int) -> NextStepHit | None:
+def _hit(sentence: Sentence, match: re.Match[str], owner: str, action_from: int,
+         dues: list[DuePhrase]) -> NextStepHit | None:
     text = sentence.text
     if _NEGATION.search(text[max(0, match.start() - 15) : match.end()]):
         return None
-    dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start, sentence.end)
     clause_end = len(text)
     stop = re.search(r"[,，;；]\s*(?:and |but |so |then |但是|不过|然后|所以)", text[action_from:])
     if stop and not any(d.start - sentence.start >= action_from + stop.start() for d in dues[:1]):
@@ -129,9 +129,18 @@ def _hit(sentence: Sentence, touchpoint: Touchpoint, match: re.Match[str], owner
 
 
 def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
+    """Due phrases are looked up only in sentences that hold a commitment (the date regex is the
+    costliest step, and most sentences hold none)."""
     hits: list[NextStepHit] = []
     for sentence in sentences:
         text = sentence.text
+        candidates = (_EN_NAMED.search(text) or _EN_SELF.search(text) or _EN_REQUEST.search(text)
+                      or _ZH_REQUEST.search(text) or _ZH_SELF.search(text)
+                      or (_HAN.search(text) and re.search(_ZH_VERBS, text)))
+        if not candidates:
+            continue
+        dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
+                                sentence.end)
         if text.endswith(("?", "？")) and not re.search(r"\b(can|could|would) you\b|请|麻烦", text, re.I):
             continue
         role = _speaker_role(sentence, touchpoint)
@@ -139,27 +148,24 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if m := _EN_NAMED.search(text):
             if m.group("name").lower() not in {"i", "we", "you", "they", "it", "this", "that",
                                                "he", "she", "let", "please", "then", "also"}:
-                found = _hit(sentence, touchpoint, m, m.group("name"), m.start("verb"))
+                found = _hit(sentence, m, m.group("name"), m.start("verb"), dues)
         if found is None and (m := _EN_SELF.search(text)):
             is_proposal = m.group("subj").lower() in ("let's", "lets", "let us")
-            future = _EN_FUTURE_ONLY.search(text) or is_proposal or find_due_phrases(
-                touchpoint.text, touchpoint.occurred_at, sentence.start, sentence.end)
-            if future:
-                found = _hit(sentence, touchpoint, m, _own(role), m.start("verb"))
+            if _EN_FUTURE_ONLY.search(text) or is_proposal or dues:
+                found = _hit(sentence, m, _own(role), m.start("verb"), dues)
         if found is None and (m := _EN_REQUEST.search(text)):
-            found = _hit(sentence, touchpoint, m, _other(role), m.start("verb"))
+            found = _hit(sentence, m, _other(role), m.start("verb"), dues)
         if found is None and (m := _ZH_REQUEST.search(text)):
             if m.group("subj").startswith(("请", "麻烦")) or _ZH_MODAL.search(m.group("mid")):
-                found = _hit(sentence, touchpoint, m, _other(role), m.start("mid"))
+                found = _hit(sentence, m, _other(role), m.start("mid"), dues)
         if found is None and (m := _ZH_SELF.search(text)):
             if _ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边"):
-                found = _hit(sentence, touchpoint, m, _own(role), m.start("mid"))
+                found = _hit(sentence, m, _own(role), m.start("mid"), dues)
         if found is None:
-            dues = [d for d in find_due_phrases(touchpoint.text, touchpoint.occurred_at,
-                                                sentence.start, sentence.end) if d.due]
             verb = re.search(_ZH_VERBS, text)
-            if dues and verb and re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[吗呢]", text):
-                found = _hit(sentence, touchpoint, verb, _own(role), 0)
+            if any(d.due for d in dues) and verb and re.search(r"[\u4e00-\u9fff]", text) \
+                    and not re.search(r"[吗呢]", text):
+                found = _hit(sentence, verb, _own(role), 0, dues)
         if found is not None:
             hits.append(found)
     return hits

@@ -35,8 +35,10 @@ def load_report(path: Path) -> dict[str, Any]:
 def _items(report: dict[str, Any]) -> dict[str, ItemScore]:
     scores = {}
     for raw in report["items"]:
-        score = ItemScore(**{k: v for k, v in raw.items() if k not in ("counts", "sentiment")})
+        score = ItemScore(**{k: v for k, v in raw.items()
+                             if k not in ("counts", "sentiment", "by_competitor")})
         score.counts = {k: Counter(v) for k, v in raw["counts"].items()}
+        score.by_competitor = {k: Counter(v) for k, v in raw.get("by_competitor", {}).items()}
         score.sentiment = tuple(raw["sentiment"]) if raw.get("sentiment") else None  # type: ignore[assignment]
         scores[score.id] = score
     return scores

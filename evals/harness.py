@@ -14,13 +14,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from assistant.errors import TouchpointError
-from assistant.models import Insights
+from assistant.models import Evidence, Insights
 from evals.dataset import GoldItem, dataset_catalog, load_dataset, to_touchpoint
+from evals.matching import MATCH_THRESHOLD
 from evals.metrics import (
     LIST_FIELDS,
+    NO_SENTIMENT,
     ItemScore,
     aggregate,
+    per_name_counts,
+    same_due,
+    same_owner,
     score_next_steps,
     score_set,
     score_similar,
@@ -28,79 +35,152 @@ from evals.metrics import (
 from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.grounding import is_verified
 
-SNIPPET_CHARS = 160
+SNIPPET_CONTEXT = 60  # characters of source shown on either side of an error's span
+MISS_ALIGNMENT_MIN = 60  # rapidfuzz partial_ratio (0..100) to point a miss at a passage
+
+
+def _span(evidence: Any) -> tuple[int, int]:
+    return (evidence.start, evidence.end)
 
 
 def predictions(insights: Insights) -> dict[str, Any]:
-    """The fields the gold format names, from an extractor's insights."""
+    """The fields the gold format names, from an extractor's insights.
+
+    `spans` keeps each prediction's evidence offsets (per field, in the same order) so that a
+    false positive can be shown with the passage it came from.
+    """
+    first_mention: dict[str, tuple[int, int]] = {}
+    for mention in insights.competitors:
+        first_mention.setdefault(mention.name, _span(mention.evidence))
+    competitors = sorted(first_mention)
+    lists = {"pain_points": insights.pain_points, "objections": insights.objections,
+             "buying_signals": insights.buying_signals, "questions": insights.questions}
     return {
-        "competitors": sorted({c.name for c in insights.competitors}),
+        "competitors": competitors,
         "sentiment": insights.sentiment.label if insights.sentiment else None,
         "next_steps": [{"action": n.action, "owner": n.owner,
                         "due": n.due.isoformat() if n.due else None,
                         "quote": n.evidence.quote} for n in insights.next_steps],
-        "pain_points": [p.text for p in insights.pain_points],
-        "objections": [o.text for o in insights.objections],
-        "buying_signals": [b.text for b in insights.buying_signals],
-        "questions": [q.text for q in insights.questions],
+        **{name: [entry.text for entry in entries] for name, entries in lists.items()},
+        "spans": {"competitors": [first_mention[name] for name in competitors],
+                  "next_steps": [_span(n.evidence) for n in insights.next_steps],
+                  **{name: [_span(entry.evidence) for entry in entries]
+                     for name, entries in lists.items()}},
     }
 
 
-def _evidence(insights: Insights) -> list[Any]:
-    found = [*(c.evidence for c in insights.competitors), *(n.evidence for n in insights.next_steps),
-             *(p.evidence for p in insights.pain_points), *(o.evidence for o in insights.objections),
-             *(b.evidence for b in insights.buying_signals), *(q.evidence for q in insights.questions)]
-    return found
+def no_predictions() -> dict[str, Any]:
+    """What a failed extraction predicts: nothing, so every gold item is a miss."""
+    return {"competitors": [], "sentiment": None, "next_steps": [],
+            **{name: [] for name in LIST_FIELDS}, "spans": {}}
 
 
-def score_item(item: GoldItem, predicted: dict[str, Any], text: str) -> ItemScore:
+def _evidence(insights: Insights) -> list[Evidence]:
+    ticket = insights.ticket
+    ticket_fields = [f for f in (ticket.issue, ticket.product, ticket.severity, ticket.status)
+                     if f is not None] if ticket else []
+    return [*(c.evidence for c in insights.competitors), *(n.evidence for n in insights.next_steps),
+            *(p.evidence for p in insights.pain_points), *(o.evidence for o in insights.objections),
+            *(b.evidence for b in insights.buying_signals), *(q.evidence for q in insights.questions),
+            *(f.evidence for f in ticket_fields)]
+
+
+def snippet(text: str, start: int, end: int, *, context: int = SNIPPET_CONTEXT) -> str:
+    """The source around [start, end) on one line, the span itself marked with [[ ]]."""
+    start, end = max(0, start), min(len(text), max(start, end))
+    left, right = max(0, start - context), min(len(text), end + context)
+    shown = (text[left:start] + "[[" + text[start:end] + "]]" + text[end:right])
+    shown = " / ".join(part.strip() for part in shown.splitlines() if part.strip())
+    return ("…" if left else "") + shown + ("…" if right < len(text) else "")
+
+
+def locate_miss(text: str, phrases: list[str]) -> str:
+    """The passage a missed gold item most likely refers to, or the opening when none is close.
+
+    Gold labels paraphrase the source, so the best partial alignment of any phrase (the label
+    itself, or a competitor's catalog aliases) is used; an exact alias occurrence wins outright.
+    """
+    folded = text.casefold()
+    for phrase in phrases:
+        at = folded.find(phrase.casefold()) if phrase else -1
+        if at >= 0:
+            return snippet(text, at, at + len(phrase))
+    best = None
+    for phrase in phrases:
+        if not phrase.strip():
+            continue
+        found = fuzz.partial_ratio_alignment(phrase.casefold(), folded)
+        if found is not None and found.score >= MISS_ALIGNMENT_MIN and (
+                best is None or found.score > best.score):
+            best = found
+    if best is None:
+        return snippet(text, 0, 0, context=2 * SNIPPET_CONTEXT)
+    return snippet(text, best.dest_start, best.dest_end)
+
+
+def score_item(item: GoldItem, predicted: dict[str, Any], text: str, *,
+               catalog: CompetitorCatalog | None = None) -> ItemScore:
+    """Counts and error records for one item; only the labelled `expected` keys are scored."""
     score = ItemScore(id=item.id, language=item.language, channel=item.channel)
     expected = item.expected
-    snippet = text[:SNIPPET_CHARS]
+    spans = predicted.get("spans", {})
+    aliases = catalog.aliases if catalog else {}
 
-    def error(field: str, kind: str, value: Any) -> None:
-        score.errors.append({"item": item.id, "field": field, "kind": kind, "value": value,
-                             "snippet": snippet})
+    def error(field: str, kind: str, value: Any, where: str) -> None:
+        score.errors.append({"item": item.id, "language": item.language, "channel": item.channel,
+                             "field": field, "kind": kind, "value": value, "snippet": where})
+
+    def at_prediction(field: str, index: int) -> str:
+        found = spans.get(field, [])
+        return snippet(text, *found[index]) if index < len(found) else ""
 
     if "competitors" in expected:
-        counts, missed, extra = score_set(list(expected["competitors"]), predicted["competitors"])
+        gold_names = [str(name) for name in expected["competitors"]]
+        counts, missed, extra = score_set(gold_names, predicted["competitors"])
         score.counts["competitors"] = counts
+        score.by_competitor = per_name_counts(gold_names, predicted["competitors"])
         for name in missed:
-            error("competitors", "missed", name)
+            alias_list = [name, *(a.lstrip("=") for a in aliases.get(name, []))]
+            error("competitors", "missed", name, locate_miss(text, alias_list))
         for name in extra:
-            error("competitors", "false_positive", name)
+            error("competitors", "false_positive", name,
+                  at_prediction("competitors", predicted["competitors"].index(name)))
     if expected.get("sentiment") is not None:
-        score.sentiment = (str(expected["sentiment"]), str(predicted["sentiment"] or "neutral"))
+        score.sentiment = (str(expected["sentiment"]), str(predicted["sentiment"] or NO_SENTIMENT))
         if score.sentiment[0] != score.sentiment[1]:
-            error("sentiment", "wrong", f"{score.sentiment[0]} -> {score.sentiment[1]}")
+            error("sentiment", "wrong", f"{score.sentiment[0]} -> {score.sentiment[1]}",
+                  snippet(text, 0, 0, context=2 * SNIPPET_CONTEXT))
     if "next_steps" in expected:
-        gold_steps = list(expected["next_steps"])
-        counts, pairs = score_next_steps(gold_steps, predicted["next_steps"])
+        gold_steps = [dict(step) for step in expected["next_steps"]]
+        steps = predicted["next_steps"]
+        counts, pairs = score_next_steps(gold_steps, steps)
         score.counts["next_steps"] = counts
-        matched_gold = {g for g, _, _ in pairs}
-        matched_pred = {p for _, p, _ in pairs}
+        matched_gold, matched_pred = {g for g, _, _ in pairs}, {p for _, p, _ in pairs}
         for i, step in enumerate(gold_steps):
             if i not in matched_gold:
-                error("next_steps", "missed", step)
-        for i, step in enumerate(predicted["next_steps"]):
+                error("next_steps", "missed", step, locate_miss(text, [str(step.get("action"))]))
+        for i, step in enumerate(steps):
             if i not in matched_pred:
-                error("next_steps", "false_positive", step)
+                error("next_steps", "false_positive", step, at_prediction("next_steps", i))
         for g, p, _ in pairs:
-            gold, pred = gold_steps[g], predicted["next_steps"][p]
-            if str(gold.get("owner", "")).casefold() != str(pred.get("owner", "")).casefold():
-                error("next_steps", "wrong_owner", {"gold": gold, "predicted": pred})
-            if str(gold.get("due") or "") != str(pred.get("due") or ""):
-                error("next_steps", "wrong_due", {"gold": gold, "predicted": pred})
+            gold, pred = gold_steps[g], steps[p]
+            pair = {"gold": gold, "predicted": pred}
+            if not same_owner(gold.get("owner"), pred.get("owner")):
+                error("next_steps", "wrong_owner", pair, at_prediction("next_steps", p))
+            if not same_due(gold.get("due"), pred.get("due")):
+                error("next_steps", "wrong_due", pair, at_prediction("next_steps", p))
     for name in LIST_FIELDS:
         if name in expected:
-            counts, pairs = score_similar(list(expected[name]), predicted[name])
+            gold_phrases = [str(value) for value in expected[name]]
+            counts, pairs = score_similar(gold_phrases, predicted[name])
             score.counts[name] = counts
-            for i, value in enumerate(expected[name]):
-                if i not in {g for g, _, _ in pairs}:
-                    error(name, "missed", value)
+            matched_gold, matched_pred = {g for g, _, _ in pairs}, {p for _, p, _ in pairs}
+            for i, value in enumerate(gold_phrases):
+                if i not in matched_gold:
+                    error(name, "missed", value, locate_miss(text, [value]))
             for i, value in enumerate(predicted[name]):
-                if i not in {p for _, p, _ in pairs}:
-                    error(name, "false_positive", value)
+                if i not in matched_pred:
+                    error(name, "false_positive", value, at_prediction(name, i))
     return score
 
 
@@ -118,13 +198,14 @@ def run_eval(dataset: Path, extractor: Extractor, *, catalog: CompetitorCatalog 
         try:
             insights = extractor.extract(touchpoint, context)
         except TouchpointError as exc:
-            empty = {"competitors": [], "sentiment": None, "next_steps": [],
-                     **{name: [] for name in LIST_FIELDS}}
-            score = score_item(item, empty, touchpoint.text)
-            score.errors.append({"item": item.id, "field": "*", "kind": "extraction_failed",
-                                 "value": str(exc), "snippet": ""})
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            score = score_item(item, no_predictions(), touchpoint.text, catalog=catalog)
+            score.errors.append({"item": item.id, "language": item.language,
+                                 "channel": item.channel, "field": "*",
+                                 "kind": "extraction_failed", "value": str(exc), "snippet": ""})
         else:
-            score = score_item(item, predictions(insights), touchpoint.text)
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            score = score_item(item, predictions(insights), touchpoint.text, catalog=catalog)
             evidence = _evidence(insights)
             score.evidence = len(evidence)
             score.grounded = sum(is_verified(e, touchpoint.text) for e in evidence)
@@ -134,7 +215,7 @@ def run_eval(dataset: Path, extractor: Extractor, *, catalog: CompetitorCatalog 
             provenance = {"extractor": prov.extractor, "version": prov.extractor_version,
                           "prompt_id": prov.prompt_id, "prompt_hash": prov.prompt_hash,
                           "model": prov.model}
-        score.latency_ms = (time.perf_counter() - started) * 1000
+        score.latency_ms = elapsed_ms
         scores.append(score)
         if progress:
             progress(index + 1, len(items))
@@ -152,7 +233,13 @@ def build_report(dataset: Path, extractor: str, scores: list[ItemScore],
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "overall": aggregate(scores), "by_language": sliced("language"),
         "by_channel": sliced("channel"),
+        "options": {"match_threshold": MATCH_THRESHOLD},
         "errors": [e for s in scores for e in s.errors],
-        "items": [{**asdict(s), "counts": {k: dict(v) for k, v in s.counts.items()}}
-                  for s in scores],
+        "items": [item_record(s) for s in scores],
     }
+
+
+def item_record(score: ItemScore) -> dict[str, Any]:
+    """An item score as plain JSON (Counters as dicts), what `compare` reads back."""
+    return {**asdict(score), "counts": {k: dict(v) for k, v in score.counts.items()},
+            "by_competitor": {k: dict(v) for k, v in score.by_competitor.items()}}

@@ -17,6 +17,7 @@ from evals.matching import match_pairs
 
 SENTIMENT_LABELS = ("positive", "neutral", "negative", "mixed")
 LIST_FIELDS = ("pain_points", "objections", "buying_signals", "questions")
+NO_SENTIMENT = "none"  # the extractor returned no sentiment at all
 
 
 @dataclass
@@ -27,6 +28,7 @@ class ItemScore:
     language: str
     channel: str
     counts: dict[str, Counter[str]] = field(default_factory=dict)
+    by_competitor: dict[str, Counter[str]] = field(default_factory=dict)  # canonical -> tp/fp/fn
     sentiment: tuple[str, str] | None = None  # (gold, predicted)
     grounded: int = 0
     evidence: int = 0
@@ -46,13 +48,25 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def score_set(gold: list[str], predicted: list[str]) -> tuple[Counter[str], list[str], list[str]]:
-    """Exact-name set scoring (competitors): counts, misses, false positives."""
+    """Exact-name set scoring (competitors): counts, misses, false positives.
+
+    A name listed twice counts once on either side: a touchpoint either mentions a competitor or
+    it does not.
+    """
     g, p = set(gold), set(predicted)
     return (Counter(tp=len(g & p), fp=len(p - g), fn=len(g - p)), sorted(g - p), sorted(p - g))
 
 
+def per_name_counts(gold: list[str], predicted: list[str]) -> dict[str, Counter[str]]:
+    """tp/fp/fn per canonical name for one item, for macro averages over names."""
+    g, p = set(gold), set(predicted)
+    return {name: Counter(tp=int(name in g and name in p), fp=int(name in p and name not in g),
+                          fn=int(name in g and name not in p)) for name in sorted(g | p)}
+
+
 def score_similar(gold: list[str], predicted: list[str]
                   ) -> tuple[Counter[str], list[tuple[int, int, float]]]:
+    """Phrase lists (pain points, objections, ...) matched one to one by similarity."""
     pairs = match_pairs(gold, predicted)
     return Counter(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs)), pairs
 
@@ -65,14 +79,20 @@ def score_next_steps(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
     counts = Counter(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
     for g, p, _ in pairs:
         counts["owner_total"] += 1
-        counts["owner_correct"] += _same_owner(gold[g].get("owner"), predicted[p].get("owner"))
+        counts["owner_correct"] += same_owner(gold[g].get("owner"), predicted[p].get("owner"))
         counts["due_total"] += 1
-        counts["due_correct"] += str(gold[g].get("due") or "") == str(predicted[p].get("due") or "")
+        counts["due_correct"] += same_due(gold[g].get("due"), predicted[p].get("due"))
     return counts, pairs
 
 
-def _same_owner(gold: Any, predicted: Any) -> bool:
+def same_owner(gold: Any, predicted: Any) -> bool:
+    """Owners agree ignoring case and surrounding space ("Rep" == "rep")."""
     return str(gold or "").strip().casefold() == str(predicted or "").strip().casefold()
+
+
+def same_due(gold: Any, predicted: Any) -> bool:
+    """Due dates agree as ISO dates; no date on both sides agrees too."""
+    return str(gold or "")[:10] == str(predicted or "")[:10]
 
 
 def aggregate(items: list[ItemScore]) -> dict[str, Any]:
@@ -91,6 +111,17 @@ def aggregate(items: list[ItemScore]) -> dict[str, Any]:
             entry["due_accuracy"] = (counts["due_correct"] / counts["due_total"]
                                      if counts["due_total"] else None)
         result[name] = entry
+    names: dict[str, Counter[str]] = {}
+    for item in items:
+        for name, counts in item.by_competitor.items():
+            names.setdefault(name, Counter()).update(counts)
+    if names and "competitors" in result:
+        per_name = {name: {**prf(c["tp"], c["fp"], c["fn"]), "support": c["tp"] + c["fn"]}
+                    for name, c in sorted(names.items())}
+        for key in ("precision", "recall", "f1"):
+            result["competitors"][f"macro_{key}"] = (
+                sum(m[key] for m in per_name.values()) / len(per_name))
+        result["competitors_by_name"] = per_name
     pairs = [i.sentiment for i in items if i.sentiment is not None]
     if pairs:
         result["sentiment"] = sentiment_metrics(pairs)
@@ -105,12 +136,19 @@ def aggregate(items: list[ItemScore]) -> dict[str, Any]:
 
 
 def sentiment_metrics(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    confusion = {g: dict.fromkeys(SENTIMENT_LABELS, 0) for g in SENTIMENT_LABELS}
+    """Accuracy, macro-F1 over the labels seen in gold or predictions, and the confusion matrix.
+
+    The confusion matrix has rows for gold labels and columns for predicted ones; a missing
+    prediction is the column NO_SENTIMENT and counts as wrong.
+    """
+    seen = {label for pair in pairs for label in pair}
+    labels = [label for label in SENTIMENT_LABELS if label in seen]
+    labels += sorted(seen - set(SENTIMENT_LABELS))
+    columns = [*SENTIMENT_LABELS, *sorted(seen - set(SENTIMENT_LABELS))]
+    confusion = {g: dict.fromkeys(columns, 0) for g in columns if g != NO_SENTIMENT}
     for gold, predicted in pairs:
-        confusion.setdefault(gold, dict.fromkeys(SENTIMENT_LABELS, 0))
-        confusion[gold][predicted] = confusion[gold].get(predicted, 0) + 1
-    labels = [label for label in SENTIMENT_LABELS
-              if any(g == label or p == label for g, p in pairs)]
+        confusion[gold][predicted] += 1
+    labels = [label for label in labels if label != NO_SENTIMENT]
     f1s = []
     for label in labels:
         tp = sum(1 for g, p in pairs if g == p == label)
@@ -134,6 +172,8 @@ def flatten(metrics: dict[str, Any]) -> dict[str, float]:
     """Dotted names ("competitors.f1", "sentiment.accuracy") for thresholds and comparisons."""
     flat: dict[str, float] = {}
     for name, value in metrics.items():
+        if name == "competitors_by_name":
+            continue
         if isinstance(value, dict):
             for key, inner in value.items():
                 if isinstance(inner, int | float) and not isinstance(inner, bool):

@@ -59,6 +59,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # in WAL mode NORMAL never corrupts the database; a power cut may lose the last commits
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -1,22 +1,32 @@
-"""Chats: a generic JSON / JSONL / CSV format, plain `[time] name: text` logs, Slack exports,
-WhatsApp exports and WeCom/WeChat-style text exports, each into one chat touchpoint.
+"""Chats into touchpoints: one per file or conversation (one per channel of a Slack export).
 
-The format is sniffed from the content (`sniff_text_format`), not trusted from the extension.
-Message times without an offset are read in the configured default timezone.
+Formats: generic JSON / JSONL / CSV (`chat_records`), plain `[time] name: text` logs, WhatsApp
+and WeCom/WeChat text exports (`chat_text`), Slack channel-day files and export directories.
+The format is sniffed from the content (`sniff_text_format`), so a misnamed file still parses;
+the extension only breaks ties. Message times without an offset are read in the configured
+default timezone. The id hashes the tenant and the bytes of the source, so ingesting the same
+export twice stores it once.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import BadInputError
+from assistant.ingest.chat_records import (
+    REQUIRED_CSV_COLUMNS,
+    csv_records,
+    is_slack_export,
+    is_slack_message,
+    jsonl_records,
+    load_json,
+    record_messages,
+    slack_users,
+)
+from assistant.ingest.chat_text import ChatMessage, sniff_text_log, text_log_messages
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
@@ -25,181 +35,166 @@ from assistant.ingest.common import (
     make_source,
     read_source,
     role_for,
+    sha256_hex,
     touchpoint_id,
 )
 from assistant.models import Participant, Role, Segment, Touchpoint
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap][Mm])?"
-_DATE = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}"
-TEXT_FORMATS: dict[str, re.Pattern[str]] = {
-    "plain": re.compile(rf"^\[(?P<when>(?:{_DATE}[ T])?{_TIME})\]\s*(?P<name>[^:：]{{1,60}}?)\s*[:：]\s?(?P<text>.*)$"),
-    "whatsapp": re.compile(rf"^\[?(?P<when>\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?\s{_TIME})\]?\s*(?:-\s)?(?P<name>[^:]{{1,60}}?):\s(?P<text>.*)$"),
-    "wecom": re.compile(rf"^(?P<name>\S.{{0,40}}?)\s+(?P<when>{_DATE}\s{_TIME})\s*$"),
-}
-REQUIRED_CSV_COLUMNS = ("time", "sender", "text")
+__all__ = ["is_slack_export", "parse_chat", "sniff_text_format"]
 
-
-@dataclass
-class _Message:
-    when: datetime | None
-    sender: str
-    text: str
-    role: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    handle: str | None = None
+_MEDIA_TYPES = {"json": "application/json", "slack": "application/json",
+                "jsonl": "application/x-ndjson", "csv": "text/csv"}
+_SLACK_HEAD = re.compile(r'^\s*\[\s*\{[^{}]*"(?:type|ts)"\s*:')
 
 
 def sniff_text_format(text: str) -> str | None:
-    """"plain", "whatsapp" or "wecom" when most of the first lines fit one; else None."""
-    lines = [line for line in text.replace("\r\n", "\n").split("\n")[:40] if line.strip()]
-    if not lines:
-        return None
-    for name, pattern in TEXT_FORMATS.items():
-        hits = sum(bool(pattern.match(line.strip())) for line in lines)
-        needed = max(1, len(lines) // 3) if name == "wecom" else max(1, len(lines) // 2)
-        if hits >= needed:
-            return name
-    return None
+    """The chat format of `text` (the whole file or its first kilobytes), or None.
+
+    One of "slack", "json", "jsonl", "csv", "plain", "whatsapp", "wecom".
+    """
+    head = text.lstrip("\ufeff \t\r\n")
+    if re.match(r"\[\s*[{\]]", head):
+        return "slack" if _SLACK_HEAD.match(head) and '"message"' in head[:4000] else "json"
+    if head.startswith("{"):
+        first_line = head.split("\n", 1)[0].strip()
+        rest = head.split("\n", 1)[1].lstrip() if "\n" in head else ""
+        if rest.startswith("{") and _is_json_object(first_line):
+            return "jsonl"
+        return "json"
+    header = head.split("\n", 1)[0].strip().lower()
+    columns = {c.strip().strip('"') for c in header.split(",")}
+    if len(columns) >= 3 and set(REQUIRED_CSV_COLUMNS) <= columns:
+        return "csv"
+    log_format = sniff_text_log(text)
+    if log_format is None and head.startswith("["):
+        return "json"  # so the JSON reader reports where it breaks
+    return log_format
 
 
-def parse_timestamp(raw: Any, options: ParseOptions, *, day_first: bool = False) -> datetime | None:
-    if raw in (None, ""):
-        return None
-    if isinstance(raw, int | float) or (isinstance(raw, str) and re.fullmatch(r"\d{9,}(\.\d+)?", raw)):
-        return datetime.fromtimestamp(float(raw), tz=options.tz)
-    value = str(raw).strip().replace("/", "-")
-    if day_first:
-        match = re.match(r"(\d{1,2})-(\d{1,2})-(\d{2,4}),?\s(.*)$", value)
-        if match:
-            day, month, year, rest = match.groups()
-            year = year if len(year) == 4 else "20" + year
-            value = f"{year}-{int(month):02d}-{int(day):02d} {rest}"
-    value = re.sub(r"^(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", value)
-    for fmt in (None, "%Y-%m-%d %I:%M %p", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %H:%M"):
-        try:
-            moment = datetime.fromisoformat(value) if fmt is None else datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
-    return None
-
-
-def _text_messages(text: str, kind: str, options: ParseOptions, uri: str) -> list[_Message]:
-    pattern = TEXT_FORMATS[kind]
-    messages: list[_Message] = []
-    lines = text.replace("\r\n", "\n").split("\n")
-    for line in lines:
-        match = pattern.match(line.strip())
-        if match:
-            when_raw = match.group("when")
-            when = parse_timestamp(when_raw, options, day_first=kind == "whatsapp")
-            if when is None and re.fullmatch(_TIME, when_raw) and options.occurred_at:
-                hh, mm = when_raw.split(":")[:2]
-                when = options.occurred_at.replace(hour=int(hh), minute=int(mm[:2]))
-            body = match.groupdict().get("text") or ""
-            messages.append(_Message(when=when, sender=match.group("name").strip(), text=body))
-        elif messages and line.strip():
-            messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
-    return [m for m in messages if m.text.strip() and "<Media omitted>" not in m.text]
-
-
-def _record_messages(records: list[Any], options: ParseOptions, uri: str) -> list[_Message]:
-    messages = []
-    for number, record in enumerate(records, start=1):
-        if not isinstance(record, dict):
-            raise BadInputError(f"{uri}: message {number} is not an object")
-        if record.get("type") == "message" and "ts" in record:  # Slack
-            profile = record.get("user_profile") or {}
-            sender = profile.get("real_name") or record.get("user_name") or record.get("user") or "?"
-            messages.append(_Message(when=parse_timestamp(record["ts"], options), sender=sender,
-                                     text=str(record.get("text") or ""),
-                                     handle=f"slack:{record['user']}" if record.get("user") else None))
-            continue
-        missing = [k for k in ("sender", "text") if not record.get(k)]
-        if missing:
-            raise BadInputError(f"{uri}: message {number} is missing {', '.join(missing)}")
-        messages.append(_Message(when=parse_timestamp(record.get("time"), options),
-                                 sender=str(record["sender"]), text=str(record["text"]),
-                                 role=record.get("role"), email=record.get("email"),
-                                 phone=record.get("phone"), handle=record.get("handle")))
-    return messages
-
-
-def _load_json(text: str, uri: str) -> Any:
+def _is_json_object(line: str) -> bool:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInputError(f"{uri}: not valid JSON ({exc.msg} at line {exc.lineno}, "
-                            f"column {exc.colno})") from None
-
-
-def _structured_messages(path: Path, text: str, options: ParseOptions
-                         ) -> tuple[list[_Message], dict[str, Any]]:
-    suffix, uri = path.suffix.lower(), str(path)
-    if suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        headers = [h.strip().lower() for h in reader.fieldnames or []]
-        missing = [c for c in REQUIRED_CSV_COLUMNS if c not in headers]
-        if missing:
-            raise BadInputError(f"{uri}: missing CSV column(s) {', '.join(missing)} "
-                                f"(needs {', '.join(REQUIRED_CSV_COLUMNS)})")
-        rows = [{k.strip().lower(): v for k, v in row.items() if k} for row in reader]
-        return _record_messages(rows, options, uri), {}
-    if suffix == ".jsonl":
-        records = [_load_json(line, f"{uri}:{n}") for n, line in enumerate(text.splitlines(), 1)
-                   if line.strip()]
-        return _record_messages(records, options, uri), {}
-    loaded = _load_json(text, uri)
-    if isinstance(loaded, list):
-        return _record_messages(loaded, options, uri), {}
-    if isinstance(loaded, dict) and isinstance(loaded.get("messages"), list):
-        header = {k: loaded.get(k) for k in ("subject", "thread_id", "channel") if loaded.get(k)}
-        return _record_messages(loaded["messages"], options, uri), header
-    raise BadInputError(f'{uri}: expected {{"messages": [...]}} or a list of messages')
-
-
-def _role(message: _Message, options: ParseOptions) -> Role:
-    if message.role in ("rep", "customer", "agent"):
-        return message.role  # type: ignore[return-value]
-    return role_for(name=message.sender, email=message.email, options=options)
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def parse_chat(path: Path, options: ParseOptions) -> list[Touchpoint]:
-    """One chat file into one touchpoint; BadInputError names the file and the problem."""
+    """A chat file (or a Slack export directory) into touchpoints, one per conversation.
+
+    BadInputError names the file and the problem: empty, undecodable, invalid JSON (with line and
+    column), CSV columns missing, no messages, or no date anywhere (pass --occurred-at).
+    """
+    if path.is_dir():
+        if not is_slack_export(path):
+            raise BadInputError(f"{path}: a directory is read only as a Slack export (channel "
+                                "folders of YYYY-MM-DD.json files); pass the chat files instead")
+        return _parse_slack_export(path, options)
     content = read_source(path, options)
     text = decode_text(content, str(path))
+    uri = str(path)
+    kind = sniff_text_format(text)
+    suffix = path.suffix.lower()
+    if kind is None and suffix == ".csv":
+        kind = "csv"  # let the CSV reader name the missing columns
     header: dict[str, Any] = {}
-    if path.suffix.lower() in (".json", ".jsonl", ".csv"):
-        messages, header = _structured_messages(path, text, options)
-        kind = "slack" if any(m.handle and m.handle.startswith("slack:") for m in messages) else "json"
+    notes: dict[str, object] = {}
+    if kind in ("json", "slack"):
+        loaded = load_json(text, uri)
+        records, header = _json_records(loaded, uri)
+        kind = "slack" if records and all(is_slack_message(r) for r in records) else "json"
+        messages = record_messages(records, options, uri)
+    elif kind == "jsonl":
+        messages = record_messages(jsonl_records(text, uri), options, uri)
+    elif kind == "csv":
+        messages = record_messages(list(csv_records(text, uri)), options, uri)
+    elif kind is not None:
+        messages, notes = text_log_messages(text, kind, options, uri)
     else:
-        sniffed = sniff_text_format(text)
-        if sniffed is None:
-            raise BadInputError(f"{path}: not a chat log this version reads ([time] name: text, "
-                                "WhatsApp or WeCom export)")
-        messages, kind = _text_messages(text, sniffed, options, str(path)), sniffed
+        raise BadInputError(
+            f"{uri}: not a chat format Touchpoint reads (JSON, JSONL, CSV with time,sender,text, "
+            "'[time] name: text' logs, Slack, WhatsApp or WeCom exports); if it is a call "
+            "transcript, ingest it as a transcript")
+    return [_touchpoint(messages, uri=uri, content=content, media_type=_MEDIA_TYPES.get(
+        kind, "text/plain"), fingerprint=sha256_hex(content), options=options,
+        subject=header.get("subject"), thread_id=header.get("thread_id"),
+        metadata={"format": kind, **notes})]
+
+
+def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
+    if isinstance(loaded, list):
+        return loaded, {}
+    if isinstance(loaded, dict) and isinstance(loaded.get("messages"), list):
+        header = {k: str(loaded[k]) for k in ("subject", "thread_id") if loaded.get(k)}
+        return loaded["messages"], header
+    raise BadInputError(f'{uri}: expected {{"messages": [...]}} or a list of messages, found '
+                        f"{type(loaded).__name__} with keys {sorted(loaded)[:5] if isinstance(loaded, dict) else []}")
+
+
+def _parse_slack_export(directory: Path, options: ParseOptions) -> list[Touchpoint]:
+    users = slack_users(directory, str(directory))
+    touchpoints = []
+    for channel_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
+        day_files = sorted(channel_dir.glob("*.json"))
+        if not day_files:
+            continue
+        contents: list[bytes] = []
+        messages: list[ChatMessage] = []
+        for day_file in day_files:
+            content = read_source(day_file, options)
+            contents.append(content)
+            loaded = load_json(decode_text(content, str(day_file)), str(day_file))
+            if not isinstance(loaded, list):
+                raise BadInputError(f"{day_file}: a Slack day file must be a JSON list of messages")
+            messages.extend(record_messages(loaded, options, str(day_file), users))
+        if not any(m.text.strip() for m in messages):
+            continue
+        messages.sort(key=lambda m: (m.when is None, m.when))
+        content = b"".join(contents)
+        channel = channel_dir.name
+        touchpoints.append(_touchpoint(
+            messages, uri=str(channel_dir), content=content, media_type="application/json",
+            fingerprint=f"{sha256_hex(content)}:slack:{channel}", options=options,
+            subject=f"#{channel}", thread_id=f"slack:{channel}",
+            metadata={"format": "slack", "slack_channel": channel, "day_files": len(day_files)}))
+    if not touchpoints:
+        raise BadInputError(f"{directory}: the Slack export has no channel with messages")
+    return touchpoints
+
+
+def _role(message: ChatMessage, options: ParseOptions) -> Role:
+    if message.role in ("rep", "customer", "agent"):
+        return message.role  # type: ignore[return-value]
+    role = role_for(name=message.sender, email=message.email, options=options)
+    if role == "customer" and message.handle:
+        handles = {n.casefold() for n in options.rep_names}
+        if message.handle.casefold() in handles or message.handle.split(":", 1)[-1].casefold() in handles:
+            return "rep"
+    return role
+
+
+def _touchpoint(messages: list[ChatMessage], *, uri: str, content: bytes, media_type: str,
+                fingerprint: str, options: ParseOptions, subject: str | None,
+                thread_id: str | None, metadata: dict[str, object]) -> Touchpoint:
     messages = [m for m in messages if m.text.strip()]
     if not messages:
-        raise BadInputError(f"{path}: the chat has no messages")
+        raise BadInputError(f"{uri}: the chat has no messages; export the conversation again")
     occurred_at = next((m.when for m in messages if m.when), None) or options.occurred_at
     if occurred_at is None:
-        raise BadInputError(f"{path}: messages carry no dates; pass --occurred-at")
-    segments = [Segment(speaker=m.sender, role=_role(m, options), text=m.text.strip(),
-                        occurred_at=m.when) for m in messages]
-    canonical, segments = assemble_text(segments)
+        raise BadInputError(f"{uri}: no message carries a time; pass --occurred-at")
+    roles = [_role(m, options) for m in messages]
+    turns = [Segment(speaker=m.sender, role=role, text=m.text.strip(), occurred_at=m.when)
+             for m, role in zip(messages, roles, strict=True)]
+    canonical, segments = assemble_text(turns)
     people: dict[str, Participant] = {}
-    for m in messages:
-        people.setdefault(m.sender, Participant(name=m.sender, email=m.email, phone=m.phone,
-                                                handle=m.handle, role=_role(m, options)))
-    return [Touchpoint(
-        id=touchpoint_id(options.tenant_id, f"chat:{make_source(path, content, '').sha256}"),
-        tenant_id=options.tenant_id, channel="chat",
-        direction="outbound" if segments[0].role == "rep" else "inbound",
+    for message, role in zip(messages, roles, strict=True):
+        people.setdefault(message.sender, Participant(
+            name=message.sender, email=message.email, phone=message.phone,
+            handle=message.handle, role=role))
+    return Touchpoint(
+        id=touchpoint_id(options.tenant_id, fingerprint), tenant_id=options.tenant_id,
+        channel="chat", direction="inbound" if roles[0] == "customer" else "outbound",
         occurred_at=occurred_at, language=options.language or detect_language(canonical),
-        subject=header.get("subject"), thread_id=header.get("thread_id"),
-        source=make_source(path, content, "application/json" if kind in ("json", "slack")
-                           else "text/plain"),
+        subject=subject, thread_id=thread_id, source=make_source(uri, content, media_type),
         segments=segments, text=canonical, participants=list(people.values()),
-        metadata={"format": kind},
-    )]
+        metadata={**metadata, "messages": len(segments)},
+    )

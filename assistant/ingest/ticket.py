@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import BadInputError
-from assistant.ingest.chat import parse_timestamp
+from assistant.ingest.timestamps import parse_timestamp
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,

@@ -1,0 +1,155 @@
+"""Chats stored as records: generic JSON / JSONL / CSV messages and Slack exports.
+
+A Slack export is either one channel-day file (a JSON list of Slack message objects) or the
+unzipped export directory: `users.json`, `channels.json` and one folder per channel holding a
+JSON file per day. The directory becomes one conversation per channel, because a channel is
+what a rep thinks of as "the conversation with that account".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import BadInputError
+from assistant.ingest.chat_text import ChatMessage
+from assistant.ingest.common import ParseOptions
+from assistant.ingest.timestamps import parse_timestamp
+
+REQUIRED_CSV_COLUMNS = ("time", "sender", "text")
+# the first name is the contract's; the others are what hand-made exports tend to use
+_ALIASES = {
+    "time": ("time", "timestamp", "created_at", "date", "sent_at"),
+    "sender": ("sender", "from", "author", "name", "user"),
+    "text": ("text", "body", "message", "content"),
+}
+# Slack subtypes that are channel housekeeping, not something anyone said
+_SLACK_NOISE = {"channel_join", "channel_leave", "channel_topic", "channel_purpose",
+                "channel_name", "channel_archive", "channel_unarchive", "bot_add", "bot_remove",
+                "pinned_item", "unpinned_item", "group_join", "group_leave"}
+_SLACK_LINK = re.compile(r"<(?P<target>[@#!]?[^|>]+)(?:\|(?P<label>[^>]+))?>")
+
+
+def load_json(text: str, uri: str) -> Any:
+    """Parsed JSON, or BadInputError with the line and column of the first error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInputError(f"{uri}: not valid JSON ({exc.msg} at line {exc.lineno}, column "
+                            f"{exc.colno}); fix the file or export it again") from None
+
+
+def jsonl_records(text: str, uri: str) -> list[Any]:
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise BadInputError(f"{uri}: line {number} is not valid JSON ({exc.msg} at column "
+                                f"{exc.colno}); every line must be one message object") from None
+    return records
+
+
+def csv_records(text: str, uri: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(text))
+    headers = {h.strip().lower() for h in reader.fieldnames or [] if h}
+    missing = [c for c in REQUIRED_CSV_COLUMNS if c not in headers]
+    if missing:
+        raise BadInputError(f"{uri}: missing CSV column(s) {', '.join(missing)}; the header must "
+                            f"include {','.join(REQUIRED_CSV_COLUMNS)} (optional role,email,phone,handle)")
+    return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            for row in reader]
+
+
+def is_slack_message(record: Any) -> bool:
+    return isinstance(record, dict) and "ts" in record and record.get("type") == "message"
+
+
+def _pick(record: dict[str, Any], key: str) -> Any:
+    return next((record[k] for k in _ALIASES[key] if record.get(k) not in (None, "")), None)
+
+
+def record_messages(records: list[Any], options: ParseOptions, uri: str,
+                    users: dict[str, dict[str, Any]] | None = None) -> list[ChatMessage]:
+    """Messages from generic or Slack records; BadInputError names the message that is wrong."""
+    messages = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise BadInputError(f"{uri}: message {number} is not an object but {type(record).__name__}")
+        if is_slack_message(record):
+            slack = _slack_message(record, options, users or {})
+            if slack is not None:
+                messages.append(slack)
+            continue
+        sender, body, raw_time = _pick(record, "sender"), _pick(record, "text"), _pick(record, "time")
+        missing = [name for name, value in (("sender", sender), ("text", body)) if value is None]
+        if missing:
+            raise BadInputError(f"{uri}: message {number} has no {' or '.join(missing)}; each "
+                                "message needs sender and text (time recommended)")
+        when = parse_timestamp(raw_time, options)
+        if raw_time is not None and when is None:
+            raise BadInputError(f"{uri}: message {number} has time {raw_time!r}, which is not "
+                                "ISO-8601 (e.g. 2026-03-02T10:01:00+08:00)")
+        messages.append(ChatMessage(
+            when=when, sender=str(sender).strip(), text=str(body), role=record.get("role") or None,
+            email=record.get("email") or None, phone=record.get("phone") or None,
+            handle=record.get("handle") or None))
+    return messages
+
+
+def _slack_message(record: dict[str, Any], options: ParseOptions,
+                   users: dict[str, dict[str, Any]]) -> ChatMessage | None:
+    if record.get("subtype") in _SLACK_NOISE:
+        return None
+    user_id = record.get("user") or record.get("bot_id")
+    user = users.get(str(user_id), {})
+    profile = record.get("user_profile") or user.get("profile") or {}
+    sender = (profile.get("real_name") or user.get("real_name") or record.get("user_name")
+              or record.get("username") or user.get("name") or user_id or "unknown")
+    return ChatMessage(
+        when=parse_timestamp(str(record["ts"]), options), sender=str(sender),
+        text=_slack_text(str(record.get("text") or ""), users),
+        email=profile.get("email") or None,
+        handle=f"slack:{user_id}" if user_id else None,
+        extra={"thread_ts": str(record["thread_ts"])} if record.get("thread_ts") else {})
+
+
+def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:
+    """Slack's `<@U123>`, `<#C1|general>` and `<https://x|label>` markup as a person reads it."""
+    def readable(match: re.Match[str]) -> str:
+        target, label = match.group("target"), match.group("label")
+        if target.startswith("@"):
+            user = users.get(target[1:], {})
+            name = label or (user.get("profile") or {}).get("real_name") or user.get("real_name")
+            return "@" + str(name or target[1:])
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            return "@" + (label or target[1:])
+        return label or target
+    return _SLACK_LINK.sub(readable, text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def is_slack_export(path: Path) -> bool:
+    """A directory that looks like an unzipped Slack export (channel folders of day files)."""
+    if not path.is_dir():
+        return False
+    if (path / "channels.json").is_file() or (path / "users.json").is_file():
+        return True
+    return any(child.is_dir() and any(child.glob("????-??-??.json")) for child in path.iterdir())
+
+
+def slack_users(directory: Path, uri: str) -> dict[str, dict[str, Any]]:
+    users_file = directory / "users.json"
+    if not users_file.is_file():
+        return {}
+    loaded = load_json(users_file.read_text(encoding="utf-8-sig"), str(users_file))
+    if not isinstance(loaded, list):
+        raise BadInputError(f"{users_file}: expected a list of Slack users")
+    return {str(u["id"]): u for u in loaded if isinstance(u, dict) and "id" in u}

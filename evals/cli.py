@@ -1,11 +1,19 @@
-"""`touchpoint eval`: score an extractor on a gold dataset; `touchpoint eval compare A B`."""
+"""`touchpoint eval`: score an extractor on a gold dataset; `touchpoint eval compare A B`.
+
+The CLI only loads input, calls the harness and formats its result. Thresholds are checked on
+dotted metric names (`competitors.f1`), optionally for one slice
+(`by_language.zh.competitors.f1`, `by_channel.email.next_steps.f1`); `--min` is for scores,
+`--max` for costs (`latency_ms.p95=50`, `cost_usd=0.5`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
 from assistant.errors import BadInputError
@@ -17,9 +25,10 @@ from evals.report import headline, write_reports
 eval_app = typer.Typer(help="Extraction-accuracy evals on gold datasets.",
                        invoke_without_command=True)
 console = Console()
+err_console = Console(stderr=True)
 
 
-def parse_thresholds(values: list[str]) -> dict[str, float]:
+def parse_thresholds(values: list[str], option: str = "--min") -> dict[str, float]:
     """`competitors.f1=0.9` -> {"competitors.f1": 0.9}; BadInputError on anything else."""
     parsed = {}
     for value in values:
@@ -29,32 +38,68 @@ def parse_thresholds(values: list[str]) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep or not name.strip():
-            raise BadInputError(f"--min {value!r}: write it as metric=number, e.g. competitors.f1=0.9")
+            raise BadInputError(f"{option} {value!r}: write it as metric=number, "
+                                "e.g. competitors.f1=0.9")
     return parsed
 
 
-def failed_thresholds(metrics: dict, thresholds: dict[str, float]) -> list[str]:
-    flat = flatten(metrics)
+def report_metrics(report: dict[str, Any]) -> dict[str, float]:
+    """Every thresholdable number: overall names plus `by_language.<lang>.` / `by_channel.<ch>.`."""
+    flat = flatten(report["overall"])
+    for slicing in ("by_language", "by_channel"):
+        for value, metrics in report.get(slicing, {}).items():
+            flat.update({f"{slicing}.{value}.{name}": number
+                         for name, number in flatten(metrics).items()})
+    return flat
+
+
+def failed_thresholds(report: dict[str, Any], minimum: dict[str, float],
+                      maximum: dict[str, float] | None = None) -> list[str]:
+    """One message per threshold not met; BadInputError for a metric the report lacks."""
+    flat = report_metrics(report)
     failures = []
-    for name, minimum in thresholds.items():
-        if name not in flat:
-            raise BadInputError(f"--min {name}: no such metric; known: {', '.join(sorted(flat))}")
-        if flat[name] < minimum:
-            failures.append(f"{name} = {flat[name]:.3f} < {minimum}")
+    for bound, limits in (("min", minimum), ("max", maximum or {})):
+        for name, limit in limits.items():
+            if name not in flat:
+                known = ", ".join(n for n in sorted(flat) if "." not in n or not n.startswith("by_"))
+                raise BadInputError(f"--{bound} {name}: no such metric in this run; known: {known}"
+                                    " (prefix by_language.<lang>. or by_channel.<channel>. for a "
+                                    "slice)")
+            value = flat[name]
+            if bound == "min" and value < limit:
+                failures.append(f"{name} = {value:.3f} < {limit}")
+            if bound == "max" and value > limit:
+                failures.append(f"{name} = {value:.3f} > {limit}")
     return failures
+
+
+def _print_summary(result: dict[str, Any], title: str) -> None:
+    table = Table(title=title)
+    table.add_column("metric")
+    columns = {"all": result["overall"], **result["by_language"],
+               **{f"@{k}": v for k, v in result["by_channel"].items()}}
+    for column in columns:
+        table.add_column(column, justify="right")
+    rows = [dict(headline(m)) for m in columns.values()]
+    for name, _ in headline(result["overall"]):
+        cells = [row.get(name) for row in rows]
+        table.add_row(name, *("–" if v is None else f"{v:.3f}" for v in cells))
+    console.print(table)
 
 
 @eval_app.callback()
 def run(
     ctx: typer.Context,
     dataset: Path | None = typer.Option(None, help="Gold dataset (.jsonl)."),
-    extractor: str = typer.Option("rules", help="rules | llm | hybrid"),
+    extractor: str = typer.Option("rules", help="rules | llm | hybrid (or a plugin's name)"),
+    split: str | None = typer.Option(None, help="Only items whose \"split\" is this, e.g. test."),
     report: Path | None = typer.Option(None, help="Write report.md/.json/.html here."),
     minimum: list[str] = typer.Option([], "--min", help="Fail below, e.g. competitors.f1=0.9"),
+    maximum: list[str] = typer.Option([], "--max", help="Fail above, e.g. latency_ms.p95=50"),
     dry_run: bool = typer.Option(False, "--dry-run", help="Estimate LLM tokens and cost only."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Score an extractor on a dataset; exit 1 when a --min threshold is not met."""
+    """Score an extractor on a dataset; exit 1 when a --min or --max threshold is not met."""
     if ctx.invoked_subcommand is not None:
         return
     if dataset is None:
@@ -63,39 +108,48 @@ def run(
     from assistant.cli.app import settings
     from assistant.cli.render import print_json
 
-    thresholds = parse_thresholds(minimum)
+    lows, highs = parse_thresholds(minimum, "--min"), parse_thresholds(maximum, "--max")
     if dry_run:
         from evals.estimate import estimate_cost
 
-        estimate = estimate_cost(dataset, settings())
+        estimate = estimate_cost(dataset, settings(), split=split, extractor=extractor)
         if as_json:
             print_json(console, estimate)
+        elif "note" in estimate:
+            console.print(f"{estimate['items']} items: {estimate['note']}, nothing to pay")
         else:
-            console.print(f"{estimate['items']} items, about {estimate['input_tokens']:,} input "
-                          f"and {estimate['output_tokens']:,} output tokens with "
-                          f"{estimate['model']}: about ${estimate['cost_usd']:.4f}")
+            console.print(f"{estimate['items']} items in {estimate['chunks']} chunks: about "
+                          f"{estimate['input_tokens']:,} input and {estimate['output_tokens']:,} "
+                          f"output tokens with {estimate['model']}, about "
+                          f"${estimate['cost_usd']:.4f}"
+                          + ("" if estimate["priced"] else " (no price known for this model)"))
         return
-    result = run_eval(dataset, build_extractor(settings(), extractor))
+    from evals.dataset import dataset_catalog
+    from extractors.catalog import load_catalog
+
+    catalog = dataset_catalog(dataset) or load_catalog(settings().competitors_file)
+    built = build_extractor(settings(), extractor)
+    with Progress("eval", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=as_json) as bar:
+        task = bar.add_task("eval", total=None)
+        result = run_eval(dataset, built, catalog=catalog, split=split,
+                          progress=lambda done, total: bar.update(task, completed=done,
+                                                                  total=total))
     paths = write_reports(result, report) if report else []
-    failures = failed_thresholds(result["overall"], thresholds)
+    failures = failed_thresholds(result, lows, highs)
     if as_json:
         print_json(console, {"overall": result["overall"], "by_language": result["by_language"],
                              "by_channel": result["by_channel"], "reports": [str(p) for p in paths],
                              "failed_thresholds": failures})
     else:
-        table = Table(title=f"{extractor} on {dataset.name} ({result['overall']['items']} items)")
-        table.add_column("metric")
-        for column in ["all", *result["by_language"]]:
-            table.add_column(column, justify="right")
-        slices = [result["overall"], *result["by_language"].values()]
-        for name, _ in headline(result["overall"]):
-            cells = [dict(headline(m)).get(name) for m in slices]
-            table.add_row(name, *("–" if v is None else f"{v:.3f}" for v in cells))
-        console.print(table)
+        _print_summary(result, f"{extractor} on {dataset.name}"
+                       f"{f' ({split})' if split else ''}: {result['overall']['items']} items")
+        console.print(f"{len(result['errors'])} errors listed in the report"
+                      if paths else f"{len(result['errors'])} errors (use --report DIR to see them)")
         for path in paths:
             console.print(f"wrote {path}")
         for failure in failures:
-            console.print(f"[red]below threshold[/red]: {failure}")
+            console.print(f"[red]threshold not met[/red]: {failure}")
     if failures:
         raise typer.Exit(1)
 
@@ -104,10 +158,11 @@ def run(
 def compare_runs(
     a: Path = typer.Argument(..., help="Baseline report.json"),
     b: Path = typer.Argument(..., help="Candidate report.json"),
-    fail_on_regression: bool = typer.Option(False, help="Exit 1 when a metric regresses."),
+    fail_on_regression: bool = typer.Option(
+        False, help="Exit 1 when a metric gets significantly worse (95% interval excludes 0)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Deltas B - A with 95% bootstrap confidence intervals."""
+    """Deltas B - A with 95% bootstrap confidence intervals over items present in both."""
     rows = compare(load_report(a), load_report(b))
     if as_json:
         from assistant.cli.render import print_json
@@ -116,11 +171,13 @@ def compare_runs(
     else:
         table = Table(title=f"{b.name} vs {a.name}")
         for column in ("metric", "A", "B", "delta", "95% CI", ""):
-            table.add_column(column)
+            table.add_column(column, justify="left" if column == "metric" else "right")
         for row in rows:
             table.add_row(row["metric"], f"{row['a']:.3f}", f"{row['b']:.3f}",
                           f"{row['delta']:+.3f}", f"[{row['ci_low']:+.3f}, {row['ci_high']:+.3f}]",
                           "[red]regressed[/red]" if row["regressed"] else "")
         console.print(table)
-    if fail_on_regression and any(r["regressed"] for r in rows):
+    regressed = [r["metric"] for r in rows if r["regressed"]]
+    if fail_on_regression and regressed:
+        err_console.print(f"[red]regressed[/red]: {', '.join(regressed)}")
         raise typer.Exit(1)

@@ -12,19 +12,20 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from assistant.errors import BadInputError
-from assistant.ingest.common import ParseOptions, sha256_hex, touchpoint_id
-from assistant.models import CHANNELS, Source, Touchpoint
+from assistant.ingest.common import ParseOptions, detect_language, sha256_hex, touchpoint_id
+from assistant.models import CHANNELS, SentimentLabel, Source, Touchpoint
 from extractors.base import CompetitorCatalog
 
-SCORED_KEYS = ("competitors", "sentiment", "next_steps", "pain_points", "objections",
-               "buying_signals", "questions")
+SENTIMENT_LABELS: tuple[str, ...] = get_args(SentimentLabel)
 
 
 @dataclass(frozen=True)
 class GoldItem:
+    """One labelled touchpoint; `extra` keeps unknown keys (split, direction, rep_names, ...)."""
+
     id: str
     channel: str
     language: str
@@ -43,6 +44,8 @@ def _item(record: Any, where: str, base: Path) -> GoldItem:
         missing.append("text or path")
     if missing:
         raise BadInputError(f"{where}: missing {', '.join(missing)}")
+    if record.get("direction", "inbound") not in ("inbound", "outbound"):
+        raise BadInputError(f"{where}: direction must be inbound or outbound")
     if record["channel"] not in CHANNELS:
         raise BadInputError(f"{where}: channel {record['channel']!r} is not one of {CHANNELS}")
     try:
@@ -54,17 +57,47 @@ def _item(record: Any, where: str, base: Path) -> GoldItem:
     expected = record["expected"]
     if not isinstance(expected, dict):
         raise BadInputError(f"{where}: expected must be an object")
+    _check_expected(expected, where)
+    path = (base / str(record["path"])) if record.get("path") else None
+    if path is not None and not path.is_file():
+        raise BadInputError(f"{where}: path {record['path']!r} is not a file next to the dataset "
+                            f"(looked for {path})")
+    text = record.get("text")
+    if path is None and not isinstance(text, str):
+        raise BadInputError(f"{where}: text must be a string")
+    if path is not None and not record.get("language"):
+        raise BadInputError(f"{where}: an item given by path needs a language (en, zh, mixed)")
+    language = str(record.get("language") or detect_language(text or ""))
     return GoldItem(id=str(record["id"]), channel=record["channel"],
-                    language=str(record.get("language") or "other"), occurred_at=occurred_at,
-                    expected=expected, text=record.get("text"),
-                    path=(base / record["path"]) if record.get("path") else None,
+                    language=language, occurred_at=occurred_at,
+                    expected=expected, text=text, path=path,
                     extra={k: v for k, v in record.items()
                            if k not in ("id", "channel", "language", "occurred_at", "expected",
                                         "text", "path")})
 
 
-def load_dataset(path: Path) -> list[GoldItem]:
-    """Every item in a JSONL dataset; BadInputError names the line and the problem."""
+def _check_expected(expected: dict[str, Any], where: str) -> None:
+    """Reject labels the scorer would misread, naming the key and the shape it needs."""
+    for key in ("competitors", "pain_points", "objections", "buying_signals", "questions"):
+        if key in expected and not (isinstance(expected[key], list)
+                                    and all(isinstance(v, str) for v in expected[key])):
+            raise BadInputError(f"{where}: expected.{key} must be a list of strings")
+    sentiment = expected.get("sentiment")
+    if sentiment is not None and sentiment not in SENTIMENT_LABELS:
+        raise BadInputError(f"{where}: expected.sentiment {sentiment!r} is not one of "
+                            f"{', '.join(SENTIMENT_LABELS)}")
+    steps = expected.get("next_steps", [])
+    if not isinstance(steps, list) or not all(
+            isinstance(step, dict) and isinstance(step.get("action"), str) for step in steps):
+        raise BadInputError(f"{where}: expected.next_steps must be a list of objects with an "
+                            '"action" string (and optional "owner", "due": "YYYY-MM-DD")')
+
+
+def load_dataset(path: Path, *, split: str | None = None) -> list[GoldItem]:
+    """Every item in a JSONL dataset; BadInputError names the line and the problem.
+
+    `split` keeps only the items whose `"split"` field equals it (e.g. "dev" or "test").
+    """
     if not path.is_file():
         raise BadInputError(f"{path}: no such dataset")
     items: list[GoldItem] = []
@@ -84,7 +117,14 @@ def load_dataset(path: Path) -> list[GoldItem]:
         items.append(item)
     if not items:
         raise BadInputError(f"{path}: the dataset has no items")
-    return items
+    if split is None:
+        return items
+    chosen = [item for item in items if item.extra.get("split") == split]
+    if not chosen:
+        splits = sorted({str(item.extra.get("split")) for item in items if "split" in item.extra})
+        raise BadInputError(f"{path}: no items with split {split!r}; the dataset has "
+                            f"{', '.join(splits) if splits else 'no split field'}")
+    return chosen
 
 
 def dataset_catalog(path: Path) -> CompetitorCatalog | None:
@@ -113,7 +153,8 @@ def to_touchpoint(item: GoldItem, *, tenant_id: str = "eval") -> Touchpoint:
     text = item.text or ""
     return Touchpoint(
         id=touchpoint_id(tenant_id, f"eval:{item.id}"), tenant_id=tenant_id,
-        channel=item.channel, direction=item.extra.get("direction", "inbound"),  # type: ignore[arg-type]
+        channel=item.channel,  # type: ignore[arg-type]
+        direction=item.extra.get("direction", "inbound"),
         occurred_at=item.occurred_at, language=item.language, text=text,
         source=Source(uri=f"eval:{item.id}", sha256=sha256_hex(text.encode()),
                       media_type="text/plain", size_bytes=len(text.encode())),

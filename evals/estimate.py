@@ -20,12 +20,24 @@ OUTPUT_TOKENS_PER_CHUNK = 600
 PROMPT_ID = "extract_insights"
 
 
-def estimate_cost(dataset: Path, settings: Settings) -> dict[str, Any]:
+LLM_EXTRACTORS = ("llm", "hybrid")  # the built-ins that call a model for every touchpoint
+
+
+def estimate_cost(dataset: Path, settings: Settings, *, split: str | None = None,
+                  extractor: str = "llm") -> dict[str, Any]:
+    """Tokens and dollars an LLM run over the dataset would take; no request is made.
+
+    An extractor that calls no model (`rules`) is estimated at zero, saying so in `note`.
+    """
+    items = load_dataset(dataset, split=split)
+    if extractor not in LLM_EXTRACTORS:
+        return {"items": len(items), "chunks": 0, "model": None, "input_tokens": 0,
+                "output_tokens": 0, "cost_usd": 0.0, "priced": True,
+                "note": f"the {extractor} extractor makes no LLM calls"}
     prompt = load_prompt(PROMPT_ID)
     overhead = estimate_tokens(prompt.system) + estimate_tokens(prompt.user) + sum(
         estimate_tokens(str(example)) for example in prompt.examples)
     input_tokens = output_tokens = chunks = 0
-    items = load_dataset(dataset)
     for item in items:
         text = to_touchpoint(item).text
         for chunk in chunk_text(text, settings.llm_chunk_tokens) or []:

@@ -185,10 +185,17 @@ def score_item(item: GoldItem, predicted: dict[str, Any], text: str, *,
 
 
 def run_eval(dataset: Path, extractor: Extractor, *, catalog: CompetitorCatalog | None = None,
-             progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
-    """Extract every item and score it; an item whose extraction fails scores as empty."""
-    items = load_dataset(dataset)
-    catalog = catalog or dataset_catalog(dataset) or CompetitorCatalog()
+             split: str | None = None, progress: Callable[[int, int], None] | None = None
+             ) -> dict[str, Any]:
+    """Extract every item and score it; an item whose extraction fails scores as empty.
+
+    The catalog is, in order: `catalog`, the dataset's own competitors.yaml, an empty one.
+    A failed extraction (a TouchpointError) is recorded as an `extraction_failed` error and the
+    run goes on; any other exception is a bug and propagates.
+    """
+    items = load_dataset(dataset, split=split)
+    catalog = dataset_catalog(dataset) if catalog is None else catalog
+    catalog = catalog or CompetitorCatalog()
     context = ExtractionContext(tenant_id="eval", catalog=catalog)
     scores: list[ItemScore] = []
     provenance: dict[str, Any] = {}
@@ -219,7 +226,9 @@ def run_eval(dataset: Path, extractor: Extractor, *, catalog: CompetitorCatalog 
         scores.append(score)
         if progress:
             progress(index + 1, len(items))
-    return build_report(dataset, extractor.name, scores, provenance)
+    report = build_report(dataset, extractor.name, scores, provenance)
+    report["split"] = split
+    return report
 
 
 def build_report(dataset: Path, extractor: str, scores: list[ItemScore],

@@ -1,10 +1,19 @@
-"""Transcripts: `Speaker: text` plain text (with optional `# key: value` front matter), SRT and
-WebVTT (with `<v Speaker>` voice tags), into call or meeting touchpoints with timed segments.
+"""Transcripts into call or meeting touchpoints: `Speaker: text` plain text, SRT and WebVTT.
+
+Plain text may start with `# key: value` front matter (date, channel, subject, rep, language);
+SRT accepts the same lines above its first cue, and WebVTT reads them from its header block or a
+`NOTE` block, so a subtitle file can carry its own date. Subtitle cues keep their start/end
+seconds; consecutive cues by the same speaker merge into one turn, and an unlabeled cue after a
+labeled one continues that speaker (subtitles label a speaker only when the voice changes).
+Roles come from `rep:` names or the configured rep names; with no rep known at all every
+speaker is "unknown" rather than a guess.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -16,20 +25,46 @@ from assistant.ingest.common import (
     detect_language,
     make_source,
     read_source,
+    sha256_hex,
     touchpoint_id,
 )
 from assistant.models import Participant, Role, Segment, Touchpoint
 
+FRONT_MATTER_KEYS = ("date", "channel", "subject", "rep", "language")
 _FRONT_MATTER = re.compile(r"^#\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
-_SPEAKER_LINE = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+)$")
-_TIMING = re.compile(r"(\d{1,2}:)?(\d{1,2}):(\d{2})[.,](\d{1,3})\s*-->\s*(\d{1,2}:)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
-_VOICE = re.compile(r"<v(?:\.[^ >]+)?\s+([^>]+)>")
+_HEADER_FIELD = re.compile(r"^([A-Za-z_]+)\s*[:：]\s*(.+)$")
+_STAMP = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+_TIMING = re.compile(rf"{_STAMP}\s*-->\s*{_STAMP}")
+_LEADING_STAMP = re.compile(r"^[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[\])]?\s+")
+_SPEAKER_LINE = re.compile(r"^\s*(?:>>\s*|-\s*)?([^:：\n]{1,40}?)\s*[:：]\s*(.*)$")
+_NOT_A_NAME = re.compile(r"[.?!。？！，,;；\"“”/]|^\d+$|^https?$", re.IGNORECASE)
+_VOICE_SPAN = re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>(.*?)(?=<v[\s.]|$)", re.DOTALL)
 _TAG = re.compile(r"</?[^>]+>")
+_LANGUAGE_CODE = re.compile(r"^(en|zh)(?:[-_].*)?$", re.IGNORECASE)
 
 
-def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
-    return (int(hours[:-1]) * 3600 if hours else 0) + int(minutes) * 60 + int(seconds) + int(
-        millis.ljust(3, "0")) / 1000
+@dataclass
+class _Turn:
+    speaker: str | None
+    text: str
+    start_s: float | None = None
+    end_s: float | None = None
+
+
+def _seconds(hours: str | None, minutes: str, seconds: str, millis: str | None) -> float:
+    return (int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+            + int((millis or "0").ljust(3, "0")) / 1000)
+
+
+def _speaker(line: str) -> tuple[str, str] | None:
+    """(name, text) when the line reads as `Name: text` with a plausible name."""
+    match = _SPEAKER_LINE.match(line)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    if not name or len(name.split()) > 5 or _NOT_A_NAME.search(name):
+        return None
+    return name, match.group(2).strip()
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -42,52 +77,76 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return meta, rest
 
 
-def _plain_turns(lines: list[str], uri: str) -> list[tuple[str | None, str, float | None, float | None]]:
-    turns: list[tuple[str | None, str, float | None, float | None]] = []
-    for line in lines:
+def _plain_turns(lines: list[str], uri: str, first_line: int) -> list[_Turn]:
+    turns: list[_Turn] = []
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
-        match = _SPEAKER_LINE.match(line)
-        if match and not match.group(1).strip().lower().startswith(("http", "https")):
-            turns.append((match.group(1).strip(), match.group(2).strip(), None, None))
-        elif turns:  # continuation of the previous turn
-            speaker, text, _, _ = turns[-1]
-            turns[-1] = (speaker, text + " " + line.strip(), None, None)
+        stamp = _LEADING_STAMP.match(line.strip())
+        body = line.strip()[stamp.end():] if stamp else line.strip()
+        said = _speaker(body)
+        if said:
+            start = _seconds(stamp.group(1), stamp.group(2), stamp.group(3), None) if stamp else None
+            turns.append(_Turn(said[0], said[1], start))
+        elif turns:  # a wrapped line continues the previous turn
+            turns[-1].text = (turns[-1].text + " " + body).strip()
         else:
-            raise BadInputError(f"{uri}: line {line.strip()[:40]!r} has no 'Speaker: text' form")
-    return turns
+            raise BadInputError(
+                f"{uri}: line {number} ({line.strip()[:40]!r}) has no 'Speaker: text' form and "
+                "no speaker line comes before it; transcripts need one 'Name: what they said' line per turn (a title belongs "
+                "in a '# subject: ...' line)")
+    return [t for t in turns if t.text]
 
 
-def _cue_turns(text: str) -> list[tuple[str | None, str, float | None, float | None]]:
-    """SRT and VTT cues: timing line, then text lines, cues separated by blank lines."""
-    turns: list[tuple[str | None, str, float | None, float | None]] = []
+def _cue_meta(block: list[str], meta: dict[str, str]) -> None:
+    """WebVTT header fields (`Language: zh-CN`) and `NOTE key: value` lines, as front matter."""
+    for line in block:
+        line = re.sub(r"^(WEBVTT|NOTE)\b\s*", "", line.strip())
+        field = _HEADER_FIELD.match(line) or _FRONT_MATTER.match(line)
+        if field and field.group(1).lower() in FRONT_MATTER_KEYS:
+            meta.setdefault(field.group(1).lower(), field.group(2).strip())
+
+
+def _cue_turns(text: str, meta: dict[str, str]) -> list[_Turn]:
+    """SRT and VTT cues: optional id, a timing line, then text lines; blank lines between."""
+    turns: list[_Turn] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in block.strip().split("\n") if line.strip()]
         timing_at = next((i for i, line in enumerate(lines) if _TIMING.search(line)), None)
         if timing_at is None:
+            if lines and lines[0].strip().startswith(("WEBVTT", "NOTE")):
+                _cue_meta(lines, meta)
             continue
-        t = _TIMING.search(lines[timing_at])
-        assert t is not None
-        start = _seconds(t.group(1), t.group(2), t.group(3), t.group(4))
-        end = _seconds(t.group(5), t.group(6), t.group(7), t.group(8))
-        body = " ".join(lines[timing_at + 1 :])
-        speaker = None
-        voice = _VOICE.search(body)
-        if voice:
-            speaker = voice.group(1).strip()
-        body = _TAG.sub("", body).strip()
-        if speaker is None:
-            match = _SPEAKER_LINE.match(body)
-            if match and len(match.group(1)) <= 30:
-                speaker, body = match.group(1).strip(), match.group(2).strip()
-        if not body:
-            continue
-        if turns and turns[-1][0] == speaker and speaker is not None:
-            prev = turns[-1]
-            turns[-1] = (speaker, prev[1] + " " + body, prev[2], end)
-        else:
-            turns.append((speaker, body, start, end))
+        timing = _TIMING.search(lines[timing_at])
+        assert timing is not None
+        start, end = _seconds(*timing.groups()[:4]), _seconds(*timing.groups()[4:])
+        body = "\n".join(lines[timing_at + 1:])
+        for speaker, said in _cue_voices(body):
+            previous = turns[-1] if turns else None
+            if speaker is None and previous is not None:
+                speaker = previous.speaker
+            if previous is not None and previous.speaker == speaker:
+                previous.text = previous.text + " " + said
+                previous.end_s = end
+            else:
+                turns.append(_Turn(speaker, said, start, end))
     return turns
+
+
+def _cue_voices(body: str) -> list[tuple[str | None, str]]:
+    """(speaker, text) parts of a cue: one per `<v Name>` span, else a `Name:` prefix."""
+    spans = _VOICE_SPAN.findall(body) if "<v" in body else []
+    if spans:
+        parts = [(name.strip(), _clean(said)) for name, said in spans]
+    else:
+        said = _clean(body)
+        named = _speaker(said)
+        parts = [(named[0], named[1]) if named else (None, said)]
+    return [(speaker, said) for speaker, said in parts if said]
+
+
+def _clean(cue_text: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", cue_text))).strip()
 
 
 def _role(speaker: str | None, reps: set[str]) -> Role:
@@ -96,54 +155,69 @@ def _role(speaker: str | None, reps: set[str]) -> Role:
     return "rep" if speaker.casefold() in reps else "customer"
 
 
-def _when(meta: dict[str, str], options: ParseOptions, path: Path) -> datetime:
-    """Front matter date, else --occurred-at, else (subtitles only, which have no place for a
-    date) the file's modification time, recorded as such in metadata."""
-    uri = str(path)
+def _occurred_at(meta: dict[str, str], options: ParseOptions, uri: str, hint: str) -> datetime:
     if "date" in meta:
         try:
-            moment = datetime.fromisoformat(meta["date"])
+            moment = datetime.fromisoformat(meta["date"].replace("Z", "+00:00"))
         except ValueError:
-            raise BadInputError(f"{uri}: '# date: {meta['date']}' is not ISO-8601") from None
+            raise BadInputError(f"{uri}: date {meta['date']!r} is not ISO-8601; write it like "
+                                "2026-03-02T10:00:00+08:00") from None
         return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
     if options.occurred_at is not None:
         return options.occurred_at
-    if path.suffix.lower() in (".srt", ".vtt"):
-        meta["occurred_at_source"] = "file modification time"
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=options.tz)
-    raise BadInputError(f"{uri}: no date; pass --occurred-at or add a '# date: ...' line at the top")
+    raise BadInputError(f"{uri}: the transcript does not say when it happened; pass --occurred-at "
+                        f"or add {hint}")
+
+
+def _language(meta: dict[str, str], options: ParseOptions, canonical: str) -> str:
+    declared = _LANGUAGE_CODE.match(meta.get("language", "").strip())
+    if declared:
+        return declared.group(1).lower()
+    return options.language or detect_language(canonical)
 
 
 def parse_transcript(path: Path, options: ParseOptions) -> list[Touchpoint]:
-    """A transcript file into one call/meeting touchpoint; BadInputError names the file."""
+    """A transcript file into one call or meeting touchpoint.
+
+    BadInputError names the file and the problem: empty, undecodable, no speaker lines or cues,
+    or no date (pass --occurred-at or add a `# date:` line).
+    """
     content = read_source(path, options)
-    text = decode_text(content, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+    uri = str(path)
+    text = decode_text(content, uri).replace("\r\n", "\n").replace("\r", "\n")
     meta, lines = _front_matter(text.split("\n"))
     suffix = path.suffix.lower()
-    if suffix in (".srt", ".vtt") or _TIMING.search(text):
-        turns = _cue_turns("\n".join(lines))
+    is_subtitle = suffix in (".srt", ".vtt") or text.lstrip().startswith("WEBVTT") or bool(
+        _TIMING.search(text[:2000]))
+    if is_subtitle:
+        turns = _cue_turns("\n".join(lines), meta)
+        if not turns:
+            raise BadInputError(f"{uri}: no subtitle cues with text; each cue needs a "
+                                "'00:00:01.000 --> 00:00:04.000' line followed by its text")
+        media_type = "text/vtt" if suffix == ".vtt" or text.lstrip().startswith("WEBVTT") \
+            else "application/x-subrip"
+        hint = "a 'NOTE date: 2026-03-02T10:00:00+08:00' block" if media_type == "text/vtt" \
+            else "a '# date: 2026-03-02T10:00:00+08:00' line at the top"
     else:
-        turns = _plain_turns(lines, str(path))
-    if not turns:
-        raise BadInputError(f"{path}: no speaker turns or cues found in the transcript")
-    reps = {r.strip().casefold() for r in meta.get("rep", "").split(",") if r.strip()}
+        turns = _plain_turns(lines, uri, first_line=len(text.split("\n")) - len(lines) + 1)
+        if not turns:
+            raise BadInputError(f"{uri}: no 'Speaker: text' lines found in the transcript")
+        media_type, hint = "text/plain", "a '# date: 2026-03-02T10:00:00+08:00' line at the top"
+    occurred_at = _occurred_at(meta, options, uri, hint)
+    reps = {r.strip().casefold() for r in re.split(r"[,，、]", meta.get("rep", "")) if r.strip()}
     reps |= {r.casefold() for r in options.rep_names}
-    occurred_at = _when(meta, options, path)
-    segments = [Segment(speaker=speaker, role=_role(speaker, reps), start_s=start, end_s=end,
-                        text=body) for speaker, body, start, end in turns]
-    canonical, segments = assemble_text(segments)
+    canonical, segments = assemble_text(
+        Segment(speaker=t.speaker, role=_role(t.speaker, reps), start_s=t.start_s, end_s=t.end_s,
+                text=t.text) for t in turns)
     speakers = dict.fromkeys(s.speaker for s in segments if s.speaker)
-    channel = "meeting" if meta.get("channel", "").lower() == "meeting" else "call"
-    first_role = segments[0].role if segments else "unknown"
-    language = meta.get("language") or options.language or detect_language(canonical)
+    channel = "meeting" if meta.get("channel", "").strip().lower() == "meeting" else "call"
     return [Touchpoint(
-        id=touchpoint_id(options.tenant_id, f"transcript:{make_source(path, content, '').sha256}"),
-        tenant_id=options.tenant_id, channel=channel,
-        direction="outbound" if first_role == "rep" else "inbound", occurred_at=occurred_at,
-        language=language, subject=meta.get("subject"),
-        source=make_source(path, content, "text/vtt" if suffix == ".vtt" else
-                           "application/x-subrip" if suffix == ".srt" else "text/plain"),
+        id=touchpoint_id(options.tenant_id, sha256_hex(content)), tenant_id=options.tenant_id,
+        channel=channel, direction="outbound" if segments[0].role == "rep" else "inbound",
+        occurred_at=occurred_at, language=_language(meta, options, canonical),
+        subject=meta.get("subject") or None, source=make_source(path, content, media_type),
         segments=segments, text=canonical,
         participants=[Participant(name=s, role=_role(s, reps)) for s in speakers],
-        metadata={k: v for k, v in meta.items() if k not in ("date",)},
+        metadata={"format": media_type.split("/")[-1].removeprefix("x-"),
+                  **{k: v for k, v in meta.items() if k not in ("date", "subject")}},
     )]

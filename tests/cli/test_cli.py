@@ -127,3 +127,24 @@ def test_sample_data_directory_is_shipped():
 
     assert (SAMPLE_DIR / "accounts.csv").is_file()
     assert (SAMPLE_DIR / "events.jsonl").is_file()
+
+
+def test_an_unknown_sender_can_be_merged_into_a_known_contact(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TOUCHPOINT_VENDOR_DOMAINS", '["brightlane.io"]')
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        "account_id,account_name,domains,contact_name,contact_email\n"
+        "hv,Harborview,harborview.example,Dana Reyes,dana@harborview.example\n", encoding="utf-8")
+    invoke("import-accounts", str(accounts))
+    mail = tmp_path / "private.eml"
+    mail.write_text(EMAIL.replace("dana@harborview.example", "dana.reyes@gmail.com")
+                    .replace("<abc123@harborview.example>", "<p1@gmail.com>"), encoding="utf-8")
+    invoke("ingest", str(mail))
+    [unknown] = json.loads(invoke("contacts", "list", "--needs-review", "--json").stdout)
+    assert unknown["emails"] == ["dana.reyes@gmail.com"] and unknown["account_id"] is None
+    known = next(c for c in json.loads(invoke("contacts", "list", "--json").stdout)
+                 if "dana@harborview.example" in c["emails"])
+    merged = invoke("contacts", "merge", unknown["id"], known["id"], "--json")
+    assert merged.exit_code == 0, merged.output
+    [tp] = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    assert tp["contact_ids"] == [known["id"]] and tp["account_id"] == "hv"

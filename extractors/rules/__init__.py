@@ -79,8 +79,8 @@ class RulesExtractor(Extractor):
         pains = find_pain_points(sentences, touchpoint)
         objections = find_objections(sentences, touchpoint)
         signals = find_buying_signals(sentences, touchpoint)
-        for hit in [*pains, *objections, *signals]:
-            weights[hit.sentence.start] += 1.0
+        for signal in [*pains, *objections, *signals]:
+            weights[signal.sentence.start] += 1.0
         insights = Insights(
             touchpoint_id=touchpoint.id,
             summary=build_summary(touchpoint, sentences, weights),

@@ -80,7 +80,9 @@ def _build(catalog: CompetitorCatalog) -> tuple:
     The word-boundary guards wrap the whole alternation once, not each alias, so the regex
     engine can scan quickly; longest aliases first so "HubSpot CRM" wins over "HubSpot".
     """
-    folded, exact, han = [], [], []
+    folded: list[str] = []
+    exact: list[str] = []
+    han: list[str] = []
     owner: dict[str, str] = {}
     for name, aliases in catalog.aliases.items():
         for alias in aliases:

@@ -52,7 +52,7 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         if touchpoint.channel in ("call", "meeting", "chat"):
             role = "unknown"
         return [(0, len(text), role, None, None)]
-    turns = []
+    turns: list[tuple[int, int, Role, str | None, int | None]] = []
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = match.group("speaker").strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -30,7 +29,7 @@ state = State()
 class _ErrorTranslatingGroup(TyperGroup):
     """Prints a TouchpointError as one line and exits 1; the traceback only with --debug."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except TouchpointError as exc:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from assistant import bootstrap, pipeline
 from assistant.cli import render
@@ -82,7 +82,7 @@ def _run_with_progress(db, files: list[Path], options, *, quiet: bool) -> list[p
             bar.update(task, description=path.name[:40])
             audio = bar.add_task(f"  transcribe {path.name[:30]}", total=None, visible=False)
 
-            def on_audio(done: float, total: float, audio: int = audio) -> None:
+            def on_audio(done: float, total: float, audio: TaskID = audio) -> None:
                 bar.update(audio, completed=done, total=total, visible=True)
 
             outcomes.append(pipeline.ingest_file(db, path, options, progress=on_audio))

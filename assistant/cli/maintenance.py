@@ -36,7 +36,8 @@ def extract(
         found = repository.list_touchpoints(session, tenant_id=options.parse.tenant_id,
                                             account_id=account, since=since_at,
                                             limit=MAX_TOUCHPOINTS)
-    done, failed = [], []
+    done: list[str] = []
+    failed: list[str] = []
     for tp in found:
         (done if pipeline.extract_and_store(db, tp, options) else failed).append(tp.id)
     if as_json:

@@ -133,11 +133,12 @@ def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
         for name, addr in _addresses(message, header):
             participants.append(Participant(name=name or None, email=addr,
                                             role=role_for(name=name, email=addr, options=options)))
-    message_id = (_ids(message.get("message-id")) or [None])[0]
+    message_ids = _ids(message.get("message-id"))
+    message_id = message_ids[0] if message_ids else None
     references = _ids(message.get("references"))
     in_reply_to = _ids(message.get("in-reply-to"))
     subject = str(message.get("subject") or "").strip() or None
-    roots = references or in_reply_to or ([message_id] if message_id else [])
+    roots: list[str] = references or in_reply_to or ([message_id] if message_id else [])
     thread_id = roots[0] if roots else (
         _SUBJECT_PREFIX.sub("", subject).strip().casefold() if subject else None)
     occurred_at = _occurred_at(message, options, uri)

@@ -28,6 +28,8 @@ _WHATSAPP_SENDER = re.compile(rf"^(?P<name>{_NAME}):\s(?P<text>.*)$")
 _WHATSAPP_DROPPED = re.compile(
     r"^(<Media omitted>|<attached: .*>|(image|video|audio|sticker|GIF|document) omitted|"
     r"This message was deleted|You deleted this message|<此消息已删除>)$", re.IGNORECASE)
+# iOS attributes this notice to the chat's name, as if someone had said it
+_WHATSAPP_NOTICE = re.compile(r"^(Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密)")
 _INVISIBLE = str.maketrans({"\u200e": None, "\u200f": None, "\ufeff": None})
 
 TEXT_FORMATS = ("plain", "whatsapp", "wecom")
@@ -124,7 +126,8 @@ def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict
                 _append(messages, line)
             continue
         sender = _WHATSAPP_SENDER.match(header.group("rest"))
-        if not sender:  # "Messages and calls are end-to-end encrypted", "X added Y", ...
+        if not sender or _WHATSAPP_NOTICE.match(sender.group("text").strip()):
+            # "Messages and calls are end-to-end encrypted", "X added Y", ...
             system_events += 1
             in_system_event = True
             continue

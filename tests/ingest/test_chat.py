@@ -1,0 +1,224 @@
+"""Chat parser on real small exports of every format, English and Chinese."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from assistant.errors import BadInputError
+from assistant.ingest.chat import is_slack_export, parse_chat, sniff_text_format
+from assistant.ingest.common import ParseOptions
+from assistant.models import Touchpoint
+
+CHAT = Path(__file__).parent.parent / "data" / "chat"
+OPTIONS = ParseOptions(tenant_id="t1", vendor_domains=("brightlane.io",),
+                       rep_names=("Alice Chen", "王磊"), default_timezone="Asia/Shanghai")
+
+
+def assert_offsets_point_at_messages(tp: Touchpoint) -> None:
+    for segment in tp.segments:
+        assert tp.text[segment.start:segment.end] == segment.text
+
+
+FORMATS = [
+    ("generic json", "generic.json", "json", ["Priya Nair", "Alice Chen", "Priya Nair"],
+     ["customer", "rep", "customer"], "en"),
+    ("generic jsonl", "messages.jsonl", "jsonl", ["Chen Hao", "Alice Chen"],
+     ["customer", "rep"], "en"),
+    ("generic csv in chinese", "messages.csv", "csv", ["张伟", "王磊"], ["customer", "rep"], "zh"),
+    ("plain log", "plain.txt", "plain", ["Priya Nair", "Alice Chen", "Priya Nair"],
+     ["customer", "rep", "customer"], "en"),
+    ("slack day file", "slack.json", "slack", ["Priya Nair", "Alice Chen"],
+     ["customer", "rep"], "en"),
+    ("whatsapp android", "whatsapp.txt", "whatsapp", ["Priya Nair", "Alice Chen"],
+     ["customer", "rep"], "en"),
+    ("whatsapp ios", "whatsapp_ios.txt", "whatsapp",
+     ["Priya Nair", "Alice Chen", "Priya Nair"], ["customer", "rep", "customer"], "en"),
+    ("whatsapp chinese", "whatsapp_zh.txt", "whatsapp", ["张伟", "王磊", "张伟"],
+     ["customer", "rep", "customer"], "zh"),
+    ("wecom export", "wecom.txt", "wecom", ["李娜", "王磊", "李娜"],
+     ["customer", "rep", "customer"], "zh"),
+    ("wecom export in gb18030", "wecom_gbk.txt", "wecom", ["张伟", "王磊"],
+     ["customer", "rep"], "zh"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "speakers", "roles", "language"),
+                         [f[1:] for f in FORMATS], ids=[f[0] for f in FORMATS])
+def test_each_chat_format_becomes_one_touchpoint_with_a_segment_per_message(
+        name, kind, speakers, roles, language):
+    [tp] = parse_chat(CHAT / name, OPTIONS)
+    assert tp.channel == "chat" and tp.metadata["format"] == kind
+    assert [s.speaker for s in tp.segments] == speakers
+    assert [s.role for s in tp.segments] == roles
+    assert tp.language == language
+    assert tp.occurred_at == tp.segments[0].occurred_at
+    assert all(s.occurred_at is not None and s.occurred_at.tzinfo for s in tp.segments)
+    assert tp.direction == ("inbound" if roles[0] == "customer" else "outbound")
+    assert_offsets_point_at_messages(tp)
+
+
+SNIFFED = [
+    ("plain with date", "[2026-03-02 10:01] Bob: hi\n[2026-03-02 10:02] Ann: yo", "plain"),
+    ("plain time only", "[10:01] Bob: hi\n[10:02:30] Ann: yo", "plain"),
+    ("whatsapp android", "02/03/2026, 10:01 - Bob: hi", "whatsapp"),
+    ("whatsapp ios", "[02/03/2026, 10:01:05] Bob: hi", "whatsapp"),
+    ("whatsapp 12-hour", "3/14/26, 9:05 PM - Bob: hi", "whatsapp"),
+    ("wecom", "李娜 2026-03-02 10:01:05\n你好", "wecom"),
+    ("wecom slashes", "李娜  2026/3/2 10:01\n你好\n\n王磊  2026/3/2 10:02\n好", "wecom"),
+    ("json object", '{"messages": []}', "json"),
+    ("json list", '[{"time": "2026-03-02T10:00:00", "sender": "a", "text": "b"}]', "json"),
+    ("slack list", '[{"type": "message", "user": "U1", "text": "hi", "ts": "1772445660.1"}]',
+     "slack"),
+    ("jsonl", '{"sender": "a", "text": "b"}\n{"sender": "c", "text": "d"}', "jsonl"),
+    ("csv", "time,sender,text,role\n2026-03-02T10:00:00,a,b,rep", "csv"),
+    ("transcript is not a chat", "Bob: hi\nAnn: hello", None),
+    ("prose is not a chat", "Dear team,\nplease find attached.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in SNIFFED],
+                         ids=[s[0] for s in SNIFFED])
+def test_the_chat_format_is_sniffed_from_the_content(text, expected):
+    assert sniff_text_format(text) == expected
+
+
+def test_a_misnamed_json_chat_is_read_by_its_content(tmp_path: Path):
+    misnamed = tmp_path / "export.txt"
+    misnamed.write_bytes((CHAT / "generic.json").read_bytes())
+    [tp] = parse_chat(misnamed, OPTIONS)
+    assert tp.metadata["format"] == "json" and tp.subject == "Website chat"
+
+
+def test_continuation_lines_join_the_previous_message():
+    [plain] = parse_chat(CHAT / "plain.txt", OPTIONS)
+    assert plain.segments[1].text == "Yes, or yearly with a discount.\nIt is 20% off for annual."
+    [wecom] = parse_chat(CHAT / "wecom_gbk.txt", OPTIONS)
+    assert wecom.segments[0].text == "王经理，我们想了解一下企业版。\n主要关心数据安全和私有化部署。"
+
+
+def test_whatsapp_ios_drops_the_encryption_notice_and_media_and_reads_month_first_dates():
+    [tp] = parse_chat(CHAT / "whatsapp_ios.txt", OPTIONS)
+    assert "encrypted" not in tp.text and "omitted" not in tp.text
+    assert tp.metadata["date_order"] == "month_first"
+    assert tp.metadata["media_or_deleted_dropped"] == 1
+    shanghai = ZoneInfo("Asia/Shanghai")
+    assert tp.segments[-1].occurred_at == datetime(2026, 3, 14, 13, 15, tzinfo=shanghai)
+    assert tp.segments[0].text.endswith("or only Enterprise?")
+
+
+def test_whatsapp_system_lines_are_skipped_not_glued_to_a_message():
+    [tp] = parse_chat(CHAT / "whatsapp_zh.txt", OPTIONS)
+    assert [s.text for s in tp.segments] == ["王经理，续约的报价什么时候能发过来？",
+                                             "今天下班前发给您。", "好的，谢谢！"]
+    assert tp.metadata["system_events_skipped"] == 2
+    assert tp.metadata["date_order"] == "day_first"
+    assert tp.occurred_at.isoformat() == "2026-03-14T09:01:00+08:00"
+
+
+def test_timestamps_without_an_offset_use_the_default_timezone():
+    [tp] = parse_chat(CHAT / "messages.jsonl", ParseOptions(default_timezone="Europe/London"))
+    assert tp.occurred_at.isoformat() == "2026-03-06T09:00:00+00:00"
+    [tp] = parse_chat(CHAT / "messages.jsonl", ParseOptions(default_timezone="Asia/Shanghai"))
+    assert tp.occurred_at.isoformat() == "2026-03-06T09:00:00+08:00"
+
+
+def test_time_only_logs_take_the_date_from_occurred_at_and_roll_past_midnight():
+    when = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+    [tp] = parse_chat(CHAT / "time_only.txt", ParseOptions(occurred_at=when))
+    assert [s.occurred_at.isoformat() for s in tp.segments] == [
+        "2026-03-02T23:58:00-05:00", "2026-03-02T23:59:30-05:00", "2026-03-03T00:02:00-05:00"]
+
+
+def test_time_only_logs_without_occurred_at_ask_for_it():
+    with pytest.raises(BadInputError, match="time_only.txt.*--occurred-at"):
+        parse_chat(CHAT / "time_only.txt", OPTIONS)
+
+
+def test_a_slack_export_directory_is_one_touchpoint_per_channel():
+    export = CHAT / "slack_export"
+    assert is_slack_export(export) and not is_slack_export(CHAT)
+    channels = parse_chat(export, OPTIONS)
+    assert [tp.subject for tp in channels] == ["#huachen-支持", "#northwind-deal"]
+    huachen, northwind = channels
+    assert huachen.language == "zh" and [s.role for s in huachen.segments] == ["customer", "rep"]
+    # the join event is housekeeping; the two day files are one conversation in time order
+    assert [s.speaker for s in northwind.segments] == ["Dana Reyes", "Alice Chen", "Dana Reyes"]
+    assert northwind.segments[0].text == "Hey @Alice Chen, does the Pro plan include the Salesforce sync?"
+    assert northwind.segments[1].text == "It's included. Docs: sync guide & pricing to follow."
+    assert northwind.segments[1].role == "rep"  # alice@brightlane.io from users.json
+    assert northwind.participants[0].handle == "slack:U07DANA"
+    assert northwind.participants[0].email == "dana@northwind.example"
+    assert northwind.metadata["day_files"] == 2
+    assert len({tp.id for tp in channels}) == 2
+
+
+def test_rep_handles_mark_the_rep_side():
+    [tp] = parse_chat(CHAT / "slack.json", ParseOptions(rep_names=("slack:U02",)))
+    assert [s.role for s in tp.segments] == ["customer", "rep"]
+
+
+def test_the_same_file_twice_has_the_same_id_and_tenants_differ(tmp_path: Path):
+    copy = tmp_path / "copy.json"
+    copy.write_bytes((CHAT / "generic.json").read_bytes())
+    [a] = parse_chat(CHAT / "generic.json", OPTIONS)
+    [b] = parse_chat(copy, OPTIONS)
+    [c] = parse_chat(copy, ParseOptions(tenant_id="t2"))
+    assert a.id == b.id != c.id
+    assert a.source.sha256 == b.source.sha256
+
+
+def test_a_utf16_chat_with_a_bom_is_decoded(tmp_path: Path):
+    path = tmp_path / "wecom16.txt"
+    path.write_bytes((CHAT / "wecom.txt").read_text(encoding="utf-8").encode("utf-16"))
+    [tp] = parse_chat(path, OPTIONS)
+    assert tp.segments[1].text == "可以的，我明天上午发您对接文档。"
+
+
+BAD = [
+    ("empty file", "empty.json", b"", "the file is empty"),
+    ("empty chat", "empty_chat.json", b'{"messages": []}', "the chat has no messages"),
+    ("csv missing columns", "chat.csv", b"when,sender,message\n1,2,3\n",
+     "missing CSV column(s) time, text"),
+    ("invalid json", "broken.json", b'{"messages": [\n  {"sender": "a",, "text": "b"}]}',
+     "not valid JSON (Expecting property name enclosed in double quotes at line 2, column 18)"),
+    ("invalid jsonl line", "broken.jsonl", b'{"sender": "a", "text": "b"}\n{"sender": "c"\n',
+     "line 2 is not valid JSON"),
+    ("undecodable bytes", "bytes.txt", b"[10:01] Bob: hi \x80\x80\xff there\n",
+     "not UTF-8, UTF-16 or GB18030"),
+    ("message without sender", "nosender.json", b'{"messages": [{"text": "hi"}]}',
+     "message 1 has no sender"),
+    ("bad message time", "badtime.json",
+     b'{"messages": [{"time": "yesterday", "sender": "a", "text": "b"}]}',
+     "message 1 has time 'yesterday'"),
+    ("not a chat at all", "notes.txt", b"Dear team,\nplease find attached.\n",
+     "not a chat format"),
+    ("slack export without messages", "slack_dir", b"", "no channel with messages"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [b[1:] for b in BAD],
+                         ids=[b[0] for b in BAD])
+def test_bad_chats_raise_an_error_naming_the_file_and_the_problem(tmp_path: Path, name, content,
+                                                                  message):
+    path = tmp_path / name
+    if name == "slack_dir":
+        (path / "general").mkdir(parents=True)
+        (path / "general" / "2026-03-02.json").write_text(json.dumps(
+            [{"type": "message", "subtype": "channel_join", "user": "U1", "text": "joined",
+              "ts": "1772445600.1"}]), encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(BadInputError) as info:
+        parse_chat(path, OPTIONS)
+    assert message in str(info.value)
+    assert name in str(info.value)
+
+
+def test_a_directory_that_is_not_a_slack_export_is_refused(tmp_path: Path):
+    with pytest.raises(BadInputError, match="only as a Slack export"):
+        parse_chat(tmp_path, OPTIONS)

@@ -1,24 +1,34 @@
 """Email: `.eml` and `.mbox` into touchpoints, one per message.
 
-The stdlib `email` package (policy.default) parses MIME and RFC 2047 headers; bodies whose
-declared charset is missing or wrong are recovered with charset-normalizer, and GB2312 is read
-as GB18030 (its superset, which real "GB2312" mail often needs). Threads are rebuilt from
-References / In-Reply-To: the thread id is the root message id, so every reply shares it.
+The stdlib `email` package (policy.default) parses MIME and RFC 2047 headers and picks the body
+part (text/plain first, else HTML, converted by `email_body.html_to_text`); charsets are read by
+`email_charset`, which does not trust the declared one. Quotes and signatures are cut by
+`email_body.split_reply` and kept in metadata["quoted_text"], never in the canonical text.
+
+Threads: the thread id is the root message id (first of References, else In-Reply-To, else the
+message's own id), so every reply shares it; inside one mbox a reply that names only its parent
+is walked up to the root. Without any ids, the subject without Re:/Fwd:/回复:/转发: is used.
+
+An mbox never fails as a whole because of one bad message: `parse_email` returns a
+`ParsedEmails` list holding the good touchpoints, whose `.errors` lists each bad message as
+`MessageError(index, message)` (index = position in the mbox, message names `file#index`).
 """
 
 from __future__ import annotations
 
 import email
+import hashlib
 import mailbox
 import re
-from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import getaddresses
 from pathlib import Path
-
-from charset_normalizer import from_bytes
+from typing import NamedTuple
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import (
@@ -28,132 +38,200 @@ from assistant.ingest.common import (
     make_source,
     read_source,
     role_for,
-    sha256_hex,
     touchpoint_id,
 )
 from assistant.ingest.email_body import html_to_text, split_reply
+from assistant.ingest.email_charset import (
+    UndecodableError,
+    decode_header_value,
+    decode_payload,
+    needs_recovery,
+)
 from assistant.models import Attachment, Participant, Segment, Touchpoint
 
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-                    "big5": "big5hkscs", "ks_c_5601-1987": "euc-kr"}
-_REQUIRED_HEADERS = ("from",)
-_SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|回复|回覆|转发|答复)\s*[:：]\s*)+", re.IGNORECASE)
+EML_MEDIA_TYPE = "message/rfc822"
+_SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|antw|回复|回覆|转发|轉寄|答复)\s*[:：]\s*)+",
+                             re.IGNORECASE)
+_MBOX_SEPARATOR = re.compile(rb"\AFrom [^\s:]+")
+_MBOX_ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
-@dataclass
-class MailboxResult:
-    """An mbox's good messages plus, for each bad one, its position and what was wrong."""
+@dataclass(frozen=True)
+class MessageError:
+    """One message of an mbox that could not be parsed: its position and what was wrong."""
 
-    touchpoints: list[Touchpoint] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _decode_bytes(payload: bytes, declared: str | None) -> str:
-    charset = _CHARSET_ALIASES.get((declared or "").lower(), declared)
-    if charset:
-        try:
-            return payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    best = from_bytes(payload).best()
-    if best is None:
-        raise UnicodeDecodeError("unknown", payload, 0, len(payload), "no charset fits")
-    return str(best)
+    index: int
+    message: str
 
 
-def _part_text(part: EmailMessage) -> str:
+class ParsedEmails(list[Touchpoint]):
+    """The touchpoints parsed from one file; `errors` lists the messages that were skipped.
+
+    A caller records each error (e.g. as an ingest failure for `<file>#<index>`) and keeps the
+    touchpoints; an .eml either parses or raises, so its `errors` is always empty.
+    """
+
+    def __init__(self, touchpoints: list[Touchpoint] | None = None,
+                 errors: list[MessageError] | None = None) -> None:
+        super().__init__(touchpoints or [])
+        self.errors: list[MessageError] = errors or []
+
+
+class _Body(NamedTuple):
+    text: str
+    charset: str | None
+    attachments: list[Attachment]
+
+
+def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
+    """Leaf parts in order; an attached message (message/rfc822) is one leaf, not descended."""
+    if part.is_multipart() and part.get_content_maintype() == "multipart":
+        for child in part.iter_parts():
+            yield from _leaves(child)  # type: ignore[arg-type]
+    else:
+        yield part
+
+
+def _attachment(part: EmailMessage) -> Attachment:
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload(0)
+        size = len(inner.as_bytes()) if isinstance(inner, EmailMessage) else 0
+        subject = str(inner.get("subject") or "").strip() if isinstance(inner, EmailMessage) else ""
+        name = part.get_filename() or (f"{subject}.eml" if subject else "(attached message)")
+        return Attachment(filename=name, media_type="message/rfc822", size_bytes=size)
+    payload = part.get_payload(decode=True)
+    return Attachment(filename=part.get_filename() or "(unnamed)",
+                      media_type=part.get_content_type(),
+                      size_bytes=len(payload) if isinstance(payload, bytes) else 0)
+
+
+def _decoded(part: EmailMessage) -> tuple[str, str]:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
-        return ""
-    return _decode_bytes(payload, part.get_content_charset())
+        return "", "utf-8"
+    return decode_payload(payload, part.get_content_charset())
 
 
-def _body_and_attachments(message: EmailMessage) -> tuple[str, list[Attachment]]:
-    attachments: list[Attachment] = []
-    plain: list[str] = []
-    html: list[str] = []
-    for part in message.walk() if message.is_multipart() else [message]:
-        if part.is_multipart():
-            continue
-        filename = part.get_filename()
-        if filename or part.get_content_disposition() == "attachment":
-            payload = part.get_payload(decode=True)
-            attachments.append(Attachment(filename=filename or "(unnamed)",
-                                          media_type=part.get_content_type(),
-                                          size_bytes=len(payload) if isinstance(payload, bytes)
-                                          else 0))
-        elif part.get_content_type() == "text/plain":
-            plain.append(_part_text(part))
-        elif part.get_content_type() == "text/html":
-            html.append(html_to_text(_part_text(part)))
-    body = "\n\n".join(t for t in plain if t.strip()) or "\n\n".join(t for t in html if t.strip())
-    return body, attachments
+def _body(message: EmailMessage) -> _Body:
+    """The readable body (plain preferred, else HTML as text) and every other part listed."""
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    text, charset = _decoded(plain) if isinstance(plain, EmailMessage) else ("", None)
+    if not text.strip() and isinstance(html, EmailMessage):
+        markup, charset = _decoded(html)
+        text = html_to_text(markup)
+    body_parts = {id(plain), id(html)}
+    attachments = [_attachment(leaf) for leaf in _leaves(message)
+                   if id(leaf) not in body_parts and leaf is not message
+                   and (leaf.get_content_type() not in ("text/plain", "text/html")
+                        or leaf.get_filename()
+                        or leaf.get_content_disposition() == "attachment")]
+    return _Body(text, charset, attachments)
 
 
-def _addresses(message: EmailMessage, header: str) -> list[tuple[str, str]]:
-    values = [str(v) for v in message.get_all(header, [])]
-    return [(name.strip(), addr.strip().lower()) for name, addr in getaddresses(values) if addr]
+def _raw_header(message: EmailMessage, name: str) -> str | None:
+    return next((str(value) for key, value in message.raw_items() if key.lower() == name), None)
+
+
+def _header_text(message: EmailMessage, name: str, charset: str | None) -> str:
+    value = str(message.get(name) or "")
+    raw = _raw_header(message, name)
+    if raw is not None and needs_recovery(value):
+        return decode_header_value(raw, charset)
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def _addresses(message: EmailMessage, name: str, charset: str | None) -> list[tuple[str, str]]:
+    values = [_header_text(message, name, charset)] if message.get(name) else []
+    return [(display.strip(), addr.strip().lower())
+            for display, addr in getaddresses(values) if "@" in addr]
 
 
 def _ids(value: str | None) -> list[str]:
-    return re.findall(r"<[^<>\s]+>", value or "")
+    return _MESSAGE_ID.findall(value or "")
 
 
 def _occurred_at(message: EmailMessage, options: ParseOptions, uri: str) -> datetime:
-    raw = message.get("date")
-    if raw:
-        try:
-            moment = parsedate_to_datetime(str(raw))
-        except (TypeError, ValueError):
-            moment = None
-        if moment is not None:
-            return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
+    moment = getattr(message.get("date"), "datetime", None)
+    if isinstance(moment, datetime):
+        return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
     if options.occurred_at is not None:
         return options.occurred_at
-    raise BadInputError(f"{uri}: the email has no valid Date header; pass --occurred-at")
+    found = "an invalid" if message.get("date") else "no"
+    raise BadInputError(f"{uri}: the email has {found} Date header; pass --occurred-at "
+                        "(or occurred_at in a .meta.json sidecar) to say when it was sent")
+
+
+def _thread_id(message_id: str | None, references: list[str], in_reply_to: list[str],
+               subject: str | None) -> str | None:
+    roots = references or in_reply_to or ([message_id] if message_id else [])
+    if roots:
+        return roots[0]
+    topic = _SUBJECT_PREFIX.sub("", subject or "").strip().casefold()
+    return f"subject:{topic}" if topic else None
+
+
+def _participants(message: EmailMessage, charset: str | None,
+                  options: ParseOptions) -> list[Participant]:
+    participants: list[Participant] = []
+    seen: set[str] = set()
+    for header in ("from", "to", "cc"):
+        for name, addr in _addresses(message, header, charset):
+            if addr in seen:
+                continue
+            seen.add(addr)
+            participants.append(Participant(
+                name=name or None, email=addr,
+                role=role_for(name=name, email=addr, options=options)))
+    return participants
 
 
 def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
                           options: ParseOptions) -> Touchpoint:
-    """One parsed message into a Touchpoint; BadInputError when it is not a usable email."""
-    if not any(message.get(h) for h in _REQUIRED_HEADERS):
+    """One parsed message into a Touchpoint; BadInputError (naming `uri`) when unusable."""
+    if not message.keys():
+        raise BadInputError(f"{uri}: not an email (it starts with no headers); "
+                            "is it really an .eml file?")
+    if not message.get("from"):
         raise BadInputError(f"{uri}: not an email (no From header); is it really an .eml file?")
     try:
-        body, attachments = _body_and_attachments(message)
-    except UnicodeDecodeError:
-        raise BadInputError(f"{uri}: the body's bytes cannot be decoded in any charset") from None
-    own_text, quoted = split_reply(body)
+        body = _body(message)
+    except UndecodableError:
+        raise BadInputError(f"{uri}: the body's bytes cannot be decoded in any charset; "
+                            "re-export the email as UTF-8") from None
+    own_text, quoted = split_reply(body.text)
     if not own_text:
-        raise BadInputError(f"{uri}: the email has no text of its own (empty or only a quote)")
-    senders = _addresses(message, "from")
-    sender_name, sender_addr = senders[0] if senders else ("", "")
-    sender_role = role_for(name=sender_name, email=sender_addr, options=options)
-    participants = [Participant(name=sender_name or None, email=sender_addr, role=sender_role)]
-    for header in ("to", "cc"):
-        for name, addr in _addresses(message, header):
-            participants.append(Participant(name=name or None, email=addr,
-                                            role=role_for(name=name, email=addr, options=options)))
-    message_ids = _ids(message.get("message-id"))
-    message_id = message_ids[0] if message_ids else None
+        raise BadInputError(f"{uri}: the email has no text of its own (empty, or only a quote "
+                            "or signature); nothing to capture")
+    participants = _participants(message, body.charset, options)
+    sender = participants[0] if participants else Participant()
+    sender_role = role_for(name=sender.name, email=sender.email, options=options)
+    message_id = next(iter(_ids(message.get("message-id"))), None)
     references = _ids(message.get("references"))
     in_reply_to = _ids(message.get("in-reply-to"))
-    subject = str(message.get("subject") or "").strip() or None
-    roots: list[str] = references or in_reply_to or ([message_id] if message_id else [])
-    thread_id = roots[0] if roots else (
-        _SUBJECT_PREFIX.sub("", subject).strip().casefold() if subject else None)
+    subject = _header_text(message, "subject", body.charset) or None
     occurred_at = _occurred_at(message, options, uri)
     text, segments = assemble_text(
-        [Segment(speaker=sender_name or sender_addr or None, role=sender_role, text=own_text,
+        [Segment(speaker=sender.name or sender.email, role=sender_role, text=own_text,
                  occurred_at=occurred_at)], label_speakers=False)
+    fingerprint = message_id or hashlib.sha256(
+        f"{sender.email}\x00{message.get('date')}\x00{text}".encode()).hexdigest()
     return Touchpoint(
-        id=touchpoint_id(options.tenant_id, f"email:{message_id or sha256_hex(raw)}"),
+        id=touchpoint_id(options.tenant_id, f"email:{fingerprint}"),
         tenant_id=options.tenant_id, channel="email",
         direction="outbound" if sender_role == "rep" else "inbound",
         occurred_at=occurred_at, language=options.language or detect_language(text),
-        subject=subject, thread_id=thread_id, source=make_source(uri, raw, "message/rfc822"),
-        segments=segments, text=text, participants=participants, attachments=attachments,
-        metadata={"message_id": message_id, "in_reply_to": in_reply_to[0] if in_reply_to else None,
-                  "references": references, "quoted_text": quoted or None},
+        subject=subject, thread_id=_thread_id(message_id, references, in_reply_to, subject),
+        source=make_source(uri, raw, EML_MEDIA_TYPE), segments=segments, text=text,
+        participants=participants, attachments=body.attachments,
+        metadata={"message_id": message_id,
+                  "in_reply_to": in_reply_to[0] if in_reply_to else None,
+                  "references": references,
+                  "to": [addr for _, addr in _addresses(message, "to", body.charset)],
+                  "cc": [addr for _, addr in _addresses(message, "cc", body.charset)],
+                  "quoted_text": quoted or None,
+                  "charset": body.charset},
     )
 
 
@@ -162,46 +240,92 @@ def _looks_binary(content: bytes) -> bool:
     return b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 10
 
 
-def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
-    """One .eml's bytes into a one-element list of touchpoints."""
+def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> Touchpoint:
+    if not content.strip():
+        raise BadInputError(f"{uri}: the email is empty")
     if _looks_binary(content):
-        raise BadInputError(f"{uri}: binary data, not an email")
+        raise BadInputError(f"{uri}: binary data, not an email (NUL or control bytes); "
+                            "export the message as .eml from the mail client")
     message = email.message_from_bytes(content, policy=default_policy)
-    if message.defects and not message.get("from"):
-        raise BadInputError(f"{uri}: malformed email ({message.defects[0].__class__.__name__})")
-    if not message.get_payload() and not message.is_multipart():
-        raise BadInputError(f"{uri}: the email is truncated (headers but no body)")
-    return [message_to_touchpoint(message, raw=content, uri=uri,  # type: ignore[arg-type]
-                                  options=options)]
+    if message.keys() and not message.get_payload() and not message.is_multipart():
+        raise BadInputError(f"{uri}: the email is truncated (headers but no body); "
+                            "export it again from the mail client")
+    if message.get_content_maintype() == "multipart" and not message.is_multipart():
+        raise BadInputError(f"{uri}: the email is truncated (multipart without its parts); "
+                            "export it again from the mail client")
+    return message_to_touchpoint(message, raw=content, uri=uri,  # type: ignore[arg-type]
+                                 options=options)
 
 
-def parse_mailbox(path: Path, options: ParseOptions) -> MailboxResult:
-    """Every message of an mbox; a bad message is reported by position, the others kept."""
-    read_source(path, options)
-    result = MailboxResult()
+def _thread_roots(touchpoints: list[Touchpoint]) -> None:
+    """Walk each reply up through its parents in the same mbox so a thread shares its root."""
+    parent = {tp.metadata["message_id"]: tp.thread_id for tp in touchpoints
+              if tp.metadata.get("message_id")}
+    for tp in touchpoints:
+        root, seen = tp.thread_id, set()
+        while root in parent and parent[root] != root and root not in seen:
+            seen.add(root)
+            root = parent[root]
+        tp.thread_id = root
+
+
+def _parse_mbox_file(path: Path, uri: str, options: ParseOptions) -> ParsedEmails:
+    result = ParsedEmails()
     box = mailbox.mbox(str(path), create=False)
     for index, key in enumerate(box.keys()):
-        raw = box.get_bytes(key)
+        raw = _MBOX_ESCAPED_FROM.sub(rb"\1", box.get_bytes(key))
         try:
-            result.touchpoints += parse_email_bytes(raw, uri=f"{path}#{index}", options=options)
+            touchpoint = _parse_message(raw, uri=f"{uri}#{index}", options=options)
         except BadInputError as exc:
-            result.errors.append((index, str(exc)))
+            result.errors.append(MessageError(index, str(exc)))
+            continue
+        touchpoint.metadata["mbox_index"] = index
+        result.append(touchpoint)
+    _thread_roots(result)
     return result
 
 
-def parse_email(path: Path, options: ParseOptions) -> list[Touchpoint]:
+def _parse_mbox_bytes(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEmails:
+    with tempfile.TemporaryDirectory(prefix="touchpoint-mbox-") as scratch:
+        path = Path(scratch) / "messages.mbox"
+        path.write_bytes(content)
+        return _parse_mbox_file(path, uri, options)
+
+
+def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEmails:
+    """An .eml's bytes (one touchpoint) or an mbox's (one per good message, see `.errors`).
+
+    Raises BadInputError naming `uri` when the bytes are not a usable email, or when an mbox
+    holds no usable message at all.
+    """
+    if _MBOX_SEPARATOR.match(content):
+        result = _parse_mbox_bytes(content, uri=uri, options=options)
+        if not result:
+            detail = "; ".join(error.message for error in result.errors[:3]) or "no messages"
+            raise BadInputError(f"{uri}: no usable messages in the mailbox ({detail})")
+        return result
+    return ParsedEmails([_parse_message(content, uri=uri, options=options)])
+
+
+def parse_mailbox(path: Path, options: ParseOptions) -> ParsedEmails:
+    """Every message of an mbox file; a bad message is listed in `.errors`, the others kept."""
+    content = read_source(path, options)
+    if not _MBOX_SEPARATOR.match(content):
+        # a single message saved under .mbox has no "From " separator line
+        return ParsedEmails([_parse_message(content, uri=str(path), options=options)])
+    return _parse_mbox_file(path, str(path), options)
+
+
+def parse_email(path: Path, options: ParseOptions) -> ParsedEmails:
     """An .eml (one touchpoint) or an .mbox (one per message); BadInputError names the file.
 
-    For an mbox with some bad messages the good ones are returned and each bad one is listed in
-    the touchpoints' metadata["mbox_errors"] of the first; use `parse_mailbox` for both lists.
+    For an mbox the good messages are returned and each bad one is in the result's `.errors`
+    as MessageError(index, message); only a mailbox with no usable message raises.
     """
     if path.suffix.lower() == ".mbox":
         result = parse_mailbox(path, options)
-        if not result.touchpoints:
-            detail = "; ".join(msg for _, msg in result.errors[:3]) or "no messages"
+        if not result:
+            detail = "; ".join(error.message for error in result.errors[:3]) or "no messages"
             raise BadInputError(f"{path}: no usable messages in the mailbox ({detail})")
-        if result.errors:
-            first = result.touchpoints[0]
-            first.metadata["mbox_errors"] = [msg for _, msg in result.errors]
-        return result.touchpoints
+        return result
     return parse_email_bytes(read_source(path, options), uri=str(path), options=options)

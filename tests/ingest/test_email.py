@@ -59,11 +59,11 @@ def test_outlook_header_block_is_treated_as_the_quote():
 
 def test_mbox_rebuilds_one_thread_and_reports_the_bad_message_by_position():
     result = parse_mailbox(EMAIL / "thread.mbox", OPTIONS)
-    assert len(result.touchpoints) == 3
-    assert {tp.thread_id for tp in result.touchpoints} == {"<t0@brightlane.io>"}
-    assert [tp.direction for tp in result.touchpoints] == ["outbound", "inbound", "outbound"]
-    assert [i for i, _ in result.errors] == [3]
-    assert "no text of its own" in result.errors[0][1]
+    assert len(result) == 3
+    assert {tp.thread_id for tp in result} == {"<t0@brightlane.io>"}
+    assert [tp.direction for tp in result] == ["outbound", "inbound", "outbound"]
+    assert [error.index for error in result.errors] == [3]
+    assert "no text of its own" in result.errors[0].message
 
 
 def test_the_same_message_gets_the_same_id_in_the_same_tenant_only():

@@ -1,0 +1,156 @@
+"""The gold eval datasets are well-formed and consistent with the labelling guide (evals/GUIDE.md).
+
+A mislabelled or malformed gold item silently skews every score the harness reports, so these
+checks run with the unit suite: both splits load through the production loader, ids are unique
+across splits, the language mix and size hold, and every label uses the agreed vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evals.dataset import GoldItem, load_dataset
+from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
+
+DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
+SPLITS = ("dev", "test")
+CHANNELS_USED = {"call", "meeting", "email", "chat", "ticket"}
+
+
+def _split(name: str) -> list[GoldItem]:
+    return load_dataset(DATASETS / f"{name}.jsonl")
+
+
+@pytest.fixture(scope="module")
+def items_by_split() -> dict[str, list[GoldItem]]:
+    return {name: _split(name) for name in SPLITS}
+
+
+@pytest.fixture(scope="module")
+def all_items(items_by_split: dict[str, list[GoldItem]]) -> list[GoldItem]:
+    return [item for items in items_by_split.values() for item in items]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> dict[str, list[str]]:
+    loaded = yaml.safe_load((DATASETS / "competitors.yaml").read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict) and loaded, "competitors.yaml must map names to aliases"
+    return {str(name): [str(a) for a in aliases] for name, aliases in loaded.items()}
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_each_split_loads_with_the_production_loader(split: str) -> None:
+    assert _split(split)
+
+
+def test_ids_are_unique_across_both_splits(all_items: list[GoldItem]) -> None:
+    ids = [item.id for item in all_items]
+    assert len(ids) == len(set(ids))
+
+
+def test_dev_and_test_share_no_ids_and_no_texts(items_by_split: dict[str, list[GoldItem]]) -> None:
+    dev, test = items_by_split["dev"], items_by_split["test"]
+    assert not {i.id for i in dev} & {i.id for i in test}
+    assert not {i.text for i in dev if i.text} & {i.text for i in test if i.text}
+
+
+def test_ids_name_language_and_channel(all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        assert re.fullmatch(rf"{item.language}-{item.channel}-[0-9a-z-]+", item.id), item.id
+
+
+def test_there_are_at_least_160_items_and_dev_is_the_smaller_split(
+        items_by_split: dict[str, list[GoldItem]]) -> None:
+    dev, test = len(items_by_split["dev"]), len(items_by_split["test"])
+    assert dev + test >= 160
+    assert 0.3 <= dev / (dev + test) <= 0.5
+
+
+def test_at_least_45_percent_of_items_are_chinese(all_items: list[GoldItem]) -> None:
+    assert {item.language for item in all_items} <= {"en", "zh"}
+    assert sum(item.language == "zh" for item in all_items) / len(all_items) >= 0.45
+
+
+def test_every_channel_appears_in_both_languages(all_items: list[GoldItem]) -> None:
+    for language in ("en", "zh"):
+        assert {i.channel for i in all_items if i.language == language} == CHANNELS_USED
+
+
+def test_occurred_at_is_between_february_and_april_2026(all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        assert date(2026, 2, 1) <= item.occurred_at.date() <= date(2026, 4, 30), item.id
+    assert len({item.occurred_at.weekday() for item in all_items}) >= 6
+
+
+def test_every_item_labels_the_four_core_fields(all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        assert {"competitors", "sentiment", "next_steps", "pain_points"} <= item.expected.keys(), item.id
+        assert set(item.expected) <= {"competitors", "sentiment", "next_steps", *LIST_FIELDS}, item.id
+
+
+def test_sentiment_labels_are_valid(all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        assert item.expected["sentiment"] in SENTIMENT_LABELS, item.id
+    used = {item.expected["sentiment"] for item in all_items}
+    assert used == set(SENTIMENT_LABELS)
+
+
+def test_every_expected_competitor_is_a_canonical_name(all_items: list[GoldItem],
+                                                       catalog: dict[str, list[str]]) -> None:
+    for item in all_items:
+        competitors = item.expected["competitors"]
+        assert isinstance(competitors, list), item.id
+        assert len(competitors) == len(set(competitors)), item.id
+        for name in competitors:
+            assert name in catalog, f"{item.id}: {name!r} is not a canonical name in competitors.yaml"
+
+
+def _mentions(text: str, alias: str) -> bool:
+    if alias.startswith("="):
+        return alias[1:] in text
+    return alias.casefold() in text.casefold()
+
+
+def test_every_labelled_competitor_is_mentioned_by_one_of_its_aliases(
+        all_items: list[GoldItem], catalog: dict[str, list[str]]) -> None:
+    for item in all_items:
+        for name in item.expected["competitors"]:
+            aliases = [name, *catalog[name]]
+            assert any(_mentions(item.text or "", a) for a in aliases), f"{item.id}: {name}"
+
+
+def test_next_steps_have_an_action_an_owner_and_a_real_due_date_or_null(
+        all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        for step in item.expected["next_steps"]:
+            assert set(step) == {"action", "owner", "due"}, item.id
+            assert isinstance(step["action"], str) and step["action"].strip(), item.id
+            assert step["owner"] in ("rep", "customer") or (
+                isinstance(step["owner"], str) and step["owner"][:1].isupper()), item.id
+            if step["due"] is not None:
+                due = date.fromisoformat(step["due"])
+                start = item.occurred_at.date()
+                assert start <= due <= start + timedelta(days=120), f"{item.id}: {due}"
+
+
+def test_list_fields_are_lists_of_short_non_empty_phrases(all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        for name in ("pain_points", *LIST_FIELDS):
+            for phrase in item.expected.get(name, []):
+                assert isinstance(phrase, str) and 0 < len(phrase.strip()) <= 80, (item.id, name)
+
+
+def test_about_a_third_of_items_label_objections_signals_or_questions(
+        all_items: list[GoldItem]) -> None:
+    labelled = sum(any(k in item.expected for k in LIST_FIELDS) for item in all_items)
+    assert labelled / len(all_items) >= 0.3
+
+
+def test_negative_examples_exist_for_competitors_and_next_steps(all_items: list[GoldItem]) -> None:
+    assert sum(not item.expected["competitors"] for item in all_items) >= 40
+    assert sum(not item.expected["next_steps"] for item in all_items) >= 15

@@ -38,6 +38,10 @@ from assistant.models import Participant, Role, Segment, Touchpoint
 
 COMPRESSION_RATIO_LIMIT = 2.4  # above this a segment is "too compressible": likely a loop
 REPEATED_NGRAM_LIMIT = 4  # the same 3-gram this many times in one segment is a loop
+# Fewer fallback temperatures than faster-whisper's six: each fallback re-decodes the window, and
+# on poor audio (synthesized Mandarin) all six ran for every window, 5x slower for no gain.
+TEMPERATURES = (0.0, 0.2, 0.4)
+_RUN = re.compile(r"(.{1,12}?)(?:[,，\s]*\1){3,}")
 Progress = Callable[[float, float], None]
 _MEDIA_TYPES = {".wav": "audio/wav", ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".mp4": "video/mp4",
                 ".ogg": "audio/ogg", ".opus": "audio/ogg", ".flac": "audio/flac",
@@ -137,7 +141,7 @@ def _decode(model: Any, audio: np.ndarray, options: TranscribeOptions, *, condit
     segments, info = model.transcribe(
         audio, language=language, beam_size=options.beam_size, vad_filter=options.vad_filter,
         word_timestamps=options.word_timestamps or words, initial_prompt=options.initial_prompt,
-        condition_on_previous_text=condition)
+        condition_on_previous_text=condition, temperature=TEMPERATURES)
     return segments, info
 
 
@@ -160,11 +164,18 @@ def _transcribe_channel(model: Any, audio: np.ndarray, channel: int, options: Tr
             redecoded += 1
             if retry and not is_repetitive(retry):
                 text, flagged = retry, False
+            else:  # still looping: keep one copy of the repeated run, flagged
+                text = collapse_repeats(text)
         start = seg.words[0].start if words and seg.words else seg.start
         if text:
             result.append(TranscriptSegment(start, seg.end, text, channel, flagged))
         on_progress(seg.end)
     return result, info.language, redecoded
+
+
+def collapse_repeats(text: str) -> str:
+    """"臭臭臭臭" -> "臭", "thank you thank you thank you thank you" -> "thank you"."""
+    return _RUN.sub(r"\1", text)
 
 
 def to_simplified(text: str) -> str:

@@ -158,3 +158,15 @@ def test_diarization_is_refused_honestly(model_dir, tmp_path):
 ], ids=["english loop", "chinese loop", "english sentence", "chinese sentence"])
 def test_repetition_loops_are_detected(text, expected):
     assert is_repetitive(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("臭臭臭臭臭", "臭"),
+    ("thank you thank you thank you thank you", "thank you"),
+    ("好的，好的，好的，好的", "好的"),
+    ("We use HubSpot today.", "We use HubSpot today."),
+], ids=["chinese char", "english phrase", "chinese with commas", "untouched"])
+def test_loops_that_survive_redecoding_are_collapsed(text, expected):
+    from assistant.transcribe import collapse_repeats
+
+    assert collapse_repeats(text) == expected

@@ -30,7 +30,7 @@ _WHATSAPP_DROPPED = re.compile(
     r"This message was deleted|You deleted this message|<此消息已删除>)$", re.IGNORECASE)
 # iOS attributes this notice to the chat's name, as if someone had said it
 _WHATSAPP_NOTICE = re.compile(r"^(Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密)")
-_INVISIBLE = str.maketrans({"\u200e": None, "\u200f": None, "\ufeff": None})
+_INVISIBLE = re.compile("[\u200e\u200f\ufeff]")
 
 TEXT_FORMATS = ("plain", "whatsapp", "wecom")
 
@@ -50,8 +50,8 @@ class ChatMessage:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.translate(_INVISIBLE).rstrip() for line in
-            text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return [line.rstrip() for line in text.split("\n")]
 
 
 def sniff_text_log(text: str) -> str | None:

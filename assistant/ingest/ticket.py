@@ -32,7 +32,7 @@ from assistant.ingest.common import (
     touchpoint_id,
 )
 from assistant.ingest.timestamps import parse_timestamp
-from assistant.models import Participant, Role, Segment, Touchpoint
+from assistant.models import Participant, Role, Segment, Source, Touchpoint
 
 REQUIRED_CSV_COLUMNS = ("ticket_id", "subject", "created_at", "author", "body")
 _AGENT_ROLES = {"agent", "admin", "staff", "support"}
@@ -131,7 +131,7 @@ def canonical_ticket_content(ticket: dict[str, Any], comments: list[dict[str, An
     return json.dumps(visible, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _ticket_to_touchpoint(ticket: dict[str, Any], *, uri: str, content: bytes, media_type: str,
+def _ticket_to_touchpoint(ticket: dict[str, Any], *, uri: str, source: Source,
                           options: ParseOptions) -> Touchpoint:
     ticket_key = str(ticket.get("id") or "").strip()
     if not ticket_key:
@@ -167,6 +167,7 @@ def _ticket_to_touchpoint(ticket: dict[str, Any], *, uri: str, content: bytes, m
                                 ("status", "priority", "product", "tags", "requester", "assignee")
                                 if ticket.get(k)}
     metadata["comments"] = len(segments)
+    metadata["format"] = "json" if source.media_type == "application/json" else "csv"
     if private:
         metadata["private_comment_indexes"] = private
     version = sha256_hex(canonical_ticket_content(ticket, comments).encode())
@@ -176,7 +177,7 @@ def _ticket_to_touchpoint(ticket: dict[str, Any], *, uri: str, content: bytes, m
         direction="outbound" if segments[0].role == "agent" else "inbound",
         occurred_at=occurred_at, language=options.language or detect_language(canonical),
         subject=str(ticket["subject"]) if ticket.get("subject") else None, ticket_id=ticket_key,
-        thread_id=f"ticket:{ticket_key}", source=make_source(uri, content, media_type),
+        thread_id=f"ticket:{ticket_key}", source=source,
         segments=segments, text=canonical, participants=list(people.values()), metadata=metadata,
     )
 
@@ -197,5 +198,5 @@ def parse_ticket(path: Path, options: ParseOptions) -> list[Touchpoint]:
         tickets, media_type = _tickets_from_csv(text, uri), "text/csv"
     if not tickets:
         raise BadInputError(f"{uri}: the export holds no tickets")
-    return [_ticket_to_touchpoint(t, uri=uri, content=content, media_type=media_type,
-                                  options=options) for t in tickets]
+    source = make_source(uri, content, media_type)  # hashed once, shared by every ticket
+    return [_ticket_to_touchpoint(t, uri=uri, source=source, options=options) for t in tickets]

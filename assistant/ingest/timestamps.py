@@ -22,7 +22,12 @@ _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4}),?\s+(.*)$")
 _CLOCK_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M %p",
                   "%Y-%m-%d %I:%M:%S %p")
 # iOS exports put a narrow no-break space before AM/PM and left-to-right marks around fields
-_INVISIBLE = str.maketrans({"\u202f": " ", "\u00a0": " ", "\u200e": None, "\u200f": None})
+_INVISIBLE = re.compile("[\u200e\u200f]")
+_ODD_SPACE = re.compile("[\u202f\u00a0]")
+
+
+def _visible(raw: str) -> str:
+    return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", raw)) if not raw.isascii() else raw
 
 
 def parse_timestamp(raw: Any, options: ParseOptions, *, day_first: bool = False) -> datetime | None:
@@ -34,7 +39,12 @@ def parse_timestamp(raw: Any, options: ParseOptions, *, day_first: bool = False)
         return None
     if isinstance(raw, int | float) or (isinstance(raw, str) and _EPOCH.fullmatch(raw.strip())):
         return datetime.fromtimestamp(float(raw), tz=options.tz)
-    value = str(raw).translate(_INVISIBLE).strip()
+    value = _visible(str(raw)).strip()
+    try:  # the common case, ISO-8601, without the rewriting below
+        moment = datetime.fromisoformat(value)
+        return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
+    except ValueError:
+        pass
     slashed = _DMY.match(value)
     if slashed:
         first, second, year, rest = slashed.groups()
@@ -67,7 +77,7 @@ def infer_day_first(dates: Iterable[str]) -> bool:
     over 12 disproves it; when every date is ambiguous, day-first (the more common locale)."""
     day_first_seen = month_first_seen = False
     for raw in dates:
-        match = _DMY.match(raw.translate(_INVISIBLE).strip() + " ")
+        match = _DMY.match(_visible(raw).strip() + " ")
         if not match:
             continue
         first, second = int(match.group(1)), int(match.group(2))

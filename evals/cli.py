@@ -160,10 +160,12 @@ def compare_runs(
     b: Path = typer.Argument(..., help="Candidate report.json"),
     fail_on_regression: bool = typer.Option(
         False, help="Exit 1 when a metric gets significantly worse (95% interval excludes 0)."),
+    include_latency: bool = typer.Option(
+        False, help="Count a slower p50/p95 as a regression (only when both ran on one machine)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Deltas B - A with 95% bootstrap confidence intervals over items present in both."""
-    rows = compare(load_report(a), load_report(b))
+    rows = compare(load_report(a), load_report(b), include_latency=include_latency)
     if as_json:
         from assistant.cli.render import print_json
 

@@ -2,7 +2,8 @@
 
 Items present in both runs are resampled with replacement (fixed seed, so the same two reports
 always give the same intervals); each resample re-aggregates both runs from their per-item
-counts. A metric "regressed" when its whole 95% interval of B - A lies below zero.
+counts. A metric "regressed" when its whole 95% interval of B - A lies on the worse side of zero
+(below for scores, above for latency, tokens and cost).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ BOOTSTRAP_SAMPLES = 400
 CONFIDENCE = 0.95
 SEED = 20260302
 LOWER_IS_BETTER = ("latency_ms.", "tokens.", "cost_usd")
+COUNTS = (".support", ".predicted")  # sizes, not quality: shown nowhere, never a regression
 
 
 def load_report(path: Path) -> dict[str, Any]:
+    """A report.json written by `touchpoint eval --report`; BadInputError for anything else."""
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -44,9 +47,14 @@ def _items(report: dict[str, Any]) -> dict[str, ItemScore]:
     return scores
 
 
-def compare(a: dict[str, Any], b: dict[str, Any], *, samples: int = BOOTSTRAP_SAMPLES
-            ) -> list[dict[str, Any]]:
-    """One row per metric: a, b, delta, CI low/high, and whether it regressed."""
+def compare(a: dict[str, Any], b: dict[str, Any], *, samples: int = BOOTSTRAP_SAMPLES,
+            include_latency: bool = False) -> list[dict[str, Any]]:
+    """One row per metric: a, b, delta, CI low/high, and whether it regressed.
+
+    Latency is wall-clock time on whatever machine ran each report, so a slower B counts as a
+    regression only with `include_latency`; tokens and cost are properties of the run and always
+    count.
+    """
     items_a, items_b = _items(a), _items(b)
     shared = sorted(set(items_a) & set(items_b))
     if not shared:
@@ -54,7 +62,8 @@ def compare(a: dict[str, Any], b: dict[str, Any], *, samples: int = BOOTSTRAP_SA
     base_a = flatten(aggregate([items_a[i] for i in shared]))
     base_b = flatten(aggregate([items_b[i] for i in shared]))
     rng = random.Random(SEED)
-    deltas: dict[str, list[float]] = {name: [] for name in base_a if name in base_b}
+    deltas: dict[str, list[float]] = {name: [] for name in base_a if name in base_b
+                                      and name != "items" and not name.endswith(COUNTS)}
     for _ in range(samples):
         pick = [rng.choice(shared) for _ in shared]
         fa = flatten(aggregate([items_a[i] for i in pick]))
@@ -69,6 +78,8 @@ def compare(a: dict[str, Any], b: dict[str, Any], *, samples: int = BOOTSTRAP_SA
         high = values[min(len(values) - 1, int((1 + CONFIDENCE) / 2 * len(values)))] if values else 0.0
         worse_when_up = name.startswith(LOWER_IS_BETTER)
         regressed = low > 0 if worse_when_up else high < 0
+        if name.startswith("latency_ms.") and not include_latency:
+            regressed = False
         rows.append({"metric": name, "a": base_a[name], "b": base_b[name],
                      "delta": base_b[name] - base_a[name], "ci_low": low, "ci_high": high,
                      "regressed": regressed})

@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
+from assistant.models import SentimentLabel
 from evals.matching import match_pairs
 
-SENTIMENT_LABELS = ("positive", "neutral", "negative", "mixed")
+SENTIMENT_LABELS: tuple[str, ...] = get_args(SentimentLabel)
 LIST_FIELDS = ("pain_points", "objections", "buying_signals", "questions")
 NO_SENTIMENT = "none"  # the extractor returned no sentiment at all
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from evals.dataset import GoldItem, load_dataset
+from assistant.ingest.common import detect_language
+from evals.dataset import GoldItem, load_dataset, to_touchpoint
 from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
@@ -110,6 +111,11 @@ def test_every_expected_competitor_is_a_canonical_name(all_items: list[GoldItem]
             assert name in catalog, f"{item.id}: {name!r} is not a canonical name in competitors.yaml"
 
 
+def _text(item: GoldItem) -> str:
+    """The text the extractor sees: inline, or what the production parser makes of `path`."""
+    return item.text if item.path is None else to_touchpoint(item).text
+
+
 def _mentions(text: str, alias: str) -> bool:
     if alias.startswith("="):
         return alias[1:] in text
@@ -121,7 +127,7 @@ def test_every_labelled_competitor_is_mentioned_by_one_of_its_aliases(
     for item in all_items:
         for name in item.expected["competitors"]:
             aliases = [name, *catalog[name]]
-            assert any(_mentions(item.text or "", a) for a in aliases), f"{item.id}: {name}"
+            assert any(_mentions(_text(item), a) for a in aliases), f"{item.id}: {name}"
 
 
 def test_next_steps_have_an_action_an_owner_and_a_real_due_date_or_null(
@@ -154,3 +160,20 @@ def test_about_a_third_of_items_label_objections_signals_or_questions(
 def test_negative_examples_exist_for_competitors_and_next_steps(all_items: list[GoldItem]) -> None:
     assert sum(not item.expected["competitors"] for item in all_items) >= 40
     assert sum(not item.expected["next_steps"] for item in all_items) >= 15
+
+
+def test_items_given_by_path_parse_to_one_touchpoint_at_the_labelled_time(
+        all_items: list[GoldItem]) -> None:
+    by_path = [item for item in all_items if item.path is not None]
+    assert len(by_path) >= 4
+    for item in by_path:
+        touchpoint = to_touchpoint(item)
+        assert touchpoint.text.strip(), item.id
+        assert touchpoint.occurred_at == item.occurred_at, item.id
+
+
+def test_the_language_label_matches_the_text(all_items: list[GoldItem]) -> None:
+    for item in all_items:
+        detected = detect_language(_text(item))
+        assert detected == item.language or (detected == "mixed" and item.language == "zh"), (
+            item.id, detected)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,7 @@ STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negati
 LABEL_THRESHOLD = 0.12  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.5  # weaker side / stronger side at which both sides count ("mixed")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PUNCTUATION = string.punctuation
 _COURTESY = re.compile(r"\b(thanks?(?: you)?(?: so much)?|thx|please|hi|hello|dear|regards|best|"
                        r"cheers|appreciate it|good (?:morning|afternoon))\b", re.I)
 _BUSINESS_TERMS = {
@@ -58,6 +60,22 @@ def _vader() -> SentimentIntensityAnalyzer:
     return analyzer
 
 
+def _vader_has_cue(text: str) -> bool:
+    """Whether VADER could score `text` non-zero: some token is in its lexicon, or an emoji.
+
+    VADER gives words outside its lexicon zero valence and its modifiers only scale lexicon
+    words, so skipping it when this is false returns the same 0.0 at a fraction of the cost
+    (most business sentences carry no sentiment word).
+    """
+    if not text.isascii():
+        return True
+    lexicon = _vader().lexicon
+    for token in text.lower().split():
+        if token in lexicon or token.strip(_PUNCTUATION) in lexicon:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], list[str], dict[str, float]]:
     loaded = yaml.safe_load((Path(__file__).parent / "lexicons" / "zh_sentiment.yaml")
@@ -87,7 +105,8 @@ def score_sentence(text: str) -> float:
     """-1..1 for one sentence, in either language."""
     if _CJK.search(text):
         return _score_zh(text)
-    score = float(_vader().polarity_scores(_COURTESY.sub(" ", text))["compound"])
+    plain = _COURTESY.sub(" ", text)
+    score = float(_vader().polarity_scores(plain)["compound"]) if _vader_has_cue(plain) else 0.0
     complaints = len(_NEGATIVE_PHRASES.findall(text))
     return max(-1.0, score - PHRASE_WEIGHT * complaints) if complaints else score
 

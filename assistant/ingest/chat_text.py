@@ -28,6 +28,8 @@ _WHATSAPP_SENDER = re.compile(rf"^(?P<name>{_NAME}):\s(?P<text>.*)$")
 _WHATSAPP_DROPPED = re.compile(
     r"^(<Media omitted>|<attached: .*>|(image|video|audio|sticker|GIF|document) omitted|"
     r"This message was deleted|You deleted this message|<此消息已删除>)$", re.IGNORECASE)
+# WhatsApp names an unsaved contact by number, always in international form
+_PHONE_SENDER = re.compile(r"^\+\d[\d\s\-()]{6,}$")
 # iOS attributes this notice to the chat's name, as if someone had said it
 _WHATSAPP_NOTICE = re.compile(r"^(Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密)")
 _INVISIBLE = re.compile("[\u200e\u200f\ufeff]")
@@ -134,8 +136,10 @@ def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict
         in_system_event = False
         when = parse_timestamp(header.group("ios") or header.group("android"), options,
                                day_first=day_first)
-        messages.append(ChatMessage(when=when, sender=sender.group("name").strip(),
-                                    text=sender.group("text").strip()))
+        name = sender.group("name").strip()
+        phone = "+" + re.sub(r"\D", "", name) if _PHONE_SENDER.match(name) else None
+        messages.append(ChatMessage(when=when, sender=name, text=sender.group("text").strip(),
+                                    phone=phone, handle=f"whatsapp:{phone}" if phone else None))
     kept = []
     for message in messages:
         if _WHATSAPP_DROPPED.match(message.text.strip()):

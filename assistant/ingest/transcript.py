@@ -37,6 +37,9 @@ _STAMP = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TIMING = re.compile(rf"{_STAMP}\s*-->\s*{_STAMP}")
 _LEADING_STAMP = re.compile(r"^[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[\])]?\s+")
 _SPEAKER_LINE = re.compile(r"^\s*(?:>>\s*|-\s*)?([^:：\n]{1,40}?)\s*[:：]\s*(.*)$")
+# Otter-style: the speaker and a time alone on a line (two spaces or a tab), the words below
+_SPEAKER_HEADER = re.compile(r"^([^:：\s][^:：]{0,39}?)(?:\s{2,}|\t)(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$")
+_WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _NOT_A_NAME = re.compile(r"[.?!。？！，,;；\"“”/]|^\d+$|^https?$", re.IGNORECASE)
 _VOICE_SPAN = re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>(.*?)(?=<v[\s.]|$)", re.DOTALL)
 _TAG = re.compile(r"</?[^>]+>")
@@ -67,6 +70,14 @@ def _speaker(line: str) -> tuple[str, str] | None:
     return name, match.group(2).strip()
 
 
+def _join(before: str, after: str) -> str:
+    """Wrapped lines joined with a space, except between Chinese characters and punctuation."""
+    if not before or not after:
+        return before + after
+    glue = "" if _WIDE.match(before[-1]) and _WIDE.match(after[0]) else " "
+    return before + glue + after
+
+
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     meta: dict[str, str] = {}
     rest = list(lines)
@@ -82,6 +93,11 @@ def _plain_turns(lines: list[str], uri: str, first_line: int) -> list[_Turn]:
     for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
+        header = _SPEAKER_HEADER.match(line.strip())
+        if header and not _NOT_A_NAME.search(header.group(1)):
+            start = _seconds(header.group(2), header.group(3), header.group(4), None)
+            turns.append(_Turn(header.group(1).strip(), "", start))
+            continue
         stamp = _LEADING_STAMP.match(line.strip())
         body = line.strip()[stamp.end():] if stamp else line.strip()
         said = _speaker(body)
@@ -89,7 +105,7 @@ def _plain_turns(lines: list[str], uri: str, first_line: int) -> list[_Turn]:
             start = _seconds(stamp.group(1), stamp.group(2), stamp.group(3), None) if stamp else None
             turns.append(_Turn(said[0], said[1], start))
         elif turns:  # a wrapped line continues the previous turn
-            turns[-1].text = (turns[-1].text + " " + body).strip()
+            turns[-1].text = _join(turns[-1].text, body)
         else:
             raise BadInputError(
                 f"{uri}: line {number} ({line.strip()[:40]!r}) has no 'Speaker: text' form and "
@@ -126,7 +142,7 @@ def _cue_turns(text: str, meta: dict[str, str]) -> list[_Turn]:
             if speaker is None and previous is not None:
                 speaker = previous.speaker
             if previous is not None and previous.speaker == speaker:
-                previous.text = previous.text + " " + said
+                previous.text = _join(previous.text, said)
                 previous.end_s = end
             else:
                 turns.append(_Turn(speaker, said, start, end))

@@ -120,6 +120,16 @@ def test_whatsapp_system_lines_are_skipped_not_glued_to_a_message():
     assert tp.occurred_at.isoformat() == "2026-03-14T09:01:00+08:00"
 
 
+def test_a_whatsapp_sender_shown_by_number_gets_a_phone_and_handle(tmp_path: Path):
+    path = tmp_path / "unsaved.txt"
+    path.write_text("14/03/2026, 09:01 - +86 138 0013 8000: 你好，想咨询一下价格\n"
+                    "14/03/2026, 09:02 - 王磊: 您好，请问贵司有多少人使用？\n", encoding="utf-8")
+    [tp] = parse_chat(path, OPTIONS)
+    customer = tp.participants[0]
+    assert (customer.phone, customer.handle) == ("+8613800138000", "whatsapp:+8613800138000")
+    assert tp.participants[1].phone is None
+
+
 def test_timestamps_without_an_offset_use_the_default_timezone():
     [tp] = parse_chat(CHAT / "messages.jsonl", ParseOptions(default_timezone="Europe/London"))
     assert tp.occurred_at.isoformat() == "2026-03-06T09:00:00+00:00"

@@ -71,8 +71,19 @@ def test_srt_cues_keep_their_seconds():
 def test_leading_stamps_become_start_seconds_and_wrapped_lines_join_the_turn():
     [tp] = parse_transcript(TRANSCRIPTS / "call_timestamps.txt", ParseOptions())
     assert [s.start_s for s in tp.segments] == [4.0, 11.0, 62.0]
-    assert tp.segments[1].text == "我们预算这个月底才批下来， 可能要下个月再签。"
+    assert tp.segments[1].text == "我们预算这个月底才批下来，可能要下个月再签。"
     assert tp.subject == "续约沟通"
+
+
+def test_otter_style_speaker_headers_start_turns_with_their_time(tmp_path: Path):
+    path = tmp_path / "otter.txt"
+    path.write_text("# date: 2026-03-02T10:00:00-05:00\n# rep: Alice Chen\n"
+                    "Alice Chen  0:05\nThanks for joining. We meet again at 10:30\ntomorrow.\n\n"
+                    "Dana Reyes  1:02:07\nSounds good.\n", encoding="utf-8")
+    [tp] = parse_transcript(path, ParseOptions())
+    assert [(s.speaker, s.start_s, s.role) for s in tp.segments] == [
+        ("Alice Chen", 5.0, "rep"), ("Dana Reyes", 3727.0, "customer")]
+    assert tp.segments[0].text == "Thanks for joining. We meet again at 10:30 tomorrow."
 
 
 def test_an_unlabeled_subtitle_cue_continues_the_previous_speaker(tmp_path: Path):

@@ -20,11 +20,13 @@ from assistant.errors import BadInputError
 from evals.compare import compare, load_report
 from evals.harness import run_eval
 from evals.metrics import flatten
-from evals.report import headline, write_reports
+from evals.report import fmt, headline, write_reports
 
 eval_app = typer.Typer(help="Extraction-accuracy evals on gold datasets.",
                        invoke_without_command=True)
+MIN_WIDTH = 110  # a metric column plus six slices; Rich assumes 80 when piped
 console = Console()
+console.width = max(console.width, MIN_WIDTH)
 err_console = Console(stderr=True)
 
 
@@ -74,17 +76,17 @@ def failed_thresholds(report: dict[str, Any], minimum: dict[str, float],
 
 
 def _print_summary(result: dict[str, Any], title: str) -> None:
-    table = Table(title=title)
-    table.add_column("metric")
-    columns = {"all": result["overall"], **result["by_language"],
-               **{f"@{k}": v for k, v in result["by_channel"].items()}}
-    for column in columns:
-        table.add_column(column, justify="right")
-    rows = [dict(headline(m)) for m in columns.values()]
-    for name, _ in headline(result["overall"]):
-        cells = [row.get(name) for row in rows]
-        table.add_row(name, *("–" if v is None else f"{v:.3f}" for v in cells))
-    console.print(table)
+    """Two tables, by language then by channel, so metric names fit in a terminal."""
+    for slicing, heading in (("by_language", "language"), ("by_channel", "channel")):
+        table = Table(title=f"{title} — by {heading}")
+        table.add_column("metric", no_wrap=True)
+        columns = {"all": result["overall"], **result[slicing]}
+        for column in columns:
+            table.add_column(column, justify="right", no_wrap=True)
+        rows = [dict(headline(m)) for m in columns.values()]
+        for name, _ in headline(result["overall"]):
+            table.add_row(name, *(fmt(row.get(name)) for row in rows))
+        console.print(table)
 
 
 @eval_app.callback()

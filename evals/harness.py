@@ -115,7 +115,16 @@ def locate_miss(text: str, phrases: list[str]) -> str:
             best = found
     if best is None:
         return snippet(text, 0, 0, context=2 * SNIPPET_CONTEXT)
-    return snippet(text, best.dest_start, best.dest_end)
+    start, end = best.dest_start, best.dest_end
+    while start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+        start -= 1  # an alignment may start mid-word in English: show whole words
+    while end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+        end += 1
+    return snippet(text, start, end)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def score_item(item: GoldItem, predicted: dict[str, Any], text: str, *,

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import BadInputError
+from assistant.errors import BadInputError, TooLargeError
 from assistant.ingest.chat_records import (
     REQUIRED_CSV_COLUMNS,
     csv_records,
@@ -62,7 +62,7 @@ def sniff_text_format(text: str) -> str | None:
             return "jsonl"
         return "json"
     header = head.split("\n", 1)[0].strip().lower()
-    columns = {c.strip().strip('"') for c in header.split(",")}
+    columns = {c.strip().strip('"') for c in re.split(r"[,;]", header)}
     if len(columns) >= 3 and set(REQUIRED_CSV_COLUMNS) <= columns:
         return "csv"
     log_format = sniff_text_log(text)
@@ -131,6 +131,11 @@ def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
 
 
 def _parse_slack_export(directory: Path, options: ParseOptions) -> list[Touchpoint]:
+    total = sum(p.stat().st_size for p in directory.rglob("*.json") if p.is_file())
+    if total > options.max_bytes:
+        raise TooLargeError(f"{directory}: the Slack export holds {total:,} bytes of JSON, over the "
+                            f"limit of {options.max_bytes:,} (raise TOUCHPOINT_MAX_UPLOAD_BYTES "
+                            "or pass one channel folder's files)")
     users = slack_users(directory, str(directory))
     touchpoints = []
     for channel_dir in sorted(p for p in directory.iterdir() if p.is_dir()):

@@ -56,15 +56,28 @@ def jsonl_records(text: str, uri: str) -> list[Any]:
     return records
 
 
+def read_csv(text: str, uri: str) -> tuple[list[str], list[dict[str, str]]]:
+    """Header (lower-cased) and rows of a CSV; BadInputError names the row that breaks it."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    try:
+        headers = [h.strip().lower() for h in reader.fieldnames or [] if h]
+        rows = [{k.strip().lower(): (v or "").strip() for k, v in row.items()
+                 if isinstance(k, str) and k and isinstance(v, str | None)} for row in reader]
+    except csv.Error as exc:
+        raise BadInputError(f"{uri}: CSV line {reader.line_num} cannot be read ({exc}); check its "
+                            "quoting") from None
+    return headers, rows
+
+
 def csv_records(text: str, uri: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
-    headers = {h.strip().lower() for h in reader.fieldnames or [] if h}
+    headers, rows = read_csv(text, uri)
     missing = [c for c in REQUIRED_CSV_COLUMNS if c not in headers]
     if missing:
         raise BadInputError(f"{uri}: missing CSV column(s) {', '.join(missing)}; the header must "
                             f"include {','.join(REQUIRED_CSV_COLUMNS)} (optional role,email,phone,handle)")
-    return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-            for row in reader]
+    return rows
 
 
 def is_slack_message(record: Any) -> bool:
@@ -97,7 +110,8 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
             raise BadInputError(f"{uri}: message {number} has time {raw_time!r}, which is not "
                                 "ISO-8601 (e.g. 2026-03-02T10:01:00+08:00)")
         messages.append(ChatMessage(
-            when=when, sender=str(sender).strip(), text=str(body), role=record.get("role") or None,
+            when=when, sender=str(sender).strip(), text=str(body),
+            role=str(record.get("role") or "").strip().lower() or None,
             email=record.get("email") or None, phone=record.get("phone") or None,
             handle=record.get("handle") or None))
     return messages

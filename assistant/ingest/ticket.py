@@ -11,15 +11,13 @@ the history of a ticket is kept, like every other source.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import BadInputError
-from assistant.ingest.chat_records import load_json
+from assistant.ingest.chat_records import load_json, read_csv
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
@@ -58,16 +56,14 @@ def _tickets_from_json(text: str, uri: str) -> list[dict[str, Any]]:
 
 
 def _tickets_from_csv(text: str, uri: str) -> list[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(text))
-    headers = {h.strip().lower() for h in reader.fieldnames or [] if h}
+    headers, rows = read_csv(text, uri)
     missing = [c for c in REQUIRED_CSV_COLUMNS if c not in headers]
     if missing:
         raise BadInputError(f"{uri}: missing CSV column(s) {', '.join(missing)}; the header must "
                             "include ticket_id,subject,status,priority,created_at,author,"
                             "author_email,author_role,body")
     tickets: dict[str, dict[str, Any]] = {}
-    for row_number, raw_row in enumerate(reader, start=2):
-        row = {k.strip().lower(): (v or "").strip() for k, v in raw_row.items() if k}
+    for row_number, row in enumerate(rows, start=2):
         if not row["ticket_id"]:
             raise BadInputError(f"{uri}: row {row_number} has no ticket_id")
         ticket = tickets.setdefault(row["ticket_id"], {

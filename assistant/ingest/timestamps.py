@@ -16,7 +16,8 @@ from typing import Any
 
 from assistant.ingest.common import ParseOptions
 
-_EPOCH = re.compile(r"\d{9,11}(?:\.\d+)?")
+_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
+_MILLIS_THRESHOLD = 1e11  # later than the year 5138 in seconds, so it must be milliseconds
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4}),?\s+(.*)$")
 _CLOCK_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M %p",
@@ -38,11 +39,16 @@ def parse_timestamp(raw: Any, options: ParseOptions, *, day_first: bool = False)
     if raw is None or raw == "" or isinstance(raw, bool):
         return None
     if isinstance(raw, int | float) or (isinstance(raw, str) and _EPOCH.fullmatch(raw.strip())):
-        return datetime.fromtimestamp(float(raw), tz=options.tz)
+        seconds = float(raw)
+        seconds = seconds / 1000 if seconds > _MILLIS_THRESHOLD else seconds
+        try:
+            return datetime.fromtimestamp(seconds, tz=options.tz)
+        except (OverflowError, OSError, ValueError):
+            return None
     value = _visible(str(raw)).strip()
     try:  # the common case, ISO-8601, without the rewriting below
-        moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
+        iso = datetime.fromisoformat(value)
+        return iso if iso.tzinfo else iso.replace(tzinfo=options.tz)
     except ValueError:
         pass
     slashed = _DMY.match(value)

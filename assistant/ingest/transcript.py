@@ -42,7 +42,7 @@ _SPEAKER_HEADER = re.compile(r"^([^:：\s][^:：]{0,39}?)(?:\s{2,}|\t)(?:(\d{1,2
 _WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _NOT_A_NAME = re.compile(r"[.?!。？！，,;；\"“”/]|^\d+$|^https?$", re.IGNORECASE)
 _VOICE_SPAN = re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>(.*?)(?=<v[\s.]|$)", re.DOTALL)
-_TAG = re.compile(r"</?[^>]+>")
+_TAG = re.compile(r"</?[^>]+>|\{\\[^}]*\}")  # HTML-ish tags and SRT's {\an8} positioning
 _LANGUAGE_CODE = re.compile(r"^(en|zh)(?:[-_].*)?$", re.IGNORECASE)
 
 
@@ -95,8 +95,8 @@ def _plain_turns(lines: list[str], uri: str, first_line: int) -> list[_Turn]:
             continue
         header = _SPEAKER_HEADER.match(line.strip())
         if header and not _NOT_A_NAME.search(header.group(1)):
-            start = _seconds(header.group(2), header.group(3), header.group(4), None)
-            turns.append(_Turn(header.group(1).strip(), "", start))
+            turns.append(_Turn(header.group(1).strip(), "",
+                               _seconds(header.group(2), header.group(3), header.group(4), None)))
             continue
         stamp = _LEADING_STAMP.match(line.strip())
         body = line.strip()[stamp.end():] if stamp else line.strip()

@@ -130,6 +130,35 @@ def test_a_whatsapp_sender_shown_by_number_gets_a_phone_and_handle(tmp_path: Pat
     assert tp.participants[1].phone is None
 
 
+TIMES = [
+    ("iso with offset", "2026-03-02T10:01:00-05:00", "2026-03-02T10:01:00-05:00"),
+    ("iso with z", "2026-03-02T15:01:00Z", "2026-03-02T15:01:00+00:00"),
+    ("iso without offset", "2026-03-02 10:01", "2026-03-02T10:01:00+08:00"),
+    ("slashes", "2026/3/2 10:01", "2026-03-02T10:01:00+08:00"),
+    ("epoch seconds", 1772445660, "2026-03-02T18:01:00+08:00"),
+    ("epoch milliseconds", 1772445660000, "2026-03-02T18:01:00+08:00"),
+    ("twelve-hour clock", "2026-03-02 1:05 pm", "2026-03-02T13:05:00+08:00"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [t[1:] for t in TIMES], ids=[t[0] for t in TIMES])
+def test_message_times_in_every_shape_become_aware_datetimes(tmp_path: Path, raw, expected):
+    path = tmp_path / "times.json"
+    path.write_text(json.dumps({"messages": [{"time": raw, "sender": "a", "text": "b"}]}),
+                    encoding="utf-8")
+    [tp] = parse_chat(path, OPTIONS)
+    assert tp.occurred_at.isoformat() == expected
+
+
+def test_a_semicolon_csv_with_capitalised_roles_is_read(tmp_path: Path):
+    path = tmp_path / "excel.csv"
+    path.write_text("Time;Sender;Text;Role\n2026-03-02T10:00:00+01:00;Jan;Hallo, is SSO included?;"
+                    "Customer\n2026-03-02T10:01:00+01:00;Alice Chen;Yes.;REP\n", encoding="utf-8")
+    [tp] = parse_chat(path, OPTIONS)
+    assert [(s.speaker, s.role) for s in tp.segments] == [("Jan", "customer"), ("Alice Chen", "rep")]
+    assert tp.segments[0].text == "Hallo, is SSO included?"
+
+
 def test_timestamps_without_an_offset_use_the_default_timezone():
     [tp] = parse_chat(CHAT / "messages.jsonl", ParseOptions(default_timezone="Europe/London"))
     assert tp.occurred_at.isoformat() == "2026-03-06T09:00:00+00:00"
@@ -205,6 +234,8 @@ BAD = [
     ("bad message time", "badtime.json",
      b'{"messages": [{"time": "yesterday", "sender": "a", "text": "b"}]}',
      "message 1 has time 'yesterday'"),
+    ("csv row that cannot be read", "quoted.csv",
+     b'time,sender,text\n2026-03-02T10:00:00,a,"' + b"x" * 140_000 + b'"\n', "CSV line"),
     ("not a chat at all", "notes.txt", b"Dear team,\nplease find attached.\n",
      "not a chat format"),
     ("slack export without messages", "slack_dir", b"", "no channel with messages"),

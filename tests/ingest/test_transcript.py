@@ -68,6 +68,14 @@ def test_srt_cues_keep_their_seconds():
     assert tp.source.media_type == "application/x-subrip"
 
 
+def test_srt_positioning_and_style_tags_are_not_words(tmp_path: Path):
+    path = tmp_path / "styled.srt"
+    path.write_text("# date: 2026-03-02T10:00:00+08:00\n1\n00:00:01,000 --> 00:00:02,000\n"
+                    "{\\an8}<i>李娜：</i>价格能再低一点吗？\n", encoding="utf-8")
+    [tp] = parse_transcript(path, REPS)
+    assert (tp.segments[0].speaker, tp.segments[0].text) == ("李娜", "价格能再低一点吗？")
+
+
 def test_leading_stamps_become_start_seconds_and_wrapped_lines_join_the_turn():
     [tp] = parse_transcript(TRANSCRIPTS / "call_timestamps.txt", ParseOptions())
     assert [s.start_s for s in tp.segments] == [4.0, 11.0, 62.0]

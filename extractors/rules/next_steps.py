@@ -139,10 +139,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                       or (_HAN.search(text) and re.search(_ZH_VERBS, text)))
         if not candidates:
             continue
-        dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
-                                sentence.end)
         if text.endswith(("?", "？")) and not re.search(r"\b(can|could|would) you\b|请|麻烦", text, re.I):
             continue
+        dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
+                                sentence.end)
         role = _speaker_role(sentence, touchpoint)
         found = None
         if m := _EN_NAMED.search(text):

@@ -96,8 +96,3 @@ def decode_header_value(raw: str, fallback_charset: str | None = None) -> str:
             except UndecodableError:
                 pieces.append(chunk.decode("utf-8", "replace"))
     return re.sub(r"\s+", " ", "".join(pieces)).strip()
-
-
-def needs_recovery(value: str) -> bool:
-    """True when the stdlib's own decoding left replacement characters or raw bytes."""
-    return "\ufffd" in value or bool(_SURROGATE.search(value))

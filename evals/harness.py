@@ -17,7 +17,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from assistant.errors import TouchpointError
-from assistant.models import Evidence, Insights
+from assistant.models import (
+    BuyingSignal,
+    Evidence,
+    Insights,
+    Objection,
+    PainPoint,
+    Question,
+)
 from evals.dataset import GoldItem, dataset_catalog, load_dataset, to_touchpoint
 from evals.matching import MATCH_THRESHOLD
 from evals.metrics import (
@@ -53,8 +60,9 @@ def predictions(insights: Insights) -> dict[str, Any]:
     for mention in insights.competitors:
         first_mention.setdefault(mention.name, _span(mention.evidence))
     competitors = sorted(first_mention)
-    lists = {"pain_points": insights.pain_points, "objections": insights.objections,
-             "buying_signals": insights.buying_signals, "questions": insights.questions}
+    lists: dict[str, list[PainPoint | Objection | BuyingSignal | Question]] = {
+        "pain_points": list(insights.pain_points), "objections": list(insights.objections),
+        "buying_signals": list(insights.buying_signals), "questions": list(insights.questions)}
     return {
         "competitors": competitors,
         "sentiment": insights.sentiment.label if insights.sentiment else None,

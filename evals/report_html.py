@@ -41,7 +41,7 @@ def grouped_bars(chart_title: str, categories: list[str],
         x = left + i * 110
         parts.append(f'<rect x="{x}" y="22" width="10" height="10" fill="{PALETTE[i % 7]}"/>'
                      f'<text x="{x + 14}" y="31">{escape(name)}</text>')
-    for tick in (0, 0.25, 0.5, 0.75, 1.0):
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
         y = top + plot_h - tick * plot_h
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y}" y2="{y}" stroke="#eee"/>'
                      f'<text x="{left - 4}" y="{y + 4}" text-anchor="end">{tick:g}</text>')

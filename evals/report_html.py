@@ -38,9 +38,9 @@ def grouped_bars(chart_title: str, categories: list[str],
              f'role="img" aria-label="{escape(chart_title)}" font-size="11">',
              f'<text x="0" y="14" font-weight="bold" font-size="13">{escape(chart_title)}</text>']
     for i, (name, _) in enumerate(series.items()):
-        x = left + i * 110
-        parts.append(f'<rect x="{x}" y="22" width="10" height="10" fill="{PALETTE[i % 7]}"/>'
-                     f'<text x="{x + 14}" y="31">{escape(name)}</text>')
+        key_x = left + i * 110
+        parts.append(f'<rect x="{key_x}" y="22" width="10" height="10" fill="{PALETTE[i % 7]}"/>'
+                     f'<text x="{key_x + 14}" y="31">{escape(name)}</text>')
     for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
         y = top + plot_h - tick * plot_h
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y}" y2="{y}" stroke="#eee"/>'

@@ -23,7 +23,9 @@ _NAME = r"[^:：\[\]]{1,60}?"
 PLAIN = re.compile(rf"^\[(?P<when>(?:{_YMD}[ T])?{_CLOCK})\]\s*(?P<name>{_NAME})\s*[:：]\s?(?P<text>.*)$")
 WHATSAPP = re.compile(
     rf"^(?:\[(?P<ios>{_DMY},?\s{_CLOCK})\]\s|(?P<android>{_DMY},?\s{_CLOCK})\s-\s)(?P<rest>.*)$")
-WECOM = re.compile(rf"^(?P<name>\S.{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLOCK})$")
+WECOM = re.compile(rf"^(?P<name>[^\s#][^:：]{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLOCK})$")
+# a transcript's front matter: such a file is a transcript even if its lines carry [hh:mm:ss]
+_TRANSCRIPT_FRONT_MATTER = re.compile(r"^#\s*(date|channel|subject|rep|language)\s*[:：]", re.I)
 _WHATSAPP_SENDER = re.compile(rf"^(?P<name>{_NAME}):\s(?P<text>.*)$")
 _WHATSAPP_DROPPED = re.compile(
     r"^(<Media omitted>|<attached: .*>|(image|video|audio|sticker|GIF|document) omitted|"
@@ -62,8 +64,8 @@ def sniff_text_log(text: str) -> str | None:
     WeCom needs a third of the non-blank lines (a header per message, then its text); the
     others need half, so a `Speaker: text` transcript never passes for a chat.
     """
-    lines = [line.strip() for line in _lines(text)[:40] if line.strip()]
-    if not lines:
+    lines = [line.strip() for line in _lines(text[:20_000])[:40] if line.strip()]
+    if not lines or _TRANSCRIPT_FRONT_MATTER.match(lines[0]):
         return None
     for name, pattern, share in (("plain", PLAIN, 2), ("whatsapp", WHATSAPP, 2), ("wecom", WECOM, 3)):
         hits = sum(bool(pattern.match(line)) for line in lines)

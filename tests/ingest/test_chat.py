@@ -12,6 +12,7 @@ import pytest
 from assistant.errors import BadInputError
 from assistant.ingest.chat import is_slack_export, parse_chat, sniff_text_format
 from assistant.ingest.common import ParseOptions
+from assistant.ingest.dispatch import choose_parser
 from assistant.models import Touchpoint
 
 CHAT = Path(__file__).parent.parent / "data" / "chat"
@@ -77,6 +78,8 @@ SNIFFED = [
     ("jsonl", '{"sender": "a", "text": "b"}\n{"sender": "c", "text": "d"}', "jsonl"),
     ("csv", "time,sender,text,role\n2026-03-02T10:00:00,a,b,rep", "csv"),
     ("transcript is not a chat", "Bob: hi\nAnn: hello", None),
+    ("stamped transcript with front matter is not a chat",
+     "# date: 2026-03-02 10:00\n[00:00:04] Bob: hi\n[00:00:09] Ann: hello", None),
     ("prose is not a chat", "Dear team,\nplease find attached.", None),
 ]
 
@@ -263,3 +266,8 @@ def test_bad_chats_raise_an_error_naming_the_file_and_the_problem(tmp_path: Path
 def test_a_directory_that_is_not_a_slack_export_is_refused(tmp_path: Path):
     with pytest.raises(BadInputError, match="only as a Slack export"):
         parse_chat(tmp_path, OPTIONS)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CHAT.glob("*.*")))
+def test_every_chat_fixture_is_routed_to_the_chat_parser(name):
+    assert choose_parser(CHAT / name) is parse_chat

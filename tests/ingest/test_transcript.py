@@ -10,6 +10,7 @@ import pytest
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import ParseOptions
+from assistant.ingest.dispatch import choose_parser
 from assistant.ingest.transcript import parse_transcript
 
 TRANSCRIPTS = Path(__file__).parent.parent / "data" / "transcripts"
@@ -176,3 +177,8 @@ def test_a_utf16_transcript_is_decoded(tmp_path: Path):
     path.write_bytes("# date: 2026-03-02T10:00:00+00:00\nBob：你好\n".encode("utf-16"))
     [tp] = parse_transcript(path, REPS)
     assert tp.segments[0].text == "你好" and tp.segments[0].speaker == "Bob"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TRANSCRIPTS.iterdir()))
+def test_every_transcript_fixture_is_routed_to_the_transcript_parser(name):
+    assert choose_parser(TRANSCRIPTS / name) is parse_transcript

@@ -31,9 +31,9 @@ def grouped_bars(chart_title: str, categories: list[str],
                  series: dict[str, list[float | None]]) -> str:
     """Vertical grouped bars on a 0..1 scale: one group per category, one colour per series."""
     group_width = max(44, 16 * len(series) + 14)
-    left, top, plot_h = 40, 40, 180
+    left, top, plot_h = 90, 40, 180
     width = left + group_width * len(categories) + 20
-    height = top + plot_h + 60
+    height = top + plot_h + 90  # room for the slanted category names
     parts = [f'<svg width="{width}" height="{height}" '
              f'role="img" aria-label="{escape(chart_title)}" font-size="11">',
              f'<text x="0" y="14" font-weight="bold" font-size="13">{escape(chart_title)}</text>']
@@ -59,8 +59,9 @@ def grouped_bars(chart_title: str, categories: list[str],
             parts.append(f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w - 2:.1f}" '
                          f'height="{h:.1f}" fill="{PALETTE[s % 7]}"><title>{escape(category)} '
                          f'{escape(list(series)[s])}: {value:.3f}</title></rect>')
-        parts.append(f'<text x="{gx + (group_width - 14) / 2}" y="{top + plot_h + 14}" '
-                     f'text-anchor="middle">{escape(category)}</text>')
+        label_x, label_y = gx + (group_width - 14) / 2, top + plot_h + 12
+        parts.append(f'<text x="{label_x}" y="{label_y}" text-anchor="end" '
+                     f'transform="rotate(-30 {label_x} {label_y})">{escape(category)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -96,6 +96,8 @@ def parse_chat(path: Path, options: ParseOptions) -> list[Touchpoint]:
     suffix = path.suffix.lower()
     if kind is None and suffix == ".csv":
         kind = "csv"  # let the CSV reader name the missing columns
+    if kind == "json" and suffix == ".jsonl":
+        kind = "jsonl"  # one message on one line looks like a JSON object
     header: dict[str, Any] = {}
     notes: dict[str, object] = {}
     if kind in ("json", "slack"):
@@ -106,7 +108,7 @@ def parse_chat(path: Path, options: ParseOptions) -> list[Touchpoint]:
     elif kind == "jsonl":
         messages = record_messages(jsonl_records(text, uri), options, uri)
     elif kind == "csv":
-        messages = record_messages(list(csv_records(text, uri)), options, uri)
+        messages = record_messages(csv_records(text, uri), options, uri)
     elif kind is not None:
         messages, notes = text_log_messages(text, kind, options, uri)
     else:

@@ -97,6 +97,14 @@ def test_a_misnamed_json_chat_is_read_by_its_content(tmp_path: Path):
     assert tp.metadata["format"] == "json" and tp.subject == "Website chat"
 
 
+def test_a_jsonl_chat_of_one_message_is_read(tmp_path: Path):
+    path = tmp_path / "one.jsonl"
+    path.write_text('{"time": "2026-03-02T10:00:00Z", "sender": "Priya Nair", "text": "hi"}\n',
+                    encoding="utf-8")
+    [tp] = parse_chat(path, OPTIONS)
+    assert tp.metadata["format"] == "jsonl" and tp.text == "Priya Nair: hi"
+
+
 def test_continuation_lines_join_the_previous_message():
     [plain] = parse_chat(CHAT / "plain.txt", OPTIONS)
     assert plain.segments[1].text == "Yes, or yearly with a discount.\nIt is 20% off for annual."

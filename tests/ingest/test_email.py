@@ -139,7 +139,7 @@ def test_quotes_and_signatures_leave_the_text_for_the_metadata(name, kept, dropp
         "a leading thanks is not a closing", "a closing followed by a sentence is kept",
         "closing with name, title and phone", "forwarded message header", "outlook underscore rule",
         "chinese header block with half-width colons", "a From: sentence without a header block"])
-def test_split_reply(body, own, rest):
+def test_split_reply_keeps_only_what_the_sender_wrote(body, own, rest):
     got_own, got_rest = split_reply(body)
     assert got_own == own
     assert rest in got_rest
@@ -179,6 +179,18 @@ def test_reply_fields_participants_roles_thread_and_metadata():
     assert (segment.speaker, segment.role, segment.occurred_at) == ("刘洋", "customer", tp.occurred_at)
     assert segment.text == tp.text and not tp.text.startswith("刘洋:")
     assert tp.source.media_type == "message/rfc822" and tp.source.uri.endswith(".eml")
+
+
+def test_encoded_display_names_with_commas_do_not_split_addresses():
+    headers = HEADERS.replace("From: Dana <dana@harborview-freight.com>",
+                              "From: =?utf-8?q?Reyes=2C_Dana?= <dana@harborview-freight.com>")
+    headers = headers.replace("To: alice@brightlane.io",
+                              'To: "Chen, Alice" <alice@brightlane.io>, =?gbk?b?wO7EyA==?= <li@x.cn>')
+    [tp] = parse_email_bytes(eml(headers, "Hello."), uri="names.eml", options=OPTIONS)
+    assert [(p.name, p.email) for p in tp.participants] == [
+        ("Reyes, Dana", "dana@harborview-freight.com"), ("Chen, Alice", "alice@brightlane.io"),
+        ("李娜", "li@x.cn")]
+    assert tp.segments[0].speaker == "Reyes, Dana"
 
 
 def test_attachments_are_listed_with_size_and_never_parsed():
@@ -247,6 +259,7 @@ def test_mbox_rebuilds_one_thread_and_reports_the_bad_message_by_position():
     assert "thread.mbox#3" in result.errors[0].message
     assert "no text of its own" in result.errors[0].message
     assert parse_email(EMAIL / "thread.mbox", OPTIONS).errors == result.errors
+    assert parse_email(EMAIL / "outlook_reply.eml", OPTIONS).errors == []
 
 
 def mbox(*messages: bytes) -> bytes:

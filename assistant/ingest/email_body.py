@@ -2,7 +2,8 @@
 
 Replies quote the earlier thread under a header line ("On … wrote:", "在 … 写道：",
 "-----Original Message-----", "-----原始邮件-----", an Outlook "From: … Sent: …" or
-"发件人：… 发送时间：…" block) or with ">" prefixes. Everything from the first such marker on is
+"发件人：… 发送时间：…" block, and the Traditional Chinese, German and French forms) or with ">"
+prefixes. Everything from the first such marker on is
 the quote; a "-- " line, a phone sign-off ("Sent from my iPhone", "发自我的iPhone") or a closing
 ("Best regards," / "此致" followed only by a few short lines) starts the signature. The quote and
 signature are returned separately so nothing is lost, and HTML blockquotes become ">" lines so
@@ -17,8 +18,9 @@ from bs4 import BeautifulSoup, Tag
 
 _QUOTE_HEADERS = [
     re.compile(r"^\s*On\b.{0,300}?\bwrote:\s*$", re.IGNORECASE),
-    re.compile(r"^\s*在.{0,200}?写道[：:]\s*$"),
-    re.compile(r"^.{0,200}?于\s*\d{4}\s*年.{0,100}?写道[：:]\s*$"),  # Gmail's Chinese header
+    re.compile(r"^\s*在.{0,200}?[写寫]道[：:]\s*$"),
+    re.compile(r"^.{0,200}?[于於]\s*\d{4}\s*年.{0,100}?[写寫]道[：:]\s*$"),  # Gmail's Chinese
+    re.compile(r"^\s*(Am|Le)\b.{0,300}?\b(schrieb|a écrit)\b.{0,100}?:\s*$", re.IGNORECASE),
     re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message|Reply message)\s*-{2,}\s*$",
                re.IGNORECASE),
     re.compile(r"^\s*-{2,}\s*(原始邮件|原始郵件|转发的邮件|轉寄的郵件|回复的邮件)\s*-{2,}\s*$"),

@@ -122,6 +122,8 @@ def test_quotes_and_signatures_leave_the_text_for_the_metadata(name, kept, dropp
      "Sounds good.", "> hi"),
     ("好的，没问题。\n\n李娜 <lina@huachen-mfg.cn> 于2026年3月2日周一 10:00写道：\n> 报价", "好的，没问题。",
      "> 报价"),
+    ("好的。\n\n在 2026年3月2日 週一 上午10:00，陳喆 <chen@x.tw> 寫道：\n> 報價", "好的。", "> 報價"),
+    ("Passt.\n\nAm Mo., 2. März 2026 um 10:00 Uhr schrieb Renée <r@x.de>:\n> alt", "Passt.", "> alt"),
     ("See inline.\n> Can you do May?\nYes, May works.\n> And SSO?\nIncluded.",
      "See inline.\nYes, May works.\nIncluded.", "> Can you do May?\n> And SSO?"),
     ("Thanks!\nWe will sign tomorrow.\nBob", "Thanks!\nWe will sign tomorrow.\nBob", ""),
@@ -135,7 +137,8 @@ def test_quotes_and_signatures_leave_the_text_for_the_metadata(name, kept, dropp
     ("收到。\n\n发件人: 王磊\n时间: 2026年3月2日\n主题: 报价", "收到。", "发件人: 王磊"),
     ("From: our side the plan is fine.\nLet's go.", "From: our side the plan is fine.\nLet's go.",
      ""),
-], ids=["wrapped on-wrote", "gmail chinese 于 ... 写道", "interleaved answers keep the answers",
+], ids=["wrapped on-wrote", "gmail chinese 于 ... 写道", "traditional 在 ... 寫道",
+        "german am ... schrieb", "interleaved answers keep the answers",
         "a leading thanks is not a closing", "a closing followed by a sentence is kept",
         "closing with name, title and phone", "forwarded message header", "outlook underscore rule",
         "chinese header block with half-width colons", "a From: sentence without a header block"])

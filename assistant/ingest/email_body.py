@@ -3,11 +3,10 @@
 Replies quote the earlier thread under a header line ("On … wrote:", "在 … 写道：",
 "-----Original Message-----", "-----原始邮件-----", an Outlook "From: … Sent: …" or
 "发件人：… 发送时间：…" block, and the Traditional Chinese, German and French forms) or with ">"
-prefixes. Everything from the first such marker on is
-the quote; a "-- " line, a phone sign-off ("Sent from my iPhone", "发自我的iPhone") or a closing
-("Best regards," / "此致" followed only by a few short lines) starts the signature. The quote and
-signature are returned separately so nothing is lost, and HTML blockquotes become ">" lines so
-the same rules apply to HTML-only mail.
+prefixes. Everything from the first such marker on is the quote; a "-- " line, a phone sign-off
+("Sent from my iPhone", "发自我的iPhone") or a closing ("Best regards," / "此致" followed only by
+a few short lines) starts the signature. The quote and signature are returned separately so
+nothing is lost, and HTML blockquotes become ">" lines so the same rules apply to HTML-only mail.
 """
 
 from __future__ import annotations

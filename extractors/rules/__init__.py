@@ -53,7 +53,7 @@ def _default_catalog() -> CompetitorCatalog:
 
 class RulesExtractor(Extractor):
     name = "rules"
-    version = "1.0"
+    version = "1.1"
 
     def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:
         started = time.perf_counter()

@@ -38,8 +38,18 @@ _BUSINESS_TERMS = {
     "concerned": -1.2, "worried": -1.6, "risk": -0.8, "unhappy": -2.4, "disappointing": -2.2,
     "seamless": 2.0, "intuitive": 1.8, "impressed": 2.4, "excited": 2.2, "love": 2.6,
     "smooth": 1.6, "straightforward": 1.2, "helpful": 1.8, "works": 0.8, "solved": 1.6,
-    "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4,
+    "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4, "urgent": -0.8,
 }
+# VADER words that are neutral nouns or verbs in business text ("customer support", "screen
+# share", "free trial", "security review", "credit card", "help with the import")
+_BUSINESS_NEUTRAL = ("share", "shares", "shared", "support", "supported", "supports", "free",
+                     "credit", "credits", "care", "security", "secure", "protect", "help", "well",
+                     "honestly", "honest")
+# "like" as a preposition or polite wish, not as liking
+_NEUTRAL_LIKE = re.compile(
+    r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
+    r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies) like\b",
+    re.I)
 
 
 # phrases VADER scores as neutral that customers mean as complaints
@@ -48,7 +58,7 @@ _NEGATIVE_PHRASES = re.compile(
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
     r"still (?:broken|waiting|failing|not|down|no)|no one (?:has )?(?:replied|responded|got back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
-    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)",
+    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
     re.I)
 PHRASE_WEIGHT = 0.45
 
@@ -57,6 +67,8 @@ PHRASE_WEIGHT = 0.45
 def _vader() -> SentimentIntensityAnalyzer:
     analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
+    for word in _BUSINESS_NEUTRAL:
+        analyzer.lexicon.pop(word, None)
     return analyzer
 
 
@@ -105,7 +117,7 @@ def score_sentence(text: str) -> float:
     """-1..1 for one sentence, in either language."""
     if _CJK.search(text):
         return _score_zh(text)
-    plain = _COURTESY.sub(" ", text)
+    plain = _NEUTRAL_LIKE.sub(" ", _COURTESY.sub(" ", text))
     score = float(_vader().polarity_scores(plain)["compound"]) if _vader_has_cue(plain) else 0.0
     complaints = len(_NEGATIVE_PHRASES.findall(text))
     return max(-1.0, score - PHRASE_WEIGHT * complaints) if complaints else score

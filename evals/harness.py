@@ -266,6 +266,11 @@ def build_report(dataset: Path, extractor: str, scores: list[ItemScore],
 
 
 def item_record(score: ItemScore) -> dict[str, Any]:
-    """An item score as plain JSON (Counters as dicts), what `compare` reads back."""
-    return {**asdict(score), "counts": {k: dict(v) for k, v in score.counts.items()},
-            "by_competitor": {k: dict(v) for k, v in score.by_competitor.items()}}
+    """An item score as plain JSON (Counters as dicts), what `compare` reads back.
+
+    Its errors are left out: the report lists them once, at the top level.
+    """
+    record = {**asdict(score), "counts": {k: dict(v) for k, v in score.counts.items()},
+              "by_competitor": {k: dict(v) for k, v in score.by_competitor.items()}}
+    del record["errors"]
+    return record

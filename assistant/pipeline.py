@@ -55,10 +55,11 @@ class FileOutcome:
     duplicates: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # ids stored with status "failed"
     error: str | None = None  # the whole file could not be parsed
+    partial_errors: list[str] = field(default_factory=list)  # parts of it could not (mbox)
 
     @property
     def is_ok(self) -> bool:
-        return self.error is None and not self.failed
+        return self.error is None and not self.failed and not self.partial_errors
 
 
 # --- stages -------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def ingest_file(db: Database, path: Path, options: PipelineOptions, *,
     outcome = FileOutcome(path=str(path))
     tenant = options.parse.tenant_id
     try:
-        content = read_source(path, options.parse)
+        content = _read_any(path, options.parse)
         if is_audio(path) and _already_stored(db, tenant, content):
             outcome.duplicates.append(touchpoint_id(tenant, sha256_hex(content)))
             return outcome
@@ -168,7 +169,13 @@ def ingest_file(db: Database, path: Path, options: PipelineOptions, *,
             repository.record_ingest_failure(session, tenant_id=tenant, source_uri=str(path),
                                              sha256=None, error=str(exc))
         return outcome
-    store_raw(options.raw_dir, content)
+    _store_raw_sources(path, options)
+    for error in getattr(touchpoints, "errors", ()):  # e.g. one bad message inside an mbox
+        where = f"{path}#{error.index}"
+        outcome.partial_errors.append(f"{where}: {error.message}")
+        with db.session() as session:
+            repository.record_ingest_failure(session, tenant_id=tenant, source_uri=where,
+                                             sha256=None, error=error.message)
     for touchpoint in touchpoints:
         with db.session() as session:
             if repository.touchpoint_exists(session, tenant_id=tenant, touchpoint_id=touchpoint.id):
@@ -181,6 +188,29 @@ def ingest_file(db: Database, path: Path, options: PipelineOptions, *,
         if options.extractor is not None and not extract_and_store(db, stored, options):
             outcome.failed.append(stored.id)
     return outcome
+
+
+def _source_files(path: Path) -> list[Path]:
+    return sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+
+
+def _read_any(path: Path, options: ParseOptions) -> bytes:
+    """A file's bytes, or a source folder's (a Slack export) files joined, within the limit."""
+    if not path.is_dir():
+        return read_source(path, options)
+    files = _source_files(path)
+    total = sum(f.stat().st_size for f in files)
+    if total > options.max_bytes:
+        raise BadInputError(f"{path}: {total:,} bytes is over the limit of {options.max_bytes:,}")
+    if not files:
+        raise BadInputError(f"{path}: the folder is empty")
+    return b"".join(f.read_bytes() for f in files)
+
+
+def _store_raw_sources(path: Path, options: PipelineOptions) -> None:
+    """Keep every source file by content hash, so later stages can be rebuilt from them."""
+    for source in _source_files(path):
+        store_raw(options.raw_dir, source.read_bytes())
 
 
 def _already_stored(db: Database, tenant: str, content: bytes) -> bool:
@@ -205,12 +235,29 @@ def expand_paths(inputs: Iterable[str]) -> tuple[list[Path], list[str]]:
             found.extend(candidates)
         elif path.is_dir():
             found.extend(_walk(path))
+            found = [f for f in found if not _inside_slack_export(f, path)]
+            found.extend(_slack_exports(path))
         elif path.exists():
             found.append(path)
         else:
             missing.append(raw)
     unique = sorted(dict.fromkeys(found))
     return [p for p in unique if not _is_sidecar(p)], missing
+
+
+def _slack_exports(directory: Path) -> list[Path]:
+    """Unzipped Slack exports under `directory` (or it itself): each is one source."""
+    from assistant.ingest.chat_records import is_slack_export
+
+    candidates = [directory, *(p for p in directory.rglob("*") if p.is_dir())]
+    return [p for p in candidates if is_slack_export(p)]
+
+
+def _inside_slack_export(path: Path, root: Path) -> bool:
+    from assistant.ingest.chat_records import is_slack_export
+
+    return any(is_slack_export(parent) for parent in path.parents
+               if parent == root or root in parent.parents)
 
 
 def _walk(directory: Path) -> list[Path]:

@@ -99,7 +99,8 @@ def _report(outcomes: list[pipeline.FileOutcome], *, as_json: bool) -> None:
     if as_json:
         render.print_json(console, {
             "ingested": created, "skipped_duplicates": duplicates,
-            "failed": [{"path": o.path, "error": o.error} for o in failed_files],
+            "failed": [{"path": o.path, "error": o.error} for o in failed_files]
+            + [{"path": o.path, "error": e} for o in outcomes for e in o.partial_errors],
             "extraction_failed": [i for o in outcomes for i in o.failed],
             "files": [o.__dict__ for o in outcomes],
         })
@@ -109,6 +110,8 @@ def _report(outcomes: list[pipeline.FileOutcome], *, as_json: bool) -> None:
                   + (f", extraction failed for {failed_extract}" if failed_extract else "") + ".")
     for o in failed_files:
         err_console.print(f"  [red]failed[/red] {render.escape(o.error or '')}", highlight=False)
+    for error in (e for o in outcomes for e in o.partial_errors):
+        err_console.print(f"  [red]failed[/red] {render.escape(error)}", highlight=False)
 
 
 @touchpoints_app.command("list")

@@ -92,6 +92,12 @@ def parse_path(path: Path, options: ParseOptions) -> list[Touchpoint]:
         raise BadInputError(f"{path}: audio must be transcribed; use the pipeline's audio path")
     if not path.exists():
         raise BadInputError(f"{path}: no such file")
+    if path.is_dir():
+        from assistant.ingest.chat import is_slack_export, parse_chat
+
+        if is_slack_export(path):
+            return parse_chat(path, options)
+        raise BadInputError(f"{path}: a folder is a source only when it is a Slack export")
     return choose_parser(path)(path, options)
 
 

@@ -148,3 +148,27 @@ def test_an_unknown_sender_can_be_merged_into_a_known_contact(tmp_path: Path, mo
     assert merged.exit_code == 0, merged.output
     [tp] = json.loads(invoke("touchpoints", "list", "--json").stdout)
     assert tp["contact_ids"] == [known["id"]] and tp["account_id"] == "hv"
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_a_slack_export_folder_is_one_source_per_channel(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(DATA / "chat" / "slack_export", tmp_path / "export")
+    report = json.loads(runner.invoke(app, ["ingest", str(tmp_path), "--json"]).stdout)
+    assert report["failed"] == [] and report["ingested"] >= 1
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    assert {tp["channel"] for tp in listed} == {"chat"}
+    assert len(listed) == report["ingested"]
+
+
+def test_a_bad_message_in_an_mbox_is_recorded_and_the_others_kept():
+    result = runner.invoke(app, ["ingest", str(DATA / "email" / "thread.mbox"), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ingested"] == 3
+    [failure] = report["failed"]
+    assert failure["error"].startswith(str(DATA / "email" / "thread.mbox") + "#3")
+    assert len(json.loads(invoke("failures", "--json").stdout)) == 1

@@ -161,7 +161,8 @@ def score_item(item: GoldItem, predicted: dict[str, Any], text: str, *,
             error("competitors", "missed", name, locate_miss(text, alias_list))
         for name in extra:
             error("competitors", "false_positive", name,
-                  at_prediction("competitors", predicted["competitors"].index(name)))
+                  at_prediction("competitors", [n.strip().casefold() for n in
+                                                predicted["competitors"]].index(name.casefold())))
     if expected.get("sentiment") is not None:
         score.sentiment = (str(expected["sentiment"]), str(predicted["sentiment"] or NO_SENTIMENT))
         if score.sentiment[0] != score.sentiment[1]:

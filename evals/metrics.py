@@ -48,21 +48,34 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-def score_set(gold: list[str], predicted: list[str]) -> tuple[Counter[str], list[str], list[str]]:
-    """Exact-name set scoring (competitors): counts, misses, false positives.
+def _by_key(names: list[str]) -> dict[str, str]:
+    """casefolded, trimmed name -> the first spelling seen."""
+    keyed: dict[str, str] = {}
+    for name in names:
+        keyed.setdefault(name.strip().casefold(), name.strip())
+    return keyed
 
-    A name listed twice counts once on either side: a touchpoint either mentions a competitor or
-    it does not.
+
+def score_set(gold: list[str], predicted: list[str]) -> tuple[Counter[str], list[str], list[str]]:
+    """Name set scoring (competitors): counts, misses, false positives.
+
+    Names compare ignoring case and surrounding space ("Hubspot" from an LLM is "HubSpot"), and a
+    name listed twice counts once on either side: a touchpoint mentions a competitor or it does
+    not.
     """
-    g, p = set(gold), set(predicted)
-    return (Counter(tp=len(g & p), fp=len(p - g), fn=len(g - p)), sorted(g - p), sorted(p - g))
+    g, p = _by_key(gold), _by_key(predicted)
+    return (Counter(tp=len(g.keys() & p.keys()), fp=len(p.keys() - g.keys()),
+                    fn=len(g.keys() - p.keys())),
+            sorted(g[k] for k in g.keys() - p.keys()), sorted(p[k] for k in p.keys() - g.keys()))
 
 
 def per_name_counts(gold: list[str], predicted: list[str]) -> dict[str, Counter[str]]:
-    """tp/fp/fn per canonical name for one item, for macro averages over names."""
-    g, p = set(gold), set(predicted)
-    return {name: Counter(tp=int(name in g and name in p), fp=int(name in p and name not in g),
-                          fn=int(name in g and name not in p)) for name in sorted(g | p)}
+    """tp/fp/fn per canonical name (gold spelling first) for macro averages over names."""
+    g, p = _by_key(gold), _by_key(predicted)
+    return {(g.get(key) or p[key]): Counter(tp=int(key in g and key in p),
+                                            fp=int(key in p and key not in g),
+                                            fn=int(key in g and key not in p))
+            for key in sorted(g.keys() | p.keys())}
 
 
 def score_similar(gold: list[str], predicted: list[str]

@@ -40,6 +40,12 @@ def test_competitor_sets_ignore_duplicates():
     assert (missed, extra) == (["Zoho"], ["Gong"])
 
 
+def test_competitor_names_compare_ignoring_case_and_space():
+    counts, missed, extra = score_set(["HubSpot"], ["hubspot ", "Gong"])
+    assert counts == Counter(tp=1, fp=1, fn=0) and (missed, extra) == ([], ["Gong"])
+    assert per_name_counts(["HubSpot"], ["hubspot"]) == {"HubSpot": Counter(tp=1, fp=0, fn=0)}
+
+
 @pytest.mark.parametrize(("gold", "predicted", "expected"), [
     ([], [], Counter()),
     ([], ["Gong"], Counter(fp=1)),

@@ -101,7 +101,9 @@ def _build(catalog: CompetitorCatalog) -> tuple:
         if not parts:
             return None
         body = "|".join(sorted(set(parts), key=len, reverse=True))
-        return re.compile(rf"(?<![\w.@/-])(?:{body})(?![\w-]|\.\w)", flags)
+        # ASCII boundaries: Python's \w includes Han characters, and "用Salesforce" or
+        # "换回Zendesk。" must match
+        return re.compile(rf"(?<![A-Za-z0-9_.@/-])(?:{body})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])", flags)
 
     return (latin(folded, re.I), latin(exact, 0),
             re.compile("|".join(sorted(han, key=len, reverse=True))) if han else None, owner)

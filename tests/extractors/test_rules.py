@@ -179,3 +179,14 @@ def test_text_without_segments_uses_speaker_labels():
     assert [(c.name, c.stance) for c in insights.competitors] == [("Zoho", "using")]
     assert [(s.owner, s.due) for s in insights.next_steps] == [("rep", date(2026, 3, 3))]
     assert [p.text for p in insights.pain_points] == ["We use Zoho and it is slow"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("我们从Salesforce导过来的数据有问题。", "Salesforce"),
+    ("最后还是换回Zendesk。", "Zendesk"),
+    ("用Zoho的时候很麻烦", "Zoho"),
+    ("他们是Udesk，价格便宜", "Udesk"),
+], ids=["han before", "full-width stop after", "han after", "full-width comma after"])
+def test_latin_names_touching_chinese_text_are_found(text, name):
+    insights = extract(conversation([("C", "customer", text)]))
+    assert name in {c.name for c in insights.competitors}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assistant.errors import BadInputError, TouchpointError
 from assistant.ingest.common import ParseOptions, read_source, sha256_hex, touchpoint_id
@@ -91,6 +92,13 @@ def _with_sidecar(options: ParseOptions, sidecar: dict[str, Any]) -> ParseOption
     updates: dict[str, Any] = {}
     if isinstance(sidecar.get("occurred_at"), str):
         updates["occurred_at"] = datetime.fromisoformat(sidecar["occurred_at"])
+    if isinstance(sidecar.get("timezone"), str):  # for chat logs whose times carry no offset
+        try:
+            ZoneInfo(sidecar["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BadInputError(f"sidecar timezone {sidecar['timezone']!r} is not an IANA zone "
+                                "name such as Asia/Shanghai") from None
+        updates["default_timezone"] = sidecar["timezone"]
     if sidecar.get("language") in ("en", "zh"):
         updates["language"] = sidecar["language"]
     rep = sidecar.get("rep")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.pipeline import expand_paths
 
 
@@ -39,3 +41,18 @@ def test_the_same_file_named_twice_is_ingested_once(tmp_path: Path):
     mail = touch(tmp_path / "m.eml")
     files, _ = expand_paths([str(mail), str(tmp_path)])
     assert files == [mail]
+
+
+def test_a_sidecar_sets_the_timezone_of_a_chat_log_and_rejects_unknown_zones(tmp_path: Path):
+    from assistant.errors import BadInputError
+    from assistant.ingest.common import ParseOptions
+    from assistant.pipeline import PipelineOptions, parse_source
+
+    log = touch(tmp_path / "chat.txt", "[2026-03-02 10:01] 李娜: 你好\n[2026-03-02 10:02] 王磊: 您好\n")
+    sidecar = touch(tmp_path / "chat.txt.meta.json", '{"timezone": "Asia/Shanghai"}')
+    options = PipelineOptions(parse=ParseOptions(), raw_dir=tmp_path / "raw")
+    [tp] = parse_source(log, options)
+    assert tp.occurred_at.isoformat() == "2026-03-02T10:01:00+08:00"
+    sidecar.write_text('{"timezone": "Mars/Olympus"}', encoding="utf-8")
+    with pytest.raises(BadInputError, match="IANA"):
+        parse_source(log, options)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -141,27 +142,39 @@ def _in_n(ref: date, n: int, unit: str) -> date:
     return _add_months(ref, n)
 
 
+def _next_month_end(ref: date) -> date:
+    nxt = _add_months(ref.replace(day=1), 1)
+    return _month_end(nxt.year, nxt.month)
+
+
+# groups both languages' patterns name alike and resolve alike, tried in this order
+_SHARED_RULES: tuple[tuple[str, Callable[[date], date]], ...] = (
+    ("tomorrow", lambda ref: ref + timedelta(days=1)),
+    ("dayafter", lambda ref: ref + timedelta(days=2)),
+    ("eonm", _next_month_end),
+    ("eom", lambda ref: _month_end(ref.year, ref.month)),
+    ("eoq", _quarter_end),
+    ("nextmonth", lambda ref: _add_months(ref.replace(day=1), 1)),
+)
+
+
+def _shared(g: dict[str, str | None], ref: date) -> date | None:
+    for name, rule in _SHARED_RULES:
+        if g.get(name):
+            return rule(ref)
+    return None
+
+
 def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
     g = m.groupdict()
     if g["eod"]:
         return ref
-    if g["tomorrow"]:
-        return ref + timedelta(days=1)
-    if g["dayafter"]:
-        return ref + timedelta(days=2)
+    if (shared := _shared(g, ref)) is not None:
+        return shared
     if g["eonw"]:
         return _weekday_next_week(ref, 4)
     if g["eow"]:
         return _weekday_this_week(ref, 4)
-    if g["eonm"]:
-        nxt = _add_months(ref.replace(day=1), 1)
-        return _month_end(nxt.year, nxt.month)
-    if g["eom"]:
-        return _month_end(ref.year, ref.month)
-    if g["eoq"]:
-        return _quarter_end(ref)
-    if g["nextmonth"]:
-        return _add_months(ref.replace(day=1), 1)
     if g["nextwd"]:
         return _weekday_next_week(ref, WEEKDAYS_EN[g["nwd"].lower()])
     if g["wd"]:
@@ -184,10 +197,6 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
     g = m.groupdict()
     if g["today"]:
         return ref
-    if g["tomorrow"]:
-        return ref + timedelta(days=1)
-    if g["dayafter"]:
-        return ref + timedelta(days=2)
     if g["eonw"]:
         return _weekday_next_week(ref, 5)
     if g["nextwd"]:
@@ -201,15 +210,8 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
         return _weekday_next_week(ref, 0)
     if g["wd"]:
         return _next_weekday(ref, _ZH_WEEKDAY[g["wdd"]])
-    if g["eonm"]:
-        nxt = _add_months(ref.replace(day=1), 1)
-        return _month_end(nxt.year, nxt.month)
-    if g["nextmonth"]:
-        return _add_months(ref.replace(day=1), 1)
-    if g["eom"]:
-        return _month_end(ref.year, ref.month)
-    if g["eoq"]:
-        return _quarter_end(ref)
+    if (shared := _shared(g, ref)) is not None:
+        return shared
     if g["eoy"]:
         return date(ref.year, 12, 31)
     if g["n"]:

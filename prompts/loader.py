@@ -47,14 +47,14 @@ class Prompt:
     repair: str = ""  # sent once, with $error, when an answer fails validation
 
     def render_user(self, **values: str) -> str:
-        """The user message with `$name` placeholders filled; a missing value is a ConfigError."""
+        """The user message with its `$name` variables filled; a missing value is a ConfigError."""
         return self._render(self.user, values)
 
     def render_repair(self, error: str) -> str:
         """The re-ask message naming what was wrong with the last answer."""
         if not self.repair:
             raise ConfigError(f"prompt {self.id} v{self.version} has no `repair` template; add "
-                              "one with an $error placeholder")
+                              "one with an $error variable")
         return self._render(self.repair, {"error": error})
 
     def _render(self, template: str, values: dict[str, str]) -> str:

@@ -133,19 +133,21 @@ def extract(touchpoint: Touchpoint, extractor: Extractor, context: ExtractionCon
     return insights
 
 
-def extract_and_store(db: Database, touchpoint: Touchpoint, options: PipelineOptions) -> bool:
-    """Extract and store a run; on failure the touchpoint keeps status failed + the message."""
+def extract_and_store(db: Database, touchpoint: Touchpoint, options: PipelineOptions) -> str | None:
+    """Extract and store a run; None on success, else the error, also kept on the touchpoint
+    (status failed) so nothing already stored is lost."""
     assert options.extractor is not None
     try:
         insights = extract(touchpoint, options.extractor, options.context)
     except TouchpointError as exc:
-        _mark(db, touchpoint, "failed", f"extract: {exc}")
-        return False
+        error = f"extract: {exc}"
+        _mark(db, touchpoint, "failed", error)
+        return error
     with db.session() as session:
         repository.save_insights(session, tenant_id=touchpoint.tenant_id, insights=insights)
         repository.update_touchpoint_status(session, tenant_id=touchpoint.tenant_id,
                                             touchpoint_id=touchpoint.id, status="extracted")
-    return True
+    return None
 
 
 def _mark(db: Database, touchpoint: Touchpoint, status: str, error: str | None) -> None:
@@ -193,8 +195,9 @@ def ingest_file(db: Database, path: Path, options: PipelineOptions, *,
         with db.session() as session:
             repository.save_touchpoint(session, stored)
         outcome.created.append(stored.id)
-        if options.extractor is not None and not extract_and_store(db, stored, options):
+        if options.extractor is not None and (error := extract_and_store(db, stored, options)):
             outcome.failed.append(stored.id)
+            outcome.partial_errors.append(f"{stored.id} ({path.name}): {error}")
     return outcome
 
 

@@ -38,14 +38,22 @@ def extract(
                                             limit=MAX_TOUCHPOINTS)
     done: list[str] = []
     failed: list[str] = []
+    errors: list[str] = []
     for tp in found:
-        (done if pipeline.extract_and_store(db, tp, options) else failed).append(tp.id)
+        error = pipeline.extract_and_store(db, tp, options)
+        if error:
+            failed.append(tp.id)
+            errors.append(f"{tp.id}: {error}")
+        else:
+            done.append(tp.id)
     if as_json:
-        render.print_json(console, {"extracted": done, "failed": failed})
+        render.print_json(console, {"extracted": done, "failed": failed, "errors": errors})
     else:
         console.print(f"Extracted {len(done)} touchpoint(s) with "
                       f"{options.extractor.name if options.extractor else '-'}; "
                       f"{len(failed)} failed.")
+        for error in errors:
+            console.print(f"  [red]failed[/red] {render.escape(error)}", highlight=False)
     if failed:
         raise typer.Exit(1)
 

@@ -179,7 +179,7 @@ def ingest_file(db: Database, path: Path, options: PipelineOptions, *,
             repository.record_ingest_failure(session, tenant_id=tenant, source_uri=str(path),
                                              sha256=None, error=str(exc))
         return outcome
-    _store_raw_sources(path, options)
+    _store_raw_sources(path, content, options)
     for error in getattr(touchpoints, "errors", ()):  # e.g. one bad message inside an mbox
         where = f"{path}#{error.index}"
         outcome.partial_errors.append(f"{where}: {error.message}")
@@ -218,8 +218,12 @@ def _read_any(path: Path, options: ParseOptions) -> bytes:
     return b"".join(f.read_bytes() for f in files)
 
 
-def _store_raw_sources(path: Path, options: PipelineOptions) -> None:
-    """Keep every source file by content hash, so later stages can be rebuilt from them."""
+def _store_raw_sources(path: Path, content: bytes, options: PipelineOptions) -> None:
+    """Keep every source file by content hash, so later stages can be rebuilt from them; a
+    single file's bytes are already in hand, a folder's files are kept one by one."""
+    if not path.is_dir():
+        store_raw(options.raw_dir, content)
+        return
     for source in _source_files(path):
         store_raw(options.raw_dir, source.read_bytes())
 
@@ -245,9 +249,9 @@ def expand_paths(inputs: Iterable[str]) -> tuple[list[Path], list[str]]:
                 missing.append(raw)
             found.extend(candidates)
         elif path.is_dir():
-            found.extend(_walk(path))
-            found = [f for f in found if not _inside_slack_export(f, path)]
-            found.extend(_slack_exports(path))
+            exports = _slack_exports(path)
+            found.extend(f for f in _walk(path) if not any(e in f.parents for e in exports))
+            found.extend(exports)
         elif path.exists():
             found.append(path)
         else:
@@ -262,13 +266,6 @@ def _slack_exports(directory: Path) -> list[Path]:
 
     candidates = [directory, *(p for p in directory.rglob("*") if p.is_dir())]
     return [p for p in candidates if is_slack_export(p)]
-
-
-def _inside_slack_export(path: Path, root: Path) -> bool:
-    from assistant.ingest.chat_records import is_slack_export
-
-    return any(is_slack_export(parent) for parent in path.parents
-               if parent == root or root in parent.parents)
 
 
 def _walk(directory: Path) -> list[Path]:

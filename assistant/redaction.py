@@ -25,7 +25,7 @@ _PATTERNS = (
     re.compile(r"(?i)((?:api[_-]?key|apikey|access[_-]?token|secret|password|passwd)"
                r"[\"']?\s*[:=]\s*[\"']?)[^\s\"',}&]+"),
     # passwords in URLs: scheme://user:password@host
-    re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@\s/]+(@)"),
+    re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^/\s:@]*:)[^@\s/]+(@)"),
 )
 
 

@@ -26,9 +26,10 @@ def attach_identity(session: Session, event: Event, *, accounts_by_domain: dict[
     return event.model_copy(update={"contact_id": contact_id, "account_id": account_id})
 
 
-def store_events(db: Database, path: Path, options: ParseOptions) -> tuple[int, int]:
-    """Parse and store the events in `path`; returns (stored, skipped duplicates)."""
-    events = parse_events(path, options)
+def store_events(db: Database, content: bytes, *, uri: str, options: ParseOptions
+                 ) -> tuple[int, int]:
+    """Parse and store the events in a JSONL source; returns (stored, skipped duplicates)."""
+    events = parse_events(content, uri=uri, options=options)
     tenant = options.tenant_id
     with db.session() as session:
         by_domain = repository.account_ids_by_domain(session, tenant_id=tenant)

@@ -107,7 +107,7 @@ def run(
     if dataset is None:
         raise BadInputError("--dataset is required, e.g. --dataset evals/datasets/test.jsonl")
     from assistant.bootstrap import build_extractor
-    from assistant.cli.app import settings
+    from assistant.cli.context import settings
     from assistant.cli.render import print_json
 
     lows, highs = parse_thresholds(minimum, "--min"), parse_thresholds(maximum, "--max")

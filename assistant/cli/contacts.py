@@ -7,13 +7,14 @@ from rich.table import Table
 
 from assistant import bootstrap
 from assistant.cli import render
-from assistant.cli.app import app, console, settings
-from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
+from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
+from assistant.cli.context import tenant as tenant_of
 from assistant.storage import repository
 
 contacts_app = typer.Typer(help="Contacts: review unknown senders, merge identities.",
                            no_args_is_help=True)
-app.add_typer(contacts_app, name="contacts")
+cli = typer.Typer()
+cli.add_typer(contacts_app, name="contacts")
 
 
 @contacts_app.command("list")
@@ -26,7 +27,7 @@ def list_contacts(
     """Contacts of the tenant (or one account); `--needs-review` lists unknown senders."""
     s = settings()
     with bootstrap.open_store(s).session() as session:
-        found = repository.list_contacts(session, tenant_id=tenant or s.tenant, account_id=account,
+        found = repository.list_contacts(session, tenant_id=tenant_of(tenant), account_id=account,
                                          needs_review=True if needs_review else None)
     if as_json:
         render.print_json(console, found)
@@ -49,7 +50,7 @@ def merge(source: str = typer.Argument(..., help="The contact to fold in (e.g. a
 
     s = settings()
     with bootstrap.open_store(s).session() as session:
-        merged = merge_contacts(session, tenant_id=tenant or s.tenant, source_id=source,
+        merged = merge_contacts(session, tenant_id=tenant_of(tenant), source_id=source,
                                 target_id=target)
     if as_json:
         render.print_json(console, merged)

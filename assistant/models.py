@@ -290,3 +290,21 @@ class Suggestion(_Model):
     explanation: str
     evidence_refs: list[str] = Field(default_factory=list)  # "touchpoint_id:start-end"
     rule_id: str
+
+
+class TouchpointSummary(_Model):
+    """A touchpoint as a list shows it: no text or segments, so a page of them is cheap."""
+
+    id: str
+    tenant_id: str
+    account_id: str | None = None
+    contact_ids: list[str] = Field(default_factory=list)
+    channel: Channel
+    direction: Direction = "inbound"
+    occurred_at: AwareDatetime
+    occurred_at_source: OccurredAtSource = "explicit"
+    language: str = "other"
+    subject: str | None = None
+    first_line: str = ""
+    status: TouchpointStatus = "received"
+    has_error: bool = False

@@ -7,11 +7,8 @@ from pathlib import Path
 
 import typer
 
-from assistant import bootstrap
-from assistant.cli import render
 from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
 from assistant.cli.context import tenant as tenant_of
-from assistant.storage import repository
 
 cli = typer.Typer()
 touchpoints_app = typer.Typer(help="List and show stored touchpoints.", no_args_is_help=True)
@@ -21,6 +18,9 @@ cli.add_typer(touchpoints_app, name="touchpoints")
 @cli.command()
 def init(as_json: bool = JSON_OPTION) -> None:
     """Create the data directory and the database (safe to run again)."""
+    from assistant import bootstrap
+    from assistant.cli import render
+
     s = settings()
     bootstrap.open_store(s)
     info = {"data_dir": str(s.data_dir), "database": s.resolved_database_url}
@@ -36,21 +36,27 @@ def list_touchpoints(
     channel: str | None = typer.Option(None),
     status: str | None = typer.Option(None),
     limit: int = typer.Option(50),
+    cursor: str | None = typer.Option(None, help="Continue after this page (from --json)."),
     tenant: str | None = TENANT_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """List stored touchpoints, newest first."""
+    """List stored touchpoints, newest first; `~` marks a date estimated from the file."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage.listing import list_touchpoint_summaries
+
     s = settings()
     db = bootstrap.open_store(s)
     with db.session() as session:
-        found = repository.list_touchpoints(session, tenant_id=tenant_of(tenant),
-                                            account_id=account, channel=channel, status=status,
-                                            limit=limit)
+        found, next_cursor = list_touchpoint_summaries(
+            session, tenant_id=tenant_of(tenant), account_id=account, channel=channel,
+            status=status, limit=limit, cursor=cursor)
     if as_json:
-        render.print_json(console, [tp.model_dump(mode="json", exclude={"text", "segments"})
-                                    for tp in found])
+        render.print_json(console, {"touchpoints": found, "next_cursor": next_cursor})
     else:
         console.print(render.touchpoint_table(found))
+        if next_cursor:
+            console.print(f"more: --cursor {next_cursor}", highlight=False)
 
 
 @touchpoints_app.command("show")
@@ -60,6 +66,10 @@ def show_touchpoint(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Show one touchpoint, its text and its latest insights with their quotes."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import repository
+
     s = settings()
     db = bootstrap.open_store(s)
     tenant_id = tenant_of(tenant)
@@ -71,6 +81,10 @@ def show_touchpoint(
         render.print_json(console, {"touchpoint": tp, "insights": insights})
         return
     console.print(render.touchpoint_table([tp], title=tp.id))
+    if tp.occurred_at_source != "explicit":
+        console.print(f"[yellow]when[/yellow]: {tp.occurred_at.isoformat()} is an estimate "
+                      f"from the {tp.occurred_at_source.replace('_', ' ')}; the source gave no "
+                      "date (pass --occurred-at or a sidecar to set it)")
     if tp.error:
         console.print(f"[red]error[/red]: {render.escape(tp.error)}")
     console.print(render.escape(tp.text))
@@ -82,6 +96,8 @@ def show_touchpoint(
 def import_accounts(path: Path, tenant: str | None = TENANT_OPTION,
                     as_json: bool = JSON_OPTION) -> None:
     """Import accounts and contacts from CSV or JSON (re-import updates, never duplicates)."""
+    from assistant import bootstrap
+    from assistant.cli import render
     from assistant.identity import import_accounts as run_import
 
     s = settings()
@@ -98,6 +114,8 @@ def import_accounts(path: Path, tenant: str | None = TENANT_OPTION,
 def import_events(path: Path, tenant: str | None = TENANT_OPTION,
                   as_json: bool = JSON_OPTION) -> None:
     """Import web and product events from JSON Lines (re-import adds nothing)."""
+    from assistant import bootstrap
+    from assistant.cli import render
     from assistant.events import store_events
 
     s = settings()

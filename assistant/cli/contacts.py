@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
-from assistant import bootstrap
-from assistant.cli import render
 from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
 from assistant.cli.context import tenant as tenant_of
-from assistant.storage import repository
 
 contacts_app = typer.Typer(help="Contacts: review unknown senders, merge identities.",
                            no_args_is_help=True)
@@ -25,6 +21,12 @@ def list_contacts(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Contacts of the tenant (or one account); `--needs-review` lists unknown senders."""
+    from rich.table import Table
+
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import repository
+
     s = settings()
     with bootstrap.open_store(s).session() as session:
         found = repository.list_contacts(session, tenant_id=tenant_of(tenant), account_id=account,
@@ -46,6 +48,8 @@ def merge(source: str = typer.Argument(..., help="The contact to fold in (e.g. a
           target: str = typer.Argument(..., help="The known contact that remains."),
           tenant: str | None = TENANT_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Merge SOURCE into TARGET: its emails, phones, handles and touchpoints move to TARGET."""
+    from assistant import bootstrap
+    from assistant.cli import render
     from assistant.identity import merge_contacts
 
     s = settings()

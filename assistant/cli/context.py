@@ -6,10 +6,13 @@ mount them: the dependency points one way.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console
 
-from assistant.config import Settings, load_settings
+if TYPE_CHECKING:
+    from assistant.config import Settings
 
 MIN_WIDTH = 130  # tables of ids and quotes need room even when piped (Rich assumes 80)
 console = Console()
@@ -30,6 +33,8 @@ state = State()
 
 def settings() -> Settings:
     if state.settings is None:
+        from assistant.config import load_settings
+
         state.settings = load_settings()
     return state.settings
 

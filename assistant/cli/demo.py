@@ -11,14 +11,7 @@ from pathlib import Path
 
 import typer
 
-from assistant import bootstrap
-from assistant.cli import render
 from assistant.cli.context import JSON_OPTION, console, settings
-from assistant.cli.ingest import run_files
-from assistant.events import store_events
-from assistant.ingest.dispatch import AUDIO_SUFFIXES
-from assistant.pipeline import SourceOptions
-from assistant.storage import repository
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 DEMO_TENANT = "demo"
@@ -35,7 +28,14 @@ def demo(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest the bundled sample data and print what was captured."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.cli.ingest import run_files
+    from assistant.events import store_events
     from assistant.identity import import_accounts
+    from assistant.ingest.dispatch import AUDIO_SUFFIXES
+    from assistant.pipeline import SourceOptions
+    from assistant.storage import repository
 
     s = settings().model_copy(update={
         "tenant": DEMO_TENANT, "vendor_domains": DEMO_VENDOR_DOMAINS, "rep_names": DEMO_REPS})

@@ -8,25 +8,17 @@ and the batch goes on to its summary.
 
 from __future__ import annotations
 
-import typer
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
 
-from assistant import bootstrap
-from assistant.cli import render
+import typer
+
 from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, err_console, settings
 from assistant.cli.context import tenant as tenant_of
-from assistant.errors import BadInputError, NotFoundError
-from assistant.pipeline import (
-    Runtime,
-    SourceOptions,
-    SourceOutcome,
-    ingest_source,
-    record_input_failure,
-    resume_unfinished,
-)
-from assistant.storage import repository
-from assistant.storage.db import Database
-from assistant.times import to_instant, zone
+
+if TYPE_CHECKING:
+    from assistant.ingest.files import FileSource
+    from assistant.pipeline import Runtime, SourceOptions, SourceOutcome
+    from assistant.storage.db import Database
 
 cli = typer.Typer()
 
@@ -46,7 +38,11 @@ def ingest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest sources: store, parse, resolve identity, extract. Re-ingesting adds nothing."""
+    from assistant import bootstrap
+    from assistant.errors import BadInputError
     from assistant.ingest.files import find_sources
+    from assistant.pipeline import SourceOptions, record_input_failure, resume_unfinished
+    from assistant.times import to_instant, zone
 
     s = settings()
     tenant_id = tenant_of(tenant)
@@ -74,6 +70,8 @@ def ingest(
 
 
 def _language(value: str | None) -> str | None:
+    from assistant.errors import BadInputError
+
     if value not in (None, "en", "zh"):
         raise BadInputError(f"--language {value!r}: use en or zh, or leave it out to detect")
     return value
@@ -81,6 +79,9 @@ def _language(value: str | None) -> str | None:
 
 def _check_ids(db: Database, tenant_id: str, account: str | None, contacts: list[str]) -> None:
     """Ids a user typed must exist in the tenant: never attach to another tenant's rows."""
+    from assistant.errors import BadInputError, NotFoundError
+    from assistant.storage import repository
+
     with db.session() as session:
         try:
             if account is not None:
@@ -91,10 +92,13 @@ def _check_ids(db: Database, tenant_id: str, account: str | None, contacts: list
             raise BadInputError(f"{exc}; import it first (`touchpoint import-accounts`)") from None
 
 
-def run_files(db: Database, sources: list, base: SourceOptions, runtime: Runtime, *,
+def run_files(db: Database, sources: list[FileSource], base: SourceOptions, runtime: Runtime, *,
               tenant_id: str, quiet: bool) -> list[SourceOutcome]:
     """Read and ingest each file source with a progress bar; one source's trouble is its own."""
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
     from assistant.ingest.files import source_options
+    from assistant.pipeline import ingest_source, record_input_failure
 
     outcomes: list[SourceOutcome] = []
     columns = (TextColumn("{task.description}"), BarColumn(),
@@ -129,6 +133,8 @@ def run_files(db: Database, sources: list, base: SourceOptions, runtime: Runtime
 
 def report(outcomes: list[SourceOutcome], *, as_json: bool) -> None:
     """The batch summary: what this process stored, resumed, skipped and why anything failed."""
+    from assistant.cli import render
+
     created = sum(len(o.created) for o in outcomes)
     resumed = sum(len(o.extracted) for o in outcomes if not o.created)
     duplicates = sum(len(o.duplicates) for o in outcomes)
@@ -177,8 +183,11 @@ def extract(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Run extraction on stored touchpoints; earlier runs are kept for comparison."""
+    from assistant import bootstrap
+    from assistant.cli import render
     from assistant.pipeline.stages import extract_claimed, extract_touchpoint
-    from assistant.storage import claims, convert
+    from assistant.storage import claims, convert, repository
+    from assistant.times import to_instant, zone
 
     s = settings()
     tenant_id = tenant_of(tenant)

@@ -6,11 +6,8 @@ from dataclasses import asdict
 
 import typer
 
-from assistant import bootstrap
-from assistant.cli import render
 from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
 from assistant.cli.context import tenant as tenant_of
-from assistant.storage import repository, sources
 
 cli = typer.Typer()
 
@@ -19,6 +16,10 @@ cli = typer.Typer()
 def failures(limit: int = typer.Option(50), tenant: str | None = TENANT_OPTION,
              as_json: bool = JSON_OPTION) -> None:
     """Sources that could not be ingested, with the reason, newest first."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import repository, sources
+
     s = settings()
     db = bootstrap.open_store(s)
     tenant_id = tenant_of(tenant)

@@ -58,14 +58,14 @@ def test_ingesting_a_folder_twice_adds_nothing_the_second_time(sources: Path):
     assert report["ingested"] == 2 and report["skipped_duplicates"] == 0
     second = json.loads(invoke("ingest", str(sources), "--json").stdout)
     assert second["ingested"] == 0 and second["skipped_duplicates"] == 2
-    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert len(listed) == 2
     assert {tp["status"] for tp in listed} == {"extracted"}
 
 
 def test_show_prints_fields_with_their_quotes(sources: Path):
     invoke("ingest", str(sources / "call-zh.txt"))
-    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     shown = json.loads(invoke("touchpoints", "show", listed[0]["id"], "--json").stdout)
     text = shown["touchpoint"]["text"]
     insights = shown["insights"]
@@ -146,7 +146,7 @@ def test_an_unknown_sender_can_be_merged_into_a_known_contact(tmp_path: Path, mo
                  if "dana@harborview.example" in c["emails"])
     merged = invoke("contacts", "merge", unknown["id"], known["id"], "--json")
     assert merged.exit_code == 0, merged.output
-    [tp] = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    [tp] = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert tp["contact_ids"] == [known["id"]] and tp["account_id"] == "hv"
 
 
@@ -159,7 +159,7 @@ def test_a_slack_export_folder_is_one_source_per_channel(tmp_path: Path):
     shutil.copytree(DATA / "chat" / "slack_export", tmp_path / "export")
     report = json.loads(runner.invoke(app, ["ingest", str(tmp_path), "--json"]).stdout)
     assert report["failed"] == [] and report["ingested"] >= 1
-    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert {tp["channel"] for tp in listed} == {"chat"}
     assert len(listed) == report["ingested"]
 

@@ -20,7 +20,7 @@ from assistant.errors import ConfigError
 from assistant.models import CompetitorMention, Insights, Provenance, Touchpoint
 from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.grounding import evidence_for_span
-from extractors.hybrid import HybridExtractor
+from extractors.llm.hybrid import HybridExtractor
 
 pytestmark = pytest.mark.integration
 CONTEXT = ExtractionContext(catalog=CompetitorCatalog({"Salesforce": ["SFDC"]}))

@@ -26,18 +26,18 @@ from assistant.errors import ConfigError
 from assistant.models import Insights, Provenance, Touchpoint
 from extractors.base import ExtractionContext, Extractor
 from extractors.grounding import DEFAULT_FUZZY_THRESHOLD
-from extractors.llm_cache import AnswerCache, cache_key
-from extractors.llm_client import ChatRole, ClientOptions, LLMClient, cost_usd, load_prices
-from extractors.llm_input import Chunk, chunk_text, escape_transcript, find_injections
-from extractors.llm_merge import merge_answers
-from extractors.llm_schema import (
+from extractors.llm.cache import AnswerCache, cache_key
+from extractors.llm.client import ChatRole, ClientOptions, LLMClient, cost_usd, load_prices
+from extractors.llm.input import Chunk, chunk_text, escape_transcript, find_injections
+from extractors.llm.merge import merge_answers
+from extractors.llm.schema import (
     FIELDS,
     GroundingScope,
     LLMInsights,
     empty_answer,
     ground_answer,
 )
-from extractors.llm_schema import validate_partially as salvage
+from extractors.llm.schema import validate_partially as salvage
 from prompts.loader import Prompt, load_prompt
 
 DEFAULT_PROMPT = "extract_insights"

@@ -96,7 +96,9 @@ class LLMExtractor(Extractor):
             client=ClientOptions(
                 base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                 timeout_s=settings.llm_timeout_s, max_retries=settings.llm_max_retries,
-                concurrency=settings.llm_concurrency),
+                concurrency=settings.llm_concurrency, deadline_s=settings.llm_deadline_s,
+                breaker_failures=settings.llm_breaker_failures,
+                breaker_cooldown_s=settings.llm_breaker_cooldown_s),
             chunk_tokens=settings.llm_chunk_tokens,
             cache_path=settings.data_dir / "llm_cache.sqlite3",
             prices_file=settings.llm_prices_file,

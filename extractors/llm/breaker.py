@@ -42,6 +42,8 @@ class CircuitBreaker:
     endpoint: str
     failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
     cooldown_s: float = DEFAULT_COOLDOWN_S
+    service: str = "LLM endpoint"  # how messages name it (an embeddings seam may reuse this)
+    setting: str = "TOUCHPOINT_LLM_BASE_URL"  # where the user fixes its address
     failures: int = 0
     last_failure: str = ""
     opened_at: float | None = None  # time.monotonic() when the breaker last opened
@@ -90,12 +92,12 @@ class CircuitBreaker:
                 return
             left = max(self.cooldown_s - waited, 0.0)
             message = (
-                f"the LLM endpoint {self.endpoint} is down ({self.failures} transport failures "
+                f"the {self.service} {self.endpoint} is down ({self.failures} transport failures "
                 f"in a row, the last: {self.last_failure}); calls to it are paused "
                 + (f"for {left:.0f}s more" if not self.probing else "while one probe runs")
                 + ", so this touchpoint is kept and will be extracted later "
-                "(`touchpoint extract --pending`); check TOUCHPOINT_LLM_BASE_URL and that the "
-                "server is running")
+                f"(`touchpoint extract --pending`); check {self.setting} and that the server is "
+                "running")
         raise ProviderUnavailableError(redact_secrets(message))  # a URL may carry a password
 
     def _record_failure(self, reason: str) -> None:
@@ -121,13 +123,15 @@ _registry_lock = threading.Lock()
 
 
 def breaker_for(endpoint: str, *, failure_threshold: int = DEFAULT_FAILURE_THRESHOLD,
-                cooldown_s: float = DEFAULT_COOLDOWN_S) -> CircuitBreaker:
+                cooldown_s: float = DEFAULT_COOLDOWN_S, service: str = "LLM endpoint",
+                setting: str = "TOUCHPOINT_LLM_BASE_URL") -> CircuitBreaker:
     """The process's breaker for `endpoint` (a base URL); the first caller's settings stand."""
     key = endpoint.rstrip("/")
     with _registry_lock:
         breaker = _breakers.get(key)
         if breaker is None:
-            breaker = _breakers[key] = CircuitBreaker(key, failure_threshold, cooldown_s)
+            breaker = _breakers[key] = CircuitBreaker(key, failure_threshold, cooldown_s,
+                                                      service=service, setting=setting)
         return breaker
 
 

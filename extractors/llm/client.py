@@ -218,9 +218,11 @@ class LLMClient:
             return self._chat.invoke(chat_messages, **kwargs)
         except openai.OpenAIError as exc:
             translated = translate_error(exc, self.options, timeout_s=timeout_s)
-        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError,
+                RecursionError) as exc:
             # a 200 whose body is not JSON, or JSON that is not a chat completion, fails inside
-            # the SDK's parsing (JSONDecodeError, pydantic errors, 'str' has no 'choices', ...)
+            # the SDK's parsing (JSONDecodeError, pydantic errors, 'str' has no 'choices', JSON
+            # nested thousands deep, ...)
             translated = malformed_reply_error(exc, self.options)
         # raised outside the except blocks: the SDK's exception, which may quote the key, is
         # neither the cause nor the context of ours

@@ -234,6 +234,10 @@ def _json_payload(content: str) -> tuple[object, str]:
         return json.loads(text), ""
     except json.JSONDecodeError as exc:
         return None, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+    except ValueError:  # an integer of thousands of digits
+        return None, "not usable JSON (a number too long to read)"
+    except RecursionError:
+        return None, "not usable JSON (nested too deeply)"
 
 
 def best_partial(replies: list[str]) -> tuple[LLMInsights, dict[str, bool]]:

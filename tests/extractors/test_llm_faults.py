@@ -170,8 +170,10 @@ def test_a_retry_after_longer_than_the_backoff_cap_is_capped(
     raw_body(b'{"choices": []}'),
     raw_body(b"[1, 2, 3]"),
     raw_body(b""),
+    raw_body(b"[" * 100_000 + b"]" * 100_000),
+    raw_body(b'{"choices": ' + b"9" * 5000 + b"}"),
 ], ids=["html page", "html labelled json", "truncated json", "json but not a completion",
-        "no choices", "a json list", "empty body"])
+        "no choices", "a json list", "empty body", "nested 100000 deep", "a 5000-digit number"])
 def test_a_200_that_is_not_a_chat_completion_is_that_touchpoints_provider_error(
     server: FakeOpenAIServer, body: object,
 ) -> None:
@@ -243,3 +245,17 @@ def test_a_summary_without_quotes_is_dropped_and_a_grounded_one_keeps_its_eviden
     grounded = extractor_for(server.base_url).extract(english_touchpoint(), CONTEXT).summary
     assert grounded is not None and grounded.evidence
     assert grounded.evidence[0].quote == "it is far too slow for our team"
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("[" * 50_000 + "]" * 50_000, "nested too deeply"),
+    ('{"summary": ' + "7" * 5000 + "}", "a number too long"),
+], ids=["model answer nested 50000 deep", "model answer with a 5000-digit number"])
+def test_a_pathological_model_answer_is_re_asked_then_kept_empty_for_review(
+    server: FakeOpenAIServer, content: str, problem: str,
+) -> None:
+    server.script(reply(content))
+    insights = extractor_for(server.base_url).extract(english_touchpoint(), CONTEXT)
+    assert len(server.requests) == 2
+    assert problem in server.requests[1]["messages"][-1]["content"]
+    assert insights.provenance.needs_review and insights.competitors == []

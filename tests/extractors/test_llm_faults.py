@@ -259,3 +259,32 @@ def test_a_pathological_model_answer_is_re_asked_then_kept_empty_for_review(
     assert len(server.requests) == 2
     assert problem in server.requests[1]["messages"][-1]["content"]
     assert insights.provenance.needs_review and insights.competitors == []
+
+
+def test_the_deadline_and_breaker_come_from_settings(
+    server: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant.config import load_settings
+
+    monkeypatch.setenv("TOUCHPOINT_LLM_BASE_URL", server.base_url)
+    monkeypatch.setenv("TOUCHPOINT_LLM_DEADLINE_S", "7.5")
+    monkeypatch.setenv("TOUCHPOINT_LLM_BREAKER_FAILURES", "5")
+    monkeypatch.setenv("TOUCHPOINT_LLM_BREAKER_COOLDOWN_S", "12")
+    extractor = LLMExtractor.from_settings(load_settings())
+    client = extractor.options.client
+    assert (client.deadline_s, client.breaker_failures, client.breaker_cooldown_s) == (7.5, 5, 12)
+    assert (extractor.client.breaker.failure_threshold, extractor.client.breaker.cooldown_s) == (
+        5, 12)
+
+
+@pytest.mark.parametrize("options", [{"deadline_s": 0}, {"timeout_s": -1},
+                                     {"breaker_failures": 0}, {"breaker_cooldown_s": -5}],
+                         ids=["zero deadline", "negative timeout", "breaker opening before any failure",
+                              "negative cool-down"])
+def test_impossible_fault_settings_are_a_config_error_naming_the_variable(
+    options: dict[str, float],
+) -> None:
+    from assistant.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="TOUCHPOINT_LLM_"):
+        extractor_for(closed_port_url(), **options)

@@ -168,15 +168,15 @@ class LLMClient:
             reraise=True,
         )
         for attempt in retrying:
-            with attempt:
-                left = deadline - time.monotonic()
+            with attempt, self._slots:
+                left = deadline - time.monotonic()  # after waiting for a slot
                 if left <= 0:
                     raise ProviderTimeoutError(
                         f"the LLM endpoint {self.options.base_url} did not answer within the "
                         f"{self.options.deadline_s:g}s deadline ({attempts} attempts); raise "
-                        "TOUCHPOINT_LLM_DEADLINE_S or check the server's load")
+                        "TOUCHPOINT_LLM_DEADLINE_S or lower TOUCHPOINT_LLM_CONCURRENCY")
                 attempts += 1
-                with self._slots, self.breaker.guard():
+                with self.breaker.guard():
                     message = self._invoke(messages, timeout_s=min(self.options.timeout_s, left))
         usage = getattr(message, "usage_metadata", None) or {}
         content = message.content

@@ -62,7 +62,7 @@ def test_occurred_at_accepts_every_shape_and_reads_naive_times_in_the_default_zo
 def test_a_junk_occurred_at_is_one_clear_error_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "call.txt"
     path.write_text(TRANSCRIPT, encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(path), "--occurred-at", "next tuesday"])
+    result = runner.invoke(app, ["ingest", str(path), "--occurred-at", "next tuesday"], catch_exceptions=False)
     assert result.exit_code == 1
     assert "--occurred-at: 'next tuesday' is not a time" in result.output
     assert "Traceback" not in result.output
@@ -115,7 +115,7 @@ def test_a_batch_with_one_bad_sidecar_ingests_the_rest(tmp_path: Path) -> None:
 @pytest.mark.parametrize("tenant", ["", "x" * 65, "a b", "../etc"],
                          ids=["empty", "too long", "space", "path"])
 def test_an_invalid_tenant_id_is_refused_with_the_rule(tmp_path: Path, tenant: str) -> None:
-    result = runner.invoke(app, ["touchpoints", "list", "--tenant", tenant])
+    result = runner.invoke(app, ["touchpoints", "list", "--tenant", tenant], catch_exceptions=False)
     assert result.exit_code == 1
     assert "tenant id" in result.output and "1-64 letters" in result.output
 
@@ -127,7 +127,7 @@ def test_an_account_or_contact_of_another_tenant_cannot_be_attached(tmp_path: Pa
     assert invoke("import-accounts", str(accounts), "--tenant", "a").exit_code == 0
     source = tmp_path / "call.txt"
     source.write_text(TRANSCRIPT, encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(source), "--tenant", "b", "--account", "acme"])
+    result = runner.invoke(app, ["ingest", str(source), "--tenant", "b", "--account", "acme"], catch_exceptions=False)
     assert result.exit_code == 1 and "no account 'acme' in tenant 'b'" in result.output
     assert invoke("touchpoints", "list", "--tenant", "b", "--json").stdout.count('"id"') == 0
     ok = ingest_json(str(source), "--tenant", "a", "--account", "acme")
@@ -209,7 +209,7 @@ def test_an_error_body_echoing_the_key_is_never_stored_or_printed(
             outputs.append(invoke("touchpoints", "show", tp["id"]).output)
             outputs.append(invoke("touchpoints", "show", tp["id"], "--json").output)
             assert tp["status"] in ("pending", "failed")
-        outputs.append(runner.invoke(app, ["extract", "--pending"]).output)
+        outputs.append(runner.invoke(app, ["extract", "--pending"], catch_exceptions=False).output)
     finally:
         server.stop()
     assert all(SECRET not in text and SECRET[8:] not in text for text in outputs)

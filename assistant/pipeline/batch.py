@@ -20,6 +20,7 @@ from assistant.pipeline.runner import (
     record_extraction,
     record_input_failure,
     record_parse,
+    run_source,
 )
 from assistant.pipeline.stages import (
     Extraction,
@@ -73,15 +74,15 @@ def ingest_batch(db: Database, *, tenant_id: str, inputs: list[SourceInput],
                                                     stage="receive", error=one_line(exc),
                                                     runtime=runtime)
     fresh = _receive(db, work)
-    for job in work:
-        if job not in fresh or job.row.kind == "audio":
-            outcomes[job.number] = _alone(db, tenant_id, job.item, runtime)
     batch = [job for job in fresh if job.row.kind != "audio"]
     _parse_all(db, batch, runtime, outcomes)
     _extract_all(db, [j for j in batch if outcomes[j.number] is None], runtime, outcomes)
     for job in batch:
         if outcomes[job.number] is None:
             outcomes[job.number] = _outcome(job, runtime)
+    for job in work:  # seen before (or twice in this batch), or audio: after the batch is done
+        if outcomes[job.number] is None:
+            outcomes[job.number] = _alone(db, tenant_id, job.item, runtime)
     return [o for o in outcomes if o is not None]
 
 
@@ -142,9 +143,14 @@ def _extract_all(db: Database, batch: list[_Work], runtime: Runtime,
                 if job.error is not None:
                     sources.fail(session, tenant_id=job.row.tenant_id, source_id=job.row.id,
                                  error=job.error, stage="parse")
-    except Exception:
+    except Exception:  # the parse stage stands; each source's extraction goes on alone
         for job in parsed:
-            outcomes[job.number] = _alone(db, job.row.tenant_id, job.item, runtime)
+            outcome = SourceOutcome(uri=job.row.uri, source_id=job.row.id)
+            assert job.parse is not None
+            record_parse(outcome, job.parse, runtime)
+            outcomes[job.number] = run_source(db, tenant_id=job.row.tenant_id,
+                                              source_id=job.row.id, runtime=runtime,
+                                              outcome=outcome)
 
 
 def _outcome(job: _Work, runtime: Runtime) -> SourceOutcome:

@@ -111,7 +111,7 @@ def _run_claimed(db: Database, row: SourceRow, runtime: Runtime, progress: Progr
             todo = _parse(db, row, content, runtime, progress, outcome)
         else:
             todo = _claim_unextracted(db, row.tenant_id, list(row.touchpoint_ids))
-            outcome.resumed += [tp.id for tp in todo]
+            outcome.resumed += [tp.id for tp in todo if tp.id not in outcome.created]
         stage = "extract"
         if runtime.extractor is not None and todo:
             _extract_all(db, todo, runtime, outcome, all_of_source=row.stage == "received")

@@ -221,7 +221,10 @@ def extract(
         ids = repository.touchpoint_ids(session, tenant_id=tenant_id, account_id=account,
                                         since=since_at,
                                         statuses=("parsed", "pending") if pending else None)
-    done, waiting, failed, errors = [], [], [], []
+    done: list[str] = []
+    waiting: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
     for touchpoint_id in ids:
         if pending:
             result = extract_touchpoint(db, tenant_id=tenant_id, touchpoint_id=touchpoint_id,

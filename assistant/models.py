@@ -19,7 +19,7 @@ Role = Literal["rep", "customer", "agent", "unknown"]
 AlignmentStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 TouchpointStatus = Literal["received", "parsed", "extracted", "indexed", "failed"]
 SentimentLabel = Literal["positive", "neutral", "negative", "mixed"]
-Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned"]
+Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned", "integration"]
 ObjectionKind = Literal["price", "timing", "feature", "security", "contract", "other"]
 BuyingSignalKind = Literal["budget", "timeline", "pricing", "decision_maker"]
 

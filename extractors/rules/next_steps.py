@@ -1,11 +1,18 @@
-"""Next steps: commitments to do something, with an owner and a normalized due date.
+"""Next steps: commitments and requests, one per clause, with an owner and a normalized due date.
 
-A commitment is a first-person promise ("I'll send…", "we will…", "let me…", "我…发给您",
-"我们这边…安排"), a request to the other side ("could you send…", "please confirm…", "请您…",
-"麻烦你…"), a named assignment ("Dana will review…", "Action item: Alice to…"), or a proposal
-("let's meet…", "我们…再约"). The owner follows from the speaker's role and the pronoun: first
-person is the speaker's side, second person is the other side. The action is the clause from the
-verb on, without the due phrase; the due date comes from dates.py.
+A step is a first-person promise ("I'll send…", "我…发给您"), a request to the other side ("could
+you send…", "please loop in…", "麻烦…发我一份", "请尽快安排…") — owned by the addressee — a team
+or third party's promise ("our support engineer will call you", "我们产品经理下周给您演示" on the
+speaker's side; "Priya from finance will send the PO", "your IT team will…" on the customer's),
+or a proposal ("let's meet…"). Each clause is read on its own, so "我下午先把演示账号开好，晚上再把
+操作手册发给您" is two steps, and a clause without a subject continues the one before it.
+
+Not steps: offers and conditionals until the other side accepts in the next turn ("If you sign
+this quarter we could include onboarding", "如果您需要，我们也可以安排培训"), threats ("otherwise
+we'll cancel"), complaints and statements that merely contain a date ("上周五的数据到现在还没同步"),
+things already done, wishes, questions that are not requests, filler ("bear with me", "稍等一下",
+"let me check"), and anything in a quoted earlier message. The action is the verb phrase without
+its lead-in ("Sure —", "Per our call,", "收到，") and without the due phrase.
 """
 
 from __future__ import annotations
@@ -15,49 +22,43 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.models import Role, Touchpoint
+from extractors.rules.cues import register
 from extractors.rules.dates import DuePhrase, find_due_phrases
+from extractors.rules.next_step_patterns import (
+    ACCEPTANCE,
+    CLAUSE_BREAK,
+    CONDITIONAL,
+    DONE,
+    EN_DELEGATE,
+    EN_NAMED,
+    EN_OFFER,
+    EN_REQUEST,
+    EN_SELF,
+    EN_TEAM,
+    EN_VERB_WORDS,
+    FILLER,
+    NEGATION,
+    NOT_A_NAME,
+    NOT_A_REQUEST,
+    THREAT,
+    WISH,
+    ZH_CONTINUE,
+    ZH_MODAL,
+    ZH_OFFER,
+    ZH_REQUEST,
+    ZH_SELF,
+    ZH_TEAM,
+    ZH_TIMED,
+    ZH_VERB,
+    ZH_WORDS,
+    clean_action,
+)
 from extractors.rules.sentences import Sentence
 
-_VERBS = (r"send|share|email|forward|schedule|set up|setup|book|arrange|organi[sz]e|call|ring|"
-          r"follow up|follow-up|get back|circle back|reach out|ping|loop in|introduce|connect|"
-          r"check|confirm|review|look into|investigate|prepare|put together|draft|write up|"
-          r"provide|deliver|ship|deploy|fix|patch|escalate|update|sign|countersign|approve|"
-          r"finali[sz]e|run|test|try|evaluate|install|configure|invite|create|submit|pay|"
-          r"process|issue|refund|contact|talk|discuss|meet|sync|demo|walk (?:you |them )?through|"
-          r"present|reply|respond|revert|come back|decide|get (?:you|them|it|the|a|an|our|this)|"
-          r"send over|pull together|book in|hop on|jump on|set|make|do|reschedule|move|add|"
-          r"enable|open|raise|file|log|return|let you know|keep you posted|clarify|double-check")
-_EN_SELF = re.compile(
-    rf"\b(?P<subj>I|we|I'll|we'll|I'm|we're|let me|let us|let's|lets)\b"
-    rf"(?:'ll| will| shall| can| am going to| are going to| going to| 'm going to|'re going to|"
-    rf" need to| have to| plan to| want to| would like to| promise to| commit to)?"
-    rf"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|try to|make sure to))?"
-    rf" (?P<verb>{_VERBS})\b", re.I)
-_EN_REQUEST = re.compile(
-    rf"\b(?:(?:can|could|would|will) you(?: please| kindly)?|please|pls|kindly|you(?:'ll| will| should"
-    rf"| need to| can)|your team (?:will|should|can|needs to))"
-    rf"(?: (?:also|then|just|quickly))? (?P<verb>{_VERBS})\b", re.I)
-_EN_NAMED = re.compile(
-    rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'ll| will| to| is going to| agreed to|"
-    rf" promised to| needs to| said (?:he|she|they)(?:'d| would))(?: (?:also|then))? (?P<verb>{_VERBS})\b")
-_EN_FUTURE_ONLY = re.compile(r"\b(will|'ll|going to|let's|let me|next step|action item|to do)\b",
-                             re.I)
-_ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟进|回复|联系|处理|反馈|发送|演示|同步|提交|"
-             r"签|更新|沟通|讨论|修复|排查|解决|申请|审批|报价|对接|测试|试用|部署|上线|开会|见面|"
-             r"拜访|介绍|邀请|过一下|看一下|看看|评估|决定|答复|落实|推进|补充|核实|汇报|出|做|拉|建|"
-             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通")
-_ZH_SELF = re.compile(
-    rf"(?P<subj>我们这边|我这边|我们|我司|我|咱们|本人)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
-    rf"(?P<verb>{_ZH_VERBS})")
-_ZH_REQUEST = re.compile(
-    rf"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|您那边|你们那边|您这边|请|麻烦|您|你们|你)"
-    rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?P<verb>{_ZH_VERBS})")
-_ZH_MODAL = re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|可以|打算|准备|安排|把|之前|前|先|今天|"
-                       r"明天|后天|下周|周|月底|号|日")
-_NEGATION = re.compile(r"\b(won't|will not|can't|cannot|not going to|never|don't|didn't)\b"
-                       r"|不会|不能|没法|无法|不用|不需要|别", re.I)
-MAX_ACTION_CHARS = 90
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+NEXT_EN = register("next_en", EN_VERB_WORDS)
+NEXT_ZH = register("next_zh", ZH_WORDS)
+MIN_ACTION_CHARS = 2
+_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|it|that|this|so|处理|做)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,16 @@ class NextStepHit:
     start: int
     end: int
     sentence: Sentence
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A step found in one clause: who (relative to the speaker) and where the action starts."""
+
+    side: str  # "self" (the speaker's side), "other" (the addressee's) or "customer"
+    action_from: int  # offset in the sentence
+    is_offer: bool = False  # a step only if the other side accepts, or it names a date
+    needs_due: bool = False  # "we send…" is a habit unless it names a date
 
 
 def _other(role: Role) -> str:
@@ -87,85 +98,140 @@ def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
     return "unknown"
 
 
-_AROUND_DUE = re.compile(r"(?:\b(?:by|before|on|until|no later than|within|in|at|this)\s+(?:the\s+)?|在|于|到)?"
-                         r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I)
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each clause: split at commas, semicolons and "and then"-style joins."""
+    spans, cursor = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.start() > cursor:
+            spans.append((cursor, m.start()))
+        cursor = m.end()
+    if cursor < len(text):
+        spans.append((cursor, len(text)))
+    return spans
 
 
-def _clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
-    pieces, cursor = [], 0
-    for start, end in sorted(due_spans):
-        s, e = start - base, end - base
-        if s >= cursor and e <= len(text):
-            pieces.append(text[cursor:s] + "\x00")
-            cursor = e
-    pieces.append(text[cursor:])
-    action = _AROUND_DUE.sub("", "".join(pieces)).replace("\x00", "")
-    action = re.sub(r"\b(by|before|on|until|no later than|within|in|at|this|next)\s*$", "", action.strip(),
-                    flags=re.I)
-    action = re.sub(r"(之前|以前|前|之内|内|的时候)$", "", action.strip())
-    action = re.sub(r"^(?:之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|上午|下午|晚上|早上)+", "",
-                    action.strip())
-    action = re.sub(r"\s{2,}", " ", action).strip(" ,，。.!！?？;；:：-")
-    action = re.sub(r"\b(by|before|on|until)\s*$", "", action, flags=re.I).strip(" ,，")
-    return action[:MAX_ACTION_CHARS].strip()
+def _match_en(clause: str, base: int) -> _Found | None:
+    if (m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause)):
+        side = "other" if m.group("who").lower().startswith("your") else "self"
+        return _Found(side, base + m.start("verb"))
+    if (m := EN_NAMED.search(clause)) and m.group("name").lower() not in NOT_A_NAME:
+        return _Found("customer", base + m.start("verb"))
+    request = EN_REQUEST.search(clause)
+    own = EN_SELF.search(clause)
+    if own and (request is None or own.start() < request.start()):
+        return _Found("self", base + own.start("verb"),
+                      needs_due=bool(own.group("subj")) and not own.group("modal"))
+    if request:
+        return _Found("other", base + request.start("verb"))
+    if m := EN_OFFER.search(clause):
+        return _Found("self", base + m.start("verb"), is_offer=True)
+    return None
 
 
-def _hit(sentence: Sentence, match: re.Match[str], owner: str, action_from: int,
-         dues: list[DuePhrase]) -> NextStepHit | None:
+def _match_zh(clause: str, base: int, continues: bool) -> _Found | None:
+    if m := ZH_TEAM.search(clause):
+        side = "other" if m.group("who").startswith(("你们", "贵司", "您")) else "self"
+        if ZH_VERB.search(clause, m.end("who")):
+            return _Found(side, base + m.start("mid"))
+    request = ZH_REQUEST.search(clause)
+    if request and (NOT_A_REQUEST.search(clause) or not (
+            request.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(request.group("mid"))
+            or request.start() == 0)):
+        request = None
+    own = ZH_SELF.search(clause)
+    if own and not (ZH_MODAL.search(own.group("mid")) or own.group("subj") in ("我这边", "我们这边")):
+        own = None
+    if m := ZH_OFFER.search(clause):
+        if (own is None or m.start() <= own.start()) and (request is None or m.start() < request.start()):
+            return _Found("self", base + m.end(), is_offer=True)
+    if own and (request is None or own.start() < request.start()):
+        return _Found("self", base + own.start("mid"))
+    if request:
+        return _Found("other", base + request.start("mid"))
+    if m := ZH_TIMED.match(clause.lstrip()):
+        return _Found("self", base + len(clause) - len(clause.lstrip()) + m.start(), needs_due=True)
+    if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
+        return _Found("self", base + m.start())
+    return None
+
+
+def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
+                    ) -> list[NextStepHit]:
     text = sentence.text
-    if _NEGATION.search(text[max(0, match.start() - 15) : match.end()]):
-        return None
-    clause_end = len(text)
-    stop = re.search(r"[,，;；]\s*(?:and |but |so |then |但是|不过|然后|所以)", text[action_from:])
-    if stop and not any(d.start - sentence.start >= action_from + stop.start() for d in dues[:1]):
-        clause_end = action_from + stop.start()
-    action = _clean_action(text[action_from:clause_end],
-                           [(d.start, d.end) for d in dues], sentence.start + action_from)
-    if len(action) < 2:
-        return None
-    due = next((d for d in dues if d.due), None)
-    return NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
-                       sentence.start, sentence.end, sentence)
+    if THREAT.search(text) or FILLER.search(text):
+        return []
+    condition = CONDITIONAL.search(text)
+    if text.endswith(("?", "？")) and not accepted and not EN_REQUEST.search(text) \
+            and not ZH_REQUEST.search(text):
+        return []
+    role = _speaker_role(sentence, touchpoint)
+    dues: list[DuePhrase] | None = None
+    hits: list[NextStepHit] = []
+    previous: _Found | None = None
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        is_zh = _has_han(clause)
+        found = _match_zh(clause, start, previous is not None) if is_zh else _match_en(clause, start)
+        if found is None and previous is not None and not is_zh and \
+                (m := re.match(r"\s*(?:and |then |also |and then )*(?P<verb>" +
+                               _EN_VERB_ALT + r")\b", clause, re.I)):
+            found = _Found(previous.side, start + m.start("verb"))
+        if found is None:
+            previous = None
+            continue
+        if condition and condition.start() < found.action_from and not accepted:
+            previous = None
+            continue
+        window = text[max(start, found.action_from - 16): found.action_from + 12]
+        if NEGATION.search(window) or DONE.search(clause) or WISH.search(clause):
+            previous = None
+            continue
+        if dues is None:
+            dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
+                                    sentence.end, cues=sentence.cues)
+        clause_dues = [d for d in dues if start <= d.start - sentence.start < end and d.due]
+        if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
+            previous = None
+            continue
+        action = clean_action(text[found.action_from:end],
+                              [(d.start, d.end) for d in clause_dues],
+                              sentence.start + found.action_from)
+        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action):
+            previous = None
+            continue
+        owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
+        due = clause_dues[0] if clause_dues else None
+        hits.append(NextStepHit(action, owner, due.due if due else None,
+                                due.phrase if due else None, sentence.start, sentence.end,
+                                sentence))
+        previous = found
+    return hits
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
+
+
+def _has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
 
 
 def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
-    """Due phrases are looked up only in sentences that hold a commitment (the date regex is the
-    costliest step, and most sentences hold none)."""
+    """Steps in order. Due phrases are looked up only in clauses that hold a step."""
     hits: list[NextStepHit] = []
-    for sentence in sentences:
-        text = sentence.text
-        candidates = (_EN_NAMED.search(text) or _EN_SELF.search(text) or _EN_REQUEST.search(text)
-                      or _ZH_REQUEST.search(text) or _ZH_SELF.search(text)
-                      or (_HAN.search(text) and re.search(_ZH_VERBS, text)))
-        if not candidates:
+    for i, sentence in enumerate(sentences):
+        if sentence.quoted or not sentence.cues & (NEXT_EN | NEXT_ZH):
             continue
-        if text.endswith(("?", "？")) and not re.search(r"\b(can|could|would) you\b|请|麻烦", text, re.I):
-            continue
-        dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
-                                sentence.end)
-        role = _speaker_role(sentence, touchpoint)
-        found = None
-        if m := _EN_NAMED.search(text):
-            if m.group("name").lower() not in {"i", "we", "you", "they", "it", "this", "that",
-                                               "he", "she", "let", "please", "then", "also"}:
-                found = _hit(sentence, m, m.group("name"), m.start("verb"), dues)
-        if found is None and (m := _EN_SELF.search(text)):
-            is_proposal = m.group("subj").lower() in ("let's", "lets", "let us")
-            if _EN_FUTURE_ONLY.search(text) or is_proposal or dues:
-                found = _hit(sentence, m, _own(role), m.start("verb"), dues)
-        if found is None and (m := _EN_REQUEST.search(text)):
-            found = _hit(sentence, m, _other(role), m.start("verb"), dues)
-        if found is None and (m := _ZH_REQUEST.search(text)):
-            if m.group("subj").startswith(("请", "麻烦")) or _ZH_MODAL.search(m.group("mid")):
-                found = _hit(sentence, m, _other(role), m.start("mid"), dues)
-        if found is None and (m := _ZH_SELF.search(text)):
-            if _ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边"):
-                found = _hit(sentence, m, _own(role), m.start("mid"), dues)
-        if found is None:
-            verb = re.search(_ZH_VERBS, text)
-            if any(d.due for d in dues) and verb and re.search(r"[\u4e00-\u9fff]", text) \
-                    and not re.search(r"[吗呢]", text):
-                found = _hit(sentence, verb, _own(role), 0, dues)
-        if found is not None:
-            hits.append(found)
+        hits.extend(_sentence_steps(sentence, touchpoint, _is_accepted(sentences, i)))
     return hits
+
+
+def _is_accepted(sentences: list[Sentence], i: int) -> bool:
+    """Whether the other speaker's next sentence accepts what sentence i offers or asks."""
+    speaker = sentences[i].speaker
+    for later in sentences[i + 1 : i + 3]:
+        if later.speaker == speaker and later.segment_index == sentences[i].segment_index:
+            continue
+        return speaker is not None and later.speaker != speaker and \
+            ACCEPTANCE.match(later.text) is not None
+    return False

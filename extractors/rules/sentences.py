@@ -2,15 +2,21 @@
 
 Touchpoints from the parsers carry segments (speaker turns, messages). Text that arrives without
 segments (an eval item, an API payload) is split into turns from "Speaker: text" lines, with roles
-guessed from common labels (Rep, Agent, Customer, 销售, 客服, 客户).
+guessed from common labels (Rep, Agent, Customer, 销售, 客服, 客户). Speakers known only by name
+get a role from what they say (`infer_roles`): "your product", "你们的系统" is the customer;
+"our engineer", "我司", agent boilerplate is the vendor. Sentences below a reply header
+("On … wrote:", "-----原始邮件-----", "在 … 写道：") or on "> " lines are marked `quoted`: an
+earlier message, not this touchpoint's news.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.models import Role, Touchpoint
+from extractors.rules.cues import lowered, mark
 
 _SPLIT = re.compile(r"[^。！？!?；;\n]+?(?:[。！？!?；;]+|\.(?=\s|$)|(?=\n)|$)", re.S)
 _LABEL = re.compile(r"^\s*(?P<speaker>[^:：\n]{1,30}?)\s*[:：]\s*(?=\S)", re.M)
@@ -21,7 +27,28 @@ _CUSTOMER_LABELS = re.compile(r"^(customer|client|prospect|buyer|caller|user|客
                               re.I)
 
 
-@dataclass(frozen=True)
+_QUOTE_HEADER = re.compile(
+    r"^(?:On .{4,200}wrote:|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发的邮件)\s*-{2,}|"
+    r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M)
+_VENDOR_SPEECH = re.compile(
+    r"\b(?:our (?:product|platform|tool|app|engineers?|support (?:team|engineer)|solutions? "
+    r"engineer|implementation|pricing|enterprise plan|pro plan)|thanks for (?:reaching out|"
+    r"contacting|calling|your patience)|how can I help|sorry for the (?:delay|inconvenience|trouble)"
+    r"|I've (?:escalated|reproduced|checked your account)|your (?:account|ticket|order|workspace|"
+    r"trial|renewal|team's))\b"
+    r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案)|有什么可以帮您|非常抱歉|给您(?:开通|发|安排|申请)|"
+    r"您的(?:工单|订单|账号|问题)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)", re.I)
+_CUSTOMER_SPEECH = re.compile(
+    r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"
+    r"company|software|solution|crm|api)|you guys|we(?:'re| are) (?:currently )?(?:on|using)|"
+    r"our (?:reps|sales team|boss|cfo|ceo|it team|budget|renewal|contract)|my (?:boss|team))\b"
+    r"|你们的|你们那边|你们家|贵司|我们公司|我们老板|我们领导|我们现在用|我们目前用|预算", re.I)
+_VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
+_OTHER_TAG = re.compile(r"[（(][^)）]{1,20}[)）]\s*$")
+ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
+
+
+@dataclass(slots=True)
 class Sentence:
     text: str
     start: int
@@ -29,16 +56,63 @@ class Sentence:
     role: Role
     speaker: str | None
     segment_index: int | None
+    cues: int = 0  # extractors.rules.cues bits: which rules could match here
+    quoted: bool = False  # below a reply header or on a "> " line: an earlier message
 
 
 def role_from_label(label: str) -> Role:
-    if _REP_LABELS.match(label):
+    if _REP_LABELS.match(label) or _VENDOR_TAG.search(label):
         return "rep"
     if _AGENT_LABELS.match(label):
         return "agent"
-    if _CUSTOMER_LABELS.match(label):
+    if _CUSTOMER_LABELS.match(label) or _OTHER_TAG.search(label):
         return "customer"
     return "unknown"
+
+
+def infer_roles(sentences: list[Sentence]) -> None:
+    """Give named speakers of unknown role the side their words show, in place.
+
+    A speaker needs ROLE_MARGIN more cues for one side than the other; when every other speaker
+    is then known and on one side, a last unknown speaker takes the other side.
+    """
+    votes: dict[str, int] = defaultdict(int)
+    known: dict[str, Role] = {}
+    for s in sentences:
+        if s.speaker is None:
+            continue
+        if s.role != "unknown":
+            known[s.speaker] = s.role
+            continue
+        votes[s.speaker] += (len(_VENDOR_SPEECH.findall(s.text))
+                             - len(_CUSTOMER_SPEECH.findall(s.text)))
+    if not votes:
+        return
+    for speaker, score in votes.items():
+        if abs(score) >= ROLE_MARGIN:
+            known[speaker] = "rep" if score > 0 else "customer"
+    unknown = [speaker for speaker in votes if speaker not in known]
+    sides = {"customer" if role == "customer" else "rep" for role in known.values()}
+    if len(unknown) == 1 and len(sides) == 1:
+        known[unknown[0]] = "rep" if sides == {"customer"} else "customer"
+    for s in sentences:
+        if s.role == "unknown" and s.speaker in known:
+            s.role = known[s.speaker]
+
+
+def _mark_quoted(text: str, sentences: list[Sentence],
+                 turns: list[tuple[int, int, Role, str | None, int | None]]) -> None:
+    headers = [m.start() for m in _QUOTE_HEADER.finditer(text)] if ("wrote" in text or "写道" in text
+               or "--" in text or "From:" in text or "发件人" in text) else []
+    for s in sentences:
+        if s.text.startswith((">", "＞")):
+            s.quoted = True
+            continue
+        for at in headers:
+            if at <= s.start and not any(ts <= at < te and not ts <= s.start < te
+                                         for ts, te, *_ in turns):
+                s.quoted = True
+                break
 
 
 def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int | None]]:
@@ -66,7 +140,8 @@ def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
     """Every non-empty sentence, in order, with exact offsets into touchpoint.text."""
     text = touchpoint.text
     sentences: list[Sentence] = []
-    for start, end, role, speaker, index in _turns(touchpoint):
+    turns = _turns(touchpoint)
+    for start, end, role, speaker, index in turns:
         for match in _SPLIT.finditer(text, start, end):
             raw = match.group(0)
             stripped = raw.strip()
@@ -74,4 +149,9 @@ def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
                 continue
             offset = match.start() + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
+    infer_roles(sentences)
+    _mark_quoted(text, sentences, turns)
+    masks = mark(lowered(text), [s.start for s in sentences], [s.end for s in sentences])
+    for s, cues in zip(sentences, masks, strict=True):
+        s.cues = cues
     return sentences

@@ -30,6 +30,7 @@ from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.catalog import load_catalog
 from extractors.grounding import evidence_for_span, is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
+from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
 from extractors.rules.sentences import Sentence, split_sentences
 from extractors.rules.sentiment import customer_sentences, label_for, score_sentence
@@ -53,17 +54,18 @@ def _default_catalog() -> CompetitorCatalog:
 
 class RulesExtractor(Extractor):
     name = "rules"
-    version = "1.1"
+    version = "2.0"
 
     def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:
         started = time.perf_counter()
         catalog = context.catalog if context.catalog.aliases else _default_catalog()
         sentences = split_sentences(touchpoint)
+        low = lowered(touchpoint.text)
         ev = lambda s: evidence_for_span(touchpoint, s.start, s.end)  # noqa: E731
         weights: dict[int, float] = defaultdict(float)
 
         competitors: dict[str, CompetitorMention] = {}
-        for hit in find_competitors(sentences, catalog):
+        for hit in find_competitors(sentences, catalog, touchpoint.text, low):
             weights[hit.sentence.start] += 1.0
             current = competitors.get(hit.name)
             if current is None or _STANCE_PRIORITY[hit.stance] < _STANCE_PRIORITY[current.stance]:

@@ -61,7 +61,7 @@ NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let"
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "tomorrow", "and", "but",
-              "so", "sure", "yes", "ok", "okay", "great", "thanks", "perfect", "also", "just",
+              "so", "sure", "yes", "ok", "okay", "great", "thanks", "perfect", "just",
               "if", "when", "once", "otherwise", "there", "here", "nothing", "one"}
 
 ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟进|回复|联系|处理|反馈|发送|演示|同步|提交|"

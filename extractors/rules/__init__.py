@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.models import (
@@ -45,6 +46,7 @@ from extractors.rules.tickets import extract_ticket_fields
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
+SUPPORT_MIN = 0.05  # |score| a sentence needs to be shown as evidence for a label
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,13 @@ class RulesExtractor(Extractor):
         catalog = context.catalog if context.catalog.aliases else _default_catalog()
         sentences = split_sentences(touchpoint)
         low = lowered(touchpoint.text)
-        ev = lambda s: evidence_for_span(touchpoint, s.start, s.end)  # noqa: E731
+        evidence_at: dict[int, Evidence] = {}
+
+        def ev(s: Sentence) -> Evidence:  # one Evidence per sentence, shared by its items
+            found = evidence_at.get(s.start)
+            if found is None:
+                found = evidence_at[s.start] = evidence_for_span(touchpoint, s.start, s.end)
+            return found
         weights: dict[int, float] = defaultdict(float)
 
         competitors: dict[str, CompetitorMention] = {}
@@ -71,7 +79,7 @@ class RulesExtractor(Extractor):
             if current is None or _STANCE_PRIORITY[hit.stance] < _STANCE_PRIORITY[current.stance]:
                 competitors[hit.name] = CompetitorMention(
                     name=hit.name, alias=hit.alias, stance=hit.stance,
-                    evidence=evidence_for_span(touchpoint, hit.sentence.start, hit.sentence.end))
+                    evidence=ev(hit.sentence))
 
         next_steps = []
         for step in find_next_steps(sentences, touchpoint):
@@ -86,7 +94,7 @@ class RulesExtractor(Extractor):
         insights = Insights(
             touchpoint_id=touchpoint.id,
             summary=build_summary(touchpoint, sentences, weights),
-            sentiment=self._sentiment(touchpoint, sentences),
+            sentiment=self._sentiment(touchpoint, sentences, ev),
             competitors=list(competitors.values()),
             next_steps=next_steps,
             pain_points=[PainPoint(text=h.text, evidence=ev(h.sentence)) for h in pains],
@@ -104,13 +112,14 @@ class RulesExtractor(Extractor):
         _verify_all(insights, touchpoint.text)
         return insights
 
-    def _sentiment(self, touchpoint: Touchpoint, sentences: list[Sentence]) -> Sentiment | None:
+    def _sentiment(self, touchpoint: Touchpoint, sentences: list[Sentence],
+                   evidence: Callable[[Sentence], Evidence]) -> Sentiment | None:
         if not sentences:
             return None
-        scored = [(s, score_sentence(s.text)) for s in sentences]
+        scored = [(s, score_sentence(s.text, s.cues)) for s in sentences]
         customer = {id(s) for s in customer_sentences(sentences)}
-        customer_scores = [score for s, score in scored if id(s) in customer]
-        label, score = label_for(customer_scores)
+        customer_scored = [(s, score) for s, score in scored if id(s) in customer]
+        label, score = label_for([score for _, score in customer_scored])
         by_speaker: dict[str, list[float]] = defaultdict(list)
         for s, value in scored:
             by_speaker[s.speaker or s.role].append(value)
@@ -121,14 +130,22 @@ class RulesExtractor(Extractor):
             point_label, point_score = label_for([v for _, v in part])
             trajectory.append(SentimentPoint(segment_index=part[0][0].segment_index,
                                              label=point_label, score=point_score))
-        strongest = sorted((p for p in scored if id(p[0]) in customer and abs(p[1]) >= 0.05),
-                           key=lambda p: -abs(p[1]))[:SENTIMENT_EVIDENCE]
         return Sentiment(
             label=label, score=score,
             by_speaker={k: SpeakerSentiment(label=label_for(v)[0], score=label_for(v)[1])
                         for k, v in by_speaker.items()},
             trajectory=trajectory,
-            evidence=[evidence_for_span(touchpoint, s.start, s.end) for s, _ in strongest])
+            evidence=[evidence(s) for s in supporting(label, customer_scored)])
+
+
+def supporting(label: str, scored: list[tuple[Sentence, float]]) -> list[Sentence]:
+    """The sentences that show `label`: the strongest of its sign (one of each for mixed), in
+    text order; none for neutral, so a positive label never cites a complaint."""
+    positive = sorted((p for p in scored if p[1] >= SUPPORT_MIN), key=lambda p: -p[1])
+    negative = sorted((p for p in scored if p[1] <= -SUPPORT_MIN), key=lambda p: p[1])
+    chosen = {"positive": positive[:SENTIMENT_EVIDENCE], "negative": negative[:SENTIMENT_EVIDENCE],
+              "mixed": positive[:1] + negative[:1]}.get(label, [])
+    return [s for s, _ in sorted(chosen, key=lambda p: p[0].start)]
 
 
 def _verify_all(insights: Insights, text: str) -> None:

@@ -85,7 +85,7 @@ ZH_TEAM = re.compile(
     r"[一-龥]{0,4}(?:前|内))")
 ZH_TIMED = re.compile(
     r"^(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
-    r"周[一二三四五六日]|月底|\d{1,2}[号日]|[一两三]个?(?:小时|工作日|天)(?:之?内))"
+    r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     rf"(?=[^，。！？；,.!?;了吗]{{0,6}}?(?:{ZH_VERBS}))")
 ZH_OFFER = re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我|需要我")
@@ -94,9 +94,6 @@ ZH_MODAL = re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打�
 ZH_CONTINUE = re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
                          r"准备|整理|开|做|提供)")
-ZH_WORDS = ["我", "咱", "本人", "请", "麻烦", "您", "你", "产品经理", "项目经理", "客户经理", "技术",
-            "工程师", "实施", "研发", "开发", "法务", "财务", "采购", "售后", "客服", "运营", "同事",
-            "领导", "老板", "it", "销售", "团队", "专家", "然后", "再", "把"]
 NOT_A_REQUEST = re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事")
 
 CLAUSE_BREAK = re.compile(
@@ -112,7 +109,7 @@ CONDITIONAL = re.compile(
     r"万一|只要", re.I)
 THREAT = re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I)
 FILLER = re.compile(
-    r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so)\W+)*(?:bear with me|one (?:moment|sec|second)|"
+    r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so)\W+)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
     r"think|find|confirm that|take a look|double-check)(?! \w+ (?:by|before|tomorrow|today|"
     r"on|next))\b|稍等|请稍等|我(?:先|马上)?(?:查|看)一下(?!.{0,8}(?:明天|今天|下周|前))|"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import register
+from extractors.rules.cues import register_pattern
 from extractors.rules.dates import DuePhrase, find_due_phrases
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
@@ -50,13 +50,27 @@ from extractors.rules.next_step_patterns import (
     ZH_TEAM,
     ZH_TIMED,
     ZH_VERB,
-    ZH_WORDS,
     clean_action,
 )
 from extractors.rules.sentences import Sentence
 
-NEXT_EN = register("next_en", EN_VERB_WORDS)
-NEXT_ZH = register("next_zh", ZH_WORDS)
+NEXT_EN = register_pattern("next_en", EN_REQUEST, "verb")  # every English pattern's verbs
+NEXT_ZH = register_pattern("next_zh", ZH_SELF) | register_pattern("next_zh", ZH_REQUEST) \
+    | register_pattern("next_zh", ZH_TEAM) | register_pattern("next_zh", ZH_TIMED)
+_EN_SELF = register_pattern("en_self", EN_SELF)
+_EN_REQUEST = register_pattern("en_request", EN_REQUEST)
+_EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
+_EN_OFFER = register_pattern("en_offer", EN_OFFER)
+_ZH_SELF = register_pattern("zh_self", ZH_SELF)
+_ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
+_ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
+_ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
+_THREAT = register_pattern("threat", THREAT)
+_FILLER = register_pattern("filler", FILLER, "filler")
+_CONDITIONAL = register_pattern("conditional", CONDITIONAL)
+_DONE = register_pattern("done", DONE)
+_WISH = register_pattern("wish", WISH)
+_NEGATION = register_pattern("negation", NEGATION)
 MIN_ACTION_CHARS = 2
 _TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|it|that|this|so|处理|做)$", re.I)
 
@@ -110,38 +124,38 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _match_en(clause: str, base: int) -> _Found | None:
-    if (m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause)):
+def _match_en(clause: str, base: int, cues: int) -> _Found | None:
+    if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
         side = "other" if m.group("who").lower().startswith("your") else "self"
         return _Found(side, base + m.start("verb"))
     if (m := EN_NAMED.search(clause)) and m.group("name").lower() not in NOT_A_NAME:
         return _Found("customer", base + m.start("verb"))
-    request = EN_REQUEST.search(clause)
-    own = EN_SELF.search(clause)
+    request = EN_REQUEST.search(clause) if cues & _EN_REQUEST else None
+    own = EN_SELF.search(clause) if cues & _EN_SELF else None
     if own and (request is None or own.start() < request.start()):
         return _Found("self", base + own.start("verb"),
                       needs_due=bool(own.group("subj")) and not own.group("modal"))
     if request:
         return _Found("other", base + request.start("verb"))
-    if m := EN_OFFER.search(clause):
+    if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
         return _Found("self", base + m.start("verb"), is_offer=True)
     return None
 
 
-def _match_zh(clause: str, base: int, continues: bool) -> _Found | None:
-    if m := ZH_TEAM.search(clause):
+def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | None:
+    if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)):
         side = "other" if m.group("who").startswith(("你们", "贵司", "您")) else "self"
         if ZH_VERB.search(clause, m.end("who")):
             return _Found(side, base + m.start("mid"))
-    request = ZH_REQUEST.search(clause)
+    request = ZH_REQUEST.search(clause) if cues & _ZH_REQUEST else None
     if request and (NOT_A_REQUEST.search(clause) or not (
             request.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(request.group("mid"))
             or request.start() == 0)):
         request = None
-    own = ZH_SELF.search(clause)
+    own = ZH_SELF.search(clause) if cues & _ZH_SELF else None
     if own and not (ZH_MODAL.search(own.group("mid")) or own.group("subj") in ("我这边", "我们这边")):
         own = None
-    if m := ZH_OFFER.search(clause):
+    if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         if (own is None or m.start() <= own.start()) and (request is None or m.start() < request.start()):
             return _Found("self", base + m.end(), is_offer=True)
     if own and (request is None or own.start() < request.start()):
@@ -157,12 +171,13 @@ def _match_zh(clause: str, base: int, continues: bool) -> _Found | None:
 
 def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
-    text = sentence.text
-    if THREAT.search(text) or FILLER.search(text):
+    text, cues = sentence.text, sentence.cues
+    if cues & _THREAT and THREAT.search(text) or cues & _FILLER and FILLER.search(text):
         return []
-    condition = CONDITIONAL.search(text)
-    if text.endswith(("?", "？")) and not accepted and not EN_REQUEST.search(text) \
-            and not ZH_REQUEST.search(text):
+    condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
+    if text.endswith(("?", "？")) and not accepted \
+            and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
+            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
         return []
     role = _speaker_role(sentence, touchpoint)
     dues: list[DuePhrase] | None = None
@@ -171,7 +186,8 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     for start, end in _clauses(text):
         clause = text[start:end]
         is_zh = _has_han(clause)
-        found = _match_zh(clause, start, previous is not None) if is_zh else _match_en(clause, start)
+        found = _match_zh(clause, start, cues, previous is not None) if is_zh \
+            else _match_en(clause, start, cues)
         if found is None and previous is not None and not is_zh and \
                 (m := re.match(r"\s*(?:and |then |also |and then )*(?P<verb>" +
                                _EN_VERB_ALT + r")\b", clause, re.I)):
@@ -183,7 +199,8 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         window = text[max(start, found.action_from - 16): found.action_from + 12]
-        if NEGATION.search(window) or DONE.search(clause) or WISH.search(clause):
+        if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
+                or cues & _WISH and WISH.search(clause):
             previous = None
             continue
         if dues is None:

@@ -3,8 +3,14 @@
 English sentences are scored with VADER (negation and intensifiers built in), with business terms
 it lacks added to its lexicon and courtesy words ("thanks", "please") that would make every email
 look happy taken out. Chinese sentences are scored from `lexicons/zh_sentiment.yaml` with
-negators and intensifiers, longest word first. The touchpoint's label is the customer's: their
-sentences when roles are known, everything not said by the rep otherwise.
+negators and intensifiers, longest word first. Both languages add what lexicons miss: flat
+negatives without a feeling word ("we won't be extending the contract", "the numbers still don't
+match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
+and sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了").
+Courtesy ("thanks", "best regards", "期待您的回复", "辛苦了") is removed before scoring: a polite
+closing is not praise. The touchpoint's label is the customer's: their sentences when roles are
+known, everything not said by the rep otherwise, never quoted mail; with no customer voice at
+all (a rep's outbound email) it is neutral.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from assistant.models import SentimentLabel
+from extractors.rules.cues import register, register_pattern
 from extractors.rules.sentences import Sentence
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
@@ -26,8 +33,42 @@ LABEL_THRESHOLD = 0.12  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.5  # weaker side / stronger side at which both sides count ("mixed")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PUNCTUATION = string.punctuation
-_COURTESY = re.compile(r"\b(thanks?(?: you)?(?: so much)?|thx|please|hi|hello|dear|regards|best|"
-                       r"cheers|appreciate it|good (?:morning|afternoon))\b", re.I)
+_COURTESY = re.compile(
+    r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:your|the) (?:help|time|reply|"
+    r"update|patience|quick reply))?|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
+    r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
+    r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
+    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|sorry)\b", re.I)
+_ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
+                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|好的")
+# firm decisions against us and flat statements of failure: no feeling word, clearly negative
+FLAT_NEGATIVE = re.compile(
+    r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
+    r"(?:renew\w*|extend\w*|continu\w*|mov\w* forward|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
+    r"expand\w*|upgrad\w*|us(?:e|ing))|(?:not|aren't|won't be) renewing|cancel\w* (?:our|the|my)"
+    r" (?:subscription|contract|account|plan|order)|(?:go|going|went) with (?:another|a different)"
+    r" (?:vendor|provider|tool|solution)|(?:still|again) (?:doesn't|don't|didn't|isn't|aren't|not)"
+    r"|(?:doesn't|don't|didn't) (?:match|add up|load|sync|show|arrive|work)|haven't (?:heard|"
+    r"received|gotten|got) (?:back|anything)|nobody (?:has )?(?:replied|responded|answered|"
+    r"called)|(?:second|third|fourth) time (?:this|that|now)|(?:charged|billed) twice|"
+    r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
+    r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|still waiting)\b"
+    r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
+    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
+    r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
+    r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大", re.I)
+SARCASM = re.compile(
+    r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
+    r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
+    r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
+    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I)
+FLAT_WEIGHT = 0.45
+DECISION_WEIGHT = 0.7
+SARCASM_SCORE = -0.6
+_DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|"
+                       r"不续|取消|换|不考虑|不打算", re.I)
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
@@ -61,6 +102,12 @@ _NEGATIVE_PHRASES = re.compile(
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
     re.I)
 PHRASE_WEIGHT = 0.45
+_NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
+_FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
+_SARCASM_CUE = register_pattern("sarcasm", SARCASM)
+_COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
+_LIKE_CUE = register("neutral_like", ["like"])
+ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +144,9 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], list[str], dict[st
     return pattern, weights, list(loaded["negators"]), dict(loaded["intensifiers"])
 
 
+_ZH_SENTIMENT = register("zh_sentiment", _zh_lexicon()[1])
+
+
 def _score_zh(text: str) -> float:
     pattern, weights, negators, intensifiers = _zh_lexicon()
     total = 0.0
@@ -113,14 +163,28 @@ def _score_zh(text: str) -> float:
     return total / math.sqrt(total * total + 15) if total else 0.0  # VADER's normalization
 
 
-def score_sentence(text: str) -> float:
-    """-1..1 for one sentence, in either language."""
+def score_sentence(text: str, cues: int = ALL_CUES) -> float:
+    """-1..1 for one sentence, in either language; `cues` (the sentence's cue bits) skips the
+    patterns whose words it lacks."""
+    if cues & _SARCASM_CUE and SARCASM.search(text):
+        return SARCASM_SCORE
+    flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
+    penalty = 0.0
+    if flat:
+        decisive = _DECISION.search(text) is not None
+        penalty = (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
     if _CJK.search(text):
-        return _score_zh(text)
-    plain = _NEUTRAL_LIKE.sub(" ", _COURTESY.sub(" ", text))
+        if cues & _COURTESY_CUE:
+            text = _ZH_COURTESY.sub("，", text)
+        score = _score_zh(text) if cues & _ZH_SENTIMENT else 0.0
+        return max(-1.0, score - penalty)
+    plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
+    if cues & _LIKE_CUE:
+        plain = _NEUTRAL_LIKE.sub(" ", plain)
     score = float(_vader().polarity_scores(plain)["compound"]) if _vader_has_cue(plain) else 0.0
-    complaints = len(_NEGATIVE_PHRASES.findall(text))
-    return max(-1.0, score - PHRASE_WEIGHT * complaints) if complaints else score
+    complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
+    penalty += PHRASE_WEIGHT * complaints
+    return max(-1.0, score - penalty)
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
@@ -142,8 +206,10 @@ def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
 
 
 def customer_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    """The customer's sentences, or everything not said by the rep side when roles are unknown."""
-    customer = [s for s in sentences if s.role == "customer"]
+    """The customer's sentences, or everything not said by the rep side when roles are unknown;
+    never quoted mail. Empty when only the rep side speaks."""
+    current = [s for s in sentences if not s.quoted]
+    customer = [s for s in current if s.role == "customer"]
     if customer:
         return customer
-    return [s for s in sentences if s.role not in ("rep", "agent")] or sentences
+    return [s for s in current if s.role not in ("rep", "agent")]

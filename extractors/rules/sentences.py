@@ -32,17 +32,25 @@ _QUOTE_HEADER = re.compile(
     r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M)
 _VENDOR_SPEECH = re.compile(
     r"\b(?:our (?:product|platform|tool|app|engineers?|support (?:team|engineer)|solutions? "
-    r"engineer|implementation|pricing|enterprise plan|pro plan)|thanks for (?:reaching out|"
-    r"contacting|calling|your patience)|how can I help|sorry for the (?:delay|inconvenience|trouble)"
-    r"|I've (?:escalated|reproduced|checked your account)|your (?:account|ticket|order|workspace|"
-    r"trial|renewal|team's))\b"
-    r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案)|有什么可以帮您|非常抱歉|给您(?:开通|发|安排|申请)|"
-    r"您的(?:工单|订单|账号|问题)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)", re.I)
+    r"engineer|implementation|pricing|enterprise plan|pro plan|quote|proposal|roadmap|customers|"
+    r"data residency|docs?|documentation|cto|csm|onboarding)|thanks for (?:reaching out|"
+    r"contacting|calling|joining|your patience|the time|making time|hopping on)|how can I help|"
+    r"sorry (?:for|about) (?:the|that)|I've (?:escalated|reproduced|checked|added|updated)|"
+    r"(?:I'll|I will|we'll|we will) (?:send|share|get) you|the quote is|we (?:support|offer|"
+    r"have a (?:native|built-in))|your (?:account|ticket|order|workspace|trial|renewal|team's|"
+    r"feedback|data|seats|invoice|subscription))\b"
+    r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案|报价)|有什么可以帮您|非常抱歉|抱歉|给您(?:开通|发|安排|申请)|"
+    r"您的(?:工单|订单|账号|问题|需求)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)|^您好|支持的|"
+    r"可以的|没问题", re.I)
 _CUSTOMER_SPEECH = re.compile(
     r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"
-    r"company|software|solution|crm|api)|you guys|we(?:'re| are) (?:currently )?(?:on|using)|"
-    r"our (?:reps|sales team|boss|cfo|ceo|it team|budget|renewal|contract)|my (?:boss|team))\b"
-    r"|你们的|你们那边|你们家|贵司|我们公司|我们老板|我们领导|我们现在用|我们目前用|预算", re.I)
+    r"company|software|solution|crm|api|quote|price|contract|docs)|you guys|do you (?:support|"
+    r"have|offer)|we(?:'re| are) (?:currently )?(?:on|using)|we (?:use|budgeted|signed|bought|"
+    r"need|want)|our (?:reps|agents|sales team|boss|cfo|ceo|it|it team|budget|renewal|contract|"
+    r"company|compliance|finance|procurement|managers?|users|staff|forecast)|my (?:boss|team|"
+    r"manager))\b"
+    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们老板|我们领导|"
+    r"我们现在用|我们目前用|预算|请问|能不能|多少钱", re.I)
 _VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
 _OTHER_TAG = re.compile(r"[（(][^)）]{1,20}[)）]\s*$")
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
@@ -70,13 +78,15 @@ def role_from_label(label: str) -> Role:
     return "unknown"
 
 
-def infer_roles(sentences: list[Sentence]) -> None:
+def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:
     """Give named speakers of unknown role the side their words show, in place.
 
-    A speaker needs ROLE_MARGIN more cues for one side than the other; when every other speaker
-    is then known and on one side, a last unknown speaker takes the other side.
+    Each speaker's words score vendor cues minus customer cues. With two unknown speakers the
+    higher score is the rep; a tie goes to who spoke first (the customer opens a chat, ticket or
+    email thread; the rep runs a call or meeting). Otherwise a speaker needs ROLE_MARGIN; when
+    every other speaker is then known and on one side, a last unknown speaker takes the other.
     """
-    votes: dict[str, int] = defaultdict(int)
+    votes: dict[str, int] = {}
     known: dict[str, Role] = {}
     for s in sentences:
         if s.speaker is None:
@@ -84,12 +94,18 @@ def infer_roles(sentences: list[Sentence]) -> None:
         if s.role != "unknown":
             known[s.speaker] = s.role
             continue
-        votes[s.speaker] += (len(_VENDOR_SPEECH.findall(s.text))
-                             - len(_CUSTOMER_SPEECH.findall(s.text)))
+        votes[s.speaker] = votes.get(s.speaker, 0) + (
+            len(_VENDOR_SPEECH.findall(s.text)) - len(_CUSTOMER_SPEECH.findall(s.text)))
     if not votes:
         return
+    if len(votes) == 2 and not known:
+        (first, a), (second, b) = votes.items()
+        if a == b:
+            opener_is_customer = channel in ("chat", "ticket", "email")
+            a, b = (0, 1) if opener_is_customer else (1, 0)
+        known[first], known[second] = ("rep", "customer") if a > b else ("customer", "rep")
     for speaker, score in votes.items():
-        if abs(score) >= ROLE_MARGIN:
+        if speaker not in known and abs(score) >= ROLE_MARGIN:
             known[speaker] = "rep" if score > 0 else "customer"
     unknown = [speaker for speaker in votes if speaker not in known]
     sides = {"customer" if role == "customer" else "rep" for role in known.values()}
@@ -149,7 +165,7 @@ def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
                 continue
             offset = match.start() + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
-    infer_roles(sentences)
+    infer_roles(sentences, touchpoint.channel)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text), [s.start for s in sentences], [s.end for s in sentences])
     for s, cues in zip(sentences, masks, strict=True):

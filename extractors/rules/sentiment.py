@@ -57,13 +57,23 @@ FLAT_NEGATIVE = re.compile(
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
-    r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大", re.I)
+    r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
+    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印)不(?:了|到|上|进去|开|出来)|"
+    r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
+    r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])", re.I)
+ACKNOWLEDGEMENT = re.compile(
+    r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
+    r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
+    r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I)
+_EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "🎉": 1.8, "❤": 1.8, "💪": 1.2,
+             "👎": -2.0, "😡": -2.6, "😤": -2.2, "😞": -1.8, "😓": -1.4, "🙄": -1.8, "😠": -2.4}
 SARCASM = re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
     r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
     r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
     r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I)
+ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
@@ -80,6 +90,8 @@ _BUSINESS_TERMS = {
     "seamless": 2.0, "intuitive": 1.8, "impressed": 2.4, "excited": 2.2, "love": 2.6,
     "smooth": 1.6, "straightforward": 1.2, "helpful": 1.8, "works": 0.8, "solved": 1.6,
     "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4, "urgent": -0.8,
+    "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
+    "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import")
@@ -144,12 +156,12 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], list[str], dict[st
     return pattern, weights, list(loaded["negators"]), dict(loaded["intensifiers"])
 
 
-_ZH_SENTIMENT = register("zh_sentiment", _zh_lexicon()[1])
+_ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
 
 
 def _score_zh(text: str) -> float:
     pattern, weights, negators, intensifiers = _zh_lexicon()
-    total = 0.0
+    total = sum(weight for emoji, weight in _EMOJI_ZH.items() if emoji in text)
     for m in pattern.finditer(text):
         weight = weights[m.group(0)]
         before = text[max(0, m.start() - 4) : m.start()]
@@ -168,6 +180,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     patterns whose words it lacks."""
     if cues & _SARCASM_CUE and SARCASM.search(text):
         return SARCASM_SCORE
+    if len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
+        return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
     penalty = 0.0
     if flat:

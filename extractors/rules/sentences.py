@@ -12,7 +12,6 @@ earlier message, not this touchpoint's news.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.models import Role, Touchpoint

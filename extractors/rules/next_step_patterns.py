@@ -97,9 +97,13 @@ ZH_CONTINUE = re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|
 NOT_A_REQUEST = re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事")
 
 CLAUSE_BREAK = re.compile(
-    r"\s*[,，;；、]\s*(?:and |but |so |then |also |然后|但是|不过|所以|另外)?|\s+(?:and then|and also"
-    r"|then)\s+|\s+and\s+(?=(?:I|we|I'll|we'll|our|my|you|your|[A-Z][a-z]+ will)\b)"
-    r"|\s+and\s+(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\s+[-–—]+\s+", re.I)
+    r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
+    r"|\s(?:and then|and also|then)\s"
+    r"|\sand\s(?=(?:I|we|I'll|we'll|our|my|you|your|[A-Z][a-z]+ will)\b)"
+    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\s[-–—]+\s", re.I)
+# a commitment needs one of these (or a subject with a date): cheap words to skip the rest
+EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
+                  "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ")
 ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
     r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|"

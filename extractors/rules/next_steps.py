@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import register_pattern
-from extractors.rules.dates import DuePhrase, find_due_phrases
+from extractors.rules.cues import register, register_pattern
+from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
     CLAUSE_BREAK,
@@ -35,6 +35,7 @@ from extractors.rules.next_step_patterns import (
     EN_REQUEST,
     EN_SELF,
     EN_TEAM,
+    EN_MODAL_WORDS,
     EN_VERB_WORDS,
     FILLER,
     NEGATION,
@@ -54,9 +55,12 @@ from extractors.rules.next_step_patterns import (
 )
 from extractors.rules.sentences import Sentence
 
-NEXT_EN = register_pattern("next_en", EN_REQUEST, "verb")  # every English pattern's verbs
-NEXT_ZH = register_pattern("next_zh", ZH_SELF) | register_pattern("next_zh", ZH_REQUEST) \
-    | register_pattern("next_zh", ZH_TEAM) | register_pattern("next_zh", ZH_TIMED)
+_EN_VERB = register_pattern("en_verb", EN_REQUEST, "verb")  # every English pattern's verbs
+_EN_MODAL = register("en_modal", EN_MODAL_WORDS)
+_EN_SUBJECT = register("en_subject", ["i ", "we "])
+_ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
+_ZH_ASK = register("zh_ask", ["请", "麻烦"])
+_ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
 _EN_SELF = register_pattern("en_self", EN_SELF)
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
@@ -71,6 +75,15 @@ _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
 _WISH = register_pattern("wish", WISH)
 _NEGATION = register_pattern("negation", NEGATION)
+
+
+def _is_candidate(cues: int) -> bool:
+    """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
+    if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
+                            or cues & _EN_SUBJECT and cues & DATE_EN):
+        return True
+    return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
+                or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
 MIN_ACTION_CHARS = 2
 _TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|it|that|this|so|处理|做)$", re.I)
 
@@ -119,6 +132,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         if m.start() > cursor:
             spans.append((cursor, m.start()))
         cursor = m.end()
+        while cursor < len(text) and text[cursor].isspace():
+            cursor += 1
     if cursor < len(text):
         spans.append((cursor, len(text)))
     return spans
@@ -237,7 +252,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """Steps in order. Due phrases are looked up only in clauses that hold a step."""
     hits: list[NextStepHit] = []
     for i, sentence in enumerate(sentences):
-        if sentence.quoted or not sentence.cues & (NEXT_EN | NEXT_ZH):
+        if sentence.quoted or not _is_candidate(sentence.cues):
             continue
         hits.extend(_sentence_steps(sentence, touchpoint, _is_accepted(sentences, i)))
     return hits

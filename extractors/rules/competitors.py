@@ -149,7 +149,24 @@ def _is_bounded(text: str, start: int, end: int, alias: _Alias) -> bool:
     return not (after == "." and end + 1 < len(text) and text[end + 1] in _ASCII_WORD)
 
 
-def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor") -> Stance:
+Cue = tuple[int, int, str]  # start, end (sentence offsets) and what it cues
+
+
+def sentence_cues(sentence: Sentence) -> list[Cue]:
+    """Every stance cue in the sentence (a negated "use" is none), integration cues included."""
+    text = sentence.text
+    found: list[Cue] = []
+    for stance, pattern in STANCE_CUES:
+        for cue in pattern.finditer(text):
+            if stance == "using" and _NEGATED_USE.search(text[max(0, cue.start() - 12):cue.end()]):
+                continue
+            found.append((cue.start(), cue.end(), stance))
+    found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
+    return found
+
+
+def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor",
+               cues: list[Cue] | None = None) -> Stance:
     """The stance of the mention at [start:end] in its sentence, given the catalog `kind`.
 
     A competitive cue (switching, comparing, evaluating) nearest to the mention wins; otherwise
@@ -157,24 +174,24 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
     plain use (审批都在企业微信里走) is tool use too.
     """
-    text, base = sentence.text, sentence.start
+    base = sentence.start
     best: tuple[int, int, Stance] | None = None
-    for stance, pattern in STANCE_CUES:
-        for cue in pattern.finditer(text):
-            distance = max(base + cue.start() - end, start - base - cue.end(), 0)
-            if distance > STANCE_WINDOW:
-                continue
-            if stance == "using" and _NEGATED_USE.search(text[max(0, cue.start() - 12):cue.end()]):
-                continue
-            key = (distance, _STANCE_PRIORITY[stance], stance)
-            if best is None or key[:2] < best[:2]:
-                best = key
+    integration = False
+    for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
+        distance = max(base + cue_start - end, start - base - cue_end, 0)
+        if distance > STANCE_WINDOW:
+            continue
+        if stance == "integration":
+            integration = True
+            continue
+        key = (distance, _STANCE_PRIORITY[stance], stance)
+        if best is None or key[:2] < best[:2]:
+            best = key  # type: ignore[assignment]
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
-    integration = any(max(base + cue.start() - end, start - base - cue.end(), 0) <= STANCE_WINDOW
-                      for cue in INTEGRATION_CUE.finditer(text))
     if integration or kind == "tool" or (kind == "both" and best is not None
-                                          and best[2] == "using" and not _CRM_USE.search(text)):
+                                          and best[2] == "using"
+                                          and not _CRM_USE.search(sentence.text)):
         return "integration"
     return best[2] if best is not None else "mentioned"
 
@@ -200,6 +217,7 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
                 candidates.append((start, end + 1, alias))
     candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
     hits: list[CompetitorHit] = []
+    cues_at: dict[int, list[Cue]] = {}
     taken_to = -1
     for start, end, alias in candidates:
         if start < taken_to:
@@ -211,7 +229,10 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         if sentence.quoted or (alias.is_exact and start == sentence.start):
             continue
         taken_to = end
+        cues = cues_at.get(index)
+        if cues is None:
+            cues = cues_at[index] = sentence_cues(sentence)
         hits.append(CompetitorHit(alias.name, text[start:end], start, end,
-                                  stance_for(sentence, start, end, catalog.kind(alias.name)),
+                                  stance_for(sentence, start, end, catalog.kind(alias.name), cues),
                                   sentence))
     return hits

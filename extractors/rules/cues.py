@@ -11,17 +11,16 @@ no pattern matches a sentence its cue words missed.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import ahocorasick
 
-try:  # Python 3.11+: the parser the re module compiles with
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# the parser the re module compiles with (Python 3.11+); read-only use of its parse tree
+sre_parse: Any = importlib.import_module("re._parser")
+sre_constants: Any = importlib.import_module("re._constants")
 
 PREFIX_CHARS = 6  # how long a cue word read off a pattern may get (longer adds nothing)
 MAX_CUE_WORDS = 4000  # a pattern whose alternatives multiply past this is not gated

@@ -220,7 +220,8 @@ def _explicit_en(g: dict[str, str | None], ref: date) -> date | None:
             continue
         raw_month = g[m] or ""
         month = int(raw_month) if raw_month.isdigit() else MONTH_NUMBERS.get(raw_month.lower())
-        year = int(g[y]) if g[y] else None
+        raw_year = g[y]
+        year = int(raw_year) if raw_year else None
         if year is not None and year < 100:
             year += 2000
         if month is None or not 1 <= month <= 12:

@@ -138,6 +138,14 @@ _LEAD_IN = re.compile(
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I)
 
 
+_TRAILING_PREPOSITION = re.compile(
+    r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I)
+_TRAILING_ZH = re.compile(r"(?:之前|以前|前|之内|内|的时候)$")
+_TRAILING_POLITE = re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|吧|哈|哦|呀|啊)\W*$",
+                              re.I)
+_SPACES = re.compile(r"\s{2,}")
+
+
 def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     """The verb phrase without due phrases, lead-ins, politeness tails and end punctuation."""
     pieces, cursor = [], 0
@@ -148,12 +156,10 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
             cursor = e
     pieces.append(text[cursor:])
     action = _AROUND_DUE.sub("", "".join(pieces)).replace("\x00", "")
-    action = re.sub(r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", "",
-                    action.strip(), flags=re.I)
-    action = re.sub(r"(?:之前|以前|前|之内|内|的时候)$", "", action.strip())
+    action = _TRAILING_PREPOSITION.sub("", action.strip())
+    action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())
-    action = re.sub(r"\s*(?:please|thanks|thank you|if possible|asap|吧|哈|哦|呀|啊)\W*$", "",
-                    action, flags=re.I)
-    action = re.sub(r"\s{2,}", " ", action).strip(" ,，。.!！?？;；:：-~～")
-    action = re.sub(r"\b(?:by|before|on|until)\s*$", "", action, flags=re.I).strip(" ,，")
+    action = _TRAILING_POLITE.sub("", action)
+    action = _SPACES.sub(" ", action).strip(" ,，。.!！?？;；:：-~～")
+    action = _TRAILING_PREPOSITION.sub("", action).strip(" ,，")
     return action[:MAX_ACTION_CHARS].strip()

@@ -204,8 +204,7 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         found = _match_zh(clause, start, cues, previous is not None) if is_zh \
             else _match_en(clause, start, cues)
         if found is None and previous is not None and not is_zh and \
-                (m := re.match(r"\s*(?:and |then |also |and then )*(?P<verb>" +
-                               _EN_VERB_ALT + r")\b", clause, re.I)):
+                (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"))
         if found is None:
             previous = None
@@ -242,6 +241,7 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
+_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
 
 
 def _has_han(text: str) -> bool:

@@ -52,6 +52,8 @@ _CUSTOMER_SPEECH = re.compile(
     r"我们现在用|我们目前用|预算|请问|能不能|多少钱", re.I)
 _VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
 _OTHER_TAG = re.compile(r"[（(][^)）]{1,20}[)）]\s*$")
+_LINE_START = re.compile(r"^\s*\S", re.M)
+_WORD = re.compile(r"\w")
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 
 
@@ -135,7 +137,7 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         return [(s.start, s.end, s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
     labels = list(_LABEL.finditer(text))
-    line_starts = sum(1 for _ in re.finditer(r"^\s*\S", text, re.M))
+    line_starts = sum(1 for _ in _LINE_START.finditer(text))
     if not labels or len(labels) < max(2, line_starts // 2):
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
         if touchpoint.channel in ("call", "meeting", "chat"):
@@ -160,7 +162,7 @@ def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
         for match in _SPLIT.finditer(text, start, end):
             raw = match.group(0)
             stripped = raw.strip()
-            if not stripped or not re.search(r"\w", stripped):
+            if not stripped or not _WORD.search(stripped):
                 continue
             offset = match.start() + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))

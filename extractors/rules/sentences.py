@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import lowered, mark
 
-_SPLIT = re.compile(r"[^。！？!?；;\n]+?(?:[。！？!?；;]+|\.(?=\s|$)|(?=\n)|$)", re.S)
+# where a sentence ends: its closing punctuation (kept), or a line break (dropped)
+_BOUNDARY = re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n")
 _LABEL = re.compile(r"^\s*(?P<speaker>[^:：\n]{1,30}?)\s*[:：]\s*(?=\S)", re.M)
 _REP_LABELS = re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I)
@@ -153,19 +154,29 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     return turns
 
 
+def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,
+         speaker: str | None, index: int | None) -> None:
+    raw = text[start:end]
+    stripped = raw.strip()
+    if stripped and _WORD.search(stripped):
+        offset = start + len(raw) - len(raw.lstrip())
+        sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
+
+
 def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
     """Every non-empty sentence, in order, with exact offsets into touchpoint.text."""
     text = touchpoint.text
     sentences: list[Sentence] = []
     turns = _turns(touchpoint)
     for start, end, role, speaker, index in turns:
-        for match in _SPLIT.finditer(text, start, end):
-            raw = match.group(0)
-            stripped = raw.strip()
-            if not stripped or not _WORD.search(stripped):
-                continue
-            offset = match.start() + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
+        cursor = start
+        for match in _BOUNDARY.finditer(text, start, end):
+            stop = match.start() if match.group() == "\n" else match.end()
+            if stop > cursor:
+                _add(sentences, text, cursor, stop, role, speaker, index)
+            cursor = match.end()
+        if cursor < end:
+            _add(sentences, text, cursor, end, role, speaker, index)
     infer_roles(sentences, touchpoint.channel)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text), [s.start for s in sentences], [s.end for s in sentences])

@@ -148,29 +148,35 @@ def _vader_has_cue(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], list[str], dict[str, float]]:
+def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], re.Pattern[str],
+                           dict[str, float]]:
+    """(word pattern, word -> weight, negator pattern, intensifier-at-end pattern, intensifiers)."""
     loaded = yaml.safe_load((Path(__file__).parent / "lexicons" / "zh_sentiment.yaml")
                             .read_text(encoding="utf-8"))
     weights = {**loaded["positive"], **loaded["negative"]}
     pattern = re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True)))
-    return pattern, weights, list(loaded["negators"]), dict(loaded["intensifiers"])
+    intensifiers = dict(loaded["intensifiers"])
+    negators = re.compile("|".join(map(re.escape, loaded["negators"])))
+    boosted = re.compile("(?:" + "|".join(map(re.escape, intensifiers)) + ")$")
+    return pattern, weights, negators, boosted, intensifiers
 
 
+_EMOJI = re.compile("|".join(_EMOJI_ZH))
 _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
 
 
 def _score_zh(text: str) -> float:
-    pattern, weights, negators, intensifiers = _zh_lexicon()
-    total = sum(weight for emoji, weight in _EMOJI_ZH.items() if emoji in text)
+    pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
+    total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text))
     for m in pattern.finditer(text):
-        weight = weights[m.group(0)]
+        word = m.group(0)
+        weight = weights[word]
         before = text[max(0, m.start() - 4) : m.start()]
-        for word, factor in intensifiers.items():
-            if before.endswith(word):
-                weight *= factor
-                break
-        if any(n in before[-3:] for n in negators) and not m.group(0).startswith(("不", "没", "无")):
-            weight *= -0.6
+        if before:
+            if boost := boosted.search(before):
+                weight *= intensifiers[boost.group(0)]
+            if negators.search(before[-3:]) and not word.startswith(("不", "没", "无")):
+                weight *= -0.6
         total += weight
     return total / math.sqrt(total * total + 15) if total else 0.0  # VADER's normalization
 

@@ -24,7 +24,15 @@ EN_VERB_WORDS = (
     "let the", "keep you posted", "clarify", "double-check", "restore", "include", "pass",
     "dig", "pause", "split", "extend", "credit", "join", "bring", "give", "do", "put", "draw up",
     "reach", "notify", "merge", "remove", "delete", "migrate", "import", "export", "train",
-    "onboard", "activate", "unlock", "reset", "apply", "check", "try")
+    "onboard", "activate", "unlock", "reset", "apply", "check", "try", "finish", "complete",
+    "wrap up", "handle", "take care of", "sort out", "compile", "collect", "gather", "coordinate",
+    "circulate", "distribute", "upload", "post", "publish", "tell", "inform", "ask", "chase",
+    "remind", "host", "hold", "plan", "map", "build", "write", "prep", "provision", "grant",
+    "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
+    "talk through", "start", "kick off", "set", "email over", "hand over", "think about")
+# "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
+LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
+                   "walk", "talk through", "think about", "check", "try", "do", "get", "move"}
 _V = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
 _ADV = r"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|try to|make sure to|" \
        r"personally|still|gladly|happily|now))*"
@@ -36,7 +44,7 @@ EN_SELF = re.compile(
 EN_REQUEST = re.compile(
     rf"\b(?:(?:can|could|would|will) you(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
-    rf"(?:I|we) need you to|(?:can|could|may) (?:we|I)(?: please)?|make sure (?:to|you))"
+    rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
     rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I)
 _ROLES = (r"team|engineers?|engineering|support|legal|finance|procurement|cto|ceo|cfo|coo|"
           r"manager|lead|specialist|consultant|colleagues?|partner|department|dept|ops|csm|"
@@ -91,6 +99,8 @@ ZH_TIMED = re.compile(
 ZH_OFFER = re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我|需要我")
 ZH_MODAL = re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会")
+# "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
+ZH_HANDOVER = re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))")
 ZH_CONTINUE = re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
                          r"准备|整理|开|做|提供)")
@@ -112,8 +122,20 @@ CONDITIONAL = re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     r"万一|只要", re.I)
 THREAT = re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I)
+AGENDA = re.compile(
+    r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
+    r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
+    r"|今天(?:主要|我们|就|想|跟大家|和大家)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
+    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I)
+ZH_AGENDA = re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)")
+# a request the other side does at once: "Done", "已处理", "I've added…", "sent"
+FULFILLED = re.compile(
+    r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
+    r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
+    r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
+    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I)
 FILLER = re.compile(
-    r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so)\W+)*(?P<filler>bear with me|one (?:moment|sec|second)|"
+    r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
     r"think|find|confirm that|take a look|double-check)(?! \w+ (?:by|before|tomorrow|today|"
     r"on|next))\b|稍等|请稍等|我(?:先|马上)?(?:查|看)一下(?!.{0,8}(?:明天|今天|下周|前))|"

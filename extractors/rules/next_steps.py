@@ -18,7 +18,7 @@ its lead-in ("Sure —", "Per our call,", "收到，") and without the due phras
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.models import Role, Touchpoint
@@ -26,6 +26,7 @@ from extractors.rules.cues import register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
+    AGENDA,
     CLAUSE_BREAK,
     CONDITIONAL,
     DONE,
@@ -38,12 +39,16 @@ from extractors.rules.next_step_patterns import (
     EN_TEAM,
     EN_VERB_WORDS,
     FILLER,
+    FULFILLED,
+    LOOSE_PROPOSALS,
     NEGATION,
     NOT_A_NAME,
     NOT_A_REQUEST,
     THREAT,
     WISH,
+    ZH_AGENDA,
     ZH_CONTINUE,
+    ZH_HANDOVER,
     ZH_MODAL,
     ZH_OFFER,
     ZH_REQUEST,
@@ -75,6 +80,7 @@ _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
 _WISH = register_pattern("wish", WISH)
 _NEGATION = register_pattern("negation", NEGATION)
+_AGENDA = register_pattern("agenda", AGENDA, "agenda")
 
 
 def _is_candidate(cues: int) -> bool:
@@ -85,6 +91,13 @@ def _is_candidate(cues: int) -> bool:
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
 MIN_ACTION_CHARS = 2
+MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
+MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
+SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
+_POSSESSIVE = re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?")
+_ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
+_HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
+_DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
 _TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|it|that|this|so|处理|做)$", re.I)
 
 
@@ -97,6 +110,7 @@ class NextStepHit:
     start: int
     end: int
     sentence: Sentence
+    is_request: bool = False  # asked of the other side (merged with their promise in reply)
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,7 @@ class _Found:
     action_from: int  # offset in the sentence
     is_offer: bool = False  # a step only if the other side accepts, or it names a date
     needs_due: bool = False  # "we send…" is a habit unless it names a date
+    topic: str = ""  # what a handover clause ("快递单号发您微信") hands over
 
 
 def _other(role: Role) -> str:
@@ -149,45 +164,47 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
     if own and (request is None or own.start() < request.start()):
         return _Found("self", base + own.start("verb"),
-                      needs_due=bool(own.group("subj")) and not own.group("modal"))
+                      needs_due=bool(own.group("subj")) and not own.group("modal")
+                      or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
     if request:
-        return _Found("other", base + request.start("verb"))
+        return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
     if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
         return _Found("self", base + m.start("verb"), is_offer=True)
     return None
 
 
 def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | None:
-    if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)):
+    """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
+    found: list[tuple[int, _Found]] = []
+    if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
+            and ZH_VERB.search(clause, m.end("who")):
         side = "other" if m.group("who").startswith(("你们", "贵司", "您")) else "self"
-        if ZH_VERB.search(clause, m.end("who")):
-            return _Found(side, base + m.start("mid"))
-    request = ZH_REQUEST.search(clause) if cues & _ZH_REQUEST else None
-    if request and (NOT_A_REQUEST.search(clause) or not (
-            request.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(request.group("mid"))
-            or request.start() == 0)):
-        request = None
-    own = ZH_SELF.search(clause) if cues & _ZH_SELF else None
-    if own and not (ZH_MODAL.search(own.group("mid")) or own.group("subj") in ("我这边", "我们这边")):
-        own = None
+        actor = m.start("who") + len(_POSSESSIVE.match(m.group("who")).group(0))  # type: ignore[union-attr]
+        found.append((m.start(), _Found(side, base + actor)))
+    if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
+            and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
+                 or clause[: m.start()] in _ZH_LEADS):
+        found.append((m.start(), _Found("other", base + m.start("mid"))))
+    if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
+            ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")):
+        found.append((m.start(), _Found("self", base + m.start("mid"))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
-        if (own is None or m.start() <= own.start()) and (request is None or m.start() < request.start()):
-            return _Found("self", base + m.end(), is_offer=True)
-    if own and (request is None or own.start() < request.start()):
-        return _Found("self", base + own.start("mid"))
-    if request:
-        return _Found("other", base + request.start("mid"))
-    if m := ZH_TIMED.match(clause.lstrip()):
+        found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
+    if found:
+        return min(found, key=lambda f: f[0])[1]
+    if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
         return _Found("self", base + len(clause) - len(clause.lstrip()) + m.start(), needs_due=True)
     if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
         return _Found("self", base + m.start())
+    if continues and (m := ZH_HANDOVER.match(clause)):
+        return _Found("self", base, topic=m.group("topic"))
     return None
 
 
 def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     text, cues = sentence.text, sentence.cues
-    if cues & _THREAT and THREAT.search(text) or cues & _FILLER and FILLER.search(text):
+    if cues & _THREAT and THREAT.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
     if text.endswith(("?", "？")) and not accepted \
@@ -198,15 +215,28 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None
+    topic = ""  # a clause without a step that names what the next one hands over
     for start, end in _clauses(text):
         clause = text[start:end]
+        if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
+            previous = None
+            continue
         is_zh = _has_han(clause)
         found = _match_zh(clause, start, cues, previous is not None) if is_zh \
             else _match_en(clause, start, cues)
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"))
+        if dues is None and (found is not None or hits):
+            dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
+                                    sentence.end, cues=sentence.cues)
+        clause_dues = [d for d in dues or [] if start <= d.start - sentence.start < end and d.due]
         if found is None:
+            if hits and clause_dues and hits[-1].due is None and _is_only_due(clause, clause_dues,
+                                                                             sentence.start + start):
+                hits[-1] = _with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
+            topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
+                else ""
             previous = None
             continue
         if condition and condition.start() < found.action_from and not accepted:
@@ -217,26 +247,43 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                 or cues & _WISH and WISH.search(clause):
             previous = None
             continue
-        if dues is None:
-            dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
-                                    sentence.end, cues=sentence.cues)
-        clause_dues = [d for d in dues if start <= d.start - sentence.start < end and d.due]
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None
             continue
         action = clean_action(text[found.action_from:end],
                               [(d.start, d.end) for d in clause_dues],
                               sentence.start + found.action_from)
+        if found.topic:
+            action = f"把{found.topic}{action}"
+        elif topic and _HANDED_OVER.match(action):
+            action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
+        topic = ""
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action):
             previous = None
             continue
-        owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
         due = clause_dues[0] if clause_dues else None
+        if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
+            hits[-1] = _with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
+            continue
+        owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
-                                sentence))
+                                sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+def _is_only_due(clause: str, dues: list[DuePhrase], base: int) -> bool:
+    rest = clause
+    for d in dues:
+        rest = rest.replace(d.phrase, "")
+    return len(_DUE_WORDS.sub("", rest).strip(" ,，。.!！")) <= 1
+
+
+def _with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
+    if due is None:
+        return hit
+    return replace(hit, due=due.due, due_phrase=due.phrase)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -249,21 +296,56 @@ def _has_han(text: str) -> bool:
 
 
 def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
-    """Steps in order. Due phrases are looked up only in clauses that hold a step."""
+    """Steps in order. Due phrases are looked up only in clauses that hold a step.
+
+    A request that the other side fulfils on the spot ("Please add 5 seats" / "Done, the seats
+    are active") is no step; a request and the addressee's promise in the next turn ("Can you
+    include pricing?" / "Sure, I'll put it in the same email") are one step, dated by either.
+    """
     hits: list[NextStepHit] = []
     for i, sentence in enumerate(sentences):
         if sentence.quoted or not _is_candidate(sentence.cues):
             continue
-        hits.extend(_sentence_steps(sentence, touchpoint, _is_accepted(sentences, i)))
+        reply = _reply(sentences, i)
+        accepted = reply is not None and ACCEPTANCE.match(reply.text) is not None
+        found = _sentence_steps(sentence, touchpoint, accepted)
+        if found and reply is not None and all(h.is_request for h in found) \
+                and FULFILLED.match(reply.text):
+            continue
+        for hit in found:
+            merged = _answered(hits, hit, sentences)
+            if merged is None:
+                hits.append(hit)
+            else:
+                hits[merged] = _with_due(hits[merged], _due_of(hit)) if hits[merged].due is None \
+                    else hits[merged]
     return hits
 
 
-def _is_accepted(sentences: list[Sentence], i: int) -> bool:
-    """Whether the other speaker's next sentence accepts what sentence i offers or asks."""
+def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
+    """The other speaker's first sentence after sentence i, if the next turn is theirs."""
     speaker = sentences[i].speaker
-    for later in sentences[i + 1 : i + 3]:
-        if later.speaker == speaker and later.segment_index == sentences[i].segment_index:
+    for later in sentences[i + 1 : i + 4]:
+        if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role):
             continue
-        return speaker is not None and later.speaker != speaker and \
-            ACCEPTANCE.match(later.text) is not None
-    return False
+        return later if speaker is not None and later.speaker is not None else None
+    return None
+
+
+def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentence]) -> int | None:
+    """The index of an earlier request (or accepted offer) that `hit` promises to fulfil."""
+    if not hits or hit.is_request:
+        return None
+    last = hits[-1]
+    if not last.is_request or last.owner != hit.owner or last.sentence.speaker in (None,
+                                                                                 hit.sentence.speaker):
+        return None
+    between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
+               and s.speaker == last.sentence.speaker]
+    return len(hits) - 1 if len(between) <= 1 else None
+
+
+def _due_of(hit: NextStepHit) -> DuePhrase | None:
+    if hit.due is None:
+        return None
+    return DuePhrase(hit.due_phrase or "", hit.start, hit.end, hit.due)

@@ -26,13 +26,14 @@ EN_VERB_WORDS = (
     "reach", "notify", "merge", "remove", "delete", "migrate", "import", "export", "train",
     "onboard", "activate", "unlock", "reset", "apply", "check", "try", "finish", "complete",
     "wrap up", "handle", "take care of", "sort out", "compile", "collect", "gather", "coordinate",
-    "circulate", "distribute", "upload", "post", "publish", "tell", "inform", "ask", "chase",
-    "remind", "host", "hold", "plan", "map", "build", "write", "prep", "provision", "grant",
+    "circulate", "distribute", "upload", "post", "publish", "inform", "chase",
+    "remind", "host", "hold", "map", "build", "write", "prep", "provision", "grant",
     "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
     "talk through", "start", "kick off", "set", "email over", "hand over", "think about")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
-                   "walk", "talk through", "think about", "check", "try", "do", "get", "move"}
+                   "walk", "talk through", "think about", "check", "try", "do", "get", "move",
+                   "regroup", "wrap up", "touch base", "reconnect", "kick off", "sync"}
 _V = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
 _ADV = r"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|try to|make sure to|" \
        r"personally|still|gladly|happily|now))*"
@@ -70,7 +71,16 @@ NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let"
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "tomorrow", "and", "but",
               "so", "sure", "yes", "ok", "okay", "great", "thanks", "perfect", "just",
-              "if", "when", "once", "otherwise", "there", "here", "nothing", "one"}
+              "if", "when", "once", "otherwise", "there", "here", "nothing", "one", "happy",
+              "glad", "able", "ready", "free", "hard", "easy", "nice", "good", "best", "time",
+              "need", "want", "plan", "going", "hope", "remember", "try", "feel", "welcome",
+              "important", "worth", "fine", "hi", "hey", "hello", "dear", "thank"}
+# habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
+HABITUAL = re.compile(r"\b(?:every (?:time|day|week|month)|always|usually|keep having to)\b|"
+                      r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为", re.I)
+# an information question, not a request: "你们有没有做制造业的客户？"
+ZH_QUESTION = re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$")
+ZH_ASKS_ME = re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?我(?!们)")
 
 ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟进|回复|联系|处理|反馈|发送|演示|同步|提交|"
             r"签|更新|沟通|讨论|修复|排查|解决|申请|审批|报价|对接|测试|试用|部署|上线|开会|见面|"

@@ -40,6 +40,7 @@ from extractors.rules.next_step_patterns import (
     EN_VERB_WORDS,
     FILLER,
     FULFILLED,
+    HABITUAL,
     LOOSE_PROPOSALS,
     NEGATION,
     NOT_A_NAME,
@@ -47,15 +48,18 @@ from extractors.rules.next_step_patterns import (
     THREAT,
     WISH,
     ZH_AGENDA,
+    ZH_ASKS_ME,
     ZH_CONTINUE,
     ZH_HANDOVER,
     ZH_MODAL,
     ZH_OFFER,
+    ZH_QUESTION,
     ZH_REQUEST,
     ZH_SELF,
     ZH_TEAM,
     ZH_TIMED,
     ZH_VERB,
+    ZH_VERBS,
     clean_action,
 )
 from extractors.rules.sentences import Sentence
@@ -96,9 +100,12 @@ MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short ve
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
 _POSSESSIVE = re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?")
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
+_RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
 _HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
 _DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
-_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|it|that|this|so|处理|做)$", re.I)
+_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+                              re.I)
+_NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉")
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,9 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
-                 or clause[: m.start()] in _ZH_LEADS):
+                 or clause[: m.start()] in _ZH_LEADS) \
+            and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
+            and not _RELATIVE.match(clause, m.end()):
         found.append((m.start(), _Found("other", base + m.start("mid"))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")):
@@ -193,7 +202,8 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
     if found:
         return min(found, key=lambda f: f[0])[1]
     if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
-        return _Found("self", base + len(clause) - len(clause.lstrip()) + m.start(), needs_due=True)
+        side = "other" if ZH_ASKS_ME.search(clause) else "self"  # "明天发我就行" asks the addressee
+        return _Found(side, base + len(clause) - len(clause.lstrip()) + m.start(), needs_due=True)
     if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
         return _Found("self", base + m.start())
     if continues and (m := ZH_HANDOVER.match(clause)):
@@ -236,7 +246,7 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                                                                              sentence.start + start):
                 hits[-1] = _with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
             topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
-                else ""
+                and not _NOT_A_TOPIC.search(clause) else ""
             previous = None
             continue
         if condition and condition.start() < found.action_from and not accepted:
@@ -244,7 +254,7 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             continue
         window = text[max(start, found.action_from - 16): found.action_from + 12]
         if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
-                or cues & _WISH and WISH.search(clause):
+                or cues & _WISH and WISH.search(clause) or HABITUAL.search(clause):
             previous = None
             continue
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:

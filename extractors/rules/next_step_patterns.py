@@ -29,7 +29,8 @@ EN_VERB_WORDS = (
     "circulate", "distribute", "upload", "post", "publish", "inform", "chase",
     "remind", "host", "hold", "map", "build", "write", "prep", "provision", "grant",
     "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
-    "talk through", "start", "kick off", "set", "email over", "hand over", "think about")
+    "talk through", "start", "kick off", "set", "email over", "hand over", "think about",
+    "whitelist", "allowlist", "sign off")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",
@@ -76,7 +77,8 @@ NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let"
               "need", "want", "plan", "going", "hope", "remember", "try", "feel", "welcome",
               "important", "worth", "fine", "hi", "hey", "hello", "dear", "thank"}
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
-HABITUAL = re.compile(r"\b(?:every (?:time|day|week|month)|always|usually|keep having to)\b|"
+HABITUAL = re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
+                      r"keep having to)\b|"
                       r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为", re.I)
 # an information question, not a request: "你们有没有做制造业的客户？"
 ZH_QUESTION = re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$")
@@ -155,7 +157,7 @@ DONE = re.compile(
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"
     r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|完了$", re.I)
 WISH = re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
-                  r"可能|希望|打算|计划|考虑|想|也许|说不定", re.I)
+                  r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I)
 NEGATION = re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
                       r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I)
 
@@ -176,6 +178,9 @@ _TRAILING_ZH = re.compile(r"(?:之前|以前|前|之内|内|的时候)$")
 _TRAILING_POLITE = re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|吧|哈|哦|呀|啊)\W*$",
                               re.I)
 _SPACES = re.compile(r"\s{2,}")
+# a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
+_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
+                      r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
 
 
 def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
@@ -188,6 +193,7 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
             cursor = e
     pieces.append(text[cursor:])
     action = _AROUND_DUE.sub("", "".join(pieces)).replace("\x00", "")
+    action = _PURPOSE.sub("", action)
     action = _TRAILING_PREPOSITION.sub("", action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())

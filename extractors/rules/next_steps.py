@@ -207,7 +207,7 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
     if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
         return _Found("self", base + m.start())
     if continues and (m := ZH_HANDOVER.match(clause)):
-        return _Found("self", base, topic=m.group("topic"))
+        return _Found("self", base + m.end("topic"), topic=m.group("topic"))
     return None
 
 

@@ -161,6 +161,22 @@ WISH = re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wi
 NEGATION = re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
                       r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I)
 
+# speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll"
+DISFLUENCY = re.compile(
+    r"(?:[,，]\s*)?(?P<noise>\b(?:um+|uh+|erm+|er|ah+|hmm+|(?:you know|I mean)(?=\s*,))\b|\[(?:inaudible|"
+    r"crosstalk|laughter|laughs|pause|silence|unintelligible)\]|\((?:inaudible|crosstalk|laughs?|"
+    r"pause)\)|呃+|额+|嗯+|那个(?=[，,\s])|就是(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I)
+_REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
+_RUNS = re.compile(r"[ \t]{2,}")
+
+
+def spoken(text: str) -> str:
+    """`text` without fillers, stutters and transcript markers (for reading steps, not quoting)."""
+    text = DISFLUENCY.sub(" ", text)
+    text = _REPEATED.sub(r"\1", text)
+    return _RUNS.sub(" ", text).strip()
+
+
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"

@@ -29,6 +29,7 @@ from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
     CONDITIONAL,
+    DISFLUENCY,
     DONE,
     EN_DELEGATE,
     EN_MODAL_WORDS,
@@ -61,6 +62,7 @@ from extractors.rules.next_step_patterns import (
     ZH_VERB,
     ZH_VERBS,
     clean_action,
+    spoken,
 )
 from extractors.rules.sentences import Sentence
 
@@ -85,6 +87,8 @@ _DONE = register_pattern("done", DONE)
 _WISH = register_pattern("wish", WISH)
 _NEGATION = register_pattern("negation", NEGATION)
 _AGENDA = register_pattern("agenda", AGENDA, "agenda")
+_DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise") | register("disfluent", [
+    " i i", " we we", "i i'", "we we'", " the the", " to to", "我我", "我们我们"])
 
 
 def _is_candidate(cues: int) -> bool:
@@ -213,7 +217,8 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
 
 def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
-    text, cues = sentence.text, sentence.cues
+    cues = sentence.cues
+    text = spoken(sentence.text) if cues & _DISFLUENT else sentence.text
     if cues & _THREAT and THREAT.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
@@ -238,12 +243,10 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"))
         if dues is None and (found is not None or hits):
-            dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start,
-                                    sentence.end, cues=sentence.cues)
-        clause_dues = [d for d in dues or [] if start <= d.start - sentence.start < end and d.due]
+            dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
+        clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
         if found is None:
-            if hits and clause_dues and hits[-1].due is None and _is_only_due(clause, clause_dues,
-                                                                             sentence.start + start):
+            if hits and clause_dues and hits[-1].due is None and _is_only_due(clause, clause_dues):
                 hits[-1] = _with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
             topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
                 and not _NOT_A_TOPIC.search(clause) else ""
@@ -261,8 +264,7 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         action = clean_action(text[found.action_from:end],
-                              [(d.start, d.end) for d in clause_dues],
-                              sentence.start + found.action_from)
+                              [(d.start, d.end) for d in clause_dues], found.action_from)
         if found.topic:
             action = f"把{found.topic}{action}"
         elif topic and _HANDED_OVER.match(action):
@@ -283,7 +285,7 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     return hits
 
 
-def _is_only_due(clause: str, dues: list[DuePhrase], base: int) -> bool:
+def _is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
     rest = clause
     for d in dues:
         rest = rest.replace(d.phrase, "")

@@ -19,7 +19,14 @@ from extractors.rules.cues import lowered, mark
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped)
 _BOUNDARY = re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n")
-_LABEL = re.compile(r"^\s*(?P<speaker>[^:：\n]{1,30}?)\s*[:：]\s*(?=\S)", re.M)
+_STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
+          r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
+# "Speaker: text", optionally after a timestamp ("[10:32] 客服小美：…", "2026-03-02 10:32 Dana: …"),
+# or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
+_LABEL = re.compile(
+    rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
+    rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?)\s*[:：]\s*(?=\S)"
+    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M)
 _REP_LABELS = re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I)
 _AGENT_LABELS = re.compile(r"^(agent|support|support agent|客服|坐席|技术支持)\b", re.I)
@@ -41,7 +48,7 @@ _VENDOR_SPEECH = re.compile(
     r"feedback|data|seats|invoice|subscription))\b"
     r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案|报价)|有什么可以帮您|非常抱歉|抱歉|给您(?:开通|发|安排|申请)|"
     r"您的(?:工单|订单|账号|问题|需求)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)|^您好|支持的|"
-    r"可以的|没问题", re.I)
+    r"可以的|没问题|(?:经理|总|老师|先生|女士|姐|哥)(?:您|你)好", re.I)
 _CUSTOMER_SPEECH = re.compile(
     r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"
     r"company|software|solution|crm|api|quote|price|contract|docs)|you guys|do you (?:support|"
@@ -49,8 +56,8 @@ _CUSTOMER_SPEECH = re.compile(
     r"need|want)|our (?:reps|agents|sales team|boss|cfo|ceo|it|it team|budget|renewal|contract|"
     r"company|compliance|finance|procurement|managers?|users|staff|forecast)|my (?:boss|team|"
     r"manager))\b"
-    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们老板|我们领导|"
-    r"我们现在用|我们目前用|预算|请问|能不能|多少钱", re.I)
+    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
+    r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I)
 _VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
 _OTHER_TAG = re.compile(r"[（(][^)）]{1,20}[)）]\s*$")
 _LINE_START = re.compile(r"^\s*\S", re.M)
@@ -147,7 +154,7 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     turns: list[tuple[int, int, Role, str | None, int | None]] = []
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        speaker = match.group("speaker").strip()
+        speaker = (match.group("speaker") or match.group("header")).strip()
         turns.append((match.end(), end, role_from_label(speaker), speaker, None))
     if labels[0].start() > 0 and text[: labels[0].start()].strip():
         turns.insert(0, (0, labels[0].start(), "unknown", None, None))

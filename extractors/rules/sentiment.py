@@ -34,8 +34,9 @@ MIXED_BALANCE = 0.5  # weaker side / stronger side at which both sides count ("m
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PUNCTUATION = string.punctuation
 _COURTESY = re.compile(
-    r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:your|the) (?:help|time|reply|"
-    r"update|patience|quick reply))?|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
+    r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
+    r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
+    r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|sorry)\b", re.I)
@@ -53,7 +54,9 @@ FLAT_NEGATIVE = re.compile(
     r"received|gotten|got) (?:back|anything)|nobody (?:has )?(?:replied|responded|answered|"
     r"called)|(?:second|third|fourth) time (?:this|that|now)|(?:charged|billed) twice|"
     r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
-    r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|still waiting)\b"
+    r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|nobody(?:'s| has) (?:told|contacted|"
+    r"called|replied|responded|reached out)|(?:a lot |way |much )?more than (?:we|our) "
+    r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with|went with)\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
@@ -65,6 +68,16 @@ ACKNOWLEDGEMENT = re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I)
+# emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
+EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
+               ":pray:": 0.6, ":clap:": 1.0, ":slightly_smiling_face:": 0.6, ":rage:": -1.0,
+               ":angry:": -1.0, ":disappointed:": -1.0, ":thumbsdown:": -1.0, ":-1:": -1.0,
+               ":sob:": -1.0, ":cry:": -1.0, ":unamused:": -1.0, ":face_with_rolling_eyes:": -1.0,
+               "[强]": 1.0, "[赞]": 1.0, "[玫瑰]": 0.8, "[爱心]": 1.0, "[鼓掌]": 1.0, "[抱拳]": 0.6,
+               "[愉快]": 1.0, "[呲牙]": 0.8, "[发怒]": -1.0, "[流泪]": -1.0, "[大哭]": -1.0,
+               "[撇嘴]": -0.8, "[难过]": -1.0, "[白眼]": -1.0, "[弱]": -1.0, "[衰]": -0.8,
+               "[抓狂]": -1.0}
+CODE_WEIGHT = 0.4  # one emoji code moves an English sentence's score this much
 _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "🎉": 1.8, "❤": 1.8, "💪": 1.2,
              "👎": -2.0, "😡": -2.6, "😤": -2.2, "😞": -1.8, "😓": -1.4, "🙄": -1.8, "😠": -2.4}
 SARCASM = re.compile(
@@ -162,12 +175,15 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], r
 
 
 _EMOJI = re.compile("|".join(_EMOJI_ZH))
+_CODES = re.compile("|".join(map(re.escape, EMOJI_CODES)))
 _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
+_CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
 def _score_zh(text: str) -> float:
     pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
-    total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text))
+    total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
+        + sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text))
     for m in pattern.finditer(text):
         word = m.group(0)
         weight = weights[word]
@@ -196,12 +212,17 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
-        score = _score_zh(text) if cues & _ZH_SENTIMENT else 0.0
+        score = _score_zh(text) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, score - penalty)
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
+    codes = _CODES.findall(plain) if cues & _CODE_CUE else []
+    if codes:
+        plain = _CODES.sub(" ", plain)
     score = float(_vader().polarity_scores(plain)["compound"]) if _vader_has_cue(plain) else 0.0
+    if codes:
+        score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
     complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
     return max(-1.0, score - penalty)

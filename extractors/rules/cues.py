@@ -30,13 +30,20 @@ _ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
 
 _words: dict[str, int] = {}
 _bits: dict[str, int] = {}
+# (rule, pattern, group, bit) for every gate that stands for a pattern: what the tests check
+GATES: list[tuple[str, re.Pattern[str], str | None, int]] = []
 _automaton: ahocorasick.Automaton | None = None
 
 
-def register(rule: str, words: Iterable[str]) -> int:
-    """The bit for `rule`, whose pattern can only match text containing one of `words`."""
+def register(rule: str, words: Iterable[str], *, pattern: re.Pattern[str] | None = None) -> int:
+    """The bit for `rule`, whose pattern can only match text containing one of `words`.
+
+    Pass the `pattern` the words stand for, so the tests can check they cover it.
+    """
     global _automaton
     bit = _bits.setdefault(rule, 1 << len(_bits))
+    if pattern is not None:
+        GATES.append((rule, pattern, None, bit))
     for word in words:
         word = word.lower()
         if word:
@@ -121,7 +128,9 @@ def cue_words(pattern: re.Pattern[str], group: str | None = None) -> set[str]:
 
 def register_pattern(rule: str, pattern: re.Pattern[str], group: str | None = None) -> int:
     """`register` with the cue words read off `pattern` (or one of its mandatory groups)."""
-    return register(rule, cue_words(pattern, group))
+    bit = register(rule, cue_words(pattern, group))
+    GATES.append((rule, pattern, group, bit))
+    return bit
 
 
 def _built() -> ahocorasick.Automaton:

@@ -87,10 +87,10 @@ DATE_EN = register("date_en", [
     "end of", "eod", "eow", "eom", "eoq", "cob", "close of", "tonight", "today", "afternoon",
     "morning", "evening", "noon", "hour", "sec", "minute", "moment", "shortly", "now", "tomorrow",
     "tmrw", "tmr", "week", "month", "quarter", "day", *WEEKDAYS_EN, *MONTH_NUMBERS, "may",
-    *"0123456789"])
+    *"0123456789"], pattern=EN_PATTERN)
 DATE_ZH = register("date_zh", [
-    "今", "明", "后天", "下班", "下午", "上午", "晚上", "中午", "小时", "稍后", "马上", "立刻", "现在就",
-    "周", "星期", "礼拜", "月", "季", "年底", "年末", "天", "号", "日", "工作日"])
+    "今", "明", "后天", "下班", "下午", "上午", "晚上", "中午", "小时", "稍后", "马上", "立刻", "现在",
+    "周", "星期", "礼拜", "月", "季", "年底", "年末", "天", "号", "日", "工作日"], pattern=ZH_PATTERN)
 
 
 @dataclass(frozen=True)

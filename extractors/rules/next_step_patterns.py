@@ -125,7 +125,8 @@ CLAUSE_BREAK = re.compile(
     r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\s[-–—]+\s", re.I)
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
-                  "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ")
+                  "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
+                  "agreed to", "promised to", "needs to", "said he", "said she", "said they")
 ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
     r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|"

@@ -78,7 +78,8 @@ SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
 ]
 _PAIN = register_pattern("pain", PAIN)
 _OBJECTION_CUES = {kind: register_pattern(f"objection_{kind}", p) for kind, p in OBJECTIONS}
-_SIGNAL_CUES = {kind: register("signal_budget", ["budget", "funding", "$", "预算", "per year"])
+_SIGNAL_CUES = {kind: register("signal_budget", ["budget", "funding", "$", "预算", "per year"],
+                               pattern=p)
                 if kind == "budget" else register_pattern(f"signal_{kind}", p) for kind, p in SIGNALS}
 QUESTION_END = re.compile(r"[?？]\s*$|[吗呢吧]\s*[。.]?\s*$")
 

@@ -29,7 +29,7 @@ from assistant.models import (
 )
 from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.catalog import load_catalog
-from extractors.grounding import evidence_for_span, is_verified
+from extractors.grounding import is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
 from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
@@ -61,14 +61,14 @@ class RulesExtractor(Extractor):
     def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:
         started = time.perf_counter()
         catalog = context.catalog if context.catalog.aliases else _default_catalog()
-        sentences = split_sentences(touchpoint)
         low = lowered(touchpoint.text)
+        sentences = split_sentences(touchpoint, low)
         evidence_at: dict[int, Evidence] = {}
 
         def ev(s: Sentence) -> Evidence:  # one Evidence per sentence, shared by its items
             found = evidence_at.get(s.start)
             if found is None:
-                found = evidence_at[s.start] = evidence_for_span(touchpoint, s.start, s.end)
+                found = evidence_at[s.start] = _sentence_evidence(touchpoint, s)
             return found
         weights: dict[int, float] = defaultdict(float)
 
@@ -120,7 +120,7 @@ class RulesExtractor(Extractor):
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer]
         label, score = label_for([score for _, score in customer_scored])
-        by_speaker: dict[str, list[float]] = defaultdict(list)
+        by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below
         for s, value in scored:
             by_speaker[s.speaker or s.role].append(value)
         chunk = max(1, len(scored) // TRAJECTORY_POINTS + (len(scored) % TRAJECTORY_POINTS > 0))
@@ -132,8 +132,9 @@ class RulesExtractor(Extractor):
                                              label=point_label, score=point_score))
         return Sentiment(
             label=label, score=score,
-            by_speaker={k: SpeakerSentiment(label=label_for(v)[0], score=label_for(v)[1])
-                        for k, v in by_speaker.items()},
+            by_speaker={k: SpeakerSentiment(label=speaker_label, score=speaker_score)
+                        for k, v in by_speaker.items()
+                        for speaker_label, speaker_score in [label_for(v)]},
             trajectory=trajectory,
             evidence=[evidence(s) for s in supporting(label, customer_scored)])
 
@@ -146,6 +147,15 @@ def supporting(label: str, scored: list[tuple[Sentence, float]]) -> list[Sentenc
     chosen = {"positive": positive[:SENTIMENT_EVIDENCE], "negative": negative[:SENTIMENT_EVIDENCE],
               "mixed": positive[:1] + negative[:1]}.get(label, [])
     return [s for s, _ in sorted(chosen, key=lambda p: p[0].start)]
+
+
+def _sentence_evidence(touchpoint: Touchpoint, sentence: Sentence) -> Evidence:
+    """Exact evidence for a sentence; its segment is known from the split, not searched for."""
+    index = sentence.segment_index
+    segment = touchpoint.segments[index] if index is not None else None
+    return Evidence(quote=sentence.text, start=sentence.start, end=sentence.end, segment_index=index,
+                    audio_start_s=segment.start_s if segment else None,
+                    audio_end_s=segment.end_s if segment else None)
 
 
 def _verify_all(insights: Insights, text: str) -> None:

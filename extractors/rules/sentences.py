@@ -170,8 +170,9 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,
         sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
 
 
-def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
-    """Every non-empty sentence, in order, with exact offsets into touchpoint.text."""
+def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sentence]:
+    """Every non-empty sentence, in order, with exact offsets into touchpoint.text; `low` is the
+    text already lowercased by `cues.lowered`, when the caller has it."""
     text = touchpoint.text
     sentences: list[Sentence] = []
     turns = _turns(touchpoint)
@@ -186,7 +187,8 @@ def split_sentences(touchpoint: Touchpoint) -> list[Sentence]:
             _add(sentences, text, cursor, end, role, speaker, index)
     infer_roles(sentences, touchpoint.channel)
     _mark_quoted(text, sentences, turns)
-    masks = mark(lowered(text), [s.start for s in sentences], [s.end for s in sentences])
+    masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],
+                 [s.end for s in sentences])
     for s, cues in zip(sentences, masks, strict=True):
         s.cues = cues
     return sentences

@@ -88,7 +88,7 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"签|更新|沟通|讨论|修复|排查|解决|申请|审批|报价|对接|测试|试用|部署|上线|开会|见面|"
             r"拜访|介绍|邀请|过一下|看一下|看看|评估|决定|答复|落实|推进|补充|核实|汇报|出|做|拉|建|"
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
-            r"开好|配置|导入|导出|培训|讲|订|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
+            r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报")
 ZH_VERB = re.compile(ZH_VERBS)
 ZH_SELF = re.compile(
@@ -113,7 +113,7 @@ ZH_MODAL = re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打�
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会")
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))")
-ZH_CONTINUE = re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?(?:[今明后]天|下午|晚上|上午|"
+ZH_CONTINUE = re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
                          r"准备|整理|开|做|提供)")
 NOT_A_REQUEST = re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事")
@@ -192,8 +192,14 @@ _LEAD_IN = re.compile(
 _TRAILING_PREPOSITION = re.compile(
     r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I)
 _TRAILING_ZH = re.compile(r"(?:之前|以前|前|之内|内|的时候)$")
-_TRAILING_POLITE = re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|吧|哈|哦|呀|啊)\W*$",
-                              re.I)
+_TRAILING_POLITE = re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
+                              r"怎么样|如何|吧|哈|哦|呀|啊)\W*$", re.I)
+# a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
+_CLOCK = re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
+                    r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I)
+# what a request asks for: "能不能发一个feature对比？", "我们法务要一份数据安全的说明"
+ASKED_FOR = re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
+                       r"(?P<object>[^，。？！?,.!我你您]{2,14}?)(?:吗|吧|呢|过来|给我)?[？?。！!]?$")
 _SPACES = re.compile(r"\s{2,}")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
 _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
@@ -211,6 +217,7 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     pieces.append(text[cursor:])
     action = _AROUND_DUE.sub("", "".join(pieces)).replace("\x00", "")
     action = _PURPOSE.sub("", action)
+    action = _CLOCK.sub("", action)
     action = _TRAILING_PREPOSITION.sub("", action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())

@@ -27,6 +27,7 @@ from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
     AGENDA,
+    ASKED_FOR,
     CLAUSE_BREAK,
     CONDITIONAL,
     DISFLUENCY,
@@ -104,6 +105,9 @@ MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short ve
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
 _POSSESSIVE = re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?")
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
+_LATE_SUBJECT = re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))")
+_OBJECTLESS = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
+                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$")
 _RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
 _HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
 _DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
@@ -207,7 +211,10 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
         return min(found, key=lambda f: f[0])[1]
     if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
         side = "other" if ZH_ASKS_ME.search(clause) else "self"  # "明天发我就行" asks the addressee
-        return _Found(side, base + len(clause) - len(clause.lstrip()) + m.start(), needs_due=True)
+        at = len(clause) - len(clause.lstrip()) + m.start()
+        if subject := _LATE_SUBJECT.search(clause, at):  # "周四下午两点我给您打电话"
+            at = subject.end()
+        return _Found(side, base + at, needs_due=True)
     if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
         return _Found("self", base + m.start())
     if continues and (m := ZH_HANDOVER.match(clause)):
@@ -277,12 +284,28 @@ def _sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
             hits[-1] = _with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
             continue
+        if hits and is_zh and _OBJECTLESS.match(action) and hits[-1].owner == _own(role):
+            # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
+            hits[-1] = replace(_with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
+            continue
+        if not hits and is_zh and _OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
+            action = f"{plain}，{action}"  # "我根据团队规模做一个测算，下周五前发给您"
         owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
                                 sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+def _plain_self(text: str, before: int) -> str:
+    """The verb phrase of a clause before `before` where the speaker says what they will do
+    without a time or modal ("我根据你们的团队规模做一个测算"), or ""."""
+    for start, end in reversed(_clauses(text[:before])):
+        if m := ZH_SELF.search(text, start, end):
+            verb = ZH_VERB.search(text, m.end(), end)
+            return text[verb.start():end] if verb else ""
+    return ""
 
 
 def _is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
@@ -327,11 +350,20 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         for hit in found:
             merged = _answered(hits, hit, sentences)
             if merged is None:
-                hits.append(hit)
-            else:
-                hits[merged] = _with_due(hits[merged], _due_of(hit)) if hits[merged].due is None \
-                    else hits[merged]
+                hits.append(_with_object(hit, sentences, i))
+            elif hit.due is not None:  # the promise's date is the one that binds
+                hits[merged] = _with_due(hits[merged], _due_of(hit))
     return hits
+
+
+def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHit:
+    """A bare "发给您" takes its object from what the other side just asked for."""
+    if not _OBJECTLESS.match(hit.action) or not _HANDED_OVER.match(hit.action):
+        return hit
+    for earlier in reversed(sentences[max(0, i - 3) : i]):
+        if earlier.speaker != hit.sentence.speaker and (m := ASKED_FOR.search(earlier.text)):
+            return replace(hit, action=f"把{m.group('object')}{hit.action}")
+    return hit
 
 
 def _reply(sentences: list[Sentence], i: int) -> Sentence | None:

@@ -173,3 +173,22 @@ def test_named_speakers_get_their_side_from_what_they_say():
     insights = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog()))
     assert [(s.action, s.owner) for s in insights.next_steps] == [
         ("send a revised quote", "rep"), ("send the security whitepaper", "rep")]
+
+
+CONTEXT = [
+    pytest.param([("customer", "能不能发一个功能对比？"), ("rep", "没问题，我下周一前发给你。")],
+                 [("把功能对比发给你", "rep", date(2026, 3, 9))], id="zh-object-from-the-ask"),
+    pytest.param([("rep", "我这边马上核对，两个小时内给您回复。")],
+                 [("核对并给您回复", "rep", date(2026, 3, 2))], id="zh-reply-finishes-the-check"),
+    pytest.param([("rep", "我根据你们的团队规模做一个测算，下周五前发给您。")],
+                 [("做一个测算，发给您", "rep", date(2026, 3, 13))], id="zh-plain-clause-then-dated"),
+    pytest.param([("rep", "已经定位到问题，今天下午五点前修复。")],
+                 [("修复", "rep", date(2026, 3, 2))], id="zh-clock-time-left-out"),
+    pytest.param([("customer", "请马上退款！"), ("agent", "非常抱歉，我们会在3个工作日内原路退回。")],
+                 [("退款", "rep", date(2026, 3, 5))], id="zh-the-promise-dates-the-request"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CONTEXT)
+def test_short_actions_take_their_object_and_date_from_context(turns, expected):
+    assert steps(turns) == expected

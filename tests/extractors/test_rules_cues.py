@@ -15,7 +15,7 @@ import pytest
 from evals.dataset import load_dataset, to_touchpoint
 from extractors.rules import RulesExtractor  # noqa: F401  (registers every rule's cue words)
 from extractors.rules.cues import GATES, UngatedPatternError, cue_words
-from extractors.rules.next_steps import _is_candidate, _sentence_steps
+from extractors.rules.next_step_clauses import is_candidate, sentence_steps
 from extractors.rules.sentences import Sentence, split_sentences
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
@@ -48,8 +48,8 @@ def test_every_gated_pattern_matches_only_where_its_cue_words_occur(corpus) -> N
 
 def test_no_step_is_found_in_a_sentence_the_candidate_test_skips(corpus) -> None:
     for sentence, tp in corpus:
-        if not _is_candidate(sentence.cues):
-            assert _sentence_steps(sentence, tp, True) == [], sentence.text  # type: ignore[arg-type]
+        if not is_candidate(sentence.cues):
+            assert sentence_steps(sentence, tp, True) == [], sentence.text  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("pattern", "words"), [

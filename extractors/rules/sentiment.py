@@ -39,10 +39,11 @@ _COURTESY = re.compile(
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
-    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|sorry)\b", re.I)
+    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
+    r"sorry)\b", re.I)
 _ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
-                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|好的")
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])")
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
@@ -80,6 +81,17 @@ EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, "
 CODE_WEIGHT = 0.4  # one emoji code moves an English sentence's score this much
 _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "🎉": 1.8, "❤": 1.8, "💪": 1.2,
              "👎": -2.0, "😡": -2.6, "😤": -2.2, "😞": -1.8, "😓": -1.4, "🙄": -1.8, "😠": -2.4}
+# satisfaction and buying intent said plainly: "the import worked", "没什么大问题", "准备推进了"
+POSITIVE_PHRASES = re.compile(
+    r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
+    r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?:went|going|runs?|running) "
+    r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
+    r"expect to sign|(?:let's|lets) (?:do it|go ahead|move forward)|good overall|"
+    r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
+    r"(?:exactly|just) what we (?:need|needed|wanted))\b"
+    r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
+    r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
+    r"(?:已经)?(?:配置|设置|改)好了", re.I)
 SARCASM = re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
@@ -104,7 +116,7 @@ _BUSINESS_TERMS = {
     "smooth": 1.6, "straightforward": 1.2, "helpful": 1.8, "works": 0.8, "solved": 1.6,
     "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4, "urgent": -0.8,
     "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
-    "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6,
+    "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import")
@@ -130,6 +142,7 @@ PHRASE_WEIGHT = 0.45
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
+_POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
@@ -205,15 +218,15 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
-    penalty = 0.0
+    penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
     if flat:
         decisive = _DECISION.search(text) is not None
-        penalty = (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
+        penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
     if _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         score = _score_zh(text) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
-        return max(-1.0, score - penalty)
+        return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
@@ -225,7 +238,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
     complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
-    return max(-1.0, score - penalty)
+    return max(-1.0, min(1.0, score - penalty))
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:

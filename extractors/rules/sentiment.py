@@ -57,17 +57,24 @@ FLAT_NEGATIVE = re.compile(
     r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
     r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|nobody(?:'s| has) (?:told|contacted|"
     r"called|replied|responded|reached out)|(?:a lot |way |much )?more than (?:we|our) "
-    r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with|went with)\b"
+    r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with|went with|"
+    r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
+    r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
+    r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
+    r"can'?t work|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
+    r"figures))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
     r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
     r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印)不(?:了|到|上|进去|开|出来)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
-    r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])", re.I)
+    r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
+    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I)
 ACKNOWLEDGEMENT = re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
+    r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I)
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
@@ -102,8 +109,8 @@ ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
-_DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|"
-                       r"不续|取消|换|不考虑|不打算", re.I)
+_DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
+                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I)
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
@@ -120,13 +127,14 @@ _BUSINESS_TERMS = {
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import")
-_BUSINESS_NEUTRAL = ("share", "shares", "shared", "support", "supported", "supports", "free",
+_BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supported", "supports", "free",
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
                      "honestly", "honest")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
-    r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies) like\b",
+    r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
+    r"is|was|are|about|around|for) like\b|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
     re.I)
 
 
@@ -139,6 +147,9 @@ _NEGATIVE_PHRASES = re.compile(
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
     re.I)
 PHRASE_WEIGHT = 0.45
+# "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
+_LEADING_ACK = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
+                          r"honestly|um+|uh+)\W+)+", re.I)
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
@@ -230,6 +241,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
+    plain = _LEADING_ACK.sub("", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)

@@ -115,3 +115,32 @@ def test_polite_closings_are_not_praise(sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "sign"), EMOJI_CODES)
 def test_emoji_codes_count_like_the_emoji(sentence: str, sign: int) -> None:
     assert score_sentence(sentence) * sign >= 0.3
+
+
+PLAIN_SATISFACTION = [
+    pytest.param("the import worked!!", id="en-it-worked"),
+    pytest.param("Our legal team is reviewing and we expect to sign next week.", id="en-expect-to-sign"),
+    pytest.param("看完了，没什么大问题。", id="zh-no-big-problem"),
+    pytest.param("方案挺好的，我们准备推进了。", id="zh-ready-to-proceed"),
+    pytest.param("这一年合作很愉快。", id="zh-pleasant-cooperation"),
+]
+
+SPOKEN_NOT_FEELING = [
+    pytest.param("the dashboard is blank for everyone since like 8am", -1, id="en-like-filler-blank"),
+    pytest.param("Pretty manual, we lose track of who we talked to.", -1, id="en-pretty-adverb"),
+    pytest.param("We've decided to stay with Dynamics 365 for now.", -1, id="en-staying-with-incumbent"),
+    pytest.param("Yeah, so, the budget got frozen.", -1, id="en-budget-frozen"),
+    pytest.param("Sure, that works.", 0, id="en-acknowledgement-that-works"),
+    pytest.param("我们现在没有换系统的打算。", -1, id="zh-no-plan-to-switch"),
+]
+
+
+@pytest.mark.parametrize("sentence", PLAIN_SATISFACTION)
+def test_plain_satisfaction_and_buying_intent_score_positive(sentence: str) -> None:
+    assert score_sentence(sentence) >= 0.3
+
+
+@pytest.mark.parametrize(("sentence", "sign"), SPOKEN_NOT_FEELING)
+def test_spoken_fillers_do_not_sound_like_praise(sentence: str, sign: int) -> None:
+    score = score_sentence(sentence)
+    assert (score <= -0.3) if sign < 0 else abs(score) < 0.1

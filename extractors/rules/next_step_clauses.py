@@ -209,6 +209,23 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
     return None
 
 
+# a step pattern found nowhere in the sentence is found in none of its clauses either
+_WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
+                   (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
+                   (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
+_TIMED_ANYWHERE = re.compile(ZH_TIMED.pattern.removeprefix("^"))
+
+
+def _could_hold_a_step(text: str, cues: int) -> bool:
+    """Whether any clause-level pattern could match: one search of the whole sentence each
+    (named English owners and timed Chinese clauses included), before splitting clauses."""
+    if any(cues & bit and pattern.search(text) for bit, pattern in _WHOLE_SENTENCE):
+        return True
+    if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
+        return True
+    return EN_NAMED.search(text) is not None
+
+
 def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     cues = sentence.cues
@@ -219,6 +236,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     if text.endswith(("?", "？")) and not accepted \
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
             and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
+        return []
+    if not _could_hold_a_step(text, cues):
         return []
     role = _speaker_role(sentence, touchpoint)
     dues: list[DuePhrase] | None = None

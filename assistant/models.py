@@ -22,7 +22,7 @@ TouchpointStatus = Literal["received", "parsed", "pending", "extracted", "indexe
 # where occurred_at came from: the source or the user said it, or it is an estimate
 OccurredAtSource = Literal["explicit", "filename", "file_mtime", "ingest_time"]
 SentimentLabel = Literal["positive", "neutral", "negative", "mixed"]
-Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned"]
+Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned", "integration"]
 ObjectionKind = Literal["price", "timing", "feature", "security", "contract", "other"]
 BuyingSignalKind = Literal["budget", "timeline", "pricing", "decision_maker"]
 

@@ -108,7 +108,8 @@ def head_revision() -> str:
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict(m.groups() for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
+        found: dict[str, str] = {m.group(1): m.group(2) or "" for m in
+                                 _REVISION.finditer(path.read_text(encoding="utf-8"))}
         if found.get("revision"):
             revisions.add(found["revision"])
         if found.get("down_revision"):

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import base64
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.errors import BadInputError
@@ -45,7 +44,7 @@ def list_touchpoint_summaries(
 ) -> tuple[list[TouchpointSummary], str | None]:
     """Newest first; returns the page and the cursor of the next page (None at the end)."""
     row = TouchpointRow
-    query: Select[Any] = select(row.id, row.tenant_id, row.account_id, row.channel, row.direction,
+    query = select(row.id, row.tenant_id, row.account_id, row.channel, row.direction,
                    row.occurred_at, row.utc_offset_min, row.occurred_at_source, row.language,
                    row.subject, func.substr(row.text, 1, FIRST_LINE_CHARS), row.status,
                    row.error.is_not(None), row.contact_ids)

@@ -133,7 +133,7 @@ def touchpoint_ids(session: Session, *, tenant_id: str, account_id: str | None =
     return list(session.scalars(query.order_by(TouchpointRow.occurred_at, TouchpointRow.id)))
 
 
-_Query = TypeVar("_Query", bound=Select[Any])
+_Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
 
 
 def touchpoint_filters(query: _Query, *, tenant_id: str, account_id: str | None = None,

@@ -68,9 +68,9 @@ def sniff_text_format(text: str) -> str | None:
     columns = {c.strip().strip('"') for c in re.split(r"[,;]", header)}
     if len(columns) >= 3 and set(REQUIRED_CSV_COLUMNS) <= columns:
         return "csv"
-    log_format = sniff_text_log(text)
-    if log_format is None and head.startswith("["):
-        return "json"  # so the JSON reader reports where it breaks
+    log_format, _ = sniff_text_log(text)
+    if log_format is None and re.match(r'\[\s*["{\[\]]', head):
+        return "json"  # a list that breaks somewhere: the JSON reader says where
     return log_format
 
 

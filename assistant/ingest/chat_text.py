@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.timestamps import infer_day_first, parse_timestamp
+from assistant.ingest.timestamps import parse_timestamp
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[\s\u202f]?[APap]\.?[Mm]\.?)?"
 _YMD = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -21,20 +21,10 @@ _DMY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 _NAME = r"[^:：\[\]]{1,60}?"
 
 PLAIN = re.compile(rf"^\[(?P<when>(?:{_YMD}[ T])?{_CLOCK})\]\s*(?P<name>{_NAME})\s*[:：]\s?(?P<text>.*)$")
-WHATSAPP = re.compile(
-    rf"^(?:\[(?P<ios>{_DMY},?\s{_CLOCK})\]\s|(?P<android>{_DMY},?\s{_CLOCK})\s-\s)(?P<rest>.*)$")
 WECOM = re.compile(rf"^(?P<name>[^\s#][^:：]{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLOCK})$")
 # a transcript's front matter: such a file is a transcript even if its lines carry [hh:mm:ss]
 _TRANSCRIPT_FRONT_MATTER = re.compile(r"^#\s*(date|channel|subject|rep|language)\s*[:：]", re.I)
-_WHATSAPP_SENDER = re.compile(rf"^(?P<name>{_NAME}):\s(?P<text>.*)$")
-_WHATSAPP_DROPPED = re.compile(
-    r"^(<Media omitted>|<attached: .*>|(image|video|audio|sticker|GIF|document) omitted|"
-    r"This message was deleted|You deleted this message|<此消息已删除>)$", re.IGNORECASE)
-# WhatsApp names an unsaved contact by number, always in international form
-_PHONE_SENDER = re.compile(r"^\+\d[\d\s\-()]{6,}$")
-# iOS attributes this notice to the chat's name, as if someone had said it
-_WHATSAPP_NOTICE = re.compile(r"^(Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密)")
-_INVISIBLE = re.compile("[\u200e\u200f\ufeff]")
+_INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 TEXT_FORMATS = ("plain", "whatsapp", "wecom")
 
@@ -58,20 +48,30 @@ def _lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.split("\n")]
 
 
-def sniff_text_log(text: str) -> str | None:
-    """"plain", "whatsapp" or "wecom" when enough of the first 40 lines fit one, else None.
+def sniff_text_log(text: str) -> tuple[str | None, float]:
+    """The text-log format of `text` ("plain", "whatsapp" or "wecom") and the share of its
+    first 120 non-blank lines that start a message in it; (None, 0.0) when none fits.
 
-    WeCom needs a third of the non-blank lines (a header per message, then its text); the
-    others need half, so a `Speaker: text` transcript never passes for a chat.
+    A format needs a quarter of the lines (messages wrap; a WeCom message is a header line then
+    its text), or two headers with one on the first line, so a `Speaker: text` transcript never
+    passes for a chat. On a tie the plain
+    `[time] name: text` log wins: it is the stricter shape.
     """
-    lines = [line.strip() for line in _lines(text[:20_000])[:40] if line.strip()]
+    from assistant.ingest.whatsapp import count_headers
+
+    lines = [line.strip() for line in _lines(text[:30_000])[:400] if line.strip()][:120]
     if not lines or _TRANSCRIPT_FRONT_MATTER.match(lines[0]):
-        return None
-    for name, pattern, share in (("plain", PLAIN, 2), ("whatsapp", WHATSAPP, 2), ("wecom", WECOM, 3)):
-        hits = sum(bool(pattern.match(line)) for line in lines)
-        if hits and hits >= max(1, len(lines) // share):
-            return name
-    return None
+        return None, 0.0
+    scores = {"plain": sum(bool(PLAIN.match(line)) for line in lines),
+              "whatsapp": count_headers(lines),
+              "wecom": sum(bool(WECOM.match(line)) for line in lines) * 2}
+    best = max(scores, key=lambda name: scores[name])
+    hits = scores[best]
+    # a forwarded essay can fill most lines; a header on the first line says enough
+    opens = count_headers(lines[:1]) if best == "whatsapp" else bool(
+        (PLAIN if best == "plain" else WECOM).match(lines[0]))
+    enough = hits >= min(2, len(lines)) and (hits * 4 >= len(lines) or bool(opens))
+    return (best, min(1.0, hits / len(lines))) if enough else (None, 0.0)
 
 
 def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
@@ -80,7 +80,9 @@ def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
     if kind == "plain":
         return _plain(text, options, uri), {}
     if kind == "whatsapp":
-        return _whatsapp(text, options)
+        from assistant.ingest.whatsapp import whatsapp_messages
+
+        return whatsapp_messages(text, options)
     return _wecom(text, options), {}
 
 
@@ -114,47 +116,6 @@ def _plain(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
         messages.append(ChatMessage(when=when, sender=match.group("name").strip(),
                                     text=match.group("text").strip()))
     return messages
-
-
-def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict[str, object]]:
-    lines = [line.strip() for line in _lines(text)]
-    headers = [(m.group("ios") or m.group("android"), m.group("rest"))
-               for line in lines if (m := WHATSAPP.match(line))]
-    day_first = infer_day_first(when for when, _ in headers)
-    messages: list[ChatMessage] = []
-    system_events = dropped = 0
-    in_system_event = False
-    for line in lines:
-        header = WHATSAPP.match(line)
-        if not header:
-            if not in_system_event:
-                _append(messages, line)
-            continue
-        sender = _WHATSAPP_SENDER.match(header.group("rest"))
-        if not sender or _WHATSAPP_NOTICE.match(sender.group("text").strip()):
-            # "Messages and calls are end-to-end encrypted", "X added Y", ...
-            system_events += 1
-            in_system_event = True
-            continue
-        in_system_event = False
-        when = parse_timestamp(header.group("ios") or header.group("android"), options,
-                               day_first=day_first)
-        name = sender.group("name").strip()
-        phone = "+" + re.sub(r"\D", "", name) if _PHONE_SENDER.match(name) else None
-        messages.append(ChatMessage(when=when, sender=name, text=sender.group("text").strip(),
-                                    phone=phone, handle=f"whatsapp:{phone}" if phone else None))
-    kept = []
-    for message in messages:
-        if _WHATSAPP_DROPPED.match(message.text.strip()):
-            dropped += 1
-        else:
-            kept.append(message)
-    notes: dict[str, object] = {"date_order": "day_first" if day_first else "month_first"}
-    if dropped:
-        notes["media_or_deleted_dropped"] = dropped
-    if system_events:
-        notes["system_events_skipped"] = system_events
-    return kept, notes
 
 
 def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:

@@ -172,7 +172,7 @@ def _parse_slack_export(channels: dict[str, list[tuple[str, bytes]]],
 
 
 def _role(message: ChatMessage, options: ParseOptions) -> Role:
-    if message.role in ("rep", "customer", "agent"):
+    if message.role in ("rep", "customer", "agent", "unknown"):
         return message.role  # type: ignore[return-value]
     role = role_for(name=message.sender, email=message.email, options=options)
     if role == "customer" and message.handle:

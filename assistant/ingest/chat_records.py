@@ -122,17 +122,59 @@ def _slack_message(record: dict[str, Any], options: ParseOptions,
                    users: dict[str, dict[str, Any]]) -> ChatMessage | None:
     if record.get("subtype") in _SLACK_NOISE:
         return None
-    user_id = record.get("user") or record.get("bot_id")
+    comment = record.get("comment") if isinstance(record.get("comment"), dict) else {}
+    user_id = record.get("user") or comment.get("user") or record.get("bot_id")
     user = users.get(str(user_id), {})
     profile = record.get("user_profile") or user.get("profile") or {}
+    is_bot = bool(record.get("bot_id")) and not record.get("user") or record.get(
+        "subtype") == "bot_message"
+    attachments = [a for a in record.get("attachments") or [] if isinstance(a, dict)]
+    bot_name = ((record.get("bot_profile") or {}).get("name") or record.get("username")
+                or next((a.get("author_name") or a.get("service_name") for a in attachments
+                         if a.get("author_name") or a.get("service_name")), None))
     sender = (profile.get("real_name") or user.get("real_name") or record.get("user_name")
-              or record.get("username") or user.get("name") or user_id or "unknown")
+              or (bot_name if is_bot else record.get("username")) or user.get("name")
+              or (f"bot {user_id}" if is_bot else user_id) or "unknown")
+    # bots and integrations often write nothing but attachments or blocks; a file comment
+    # carries its words in `comment`
+    raw = str(comment.get("comment") or record.get("text") or "") or _rich_text(record, attachments)
     return ChatMessage(
         when=parse_timestamp(str(record["ts"]), options), sender=str(sender),
-        text=_slack_text(str(record.get("text") or ""), users),
+        text=_slack_text(raw, users), role="unknown" if is_bot else None,
         email=profile.get("email") or None,
         handle=f"slack:{user_id}" if user_id else None,
         extra={"thread_ts": str(record["thread_ts"])} if record.get("thread_ts") else {})
+
+
+def _rich_text(record: dict[str, Any], attachments: list[dict[str, Any]]) -> str:
+    """What a person reads of a message made of blocks or attachments only."""
+    parts = [_block_text(block) for block in record.get("blocks") or []]
+    for attachment in attachments:
+        parts.append(attachment.get("fallback") or "\n".join(
+            str(attachment[k]) for k in ("pretext", "title", "text") if attachment.get(k)))
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _block_text(block: Any) -> str:
+    """Text of a Slack block (section, header, context, rich_text and their elements)."""
+    if isinstance(block, list):
+        return "".join(_block_text(b) for b in block)
+    if not isinstance(block, dict):
+        return ""
+    kind = block.get("type")
+    if kind in ("text", "mrkdwn", "plain_text") and isinstance(block.get("text"), str):
+        return str(block["text"])
+    if kind == "link":
+        return str(block.get("text") or block.get("url") or "")
+    if kind == "user":
+        return f"<@{block.get('user_id')}>"
+    if kind == "emoji":
+        return f":{block.get('name')}:"
+    inner = [_block_text(block.get("text")), _block_text(block.get("elements") or []),
+             "\n".join(_block_text(f) for f in block.get("fields") or [])]
+    joined = "".join(p for p in inner[:2] if p)
+    return "\n".join(p for p in (joined, inner[2]) if p) + ("\n" if kind in (
+        "rich_text_section", "rich_text_preformatted", "rich_text_quote") and joined else "")
 
 
 def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:

@@ -86,7 +86,8 @@ def _json_detection(head: str, suffix: str) -> Detection:
                 if key != "results" or '"ticket"' in top or '"result_type"' in top:
                     return Detection("ticket", f"zendesk_{key}", 0.9)
         return Detection("chat", "json", 0.6)
-    if stripped.startswith("[") and '"comments"' in head and '"requester' in head:
+    if stripped.startswith("[") and (('"comments"' in head and '"requester' in head) or (
+            '"subject"' in head and ('"requester_id"' in head or '"description"' in head))):
         return Detection("ticket", "ticket_list", 0.8)
     return Detection("chat", "json", 0.6)
 

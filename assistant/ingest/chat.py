@@ -122,17 +122,38 @@ def parse_chat(content: bytes, *, uri: str, options: ParseOptions) -> list[Touch
 
 
 def _parse_archive(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
-    """A zipped Slack export (one touchpoint per channel) or a zipped WhatsApp chat export."""
-    members = read_zip(content, uri=uri, max_bytes=options.max_bytes)
+    """A zipped Slack export (one touchpoint per channel) or a zipped WhatsApp chat export:
+    `_chat.txt` or `WhatsApp Chat with X.txt`, maybe in a folder, beside media (never expanded)
+    and other .txt files people shared (the chat is the one that reads as a chat)."""
+    members = read_zip(content, uri=uri, max_bytes=options.max_bytes,
+                       wanted=lambda name: name.lower().endswith((".json", ".txt")))
     channels = slack_channel_days(members)
     if channels:
         return _parse_slack_export(channels, slack_users(members, uri), uri=uri, options=options)
-    chats = [name for name in sorted(members) if name.lower().endswith(".txt")]
-    if len(chats) == 1:  # WhatsApp: `_chat.txt` or `WhatsApp Chat with X.txt` beside its media
-        return parse_chat(members[chats[0]], uri=f"{uri}#{chats[0]}", options=options)
+    chat = _chat_member(members)
+    if chat is not None:
+        return parse_chat(members[chat], uri=f"{uri}#{chat}", options=options)
+    texts = [n for n in members if n.lower().endswith(".txt")]
     raise BadInputError(f"{uri}: the zip is neither a Slack export (channel folders of "
-                        "YYYY-MM-DD.json files) nor a WhatsApp chat export (one .txt chat); "
-                        f"found {len(members)} file(s)")
+                        "YYYY-MM-DD.json files) nor a WhatsApp chat export (a .txt chat such as "
+                        f"_chat.txt); it holds {len(texts)} .txt file(s), none of them a chat")
+
+
+def _chat_member(members: dict[str, bytes]) -> str | None:
+    """The chat among an archive's .txt files that read as a chat: the one named as WhatsApp
+    names it (`_chat.txt`, `WhatsApp Chat with X.txt`, localized), else the most chat-like."""
+    best: tuple[bool, float, str] | None = None
+    for name, data in members.items():
+        if not name.lower().endswith(".txt"):
+            continue
+        base = name.rsplit("/", 1)[-1].lower()
+        named = base == "_chat.txt" or "whatsapp" in base
+        fmt, share = sniff_text_log(data[:64 * 1024].decode("utf-8-sig", errors="replace"))
+        if fmt is None:
+            continue
+        if best is None or (named, share) > best[:2]:
+            best = (named, share, name)
+    return best[2] if best else None
 
 
 def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:

@@ -24,6 +24,8 @@ PLAIN = re.compile(rf"^\[(?P<when>(?:{_YMD}[ T])?{_CLOCK})\]\s*(?P<name>{_NAME})
 WECOM = re.compile(rf"^(?P<name>[^\s#][^:：]{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLOCK})$")
 # a transcript's front matter: such a file is a transcript even if its lines carry [hh:mm:ss]
 _TRANSCRIPT_FRONT_MATTER = re.compile(r"^#\s*(date|channel|subject|rep|language)\s*[:：]", re.I)
+_WECOM_PLACEHOLDER = re.compile(r"^(?:\[(?:图片|表情|动画表情|语音|视频|文件|位置|链接|名片|聊天记录|"
+                                r"红包|转账|Image|Sticker|Voice|Video|File)\]|.{0,20}撤回了一条消息)$")
 _INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 TEXT_FORMATS = ("plain", "whatsapp", "wecom")
@@ -65,6 +67,8 @@ def sniff_text_log(text: str) -> tuple[str | None, float]:
     scores = {"plain": sum(bool(PLAIN.match(line)) for line in lines),
               "whatsapp": count_headers(lines),
               "wecom": sum(bool(WECOM.match(line)) for line in lines) * 2}
+    if scores["whatsapp"] == scores["plain"] and _looks_like_whatsapp(text[:30_000]):
+        scores["plain"] = 0  # `[2024/03/18 14:56:01] Name:` is both; the app's marks decide
     best = max(scores, key=lambda name: scores[name])
     hits = scores[best]
     # a forwarded essay can fill most lines; a header on the first line says enough
@@ -72,6 +76,14 @@ def sniff_text_log(text: str) -> tuple[str | None, float]:
         (PLAIN if best == "plain" else WECOM).match(lines[0]))
     enough = hits >= min(2, len(lines)) and (hits * 4 >= len(lines) or bool(opens))
     return (best, min(1.0, hits / len(lines))) if enough else (None, 0.0)
+
+
+def _looks_like_whatsapp(head: str) -> bool:
+    """The marks only WhatsApp leaves: bidirectional marks before notices, its notices."""
+    from assistant.ingest.whatsapp_phrases import ENCRYPTION_NOTICE
+
+    return "\u200e" in head or "\u200f" in head or "WhatsApp" in head or any(
+        ENCRYPTION_NOTICE.match(line.split(": ", 1)[-1]) for line in head.split("\n")[:5])
 
 
 def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
@@ -119,6 +131,7 @@ def _plain(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
 
 
 def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:
+    """WeCom/WeChat messages; `[图片]`-style stand-ins for media and recalls are dropped."""
     messages: list[ChatMessage] = []
     for line in _lines(text):
         header = WECOM.match(line.strip())
@@ -127,4 +140,4 @@ def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:
                                         sender=header.group("name").strip(), text=""))
         else:
             _append(messages, line)
-    return messages
+    return [m for m in messages if not _WECOM_PLACEHOLDER.match(m.text.strip())]

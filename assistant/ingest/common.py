@@ -176,9 +176,16 @@ def decode_text(content: bytes, uri: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(content[:256 * 1024]).best()
-    # a guess with no coherent words behind it is noise, not an encoding
-    guessed = best.encoding if best is not None and best.coherence >= 0.1 else None
+    matches = list(from_bytes(content[:256 * 1024]))
+    best = matches[0] if matches else None
+    # a guess with no coherent words behind it is noise, not an encoding; among guesses that
+    # read equally well, the code page people actually use wins (cp1250 and cp1252 tie on a
+    # short French subtitle, and it is cp1252)
+    guessed = None
+    if best is not None and best.coherence >= 0.1:
+        equal = {m.encoding for m in matches if m.chaos <= best.chaos + 0.01
+                 and m.coherence >= best.coherence - 0.01}
+        guessed = next((e for e in _COMMON_LEGACY if e in equal), best.encoding)
     for encoding in dict.fromkeys(e for e in ("gb18030" if _reads_as_chinese(content) else None,
                                               guessed) if e):
         try:
@@ -187,6 +194,10 @@ def decode_text(content: bytes, uri: str) -> str:
             continue
     raise BadInputError(f"{uri}: the bytes are not UTF-8, UTF-16 or GB18030 text, nor another "
                         "encoding that can be detected; re-save the file as UTF-8")
+
+
+_COMMON_LEGACY = ("cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "cp1250",
+                  "cp1256", "cp874", "koi8_r", "latin_1")
 
 
 def _reads_as_chinese(content: bytes) -> bool:

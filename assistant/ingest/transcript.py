@@ -170,13 +170,17 @@ def _cue_turns(text: str, meta: dict[str, str]) -> list[_Turn]:
     turns: list[_Turn] = []
     previous_line = ""
     for start, end, voices in parts:
+        if voices and previous_line and voices[0][1].startswith(previous_line + " "):
+            # yt-dlp auto-captions open each cue with the line before the new words
+            first = voices[0]
+            voices = [(first[0], first[1][len(previous_line):].strip(), first[2]), *voices[1:]]
         for speaker, said, how in voices:
             if how == "label" and speaker and not (consistent or labels[speaker] > 1
                                                    or speaker.isupper()):
                 speaker, said = None, f"{speaker}: {said}"  # "J'ai dit: ..." once is not a name
             if said == previous_line:
                 continue  # auto-captions repeat the line before the new words
-            previous_line = said
+            previous_line = said.rsplit("\n", 1)[-1]
             last = turns[-1] if turns else None
             if (speaker is None and how == "none" and last is not None
                     and not _SENTENCE_END.search(last.text)):

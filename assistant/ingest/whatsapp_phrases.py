@@ -93,7 +93,7 @@ _NAMED_DOCUMENT = re.compile(r"^.{1,200}?(?:\.\w{1,5}|\S\s•\s.{1,40}?)\s+(?P<p
 
 def is_placeholder(text: str) -> bool:
     """Whether `text` is only WhatsApp's stand-in for media, a deleted message or a call."""
-    bare = text.strip().strip("<>").strip().rstrip(".").casefold()
+    bare = text.strip().strip("<>").strip().rstrip(".。").casefold()
     if bare in PLACEHOLDERS or ANGLE_PLACEHOLDER.match(text.strip()):
         return True
     named = _NAMED_DOCUMENT.match(bare)

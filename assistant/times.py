@@ -169,8 +169,6 @@ def _read_export_shape(value: str, order: DateOrder) -> datetime | None:
             return None
         ymd = (int(cjk["year"]), month_number, int(cjk["day"]))
         rest, era = cjk["rest"], ""
-    if ymd is None:
-        return None
     year = _full_year(ymd[0], era, " BE" in value or "พ.ศ." in value)
     clock = _clock(rest)
     if year is None or clock is None:
@@ -181,7 +179,7 @@ def _read_export_shape(value: str, order: DateOrder) -> datetime | None:
         return None
 
 
-def _ordered(fields: tuple[str, str, str], order: DateOrder) -> tuple[int, int, int] | None:
+def _ordered(fields: tuple[str, str, str], order: DateOrder) -> tuple[int, int, int]:
     a, b, c = (int(f) for f in fields)
     return {"dmy": (c, b, a), "mdy": (c, a, b), "ymd": (a, b, c)}[order]
 
@@ -234,17 +232,18 @@ def infer_date_order(dates: Iterable[str]) -> DateOrder:
     if all(width >= 3 for *_, width in triples):
         return "ymd"
     best: tuple[int, int, DateOrder] | None = None
-    for rank, order in enumerate(("dmy", "mdy", "ymd")):
+    orders: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
+    for rank, order in enumerate(orders):
         keys = []
         for a, b, c, _ in triples:
-            y, m, d = _ordered((str(a), str(b), str(c)), order)  # type: ignore[misc]
+            y, m, d = _ordered((str(a), str(b), str(c)), order)
             if not (1 <= m <= 12 and 1 <= d <= 31):
                 break
             keys.append((y, m, d))
         else:
             inversions = sum(later < earlier for earlier, later in zip(keys, keys[1:], strict=False))
             if best is None or (inversions, rank) < best[:2]:
-                best = (inversions, rank, order)  # type: ignore[assignment]
+                best = (inversions, rank, order)
     return best[2] if best else "dmy"
 
 
@@ -276,6 +275,6 @@ def date_from_filename(name: str, *, tz: tzinfo, year: int) -> datetime | None:
             return None
         parts = (year, *(int(g) for g in short.groups()), 0)
     try:
-        return datetime(*parts, tzinfo=tz)  # type: ignore[misc]
+        return datetime(*parts[:3], *parts[3:], tzinfo=tz)  # type: ignore[arg-type,misc]
     except ValueError:  # 2026-02-30
         return None

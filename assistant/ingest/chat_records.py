@@ -122,7 +122,7 @@ def _slack_message(record: dict[str, Any], options: ParseOptions,
                    users: dict[str, dict[str, Any]]) -> ChatMessage | None:
     if record.get("subtype") in _SLACK_NOISE:
         return None
-    comment = record.get("comment") if isinstance(record.get("comment"), dict) else {}
+    comment: dict[str, Any] = record["comment"] if isinstance(record.get("comment"), dict) else {}
     user_id = record.get("user") or comment.get("user") or record.get("bot_id")
     user = users.get(str(user_id), {})
     profile = record.get("user_profile") or user.get("profile") or {}

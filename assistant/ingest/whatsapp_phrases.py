@@ -97,5 +97,6 @@ def is_placeholder(text: str) -> bool:
     if bare in PLACEHOLDERS or ANGLE_PLACEHOLDER.match(text.strip()):
         return True
     named = _NAMED_DOCUMENT.match(bare)
-    return bool(named) and any(named["placeholder"].endswith(p) for p in PLACEHOLDERS
-                               if len(p) > 8)
+    if named is None:
+        return False
+    return any(named["placeholder"].endswith(p) for p in PLACEHOLDERS if len(p) > 8)

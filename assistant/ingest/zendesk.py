@@ -61,7 +61,7 @@ def _loose_comments(loaded: dict[str, Any]) -> list[dict[str, Any]]:
     """Comments given beside a ticket or alone: the comments endpoint, or audits' events."""
     if isinstance(loaded.get("comments"), list):
         return [c for c in loaded["comments"] if isinstance(c, dict)]
-    audits = loaded.get("audits") if isinstance(loaded.get("audits"), list) else (
+    audits: list[Any] = loaded["audits"] if isinstance(loaded.get("audits"), list) else (
         [loaded["audit"]] if isinstance(loaded.get("audit"), dict) else [])
     comments = []
     for audit in audits:

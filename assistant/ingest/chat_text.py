@@ -26,6 +26,8 @@ WECOM = re.compile(rf"^(?P<name>[^\s#][^:：]{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLO
 _TRANSCRIPT_FRONT_MATTER = re.compile(r"^#\s*(date|channel|subject|rep|language)\s*[:：]", re.I)
 _WECOM_PLACEHOLDER = re.compile(r"^(?:\[(?:图片|表情|动画表情|语音|视频|文件|位置|链接|名片|聊天记录|"
                                 r"红包|转账|Image|Sticker|Voice|Video|File)\]|.{0,20}撤回了一条消息)$")
+# WhatsApp names a sender it has no contact for by number, in international form
+_PHONE_SENDER = re.compile(r"^\[[^\]]{8,30}\] \+\d[\d \-()]{6,20}:", re.MULTILINE)
 _INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 TEXT_FORMATS = ("plain", "whatsapp", "wecom")
@@ -82,8 +84,9 @@ def _looks_like_whatsapp(head: str) -> bool:
     """The marks only WhatsApp leaves: bidirectional marks before notices, its notices."""
     from assistant.ingest.whatsapp_phrases import ENCRYPTION_NOTICE
 
-    return "\u200e" in head or "\u200f" in head or "WhatsApp" in head or any(
-        ENCRYPTION_NOTICE.match(line.split(": ", 1)[-1]) for line in head.split("\n")[:5])
+    return "\u200e" in head or "\u200f" in head or "WhatsApp" in head or bool(
+        _PHONE_SENDER.search(head)) or any(ENCRYPTION_NOTICE.match(line.split(": ", 1)[-1])
+                                           for line in head.split("\n")[:5])
 
 
 def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str

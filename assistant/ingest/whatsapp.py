@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 
 from assistant.ingest.chat_text import ChatMessage
 from assistant.ingest.common import ParseOptions
@@ -24,7 +25,7 @@ from assistant.ingest.whatsapp_phrases import (
     FILE_ATTACHED,
     is_placeholder,
 )
-from assistant.times import MERIDIEM_PATTERN, infer_date_order, parse_instant
+from assistant.times import MERIDIEM_PATTERN, DateOrder, infer_date_order, parse_instant
 
 _DATE = (r"\d{1,4}[./-]\d{1,2}[./-][A-Za-z]?\d{1,4}\.?(?:\s?(?:BE|พ\.ศ\.))?"
          r"|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}\s[A-Za-z]{3,9}\.?(?:\s\d{4})?"
@@ -45,6 +46,7 @@ _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile("[\u202f\u00a0\u2009]")
 # iOS puts a left-to-right mark before everything the app wrote: notices, placeholders
 _IOS_NOTICE = re.compile(r"^[^:]{1,80}:\s[\u200e\u200f]")
+_YEARLESS = re.compile(r"^(?:\d{1,2}\s[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s\d{1,2})$")
 _ORDER_NAMES = {"dmy": "day_first", "mdy": "month_first", "ymd": "year_first"}
 _EDITED = re.compile(r"\s*[\u200e\u200f]?<[^<>]{3,40}>\s*$")
 
@@ -104,7 +106,7 @@ def whatsapp_messages(text: str, options: ParseOptions
             continue
         in_system_event = False
         dropped += media
-        when = parse_instant(f"{match['date']} {match['time']}", tz=options.tz, date_order=order)
+        when = _when(match["date"], match["time"], order, options, messages)
         phone = "+" + re.sub(r"\D", "", name) if _PHONE_SENDER.match(name) else None
         # a dropped attachment keeps an empty text, so a caption on the next lines is kept
         messages.append(ChatMessage(when=when, sender=name,
@@ -117,6 +119,25 @@ def whatsapp_messages(text: str, options: ParseOptions
     if system_events:
         notes["system_events_skipped"] = system_events
     return kept, notes
+
+
+def _when(date: str, time: str, order: DateOrder, options: ParseOptions,
+          earlier: list[ChatMessage]) -> datetime | None:
+    """The message's instant in the export's date order; a line pasted from another export
+    (another order) still reads; a date without its year (`1 Jan`, as old Android exports wrote
+    the current year's) takes the year of the message before it."""
+    orders: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
+    for candidate in (order, *(o for o in orders if o != order)):
+        when = parse_instant(f"{date} {time}", tz=options.tz, date_order=candidate)
+        if when is not None:
+            return when
+    last = next((m.when for m in reversed(earlier) if m.when is not None), None)
+    if last is None or not _YEARLESS.match(date):
+        return None
+    when = parse_instant(f"{date} {last.year} {time}", tz=options.tz)
+    if when is not None and when < last:
+        when = when.replace(year=last.year + 1)
+    return when
 
 
 def _edited_text(said: str) -> str:

@@ -96,9 +96,8 @@ def whatsapp_messages(text: str, options: ParseOptions
         name = (sender["name"] or sender["name2"] or "").strip() if sender else ""
         said = ((sender["text"] if sender["name"] else sender["text2"]) or "").strip() \
             if sender else ""
+        media = _is_media(said) or _is_media(_edited_text(said))
         said = _edited_text(said)
-        media = is_placeholder(said) or bool(FILE_ATTACHED.match(said)) or bool(
-            ATTACHED.search(said) and not ATTACHED.sub("", said).strip())
         if not sender or _NOT_A_NAME.search(name) or ENCRYPTION_NOTICE.match(said) or (
                 marked and not media):
             system_events += 1  # "Messages and calls are end-to-end encrypted", "X added Y"
@@ -138,6 +137,11 @@ def _when(date: str, time: str, order: DateOrder, options: ParseOptions,
     if when is not None and when < last:
         when = when.replace(year=last.year + 1)
     return when
+
+
+def _is_media(said: str) -> bool:
+    return is_placeholder(said) or bool(FILE_ATTACHED.match(said)) or bool(
+        ATTACHED.search(said) and not ATTACHED.sub("", said).strip())
 
 
 def _edited_text(said: str) -> str:

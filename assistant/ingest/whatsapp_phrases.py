@@ -83,7 +83,8 @@ ENCRYPTION_NOTICE = re.compile("^(?:" + "|".join((
 PLACEHOLDERS = frozenset(p.strip().casefold() for p in _PLACEHOLDERS.replace("\n", "").split("|"))
 # "<attached: 00000035-PHOTO-2022-03-27.jpg>" (iOS) and "IMG-2022.jpg (file attached)" (Android)
 ATTACHED = re.compile(r"<[^<>:：]{2,25}[:：]\s?[^<>]+>")
-FILE_ATTACHED = re.compile(r"^\S.{0,200}\.\w{2,5} \([^()]{3,40}\)$")
+# also "2015-08-04-PHOTO-00004762.jpg <attached>" (older iOS)
+FILE_ATTACHED = re.compile(r"^\S.{0,200}\.\w{2,5} (?:\([^()]{3,40}\)|<[^<>]{3,30}>)$")
 ANGLE_PLACEHOLDER = re.compile(r"^<\s?[^<>]{2,40}\s?>$")
 
 

@@ -125,3 +125,18 @@ def test_one_message_headers_in_each_shape_give_the_right_instant(line, expected
                          options=OPTIONS).touchpoints
     assert tp.metadata["format"] == "whatsapp"
     assert tp.segments[0].occurred_at == expected.replace(tzinfo=UTC)
+
+
+def test_attachments_in_every_shape_are_dropped_and_a_caption_below_one_is_kept():
+    # the attachment shapes Pustur/whatsapp-chat-parser's tests list (Android, iOS, German)
+    text = ("3/6/18, 1:55 p.m. - a: < attached: 00000042-PHOTO-2020-06-07-15-13-20.jpg >\n"
+            "3/6/18, 1:56 p.m. - a: IMG-20210428-WA0001.jpg (file attached)\n"
+            "3/6/18, 1:57 p.m. - a: 2015-08-04-PHOTO-00004762.jpg <\u200eattached>\n"
+            "3/6/18, 1:58 p.m. - a: \u200e4f2680f1db95a8454775cc2eefc95bfc.jpg (Datei angehängt)\n"
+            "Dir auch frohe Ostern.\n"
+            "23/06/2018, 01:55 p.m. - Loris: one\ntwo\n")
+    [tp] = parse_content(text.encode(), uri="chat.txt", options=OPTIONS).touchpoints
+    assert [(s.speaker, s.text) for s in tp.segments] == [("a", "Dir auch frohe Ostern."),
+                                                          ("Loris", "one\ntwo")]
+    assert tp.segments[1].occurred_at == datetime(2018, 6, 23, 13, 55, tzinfo=UTC)
+    assert tp.metadata["media_or_deleted_dropped"] == 4

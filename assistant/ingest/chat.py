@@ -101,6 +101,8 @@ def parse_chat(content: bytes, *, uri: str, options: ParseOptions) -> list[Touch
     notes: dict[str, object] = {}
     if kind in ("json", "slack"):
         loaded = load_json(text, uri)
+        if _chat_list(loaded):
+            return _parse_chat_list(_chat_list(loaded), content=content, uri=uri, options=options)
         records, header = _json_records(loaded, uri)
         kind = "slack" if records and all(is_slack_message(r) for r in records) else "json"
         messages = record_messages(records, options, uri)
@@ -156,11 +158,43 @@ def _chat_member(members: dict[str, bytes]) -> str | None:
     return best[2] if best else None
 
 
+def _chat_list(loaded: Any) -> list[dict[str, Any]]:
+    """The chats of an export holding many (Telegram's `{"chats": {"list": [...]}}`)."""
+    chats = loaded.get("chats") if isinstance(loaded, dict) else None
+    listed = chats.get("list") if isinstance(chats, dict) else chats
+    if isinstance(listed, list) and listed and all(
+            isinstance(c, dict) and isinstance(c.get("messages"), list) for c in listed):
+        return listed
+    return []
+
+
+def _parse_chat_list(chats: list[dict[str, Any]], *, content: bytes, uri: str,
+                     options: ParseOptions) -> list[Touchpoint]:
+    touchpoints = []
+    for number, chat in enumerate(chats, start=1):
+        where = f"{uri}#chat{number}"
+        records, header = _json_records(chat, where)
+        messages = record_messages(records, options, where)
+        if not any(m.text.strip() for m in messages):
+            continue
+        touchpoints.append(_touchpoint(
+            messages, uri=where, content=content, media_type="application/json",
+            fingerprint=f"{sha256_hex(content)}:chat:{chat.get('id', number)}", options=options,
+            subject=header.get("subject"), thread_id=header.get("thread_id"),
+            metadata={"format": "json"}))
+    if not touchpoints:
+        raise BadInputError(f"{uri}: none of the {len(chats)} chats has a message with text")
+    return touchpoints
+
+
 def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
     if isinstance(loaded, list):
         return loaded, {}
     if isinstance(loaded, dict) and isinstance(loaded.get("messages"), list):
         header = {k: str(loaded[k]) for k in ("subject", "thread_id") if loaded.get(k)}
+        title = loaded.get("name") or loaded.get("title")  # Telegram, Instagram, Messenger
+        if "subject" not in header and isinstance(title, str) and title:
+            header["subject"] = title
         return loaded["messages"], header
     raise BadInputError(f'{uri}: expected {{"messages": [...]}} or a list of messages, found '
                         f"{type(loaded).__name__} with keys {sorted(loaded)[:5] if isinstance(loaded, dict) else []}")
@@ -207,6 +241,8 @@ def _touchpoint(messages: list[ChatMessage], *, uri: str, content: bytes, media_
                 fingerprint: str, options: ParseOptions, subject: str | None,
                 thread_id: str | None, metadata: dict[str, object]) -> Touchpoint:
     messages = [m for m in messages if m.text.strip()]
+    if len(messages) > 1 and all(m.when for m in messages) and messages[0].when > messages[-1].when:  # type: ignore[operator]
+        messages.reverse()  # Instagram and Messenger export the newest message first
     if not messages:
         raise BadInputError(f"{uri}: the chat has no messages; export the conversation again")
     occurred_at, occurred_at_source = choose_occurred_at(

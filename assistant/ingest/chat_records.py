@@ -24,14 +24,18 @@ from assistant.times import ACCEPTED
 REQUIRED_CSV_COLUMNS = ("time", "sender", "text")
 # the first name is the contract's; the others are what hand-made exports tend to use
 _ALIASES = {
-    "time": ("time", "timestamp", "created_at", "date", "sent_at"),
-    "sender": ("sender", "from", "author", "name", "user"),
+    "time": ("time", "timestamp", "created_at", "date", "sent_at", "date_unixtime",
+             "timestamp_ms"),
+    "sender": ("sender", "from", "author", "name", "user", "sender_name"),
     "text": ("text", "body", "message", "content"),
 }
 # Slack subtypes that are channel housekeeping, not something anyone said
 _SLACK_NOISE = {"channel_join", "channel_leave", "channel_topic", "channel_purpose",
                 "channel_name", "channel_archive", "channel_unarchive", "bot_add", "bot_remove",
                 "pinned_item", "unpinned_item", "group_join", "group_leave"}
+# a message that is only an attachment (Telegram, Instagram and Messenger exports)
+_MEDIA_KEYS = {"photo", "file", "media_type", "sticker_emoji", "photos", "videos",
+               "audio_files", "share", "attachments"}
 _SLACK_LINK = re.compile(r"<(?P<target>[@#!]?[^|>]+)(?:\|(?P<label>[^>]+))?>")
 
 
@@ -101,7 +105,12 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
             if slack is not None:
                 messages.append(slack)
             continue
+        if record.get("type") == "service":
+            continue  # Telegram's "X joined the group", "X pinned a message"
         sender, body, raw_time = _pick(record, "sender"), _pick(record, "text"), _pick(record, "time")
+        body = _flat_text(body)
+        if not body and sender is not None and _MEDIA_KEYS & record.keys():
+            continue  # a photo, file or sticker with no words
         missing = [name for name, value in (("sender", sender), ("text", body)) if value is None]
         if missing:
             raise BadInputError(f"{uri}: message {number} has no {' or '.join(missing)}; each "
@@ -116,6 +125,14 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
             email=record.get("email") or None, phone=record.get("phone") or None,
             handle=record.get("handle") or None))
     return messages
+
+
+def _flat_text(body: Any) -> str | None:
+    """Telegram writes formatted text as a list of strings and `{"type", "text"}` pieces."""
+    if isinstance(body, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text") or "")
+                       for part in body if isinstance(part, str | dict)) or None
+    return None if body is None else str(body)
 
 
 def _slack_message(record: dict[str, Any], options: ParseOptions,

@@ -126,3 +126,21 @@ def test_a_slack_export_keeps_bot_and_integration_messages_and_file_comment_auth
         "chronology says day first", "chronology says month first", "a tie is day first"])
 def test_an_exports_date_order_comes_from_all_its_dates(dates, order):
     assert infer_date_order(dates) == order
+
+
+CHAT_MINER = EXTERNAL / "chat-miner"
+
+
+@pytest.mark.parametrize("name", ["telegram_single_export.json", "telegram_batch_export.json"])
+def test_a_telegram_export_keeps_formatted_text_and_its_senders(name):
+    [tp] = parse_file(CHAT_MINER / name, ParseOptions())
+    assert [(s.speaker, s.text) for s in tp.segments] == [
+        ("Author 1", "Minimal Message"), ("Author 2", "Link:https://telegram.org/")]
+    assert tp.segments[0].occurred_at == datetime.fromtimestamp(1544006350, tz=UTC)
+
+
+def test_an_instagram_export_written_newest_first_reads_in_time_order():
+    [tp] = parse_file(CHAT_MINER / "instagram_export.json", ParseOptions())
+    assert [(s.speaker, s.text) for s in tp.segments] == [("Jane Doe", "Hello John!"),
+                                                          ("John Doe", "Hello Jane!")]
+    assert tp.occurred_at == datetime.fromtimestamp(1577186580, tz=UTC)

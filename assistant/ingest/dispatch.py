@@ -23,7 +23,7 @@ from assistant.models import Touchpoint
 AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".m4a", ".ogg", ".opus", ".flac", ".webm", ".mp4",
                             ".aac", ".wma", ".mka"})
 EMAIL_SUFFIXES = frozenset({".eml", ".mbox"})
-SUBTITLE_SUFFIXES = frozenset({".srt", ".vtt"})
+SUBTITLE_SUFFIXES = frozenset({".srt", ".vtt", ".sbv"})
 TEXT_SUFFIXES = frozenset({".txt", ".log"})
 TABLE_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
 ARCHIVE_SUFFIXES = frozenset({".zip"})
@@ -162,7 +162,7 @@ def _text_detection(head: str, uri: str) -> Detection:
     from assistant.ingest.transcript import transcript_format
 
     subtitle = transcript_format(head)
-    if subtitle in ("vtt", "srt"):
+    if subtitle in ("vtt", "srt", "sbv"):
         return Detection("transcript", subtitle, 1.0)
     chat, confidence = sniff_text_log(head)
     if chat is not None:

@@ -37,6 +37,8 @@ _FRONT_MATTER = re.compile(r"^#\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
 _HEADER_FIELD = re.compile(r"^([A-Za-z_]+)\s*[:：]\s*(.+)$")
 _STAMP = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TIMING = re.compile(rf"{_STAMP}\s*-->\s*{_STAMP}")
+# YouTube's SubViewer (.sbv): `0:00:01.000,0:00:04.000` alone on the line above the text
+_SBV_TIMING = re.compile(r"^(\d{1,2}):(\d{2}):(\d{2})\.(\d{3}),(\d{1,2}):(\d{2}):(\d{2})\.(\d{3})$")
 _LEADING_STAMP = re.compile(r"^[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[\])]?\s+")
 _SPEAKER_LINE = re.compile(r"^\s*(?:>>\s*|-\s*)?([^:：\n]{1,40}?)\s*[:：]\s*(.*)$")
 # Otter-style: the speaker and a time alone on a line (two spaces or a tab), the words below
@@ -134,7 +136,7 @@ def _cue_blocks(text: str, meta: dict[str, str]) -> list[tuple[float, float, lis
     block: list[str] = []
     current: list[str] | None = None
     for line in [*text.split("\n"), ""]:
-        timing = _TIMING.search(line)
+        timing = _TIMING.search(line) or _SBV_TIMING.match(line.strip())
         if timing:
             if current is not None and current and current[-1].strip().isdigit():
                 current.pop()  # the next cue's SRT number, written without a blank line
@@ -222,12 +224,15 @@ def _clean(cue_text: str) -> str:
 
 
 def transcript_format(head: str) -> str | None:
-    """"vtt", "srt" or "plain" when `head` (a file's first kilobytes) reads as a transcript."""
+    """"vtt", "srt", "sbv" or "plain" when `head` (a file's first kilobytes) reads as a
+    transcript."""
     text = head.lstrip("\ufeff \t\r\n")
     if text.startswith("WEBVTT"):
         return "vtt"
     if _TIMING.search(text[:4000]):
         return "srt"
+    if _SBV_TIMING.match(text.split("\n", 1)[0].strip()):
+        return "sbv"
     lines = [line.strip() for line in text.replace("\r", "\n").split("\n")[:80] if line.strip()]
     if lines and _FRONT_MATTER.match(lines[0]) and _FRONT_MATTER.match(lines[0]).group(  # type: ignore[union-attr]
             1).lower() in FRONT_MATTER_KEYS:
@@ -278,13 +283,15 @@ def parse_transcript(content: bytes, *, uri: str, options: ParseOptions) -> list
     meta, lines = _front_matter(text.split("\n"))
     front_date = meta.get("date")
     suffix = suffix_of(uri)
-    is_subtitle = suffix in (".srt", ".vtt") or transcript_format(text[:8000]) in ("vtt", "srt")
+    is_subtitle = suffix in (".srt", ".vtt", ".sbv") or transcript_format(text[:8000]) in (
+        "vtt", "srt", "sbv")
     if is_subtitle:
         turns = _cue_turns("\n".join(lines), meta)
         if not turns:
             raise BadInputError(f"{uri}: no subtitle cues with text; each cue needs a "
                                 "'00:00:01.000 --> 00:00:04.000' line followed by its text")
         media_type = "text/vtt" if suffix == ".vtt" or text.lstrip().startswith("WEBVTT") \
+            else "text/x-sbv" if suffix == ".sbv" or transcript_format(text[:200]) == "sbv" \
             else "application/x-subrip"
         hint = "a 'NOTE date: 2026-03-02T10:00:00+08:00' block" if media_type == "text/vtt" \
             else "a '# date: 2026-03-02T10:00:00+08:00' line at the top"

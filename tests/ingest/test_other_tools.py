@@ -144,3 +144,10 @@ def test_an_instagram_export_written_newest_first_reads_in_time_order():
     assert [(s.speaker, s.text) for s in tp.segments] == [("Jane Doe", "Hello John!"),
                                                           ("John Doe", "Hello Jane!")]
     assert tp.occurred_at == datetime.fromtimestamp(1577186580, tz=UTC)
+
+
+def test_a_youtube_sbv_transcript_keeps_its_cues_and_seconds():
+    [tp] = parse_file(EXTERNAL / "webvtt-py" / "sample.sbv", DATED)
+    assert tp.metadata["format"] == "sbv" and tp.source.media_type == "text/x-sbv"
+    assert tp.text.startswith("Caption text #1 Caption text #2 Caption text #3 (line 1)")
+    assert tp.segments[0].start_s == 0.378 and "," not in tp.text.split("\n")[0][:20]

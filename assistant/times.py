@@ -40,6 +40,7 @@ _CJK_DATE = re.compile(r"^(?P<year>\d{4})\s?年\s?(?P<month>\d{1,2})\s?月\s?(?P
                        r"(?:[,，]|\s)*(?P<rest>.*)$")
 _WORD_DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[A-Za-z]{3,9})\.?,?(?:\s(?P<year>\d{4}))?"
                         r",?\s+(?P<rest>.*)$")
+_KOREAN_DATE = re.compile(r"^(\d{4})\.\s(\d{1,2})\.\s(\d{1,2})\.?")
 _MONTH_FIRST = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s(?P<day>\d{1,2})(?:,?\s(?P<year>\d{4}))?"
                           r",?\s+(?P<rest>.*)$")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
@@ -50,16 +51,16 @@ _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d{1,6})?")
 # how locales mark the half of the day; dots and spaces are dropped before the lookup
 _MERIDIEM_HALF = {
     **dict.fromkeys(("am", "a", "vorm", "上午", "早上", "凌晨", "午前", "오전", "ص", "sa",
-                     "ก่อนเที่ยง", "पूर्वाह्न", "öö", "πμ", "дп", "inthemorning"), "am"),
+                     "ก่อนเที่ยง", "पूर्वाह्न", "öö", "πμ", "дп", "inthemorning", "قظ"), "am"),
     **dict.fromkeys(("pm", "p", "nachm", "下午", "中午", "晚上", "午後", "오후", "م", "ch",
                      "หลังเที่ยง", "अपराह्न", "ös", "μμ", "пп", "intheafternoon",
-                     "intheevening", "noon"), "pm"),
+                     "intheevening", "noon", "بظ"), "pm"),
     "atnight": "night",
 }
 _MERIDIEM = re.compile(
     r"(?<![^\W\d_])(?:[AaPp]\.?\s?[Mm]\.?|vorm\.|nachm\.|in the (?:morning|afternoon|evening)|"
     r"at night|noon|ÖÖ|ÖS|π\.μ\.|μ\.μ\.|ДП|ПП|дп|пп|SA|CH)(?![^\W\d_])|"
-    r"上午|下午|中午|凌晨|早上|晚上|午前|午後|오전|오후|ก่อนเที่ยง|หลังเที่ยง|पूर्वाह्न|अपराह्न|"
+    r"上午|下午|中午|凌晨|早上|晚上|午前|午後|오전|오후|ก่อนเที่ยง|หลังเที่ยง|पूर्वाह्न|अपराह्न|ق\.ظ|ب\.ظ|"
     r"(?<=[\d\s])[صم](?!\w)")
 MERIDIEM_PATTERN = _MERIDIEM.pattern  # for export header grammars that must span a marker
 # bidirectional marks that RTL and iOS exports put around fields; Arabic comma; digits of other
@@ -153,6 +154,7 @@ def _read_rfc2822(value: str) -> datetime | None:
 
 def _read_export_shape(value: str, order: DateOrder) -> datetime | None:
     """`2/3/26, 10:01 pm`, `2026/3/2 下午10:01`, `[18.03.22 14.56.01]`-style shapes, in `order`."""
+    value = _KOREAN_DATE.sub(r"\1.\2.\3", value).replace(" klo ", " ")  # Korean, Finnish
     numeric = _NUMERIC_DATE.match(value)
     if numeric:
         fields = (numeric["a"], numeric["b"], numeric["c"])

@@ -28,6 +28,7 @@ from assistant.ingest.whatsapp_phrases import (
 from assistant.times import MERIDIEM_PATTERN, DateOrder, infer_date_order, parse_instant
 
 _DATE = (r"\d{1,4}[./-]\d{1,2}[./-][A-Za-z]?\d{1,4}\.?(?:\s?(?:BE|พ\.ศ\.))?"
+         r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.?"  # Korean: 2022. 3. 18.
          r"|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}\s[A-Za-z]{3,9}\.?(?:\s\d{4})?"
          r"|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?")
 _MARK = rf"(?:{MERIDIEM_PATTERN})"
@@ -35,7 +36,7 @@ _TIME = rf"(?:{_MARK}\s?)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s?{_MARK})?"
 _HEADERS = tuple(re.compile(p) for p in (
     rf"^\[(?P<date>{_DATE})[,،]?\s*(?P<time>{_TIME})\]\s?(?:[-–]\s)?(?P<rest>.*)$",
     rf"^\[(?P<time>{_TIME})[,،]\s*(?P<date>{_DATE})\]\s?(?:[-–]\s)?(?P<rest>.*)$",
-    rf"^(?P<date>{_DATE})[,،]?\s+(?P<time>{_TIME})\s?(?:[-–—]|:)\s(?P<rest>.*)$",
+    rf"^(?P<date>{_DATE})[,،]?\s+(?:klo\s)?(?P<time>{_TIME})\s?(?:[-–—]|:)\s(?P<rest>.*)$",
     rf"^(?P<time>{_TIME})[,،]\s*(?P<date>{_DATE})\s?(?:[-–—]|:)\s(?P<rest>.*)$",
 ))
 _SENDER = re.compile(r"^(?P<name>[^:：\n]{1,80}?)[:：](?:\s|$)(?P<text>.*)$|^(?P<name2>[^:\s][^:]{0,79}?):(?P<text2>\S.*)?$")

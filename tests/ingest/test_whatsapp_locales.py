@@ -118,8 +118,13 @@ def test_text_no_parser_recognises_gets_one_error_naming_what_was_expected():
     ("[18.03.24 14.56.01] Budi: halo", datetime(2024, 3, 18, 14, 56, 1)),
     ("18/03/2024, 9:15 in the morning - Jane: hi", datetime(2024, 3, 18, 9, 15)),
     ("3/18/24, 14:56:01: Ana: oi", datetime(2024, 3, 18, 14, 56, 1)),
+    ("2024. 3. 18. 오후 2:56 - 김민수: 안녕하세요", datetime(2024, 3, 18, 14, 56)),
+    ("18.3.2024 klo 14.56 - Matti: Hei", datetime(2024, 3, 18, 14, 56)),
+    ("۱۸/۰۳/۲۰۲۴، ۲:۵۶ ب.ظ - علی: سلام", datetime(2024, 3, 18, 14, 56)),
+    ("03/18/2024, 14:56 – Ana: oi", datetime(2024, 3, 18, 14, 56)),
 ], ids=["zh afternoon", "es p. m.", "ar digits and marks", "th buddhist year", "ja reiwa year",
-        "vi time first", "id dotted clock", "en-in words", "old ios colon"])
+        "vi time first", "id dotted clock", "en-in words", "old ios colon", "ko dotted date",
+        "fi klo", "fa digits and marker", "en dash"])
 def test_one_message_headers_in_each_shape_give_the_right_instant(line, expected):
     [tp] = parse_content((line + "\n" + line + "\n").encode(), uri="chat.txt",
                          options=OPTIONS).touchpoints

@@ -32,7 +32,10 @@ _ALIASES = {
 # Slack subtypes that are channel housekeeping, not something anyone said
 _SLACK_NOISE = {"channel_join", "channel_leave", "channel_topic", "channel_purpose",
                 "channel_name", "channel_archive", "channel_unarchive", "bot_add", "bot_remove",
-                "pinned_item", "unpinned_item", "group_join", "group_leave"}
+                "pinned_item", "unpinned_item", "group_join", "group_leave", "group_topic",
+                "group_purpose", "group_name", "group_archive", "group_unarchive", "tombstone",
+                "channel_convert_to_private", "channel_posting_permissions", "reminder_add",
+                "channel_canvas_updated", "sh_room_created"}
 # a message that is only an attachment (Telegram, Instagram and Messenger exports)
 _MEDIA_KEYS = {"photo", "file", "media_type", "sticker_emoji", "photos", "videos",
                "audio_files", "share", "attachments"}

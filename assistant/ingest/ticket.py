@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from assistant.errors import BadInputError
-from assistant.ingest.chat_records import load_json, read_csv
+from assistant.ingest.chat_records import jsonl_records, load_json, read_csv
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
@@ -41,7 +41,18 @@ _VERSIONED_FIELDS = ("subject", "status", "priority", "product", "tags", "assign
 
 
 def _tickets_from_json(text: str, uri: str) -> list[dict[str, Any]]:
+    first, _, rest = text.strip().partition("\n")
+    if rest.lstrip().startswith("{") and first.rstrip().endswith("}") and _is_object(first):
+        # Zendesk's full JSON export: one ticket (or API answer) a line
+        return [t for line in jsonl_records(text, uri) for t in zendesk_tickets(line, uri)]
     return zendesk_tickets(load_json(text, uri), uri)
+
+
+def _is_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _tickets_from_csv(text: str, uri: str) -> list[dict[str, Any]]:

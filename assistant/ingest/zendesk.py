@@ -2,8 +2,8 @@
 
 Shapes: `{"ticket": {...}}` (optionally with side-loaded `users`, `comments` or `audits`),
 `{"tickets": [...]}` (list and show_many), search `{"results": [...]}` (tickets only),
-`{"comments": [...]}` (a ticket's comments) and `{"audits": [...]}` / `{"audit": {...}}` (comment
-events inside audits). Authors are resolved from side-loaded `users` (name, email, role); the
+`{"comments": [...]}` (a ticket's comments), `{"audits": [...]}` / `{"audit": {...}}` (comment
+events inside audits) and a bare ticket object (a line of Zendesk's full JSON export). Authors are resolved from side-loaded `users` (name, email, role); the
 requester from the ticket's `requester`, its `requester_id` among the users, or the address the
 ticket came from (`via.source.from`); an author known only by id is "user <id>".
 """
@@ -37,6 +37,8 @@ def zendesk_tickets(loaded: Any, uri: str) -> list[Ticket]:
         found = [r for r in _objects(loaded["results"], uri)
                  if r.get("result_type", "ticket") == "ticket"]
         return [_ticket(t, users, uri) for t in found]
+    if "id" in loaded and {"subject", "description", "requester_id", "status"} & loaded.keys():
+        return [_ticket(loaded, users, uri)]  # one ticket a line (Zendesk's full JSON export)
     comments = _loose_comments(loaded)
     if comments:
         ticket_ids = {c.get("ticket_id") for c in comments if c.get("ticket_id")}
@@ -99,17 +101,20 @@ def _ticket(ticket: Ticket, users: dict[str, dict[str, Any]], uri: str) -> Ticke
             continue
         body = comment.get("body") or comment.get("plain_body") or ""
         author = comment.get("author") if isinstance(comment.get("author"), dict) else _author(
-            comment.get("author_id"), ticket, users, requester)
+            comment.get("author_id"), ticket, users, requester, comment)
         comments.append({**comment, "body": body, "author": author})
     ticket["comments"] = comments
     return ticket
 
 
 def _author(author_id: Any, ticket: Ticket, users: dict[str, dict[str, Any]],
-            requester: dict[str, Any] | None) -> dict[str, Any]:
+            requester: dict[str, Any] | None, comment: dict[str, Any]) -> dict[str, Any]:
     user = users.get(str(author_id))
     if user:
         return {"name": user.get("name"), "email": user.get("email"), "role": user.get("role")}
+    sender = (((comment.get("via") or {}).get("source") or {}).get("from") or {})
+    if isinstance(sender, dict) and (sender.get("address") or sender.get("name")):
+        return {"name": sender.get("name") or sender.get("address"), "email": sender.get("address")}
     if requester and author_id is not None and str(author_id) == str(ticket.get("requester_id")):
         return {"name": requester.get("name"), "email": requester.get("email"), "role": "end-user"}
     if author_id is not None and str(author_id) == str(ticket.get("assignee_id")):

@@ -151,3 +151,19 @@ def test_a_youtube_sbv_transcript_keeps_its_cues_and_seconds():
     assert tp.metadata["format"] == "sbv" and tp.source.media_type == "text/x-sbv"
     assert tp.text.startswith("Caption text #1 Caption text #2 Caption text #3 (line 1)")
     assert tp.segments[0].start_s == 0.378 and "," not in tp.text.split("\n")[0][:20]
+
+
+@pytest.mark.parametrize("name", ["tickets.json", "tickets.jsonl"])
+def test_zendesks_full_json_export_one_ticket_a_line_names_authors_from_the_mail(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(
+        '{"id": 7, "subject": "Export fails", "created_at": "2026-03-02T10:00:00Z", "comments": '
+        '[{"author_id": 5, "body": "CSV export fails", "created_at": "2026-03-02T10:00:00Z", '
+        '"via": {"channel": "email", "source": {"from": {"address": "tom@cobalt.com", '
+        '"name": "Tom Baker"}}}}]}\n'
+        '{"id": 8, "subject": "SSO", "created_at": "2026-03-03T10:00:00Z", "description": '
+        '"SSO broken", "requester_id": 5, "via": {"channel": "email", "source": {"from": '
+        '{"address": "tom@cobalt.com", "name": "Tom Baker"}}}}\n', encoding="utf-8")
+    parsed = parse_file(path, ParseOptions())
+    assert [(tp.ticket_id, tp.segments[0].speaker, tp.participants[0].email) for tp in parsed] == [
+        ("7", "Tom Baker", "tom@cobalt.com"), ("8", "Tom Baker", "tom@cobalt.com")]

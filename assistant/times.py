@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
 from typing import Literal
@@ -181,6 +182,27 @@ def _read_export_shape(value: str, order: DateOrder) -> datetime | None:
         return None
 
 
+def export_instant(date: str, clock: str, *, order: DateOrder, tz: tzinfo) -> datetime | None:
+    """A chat export's message time from its date and time-of-day fields as written
+    (`18/03/2024`, `下午2:56`), in the export's date `order`; None when either is unreadable.
+    Both fields repeat across thousands of messages, so each is read once."""
+    ymd, hms = _export_date(date, order), _export_clock(clock)
+    if ymd is None or hms is None:
+        return None
+    return datetime(*ymd, *hms, tzinfo=tz)
+
+
+@lru_cache(maxsize=4096)
+def _export_date(date: str, order: DateOrder) -> tuple[int, int, int] | None:
+    moment = _read_export_shape(_visible(date).strip().rstrip(","), order)
+    return (moment.year, moment.month, moment.day) if moment else None
+
+
+@lru_cache(maxsize=4096)
+def _export_clock(clock: str) -> tuple[int, int, int] | None:
+    return _clock(_visible(clock))
+
+
 def _ordered(fields: tuple[str, str, str], order: DateOrder) -> tuple[int, int, int]:
     a, b, c = (int(f) for f in fields)
     return {"dmy": (c, b, a), "mdy": (c, a, b), "ymd": (a, b, c)}[order]
@@ -202,6 +224,10 @@ def _clock(rest: str) -> tuple[int, int, int] | None:
     """(hour, minute, second) from `10:01`, `10.01.05`, `10:01 pm`, `下午10:01`, `10:01 a. m.`"""
     if not rest.strip():
         return (0, 0, 0)
+    plain = _CLOCK.fullmatch(rest.strip())
+    if plain is not None:  # the common case: no marker to look for
+        hour, minute, second = int(plain[1]), int(plain[2]), int(plain[3] or 0)
+        return (hour, minute, second) if hour < 24 and minute < 60 and second < 60 else None
     marker = _MERIDIEM.search(rest)
     half = _MERIDIEM_HALF.get(re.sub(r"[\s.]", "", marker.group(0)).lower()) if marker else None
     if marker:
@@ -225,7 +251,7 @@ def infer_date_order(dates: Iterable[str]) -> DateOrder:
     keeps the export chronological wins (chats are written in time order); day-first on a tie,
     as most locales write it."""
     triples = []
-    for raw in dates:
+    for raw in dict.fromkeys(dates):  # each distinct date once, in the export's order
         match = _NUMERIC_DATE.match(_visible(raw).strip() + " ")
         if match:
             triples.append((int(match["a"]), int(match["b"]), int(match["c"]), len(match["a"])))

@@ -25,7 +25,13 @@ from assistant.ingest.whatsapp_phrases import (
     FILE_ATTACHED,
     is_placeholder,
 )
-from assistant.times import MERIDIEM_PATTERN, DateOrder, infer_date_order, parse_instant
+from assistant.times import (
+    MERIDIEM_PATTERN,
+    DateOrder,
+    export_instant,
+    infer_date_order,
+    parse_instant,
+)
 
 _DATE = (r"\d{1,4}[./-]\d{1,2}[./-][A-Za-z]?\d{1,4}\.?(?:\s?(?:BE|พ\.ศ\.))?"
          r"|\d{4}\.\s\d{1,2}\.\s\d{1,2}\.?"  # Korean: 2022. 3. 18.
@@ -48,12 +54,15 @@ _SPACES = re.compile("[\u202f\u00a0\u2009]")
 # iOS puts a left-to-right mark before everything the app wrote: notices, placeholders
 _IOS_NOTICE = re.compile(r"^[^:]{1,80}:\s[\u200e\u200f]")
 _YEARLESS = re.compile(r"^(?:\d{1,2}\s[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s\d{1,2})$")
+_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
 _ORDER_NAMES = {"dmy": "day_first", "mdy": "month_first", "ymd": "year_first"}
 _EDITED = re.compile(r"\s*[\u200e\u200f]?<[^<>]{3,40}>\s*$")
 
 
 def header(line: str) -> re.Match[str] | None:
     """The header that starts `line` (bidirectional marks removed), or None."""
+    if not line[:1].isdigit() and not line.startswith("["):
+        return None  # the cheap test first: most continuation lines fail it
     for pattern in _HEADERS:
         match = pattern.match(line)
         if match:
@@ -62,6 +71,8 @@ def header(line: str) -> re.Match[str] | None:
 
 
 def _clean(line: str) -> str:
+    if line.isascii():
+        return line.strip()
     return _SPACES.sub(" ", _BIDI.sub("", line)).strip()
 
 
@@ -74,8 +85,9 @@ def _entries(raw_lines: list[str]) -> Iterator[tuple[re.Match[str] | None, str, 
         line = _clean(raw)
         match = header(line)
         # the notice mark sits right after "Name: "; look for it in the line as written
-        marked = bool(match) and bool(_IOS_NOTICE.match(_SPACES.sub(" ", raw.lstrip(
-            "\u200e\u200f\ufeff[")).split("] ", 1)[-1]))
+        marked = bool(match) and ("\u200e" in raw or "\u200f" in raw) and bool(
+            _IOS_NOTICE.match(_SPACES.sub(" ", raw.lstrip("\u200e\u200f\ufeff[")).split(
+                "] ", 1)[-1]))
         yield match, line, marked
 
 
@@ -97,8 +109,9 @@ def whatsapp_messages(text: str, options: ParseOptions
         name = (sender["name"] or sender["name2"] or "").strip() if sender else ""
         said = ((sender["text"] if sender["name"] else sender["text2"]) or "").strip() \
             if sender else ""
-        media = _is_media(said) or _is_media(_edited_text(said))
-        said = _edited_text(said)
+        edited = _edited_text(said)
+        media = _is_media(said) or (edited != said and _is_media(edited))
+        said = edited
         if not sender or _NOT_A_NAME.search(name) or ENCRYPTION_NOTICE.match(said) or (
                 marked and not media):
             system_events += 1  # "Messages and calls are end-to-end encrypted", "X added Y"
@@ -126,9 +139,11 @@ def _when(date: str, time: str, order: DateOrder, options: ParseOptions,
     """The message's instant in the export's date order; a line pasted from another export
     (another order) still reads; a date without its year (`1 Jan`, as old Android exports wrote
     the current year's) takes the year of the message before it."""
-    orders: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
-    for candidate in (order, *(o for o in orders if o != order)):
-        when = parse_instant(f"{date} {time}", tz=options.tz, date_order=candidate)
+    when = export_instant(date, time, order=order, tz=options.tz)
+    if when is not None:
+        return when
+    for candidate in _ORDERS:
+        when = export_instant(date, time, order=candidate, tz=options.tz)
         if when is not None:
             return when
     last = next((m.when for m in reversed(earlier) if m.when is not None), None)

@@ -92,11 +92,16 @@ ANGLE_PLACEHOLDER = re.compile(r"^<\s?[^<>]{2,40}\s?>$")
 _NAMED_DOCUMENT = re.compile(r"^.{1,200}?(?:\.\w{1,5}|\S\s•\s.{1,40}?)\s+(?P<placeholder>\S.{2,60})$")
 
 
+_PLACEHOLDER_ENDINGS = tuple(p for p in PLACEHOLDERS if len(p) > 8)
+
+
 def is_placeholder(text: str) -> bool:
     """Whether `text` is only WhatsApp's stand-in for media, a deleted message or a call."""
     bare = text.strip().strip("<>").strip().rstrip(".。").casefold()
     if bare in PLACEHOLDERS or ANGLE_PLACEHOLDER.match(text.strip()):
         return True
+    if len(bare) > 260 or not bare.endswith(_PLACEHOLDER_ENDINGS):
+        return False
     named = _NAMED_DOCUMENT.match(bare)
     if named is None:
         return False

@@ -59,6 +59,7 @@ def is_supported_name(name: str) -> bool:
 
 # the top-level keys of Zendesk's API answers that hold tickets or their comments
 TICKET_KEYS = ("ticket", "tickets", "comments", "audits", "audit", "results")
+_TICKET_RESULT = re.compile(r'"result_type"\s*:\s*"ticket"')
 _TEXT_EXPECTED = ("a WhatsApp export, a '[time] name: text' chat log, a WeCom/WeChat export, "
                   "a 'Speaker: text' transcript, SRT or WebVTT subtitles")
 
@@ -83,7 +84,7 @@ def _json_detection(head: str, suffix: str) -> Detection:
         top = stripped[:4000]
         for key in TICKET_KEYS:
             if f'"{key}"' in top and _top_level_key(stripped, key):
-                if key != "results" or '"ticket"' in top or '"result_type"' in top:
+                if key != "results" or _TICKET_RESULT.search(top):
                     return Detection("ticket", f"zendesk_{key}", 0.9)
         return Detection("chat", "json", 0.6)
     if stripped.startswith("[") and (('"comments"' in head and '"requester' in head) or (

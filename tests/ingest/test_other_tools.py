@@ -167,3 +167,24 @@ def test_zendesks_full_json_export_one_ticket_a_line_names_authors_from_the_mail
     parsed = parse_file(path, ParseOptions())
     assert [(tp.ticket_id, tp.segments[0].speaker, tp.participants[0].email) for tp in parsed] == [
         ("7", "Tom Baker", "tom@cobalt.com"), ("8", "Tom Baker", "tom@cobalt.com")]
+
+
+def test_slack_messages_written_only_as_blocks_or_attachments_keep_their_words(tmp_path):
+    path = tmp_path / "2026-03-02.json"
+    path.write_text("""[
+      {"type": "message", "ts": "1772445600.000100", "user": "U1", "text": "",
+       "user_profile": {"real_name": "Dana Park"},
+       "blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+         {"type": "text", "text": "We need SSO, see "},
+         {"type": "link", "url": "https://example.com/sso", "text": "the spec"}]}]}]},
+      {"type": "message", "subtype": "bot_message", "ts": "1772445660.000200", "bot_id": "B9",
+       "username": "Deploy Bot", "text": "",
+       "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "*Deployed* v2.3"}}]},
+      {"type": "message", "subtype": "bot_message", "ts": "1772445720.000300", "bot_id": "B7",
+       "text": "", "attachments": [{"fallback": "Build #42 passed", "service_name": "Travis CI"}]}
+    ]""", encoding="utf-8")
+    [tp] = parse_file(path, ParseOptions())
+    assert [(s.speaker, s.role, s.text) for s in tp.segments] == [
+        ("Dana Park", "customer", "We need SSO, see the spec"),
+        ("Deploy Bot", "unknown", "*Deployed* v2.3"),
+        ("Travis CI", "unknown", "Build #42 passed")]

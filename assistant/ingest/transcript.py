@@ -46,7 +46,9 @@ _SPEAKER_HEADER = re.compile(r"^([^:：\s][^:：]{0,39}?)(?:\s{2,}|\t)(?:(\d{1,2
 _WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _NOT_A_NAME = re.compile(r"[.?!。？！，,;；\"“”/\[\]{}<>]|^[\d\s-]+$|^https?$", re.IGNORECASE)
 _VOICE_SPAN = re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>(.*?)(?=<v[\s.]|$)", re.DOTALL)
-_TAG = re.compile(r"</?[^>]+>|\{\\[^}]*\}")  # HTML-ish tags and SRT's {\an8} positioning
+# HTML-ish tags, ASS overrides ({\an8}, {\i1}) and SubRip/MicroDVD style tags ({y:i}, {c:$0000ff})
+_TAG = re.compile(r"</?[^>]+>|\{\\[^}]*\}|\{[YyCcFfSsPpHh]:[^}]*\}")
+_ASS_ESCAPE = re.compile(r"\\[Nnh]")  # forced line break, soft break, hard space
 _SENTENCE_END = re.compile(r"[.?!。？！…♪\"”')）)]\s*$")
 _LANGUAGE_CODE = re.compile(r"^(en|zh)(?:[-_].*)?$", re.IGNORECASE)
 
@@ -220,7 +222,9 @@ def _cue_voices(lines: list[str]) -> list[tuple[str | None, str, str]]:
 
 
 def _clean(cue_text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", cue_text))).strip()
+    text = _ASS_ESCAPE.sub(" ", _TAG.sub("", cue_text)) if "\\" in cue_text or "{" in cue_text \
+        else _TAG.sub("", cue_text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 def transcript_format(head: str) -> str | None:

@@ -42,7 +42,7 @@ def test_a_cp1252_film_subtitle_is_decoded_with_no_speaker_invented_or_carried()
     [tp] = parse_file(DATA / "transcripts" / "film_cp1252.srt", DATED)
     assert [s.text for s in tp.segments] == [
         "Il était une fois à Noël...", "J'ai dit: on part demain.", "Très bien. Où ça ?",
-        "À la côte, près du café.", "Tu viens ?", "Évidemment !"]
+        "À la côte, près du café.", "Tu viens ?", "Évidemment !", "Bonne nuit, à demain."]
     assert {s.speaker for s in tp.segments} == {None} and "{" not in tp.text
 
 

@@ -194,7 +194,7 @@ def export_instant(date: str, clock: str, *, order: DateOrder, tz: tzinfo) -> da
 
 @lru_cache(maxsize=4096)
 def _export_date(date: str, order: DateOrder) -> tuple[int, int, int] | None:
-    moment = _read_export_shape(_visible(date).strip().rstrip(","), order)
+    moment = _read_export_shape(_visible(date).strip().rstrip(",") + " ", order)
     return (moment.year, moment.month, moment.day) if moment else None
 
 

@@ -1,7 +1,9 @@
 """Chats into touchpoints: one per file or conversation (one per channel of a Slack export).
 
-Formats: generic JSON / JSONL / CSV (`chat_records`), plain `[time] name: text` logs, WhatsApp
-and WeCom/WeChat text exports (`chat_text`), Slack channel-day files and export directories.
+Formats: generic JSON / JSONL / CSV (`chat_records`; Telegram and Instagram exports read through
+the same aliases), plain `[time] name: text` logs and WeCom/WeChat text exports (`chat_text`),
+WhatsApp exports in every locale (`whatsapp`), Slack channel-day files, and zips as the apps hand
+them out: a Slack export (one touchpoint per channel) or a WhatsApp chat beside its media.
 The format is sniffed from the content (`sniff_text_format`), so a misnamed file still parses;
 the extension only breaks ties. Message times without an offset are read in the configured
 default timezone. The id hashes the tenant and the bytes of the source, so ingesting the same

@@ -1,7 +1,8 @@
 """Chat logs written as text: `[time] name: text` logs, WhatsApp exports and WeCom/WeChat exports.
 
-Each format is recognised by the shape of its lines (`sniff_text_format`), so a WhatsApp export
-saved as `.log` or a WeCom export without an extension still parses. Lines that do not start a
+Each format is recognised by the shape of its lines (`sniff_text_log`, with the share of lines
+that fit as its confidence), so a WhatsApp export saved as `.log` or a WeCom export without an
+extension still parses. WhatsApp's own grammar lives in `whatsapp.py`. Lines that do not start a
 message continue the previous one, because every one of these tools wraps long messages.
 """
 

@@ -45,7 +45,7 @@ _HEADERS = tuple(re.compile(p) for p in (
     rf"^(?P<date>{_DATE})[,،]?\s+(?:klo\s)?(?P<time>{_TIME})\s?(?:[-–—]|:)\s(?P<rest>.*)$",
     rf"^(?P<time>{_TIME})[,،]\s*(?P<date>{_DATE})\s?(?:[-–—]|:)\s(?P<rest>.*)$",
 ))
-_SENDER = re.compile(r"^(?P<name>[^:：\n]{1,80}?)[:：](?:\s|$)(?P<text>.*)$|^(?P<name2>[^:\s][^:]{0,79}?):(?P<text2>\S.*)?$")
+_SENDER = re.compile(r"^(?P<name>[^:：\n]{1,80}?)[:：](?:\s|$)(?P<text>.*)$|^(?P<name2>[^:\s][^:]{0,79}?):(?P<text2>[^\s\d].*)?$")
 _NOT_A_NAME = re.compile(r"[\"“”«»]|https?://")
 # WhatsApp names an unsaved contact by number, always in international form
 _PHONE_SENDER = re.compile(r"^\+\d[\d\s\-()‑]{6,}$")
@@ -61,7 +61,8 @@ _EDITED = re.compile(r"\s*[\u200e\u200f]?<[^<>]{3,40}>\s*$")
 
 def header(line: str) -> re.Match[str] | None:
     """The header that starts `line` (bidirectional marks removed), or None."""
-    if not line[:1].isdigit() and not line.startswith("["):
+    first = line[:1]
+    if not first or (first.isascii() and not (first.isdigit() or first == "[" or first.isupper())):
         return None  # the cheap test first: most continuation lines fail it
     for pattern in _HEADERS:
         match = pattern.match(line)

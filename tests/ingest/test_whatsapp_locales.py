@@ -122,9 +122,11 @@ def test_text_no_parser_recognises_gets_one_error_naming_what_was_expected():
     ("18.3.2024 klo 14.56 - Matti: Hei", datetime(2024, 3, 18, 14, 56)),
     ("۱۸/۰۳/۲۰۲۴، ۲:۵۶ ب.ظ - علی: سلام", datetime(2024, 3, 18, 14, 56)),
     ("03/18/2024, 14:56 – Ana: oi", datetime(2024, 3, 18, 14, 56)),
+    ("Mar 18, 2024, 2:56 PM - Aravind: Whoa", datetime(2024, 3, 18, 14, 56)),
+    ("19:23, 18 Mar 2024 - Tanay: hi", datetime(2024, 3, 18, 19, 23)),
 ], ids=["zh afternoon", "es p. m.", "ar digits and marks", "th buddhist year", "ja reiwa year",
         "vi time first", "id dotted clock", "en-in words", "old ios colon", "ko dotted date",
-        "fi klo", "fa digits and marker", "en dash"])
+        "fi klo", "fa digits and marker", "en dash", "month name first", "time then day month"])
 def test_one_message_headers_in_each_shape_give_the_right_instant(line, expected):
     [tp] = parse_content((line + "\n" + line + "\n").encode(), uri="chat.txt",
                          options=OPTIONS).touchpoints
@@ -145,3 +147,11 @@ def test_attachments_in_every_shape_are_dropped_and_a_caption_below_one_is_kept(
                                                           ("Loris", "one\ntwo")]
     assert tp.segments[1].occurred_at == datetime(2018, 6, 23, 13, 55, tzinfo=UTC)
     assert tp.metadata["media_or_deleted_dropped"] == 4
+
+
+def test_a_date_written_without_its_year_takes_the_year_of_the_message_before():
+    text = ("19:23, 31 Dec 2023 - Tanay: Happy new year soon\n"
+            "00:01, 1 Jan - Dwane: Happy New Year!\n")
+    [tp] = parse_content(text.encode(), uri="chat.txt", options=OPTIONS).touchpoints
+    assert [s.occurred_at for s in tp.segments] == [datetime(2023, 12, 31, 19, 23, tzinfo=UTC),
+                                                    datetime(2024, 1, 1, 0, 1, tzinfo=UTC)]

@@ -82,14 +82,14 @@ def test_a_bcc_copy_and_the_attached_original_are_one_touchpoint():
 def test_an_inline_forward_and_a_copy_without_message_id_are_one_touchpoint():
     copy = (EMAIL / "bcc_original.eml").read_bytes().replace(
         b"Message-ID: <CAK9mN2e8vZs5Yq1xW@mail.gmail.com>\r\n", b"")
-    inline = ("From: Alice Chen <alice@brightlane.io>\nTo: log@brightlane.io\n"
-              "Subject: Fwd: Security review\nDate: Tue, 3 Mar 2026 14:30:00 -0500\n\n"
-              "---------- Forwarded message ---------\n"
-              "From: Dana Reyes <dana@harborview-freight.com>\n"
-              "Date: Tue, Mar 3, 2026 at 2:05 PM\nSubject: Security review\n"
-              "To: Alice Chen <alice@brightlane.io>\n\n\nHi Alice,\n\nOur security team needs "
-              "your SOC 2 report before the pilot can start. Can you send it\nthis week?\n\n"
-              "Thanks,\nDana\n").encode()
+    inline = (b"From: Alice Chen <alice@brightlane.io>\nTo: log@brightlane.io\n"
+              b"Subject: Fwd: Security review\nDate: Tue, 3 Mar 2026 14:30:00 -0500\n\n"
+              b"---------- Forwarded message ---------\n"
+              b"From: Dana Reyes <dana@harborview-freight.com>\n"
+              b"Date: Tue, Mar 3, 2026 at 2:05 PM\nSubject: Security review\n"
+              b"To: Alice Chen <alice@brightlane.io>\n\n\nHi Alice,\n\nOur security team needs "
+              b"your SOC 2 report before the pilot can start. Can you send it\nthis week?\n\n"
+              b"Thanks,\nDana\n")
     [a] = parse_email_bytes(copy, uri="copy.eml", options=options())
     [b] = parse_email_bytes(inline, uri="fwd.eml", options=options())
     assert a.id == b.id

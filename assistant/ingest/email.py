@@ -39,7 +39,7 @@ from assistant.ingest.common import (
     role_for,
     touchpoint_id,
 )
-from assistant.ingest.email_body import leaves, message_body, split_reply
+from assistant.ingest.email_body import message_body, split_reply
 from assistant.ingest.email_charset import (
     UndecodableError,
     decode_header_value,
@@ -234,11 +234,18 @@ def _inline_original(forward: InlineForward, outer: _Envelope, options: ParseOpt
                      ), occurred_at is not None
 
 
-def _attached_messages(message: EmailMessage) -> list[EmailMessage]:
-    """Messages attached whole (message/rfc822, the parts of a multipart/digest), in order."""
-    return [inner for leaf in leaves(message) if leaf is not message
-            and leaf.get_content_type() == "message/rfc822"
-            for inner in [leaf.get_payload(0)] if isinstance(inner, EmailMessage)]
+def _attached_messages(part: EmailMessage) -> list[EmailMessage]:
+    """Messages attached whole (message/rfc822, the parts of a multipart/digest), in order; not
+    the copy of a sent message that a bounce (multipart/report) returns."""
+    if part.get_content_type() == "multipart/report":
+        return []
+    if part.get_content_maintype() == "multipart" and part.is_multipart():
+        return [inner for child in part.iter_parts()
+                for inner in _attached_messages(child)]  # type: ignore[arg-type]
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload(0)
+        return [inner] if isinstance(inner, EmailMessage) else []
+    return []
 
 
 def message_to_touchpoints(message: EmailMessage, *, raw: bytes, uri: str,
@@ -273,9 +280,15 @@ def message_to_touchpoints(message: EmailMessage, *, raw: bytes, uri: str,
                  "forward_note": own_text or None, "forward_message_id": envelope.message_id,
                  "forward_subject": envelope.subject}
     originals: list[Touchpoint] = []
+    skipped: list[str] = []
     for index, inner in enumerate(attached):
-        for original in message_to_touchpoints(inner, raw=raw, uri=f"{uri}#attached-{index}",
-                                               options=options, depth=depth + 1):
+        try:
+            found = message_to_touchpoints(inner, raw=raw, uri=f"{uri}#attached-{index}",
+                                           options=options, depth=depth + 1)
+        except BadInputError as exc:  # an attached message with nothing to capture
+            skipped.append(str(exc))
+            continue
+        for original in found:
             original.source = make_source(uri, raw, EML_MEDIA_TYPE)
             original.metadata = {**original.metadata, **forwarded, "forwarded_as": "attachment"}
             originals.append(original)
@@ -294,8 +307,11 @@ def message_to_touchpoints(message: EmailMessage, *, raw: bytes, uri: str,
     if originals and (not own_text or sender_role == "rep"):
         return originals
     if not own_text:
+        detail = f" ({'; '.join(skipped)})" if skipped else ""
         raise BadInputError(f"{uri}: the email has no text of its own (empty, or only a quote "
-                            "or signature); nothing to capture")
+                            f"or signature); nothing to capture{detail}")
+    if skipped:
+        own_metadata["attached_messages_skipped"] = skipped
     if inline:  # the forwarded text is kept, like a quote, beside the note
         quoted = "\n\n".join(part for part in (quoted, body.text[len(note):].strip()) if part)
     return [_touchpoint(envelope, own_text, quoted, raw=raw, uri=uri, options=options,

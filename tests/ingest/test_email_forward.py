@@ -159,3 +159,34 @@ def test_forwarded_dates_are_read_in_the_forwarders_zone(raw, expected):
     from zoneinfo import ZoneInfo
 
     assert forward_date(raw, ZoneInfo("Asia/Shanghai")) == expected
+
+
+def test_a_bounce_is_not_read_as_a_forward_of_the_returned_message():
+    content = (
+        b"From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: alice@brightlane.io\n"
+        b"Subject: Delivery Status Notification (Failure)\nDate: Mon, 2 Mar 2026 10:00:00 +0000\n"
+        b"MIME-Version: 1.0\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\n\n'
+        b"--b1\nContent-Type: text/plain\n\nYour message wasn't delivered to dana@nowhere.example.\n"
+        b"--b1\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; googlemail.com\n\n"
+        b"Final-Recipient: rfc822; dana@nowhere.example\nAction: failed\nStatus: 5.1.1\n\n"
+        b"--b1\nContent-Type: message/rfc822\n\nFrom: alice@brightlane.io\n"
+        b"To: dana@nowhere.example\nSubject: Quote\nDate: Mon, 2 Mar 2026 09:59:00 +0000\n\n"
+        b"Here is the quote.\n--b1--\n")
+    [tp] = parse_email_bytes(content, uri="bounce.eml", options=options())
+    assert tp.participants[0].email == "mailer-daemon@googlemail.com"
+    assert "forwarded_by" not in tp.metadata
+
+
+def test_an_attached_message_with_nothing_to_capture_is_skipped_and_said_so():
+    content = (
+        b"From: Alice <alice@brightlane.io>\nTo: log@brightlane.io\nSubject: Fwd: empty\n"
+        b"Date: Mon, 2 Mar 2026 10:00:00 +0000\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/mixed; boundary="m"\n\n'
+        b"--m\nContent-Type: text/plain\n\nThis one had no text.\n"
+        b"--m\nContent-Type: message/rfc822\n\nFrom: dana@harborview-freight.com\n"
+        b"Subject: (none)\nDate: Mon, 2 Mar 2026 09:00:00 +0000\n\n> only a quote\n--m--\n"
+    )
+    [tp] = parse_email_bytes(content, uri="fw.eml", options=options())
+    assert tp.text == "This one had no text."
+    assert "fw.eml#attached-0" in tp.metadata["attached_messages_skipped"][0]

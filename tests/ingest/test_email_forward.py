@@ -190,3 +190,17 @@ def test_an_attached_message_with_nothing_to_capture_is_skipped_and_said_so():
     [tp] = parse_email_bytes(content, uri="fw.eml", options=options())
     assert tp.text == "This one had no text."
     assert "fw.eml#attached-0" in tp.metadata["attached_messages_skipped"][0]
+
+
+def test_an_html_only_forward_is_read_like_the_plain_one():
+    import email
+    from email.policy import default
+
+    gmail = email.message_from_bytes((EMAIL / "gmail_forward.eml").read_bytes(), policy=default)
+    html = gmail.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    content = ("From: Alice Chen <alice@brightlane.io>\nTo: log@brightlane.io\n"
+               "Subject: Fwd: Pricing for 40 seats\nDate: Mon, 2 Mar 2026 11:02:13 -0500\n"
+               "Content-Type: text/html; charset=utf-8\n\n" + html).encode()
+    [tp] = parse_email_bytes(content, uri="html.eml", options=options())
+    [plain] = parse_email(EMAIL / "gmail_forward.eml", options())
+    assert (tp.id, tp.text, tp.participants) == (plain.id, plain.text, plain.participants)

@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     whisper_vad: bool = True
     whisper_language: str | None = None  # None = auto, or "en" / "zh"
     whisper_word_timestamps: bool = False
-    whisper_multilingual: bool = True  # without a forced language, detect it per 30 s window
+    whisper_multilingual: bool = True  # without a forced language, identify it per utterance
     whisper_languages: list[str] = Field(default_factory=list)  # e.g. ["en","zh"]; [] = any
 
     @field_validator("max_upload_bytes")

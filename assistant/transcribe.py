@@ -9,11 +9,9 @@ attribution without any diarization model. Mono recordings get speaker "unknown"
 diarization model ships as a package we can depend on, so we do not pretend.
 
 Calls switch language (a Chinese customer and an English-speaking rep). Unless a language is
-forced, faster-whisper's `multilingual` mode detects the language of every 30-second window and
-each segment records the one it was decoded in; the touchpoint's language is then `mixed`.
-Conditioning on the previous window's text is turned off in that mode: measured on an English
-then Mandarin recording, the English context made Whisper "transcribe" the Mandarin half as
-English sentences copied from the first half, even with per-window detection on.
+forced, `spoken_language` identifies the language of every utterance and each run of one
+language is decoded in it; each segment records its language and the touchpoint's language is
+then `mixed`.
 
 faster-whisper can loop on a repeated phrase while reporting high confidence (SYSTRAN/
 faster-whisper#506, #595): each segment is checked for repetition (gzip compression ratio and
@@ -46,6 +44,7 @@ from assistant.ingest.common import (
     touchpoint_id,
 )
 from assistant.models import Participant, Role, Segment, Touchpoint
+from assistant.spoken_language import LanguageRun, language_runs
 
 COMPRESSION_RATIO_LIMIT = 2.4  # above this a segment is "too compressible": likely a loop
 REPEATED_NGRAM_LIMIT = 4  # the same 3-gram this many times in one segment is a loop
@@ -79,9 +78,9 @@ class TranscribeOptions:
     split_stereo: bool = True
     channel_roles: tuple[Role, Role] = ("rep", "customer")
     diarize: bool = False
-    multilingual: bool = True  # without a forced language: detect it per 30 s window, not once
-    # the languages calls may be in, e.g. ("en", "zh"); a window detected as another language is
-    # decoded again in the likeliest of these. None accepts whatever Whisper detects.
+    multilingual: bool = True  # without a forced language: identify it per utterance, not once
+    # the languages calls may be in, e.g. ("en", "zh"): each utterance is given the likeliest of
+    # these. None accepts whatever Whisper identifies.
     languages: tuple[str, ...] | None = None
 
 
@@ -126,7 +125,8 @@ _models_lock = threading.Lock()
 
 def load_model(options: TranscribeOptions) -> Any:
     """The WhisperModel for these options, loaded once per process, never from the network."""
-    from assistant.whisper_languages import LanguageTaggingWhisperModel
+    from faster_whisper import WhisperModel
+
     from assistant.whisper_model import bundled_model_dir
 
     source = options.model or str(bundled_model_dir(options.data_dir))
@@ -134,7 +134,7 @@ def load_model(options: TranscribeOptions) -> Any:
     with _models_lock:
         if key not in _models:
             try:
-                _models[key] = LanguageTaggingWhisperModel(
+                _models[key] = WhisperModel(
                     source, device=options.device, compute_type=options.compute_type,
                     cpu_threads=options.threads, local_files_only=True)
             except (RuntimeError, ValueError, OSError) as exc:
@@ -157,62 +157,55 @@ def is_repetitive(text: str) -> bool:
 
 def _decode(model: Any, audio: np.ndarray, options: TranscribeOptions, *, condition: bool,
             language: str | None, words: bool = False) -> tuple[list[Any], Any]:
-    multilingual = options.multilingual and language is None
     segments, info = model.transcribe(
         audio, language=language, beam_size=options.beam_size, vad_filter=options.vad_filter,
         word_timestamps=options.word_timestamps or words, initial_prompt=options.initial_prompt,
-        condition_on_previous_text=condition and not multilingual, temperature=TEMPERATURES,
-        multilingual=multilingual)
+        condition_on_previous_text=condition, temperature=TEMPERATURES)
     return segments, info
 
 
-def _likeliest(model: Any, window: np.ndarray, languages: tuple[str, ...]) -> str:
-    """Of `languages`, the one Whisper finds likeliest for this stretch of audio.
-
-    Whisper base tells languages apart less well than it transcribes them: it heard synthesized
-    Mandarin as Thai, then looped on Thai syllables."""
-    _, _, probabilities = model.detect_language(window)
-    allowed = [(p, code) for code, p in probabilities if code in languages]
-    return max(allowed)[1] if allowed else languages[0]
+def _runs(model: Any, audio: np.ndarray, options: TranscribeOptions) -> list[LanguageRun]:
+    if options.language is None and options.multilingual:
+        return language_runs(model, audio, languages=options.languages)
+    return [LanguageRun(0, len(audio), options.language)]
 
 
 def _transcribe_channel(model: Any, audio: np.ndarray, channel: int, options: TranscribeOptions,
                         on_progress: Callable[[float], None], *, words: bool
-                        ) -> tuple[list[TranscriptSegment], str, int]:
-    """One channel; with `words`, segment starts come from the first word (segment starts drift
-    into preceding silence, which would misorder a two-channel merge)."""
-    from assistant.whisper_languages import LanguageTaggedSegment
-
-    segments, info = _decode(model, audio, options, condition=True, language=options.language,
-                             words=words)
+                        ) -> tuple[list[TranscriptSegment], list[str], int]:
+    """One channel, run by run of one language; with `words`, segment starts come from the
+    first word (segment starts drift into preceding silence, which would misorder a
+    two-channel merge)."""
     result: list[TranscriptSegment] = []
+    detected: list[str] = []
     redecoded = 0
-    for seg in segments:
-        language = options.language or (
-            seg.language if isinstance(seg, LanguageTaggedSegment) and seg.language
-            else info.language)
-        text = seg.text.strip()
-        if options.languages and language not in options.languages:
-            window = audio[int(seg.start * SAMPLE_RATE) : int(seg.end * SAMPLE_RATE)]
-            language = _likeliest(model, window, options.languages)
-            again, _ = _decode(model, window, options, condition=False, language=language)
-            text = " ".join(s.text.strip() for s in again).strip()
-            redecoded += 1
-        flagged = is_repetitive(text)
-        if flagged:
-            window = audio[int(seg.start * SAMPLE_RATE) : int(seg.end * SAMPLE_RATE)]
-            again, _ = _decode(model, window, options, condition=False, language=language)
-            retry = " ".join(s.text.strip() for s in again).strip()
-            redecoded += 1
-            if retry and not is_repetitive(retry):
-                text, flagged = retry, False
-            else:  # still looping: keep one copy of the repeated run, flagged
-                text = collapse_repeats(text)
-        start = seg.words[0].start if words and seg.words else seg.start
-        if text:
-            result.append(TranscriptSegment(start, seg.end, text, channel, flagged, language))
-        on_progress(seg.end)
-    return result, info.language, redecoded
+    for run in _runs(model, audio, options):
+        piece = audio[run.start : run.end]
+        offset = run.start / SAMPLE_RATE
+        segments, info = _decode(model, piece, options, condition=True, language=run.language,
+                                 words=words)
+        language = run.language or info.language
+        detected.append(language)
+        for seg in segments:
+            if seg.start >= len(piece) / SAMPLE_RATE:
+                continue  # text "heard" after the audio ends is a hallucination
+            text = seg.text.strip()
+            flagged = is_repetitive(text)
+            if flagged:
+                window = piece[int(seg.start * SAMPLE_RATE) : int(seg.end * SAMPLE_RATE)]
+                again, _ = _decode(model, window, options, condition=False, language=language)
+                retry = " ".join(s.text.strip() for s in again).strip()
+                redecoded += 1
+                if retry and not is_repetitive(retry):
+                    text, flagged = retry, False
+                else:  # still looping: keep one copy of the repeated run, flagged
+                    text = collapse_repeats(text)
+            start = seg.words[0].start if words and seg.words else seg.start
+            if text:
+                result.append(TranscriptSegment(offset + start, offset + seg.end, text, channel,
+                                                flagged, language))
+            on_progress(offset + seg.end)
+    return result, detected, redecoded
 
 
 def collapse_repeats(text: str) -> str:
@@ -252,6 +245,7 @@ def transcribe_content(content: bytes, *, uri: str, options: TranscribeOptions,
         tracks = [(tracks[0] + tracks[1]) / 2]
     duration = max(len(t) for t in tracks) / SAMPLE_RATE
     model = load_model(options)
+
     segments: list[TranscriptSegment] = []
     detected: list[str] = []
     redecoded = 0
@@ -260,10 +254,10 @@ def transcribe_content(content: bytes, *, uri: str, options: TranscribeOptions,
             if progress:
                 progress(channel * duration + at, duration * len(tracks))
 
-        found, language, redone = _transcribe_channel(model, audio, channel, options, on_progress,
-                                                      words=len(tracks) == 2)
+        found, languages, redone = _transcribe_channel(model, audio, channel, options,
+                                                       on_progress, words=len(tracks) == 2)
         segments += found
-        detected.append(language)
+        detected += languages
         redecoded += redone
     language = options.language or transcript_language(segments, detected)
     for seg in segments:

@@ -174,15 +174,18 @@ def test_loops_that_survive_redecoding_are_collapsed(text, expected):
 
 # --- bytes in, recording time, languages that change ---------------------------------------
 
-BILINGUAL_EN = ("We use HubSpot today, but the price is too high for a company of our size. "
-                "I will send the revised quote by Friday, and we can review it with finance.")
+BILINGUAL_EN = ("Thanks for taking the call today. We use HubSpot for our sales team, but the "
+                "price is too high for a company of our size. If you can send a revised quote by "
+                "Friday, I will review it with our finance director next Tuesday.")
 BILINGUAL_ZH = "我们现在用的是纷享销客，价格太贵了。我下周三之前把报价发给您。请您和财务总监一起看一下。"
-# measured on the recording below (bundled base, int8, beam 5, languages en+zh), four runs:
-# English WER 0.13 every run, Mandarin CER 0.48-0.70 (the fallback temperatures sample). Without
-# per-window detection the Mandarin half came out as English copied from the first half, and
-# without the en/zh restriction Whisper base heard the synthesized Mandarin as looping Thai.
+# The switch comes 16 s in, inside Whisper's first 30 s window: faster-whisper's own per-window
+# detection (multilingual=True) decoded that window as English and dropped the Mandarin half.
+# Measured with per-utterance identification limited to en+zh (bundled base, int8, beam 5):
+# English WER 0.045 and Mandarin CER 0.575-0.70 over eight runs (the fallback temperatures
+# sample, and two threads do not add up in the same order every run); without the en+zh limit
+# Whisper base identified the synthesized Mandarin as Thai. A half in the wrong language has CER 1.
 MAX_BILINGUAL_ENGLISH_WER = 0.35
-MAX_BILINGUAL_MANDARIN_CER = 0.85
+MAX_BILINGUAL_MANDARIN_CER = 0.9
 
 
 def m4a(samples: np.ndarray, creation_time: str | None) -> bytes:

@@ -3,8 +3,8 @@
 Synthesizes, with espeak-ng, an English-only script and a bilingual one (English, then Mandarin
 spoken from tone-numbered pinyin by the `cmn-latn-pinyin` voice), then transcribes each with the
 bundled base model (int8, beam 5, 2 threads) in three ways: detect once (`multilingual` off, the
-anchor: what transcription did before), per-window detection, and per-window detection limited
-to English and Chinese. Prints each run's RTF (processing seconds / audio seconds), the ratio to
+anchor: what transcription did before), language identified per utterance, and per utterance
+limited to English and Chinese. Prints each run's RTF (processing seconds / audio seconds), the ratio to
 the anchor, and which languages the segments came out in. The model is loaded before timing.
 Usage: python benchmarks/transcription_languages.py [repeats]
 """
@@ -64,8 +64,8 @@ def main() -> None:
         recordings = {"english only": wav_bytes(english),
                       "english then mandarin": wav_bytes(np.concatenate([english, gap, mandarin]))}
         modes = {"detect once (anchor)": {"multilingual": False},
-                 "per window": {"multilingual": True},
-                 "per window, en+zh": {"multilingual": True, "languages": ("en", "zh")}}
+                 "per utterance": {"multilingual": True},
+                 "per utterance, en+zh": {"multilingual": True, "languages": ("en", "zh")}}
         load_model(TranscribeOptions(data_dir=folder))
         print(f"{'recording':24} {'mode':22} {'audio s':>7} {'RTF':>6} {'ratio':>6} languages")
         for name, content in recordings.items():

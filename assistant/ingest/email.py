@@ -313,7 +313,8 @@ def message_to_touchpoints(message: EmailMessage, *, raw: bytes, uri: str,
     if skipped:
         own_metadata["attached_messages_skipped"] = skipped
     if inline:  # the forwarded text is kept, like a quote, beside the note
-        quoted = "\n\n".join(part for part in (quoted, body.text[len(note):].strip()) if part)
+        forwarded_text = body.text[body.text.find(note) + len(note):].strip()
+        quoted = "\n\n".join(part for part in (quoted, forwarded_text) if part)
     return [_touchpoint(envelope, own_text, quoted, raw=raw, uri=uri, options=options,
                         attachments=body.attachments, metadata=own_metadata), *originals]
 

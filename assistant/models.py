@@ -95,6 +95,7 @@ class Segment(_Model):
     start: int = 0
     end: int = 0
     occurred_at: AwareDatetime | None = None
+    language: str | None = None  # the language this turn was spoken in, when a recording says
 
 
 class Attachment(_Model):

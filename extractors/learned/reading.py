@@ -1,0 +1,75 @@
+"""Each sentence of a touchpoint, read by the classifiers: role and sentiment probabilities.
+
+Sentences come from the rules' splitter (same offsets, speakers and roles the rules use), so a
+reading lines up with a rules item by its span. All sentences of one touchpoint — or of many
+touchpoints, through `read_touchpoints` — go through the encoder in one batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.models import Touchpoint
+from extractors.learned.classifier import ROLES_MODEL, SENTIMENT_MODEL, shipped_classifier
+from extractors.learned.encoder import encode_sentences
+from extractors.rules.sentences import Sentence, split_sentences
+
+STEP_ROLES = ("commitment", "request")
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    sentence: Sentence
+    roles: dict[str, float]
+    sentiment: dict[str, float]
+
+    @property
+    def role(self) -> str:
+        return max(self.roles, key=self.roles.__getitem__)
+
+    @property
+    def step_probability(self) -> float:
+        """Probability that the sentence commits someone to act (a commitment or a request)."""
+        return sum(self.roles[r] for r in STEP_ROLES)
+
+    @property
+    def polarity(self) -> float:
+        """-1..1: P(positive) - P(negative)."""
+        return self.sentiment["positive"] - self.sentiment["negative"]
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.sentence.start <= start and end <= self.sentence.end
+
+
+def _readings(sentences: list[Sentence], embeddings: np.ndarray) -> list[SentenceReading]:
+    roles, sentiment = shipped_classifier(ROLES_MODEL), shipped_classifier(SENTIMENT_MODEL)
+    role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
+    return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
+                            dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)))
+            for i, s in enumerate(sentences)]
+
+
+def read_touchpoints(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
+    """Readings per touchpoint, every sentence of every touchpoint encoded in one batch."""
+    per_touchpoint = [split_sentences(t) for t in touchpoints]
+    flat = [s for sentences in per_touchpoint for s in sentences]
+    embeddings = encode_sentences([s.text for s in flat])
+    readings, at = [], 0
+    for sentences in per_touchpoint:
+        readings.append(_readings(sentences, embeddings[at : at + len(sentences)]))
+        at += len(sentences)
+    return readings
+
+
+def reading_at(readings: list[SentenceReading], start: int, end: int) -> SentenceReading | None:
+    """The reading of the sentence holding [start, end), or the one overlapping it most."""
+    best, overlap = None, 0
+    for reading in readings:
+        if reading.contains(start, end):
+            return reading
+        shared = min(end, reading.sentence.end) - max(start, reading.sentence.start)
+        if shared > overlap:
+            best, overlap = reading, shared
+    return best

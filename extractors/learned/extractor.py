@@ -51,13 +51,14 @@ class LearnedOptions:
     """Probability thresholds (0..1) of the combined extractor, chosen on the dev split."""
 
     keep_step: float = 0.25  # a rules step stays when P(commitment or request) of its sentence >=
-    add_step: float = 0.8  # a sentence without a rules step becomes one at P(commitment|request) >=
-    keep_pain: float = 0.15  # a rules pain point stays at P(complaint) >=
-    add_pain: float = 0.6  # a customer sentence becomes a pain point at P(complaint) >=
+    add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
+    keep_pain: float = 0.3  # a rules pain point stays at P(complaint) >=
+    add_pain: float = 0.5  # a customer sentence becomes a pain point at P(complaint) >=
     keep_objection: float = 0.1
     add_objection: float = 0.7
     keep_signal: float = 0.1
-    sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(rules_weight=0.3))
+    sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
+        strong=0.4, mixed_balance=0.5, rules_weight=0.5))
 
     def __post_init__(self) -> None:
         for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",

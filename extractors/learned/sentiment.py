@@ -32,9 +32,10 @@ class SentimentOptions:
     strong: float = 0.5  # |polarity| at which a sentence is clearly positive or negative
     mixed_balance: float = 0.5  # weaker side / stronger side at which both count ("mixed")
     rules_weight: float = 0.0  # share of the rules' lexicon score in a sentence's polarity
+    margin: float = 0.0  # the heavier side must outweigh the lighter by this much, else neutral
 
     def __post_init__(self) -> None:
-        for name in ("strong", "mixed_balance", "rules_weight"):
+        for name in ("strong", "mixed_balance", "rules_weight", "margin"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"SentimentOptions.{name} must be within 0..1")
 
@@ -49,9 +50,9 @@ def label_of(polarities: list[float], options: SentimentOptions) -> tuple[Sentim
     if positive and negative and min(positive, negative) / max(positive, negative) \
             >= options.mixed_balance:
         return "mixed", mean
-    if negative > positive:
+    if negative - positive > options.margin:
         return "negative", mean
-    if positive > negative:
+    if positive - negative > options.margin:
         return "positive", mean
     return "neutral", mean
 

@@ -6,6 +6,8 @@ point is a `complaint`; objections, buying signals and questions keep their name
 conditional offer ("if you…, we could…", "如果您需要…") is an `offer`; everything else is `other`.
 Sentence sentiment is only what the gold implies: complaints and objections are negative, the
 customer's remaining sentences in a neutral item are neutral; the rest stay unlabelled ("").
+A sentence that also occurs in a test item's text (a dev email quoted in a test reply) is left
+out, so nothing the test split contains is trained on.
 """
 
 from __future__ import annotations
@@ -40,7 +42,14 @@ def _best(sentences: list[Sentence], phrase: str) -> int | None:
     return index if score >= MIN_SUPPORT else None
 
 
+def _test_text(path: Path) -> str:
+    test = path.with_name("test.jsonl")
+    items = load_dataset(test) if test.is_file() else []
+    return re.sub(r"\s+", " ", " ".join(i.text or "" for i in items).casefold())
+
+
 def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
+    in_test = _test_text(path)
     for item in load_dataset(path):
         if item.path is not None:
             continue
@@ -76,5 +85,7 @@ def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
             elif side == "customer" and expected.get("sentiment") == "neutral":
                 sentiment = "neutral"
             split = "dev" if rng.random() < DEV_SHARE else "train"
+            if len(sentence.text) > 25 and re.sub(r"\s+", " ", sentence.text.casefold()) in in_test:
+                continue
             yield LabelledSentence(sentence.text, item.language, role, sentiment,
                                    f"dev:{item.id}", split)

@@ -37,6 +37,7 @@ from extractors.learned.classifier import MODEL_VERSION
 from extractors.learned.reading import (
     STEP_ROLES,
     SentenceReading,
+    new_text_end,
     read_touchpoints,
     reading_at,
 )
@@ -146,11 +147,16 @@ class CombinedExtractor(LearnedExtractor):
                base: Insights) -> Insights:
         o = self.options
 
+        end = new_text_end(touchpoint)
+
         def read(e: Evidence) -> SentenceReading | None:
             return reading_at(readings, e.start, e.end)
 
-        steps = [s for s in base.next_steps
-                 if (r := read(s.evidence)) is None or r.step_probability >= o.keep_step]
+        def is_new(e: Evidence) -> bool:
+            return e.start < end
+
+        steps = [s for s in base.next_steps if is_new(s.evidence) and
+                 ((r := read(s.evidence)) is None or r.step_probability >= o.keep_step)]
         covered = {id(r) for s in base.next_steps if (r := read(s.evidence)) is not None}
         for r in readings:
             if id(r) in covered or r.step_probability < o.add_step or r.role not in STEP_ROLES:
@@ -160,12 +166,12 @@ class CombinedExtractor(LearnedExtractor):
                                       due_phrase=step.due_phrase, evidence=_evidence(touchpoint, r)))
         steps.sort(key=lambda s: s.evidence.start)
 
-        pains = [p for p in base.pain_points
-                 if (r := read(p.evidence)) is None or r.roles["complaint"] >= o.keep_pain]
-        objections = [b for b in base.objections
-                      if (r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection]
-        signals = [b for b in base.buying_signals
-                   if (r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal]
+        pains = [p for p in base.pain_points if is_new(p.evidence) and
+                 ((r := read(p.evidence)) is None or r.roles["complaint"] >= o.keep_pain)]
+        objections = [b for b in base.objections if is_new(b.evidence) and
+                      ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
+        signals = [b for b in base.buying_signals if is_new(b.evidence) and
+                   ((r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal)]
         have = {(e.evidence.start, e.evidence.end) for e in [*pains, *objections]}
         for r in readings:
             span = (r.sentence.start, r.sentence.end)
@@ -180,6 +186,7 @@ class CombinedExtractor(LearnedExtractor):
         return base.model_copy(update={
             "next_steps": steps, "pain_points": pains, "objections": objections,
             "buying_signals": signals,
+            "questions": [q for q in base.questions if is_new(q.evidence)],
             "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence),
             "provenance": self._provenance(base)})
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import numpy as np
 
 from assistant.models import Touchpoint
@@ -17,6 +19,9 @@ from extractors.learned.encoder import encode_sentences
 from extractors.rules.sentences import Sentence, split_sentences
 
 STEP_ROLES = ("commitment", "request")
+# where an email's quoted earlier message starts: a "> " line, "On <date> ... wrote:", "在…写道："
+_QUOTE_START = re.compile(r"^[ \t]*>|^[ \t]*On [^\n]{5,200}wrote:[ \t]*$|^[^\n]{0,80}写道[:：][ \t]*$"
+                          r"|^-{2,}[ \t]*Original Message[ \t]*-{2,}", re.M | re.I)
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,19 @@ def _readings(sentences: list[Sentence], embeddings: np.ndarray) -> list[Sentenc
             for i, s in enumerate(sentences)]
 
 
+def new_text_end(touchpoint: Touchpoint) -> int:
+    """Where the new text of an email ends: the quoted message below belongs to an earlier one."""
+    if touchpoint.channel != "email":
+        return len(touchpoint.text)
+    quoted = _QUOTE_START.search(touchpoint.text)
+    return quoted.start() if quoted else len(touchpoint.text)
+
+
 def read_touchpoints(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
-    """Readings per touchpoint, every sentence of every touchpoint encoded in one batch."""
-    per_touchpoint = [split_sentences(t) for t in touchpoints]
+    """Readings per touchpoint, every sentence of every touchpoint encoded in one batch; an
+    email's quoted earlier message is not read."""
+    per_touchpoint = [[s for s in split_sentences(t) if s.start < new_text_end(t)]
+                      for t in touchpoints]
     flat = [s for sentences in per_touchpoint for s in sentences]
     embeddings = encode_sentences([s.text for s in flat])
     readings, at = [], 0

@@ -88,7 +88,7 @@ def _sentiment(scenes: list[dict[str, Any]]) -> str:
     return "mixed" if sides == {"positive", "negative"} else (sides.pop() if sides else "neutral")
 
 
-def compose_item(scenes: list[dict[str, Any]], language: str, channel: str, number: int,
+def compose_item(scenes: list[dict[str, Any]], language: str, channel: str, item_id: str,
                  rng: random.Random) -> dict[str, Any]:
     occurred = _occurred_at(rng, language)
     labels = LABELS[language]
@@ -100,7 +100,7 @@ def compose_item(scenes: list[dict[str, Any]], language: str, channel: str, numb
               "due": resolve_due(s["due"], occurred.date())}
              for scene in scenes for s in scene.get("next_steps", [])]
     competitors = list(dict.fromkeys(c for scene in scenes for c in scene.get("competitors", [])))
-    return {"id": f"{language}-{channel}-c{number:03d}", "channel": channel, "language": language,
+    return {"id": item_id, "channel": channel, "language": language,
             "occurred_at": occurred.isoformat(), "text": "\n".join(lines),
             "expected": {"competitors": competitors, "sentiment": _sentiment(scenes),
                          "next_steps": steps,
@@ -116,7 +116,9 @@ def compose(split: str, rng: random.Random) -> list[dict[str, Any]]:
         number = 0
         while number < count:
             chosen = rng.sample(pools[language], rng.choice((2, 3)))
-            item = compose_item(chosen, language, CHANNELS[number % len(CHANNELS)], number + 1, rng)
+            channel = CHANNELS[number % len(CHANNELS)]
+            item_id = f"{language}-{channel}-c{split[0]}{number + 1:03d}"  # cd001 dev, ct001 test
+            item = compose_item(chosen, language, channel, item_id, rng)
             if item["text"] in seen:
                 continue
             seen.add(item["text"])

@@ -4,8 +4,9 @@ Each sentence of a dev item gets the role of the gold label it supports best: a 
 `commitment` when its owner is the speaker's side and a `request` when it is the other side; a pain
 point is a `complaint`; objections, buying signals and questions keep their names. A rep's
 conditional offer ("if you…, we could…", "如果您需要…") is an `offer`; everything else is `other`.
-Sentence sentiment is only what the gold implies: complaints and objections are negative, the
-customer's remaining sentences in a neutral item are neutral; the rest stay unlabelled ("").
+Sentence sentiment is only what the gold implies: the customer's sentences in a neutral item are
+neutral (a discovery pain or a factual objection included), complaints and objections in a
+negative or mixed item are negative; the rest stay unlabelled ("").
 A sentence that also occurs in a test item's text (a dev email quoted in a test reply) is left
 out, so nothing the test split contains is trained on.
 """
@@ -71,8 +72,10 @@ def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
                     roles.setdefault(i, role)
         for i, sentence in enumerate(sentences):
             side = _side(sentence, direction)
-            role = roles.get(i)
-            if role is None:
+            found = roles.get(i)
+            if found is not None:
+                role = found
+            else:
                 if side == "rep" and _OFFER.search(sentence.text):
                     role = "offer"
                 elif _QUESTION.search(sentence.text) and side == "customer":
@@ -80,10 +83,11 @@ def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
                 else:
                     role = "other"
             sentiment = ""
-            if role in ("complaint", "objection"):
-                sentiment = "negative"
-            elif side == "customer" and expected.get("sentiment") == "neutral":
+            if side == "customer" and expected.get("sentiment") == "neutral":
                 sentiment = "neutral"
+            elif role in ("complaint", "objection") and expected.get("sentiment") in (
+                    "negative", "mixed"):
+                sentiment = "negative"
             split = "dev" if rng.random() < DEV_SHARE else "train"
             if len(sentence.text) > 25 and re.sub(r"\s+", " ", sentence.text.casefold()) in in_test:
                 continue

@@ -16,7 +16,7 @@ Both encode all sentences of a touchpoint in one batch; `extract_many` batches a
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from assistant.models import (
@@ -51,15 +51,15 @@ from extractors.rules.signals import SIGNALS, clause
 class LearnedOptions:
     """Probability thresholds (0..1) of the combined extractor, chosen on the dev split."""
 
-    keep_step: float = 0.25  # a rules step stays when P(commitment or request) of its sentence >=
+    keep_step: float = 0.4  # a rules step stays when P(commitment or request) of its sentence >=
     add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
     keep_pain: float = 0.3  # a rules pain point stays at P(complaint) >=
-    add_pain: float = 0.5  # a customer sentence becomes a pain point at P(complaint) >=
+    add_pain: float = 0.4  # a customer sentence becomes a pain point at P(complaint) >=
     keep_objection: float = 0.1
     add_objection: float = 0.7
     keep_signal: float = 0.1
     sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
-        strong=0.4, mixed_balance=0.5, rules_weight=0.5))
+        strong=0.3, mixed_balance=0.7, rules_weight=0.5))
 
     def __post_init__(self) -> None:
         for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",
@@ -136,7 +136,7 @@ class LearnedExtractor(Extractor):
             "next_steps": steps, "pain_points": pains, "objections": objections,
             "buying_signals": signals, "questions": questions,
             "sentiment": learned_sentiment(touchpoint, readings,
-                                           SentimentOptions(rules_weight=0.0)),
+                                           replace(self.options.sentiment, rules_weight=0.0)),
             "provenance": self._provenance(base)})
 
 
@@ -172,7 +172,8 @@ class CombinedExtractor(LearnedExtractor):
                       ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
         signals = [b for b in base.buying_signals if is_new(b.evidence) and
                    ((r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal)]
-        have = {(e.evidence.start, e.evidence.end) for e in [*pains, *objections]}
+        have = {(e.start, e.end) for e in [*(p.evidence for p in pains),
+                                           *(b.evidence for b in objections)]}
         for r in readings:
             span = (r.sentence.start, r.sentence.end)
             if span in have or not _is_customer(r, touchpoint):

@@ -7,9 +7,8 @@ touchpoints, through `read_touchpoints` — go through the encoder in one batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import numpy as np
 

@@ -59,7 +59,7 @@ class LearnedOptions:
     add_objection: float = 0.7
     keep_signal: float = 0.1
     sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
-        strong=0.3, mixed_balance=0.7, rules_weight=0.5))
+        strong=0.3, mixed_balance=0.5, rules_weight=0.5))
 
     def __post_init__(self) -> None:
         for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",

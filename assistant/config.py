@@ -81,6 +81,9 @@ class Settings(BaseSettings):
     whisper_language: str | None = None  # None = auto, or "en" / "zh"
     whisper_word_timestamps: bool = False
 
+    # suggestions
+    suggestions_file: Path | None = None  # YAML: per-tenant rules, weights, timing
+
     @field_validator("max_upload_bytes")
     @classmethod
     def _positive(cls, value: int) -> int:

@@ -7,6 +7,7 @@ idempotency: the second run skips every source as a duplicate.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -15,13 +16,16 @@ from assistant import bootstrap, pipeline
 from assistant.cli import render
 from assistant.cli.app import app, console, settings
 from assistant.cli.commands import JSON_OPTION, _run_with_progress
+from assistant.cli.suggest import contact_names, print_suggestions
 from assistant.events import store_events
 from assistant.storage import repository
+from assistant.suggestions import refresh_suggestions
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 DEMO_TENANT = "demo"
 DEMO_VENDOR_DOMAINS = ["brightlane.io"]
 DEMO_REPS = ["Alice Chen", "王磊", "Sam Ortiz"]
+DEMO_NOW = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)  # "today" for the sample data's suggestions
 
 
 @app.command()
@@ -50,10 +54,13 @@ def demo(
         touchpoints = repository.list_touchpoints(session, tenant_id=DEMO_TENANT, limit=1000)
         insights = {tp.id: repository.latest_insights(session, tenant_id=DEMO_TENANT,
                                                       touchpoint_id=tp.id) for tp in touchpoints}
+    suggestions = refresh_suggestions(db, tenant_id=DEMO_TENANT, now=DEMO_NOW,
+                                      default_timezone=s.default_timezone)
     if as_json:
         render.print_json(console, {"outcomes": [o.__dict__ for o in outcomes],
                                     "touchpoints": [tp.id for tp in touchpoints],
-                                    "insights": insights, "events_stored": events_stored})
+                                    "insights": insights, "events_stored": events_stored,
+                                    "suggestions": suggestions})
         return
     created = sum(len(o.created) for o in outcomes)
     skipped = sum(len(o.duplicates) for o in outcomes)
@@ -69,6 +76,9 @@ def demo(
         if found is not None:
             console.rule(f"{tp.id} · {tp.channel} · {render.escape(tp.subject or '')}")
             render.print_insights(console, found)
+    console.rule(f"Suggestions as of {DEMO_NOW:%Y-%m-%d %H:%M} UTC "
+                 f"(`touchpoint suggest --tenant demo --at {DEMO_NOW.isoformat()}`)")
+    print_suggestions(suggestions[:8], names=contact_names(db, DEMO_TENANT))
 
 
 def _print_totals(insights: dict) -> None:

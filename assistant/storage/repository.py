@@ -320,3 +320,92 @@ def list_events(session: Session, *, tenant_id: str, account_id: str | None = No
     if since is not None:
         query = query.where(EventRow.occurred_at >= _as_utc(since))
     return [convert.row_to_event(r) for r in session.scalars(query.order_by(EventRow.occurred_at))]
+
+
+# --- bulk reads for the suggestions engine ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TouchpointStamp:
+    """Who, when, where and which way a touchpoint went, without its text: enough to learn
+    timing and to run rules over a whole tenant's history in one query."""
+
+    id: str
+    account_id: str | None
+    contact_ids: tuple[str, ...]
+    channel: str
+    direction: str
+    occurred_at: datetime  # aware, in the offset it was recorded with
+    subject: str | None
+    thread_id: str | None
+    ticket_id: str | None
+    status: str
+
+
+def list_touchpoint_stamps(session: Session, *, tenant_id: str, account_id: str | None = None,
+                           until: datetime | None = None, inbound_only: bool = False,
+                           limit: int | None = None) -> list[TouchpointStamp]:
+    """Oldest first; `until` is inclusive; `limit` keeps the newest `limit` of them."""
+    columns = (TouchpointRow.id, TouchpointRow.account_id, TouchpointRow.contact_ids,
+               TouchpointRow.channel, TouchpointRow.direction, TouchpointRow.occurred_at,
+               TouchpointRow.utc_offset_min, TouchpointRow.subject, TouchpointRow.thread_id,
+               TouchpointRow.ticket_id, TouchpointRow.status)
+    query = select(*columns).where(TouchpointRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if until is not None:
+        query = query.where(TouchpointRow.occurred_at <= _as_utc(until))
+    if inbound_only:
+        query = query.where(TouchpointRow.direction == "inbound")
+    query = query.order_by(TouchpointRow.occurred_at.desc(), TouchpointRow.id)
+    if limit is not None:
+        query = query.limit(limit)
+    stamps = [TouchpointStamp(r[0], r[1], tuple(r[2] or ()), r[3], r[4],
+                              convert.from_utc(r[5], r[6]), r[7], r[8], r[9], r[10])
+              for r in session.execute(query)]
+    stamps.reverse()
+    return stamps
+
+
+def latest_insights_between(session: Session, *, tenant_id: str, since: datetime,
+                            until: datetime, account_id: str | None = None
+                            ) -> dict[str, Insights]:
+    """The newest run of every touchpoint that occurred in [since, until], by touchpoint id."""
+    query = (select(InsightRunRow)
+             .join(TouchpointRow, (TouchpointRow.tenant_id == InsightRunRow.tenant_id)
+                   & (TouchpointRow.id == InsightRunRow.touchpoint_id))
+             .where(InsightRunRow.tenant_id == tenant_id,
+                    TouchpointRow.occurred_at >= _as_utc(since),
+                    TouchpointRow.occurred_at <= _as_utc(until)))
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    newest: dict[str, InsightRunRow] = {}
+    for row in session.scalars(query.order_by(InsightRunRow.id)):
+        newest[row.touchpoint_id] = row
+    return {tp_id: convert.row_to_insights(row) for tp_id, row in newest.items()}
+
+
+def latest_insights_for(session: Session, *, tenant_id: str, touchpoint_ids: list[str]
+                        ) -> dict[str, Insights]:
+    """The newest run of each listed touchpoint that has one, by touchpoint id."""
+    newest: dict[str, InsightRunRow] = {}
+    for start in range(0, len(touchpoint_ids), 500):
+        query = select(InsightRunRow).where(
+            InsightRunRow.tenant_id == tenant_id,
+            InsightRunRow.touchpoint_id.in_(touchpoint_ids[start:start + 500]))
+        for row in session.scalars(query.order_by(InsightRunRow.id)):
+            newest[row.touchpoint_id] = row
+    return {tp_id: convert.row_to_insights(row) for tp_id, row in newest.items()}
+
+
+def list_touchpoints_by_ids(session: Session, *, tenant_id: str, touchpoint_ids: list[str]
+                            ) -> list[Touchpoint]:
+    """Full touchpoints (text and segments) for the listed ids, oldest first."""
+    found: list[TouchpointRow] = []
+    for start in range(0, len(touchpoint_ids), 500):
+        query = select(TouchpointRow).where(
+            TouchpointRow.tenant_id == tenant_id,
+            TouchpointRow.id.in_(touchpoint_ids[start:start + 500]))
+        found.extend(session.scalars(query))
+    found.sort(key=lambda r: (convert.from_utc(r.occurred_at, 0), r.id))
+    return [convert.row_to_touchpoint(r) for r in found]

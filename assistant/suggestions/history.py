@@ -1,0 +1,107 @@
+"""Everything the rules and the timing learner read, loaded once per refresh.
+
+One pass over the tenant's (or one account's) touchpoint stamps, events and recent insights,
+indexed by account and contact. Nothing after `now` is visible, so a refresh "as of" a past
+moment (the CLI's `--at`, the backtest) sees exactly what was known then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from assistant.models import Account, Contact, Event, Insights, Touchpoint
+from assistant.storage import repository, suggestion_store
+from assistant.storage.repository import TouchpointStamp
+from assistant.suggestions.policy import SuggestionPolicy
+
+TENANT_PRIOR_SAMPLE = 20_000  # newest inbound touchpoints that shape the tenant's prior
+
+
+@dataclass
+class History:
+    tenant_id: str
+    now: datetime
+    accounts: dict[str, Account]
+    contacts: dict[str, Contact]
+    stamps: list[TouchpointStamp]  # oldest first
+    events: list[Event]
+    insights: dict[str, Insights]  # newest run per touchpoint inside the lookback
+    recent: dict[str, Touchpoint]  # full text of the touchpoints the live rules inspect
+    tenant_sample: list[TouchpointStamp]
+    blocked: set[str]  # contact ids not to be contacted
+    stamps_by_account: dict[str, list[TouchpointStamp]] = field(default_factory=dict)
+    stamps_by_contact: dict[str, list[TouchpointStamp]] = field(default_factory=dict)
+    events_by_account: dict[str, list[Event]] = field(default_factory=dict)
+    stamp_by_id: dict[str, TouchpointStamp] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_account: dict[str, list[TouchpointStamp]] = defaultdict(list)
+        by_contact: dict[str, list[TouchpointStamp]] = defaultdict(list)
+        for stamp in self.stamps:
+            self.stamp_by_id[stamp.id] = stamp
+            if stamp.account_id:
+                by_account[stamp.account_id].append(stamp)
+            for contact_id in stamp.contact_ids:
+                by_contact[contact_id].append(stamp)
+        events: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            if event.account_id:
+                events[event.account_id].append(event)
+        self.stamps_by_account, self.stamps_by_contact = dict(by_account), dict(by_contact)
+        self.events_by_account = dict(events)
+
+    def primary_contact(self, account_id: str) -> Contact | None:
+        """The account's contact seen in the most touchpoints (the first listed if none)."""
+        counts: dict[str, int] = defaultdict(int)
+        for stamp in self.stamps_by_account.get(account_id, []):
+            for contact_id in stamp.contact_ids:
+                counts[contact_id] += 1
+        known = [c for c in self.contacts.values() if c.account_id == account_id]
+        if not known:
+            return None
+        return max(known, key=lambda c: (counts.get(c.id, 0), -known.index(c)))
+
+
+def _live_rule_ids(stamps: list[TouchpointStamp], policy: SuggestionPolicy, now: datetime
+                   ) -> list[str]:
+    """Touchpoints whose segments the inquiry and ticket rules need: recent chats and the
+    newest version of each recent ticket."""
+    inquiry = policy.rules.inquiry_unanswered
+    chat_since = now - timedelta(hours=inquiry.max_age_hours)
+    ticket_since = now - timedelta(days=policy.lookback_days)
+    ids = [s.id for s in stamps if s.channel in inquiry.channels and s.occurred_at >= chat_since]
+    ids += [s.id for s in stamps if s.channel == "ticket" and s.occurred_at >= ticket_since]
+    return ids
+
+
+def load_history(session: Session, *, tenant_id: str, now: datetime, policy: SuggestionPolicy,
+                 account_id: str | None = None) -> History:
+    accounts = {a.id: a for a in repository.list_accounts(session, tenant_id=tenant_id)
+                if account_id is None or a.id == account_id}
+    contacts = {c.id: c for c in repository.list_contacts(session, tenant_id=tenant_id,
+                                                          account_id=account_id)}
+    stamps = repository.list_touchpoint_stamps(session, tenant_id=tenant_id,
+                                               account_id=account_id, until=now)
+    events = [e for e in repository.list_events(session, tenant_id=tenant_id,
+                                                account_id=account_id)
+              if e.occurred_at <= now]
+    since = now - timedelta(days=policy.lookback_days)
+    insights = repository.latest_insights_between(session, tenant_id=tenant_id, since=since,
+                                                  until=now, account_id=account_id)
+    recent = {tp.id: tp for tp in repository.list_touchpoints_by_ids(
+        session, tenant_id=tenant_id, touchpoint_ids=_live_rule_ids(stamps, policy, now))}
+    sample = repository.list_touchpoint_stamps(session, tenant_id=tenant_id, until=now,
+                                               inbound_only=True, limit=TENANT_PRIOR_SAMPLE)
+    blocked = suggestion_store.blocked_contact_ids(session, tenant_id=tenant_id)
+    listed = {value.lower() for value in policy.do_not_contact}
+    blocked |= {c.id for c in contacts.values()
+                if c.id.lower() in listed or any(e.lower() in listed for e in c.emails)}
+    blocked |= {e.contact_id for e in events if e.contact_id and e.kind in
+                ("unsubscribed", "do_not_contact", "opted_out")}
+    return History(tenant_id=tenant_id, now=now, accounts=accounts, contacts=contacts,
+                   stamps=stamps, events=events, insights=insights, recent=recent,
+                   tenant_sample=sample, blocked=blocked)

@@ -47,6 +47,7 @@ class InquiryRule(RuleSettings):
 class TicketRule(RuleSettings):
     priority: float = 0.9
     after_hours: float = 2
+    max_age_days: float = 14  # tickets opened before this are left to the service queues
     closed_statuses: list[str] = Field(default_factory=lambda: ["solved", "closed", "resolved"])
 
 
@@ -95,13 +96,13 @@ class CompetitorRule(RuleSettings):
 class NextStepRule(RuleSettings):
     priority: float = 0.8
     due_within_days: int = 1  # due today or tomorrow, or overdue
-    lookback_days: float = 60
+    lookback_days: float = 30  # older promises are the stalled-deal rule's job
 
 
 class CustomerStepRule(RuleSettings):
     priority: float = 0.5
     overdue_days: int = 1
-    lookback_days: float = 60
+    lookback_days: float = 30
 
 
 class Rules(_Strict):
@@ -155,7 +156,7 @@ class SuggestionPolicy(_Strict):
     value: ValuePolicy = Field(default_factory=ValuePolicy)
     timing: TimingPolicy = Field(default_factory=TimingPolicy)
     do_not_contact: list[str] = Field(default_factory=list)  # contact ids or email addresses
-    lookback_days: float = 60  # insights older than this are not read by the rules
+    lookback_days: float = 30  # insights older than this are not read by the rules
     max_suggestions_per_account: int = 5
     max_per_rule_per_account: int = 2
 

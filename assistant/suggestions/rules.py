@@ -214,10 +214,9 @@ def competitor_evaluating(history: History, rule: CompetitorRule, now: datetime
 
 
 def _is_customer_owner(owner: str, history: History, account_id: str) -> bool:
-    if owner.lower() == "customer":
-        return True
-    return any(c.name and c.name == owner for c in history.contacts.values()
-               if c.account_id == account_id)
+    if owner.lower() in ("customer", "rep"):
+        return owner.lower() == "customer"
+    return any(c.name == owner for c in history.contacts_by_account.get(account_id, []))
 
 
 def next_steps(history: History, rep_rule: NextStepRule, customer_rule: CustomerStepRule,
@@ -227,6 +226,8 @@ def next_steps(history: History, rep_rule: NextStepRule, customer_rule: Customer
     for tp_id, insights in history.insights.items():
         stamp = history.stamp_by_id.get(tp_id)
         if stamp is None or stamp.account_id is None:
+            continue
+        if not insights.next_steps:
             continue
         today = now.astimezone(stamp.occurred_at.tzinfo).date()
         for step in insights.next_steps:

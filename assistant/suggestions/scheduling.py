@@ -5,8 +5,10 @@ a bad touchpoint, deadlines). Time-critical candidates get "now" and are never m
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+
+import numpy as np
 
 from assistant.models import Contact, ReplyWindow
 from assistant.suggestions.calendars import Whereabouts, locate
@@ -42,6 +44,8 @@ class Scheduler:
         self.history, self.policy, self.now = history, policy, history.now
         self.default_timezone = default_timezone
         self._where: dict[tuple[str | None, str | None], Whereabouts] = {}
+        self._plans: dict[tuple, Plan] = {}
+        self._hazards: dict[tuple[str | None, str | None], np.ndarray] = {}
         self.model = learn_timing(self._responses(), tenant_hours=(
             hour_of_week(s.occurred_at, s.occurred_at.tzinfo)  # type: ignore[arg-type]
             for s in history.tenant_sample), policy=policy)
@@ -90,12 +94,14 @@ class Scheduler:
                     counts[stamp.channel][1] += 1
                 elif stamp.direction == "outbound":
                     counts[stamp.channel][0] += 1
-                    for later in stamps[i + 1:]:
-                        if later.occurred_at - stamp.occurred_at > within:
-                            break
+                    deadline = stamp.occurred_at + within
+                    j = i + 1
+                    while j < len(stamps) and stamps[j].occurred_at <= deadline:
+                        later = stamps[j]
                         if later.direction == "inbound" and later.channel == stamp.channel:
                             counts[stamp.channel][1] += 1
                             break
+                        j += 1
             rates[contact_id] = {c: (sent, got) for c, (sent, got) in counts.items()}
             for channel, (sent, got) in counts.items():
                 totals[channel][0] += sent
@@ -156,13 +162,31 @@ class Scheduler:
         return None
 
     def plan(self, candidate: Candidate) -> Plan | None:
-        """None when the contact must not be contacted."""
+        """None when the contact must not be contacted. Candidates that share everything the
+        plan depends on (contact, channels, constraints) share one computation."""
         if candidate.contacts_customer and candidate.contact_id in self.history.blocked:
             return None
+        is_late = candidate.overdue_days > 0 or bool(
+            candidate.due_by and candidate.due_by <= self.now)
+        key = (candidate.contact_id, candidate.account_id, candidate.channels,
+               candidate.time_critical, candidate.is_recovery, candidate.due_by, is_late)
+        if key not in self._plans:
+            self._plans[key] = self._plan(candidate)
+        plan = self._plans[key]
+        return replace(plan, windows=list(plan.windows), reason_codes=list(plan.reason_codes),
+                       notes=list(plan.notes))
+
+    def _hazard(self, contact_id: str | None, account_id: str | None) -> np.ndarray:
+        key = (contact_id, account_id)
+        if key not in self._hazards:
+            self._hazards[key] = self.model.hazard(self.model.distribution(contact_id,
+                                                                           account_id))
+        return self._hazards[key]
+
+    def _plan(self, candidate: Candidate) -> Plan:
         channel, rate = self._channel(candidate)
         where = self.whereabouts(candidate.contact_id, candidate.account_id)
-        hazard = self.model.hazard(self.model.distribution(candidate.contact_id,
-                                                           candidate.account_id))
+        hazard = self._hazard(candidate.contact_id, candidate.account_id)
         plan = Plan(channel, rate, where, [])
         if candidate.time_critical:
             plan.windows = [immediate_window(self.now, where.timezone, hazard, reply_rate=rate,

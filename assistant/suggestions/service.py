@@ -149,32 +149,51 @@ def _cap(ranked: list[Suggestion], policy: SuggestionPolicy) -> list[Suggestion]
     return kept
 
 
+def compute_suggestions(db: Database, *, tenant_id: str, now: datetime,
+                        policy: SuggestionPolicy, default_timezone: str = "UTC",
+                        account_id: str | None = None,
+                        account_range: tuple[str, str] | None = None) -> list[Suggestion]:
+    """Every suggestion for the scope with the feedback applied, uncapped and unsorted;
+    nothing is written."""
+    with db.session() as session:
+        history = load_history(session, tenant_id=tenant_id, now=now, policy=policy,
+                               account_id=account_id, account_range=account_range)
+        candidates = find_candidates(session, history, policy, default_timezone)
+        feedback = suggestion_store.latest_feedback(session, tenant_id=tenant_id)
+    scheduler = Scheduler(history, policy.timing, default_timezone=default_timezone)
+    valuer = Valuer(history, policy, now)
+    built: dict[str, Suggestion] = {}
+    for candidate in candidates:
+        plan = scheduler.plan(candidate)
+        if plan is None:
+            continue  # do-not-contact
+        suggestion = _apply_feedback(_build(candidate, plan, history, valuer, policy),
+                                     feedback.get(suggestion_id(tenant_id, candidate)), now)
+        if suggestion is not None and (suggestion.id not in built
+                                       or built[suggestion.id].score < suggestion.score):
+            built[suggestion.id] = suggestion
+    return list(built.values())
+
+
 def refresh_suggestions(db: Database, *, tenant_id: str, account_id: str | None = None,
                         now: datetime | None = None, policy: SuggestionPolicy | None = None,
-                        default_timezone: str = "UTC") -> list[Suggestion]:
-    """Recompute and store the tenant's (or one account's) suggestions as of `now`; best first."""
+                        default_timezone: str = "UTC", workers: int = 1) -> list[Suggestion]:
+    """Recompute and store the tenant's (or one account's) suggestions as of `now`; best
+    first. `workers` > 1 splits a whole-tenant refresh over that many processes by account
+    (not from inside a daemon process such as a Celery worker: use 1 there)."""
     moment = _aware(now)
     policy = policy or SuggestionPolicy()
+    if account_id is None and workers > 1:
+        from assistant.suggestions.parallel import compute_in_parallel
+
+        found = compute_in_parallel(db, tenant_id=tenant_id, now=moment, policy=policy,
+                                    default_timezone=default_timezone, workers=workers)
+    else:
+        found = compute_suggestions(db, tenant_id=tenant_id, now=moment, policy=policy,
+                                    default_timezone=default_timezone, account_id=account_id)
+    ranked = sorted(found, key=lambda s: (not s.time_critical, -s.score, s.id))
+    kept = _cap(ranked, policy)
     with db.session() as session:
-        history = load_history(session, tenant_id=tenant_id, now=moment, policy=policy,
-                               account_id=account_id)
-        candidates = find_candidates(session, history, policy, default_timezone)
-        scheduler = Scheduler(history, policy.timing, default_timezone=default_timezone)
-        valuer = Valuer(history, policy, moment)
-        feedback = suggestion_store.latest_feedback(session, tenant_id=tenant_id)
-        built: dict[str, Suggestion] = {}
-        for candidate in candidates:
-            plan = scheduler.plan(candidate)
-            if plan is None:
-                continue  # do-not-contact
-            suggestion = _apply_feedback(_build(candidate, plan, history, valuer, policy),
-                                         feedback.get(suggestion_id(tenant_id, candidate)),
-                                         moment)
-            if suggestion is not None and (suggestion.id not in built
-                                           or built[suggestion.id].score < suggestion.score):
-                built[suggestion.id] = suggestion
-        ranked = sorted(built.values(), key=lambda s: (not s.time_critical, -s.score, s.id))
-        kept = _cap(ranked, policy)
         suggestion_store.replace_suggestions(session, tenant_id=tenant_id, suggestions=kept,
                                              refreshed_at=moment, account_id=account_id)
     return kept

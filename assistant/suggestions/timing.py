@@ -126,6 +126,11 @@ class HourGrid:
     hours: np.ndarray
     working: np.ndarray
 
+    @functools.cached_property
+    def epoch(self) -> np.ndarray:
+        """Each start as POSIX seconds, for vectorized comparisons."""
+        return np.array([s.timestamp() for s in self.starts])
+
 
 @functools.lru_cache(maxsize=4096)
 def hour_grid(zone: tzinfo, country: str | None, first_hour: datetime, policy_key: tuple
@@ -164,11 +169,12 @@ def rank_windows(grid: HourGrid, hazard: np.ndarray, *, now: datetime, reply_rat
         closed = np.convolve((~grid.working).astype(int), np.ones(length, dtype=int),
                              mode="valid")[:count]
         allowed &= closed == 0
-    ends = [grid.starts[i] + timedelta(hours=length) for i in range(count)]
-    for i in range(count):
-        if ends[i] <= now or (earliest and grid.starts[i] < earliest) or (
-                latest_start and grid.starts[i] > latest_start):
-            allowed[i] = False
+    starts = grid.epoch[:count]
+    allowed &= starts + length * 3600 > now.timestamp()
+    if earliest is not None:
+        allowed &= starts >= earliest.timestamp()
+    if latest_start is not None:
+        allowed &= starts <= latest_start.timestamp()
     days_ahead = np.arange(count) / 24
     score = np.where(allowed, probability * np.power(1 - policy.day_discount, days_ahead), -1)
     chosen: list[int] = []
@@ -178,7 +184,8 @@ def rank_windows(grid: HourGrid, hazard: np.ndarray, *, now: datetime, reply_rat
         if all(abs(int(i) - j) >= length for j in chosen):
             chosen.append(int(i))
     return [ReplyWindow(start=max(grid.starts[i], now.astimezone(grid.starts[i].tzinfo)),
-                        end=ends[i], reply_probability=round(float(probability[i]), 4))
+                        end=grid.starts[i] + timedelta(hours=length),
+                        reply_probability=round(float(probability[i]), 4))
             for i in chosen]
 
 

@@ -33,8 +33,8 @@ class Valuer:
     def __init__(self, history: History, policy: SuggestionPolicy, now: datetime) -> None:
         self.history, self.policy, self.now = history, policy, now
         self._signals: dict[str, AccountSignals] = {}
-        values = [self._expected(a.id)[0] for a in history.accounts.values()]
-        self.max_expected = max(values, default=0.0)
+        self._parts: dict[str, list[tuple[str, float, str]]] = {}
+        self.max_expected = history.largest_expected_value
 
     def _expected(self, account_id: str) -> tuple[float, str]:
         account = self.history.accounts.get(account_id)
@@ -77,29 +77,36 @@ class Valuer:
         self._signals[account_id] = found
         return found
 
-    def components(self, candidate: Candidate, rule_priority: float) -> list[ValueComponent]:
-        s = self.signals(candidate.account_id)
-        weights = self.policy.value.weights
+    def _account_parts(self, account_id: str) -> list[tuple[str, float, str]]:
+        """The four account-level components (the same for every candidate of the account)."""
+        if account_id in self._parts:
+            return self._parts[account_id]
+        s = self.signals(account_id)
         expected = (math.log1p(s.expected_value) / math.log1p(self.max_expected)
                     if self.max_expected > 0 else 0.0)
         intent = 1 - math.exp(-(s.intent_events + s.buying_signals) / 4)
         recency = math.exp(-s.days_since_last / 14) if s.days_since_last is not None else 0.0
         engagement = 0.5 * (1 - math.exp(-s.recent_touchpoints / 6)) + 0.5 * recency
         churn = min(1.0, 0.7 * s.negative_share + 0.3 * min(1, s.escalations))
-        urgency = min(1.0, rule_priority + 0.05 * candidate.overdue_days)
+        last = f"{s.days_since_last:.1f} days ago" if s.days_since_last is not None else "never"
         parts = [
             ("expected_value", expected, s.expected_detail),
             ("intent", intent, f"{s.intent_events} intent event(s) in {INTENT_DAYS} days, "
                                f"{s.buying_signals} buying signal(s)"),
             ("engagement", engagement, f"{s.recent_touchpoints} touchpoint(s) in "
-                                       f"{ENGAGEMENT_DAYS} days, last "
-             + (f"{s.days_since_last:.1f} days ago" if s.days_since_last is not None
-                else "never")),
+                                       f"{ENGAGEMENT_DAYS} days, last {last}"),
             ("churn_risk", churn, f"{s.negative_share:.0%} negative touchpoints, "
                                   f"{s.escalations} high/urgent ticket(s)"),
-            ("urgency", urgency, f"rule priority {rule_priority:.2f}"
-             + (f", {candidate.overdue_days:.1f} days overdue" if candidate.overdue_days else "")),
         ]
+        self._parts[account_id] = parts
+        return parts
+
+    def components(self, candidate: Candidate, rule_priority: float) -> list[ValueComponent]:
+        weights = self.policy.value.weights
+        urgency = min(1.0, rule_priority + 0.05 * candidate.overdue_days)
+        parts = [*self._account_parts(candidate.account_id), (
+            "urgency", urgency, f"rule priority {rule_priority:.2f}"
+            + (f", {candidate.overdue_days:.1f} days overdue" if candidate.overdue_days else ""))]
         total = sum(weights.get(name, 0.0) for name, _, _ in parts) or 1.0
         return [ValueComponent(name=name, value=round(min(max(value, 0.0), 1.0), 4),
                                weight=weights.get(name, 0.0),

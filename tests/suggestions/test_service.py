@@ -246,3 +246,31 @@ def test_a_bad_policy_file_is_a_config_error_naming_the_problem(tmp_path: Path, 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_policy(path, tenant_id="acme")
+
+
+def test_a_refresh_split_over_two_processes_finds_the_same_suggestions(db: Database):
+    history = HistoryBuilder(db)
+    for n in range(5):
+        account_id = f"acct{n}"
+        history.account(account_id, deal_value=10_000 * (n + 1))
+        history.contact(f"c{n}", account_id=account_id)
+        for days in (1, 2, 3):
+            history.event("page_viewed", TUESDAY - timedelta(days=days), account_id=account_id,
+                          contact_id=f"c{n}", url="https://v.example/pricing")
+        tp = history.touchpoint(TUESDAY - timedelta(days=1), account_id=account_id,
+                                contact_ids=[f"c{n}"],
+                                turns=[("customer", "We are evaluating HubSpot too.")])
+        history.insights(tp, competitors=[competitor(tp, "evaluating HubSpot", "HubSpot")])
+    alone = refresh_suggestions(db, tenant_id=TENANT, now=TUESDAY)
+    split = refresh_suggestions(db, tenant_id=TENANT, now=TUESDAY, workers=2)
+    assert len(alone) == 10
+    assert [(s.id, s.score) for s in split] == [(s.id, s.score) for s in alone]
+    assert [s.id for s in list_suggestions(db, tenant_id=TENANT)] == [s.id for s in alone]
+
+
+def test_account_ranges_cover_every_account_once():
+    from assistant.suggestions.parallel import account_ranges
+
+    assert account_ranges(["d", "a", "c", "b", "e"], 2) == [("a", "c"), ("d", "e")]
+    assert account_ranges(["a"], 4) == [("a", "a")]
+    assert account_ranges([], 2) == []

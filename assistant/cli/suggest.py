@@ -49,6 +49,7 @@ def suggest(
     at: str | None = typer.Option(None, help="As of this moment (ISO-8601); default now."),
     limit: int = typer.Option(20, help="How many to print."),
     details: bool = typer.Option(True, help="Print each suggestion's explanation and value."),
+    workers: int = typer.Option(1, help="Processes for a whole-tenant refresh (large tenants)."),
     tenant: str | None = TENANT_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -60,7 +61,7 @@ def suggest(
     db = bootstrap.open_store(s)
     refresh_suggestions(db, tenant_id=tenant_id, account_id=account, now=_when(at, "--at"),
                         policy=load_policy(s.suggestions_file, tenant_id=tenant_id),
-                        default_timezone=s.default_timezone)
+                        default_timezone=s.default_timezone, workers=workers)
     shown = list_suggestions(db, tenant_id=tenant_id, account_id=account, owner=owner,
                              limit=limit)
     if as_json:

@@ -449,3 +449,20 @@ def list_touchpoints_by_ids(session: Session, *, tenant_id: str, touchpoint_ids:
         found.extend(session.scalars(query))
     found.sort(key=lambda r: (convert.from_utc(r.occurred_at, 0), r.id))
     return [convert.row_to_touchpoint(r) for r in found]
+
+
+def list_contacts_between(session: Session, *, tenant_id: str, first: str, last: str
+                          ) -> list[Contact]:
+    """Live contacts of the accounts whose ids fall in [first, last], by id."""
+    query = select(ContactRow).where(ContactRow.tenant_id == tenant_id,
+                                     ContactRow.account_id.between(first, last),
+                                     ContactRow.merged_into.is_(None))
+    return [convert.row_to_contact(r) for r in session.scalars(query.order_by(ContactRow.id))]
+
+
+def list_events_between(session: Session, *, tenant_id: str, first: str, last: str
+                        ) -> list[Event]:
+    """Events of the accounts whose ids fall in [first, last], oldest first."""
+    query = select(EventRow).where(EventRow.tenant_id == tenant_id,
+                                   EventRow.account_id.between(first, last))
+    return [convert.row_to_event(r) for r in session.scalars(query.order_by(EventRow.occurred_at))]

@@ -104,15 +104,19 @@ def load_history(session: Session, *, tenant_id: str, now: datetime, policy: Sug
         return True
 
     accounts = {a.id: a for a in every_account if in_scope(a.id)}
-    contacts = {c.id: c for c in repository.list_contacts(session, tenant_id=tenant_id,
-                                                          account_id=account_id)
-                if account_range is None or in_scope(c.account_id)}
+    if account_range is not None:
+        people = repository.list_contacts_between(session, tenant_id=tenant_id,
+                                                  first=account_range[0], last=account_range[1])
+        signals = repository.list_events_between(session, tenant_id=tenant_id,
+                                                 first=account_range[0], last=account_range[1])
+    else:
+        people = repository.list_contacts(session, tenant_id=tenant_id, account_id=account_id)
+        signals = repository.list_events(session, tenant_id=tenant_id, account_id=account_id)
+    contacts = {c.id: c for c in people}
     stamps = repository.list_touchpoint_stamps(session, tenant_id=tenant_id,
                                                account_id=account_id, until=now,
                                                account_range=account_range)
-    events = [e for e in repository.list_events(session, tenant_id=tenant_id,
-                                                account_id=account_id)
-              if e.occurred_at <= now and (account_range is None or in_scope(e.account_id))]
+    events = [e for e in signals if e.occurred_at <= now]
     r = policy.rules
     since = now - timedelta(days=max(
         policy.lookback_days, r.competitor_evaluating.lookback_days, r.next_step_due.lookback_days,

@@ -4,6 +4,7 @@ suggestions service (or the backtest) and prints."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -157,14 +158,9 @@ def eval_suggestions(
     result = run_backtest(contacts=contacts, weeks=weeks, noise=noise, seed=seed)
     if report is not None:
         report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(render_json(result), encoding="utf-8")
+        report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
     if as_json:
         render.print_json(console, result)
     else:
         console.print(format_report(result), highlight=False)
-
-
-def render_json(value: object) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"

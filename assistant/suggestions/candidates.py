@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -28,8 +28,6 @@ class Candidate:
     overdue_days: float = 0.0
     is_recovery: bool = False  # allowed inside the quiet period after a bad touchpoint
 
-
-Rule = Callable[..., list[Candidate]]
 
 
 def cite_touchpoint(stamp: TouchpointStamp | Touchpoint) -> Citation:

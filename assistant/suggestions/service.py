@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import BadInputError
 from assistant.models import FeedbackOutcome, Suggestion, SuggestionFeedback
-from assistant.storage import suggestion_store
+from assistant.storage import repository, suggestion_store
 from assistant.storage.db import Database
 from assistant.suggestions import rules, signal_rules
 from assistant.suggestions.candidates import Candidate, evidence_ref
@@ -236,9 +236,8 @@ def record_feedback(db: Database, *, tenant_id: str, suggestion_id: str, outcome
 
 def set_do_not_contact(db: Database, *, tenant_id: str, contact_id: str, is_blocked: bool = True,
                        reason: str | None = None, now: datetime | None = None) -> None:
+    """Block (or unblock) a contact; NotFoundError names an unknown contact."""
     with db.session() as session:
-        from assistant.storage import repository
-
         repository.get_contact(session, tenant_id=tenant_id, contact_id=contact_id)
         suggestion_store.set_do_not_contact(session, tenant_id=tenant_id, contact_id=contact_id,
                                             is_blocked=is_blocked, reason=reason,

@@ -78,3 +78,14 @@ def test_bad_input_is_one_clear_line(args, message):
     result = invoke(*args)
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_eval_suggestions_prints_the_backtest_and_writes_its_report(tmp_path):
+    report = tmp_path / "backtest.json"
+    result = invoke("eval-suggestions", "--contacts", "15", "--weeks", "6", "--report",
+                    str(report))
+    assert result.exit_code == 0, result.output
+    assert "learned vs last_contact_hour" in result.output and "95% CI" in result.output
+    saved = json.loads(report.read_text(encoding="utf-8"))
+    assert set(saved["methods"]) == {"learned", "last_contact_hour", "weekday_10am",
+                                     "immediately"}

@@ -98,7 +98,8 @@ def deal_stalled(session: Session, history: History, rule: StalledRule, now: dat
         stamp = history.stamp_by_id[tp_id]
         insights = last_insights.get(tp_id)
         summary = insights.summary if insights and insights.summary else None
-        gist = summary.text if summary else (stamp.subject or f"a {stamp.channel}")
+        gist = " ".join((summary.text if summary else stamp.subject or "").split()).rstrip(".")
+        gist = gist or f"a {stamp.channel} (no summary stored)"
         quiet = (now - stamp.occurred_at).days
         citations = [cite_touchpoint(stamp)]
         if summary is not None:

@@ -13,7 +13,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
 from assistant.models import Suggestion
 from assistant.storage.db import Database, make_engine
@@ -35,7 +35,13 @@ def _compute_slice(url: str, tenant_id: str, now: datetime, policy: SuggestionPo
                    default_timezone: str, account_range: tuple[str, str]) -> list[Suggestion]:
     from assistant.suggestions.service import compute_suggestions
 
-    db = Database(make_engine(url))
+    if url.startswith("sqlite"):
+        # a plain reader: the store's engine starts every transaction with BEGIN IMMEDIATE
+        # (the write lock), which would make the slices wait for each other; WAL mode lets
+        # plain readers run side by side
+        db = Database(create_engine(url, connect_args={"timeout": 30}))
+    else:
+        db = Database(make_engine(url))
     try:
         return compute_suggestions(db, tenant_id=tenant_id, now=now, policy=policy,
                                    default_timezone=default_timezone,

@@ -70,3 +70,4 @@ from assistant.cli import commands, contacts, demo, maintenance, suggest  # noqa
 from evals.cli import eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
+app.add_typer(suggest.cli)

@@ -1,6 +1,6 @@
 """`touchpoint suggest`: today's ranked follow-ups with their reasons; `suggest feedback`,
 `suggest dnc`; `touchpoint eval-suggestions`: the timing backtest. Thin: each command calls the
-suggestions service (or the backtest) and prints."""
+suggestions service (or the backtest) and prints. `cli` is mounted by `cli/app.py`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from assistant import bootstrap
 from assistant.cli import render
-from assistant.cli.app import app, console, settings
+from assistant.cli.app import console, settings
 from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
 from assistant.errors import BadInputError
 from assistant.models import Suggestion
@@ -27,9 +27,10 @@ from assistant.suggestions import (
     set_do_not_contact,
 )
 
+cli: typer.Typer = typer.Typer()  # mounted by cli/app.py
 suggest_app = typer.Typer(help="Ranked follow-ups: who, when, on which channel, and why.",
                           invoke_without_command=True)
-app.add_typer(suggest_app, name="suggest")
+cli.add_typer(suggest_app, name="suggest")
 
 
 def _when(value: str | None, option: str) -> datetime | None:
@@ -143,7 +144,7 @@ def do_not_contact(
     console.print(f"{contact_id}: {'may be contacted again' if off else 'do not contact'}.")
 
 
-@app.command("eval-suggestions")
+@cli.command("eval-suggestions")
 def eval_suggestions(
     contacts: int = typer.Option(120, help="Contacts in the generated history."),
     weeks: int = typer.Option(16, help="Weeks of generated history."),

@@ -107,11 +107,10 @@ def load_history(session: Session, *, tenant_id: str, now: datetime, policy: Sug
     if account_range is not None:
         people = repository.list_contacts_between(session, tenant_id=tenant_id,
                                                   first=account_range[0], last=account_range[1])
-        signals = repository.list_events_between(session, tenant_id=tenant_id,
-                                                 first=account_range[0], last=account_range[1])
     else:
         people = repository.list_contacts(session, tenant_id=tenant_id, account_id=account_id)
-        signals = repository.list_events(session, tenant_id=tenant_id, account_id=account_id)
+    signals = repository.list_event_signals(session, tenant_id=tenant_id, account_id=account_id,
+                                            account_range=account_range)
     contacts = {c.id: c for c in people}
     stamps = repository.list_touchpoint_stamps(session, tenant_id=tenant_id,
                                                account_id=account_id, until=now,

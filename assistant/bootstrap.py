@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.ingest.common import ParseOptions
 from assistant.pipeline import PipelineOptions
 from assistant.storage.db import Database, open_database
 from extractors.base import ExtractionContext, Extractor, get_extractor_class
+
+if TYPE_CHECKING:
+    from vector_index.indexing import RetrievalOptions
 
 
 def open_store(settings: Settings) -> Database:
@@ -74,4 +78,24 @@ def pipeline_options(
         phone_region=settings.phone_region,
         account_id=account_id,
         contact_ids=contact_ids,
+    )
+
+
+def retrieval_options(settings: Settings) -> RetrievalOptions:
+    from vector_index.embedders import EmbedderOptions
+    from vector_index.faiss_store import StoreOptions
+    from vector_index.indexing import RetrievalOptions
+
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    return RetrievalOptions(
+        store=StoreOptions(directory=settings.index_dir,
+                           approximate_above=settings.index_approximate_above,
+                           nprobe=settings.index_nprobe),
+        embedder=EmbedderOptions(name=settings.embedder, threads=settings.embedding_threads,
+                                 batch_size=settings.embedding_batch_size,
+                                 base_url=settings.embedding_base_url,
+                                 model=settings.embedding_model, api_key=key,
+                                 dimensions=settings.embedding_dimensions,
+                                 timeout_s=settings.llm_timeout_s,
+                                 max_retries=settings.llm_max_retries),
     )

@@ -70,3 +70,4 @@ from assistant.cli import commands, contacts, demo, maintenance  # noqa: E402,F4
 from evals.cli import eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
+from assistant.cli import retrieval  # noqa: E402,F401

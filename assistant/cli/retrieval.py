@@ -1,0 +1,103 @@
+"""Commands: search, reindex, brief, tickets list/summarize. Each calls one service function."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import typer
+
+from assistant import bootstrap
+from assistant.cli import render
+from assistant.cli.app import app, console, err_console, settings
+from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
+from assistant.errors import BadInputError
+from assistant.storage.chunks import ChunkFilters
+from assistant.storage.db import Database
+from vector_index.indexing import RetrievalOptions, index_pending, reindex
+from vector_index.search import SearchHit, search
+
+
+def _date(value: str | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadInputError(f"{option} {value!r} is not an ISO-8601 date (e.g. 2026-03-01)"
+                            ) from None
+
+
+def open_retrieval(tenant: str | None) -> tuple[Database, RetrievalOptions, str]:
+    """The store and options, with every not-yet-indexed touchpoint of the tenant indexed."""
+    s = settings()
+    db = bootstrap.open_store(s)
+    options = bootstrap.retrieval_options(s)
+    tenant_id = tenant or s.tenant
+    index_pending(db, tenant_id=tenant_id, options=options)
+    return db, options, tenant_id
+
+
+def _marked(hit: SearchHit) -> str:
+    out, last = [], 0
+    for start, end in hit.highlights:
+        out += [render.escape(hit.text[last:start]),
+                f"[bold yellow]{render.escape(hit.text[start:end])}[/bold yellow]"]
+        last = end
+    out.append(render.escape(hit.text[last:]))
+    return "".join(out).replace("\n", " ")
+
+
+@app.command("search")
+def search_command(
+    query: str = typer.Argument(..., help="Words, names, ticket numbers; English or Chinese."),
+    account: str | None = typer.Option(None, help="Only this account id."),
+    contact: str | None = typer.Option(None, help="Only this contact id."),
+    channel: str | None = typer.Option(None, help="call | meeting | email | chat | ticket | web"),
+    since: str | None = typer.Option(None, help="Occurred on/after (ISO date)."),
+    until: str | None = typer.Option(None, help="Occurred on/before (ISO date)."),
+    limit: int = typer.Option(10),
+    mode: str = typer.Option("hybrid", help="hybrid | dense | lexical"),
+    tenant: str | None = TENANT_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Ranked snippets for a query, each with its touchpoint, time, speaker and match."""
+    if mode not in ("hybrid", "dense", "lexical"):
+        raise BadInputError(f"--mode {mode!r} is not one of hybrid, dense, lexical")
+    db, options, tenant_id = open_retrieval(tenant)
+    filters = ChunkFilters(account_id=account, contact_id=contact, channel=channel,
+                           since=_date(since, "--since"), until=_date(until, "--until"))
+    results = search(db, tenant_id=tenant_id, query=query, options=options, filters=filters,
+                     limit=limit, mode=mode)  # type: ignore[arg-type]
+    for notice in results.notices:
+        err_console.print(f"[yellow]{render.escape(notice)}[/yellow]")
+    if as_json:
+        render.print_json(console, {"query": query, "mode": mode,
+                                    "hits": [hit.__dict__ | {"citation": hit.citation}
+                                             for hit in results.hits]})
+        return
+    if not results.hits:
+        console.print(f"No match for {render.escape(query)!s}.")
+    for rank, hit in enumerate(results.hits, start=1):
+        who = f" · {render.escape(hit.speaker)}" if hit.speaker else ""
+        console.print(f"[bold]{rank}.[/bold] {hit.occurred_at:%Y-%m-%d %H:%M} · {hit.channel} · "
+                      f"{hit.account_id or '-'}{who} · [dim]{hit.citation}[/dim]")
+        if hit.subject:
+            console.print(f"   [dim]{render.escape(hit.subject)}[/dim]")
+        console.print(f"   {_marked(hit)}", highlight=False)
+
+
+@app.command("reindex")
+def reindex_command(tenant: str | None = TENANT_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Re-chunk every touchpoint (embedding only new text) and rebuild the FAISS index."""
+    s = settings()
+    db = bootstrap.open_store(s)
+    tenant_id = tenant or s.tenant
+    outcome = reindex(db, tenant_id=tenant_id, options=bootstrap.retrieval_options(s))
+    if as_json:
+        render.print_json(console, outcome.__dict__)
+        return
+    for notice in outcome.notices:
+        err_console.print(f"[yellow]{render.escape(notice)}[/yellow]")
+    console.print(f"Reindexed tenant {tenant_id}: {outcome.touchpoints} touchpoint(s), "
+                  f"{outcome.chunks} chunk(s), {outcome.embedded} newly embedded; "
+                  f"{outcome.vectors} vector(s), {'exact' if outcome.exact else 'IVF'} search.")

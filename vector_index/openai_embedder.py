@@ -58,7 +58,7 @@ class OpenAIEmbedder(Embedder):
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         retrying = Retrying(retry=retry_if_exception_type(_RETRYABLE),
                             stop=stop_after_attempt(self.options.max_retries + 1),
-                            wait=wait_exponential_jitter(initial=0.5, max=20), reraise=True)
+                            wait=wait_exponential_jitter(multiplier=0.5, max=20, jitter=0.5), reraise=True)
         for attempt in retrying:
             with attempt:
                 rows = self._request(list(texts))

@@ -1,18 +1,24 @@
-"""Commands: search, reindex, brief, tickets list/summarize. Each calls one service function."""
+"""Commands: search, reindex, brief, tickets list/summarize. Each calls one service function.
+
+Search, brief and tickets summarize first index any touchpoint that has no chunks yet, so they
+work on data ingested before the index stage existed."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import typer
+from rich.table import Table
 
 from assistant import bootstrap
 from assistant.cli import render
 from assistant.cli.app import app, console, err_console, settings
 from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
+from assistant.config import Settings
 from assistant.errors import BadInputError
 from assistant.storage.chunks import ChunkFilters
 from assistant.storage.db import Database
+from assistant.ticket_checks import SlaPolicy
 from vector_index.indexing import RetrievalOptions, index_pending, reindex
 from vector_index.search import SearchHit, search
 
@@ -101,3 +107,81 @@ def reindex_command(tenant: str | None = TENANT_OPTION, as_json: bool = JSON_OPT
     console.print(f"Reindexed tenant {tenant_id}: {outcome.touchpoints} touchpoint(s), "
                   f"{outcome.chunks} chunk(s), {outcome.embedded} newly embedded; "
                   f"{outcome.vectors} vector(s), {'exact' if outcome.exact else 'IVF'} search.")
+
+
+@app.command("brief")
+def brief_command(
+    account: str | None = typer.Option(None, help="Account id, name or email domain."),
+    contact: str | None = typer.Option(None, help="Contact id, email or name."),
+    agenda: str | None = typer.Option(None, help="What the call is about, e.g. 'renewal pricing'."),
+    now: str | None = typer.Option(None, help="Brief as of this time (ISO; default: now)."),
+    tenant: str | None = TENANT_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Pre-call briefing: who, timeline, next steps, competitors, sentiment, tickets, talking
+    points and risks — every line citing the touchpoints it rests on."""
+    from assistant.briefing import build_briefing
+    from assistant.briefing.markdown import render_briefing
+
+    db, options, tenant_id = open_retrieval(tenant)
+    s = settings()
+    briefing = build_briefing(db, tenant_id=tenant_id, account_id=account, contact_id=contact,
+                              agenda=agenda, now=_date(now, "--now"), retrieval=options,
+                              policy=sla_policy(s))
+    if as_json:
+        render.print_json(console, briefing)
+    else:
+        console.print(render_briefing(briefing), markup=False, highlight=False)
+
+
+def sla_policy(s: Settings) -> SlaPolicy:
+    return SlaPolicy(first_response_minutes=s.sla_first_response_minutes,
+                     assignment_minutes=s.sla_assignment_minutes)
+
+
+tickets_app = typer.Typer(help="Support tickets: list them, summarise one.", no_args_is_help=True)
+app.add_typer(tickets_app, name="tickets")
+
+
+@tickets_app.command("list")
+def tickets_list(account: str | None = typer.Option(None),
+                 open_only: bool = typer.Option(False, "--open", help="Only open tickets."),
+                 tenant: str | None = TENANT_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Tickets (the newest version of each), most recent activity first."""
+    from assistant.tickets import list_tickets
+
+    s = settings()
+    db = bootstrap.open_store(s)
+    found = list_tickets(db, tenant_id=tenant or s.tenant, account_id=account,
+                         open_only=open_only)
+    if as_json:
+        render.print_json(console, found)
+        return
+    table = Table(title="Tickets")
+    for column in ("ticket", "account", "status", "priority", "opened", "last activity",
+                   "subject"):
+        table.add_column(column, no_wrap=column != "subject")
+    for t in found:
+        table.add_row(t.ticket_id, t.account_id or "-", t.status or "-", t.priority or "-",
+                      f"{t.opened_at:%Y-%m-%d}", f"{t.last_activity_at:%Y-%m-%d %H:%M}",
+                      render.escape(t.subject or ""))
+    console.print(table)
+
+
+@tickets_app.command("summarize")
+def tickets_summarize(ticket_id: str = typer.Argument(..., help="Ticket id or touchpoint id."),
+                      now: str | None = typer.Option(None, help="SLA clock (ISO; default now)."),
+                      tenant: str | None = TENANT_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Issue, impact, what was tried, status, next action, sentiment, SLA and escalation —
+    each with its quote."""
+    from assistant.briefing.markdown import render_ticket
+    from assistant.tickets import summarize_ticket
+
+    db, options, tenant_id = open_retrieval(tenant)
+    summary = summarize_ticket(db, tenant_id=tenant_id, ticket_id=ticket_id,
+                               policy=sla_policy(settings()), now=_date(now, "--now"),
+                               retrieval=options)
+    if as_json:
+        render.print_json(console, summary)
+    else:
+        console.print(render_ticket(summary), markup=False, highlight=False)

@@ -66,9 +66,21 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(analyze(query)))
 
 
+def coverage(terms: list[str], chunk_terms: str) -> float:
+    """The share of the query's terms that occur in a chunk's terms."""
+    present = set(chunk_terms.split())
+    return sum(1 for t in terms if t in present) / len(terms) if terms else 0.0
+
+
 def search_lexical(session: Session, *, tenant_id: str, model: str, query: str, limit: int,
-                   conditions: Sequence[ColumnElement[bool]] = ()) -> list[tuple[int, float]]:
-    """(chunk id, score) best first, higher is better; `conditions` filter `ChunkRow`."""
+                   conditions: Sequence[ColumnElement[bool]] = (), min_coverage: float = 0.0
+                   ) -> list[tuple[int, float]]:
+    """(chunk id, score) best first, higher is better; `conditions` filter `ChunkRow`.
+
+    `min_coverage` drops chunks sharing fewer than that share of the query's terms: a match on
+    one common word is noise that would outvote the dense half in fusion (it buried every
+    cross-language answer in the retrieval eval).
+    """
     terms = query_terms(query)
     if not terms:
         return []
@@ -76,15 +88,17 @@ def search_lexical(session: Session, *, tenant_id: str, model: str, query: str, 
     if session.get_bind().dialect.name == "sqlite":
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
         bm25 = func.bm25(literal_column("chunks_fts"))
-        statement = (select(ChunkRow.id, bm25).select_from(ChunkRow)
+        statement = (select(ChunkRow.id, bm25, ChunkRow.terms).select_from(ChunkRow)
                      .join(_FTS, _FTS.c.rowid == ChunkRow.id)
                      .where(literal_column("chunks_fts").op("MATCH")(match), *where)
                      .order_by(bm25).limit(limit))
-        return [(int(i), -float(score)) for i, score in session.execute(statement)]
+        return [(int(i), -float(score)) for i, score, chunk_terms in session.execute(statement)
+                if coverage(terms, chunk_terms) >= min_coverage]
     tsquery = cast(" | ".join("'" + t.replace("\\", "").replace("'", "''") + "'" for t in terms),
                    TSQUERY)
     vector = func.array_to_tsvector(func.string_to_array(ChunkRow.terms, " "))
     rank = func.ts_rank(vector, tsquery)
-    statement = (select(ChunkRow.id, rank).where(vector.op("@@")(tsquery), *where)
+    statement = (select(ChunkRow.id, rank, ChunkRow.terms).where(vector.op("@@")(tsquery), *where)
                  .order_by(rank.desc(), ChunkRow.id).limit(limit))
-    return [(int(i), float(score)) for i, score in session.execute(statement)]
+    return [(int(i), float(score)) for i, score, chunk_terms in session.execute(statement)
+            if coverage(terms, chunk_terms) >= min_coverage]

@@ -28,6 +28,7 @@ from vector_index.lexical import query_terms, search_lexical
 
 SearchMode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 60
+HYBRID_MIN_COVERAGE = 0.5  # the lexical half votes only for chunks with half the query's terms
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,9 @@ def search(db: Database, *, tenant_id: str, query: str, options: RetrievalOption
         if mode in ("hybrid", "lexical"):
             lexical = [i for i, _ in search_lexical(session, tenant_id=tenant_id, model=model,
                                                     query=query, limit=pool,
-                                                    conditions=filters.conditions())]
+                                                    conditions=filters.conditions(),
+                                                    min_coverage=HYBRID_MIN_COVERAGE
+                                                    if mode == "hybrid" else 0.0)]
             rankings.append(lexical)
         fused = fuse(rankings)
         rows = chunk_store.get_chunks(session, tenant_id=tenant_id,

@@ -69,6 +69,9 @@ def demo(
         if found is not None:
             console.rule(f"{tp.id} · {tp.channel} · {render.escape(tp.subject or '')}")
             render.print_insights(console, found)
+    from assistant.cli.retrieval import show_demo_retrieval
+
+    show_demo_retrieval(s, DEMO_TENANT)
 
 
 def _print_totals(insights: dict) -> None:

@@ -19,6 +19,7 @@ from assistant.errors import BadInputError
 from assistant.storage.chunks import ChunkFilters
 from assistant.storage.db import Database
 from assistant.ticket_checks import SlaPolicy
+from evals import retrieval_cli  # noqa: F401,E402  (registers `touchpoint eval retrieval`)
 from vector_index.indexing import RetrievalOptions, index_pending, reindex
 from vector_index.search import SearchHit, search
 
@@ -185,3 +186,28 @@ def tickets_summarize(ticket_id: str = typer.Argument(..., help="Ticket id or to
         render.print_json(console, summary)
     else:
         console.print(render_ticket(summary), markup=False, highlight=False)
+
+
+def show_demo_retrieval(s: Settings, tenant_id: str) -> None:
+    """The end of `touchpoint demo`: two briefings (English, Chinese), a search, a ticket."""
+    from assistant.briefing import build_briefing
+    from assistant.briefing.markdown import render_briefing, render_ticket
+    from assistant.tickets import summarize_ticket
+
+    db = bootstrap.open_store(s)
+    options = bootstrap.retrieval_options(s)
+    index_pending(db, tenant_id=tenant_id, options=options)
+    for account, agenda in (("northwind", "renewal pricing"), ("huachen", "私有化部署和价格")):
+        console.rule(f"touchpoint brief --account {account} --agenda '{agenda}'")
+        briefing = build_briefing(db, tenant_id=tenant_id, account_id=account, agenda=agenda,
+                                  retrieval=options, policy=sla_policy(s))
+        console.print(render_briefing(briefing), markup=False, highlight=False)
+    console.rule("touchpoint search 'SSO 登录失败'")
+    for hit in search(db, tenant_id=tenant_id, query="SSO 登录失败", options=options,
+                      limit=3).hits:
+        console.print(f"{hit.occurred_at:%Y-%m-%d} {hit.channel} {hit.account_id or '-'} "
+                      f"[dim]{hit.citation}[/dim]\n   {_marked(hit)}", highlight=False)
+    console.rule("touchpoint tickets summarize 4411")
+    summary = summarize_ticket(db, tenant_id=tenant_id, ticket_id="4411",
+                               policy=sla_policy(s), retrieval=options)
+    console.print(render_ticket(summary), markup=False, highlight=False)

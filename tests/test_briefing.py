@@ -97,3 +97,61 @@ def test_an_account_with_no_history_gets_a_briefing_that_says_so(sample: SampleS
     briefing = brief(sample, account_id="fresh")
     assert briefing.touchpoints == 0 and not briefing.lines()
     assert "No touchpoints recorded" in render_briefing(briefing)
+
+
+@pytest.fixture
+def llm() -> Iterator[object]:
+    from tests.fake_openai_server import FakeOpenAIServer
+
+    server = FakeOpenAIServer().start()
+    yield server
+    server.stop()
+
+
+def client_for(server: object) -> object:
+    from extractors.llm_client import ClientOptions, LLMClient
+
+    return LLMClient(ClientOptions(base_url=server.base_url, model="fake",  # type: ignore[attr-defined]
+                                   max_retries=0, json_mode=False, timeout_s=5))
+
+
+def test_a_narrative_whose_every_sentence_cites_a_fact_is_kept_with_those_citations(
+        sample: SampleStore, llm: object) -> None:
+    from assistant.briefing.narrative import add_narrative
+    from tests.fake_openai_server import reply
+
+    llm.script(reply("Northwind is negotiating and price is the open issue [2]. "  # type: ignore[attr-defined]
+                     "HubSpot came in cheaper [1][3]."))
+    briefing = add_narrative(brief(sample, account_id="northwind"), client_for(llm))
+    facts = [line for line in briefing.lines() if line.kind != "contact"]
+    assert [line.text for line in briefing.narrative] == [
+        "Northwind is negotiating and price is the open issue.", "HubSpot came in cheaper."]
+    assert briefing.narrative[1].citations == facts[0].citations + facts[2].citations
+    assert "[1] " in llm.requests[0]["messages"][1]["content"]  # type: ignore[attr-defined]
+    assert briefing.warnings == []
+
+
+@pytest.mark.parametrize("answer", [
+    "Northwind is close to signing [1]. They love us.",
+    "Northwind is close to signing [999].",
+], ids=["a sentence without a fact", "a fact that does not exist"])
+def test_a_narrative_with_an_uncited_sentence_is_dropped_with_a_warning(
+        sample: SampleStore, llm: object, answer: str) -> None:
+    from assistant.briefing.narrative import add_narrative
+    from tests.fake_openai_server import reply
+
+    llm.script(reply(answer))  # type: ignore[attr-defined]
+    briefing = add_narrative(brief(sample, account_id="northwind"), client_for(llm))
+    assert briefing.narrative == []
+    assert briefing.warnings and briefing.warnings[0].startswith("narrative dropped")
+
+
+def test_an_unreachable_llm_leaves_the_briefing_without_a_narrative(
+        sample: SampleStore, llm: object) -> None:
+    from assistant.briefing.narrative import add_narrative
+    from tests.fake_openai_server import failure
+
+    llm.script(failure(500))  # type: ignore[attr-defined]
+    briefing = add_narrative(brief(sample, account_id="northwind"), client_for(llm))
+    assert briefing.narrative == [] and briefing.who
+    assert briefing.warnings[0].startswith("narrative skipped")

@@ -175,10 +175,15 @@ class TenantIndex:
         """Bring the index level with the database; True when anything changed."""
         with self._lock:
             if self.index is None:
+                missing = not self.path.exists()
                 self._load()
-            if self.index is None:
-                self.rebuild(session)
-                return True
+                if self.index is None:
+                    if missing and chunk_store.chunk_stats(session, tenant_id=self.tenant_id,
+                                                           model=self.model)[0]:
+                        self._notice(f"no index file at {self.path}; building it from the "
+                                     "database")
+                    self.rebuild(session)
+                    return True
             count, highest = chunk_store.chunk_stats(
                 session, tenant_id=self.tenant_id, model=self.model)
             changed = False

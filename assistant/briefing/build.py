@@ -41,6 +41,8 @@ class Briefing(BaseModel):
     talking_points: list[CitedLine] = Field(default_factory=list)
     risks: list[CitedLine] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    narrative: list[CitedLine] = Field(default_factory=list)  # LLM-written, each sentence cited
+    warnings: list[str] = Field(default_factory=list)
 
     def lines(self) -> list[CitedLine]:
         return [*self.who, *self.timeline, *self.next_steps, *self.competitors, *self.sentiment,

@@ -36,6 +36,9 @@ def render_briefing(briefing: Briefing) -> str:
     out = [f"# {say(lang, 'title', name=name)}", ""]
     if briefing.agenda:
         out += [say(lang, "agenda", agenda=briefing.agenda), ""]
+    if briefing.narrative:
+        out += [" ".join(f"{line.text} ({', '.join(f'`{c.ref}`' for c in line.citations[:3])})"
+                         for line in briefing.narrative), ""]
     for key in ("who", "timeline", "next_steps", "competitors", "sentiment", "tickets",
                 "snippets", "talking_points", "risks"):
         lines: list[CitedLine] = getattr(briefing, key)

@@ -129,6 +129,17 @@ def brief_command(
     briefing = build_briefing(db, tenant_id=tenant_id, account_id=account, contact_id=contact,
                               agenda=agenda, now=_date(now, "--now"), retrieval=options,
                               policy=sla_policy(s))
+    if s.llm_base_url:
+        from assistant.briefing.narrative import add_narrative
+        from extractors.llm_client import ClientOptions, LLMClient
+
+        key = s.openai_api_key.get_secret_value() if s.openai_api_key else None
+        client = LLMClient(ClientOptions(base_url=s.llm_base_url, model=s.llm_model, api_key=key,
+                                         timeout_s=s.llm_timeout_s, max_retries=s.llm_max_retries,
+                                         json_mode=False))
+        briefing = add_narrative(briefing, client)
+    for warning in briefing.warnings:
+        err_console.print(f"[yellow]{render.escape(warning)}[/yellow]")
     if as_json:
         render.print_json(console, briefing)
     else:

@@ -74,8 +74,11 @@ def timeline(history: History, limit: int) -> list[CitedLine]:
     return lines
 
 
-def next_steps(history: History, today: date, lang: str) -> tuple[list[CitedLine], list[CitedLine]]:
-    """(open and overdue lines, overdue lines owed by us), overdue first."""
+def next_steps(history: History, today: date, lang: str, limit: int = 10
+               ) -> tuple[list[CitedLine], list[CitedLine]]:
+    """(open and overdue lines, overdue lines owed by us), overdue first: the `limit` most
+    recently due overdue ones, then the `limit` soonest open ones (a long history holds
+    hundreds, and a rep reads a page)."""
     found: list[tuple[int, date | None, CitedLine, bool]] = []
     for tp, insights in history:
         for step in insights.next_steps if insights else []:
@@ -91,6 +94,8 @@ def next_steps(history: History, today: date, lang: str) -> tuple[list[CitedLine
             found.append((0 if overdue else 1, step.due, line, overdue and step.owner == "rep"))
     found.sort(key=lambda f: (f[0], f[1] or date.max))
     latest_overdue = sorted((f for f in found if f[3]), key=lambda f: f[1] or date.min)[-5:]
+    late = [f for f in found if f[0] == 0][-limit:]
+    found = late + [f for f in found if f[0] == 1][:limit]
     risks = [CitedLine(kind="risk", text=say(lang, "risk_overdue", action=line.text.split(
         ": ", 1)[-1].split(" — ")[0], due=due), citations=line.citations)
         for _, due, line, _ours in reversed(latest_overdue)]

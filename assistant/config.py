@@ -89,7 +89,7 @@ class Settings(BaseSettings):
     embedding_batch_size: int = 64
     embedding_threads: int = 2
     index_approximate_above: int = 100_000  # vectors per tenant before IVF replaces exact search
-    index_nprobe: int = 64
+    index_nprobe: int = 16
     sla_first_response_minutes: int = 5  # an online inquiry's first reply
     sla_assignment_minutes: int = 120  # a ticket's first agent response (assignment)
 

@@ -47,7 +47,7 @@ class StoreOptions:
 
     directory: Path
     approximate_above: int = 100_000
-    nprobe: int = 64  # inverted lists visited per query (recall vs speed, see the benchmark)
+    nprobe: int = 16  # inverted lists visited per query (recall vs speed, see the benchmark)
 
 
 def _safe(name: str) -> str:

@@ -46,10 +46,13 @@ class CitedLine(BaseModel):
 
 
 def cite(touchpoint: Touchpoint, start: int, end: int) -> Citation:
-    """A quote of text[start:end]; ValueError when the span is empty or outside the text."""
+    """A quote of text[start:end], dated by its message when the source dates each message;
+    ValueError when the span is empty or outside the text."""
     if not 0 <= start < end <= len(touchpoint.text):
         raise ValueError(f"span {start}-{end} is outside touchpoint {touchpoint.id}")
-    return Citation(touchpoint_id=touchpoint.id, occurred_at=touchpoint.occurred_at,
+    said_at = next((s.occurred_at for s in touchpoint.segments
+                    if s.start <= start < s.end and s.occurred_at is not None), None)
+    return Citation(touchpoint_id=touchpoint.id, occurred_at=said_at or touchpoint.occurred_at,
                     channel=touchpoint.channel, quote=touchpoint.text[start:end],
                     start=start, end=end)
 

@@ -78,28 +78,27 @@ def next_steps(history: History, today: date, lang: str, limit: int = 10
                ) -> tuple[list[CitedLine], list[CitedLine]]:
     """(open and overdue lines, overdue lines owed by us), overdue first: the `limit` most
     recently due overdue ones, then the `limit` soonest open ones (a long history holds
-    hundreds, and a rep reads a page)."""
-    found: list[tuple[int, date | None, CitedLine, bool]] = []
-    for tp, insights in history:
-        for step in insights.next_steps if insights else []:
-            cited = cite_evidence(tp, step.evidence)
-            if cited is None:
-                continue
-            overdue = step.due is not None and step.due < today
-            when = say(lang, "overdue", due=step.due) if overdue else (
-                say(lang, "due", due=step.due) if step.due else say(lang, "no_due"))
-            line = CitedLine(kind="overdue" if overdue else "open", text=say(
-                lang, "owes", owner=step.owner, action=step.action) + f" — {when}",
-                citations=[cited])
-            found.append((0 if overdue else 1, step.due, line, overdue and step.owner == "rep"))
-    found.sort(key=lambda f: (f[0], f[1] or date.max))
-    latest_overdue = sorted((f for f in found if f[3]), key=lambda f: f[1] or date.min)[-5:]
-    late = [f for f in found if f[0] == 0][-limit:]
-    found = late + [f for f in found if f[0] == 1][:limit]
-    risks = [CitedLine(kind="risk", text=say(lang, "risk_overdue", action=line.text.split(
-        ": ", 1)[-1].split(" — ")[0], due=due), citations=line.citations)
-        for _, due, line, _ours in reversed(latest_overdue)]
-    return [f[2] for f in found], risks
+    hundreds, and a rep reads a page). Only the steps kept are cited (citing is the cost)."""
+    steps = [(step.due is not None and step.due < today, step, tp)
+             for tp, insights in history for step in (insights.next_steps if insights else [])
+             if step.evidence.is_grounded]
+    late = sorted((s for s in steps if s[0]), key=lambda s: s[1].due or date.min)[-limit:]
+    upcoming = sorted((s for s in steps if not s[0]), key=lambda s: s[1].due or date.max)[:limit]
+    lines: list[CitedLine] = []
+    risks: list[CitedLine] = []
+    for overdue, step, tp in late + upcoming:
+        cited = cite_evidence(tp, step.evidence)
+        if cited is None:
+            continue
+        when = say(lang, "overdue", due=step.due) if overdue else (
+            say(lang, "due", due=step.due) if step.due else say(lang, "no_due"))
+        lines.append(CitedLine(kind="overdue" if overdue else "open", text=say(
+            lang, "owes", owner=step.owner, action=step.action) + f" — {when}",
+            citations=[cited]))
+        if overdue and step.owner == "rep":
+            risks.append(CitedLine(kind="risk", text=say(lang, "risk_overdue", action=step.action,
+                                                         due=step.due), citations=[cited]))
+    return lines, list(reversed(risks))[:5]
 
 
 def competitors(history: History, lang: str) -> tuple[list[CitedLine], list[CitedLine],
@@ -110,8 +109,10 @@ def competitors(history: History, lang: str) -> tuple[list[CitedLine], list[Cite
     risks: list[CitedLine] = []
     for tp, insights in history:
         for mention in insights.competitors if insights else []:
+            if mention.name in latest:
+                continue
             cited = cite_evidence(tp, mention.evidence)
-            if cited is None or mention.name in latest:
+            if cited is None:
                 continue
             stance = word(STANCES, lang, mention.stance)
             day = _day(tp.occurred_at)
@@ -134,8 +135,10 @@ def sentiment(history: History, contacts: list[Contact], lang: str
     lines: list[CitedLine] = []
     risks: list[CitedLine] = []
     for contact in contacts:
-        points = []
-        for tp, insights in reversed(history):
+        points: list[tuple[Touchpoint, str, Citation]] = []
+        for tp, insights in history:  # newest first; the trend shows the latest five
+            if len(points) == 5:
+                break
             if contact.id not in tp.contact_ids or not insights or not insights.sentiment:
                 continue
             by = insights.sentiment.by_speaker.get(contact.name or "")
@@ -144,6 +147,7 @@ def sentiment(history: History, contacts: list[Contact], lang: str
                           if c), None)
             if cited is not None:
                 points.append((tp, label, cited))
+        points.reverse()
         if not points:
             continue
         trend = " → ".join(f"{word(LABELS, lang, label)} ({tp.occurred_at:%m-%d})"
@@ -169,8 +173,10 @@ def talking_points(history: History, lang: str, limit: int = 3) -> list[CitedLin
         candidates += [("tp_question", "", q.text, q.evidence) for q in insights.questions
                        if q.asked_by == "customer"]
         for key, kind, text, evidence in candidates:
+            if sum(p.kind == key for p in points) >= limit:
+                continue
             cited = cite_evidence(tp, evidence)
-            if cited is not None and sum(p.kind == key for p in points) < limit:
+            if cited is not None:
                 points.append(CitedLine(kind=key, text=say(lang, key, kind=word(KINDS, lang, kind),
                                                            text=text), citations=[cited]))
     return points

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 _TENANT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
+if TYPE_CHECKING:
+    from vector_index.indexing import RetrievalOptions
+
 
 def open_store(settings: Settings) -> Database:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -83,4 +86,24 @@ def runtime(settings: Settings, *, extractor: str | None = None, extract: bool =
         transcribe=transcribe,
         phone_region=settings.phone_region,
         secrets=tuple(s for s in (key,) if s),
+    )
+
+
+def retrieval_options(settings: Settings) -> RetrievalOptions:
+    from vector_index.embedders import EmbedderOptions
+    from vector_index.faiss_store import StoreOptions
+    from vector_index.indexing import RetrievalOptions
+
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    return RetrievalOptions(
+        store=StoreOptions(directory=settings.index_dir,
+                           approximate_above=settings.index_approximate_above,
+                           nprobe=settings.index_nprobe),
+        embedder=EmbedderOptions(name=settings.embedder, threads=settings.embedding_threads,
+                                 batch_size=settings.embedding_batch_size,
+                                 base_url=settings.embedding_base_url,
+                                 model=settings.embedding_model, api_key=key,
+                                 dimensions=settings.embedding_dimensions,
+                                 timeout_s=settings.llm_timeout_s,
+                                 max_retries=settings.llm_max_retries),
     )

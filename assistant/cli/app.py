@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from assistant.cli import commands, contacts, demo, ingest, maintenance, suggest
+from assistant.cli import commands, contacts, demo, ingest, maintenance, retrieval, suggest
 from assistant.cli.context import err_console, state
 from assistant.errors import TouchpointError
 
@@ -47,11 +47,12 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on 
     state.settings = None
 
 
-for _module in (commands, ingest, maintenance, contacts, demo, suggest):
+for _module in (commands, ingest, maintenance, contacts, demo, suggest, retrieval):
     app.add_typer(_module.cli)
 
 
 def _mount_evals() -> None:
+    from evals import retrieval_cli  # noqa: F401  (registers `touchpoint eval retrieval`)
     from evals.cli import eval_app
 
     app.add_typer(eval_app, name="eval")

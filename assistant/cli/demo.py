@@ -90,6 +90,9 @@ def demo(
     console.rule(f"Suggestions as of {DEMO_NOW:%Y-%m-%d %H:%M} UTC "
                  f"(`touchpoint suggest --tenant demo --at {DEMO_NOW.isoformat()}`)")
     print_suggestions(suggestions[:8], names=contact_names(db, DEMO_TENANT))
+    from assistant.cli.retrieval import show_demo_retrieval
+
+    show_demo_retrieval(s, DEMO_TENANT)
 
 
 def _print_totals(insights: dict) -> None:

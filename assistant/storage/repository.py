@@ -530,3 +530,22 @@ def list_event_signals(session: Session, *, tenant_id: str, account_id: str | No
                   occurred_at=_in_offset(r.occurred_at, r.utc_offset_min),
                   properties=r.properties or {})
             for r in session.execute(query.order_by(EventRow.occurred_at))]
+
+
+# --- reads for briefings (appended) --------------------------------------------------------
+
+
+def latest_insights_by_touchpoint(session: Session, *, tenant_id: str,
+                                  touchpoint_ids: list[str]) -> dict[str, Insights]:
+    """Each touchpoint's newest run in one query per 500 ids (a briefing reads hundreds)."""
+    found: dict[str, Insights] = {}
+    for start in range(0, len(touchpoint_ids), 500):
+        ids = touchpoint_ids[start:start + 500]
+        newest = (select(func.max(InsightRunRow.id))
+                  .where(InsightRunRow.tenant_id == tenant_id,
+                         InsightRunRow.touchpoint_id.in_(ids))
+                  .group_by(InsightRunRow.touchpoint_id))
+        query = select(InsightRunRow).where(InsightRunRow.id.in_(newest))
+        found.update({row.touchpoint_id: convert.row_to_insights(row)
+                      for row in session.scalars(query)})
+    return found

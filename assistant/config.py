@@ -98,6 +98,7 @@ class Settings(BaseSettings):
     embedding_threads: int = 2
     index_approximate_above: int = 100_000  # vectors per tenant before IVF replaces exact search
     index_nprobe: int = 16
+    index_on_ingest: bool = True  # the index stage after extraction (search also catches up)
     sla_first_response_minutes: int = 5  # an online inquiry's first reply
     sla_assignment_minutes: int = 120  # a ticket's first agent response (assignment)
 

@@ -21,6 +21,9 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("TOUCHPOINT_DATABASE_URL", "TOUCHPOINT_BROKER_URL", "TOUCHPOINT_CONFIG",
                  "TOUCHPOINT_LLM_BASE_URL", "OPENAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
+    # the index stage loads the encoder (seconds); tests/vector_index and
+    # tests/pipeline/test_index.py run it, the rest of the suite ingests without it
+    monkeypatch.setenv("TOUCHPOINT_INDEX_ON_INGEST", "false")
     return data_dir
 
 

@@ -16,6 +16,7 @@ from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, err_conso
 from assistant.cli.context import tenant as tenant_of
 
 if TYPE_CHECKING:
+    from assistant.config import Settings
     from assistant.ingest.files import FileSource
     from assistant.pipeline import Runtime, SourceOptions, SourceOutcome
     from assistant.storage.db import Database
@@ -64,7 +65,8 @@ def ingest(
                      if o.extracted or o.error or o.pending or o.failed]
     if not sources and not missing:
         raise BadInputError(f"{', '.join(paths)}: no sources found to ingest")
-    report(outcomes, as_json=as_json)
+    indexed = _index(db, tenant_id, s) if s.index_on_ingest and not no_extract else None
+    report(outcomes, as_json=as_json, indexed=indexed)
     if any(not o.is_ok for o in outcomes) or not sources:
         raise typer.Exit(1)
 
@@ -154,7 +156,21 @@ def run_files(db: Database, sources: list[FileSource], base: SourceOptions, runt
     return outcomes
 
 
-def report(outcomes: list[SourceOutcome], *, as_json: bool) -> None:
+def _index(db: Database, tenant_id: str, s: Settings) -> int | str:
+    """The index stage for every touchpoint not indexed yet: how many, or why it could not run
+    (search and briefings catch up later, so ingest never fails for it)."""
+    from assistant.bootstrap import retrieval_options
+    from assistant.pipeline.stages import one_line
+    from vector_index.indexing import index_pending
+
+    try:
+        return len(index_pending(db, tenant_id=tenant_id, options=retrieval_options(s)))
+    except Exception as exc:
+        return f"index: {one_line(exc)} (search and briefings will index later)"
+
+
+def report(outcomes: list[SourceOutcome], *, as_json: bool, indexed: int | str | None = None
+           ) -> None:
     """The batch summary: what this process stored, resumed, skipped and why anything failed."""
     from assistant.cli import render
 
@@ -174,6 +190,7 @@ def report(outcomes: list[SourceOutcome], *, as_json: bool) -> None:
             + [{"path": o.uri, "stage": "part", "error": e} for o in outcomes
                for e in o.partial_errors],
             "extraction_failed": [i for o in outcomes for i in o.failed],
+            "indexed": indexed,
             "sources": [o.__dict__ for o in outcomes],
         })
         return
@@ -187,7 +204,12 @@ def report(outcomes: list[SourceOutcome], *, as_json: bool) -> None:
         parts.append(f"{pending} waiting for the extractor's provider")
     if failed_extract:
         parts.append(f"extraction failed for {failed_extract}")
+    if isinstance(indexed, int) and indexed:
+        parts.append(f"indexed {indexed} for search")
     console.print(", ".join(parts) + ".")
+    if isinstance(indexed, str):
+        err_console.print(f"  [yellow]not indexed[/yellow] {render.escape(indexed)}",
+                          highlight=False)
     for o in failed_sources:
         err_console.print(f"  [red]failed[/red] ({o.error_stage}) {render.escape(o.error or '')}",
                           highlight=False)

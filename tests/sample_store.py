@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant import bootstrap, pipeline
+from assistant import bootstrap
+from assistant.accounts import import_accounts
 from assistant.cli.demo import DEMO_REPS, DEMO_TENANT, DEMO_VENDOR_DOMAINS, SAMPLE_DIR
+from assistant.cli.ingest import run_files
 from assistant.config import load_settings
 from assistant.events import store_events
-from assistant.identity import import_accounts
+from assistant.ingest.dispatch import AUDIO_SUFFIXES
+from assistant.ingest.files import find_sources
+from assistant.pipeline import SourceOptions
 from assistant.storage.db import Database
 from vector_index.indexing import RetrievalOptions, index_pending
 
@@ -27,13 +31,17 @@ def ingest_samples(data_dir: Path) -> SampleStore:
                              rep_names=DEMO_REPS)
     db = bootstrap.open_store(settings)
     with db.session() as session:
-        import_accounts(session, tenant_id=DEMO_TENANT, path=SAMPLE_DIR / "accounts.csv")
-    options = bootstrap.pipeline_options(settings, audio=False)
-    files, _ = pipeline.expand_paths([str(SAMPLE_DIR)])
-    for path in files:
-        if path.name not in ("accounts.csv", "events.jsonl") and not pipeline.is_audio(path):
-            pipeline.ingest_file(db, path, options)
-    store_events(db, SAMPLE_DIR / "events.jsonl", bootstrap.parse_options(settings))
+        accounts = SAMPLE_DIR / "accounts.csv"
+        import_accounts(session, tenant_id=DEMO_TENANT, content=accounts.read_bytes(),
+                        uri=str(accounts))
+    found, _ = find_sources([str(SAMPLE_DIR)])
+    files = [f for f in found if f.path.name not in ("accounts.csv", "events.jsonl")
+             and f.path.suffix.lower() not in AUDIO_SUFFIXES]
+    run_files(db, files, SourceOptions(), bootstrap.runtime(settings, audio=False),
+              tenant_id=DEMO_TENANT, quiet=True)
+    events = SAMPLE_DIR / "events.jsonl"
+    store_events(db, events.read_bytes(), uri=str(events),
+                 options=bootstrap.parse_options(settings))
     retrieval = bootstrap.retrieval_options(settings)
     index_pending(db, tenant_id=DEMO_TENANT, options=retrieval)
     return SampleStore(db=db, retrieval=retrieval)

@@ -109,7 +109,7 @@ def llm() -> Iterator[object]:
 
 
 def client_for(server: object) -> object:
-    from extractors.llm_client import ClientOptions, LLMClient
+    from extractors.llm.client import ClientOptions, LLMClient
 
     return LLMClient(ClientOptions(base_url=server.base_url, model="fake",  # type: ignore[attr-defined]
                                    max_retries=0, json_mode=False, timeout_s=5))

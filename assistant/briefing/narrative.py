@@ -40,7 +40,7 @@ def check_narrative(text: str, facts: list[CitedLine]) -> tuple[list[CitedLine],
 
 
 def add_narrative(briefing: Briefing, client: object, *, max_facts: int = 40) -> Briefing:
-    """Ask the LLM (an `extractors.llm_client.LLMClient`) for the paragraph and check it."""
+    """Ask the LLM (an `extractors.llm.client.LLMClient`) for the paragraph and check it."""
     facts = [line for line in briefing.lines() if line.kind != "contact"][:max_facts]
     if not facts:
         return briefing

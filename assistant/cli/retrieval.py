@@ -144,7 +144,7 @@ def brief_command(
                               agenda=agenda, now=_date(now, "--now"), retrieval=options,
                               policy=sla_policy(s))
     if s.llm_base_url:
-        from extractors.llm_client import ClientOptions, LLMClient
+        from extractors.llm.client import ClientOptions, LLMClient
 
         from assistant.briefing.narrative import add_narrative
 

@@ -11,7 +11,7 @@ import pytest
 from assistant.ingest.common import assemble_text, touchpoint_id
 from assistant.models import Segment, Source, Touchpoint
 from assistant.storage.db import Database, open_database
-from tests.storage.conftest import _scratch_postgres
+from tests.conftest import scratch_postgres
 from vector_index.embedders import EmbedderOptions
 from vector_index.faiss_store import StoreOptions, forget_open_indexes
 from vector_index.indexing import RetrievalOptions
@@ -21,7 +21,7 @@ SHANGHAI = timezone(timedelta(hours=8))
 
 @pytest.fixture(scope="session")
 def retrieval_postgres_url() -> Iterator[str]:
-    yield from _scratch_postgres()
+    yield from scratch_postgres()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.integration)])

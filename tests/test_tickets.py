@@ -49,7 +49,7 @@ def all_citations(summary: TicketSummary) -> list[Citation]:
 
 def test_tickets_are_listed_once_each_newest_activity_first(sample: SampleStore) -> None:
     tickets = list_tickets(sample.db, tenant_id=sample.tenant_id)
-    assert {t.ticket_id for t in tickets} == {"4411", "4420", "5102", "QH-118", "QH-121"}
+    assert {t.ticket_id for t in tickets} == {"4411", "4417", "4420", "5102", "QH-118", "QH-121"}
     assert [t.last_activity_at for t in tickets] == sorted(
         (t.last_activity_at for t in tickets), reverse=True)
     assert "4420" not in {t.ticket_id for t in list_tickets(

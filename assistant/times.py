@@ -56,7 +56,10 @@ def parse_instant(raw: object, *, tz: tzinfo, day_first: bool = False) -> dateti
     if isinstance(raw, datetime):
         return raw if raw.tzinfo else raw.replace(tzinfo=tz)
     if isinstance(raw, int | float):
-        return _from_epoch(float(raw), tz)
+        try:
+            return _from_epoch(float(raw), tz)
+        except OverflowError:  # an integer too big for a float is no time
+            return None
     if not isinstance(raw, str) or len(raw) > _MAX_TEXT:
         return None
     value = _visible(raw).strip()
@@ -105,7 +108,7 @@ def _read_iso(value: str) -> datetime | None:
 def _read_rfc2822(value: str) -> datetime | None:
     try:
         return parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "Mon, 2 Mar 99999999999 ..."
         return None
 
 

@@ -35,41 +35,118 @@ _SLACK_NOISE = {"channel_join", "channel_leave", "channel_topic", "channel_purpo
 _SLACK_LINK = re.compile(r"<(?P<target>[@#!]?[^|>]+)(?:\|(?P<label>[^>]+))?>")
 
 
-def load_json(text: str, uri: str) -> Any:
-    """Parsed JSON, or BadInputError with the line and column of the first error."""
+MAX_JSON_DEPTH = 64  # real exports nest a handful of levels; deeper is junk or an attack
+MAX_JSON_NUMBER_DIGITS = 64  # ids and epoch milliseconds fit; a 5,000-digit number does not
+
+
+class _JsonLimitError(ValueError):
+    """A JSON value over one of our limits (depth, number size, NaN/Infinity)."""
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal.lstrip("-")) > MAX_JSON_NUMBER_DIGITS:
+        raise _JsonLimitError(f"a number of {len(literal.lstrip('-')):,} digits "
+                              f"(at most {MAX_JSON_NUMBER_DIGITS} are read)")
+    return int(literal)
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if len(literal) > 4 * MAX_JSON_NUMBER_DIGITS or value in (float("inf"), float("-inf")):
+        raise _JsonLimitError(f"the number {literal[:40]!r} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> object:
+    raise _JsonLimitError(f"{name} is not a JSON number")
+
+
+def _check_depth(value: Any) -> None:
+    """_JsonLimitError when containers nest deeper than MAX_JSON_DEPTH (walked without
+    recursion, so the check itself cannot overflow the stack)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise _JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep")
+            children = current.values() if isinstance(current, dict) else current
+            stack.extend((child, depth + 1) for child in children
+                         if isinstance(child, dict | list))
+
+
+def _decode_json(text: str) -> Any:
+    """json.loads within our limits; _JsonLimitError (a ValueError) past them."""
     try:
-        return json.loads(text)
+        value = json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
+                           parse_constant=_no_constant)
+    except RecursionError:
+        raise _JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep") from None
+    _check_depth(value)
+    return value
+
+
+def load_json(text: str, uri: str) -> Any:
+    """Parsed JSON, or BadInputError with the line and column of the first error, or naming
+    the limit it breaks (nesting depth, number size, NaN/Infinity)."""
+    try:
+        return _decode_json(text)
     except json.JSONDecodeError as exc:
         raise BadInputError(f"{uri}: not valid JSON ({exc.msg} at line {exc.lineno}, column "
                             f"{exc.colno}); fix the file or export it again") from None
+    except _JsonLimitError as exc:
+        raise BadInputError(f"{uri}: JSON refused: {exc}; export it again or fix the "
+                            "value") from None
 
 
 def jsonl_records(text: str, uri: str) -> list[Any]:
+    """One JSON value per non-blank line; BadInputError names the line that breaks."""
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(_decode_json(line))
         except json.JSONDecodeError as exc:
             raise BadInputError(f"{uri}: line {number} is not valid JSON ({exc.msg} at column "
                                 f"{exc.colno}); every line must be one message object") from None
+        except _JsonLimitError as exc:
+            raise BadInputError(f"{uri}: line {number} refused: {exc}") from None
     return records
 
 
 def read_csv(text: str, uri: str) -> tuple[list[str], list[dict[str, str]]]:
-    """Header (lower-cased) and rows of a CSV; BadInputError names the row that breaks it."""
+    """Header (lower-cased) and rows of a CSV, read strictly: BadInputError names the line
+    where a quote is never closed, a quote is followed by stray text, or a row has more
+    fields than the header (an unquoted delimiter inside a value), so two rows are never
+    silently merged and no value is silently cut."""
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    started = 1  # the physical line the current record starts on
     try:
-        headers = [h.strip().lower() for h in reader.fieldnames or [] if h]
-        rows = [{k.strip().lower(): (v or "").strip() for k, v in row.items()
-                 if isinstance(k, str) and k and isinstance(v, str | None)} for row in reader]
+        header_row = next(reader, [])
+        headers = [h.strip().lower() for h in header_row]
+        rows = []
+        started = reader.line_num + 1
+        for values in reader:
+            if len(values) > len(header_row) and any(v.strip() for v in values[len(header_row):]):
+                raise BadInputError(
+                    f"{uri}: CSV line {started} has {len(values)} fields but the header has "
+                    f"{len(header_row)}; quote values that contain {delimiter!r}")
+            if values:  # a blank line is no row; a short row's missing values are empty
+                rows.append({h: (values[i].strip() if i < len(values) else "")
+                             for i, h in enumerate(headers) if h})
+            started = reader.line_num + 1
     except csv.Error as exc:
-        raise BadInputError(f"{uri}: CSV line {reader.line_num} cannot be read ({exc}); check its "
-                            "quoting") from None
-    return headers, rows
+        if "field larger than field limit" in str(exc):
+            raise BadInputError(f"{uri}: CSV line {started} holds a value over "
+                                f"{csv.field_size_limit():,} characters; split it or check for "
+                                "a quote that is never closed") from None
+        raise BadInputError(f"{uri}: CSV line {started} cannot be read ({exc}); check its "
+                            "quoting: a quote opened there is never closed or is followed by "
+                            "text") from None
+    return [h for h in headers if h], rows
 
 
 def csv_records(text: str, uri: str) -> list[dict[str, str]]:

@@ -58,7 +58,9 @@ def choose_occurred_at(found: datetime | None, options: ParseOptions, *, uri: st
 
 def touchpoint_id(tenant_id: str, fingerprint: str) -> str:
     """Stable id: the same source in the same tenant always gets the same id."""
-    digest = hashlib.sha256(f"{tenant_id}\x00{fingerprint}".encode()).hexdigest()
+    # surrogatepass: a fingerprint read from broken headers may hold lone surrogates
+    digest = hashlib.sha256(f"{tenant_id}\x00{fingerprint}".encode("utf-8", "surrogatepass")
+                            ).hexdigest()
     return "tp_" + digest[:24]
 
 
@@ -162,9 +164,17 @@ def role_for(
 
 
 def decode_text(content: bytes, uri: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030."""
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030.
+
+    BadInputError naming `uri` for binary data (NUL bytes without a UTF-16 BOM), UTF-16 that
+    breaks off mid-character or holds lone surrogates, and bytes no candidate decodes.
+    """
     if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return content.decode("utf-16")
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise BadInputError(f"{uri}: the UTF-16 text is broken at byte {exc.start:,} "
+                                f"({exc.reason}); re-save it as UTF-8") from None
     if b"\x00" in content[:4096]:
         raise BadInputError(f"{uri}: binary data, not text")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -58,7 +58,10 @@ def is_supported_name(name: str) -> bool:
 
 def _looks_like_ticket(head: str, suffix: str) -> bool:
     if suffix == ".csv":
-        header = next(csv.reader(io.StringIO(head)), [])
+        try:
+            header = next(csv.reader(io.StringIO(head, newline="")), [])
+        except csv.Error:  # the parser reading it names the line
+            header = []
         return "ticket_id" in {h.strip().lower() for h in header}
     stripped = head.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):

@@ -209,7 +209,8 @@ def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
         [Segment(speaker=sender.name or sender.email, role=sender_role, text=own_text,
                  occurred_at=occurred_at)], label_speakers=False)
     fingerprint = message_id or hashlib.sha256(
-        f"{sender.email}\x00{headers.get('date')}\x00{text}".encode()).hexdigest()
+        f"{sender.email}\x00{headers.get('date')}\x00{text}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
     return Touchpoint(
         id=touchpoint_id(options.tenant_id, f"email:{fingerprint}"),
         tenant_id=options.tenant_id, channel="email",

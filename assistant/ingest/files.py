@@ -103,7 +103,7 @@ def _under(path: Path) -> list[Path]:
     for folder, dirs, names in os.walk(path, onerror=lambda e: unreadable.append(
             Path(e.filename))):
         here = Path(folder)
-        keep = []
+        keep: list[Path] = []
         for name in sorted(dirs):
             child = here / name
             (exports if _is_export(child) else keep).append(child)

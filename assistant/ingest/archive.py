@@ -9,7 +9,9 @@ Slack made go through one parser and re-ingesting either adds nothing.
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from assistant.errors import BadInputError, TooLargeError
@@ -59,7 +61,7 @@ def read_zip(content: bytes, *, uri: str, max_bytes: int) -> dict[str, bytes]:
                 with archive.open(info) as handle:
                     data = handle.read(info.file_size + 1)
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError,
-                    EOFError) as exc:
+                    EOFError, zlib.error, lzma.LZMAError) as exc:
                 raise BadInputError(f"{uri}: entry {info.filename!r} cannot be read ({exc})"
                                     ) from None
             if len(data) > info.file_size:

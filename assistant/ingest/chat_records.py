@@ -166,6 +166,19 @@ def _pick(record: dict[str, Any], key: str) -> Any:
     return next((record[k] for k in _ALIASES[key] if record.get(k) not in (None, "")), None)
 
 
+def _scalar(value: Any, field: str, number: int, uri: str) -> str | None:
+    """A message field as text: strings and numbers are read, anything else (an object, a
+    list) is a BadInputError naming the message and the field."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise BadInputError(f"{uri}: message {number} has {field} of type {type(value).__name__}; "
+                        f"{field} must be text")
+
+
 def record_messages(records: list[Any], options: ParseOptions, uri: str,
                     users: dict[str, dict[str, Any]] | None = None) -> list[ChatMessage]:
     """Messages from generic or Slack records; BadInputError names the message that is wrong."""
@@ -178,7 +191,9 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
             if slack is not None:
                 messages.append(slack)
             continue
-        sender, body, raw_time = _pick(record, "sender"), _pick(record, "text"), _pick(record, "time")
+        sender = _scalar(_pick(record, "sender"), "sender", number, uri)
+        body = _scalar(_pick(record, "text"), "text", number, uri)
+        raw_time = _pick(record, "time")
         missing = [name for name, value in (("sender", sender), ("text", body)) if value is None]
         if missing:
             raise BadInputError(f"{uri}: message {number} has no {' or '.join(missing)}; each "
@@ -187,29 +202,44 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
         if raw_time is not None and when is None:
             raise BadInputError(f"{uri}: message {number} has time {str(raw_time)[:64]!r}, which "
                                 f"is not a time; write {ACCEPTED}")
+        optional = {key: _scalar(record.get(key), key, number, uri)
+                    for key in ("role", "email", "phone", "handle")}
         messages.append(ChatMessage(
             when=when, sender=str(sender).strip(), text=str(body),
-            role=str(record.get("role") or "").strip().lower() or None,
-            email=record.get("email") or None, phone=record.get("phone") or None,
-            handle=record.get("handle") or None))
+            role=(optional["role"] or "").strip().lower() or None,
+            email=optional["email"], phone=optional["phone"], handle=optional["handle"]))
     return messages
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text_or_none(value: Any) -> str | None:
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) \
+        and str(value) else None
 
 
 def _slack_message(record: dict[str, Any], options: ParseOptions,
                    users: dict[str, dict[str, Any]]) -> ChatMessage | None:
+    """A Slack message object; fields of the wrong type are treated as absent."""
     if record.get("subtype") in _SLACK_NOISE:
         return None
-    user_id = record.get("user") or record.get("bot_id")
-    user = users.get(str(user_id), {})
-    profile = record.get("user_profile") or user.get("profile") or {}
-    sender = (profile.get("real_name") or user.get("real_name") or record.get("user_name")
-              or record.get("username") or user.get("name") or user_id or "unknown")
+    user_id = _text_or_none(record.get("user")) or _text_or_none(record.get("bot_id"))
+    user = _mapping(users.get(str(user_id)))
+    profile = _mapping(record.get("user_profile")) or _mapping(user.get("profile"))
+    sender = next((name for name in (
+        _text_or_none(profile.get("real_name")), _text_or_none(user.get("real_name")),
+        _text_or_none(record.get("user_name")), _text_or_none(record.get("username")),
+        _text_or_none(user.get("name")), user_id) if name), "unknown")
+    text = record.get("text")
+    thread = _text_or_none(record.get("thread_ts"))
     return ChatMessage(
-        when=parse_timestamp(str(record["ts"]), options), sender=str(sender),
-        text=_slack_text(str(record.get("text") or ""), users),
-        email=profile.get("email") or None,
+        when=parse_timestamp(str(record["ts"]), options), sender=sender,
+        text=_slack_text(text if isinstance(text, str) else "", users),
+        email=_text_or_none(profile.get("email")),
         handle=f"slack:{user_id}" if user_id else None,
-        extra={"thread_ts": str(record["thread_ts"])} if record.get("thread_ts") else {})
+        extra={"thread_ts": thread} if thread else {})
 
 
 def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:
@@ -217,8 +247,9 @@ def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:
     def readable(match: re.Match[str]) -> str:
         target, label = match.group("target"), match.group("label")
         if target.startswith("@"):
-            user = users.get(target[1:], {})
-            name = label or (user.get("profile") or {}).get("real_name") or user.get("real_name")
+            user = _mapping(users.get(target[1:]))
+            name = label or _text_or_none(_mapping(user.get("profile")).get("real_name")) \
+                or _text_or_none(user.get("real_name"))
             return "@" + str(name or target[1:])
         if target.startswith("#"):
             return "#" + (label or target[1:])

@@ -80,8 +80,8 @@ def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
     if kind == "plain":
         return _plain(text, options, uri), {}
     if kind == "whatsapp":
-        return _whatsapp(text, options)
-    return _wecom(text, options), {}
+        return _whatsapp(text, options, uri)
+    return _wecom(text, options, uri), {}
 
 
 def _append(messages: list[ChatMessage], line: str) -> None:
@@ -116,7 +116,17 @@ def _plain(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
     return messages
 
 
-def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict[str, object]]:
+def _header_time(raw: str, options: ParseOptions, uri: str, *, day_first: bool = False
+                 ) -> datetime:
+    """A message header's time; BadInputError naming it when it is no date (31/31/2026)."""
+    when = parse_timestamp(raw, options, day_first=day_first)
+    if when is None:
+        raise BadInputError(f"{uri}: the message header time {raw.strip()!r} is not a real "
+                            "date and time; fix that line or export the chat again")
+    return when
+
+
+def _whatsapp(text: str, options: ParseOptions, uri: str) -> tuple[list[ChatMessage], dict[str, object]]:
     lines = [line.strip() for line in _lines(text)]
     headers = [(m.group("ios") or m.group("android"), m.group("rest"))
                for line in lines if (m := WHATSAPP.match(line))]
@@ -137,8 +147,8 @@ def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict
             in_system_event = True
             continue
         in_system_event = False
-        when = parse_timestamp(header.group("ios") or header.group("android"), options,
-                               day_first=day_first)
+        when = _header_time(header.group("ios") or header.group("android"), options, uri,
+                            day_first=day_first)
         name = sender.group("name").strip()
         phone = "+" + re.sub(r"\D", "", name) if _PHONE_SENDER.match(name) else None
         messages.append(ChatMessage(when=when, sender=name, text=sender.group("text").strip(),
@@ -157,12 +167,12 @@ def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict
     return kept, notes
 
 
-def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:
+def _wecom(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
     messages: list[ChatMessage] = []
     for line in _lines(text):
         header = WECOM.match(line.strip())
         if header:
-            messages.append(ChatMessage(when=parse_timestamp(header.group("when"), options),
+            messages.append(ChatMessage(when=_header_time(header.group("when"), options, uri),
                                         sender=header.group("name").strip(), text=""))
         else:
             _append(messages, line)

@@ -163,23 +163,39 @@ def role_for(
 
 
 
-def decode_text(content: bytes, uri: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030.
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
-    BadInputError naming `uri` for binary data (NUL bytes without a UTF-16 BOM), UTF-16 that
-    breaks off mid-character or holds lone surrogates, and bytes no candidate decodes.
+
+def decode_text(content: bytes, uri: str) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, else line by
+    line UTF-8 or GB18030 (so a file whose lines were saved in different encodings keeps its
+    UTF-8 lines intact).
+
+    BadInputError naming `uri` for binary data (NUL bytes without a BOM), UTF-16/32 that breaks
+    off mid-character or holds lone surrogates, and a line no candidate decodes.
     """
     if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return content.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise BadInputError(f"{uri}: the UTF-16 text is broken at byte {exc.start:,} "
-                                f"({exc.reason}); re-save it as UTF-8") from None
-    if b"\x00" in content[:4096]:
-        raise BadInputError(f"{uri}: binary data, not text")
-    for encoding in ("utf-8-sig", "gb18030"):
+        encoding = "utf-32" if content[:4] in _UTF32_BOMS else "utf-16"
         try:
             return content.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise BadInputError(f"{uri}: the {encoding.upper()} text is broken at byte "
+                                f"{exc.start:,} ({exc.reason}); re-save it as UTF-8") from None
+    if b"\x00" in content[:4096]:
+        raise BadInputError(f"{uri}: binary data, not text")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    # GB18030 never uses CR or LF inside a character, so splitting at them is safe
+    for number, line in enumerate(content.splitlines(keepends=True), start=1):
+        try:
+            lines.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
-            continue
-    raise BadInputError(f"{uri}: the bytes are not UTF-8, UTF-16 or GB18030 text; re-save as UTF-8")
+            try:
+                lines.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                raise BadInputError(f"{uri}: line {number} is not UTF-8, UTF-16 or GB18030 "
+                                    "text; re-save the file as UTF-8") from None
+    return "".join(lines)

@@ -52,6 +52,8 @@ _SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|antw|回复|回覆|转发|�
 _MBOX_SEPARATOR = re.compile(rb"\AFrom [^\s:]+")
 _MBOX_ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_MULTIPART = re.compile(rb"(?im)^content-type:\s*multipart/")
+MAX_MULTIPARTS = 100
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,9 @@ def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> Touchp
     if _looks_binary(content):
         raise BadInputError(f"{uri}: binary data, not an email (NUL or control bytes); "
                             "export the message as .eml from the mail client")
+    if len(_MULTIPART.findall(content)) > MAX_MULTIPARTS:  # the stdlib recurses per level
+        raise BadInputError(f"{uri}: more than {MAX_MULTIPARTS} multipart sections; refused as "
+                            "malformed (real mail nests a handful)")
     message = email.message_from_bytes(content, policy=default_policy)
     if message.keys() and not message.get_payload() and not message.is_multipart():
         raise BadInputError(f"{uri}: the email is truncated (headers but no body); "

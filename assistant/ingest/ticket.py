@@ -52,7 +52,30 @@ def _tickets_from_json(text: str, uri: str) -> list[dict[str, Any]]:
     for number, ticket in enumerate(tickets, start=1):
         if not isinstance(ticket, dict):
             raise BadInputError(f"{uri}: ticket {number} is not an object")
+        _check_shape(ticket, f"{uri}: ticket {number}")
     return tickets
+
+
+def _check_shape(ticket: dict[str, Any], where: str) -> None:
+    """BadInputError naming the field when a person or the comment list has the wrong type
+    (an export is untrusted input: `"author": "bob"` must not reach `.get`)."""
+    def person(value: Any, field: str) -> None:
+        if value is not None and not isinstance(value, dict):
+            raise BadInputError(f"{where}: {field} must be an object with name and email, "
+                                f"not {type(value).__name__}")
+        for key in ("name", "email", "role"):
+            inner = (value or {}).get(key)
+            if inner is not None and not isinstance(inner, str):
+                raise BadInputError(f"{where}: {field}.{key} must be text, not "
+                                    f"{type(inner).__name__}")
+
+    person(ticket.get("requester"), "requester")
+    comments = ticket.get("comments")
+    if comments is not None and not isinstance(comments, list):
+        raise BadInputError(f"{where}: comments must be a list, not {type(comments).__name__}")
+    for index, comment in enumerate(comments or [], start=1):
+        if isinstance(comment, dict):
+            person(comment.get("author"), f"comment {index} author")
 
 
 def _tickets_from_csv(text: str, uri: str) -> list[dict[str, Any]]:

@@ -95,7 +95,10 @@ def run_source(db: Database, *, tenant_id: str, source_id: str, runtime: Runtime
     if not claimed:  # done or failed before
         outcome.duplicates += row.touchpoint_ids
         if row.stage == "failed":
-            outcome.error, outcome.error_stage = row.error, row.error_stage
+            error = row.error or "(no message)"
+            if outcome.uri != row.uri:  # the same bytes under another name: say which
+                error = f"{outcome.uri}: the same bytes as {row.uri}, which failed: {error}"
+            outcome.error, outcome.error_stage = error, row.error_stage
         return outcome
     _run_claimed(db, row, runtime, progress, content, outcome)
     return outcome

@@ -119,8 +119,9 @@ def _run_claimed(db: Database, row: SourceRow, runtime: Runtime, progress: Progr
         else:
             _release(db, row.tenant_id, row.id)
     except Exception as exc:
-        _fail(db, row.tenant_id, row.id, stage, runtime.redact(f"{row.uri}: {one_line(exc)}"),
-              outcome)
+        line = one_line(exc)  # most messages name the source already: name it once
+        _fail(db, row.tenant_id, row.id, stage,
+              runtime.redact(line if line.startswith(row.uri) else f"{row.uri}: {line}"), outcome)
 
 
 def _busy(outcome: SourceOutcome | None, source_id: str) -> SourceOutcome:

@@ -110,10 +110,6 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'touchpoint.db'}"
 
-    @property
-    def raw_dir(self) -> Path:
-        """Where raw sources are kept, content-addressed by sha256."""
-        return self.data_dir / "raw"
 
 
 def load_settings(**overrides: Any) -> Settings:

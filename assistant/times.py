@@ -16,6 +16,7 @@ millisecond a call and accepts "yesterday", which is not a time a source can be 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -132,7 +133,7 @@ def _read_export_shape(value: str, day_first: bool) -> datetime | None:
     return None
 
 
-def infer_day_first(dates: list[str]) -> bool:
+def infer_day_first(dates: Iterable[str]) -> bool:
     """Whether `a/b/yyyy` dates are day-first: a first field over 12 proves it, a second field
     over 12 disproves it; when every date is ambiguous, day-first (the more common locale)."""
     day_first_seen = month_first_seen = False
@@ -162,13 +163,12 @@ def date_from_filename(name: str, *, tz: tzinfo, year: int) -> datetime | None:
     full = _NAME_FULL.search(name)
     if full:
         y, mo, d, h, mi, s = (int(g) if g else 0 for g in full.groups())
-        parts: tuple[int, ...] = (y, mo, d, h, mi, s)
     else:
         short = _NAME_SHORT.search(name)
         if not short:
             return None
-        parts = (year, *(int(g) for g in short.groups()), 0)
+        y, (mo, d, h, mi), s = year, (int(g) for g in short.groups()), 0
     try:
-        return datetime(*parts, tzinfo=tz)  # type: ignore[misc]
+        return datetime(y, mo, d, h, mi, s, tzinfo=tz)
     except ValueError:  # 2026-02-30
         return None

@@ -40,7 +40,9 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def touchpoint_exists(session: Session, *, tenant_id: str, touchpoint_id: str) -> bool:
-    return session.get(TouchpointRow, (tenant_id, touchpoint_id)) is not None
+    """An index lookup: the row itself (text, segments) is not loaded."""
+    return session.scalar(select(TouchpointRow.id).where(
+        TouchpointRow.tenant_id == tenant_id, TouchpointRow.id == touchpoint_id)) is not None
 
 
 def _insert_once(session: Session, row: TouchpointRow | EventRow) -> bool:
@@ -170,7 +172,8 @@ def move_touchpoints_to_contact(session: Session, *, tenant_id: str, source_id: 
 
 def save_insights(session: Session, *, tenant_id: str, insights: Insights) -> int:
     """Append one extraction run; earlier runs are kept. Returns the run id."""
-    _touchpoint_row(session, tenant_id, insights.touchpoint_id)
+    if not touchpoint_exists(session, tenant_id=tenant_id, touchpoint_id=insights.touchpoint_id):
+        _touchpoint_row(session, tenant_id, insights.touchpoint_id)  # raises NotFoundError
     row = convert.insights_to_row(tenant_id, insights, now=_now())
     session.add(row)
     session.flush()

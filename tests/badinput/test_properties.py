@@ -3,13 +3,15 @@ shapes, fed to every parser through `parse_content` and, a few at a time, throug
 `touchpoint ingest`. The only exceptions allowed out of a parser are TouchpointErrors; through
 the CLI the good file beside the bad one is always ingested.
 
-Example counts are modest so the suite stays quick; hypothesis' example database is off, so a
-run leaves no files behind (a failure prints its reproducing example).
+Example counts are modest so the suite stays quick; `TOUCHPOINT_FUZZ_SCALE=20` multiplies them
+for a deeper run. Hypothesis' example database is off, so a run leaves no files behind (a
+failure prints its reproducing example).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -38,8 +40,15 @@ TOKENS = [b"\x00", b'"', b"{", b"}", b"[", b"]", b"\n", b"\r", b",", b";", b":",
           b"\nFrom x Mon Mar  2 10:00:00 2026\n", b"Content-Type: multipart/mixed\n",
           b"charset=base64", b"# date: ", b"31/31/2026, 10:01 - ", b"\xe4\xb8", b"\x80",
           b"[" * 200, b"PK\x03\x04"]
-FAST = settings(max_examples=120, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
+SCALE = float(os.environ.get("TOUCHPOINT_FUZZ_SCALE", "1"))
+
+
+def examples(count: int) -> settings:
+    return settings(max_examples=max(1, int(count * SCALE)), deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+FAST = examples(120)
 
 
 def parse_or_refuse(content: bytes, uri: str) -> None:
@@ -82,8 +91,7 @@ def test_random_bytes_under_any_name_only_ever_raise_touchpoint_errors(content: 
     parse_or_refuse(content, f"random{suffix}")
 
 
-@settings(max_examples=250, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@examples(250)
 @given(mutated_fixture())
 def test_mutated_good_fixtures_only_ever_raise_touchpoint_errors(case: tuple[bytes, str]):
     parse_or_refuse(*case)
@@ -111,8 +119,7 @@ def json_document(draw: st.DrawFn) -> Any:
     ]))
 
 
-@settings(max_examples=80, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@examples(80)
 @given(document=json_document(), suffix=st.sampled_from([".json", ".jsonl", ".zip", ".txt"]))
 def test_json_of_any_shape_only_ever_raises_touchpoint_errors(document: Any, suffix: str):
     parse_or_refuse(json.dumps(document).encode(), f"shaped{suffix}")
@@ -136,8 +143,7 @@ def test_text_logs_and_transcripts_of_random_lines_only_ever_raise_touchpoint_er
     parse_or_refuse(text.encode("gb18030", errors="replace"), f"lines-gb{suffix}")
 
 
-@settings(max_examples=6, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@examples(6)
 @given(case=mutated_fixture())
 def test_through_the_cli_a_mutated_file_never_stops_the_good_one(case: tuple[bytes, str]):
     content, name = case

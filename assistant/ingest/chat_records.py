@@ -39,13 +39,13 @@ MAX_JSON_DEPTH = 64  # real exports nest a handful of levels; deeper is junk or 
 MAX_JSON_NUMBER_DIGITS = 64  # ids and epoch milliseconds fit; a 5,000-digit number does not
 
 
-class _JsonLimitError(ValueError):
+class JsonLimitError(ValueError):
     """A JSON value over one of our limits (depth, number size, NaN/Infinity)."""
 
 
 def _bounded_int(literal: str) -> int:
     if len(literal.lstrip("-")) > MAX_JSON_NUMBER_DIGITS:
-        raise _JsonLimitError(f"a number of {len(literal.lstrip('-')):,} digits "
+        raise JsonLimitError(f"a number of {len(literal.lstrip('-')):,} digits "
                               f"(at most {MAX_JSON_NUMBER_DIGITS} are read)")
     return int(literal)
 
@@ -53,35 +53,35 @@ def _bounded_int(literal: str) -> int:
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if len(literal) > 4 * MAX_JSON_NUMBER_DIGITS or value in (float("inf"), float("-inf")):
-        raise _JsonLimitError(f"the number {literal[:40]!r} is out of range")
+        raise JsonLimitError(f"the number {literal[:40]!r} is out of range")
     return value
 
 
 def _no_constant(name: str) -> object:
-    raise _JsonLimitError(f"{name} is not a JSON number")
+    raise JsonLimitError(f"{name} is not a JSON number")
 
 
 def _check_depth(value: Any) -> None:
-    """_JsonLimitError when containers nest deeper than MAX_JSON_DEPTH (walked without
+    """JsonLimitError when containers nest deeper than MAX_JSON_DEPTH (walked without
     recursion, so the check itself cannot overflow the stack)."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         current, depth = stack.pop()
         if isinstance(current, dict | list):
             if depth > MAX_JSON_DEPTH:
-                raise _JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep")
+                raise JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep")
             children = current.values() if isinstance(current, dict) else current
             stack.extend((child, depth + 1) for child in children
                          if isinstance(child, dict | list))
 
 
-def _decode_json(text: str) -> Any:
-    """json.loads within our limits; _JsonLimitError (a ValueError) past them."""
+def decode_json(text: str) -> Any:
+    """json.loads within our limits; JsonLimitError (a ValueError) past them."""
     try:
         value = json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
                            parse_constant=_no_constant)
     except RecursionError:
-        raise _JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep") from None
+        raise JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep") from None
     _check_depth(value)
     return value
 
@@ -90,11 +90,11 @@ def load_json(text: str, uri: str) -> Any:
     """Parsed JSON, or BadInputError with the line and column of the first error, or naming
     the limit it breaks (nesting depth, number size, NaN/Infinity)."""
     try:
-        return _decode_json(text)
+        return decode_json(text)
     except json.JSONDecodeError as exc:
         raise BadInputError(f"{uri}: not valid JSON ({exc.msg} at line {exc.lineno}, column "
                             f"{exc.colno}); fix the file or export it again") from None
-    except _JsonLimitError as exc:
+    except JsonLimitError as exc:
         raise BadInputError(f"{uri}: JSON refused: {exc}; export it again or fix the "
                             "value") from None
 
@@ -106,11 +106,11 @@ def jsonl_records(text: str, uri: str) -> list[Any]:
         if not line.strip():
             continue
         try:
-            records.append(_decode_json(line))
+            records.append(decode_json(line))
         except json.JSONDecodeError as exc:
             raise BadInputError(f"{uri}: line {number} is not valid JSON ({exc.msg} at column "
                                 f"{exc.colno}); every line must be one message object") from None
-        except _JsonLimitError as exc:
+        except JsonLimitError as exc:
             raise BadInputError(f"{uri}: line {number} refused: {exc}") from None
     return records
 

@@ -121,6 +121,9 @@ def _json_kinds() -> Iterator[BadInput]:
     yield BadInput("json-nested-10000-objects.json", ('{"a":' * 10_000 + "1" + "}" * 10_000)
                    .encode())
     yield BadInput("json-nested-10000.jsonl", (json.dumps(CHAT_OK) + "\n" + deep).encode())
+    for ext in (".jsonl", ".json", ".txt"):  # the format sniffer reads the first line as JSON
+        yield BadInput(f"json-nested-10000-first-line{ext}",
+                       f'{{"a": {deep}}}\n{json.dumps(CHAT_OK)}\n'.encode())
     yield BadInput("json-nested-100-ticket.json", _ticket(tags=json.loads(_deep(100))))
     yield BadInput("json-nested-10000-ticket.json",
                    f'{{"tickets": [{{"id": 1, "comments": {deep}}}]}}'.encode())

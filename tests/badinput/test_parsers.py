@@ -79,3 +79,21 @@ def test_impossible_chat_header_dates_name_the_header():
         case = next(c for c in CASES if c.name == name)
         with pytest.raises(TouchpointError, match=shown):
             parse_content(case.content, uri=case.name, options=OPTIONS)
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('{"kind": "page_viewed", "occurred_at": "2026-03-02", "x": ' + "[" * 5000 + "]" * 5000
+     + "}", "nested more than 64"),
+    ('{"kind": "page_viewed", "occurred_at": "2026-03-02", "properties": {"n": NaN}}', "NaN"),
+    ('{"kind": "page_viewed", "occurred_at": ' + "9" * 5000 + "}", "5,000 digits"),
+    ('{"kind": "page_viewed", "occurred_at": "2026-03-02", "properties": "pricing"}',
+     "properties must be a JSON object"),
+    ('{"kind": "page_viewed", "occurred_at": "whenever"}', "not a time"),
+], ids=["deep", "nan", "bigint", "properties-a-string", "time-junk"])
+def test_a_bad_event_line_is_refused_with_its_line_number(line: str, problem: str):
+    from assistant.ingest.events import parse_events
+
+    content = ('{"kind": "trial_started", "occurred_at": "2026-03-01"}\n' + line).encode()
+    with pytest.raises(TouchpointError, match=problem) as refused:
+        parse_events(content, uri="events.jsonl", options=OPTIONS)
+    assert str(refused.value).startswith("events.jsonl:2")

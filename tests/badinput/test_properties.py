@@ -39,7 +39,7 @@ TOKENS = [b"\x00", b'"', b"{", b"}", b"[", b"]", b"\n", b"\r", b",", b";", b":",
           b"1e999", b"NaN", b"null", b"\\u0000", b"\\ud800", b"=?utf-8?b?", b"?=",
           b"\nFrom x Mon Mar  2 10:00:00 2026\n", b"Content-Type: multipart/mixed\n",
           b"charset=base64", b"# date: ", b"31/31/2026, 10:01 - ", b"\xe4\xb8", b"\x80",
-          b"[" * 200, b"PK\x03\x04"]
+          b"[" * 200, b"[" * 5000 + b"\n", b"PK\x03\x04"]
 SCALE = float(os.environ.get("TOUCHPOINT_FUZZ_SCALE", "1"))
 
 

@@ -76,10 +76,16 @@ def find_sources(inputs: list[str]) -> tuple[list[FileSource], list[str]]:
         else:
             candidates = []
         if not candidates:
-            missing.append(raw)
+            missing.append(uri_of(raw))
         found.extend(candidates)
     unique = sorted(dict.fromkeys(found))
-    return [FileSource(p, str(p)) for p in unique if not _is_sidecar(p)], missing
+    return [FileSource(p, uri_of(str(p))) for p in unique if not _is_sidecar(p)], missing
+
+
+def uri_of(path: str) -> str:
+    """A path as text every database and terminal takes: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _exists(path: Path) -> bool:

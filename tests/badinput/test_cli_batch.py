@@ -81,6 +81,13 @@ def build_batch(root: Path) -> tuple[list[str], set[str], set[str]]:
     os.mkfifo(batch / "fs-named-pipe.txt")
     bad |= {str(batch / n) for n in ("fs-dangling-link.txt", "fs-link-loop.txt",
                                      "fs-dev-null.log", "fs-dev-zero.txt", "fs-named-pipe.txt")}
+    # file names whose bytes are not UTF-8: their uris carry U+FFFD instead
+    for raw_name, content, stored in ((b"name-\xff-garbage.eml", b"garbage", False),
+                                      (b"name-\xfe-call.txt", _transcript("latin-1 name"), True)):
+        with open(os.fsencode(batch) + b"/" + raw_name, "wb") as handle:
+            handle.write(content)
+        shown = str(batch / raw_name.decode("utf-8", "replace"))
+        (good if stored else bad).add(shown)
     empty_eml = root / "x.eml"  # a folder named like an email, with nothing in it
     empty_eml.mkdir()
     bad.add(str(empty_eml))

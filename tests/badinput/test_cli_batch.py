@@ -4,13 +4,16 @@ the odd-but-legitimate inputs ingested with unstorable characters cleaned."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import wave
 from collections import Counter
 from pathlib import Path
 
@@ -42,10 +45,31 @@ SIDECARS = {  # sidecar content -> stored (True) or refused (False)
     "wrong-types-ignored": ('{"language": 5, "account": ["a"], "rep": {"n": 1}}', True),
     "nul-in-rep": ('{"rep": "Ali\\u0000ce Chen"}', True),
 }
-AUDIO = {  # not audio at all, under audio names: refused before any model is loaded
+
+
+def _wav(mutate: dict[int, bytes] | None = None, cut: int | None = None) -> bytes:
+    """A short mono WAV, cut short or with header bytes overwritten at the given offsets."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(16000)
+        recording.writeframes(b"\x00\x01" * 800)
+    content = bytearray(buffer.getvalue()[:cut])
+    for offset, value in (mutate or {}).items():
+        content[offset:offset + len(value)] = value
+    return bytes(content)
+
+
+AUDIO = {  # broken or not audio at all: refused before any model is loaded
     "audio-text-renamed.wav": b"Alice: this is text, not a recording\n",
     "audio-truncated-riff.wav": b"RIFF\x24\x00\x00\x00WAVEfmt ",
     "audio-noise.mp3": bytes((i * 31 + 7) % 256 for i in range(3000)),
+    "audio-header-cut.wav": _wav(cut=30),
+    "audio-zero-sample-rate.wav": _wav({24: struct.pack("<I", 0)}),
+    "audio-zero-channels.wav": _wav({22: struct.pack("<H", 0)}),
+    "audio-ogg-magic-only.ogg": b"OggS" + b"\x00" * 200,
+    "audio-id3-tag-only.mp3": b"ID3\x04\x00\x00\x00\x00\x00\x00",
 }
 
 

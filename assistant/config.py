@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     whisper_vad: bool = True
     whisper_language: str | None = None  # None = auto, or "en" / "zh"
     whisper_word_timestamps: bool = False
+    whisper_multilingual: bool = True  # without a forced language, identify it per utterance
+    whisper_languages: list[str] = Field(default_factory=list)  # e.g. ["en","zh"]; [] = any
 
     @field_validator("max_upload_bytes")
     @classmethod

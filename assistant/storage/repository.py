@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Text, cast, delete, func, select, update
+from sqlalchemy import Select, Text, cast, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
@@ -110,16 +110,10 @@ def list_touchpoints(session: Session, *, tenant_id: str, account_id: str | None
                      channel: str | None = None, status: str | None = None,
                      since: datetime | None = None, limit: int = 100, offset: int = 0
                      ) -> list[Touchpoint]:
-    """Newest first."""
-    query = select(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id)
-    if account_id is not None:
-        query = query.where(TouchpointRow.account_id == account_id)
-    if channel is not None:
-        query = query.where(TouchpointRow.channel == channel)
-    if status is not None:
-        query = query.where(TouchpointRow.status == status)
-    if since is not None:
-        query = query.where(TouchpointRow.occurred_at >= _as_utc(since))
+    """Newest first, whole rows (lists that show summaries use `storage/listing.py`)."""
+    query = touchpoint_filters(select(TouchpointRow), tenant_id=tenant_id,
+                               account_id=account_id, channel=channel, status=status,
+                               since=since)
     query = query.order_by(TouchpointRow.occurred_at.desc(), TouchpointRow.id)
     rows = session.scalars(query.limit(limit).offset(offset))
     return [convert.row_to_touchpoint(r) for r in rows]
@@ -137,6 +131,25 @@ def touchpoint_ids(session: Session, *, tenant_id: str, account_id: str | None =
     if statuses is not None:
         query = query.where(TouchpointRow.status.in_(statuses))
     return list(session.scalars(query.order_by(TouchpointRow.occurred_at, TouchpointRow.id)))
+
+
+_Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
+
+
+def touchpoint_filters(query: _Query, *, tenant_id: str, account_id: str | None = None,
+                       channel: str | None = None, status: str | None = None,
+                       since: datetime | None = None) -> _Query:
+    """`query` on touchpoints narrowed to one tenant and the filters given."""
+    query = query.where(TouchpointRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if channel is not None:
+        query = query.where(TouchpointRow.channel == channel)
+    if status is not None:
+        query = query.where(TouchpointRow.status == status)
+    if since is not None:
+        query = query.where(TouchpointRow.occurred_at >= _as_utc(since))
+    return query
 
 
 def count_touchpoints_by_status(session: Session, *, tenant_id: str) -> dict[str, int]:

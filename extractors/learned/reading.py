@@ -1,0 +1,89 @@
+"""Each sentence of a touchpoint, read by the classifiers: role and sentiment probabilities.
+
+Sentences come from the rules' splitter (same offsets, speakers and roles the rules use), so a
+reading lines up with a rules item by its span. All sentences of one touchpoint — or of many
+touchpoints, through `read_touchpoints` — go through the encoder in one batch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.models import Touchpoint
+from extractors.learned.classifier import ROLES_MODEL, SENTIMENT_MODEL, shipped_classifier
+from extractors.learned.encoder import encode_sentences
+from extractors.rules.sentences import Sentence, split_sentences
+
+STEP_ROLES = ("commitment", "request")
+# where an email's quoted earlier message starts: a "> " line, "On <date> ... wrote:", "在…写道："
+_QUOTE_START = re.compile(r"^[ \t]*>|^[ \t]*On [^\n]{5,200}wrote:[ \t]*$|^[^\n]{0,80}写道[:：][ \t]*$"
+                          r"|^-{2,}[ \t]*Original Message[ \t]*-{2,}", re.M | re.I)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    sentence: Sentence
+    roles: dict[str, float]
+    sentiment: dict[str, float]
+
+    @property
+    def role(self) -> str:
+        return max(self.roles, key=self.roles.__getitem__)
+
+    @property
+    def step_probability(self) -> float:
+        """Probability that the sentence commits someone to act (a commitment or a request)."""
+        return sum(self.roles[r] for r in STEP_ROLES)
+
+    @property
+    def polarity(self) -> float:
+        """-1..1: P(positive) - P(negative)."""
+        return self.sentiment["positive"] - self.sentiment["negative"]
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.sentence.start <= start and end <= self.sentence.end
+
+
+def _readings(sentences: list[Sentence], embeddings: np.ndarray) -> list[SentenceReading]:
+    roles, sentiment = shipped_classifier(ROLES_MODEL), shipped_classifier(SENTIMENT_MODEL)
+    role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
+    return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
+                            dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)))
+            for i, s in enumerate(sentences)]
+
+
+def new_text_end(touchpoint: Touchpoint) -> int:
+    """Where the new text of an email ends: the quoted message below belongs to an earlier one."""
+    if touchpoint.channel != "email":
+        return len(touchpoint.text)
+    quoted = _QUOTE_START.search(touchpoint.text)
+    return quoted.start() if quoted else len(touchpoint.text)
+
+
+def read_touchpoints(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
+    """Readings per touchpoint, every sentence of every touchpoint encoded in one batch; an
+    email's quoted earlier message is not read."""
+    per_touchpoint = [[s for s in split_sentences(t) if s.start < new_text_end(t)]
+                      for t in touchpoints]
+    flat = [s for sentences in per_touchpoint for s in sentences]
+    embeddings = encode_sentences([s.text for s in flat])
+    readings, at = [], 0
+    for sentences in per_touchpoint:
+        readings.append(_readings(sentences, embeddings[at : at + len(sentences)]))
+        at += len(sentences)
+    return readings
+
+
+def reading_at(readings: list[SentenceReading], start: int, end: int) -> SentenceReading | None:
+    """The reading of the sentence holding [start, end), or the one overlapping it most."""
+    best, overlap = None, 0
+    for reading in readings:
+        if reading.contains(start, end):
+            return reading
+        shared = min(end, reading.sentence.end) - max(start, reading.sentence.start)
+        if shared > overlap:
+            best, overlap = reading, shared
+    return best

@@ -1,0 +1,74 @@
+"""Training the learned layer: reproducible, and the sentence set stays clear of the test split."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evals.dataset import load_dataset
+from evals.sentence_set import DATASETS, load_sentence_split, template_sentences, write_sentence_set
+from evals.train_learned import train
+from extractors.learned.classifier import WEIGHTS_DIR, load_classifier
+
+pytestmark = pytest.mark.slow  # embeds sentences with the bundled encoder
+
+
+def _tiny_split(source: Path, target: Path, per_split: int) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev", "test"):
+        rows = (source / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        random.Random(split).shuffle(rows)
+        (target / f"{split}.jsonl").write_text("\n".join(rows[:per_split]) + "\n",
+                                               encoding="utf-8")
+
+
+def test_a_tiny_training_run_is_reproducible(tmp_path: Path) -> None:
+    data = tmp_path / "sentences"
+    _tiny_split(DATASETS / "sentences", data, per_split=120)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    card_a, card_b = train(first, data_dir=data), train(second, data_dir=data)
+    assert card_a == card_b
+    for name in ("roles", "sentiment"):
+        a, b = load_classifier(name, directory=first), load_classifier(name, directory=second)
+        assert a.classes == b.classes and np.array_equal(a.coef, b.coef)
+    assert (first / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Learned layer")
+
+
+def test_retraining_reproduces_the_shipped_weights_scores(tmp_path: Path) -> None:
+    card = train(tmp_path)
+    shipped = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
+    for name in ("roles", "sentiment"):
+        assert card["models"][name]["test"] == shipped["models"][name]["test"]
+        retrained, ours = load_classifier(name, directory=tmp_path), load_classifier(name)
+        assert np.allclose(retrained.coef, ours.coef, atol=1e-4)
+
+
+def test_the_sentence_set_files_are_what_the_composer_writes(tmp_path: Path) -> None:
+    out = tmp_path / "sentences"
+    out.mkdir()
+    write_sentence_set(out)
+    for split in ("train", "dev", "test"):
+        assert (out / f"{split}.jsonl").read_bytes() == \
+            (DATASETS / "sentences" / f"{split}.jsonl").read_bytes(), split
+
+
+def test_no_sentence_of_the_gold_test_split_is_in_the_sentence_set() -> None:
+    gold = " ".join(i.text or "" for i in load_dataset(DATASETS / "test.jsonl"))
+    folded = re.sub(r"\s+", " ", gold.casefold())
+    rows = [r for s in ("train", "dev", "test") for r in load_sentence_split(s)]
+    leaked = [r.text for r in rows if len(r.text) > 25 and r.text.casefold() in folded]
+    assert not leaked
+    assert not [r for r in rows if r.source.startswith("dev:") and r.split == "test"]
+
+
+def test_held_out_templates_never_reach_train_or_dev() -> None:
+    by_template: dict[str, set[str]] = {}
+    for row in template_sentences(random.Random(20260301)):
+        by_template.setdefault(row.source, set()).add("test" if row.split == "test" else "fit")
+    assert all(len(splits) == 1 for splits in by_template.values())

@@ -346,7 +346,8 @@ def _zip_kinds() -> Iterator[BadInput]:
     central = stored.index(b"PK\x01\x02")
     stored[8:10] = stored[central + 10:central + 12] = b"\x63\x00"  # method 99: AES
     yield BadInput("zip-unknown-method.zip", bytes(stored))
-    yield BadInput("zip-two-chats.zip", _zip({"a.txt": whatsapp, "b.txt": whatsapp}), stored=True)
+    yield BadInput("zip-two-chats.zip", _zip({"a.txt": whatsapp.replace(b"Priya", b"Priyanka"),
+                                                  "b.txt": whatsapp.replace(b"Alice", b"Alicia")}), stored=True)
     yield BadInput("zip-binary-chat.zip", _zip({"_chat.txt": _binaries()["noise"]}))
     yield BadInput("zip-slack-day-deep-json.zip", _zip({"general/2026-03-02.json":
                                                         _deep(10_000).encode()}))

@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     whisper_multilingual: bool = True  # without a forced language, identify it per utterance
     whisper_languages: list[str] = Field(default_factory=list)  # e.g. ["en","zh"]; [] = any
 
+    # suggestions
+    suggestions_file: Path | None = None  # YAML: per-tenant rules, weights, timing
+
     @field_validator("max_upload_bytes")
     @classmethod
     def _positive(cls, value: int) -> int:

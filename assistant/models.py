@@ -291,6 +291,15 @@ class Suggestion(_Model):
     explanation: str
     evidence_refs: list[str] = Field(default_factory=list)  # "touchpoint_id:start-end"
     rule_id: str
+    # appended for the suggestions engine (assistant/suggestions/); see the classes below
+    owner: str | None = None
+    status: SuggestionStatus = "open"
+    time_critical: bool = False  # a candidate that is never delayed to a "better" window
+    due_by: AwareDatetime | None = None  # the rule's deadline (reply in 5 min, recover in 24 h)
+    last_signal_at: AwareDatetime | None = None  # newest evidence; newer than feedback revives it
+    windows: list[ReplyWindow] = Field(default_factory=list)
+    value_components: list[ValueComponent] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
 
 
 class TouchpointSummary(_Model):
@@ -309,3 +318,46 @@ class TouchpointSummary(_Model):
     first_line: str = ""
     status: TouchpointStatus = "received"
     has_error: bool = False
+
+
+SuggestionStatus = Literal["open", "accepted", "snoozed", "dismissed", "done"]
+FeedbackOutcome = Literal["accepted", "dismissed", "snoozed", "done"]
+
+
+class ReplyWindow(_Model):
+    """A time to reach the contact, in their timezone, and how likely a reply is inside it."""
+
+    start: AwareDatetime
+    end: AwareDatetime
+    reply_probability: float = Field(ge=0, le=1)
+
+
+class ValueComponent(_Model):
+    """One part of a suggestion's score: its value (0..1), its weight and what it added."""
+
+    name: str
+    value: float = Field(ge=0, le=1)
+    weight: float = Field(ge=0)
+    contribution: float
+    detail: str = ""
+
+
+class Citation(_Model):
+    """A touchpoint, a grounded quote from its insights, or an event behind a suggestion."""
+
+    kind: Literal["touchpoint", "quote", "event"]
+    label: str
+    occurred_at: AwareDatetime | None = None
+    touchpoint_id: str | None = None
+    event_id: str | None = None
+    evidence: Evidence | None = None
+
+
+class SuggestionFeedback(_Model):
+    suggestion_id: str
+    tenant_id: str
+    outcome: FeedbackOutcome
+    note: str | None = None
+    actor: str | None = None
+    snooze_until: AwareDatetime | None = None
+    created_at: AwareDatetime

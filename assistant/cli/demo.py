@@ -7,6 +7,7 @@ idempotency: the second run skips every source as a duplicate.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -17,6 +18,7 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 DEMO_TENANT = "demo"
 DEMO_VENDOR_DOMAINS = ["brightlane.io"]
 DEMO_REPS = ["Alice Chen", "王磊", "Sam Ortiz"]
+DEMO_NOW = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)  # "today" for the sample data's suggestions
 
 
 cli = typer.Typer()
@@ -34,8 +36,10 @@ def demo(
     from assistant.cli.ingest import run_files
     from assistant.events import store_events
     from assistant.ingest.dispatch import AUDIO_SUFFIXES
+    from assistant.ingest.files import find_sources
     from assistant.pipeline import SourceOptions
     from assistant.storage import repository
+    from assistant.suggestions import refresh_suggestions
 
     s = settings().model_copy(update={
         "tenant": DEMO_TENANT, "vendor_domains": DEMO_VENDOR_DOMAINS, "rep_names": DEMO_REPS})
@@ -44,8 +48,6 @@ def demo(
         accounts = SAMPLE_DIR / "accounts.csv"
         import_accounts(session, tenant_id=DEMO_TENANT, content=accounts.read_bytes(),
                         uri=str(accounts))
-    from assistant.ingest.files import find_sources
-
     runtime = bootstrap.runtime(s, audio=audio)
     found, _ = find_sources([str(SAMPLE_DIR)])
     files = [f for f in found if f.path.name not in ("accounts.csv", "events.jsonl")
@@ -61,10 +63,13 @@ def demo(
         touchpoints = repository.list_touchpoints(session, tenant_id=DEMO_TENANT, limit=1000)
         insights = {tp.id: repository.latest_insights(session, tenant_id=DEMO_TENANT,
                                                       touchpoint_id=tp.id) for tp in touchpoints}
+    suggestions = refresh_suggestions(db, tenant_id=DEMO_TENANT, now=DEMO_NOW,
+                                      default_timezone=s.default_timezone)
     if as_json:
         render.print_json(console, {"outcomes": [o.__dict__ for o in outcomes],
                                     "touchpoints": [tp.id for tp in touchpoints],
-                                    "insights": insights, "events_stored": events_stored})
+                                    "insights": insights, "events_stored": events_stored,
+                                    "suggestions": suggestions})
         return
     created = sum(len(o.created) for o in outcomes)
     skipped = sum(len(o.duplicates) for o in outcomes)
@@ -80,6 +85,11 @@ def demo(
         if latest is not None:
             console.rule(f"{tp.id} · {tp.channel} · {render.escape(tp.subject or '')}")
             render.print_insights(console, latest)
+    from assistant.cli.suggest import contact_names, print_suggestions
+
+    console.rule(f"Suggestions as of {DEMO_NOW:%Y-%m-%d %H:%M} UTC "
+                 f"(`touchpoint suggest --tenant demo --at {DEMO_NOW.isoformat()}`)")
+    print_suggestions(suggestions[:8], names=contact_names(db, DEMO_TENANT))
 
 
 def _print_totals(insights: dict) -> None:

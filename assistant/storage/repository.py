@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, TypeVar
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, Text, cast, delete, func, select, update
+from sqlalchemy import Select, String, Text, cast, delete, func, select, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
@@ -373,3 +374,159 @@ def list_events(session: Session, *, tenant_id: str, account_id: str | None = No
     if since is not None:
         query = query.where(EventRow.occurred_at >= _as_utc(since))
     return [convert.row_to_event(r) for r in session.scalars(query.order_by(EventRow.occurred_at))]
+
+
+# --- bulk reads for the suggestions engine ------------------------------------------------
+
+
+class TouchpointStamp(NamedTuple):
+    """Who, when, where and which way a touchpoint went, without its text: enough to learn
+    timing and to run rules over a whole tenant's history in one query (a tuple: cheap to
+    build by the hundred thousand)."""
+
+    id: str
+    account_id: str | None
+    contact_ids: tuple[str, ...]
+    channel: str
+    direction: str
+    occurred_at: datetime  # aware, in the offset it was recorded with
+    subject: str | None
+    thread_id: str | None
+    ticket_id: str | None
+    status: str
+
+
+@functools.lru_cache(maxsize=256)
+def _offset_zone(minutes: int) -> timezone:
+    return timezone(timedelta(minutes=minutes))
+
+
+def _in_offset(moment: datetime, offset_min: int) -> datetime:
+    """`convert.from_utc` with the fixed-offset zones shared: the bulk reads build many."""
+    if moment.tzinfo is None:  # SQLite returns naive datetimes
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_offset_zone(offset_min))
+
+
+def _id_tuple(value: str | list[str] | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = json.loads(value)
+    return tuple(value or ())
+
+
+def _instant(value: str | datetime) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def list_touchpoint_stamps(session: Session, *, tenant_id: str, account_id: str | None = None,
+                           until: datetime | None = None, inbound_only: bool = False,
+                           limit: int | None = None,
+                           account_range: tuple[str, str] | None = None
+                           ) -> list[TouchpointStamp]:
+    """Oldest first; `until` is inclusive; `limit` keeps the newest `limit` of them;
+    `account_range` (first, last), inclusive, keeps one slice of the accounts."""
+    # the JSON list and the timestamp come back raw (SQLite: text) and are parsed here with
+    # the C parsers: SQLAlchemy's per-value processors cost more than the query at this size
+    columns = (TouchpointRow.id, TouchpointRow.account_id,
+               type_coerce(TouchpointRow.contact_ids, String), TouchpointRow.channel,
+               TouchpointRow.direction, type_coerce(TouchpointRow.occurred_at, String),
+               TouchpointRow.utc_offset_min, TouchpointRow.subject, TouchpointRow.thread_id,
+               TouchpointRow.ticket_id, TouchpointRow.status)
+    query = select(*columns).where(TouchpointRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if account_range is not None:
+        query = query.where(TouchpointRow.account_id.between(*account_range))
+    if until is not None:
+        query = query.where(TouchpointRow.occurred_at <= _as_utc(until))
+    if inbound_only:
+        query = query.where(TouchpointRow.direction == "inbound")
+    if limit is not None:  # the newest `limit`: the (tenant, occurred_at) index serves this
+        query = query.order_by(TouchpointRow.occurred_at.desc()).limit(limit)
+    stamps = [TouchpointStamp(r[0], r[1], _id_tuple(r[2]), r[3], r[4],
+                              _in_offset(_instant(r[5]), r[6]), r[7], r[8], r[9], r[10])
+              for r in session.execute(query)]
+    stamps.sort(key=lambda s: (s.occurred_at, s.id))  # in Python: SQL sorting on id is slower
+    return stamps
+
+
+def latest_insights_between(session: Session, *, tenant_id: str, since: datetime,
+                            until: datetime, account_id: str | None = None,
+                            account_range: tuple[str, str] | None = None
+                            ) -> dict[str, Insights]:
+    """The newest run of every touchpoint that occurred in [since, until], by touchpoint id."""
+    # plain columns, not ORM entities: this reads tens of thousands of runs at once
+    query = (select(InsightRunRow.touchpoint_id, InsightRunRow.created_at,
+                    type_coerce(InsightRunRow.body, String))
+             .join(TouchpointRow, (TouchpointRow.tenant_id == InsightRunRow.tenant_id)
+                   & (TouchpointRow.id == InsightRunRow.touchpoint_id))
+             .where(InsightRunRow.tenant_id == tenant_id,
+                    TouchpointRow.occurred_at >= _as_utc(since),
+                    TouchpointRow.occurred_at <= _as_utc(until)))
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if account_range is not None:
+        query = query.where(TouchpointRow.account_id.between(*account_range))
+    newest: dict[str, tuple[str | datetime, str | dict[str, Any]]] = {}
+    for tp_id, ran_at, stored in session.execute(query.order_by(InsightRunRow.id)):
+        newest[tp_id] = (ran_at, stored)
+    found: dict[str, Insights] = {}
+    for tp_id, (moment, raw) in newest.items():
+        # validated straight from the stored JSON text where the driver hands it over as text
+        insights = (Insights.model_validate_json(raw) if isinstance(raw, str)
+                    else Insights.model_validate(raw))
+        if insights.created_at is None:
+            insights.created_at = _in_offset(_instant(moment), 0)
+        found[tp_id] = insights
+    return found
+
+
+def latest_insights_for(session: Session, *, tenant_id: str, touchpoint_ids: list[str]
+                        ) -> dict[str, Insights]:
+    """The newest run of each listed touchpoint that has one, by touchpoint id."""
+    newest: dict[str, InsightRunRow] = {}
+    for start in range(0, len(touchpoint_ids), 500):
+        query = select(InsightRunRow).where(
+            InsightRunRow.tenant_id == tenant_id,
+            InsightRunRow.touchpoint_id.in_(touchpoint_ids[start:start + 500]))
+        for row in session.scalars(query.order_by(InsightRunRow.id)):
+            newest[row.touchpoint_id] = row
+    return {tp_id: convert.row_to_insights(row) for tp_id, row in newest.items()}
+
+
+def list_touchpoints_by_ids(session: Session, *, tenant_id: str, touchpoint_ids: list[str]
+                            ) -> list[Touchpoint]:
+    """Full touchpoints (text and segments) for the listed ids, oldest first."""
+    found: list[TouchpointRow] = []
+    for start in range(0, len(touchpoint_ids), 500):
+        query = select(TouchpointRow).where(
+            TouchpointRow.tenant_id == tenant_id,
+            TouchpointRow.id.in_(touchpoint_ids[start:start + 500]))
+        found.extend(session.scalars(query))
+    found.sort(key=lambda r: (convert.from_utc(r.occurred_at, 0), r.id))
+    return [convert.row_to_touchpoint(r) for r in found]
+
+
+def list_contacts_between(session: Session, *, tenant_id: str, first: str, last: str
+                          ) -> list[Contact]:
+    """Live contacts of the accounts whose ids fall in [first, last], by id."""
+    query = select(ContactRow).where(ContactRow.tenant_id == tenant_id,
+                                     ContactRow.account_id.between(first, last),
+                                     ContactRow.merged_into.is_(None))
+    return [convert.row_to_contact(r) for r in session.scalars(query.order_by(ContactRow.id))]
+
+
+def list_event_signals(session: Session, *, tenant_id: str, account_id: str | None = None,
+                       account_range: tuple[str, str] | None = None) -> list[Event]:
+    """Events of the tenant, one account or a range of accounts (inclusive), oldest first;
+    plain rows, not ORM entities, for bulk reads."""
+    query = select(*EventRow.__table__.columns).where(EventRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(EventRow.account_id == account_id)
+    if account_range is not None:
+        query = query.where(EventRow.account_id.between(*account_range))
+    return [Event(id=r.id, tenant_id=r.tenant_id, account_id=r.account_id,
+                  contact_id=r.contact_id, kind=r.kind,
+                  occurred_at=_in_offset(r.occurred_at, r.utc_offset_min),
+                  properties=r.properties or {})
+            for r in session.execute(query.order_by(EventRow.occurred_at))]

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from assistant.storage import suggestion_rows  # noqa: F401  (its tables join Base.metadata)
 from assistant.storage.rows import Base
 
 connection = context.config.attributes.get("connection")

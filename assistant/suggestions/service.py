@@ -134,19 +134,23 @@ def _apply_feedback(suggestion: Suggestion, feedback: SuggestionFeedback | None,
 
 def _cap(ranked: list[Suggestion], policy: SuggestionPolicy) -> list[Suggestion]:
     """At most `max_suggestions_per_account` per account and `max_per_rule_per_account` of one
-    rule there, so one chatty rule does not crowd out the others."""
+    rule there, so one chatty rule does not crowd out the others: each rule's best suggestion
+    for an account is kept before any rule's second. Order stays `ranked`'s."""
     per_account: dict[str, int] = {}
     per_rule: dict[tuple[str, str], int] = {}
-    kept: list[Suggestion] = []
-    for suggestion in ranked:
-        rule_key = (suggestion.account_id, suggestion.rule_id)
-        if (per_account.get(suggestion.account_id, 0) >= policy.max_suggestions_per_account
-                or per_rule.get(rule_key, 0) >= policy.max_per_rule_per_account):
-            continue
-        kept.append(suggestion)
-        per_account[suggestion.account_id] = per_account.get(suggestion.account_id, 0) + 1
-        per_rule[rule_key] = per_rule.get(rule_key, 0) + 1
-    return kept
+    chosen: set[str] = set()
+    for rounds in (1, policy.max_per_rule_per_account):
+        for suggestion in ranked:
+            rule_key = (suggestion.account_id, suggestion.rule_id)
+            if (suggestion.id in chosen
+                    or per_account.get(suggestion.account_id, 0)
+                    >= policy.max_suggestions_per_account
+                    or per_rule.get(rule_key, 0) >= rounds):
+                continue
+            chosen.add(suggestion.id)
+            per_account[suggestion.account_id] = per_account.get(suggestion.account_id, 0) + 1
+            per_rule[rule_key] = per_rule.get(rule_key, 0) + 1
+    return [s for s in ranked if s.id in chosen]
 
 
 def compute_suggestions(db: Database, *, tenant_id: str, now: datetime,

@@ -17,6 +17,7 @@ import wave
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
@@ -262,3 +263,16 @@ def _run_as_nobody(base: Path, inputs: list[str]) -> tuple[int, str, str]:
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", command, "ingest",
          *inputs], capture_output=True, text=True, env=env, timeout=300, check=False)
     return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"accounts": ' + "[" * 10_000 + "]" * 10_000 + "}", "nested more than 64"),
+    ('{"accounts": [{"account_id": ' + "9" * 5000 + "}]}", "5,000 digits"),
+], ids=["nested-10000", "5000-digits"])
+def test_import_accounts_refuses_hostile_json_with_one_line(tmp_path: Path, content: str,
+                                                           problem: str):
+    accounts = tmp_path / "accounts.json"
+    accounts.write_text(content, encoding="utf-8")
+    result = invoke("import-accounts", str(accounts))
+    assert result.exit_code == 1
+    assert problem in result.output and "Traceback" not in result.output

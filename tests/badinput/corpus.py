@@ -346,6 +346,11 @@ def _zip_kinds() -> Iterator[BadInput]:
     central = stored.index(b"PK\x01\x02")
     stored[8:10] = stored[central + 10:central + 12] = b"\x63\x00"  # method 99: AES
     yield BadInput("zip-unknown-method.zip", bytes(stored))
+    shifted = bytearray(good)
+    end = shifted.rindex(b"PK\x05\x06")  # the central directory said to start a byte late
+    shifted[end + 16:end + 20] = (int.from_bytes(shifted[end + 16:end + 20], "little") + 1
+                                  ).to_bytes(4, "little")
+    yield BadInput("zip-directory-offset-off-by-one.zip", bytes(shifted))
     yield BadInput("zip-two-chats.zip", _zip({"a.txt": whatsapp.replace(b"Priya", b"Priyanka"),
                                                   "b.txt": whatsapp.replace(b"Alice", b"Alicia")}), stored=True)
     yield BadInput("zip-binary-chat.zip", _zip({"_chat.txt": _binaries()["noise"]}))

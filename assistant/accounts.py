@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import BadInputError
 from assistant.identity import FREE_MAIL_DOMAINS, contact_id_for, merged_list, normalize_phone
+from assistant.ingest.chat_records import JsonLimitError, decode_json
 from assistant.models import Account, Contact
 from assistant.storage import contact_keys, repository
 
@@ -56,9 +57,11 @@ def _records(content: bytes, uri: str) -> list[dict[str, Any]]:
                             "save the export as UTF-8") from None
     if uri.lower().endswith(".json") or text.lstrip().startswith(("{", "[")):
         try:
-            loaded = json.loads(text)
+            loaded = decode_json(text)  # bounded: depth, number size, no NaN
         except json.JSONDecodeError as exc:
             raise BadInputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        except JsonLimitError as exc:
+            raise BadInputError(f"{path}: JSON refused: {exc}") from None
         accounts = loaded.get("accounts") if isinstance(loaded, dict) else loaded
         if not isinstance(accounts, list):
             raise BadInputError(f"{path}: expected {{\"accounts\": [...]}} at the top level")

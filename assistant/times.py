@@ -97,7 +97,10 @@ def parse_instant(raw: object, *, tz: tzinfo, day_first: bool = False,
     if isinstance(raw, datetime):
         return raw if raw.tzinfo else raw.replace(tzinfo=tz)
     if isinstance(raw, int | float):
-        return _from_epoch(float(raw), tz)
+        try:
+            return _from_epoch(float(raw), tz)
+        except OverflowError:  # an integer too big for a float is no time
+            return None
     if not isinstance(raw, str) or len(raw) > _MAX_TEXT:
         return None
     value = _visible(raw).strip()
@@ -149,7 +152,7 @@ def _read_iso(value: str) -> datetime | None:
 def _read_rfc2822(value: str) -> datetime | None:
     try:
         return parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "Mon, 2 Mar 99999999999 ..."
         return None
 
 
@@ -159,6 +162,8 @@ def _read_export_shape(value: str, order: DateOrder) -> datetime | None:
     numeric = _NUMERIC_DATE.match(value)
     if numeric:
         fields = (numeric["a"], numeric["b"], numeric["c"])
+        if any(len(f) >= 3 and int(f) < 100 for f in fields):
+            return None  # "0000-01-01": a year written in full is never a two-digit one
         ymd = _ordered(fields, order if len(numeric["a"]) < 3 else "ymd")
         rest = numeric["rest"]
         era = numeric["era"] or ""

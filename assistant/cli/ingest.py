@@ -57,8 +57,7 @@ def ingest(
                                 language=base.language)
     sources, missing = find_sources(paths)
     outcomes = [record_input_failure(db, tenant_id=tenant_id, uri=m, stage="find",
-                                     error="no such file, or no supported files in it",
-                                     runtime=runtime) for m in missing]
+                                     error=_nothing_found(m), runtime=runtime) for m in missing]
     outcomes += run_files(db, sources, base, runtime, tenant_id=tenant_id, quiet=as_json)
     if runtime.extractor is not None:
         outcomes += [o for o in resume_unfinished(db, tenant_id=tenant_id, runtime=runtime)
@@ -69,6 +68,17 @@ def ingest(
     report(outcomes, as_json=as_json, indexed=indexed)
     if any(not o.is_ok for o in outcomes) or not sources:
         raise typer.Exit(1)
+
+
+def _nothing_found(raw: str) -> str:
+    from pathlib import Path
+
+    from assistant.ingest.dispatch import SUPPORTED_SUFFIXES
+
+    if not Path(raw).exists():
+        return "no such file, and no file matches it"
+    return ("holds no file Touchpoint reads (an empty folder, or one named like a file); "
+            "supported: " + ", ".join(sorted(SUPPORTED_SUFFIXES)))
 
 
 def _language(value: str | None) -> str | None:
@@ -212,9 +222,10 @@ def report(outcomes: list[SourceOutcome], *, as_json: bool, indexed: int | str |
                           highlight=False)
     for o in failed_sources:
         err_console.print(f"  [red]failed[/red] ({o.error_stage}) {render.escape(o.error or '')}",
-                          highlight=False)
+                          highlight=False, soft_wrap=True)  # one line per failure, unwrapped
     for error in (e for o in outcomes for e in o.partial_errors):
-        err_console.print(f"  [red]failed[/red] {render.escape(error)}", highlight=False)
+        err_console.print(f"  [red]failed[/red] {render.escape(error)}", highlight=False,
+                          soft_wrap=True)
 
 
 @cli.command()

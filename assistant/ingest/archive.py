@@ -9,7 +9,9 @@ Slack made go through one parser and re-ingesting either adds nothing.
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,7 +65,7 @@ def read_zip(content: bytes, *, uri: str, max_bytes: int,
                 with archive.open(info) as handle:
                     data = handle.read(info.file_size + 1)
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError,
-                    EOFError) as exc:
+                    EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
                 raise BadInputError(f"{uri}: entry {info.filename!r} cannot be read ({exc})"
                                     ) from None
             if len(data) > info.file_size:

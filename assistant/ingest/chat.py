@@ -79,7 +79,7 @@ def sniff_text_format(text: str) -> str | None:
 def _is_json_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, or nested past the stack: the reader says
         return False
 
 

@@ -42,41 +42,118 @@ _MEDIA_KEYS = {"photo", "file", "media_type", "sticker_emoji", "photos", "videos
 _SLACK_LINK = re.compile(r"<(?P<target>[@#!]?[^|>]+)(?:\|(?P<label>[^>]+))?>")
 
 
-def load_json(text: str, uri: str) -> Any:
-    """Parsed JSON, or BadInputError with the line and column of the first error."""
+MAX_JSON_DEPTH = 64  # real exports nest a handful of levels; deeper is junk or an attack
+MAX_JSON_NUMBER_DIGITS = 64  # ids and epoch milliseconds fit; a 5,000-digit number does not
+
+
+class JsonLimitError(ValueError):
+    """A JSON value over one of our limits (depth, number size, NaN/Infinity)."""
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal.lstrip("-")) > MAX_JSON_NUMBER_DIGITS:
+        raise JsonLimitError(f"a number of {len(literal.lstrip('-')):,} digits "
+                              f"(at most {MAX_JSON_NUMBER_DIGITS} are read)")
+    return int(literal)
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if len(literal) > 4 * MAX_JSON_NUMBER_DIGITS or value in (float("inf"), float("-inf")):
+        raise JsonLimitError(f"the number {literal[:40]!r} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> object:
+    raise JsonLimitError(f"{name} is not a JSON number")
+
+
+def _check_depth(value: Any) -> None:
+    """JsonLimitError when containers nest deeper than MAX_JSON_DEPTH (walked without
+    recursion, so the check itself cannot overflow the stack)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep")
+            children = current.values() if isinstance(current, dict) else current
+            stack.extend((child, depth + 1) for child in children
+                         if isinstance(child, dict | list))
+
+
+def decode_json(text: str) -> Any:
+    """json.loads within our limits; JsonLimitError (a ValueError) past them."""
     try:
-        return json.loads(text)
+        value = json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
+                           parse_constant=_no_constant)
+    except RecursionError:
+        raise JsonLimitError(f"values nested more than {MAX_JSON_DEPTH} levels deep") from None
+    _check_depth(value)
+    return value
+
+
+def load_json(text: str, uri: str) -> Any:
+    """Parsed JSON, or BadInputError with the line and column of the first error, or naming
+    the limit it breaks (nesting depth, number size, NaN/Infinity)."""
+    try:
+        return decode_json(text)
     except json.JSONDecodeError as exc:
         raise BadInputError(f"{uri}: not valid JSON ({exc.msg} at line {exc.lineno}, column "
                             f"{exc.colno}); fix the file or export it again") from None
+    except JsonLimitError as exc:
+        raise BadInputError(f"{uri}: JSON refused: {exc}; export it again or fix the "
+                            "value") from None
 
 
 def jsonl_records(text: str, uri: str) -> list[Any]:
+    """One JSON value per non-blank line; BadInputError names the line that breaks."""
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(decode_json(line))
         except json.JSONDecodeError as exc:
             raise BadInputError(f"{uri}: line {number} is not valid JSON ({exc.msg} at column "
                                 f"{exc.colno}); every line must be one message object") from None
+        except JsonLimitError as exc:
+            raise BadInputError(f"{uri}: line {number} refused: {exc}") from None
     return records
 
 
 def read_csv(text: str, uri: str) -> tuple[list[str], list[dict[str, str]]]:
-    """Header (lower-cased) and rows of a CSV; BadInputError names the row that breaks it."""
+    """Header (lower-cased) and rows of a CSV, read strictly: BadInputError names the line
+    where a quote is never closed, a quote is followed by stray text, or a row has more
+    fields than the header (an unquoted delimiter inside a value), so two rows are never
+    silently merged and no value is silently cut."""
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    started = 1  # the physical line the current record starts on
     try:
-        headers = [h.strip().lower() for h in reader.fieldnames or [] if h]
-        rows = [{k.strip().lower(): (v or "").strip() for k, v in row.items()
-                 if isinstance(k, str) and k and isinstance(v, str | None)} for row in reader]
+        header_row = next(reader, [])
+        headers = [h.strip().lower() for h in header_row]
+        rows = []
+        started = reader.line_num + 1
+        for values in reader:
+            if len(values) > len(header_row) and any(v.strip() for v in values[len(header_row):]):
+                raise BadInputError(
+                    f"{uri}: CSV line {started} has {len(values)} fields but the header has "
+                    f"{len(header_row)}; quote values that contain {delimiter!r}")
+            if values:  # a blank line is no row; a short row's missing values are empty
+                rows.append({h: (values[i].strip() if i < len(values) else "")
+                             for i, h in enumerate(headers) if h})
+            started = reader.line_num + 1
     except csv.Error as exc:
-        raise BadInputError(f"{uri}: CSV line {reader.line_num} cannot be read ({exc}); check its "
-                            "quoting") from None
-    return headers, rows
+        if "field larger than field limit" in str(exc):
+            raise BadInputError(f"{uri}: CSV line {started} holds a value over "
+                                f"{csv.field_size_limit():,} characters; split it or check for "
+                                "a quote that is never closed") from None
+        raise BadInputError(f"{uri}: CSV line {started} cannot be read ({exc}); check its "
+                            "quoting: a quote opened there is never closed or is followed by "
+                            "text") from None
+    return [h for h in headers if h], rows
 
 
 def csv_records(text: str, uri: str) -> list[dict[str, str]]:
@@ -96,6 +173,19 @@ def _pick(record: dict[str, Any], key: str) -> Any:
     return next((record[k] for k in _ALIASES[key] if record.get(k) not in (None, "")), None)
 
 
+def _scalar(value: Any, field: str, number: int, uri: str) -> str | None:
+    """A message field as text: strings and numbers are read, anything else (an object, a
+    list) is a BadInputError naming the message and the field."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise BadInputError(f"{uri}: message {number} has {field} of type {type(value).__name__}; "
+                        f"{field} must be text")
+
+
 def record_messages(records: list[Any], options: ParseOptions, uri: str,
                     users: dict[str, dict[str, Any]] | None = None) -> list[ChatMessage]:
     """Messages from generic or Slack records; BadInputError names the message that is wrong."""
@@ -112,6 +202,8 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
             continue  # Telegram's "X joined the group", "X pinned a message"
         sender, body, raw_time = _pick(record, "sender"), _pick(record, "text"), _pick(record, "time")
         body = _flat_text(body)
+        sender = _scalar(sender, "sender", number, uri)
+        body = _scalar(body, "text", number, uri)
         if not body and sender is not None and _MEDIA_KEYS & record.keys():
             continue  # a photo, file or sticker with no words
         missing = [name for name, value in (("sender", sender), ("text", body)) if value is None]
@@ -122,12 +214,22 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
         if raw_time is not None and when is None:
             raise BadInputError(f"{uri}: message {number} has time {str(raw_time)[:64]!r}, which "
                                 f"is not a time; write {ACCEPTED}")
+        optional = {key: _scalar(record.get(key), key, number, uri)
+                    for key in ("role", "email", "phone", "handle")}
         messages.append(ChatMessage(
             when=when, sender=str(sender).strip(), text=str(body),
-            role=str(record.get("role") or "").strip().lower() or None,
-            email=record.get("email") or None, phone=record.get("phone") or None,
-            handle=record.get("handle") or None))
+            role=(optional["role"] or "").strip().lower() or None,
+            email=optional["email"], phone=optional["phone"], handle=optional["handle"]))
     return messages
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text_or_none(value: Any) -> str | None:
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) \
+        and str(value) else None
 
 
 def _flat_text(body: Any) -> str | None:
@@ -140,16 +242,17 @@ def _flat_text(body: Any) -> str | None:
 
 def _slack_message(record: dict[str, Any], options: ParseOptions,
                    users: dict[str, dict[str, Any]]) -> ChatMessage | None:
+    """A Slack message object; fields of the wrong type are treated as absent."""
     if record.get("subtype") in _SLACK_NOISE:
         return None
     comment: dict[str, Any] = record["comment"] if isinstance(record.get("comment"), dict) else {}
     user_id = record.get("user") or comment.get("user") or record.get("bot_id")
-    user = users.get(str(user_id), {})
-    profile = record.get("user_profile") or user.get("profile") or {}
+    user = _mapping(users.get(str(user_id)))
+    profile = _mapping(record.get("user_profile")) or _mapping(user.get("profile"))
     is_bot = bool(record.get("bot_id")) and not record.get("user") or record.get(
         "subtype") == "bot_message"
     attachments = [a for a in record.get("attachments") or [] if isinstance(a, dict)]
-    bot_name = ((record.get("bot_profile") or {}).get("name") or record.get("username")
+    bot_name = (_mapping(record.get("bot_profile")).get("name") or record.get("username")
                 or next((a.get("author_name") or a.get("service_name") for a in attachments
                          if a.get("author_name") or a.get("service_name")), None))
     sender = (profile.get("real_name") or user.get("real_name") or record.get("user_name")
@@ -161,9 +264,9 @@ def _slack_message(record: dict[str, Any], options: ParseOptions,
     return ChatMessage(
         when=parse_timestamp(str(record["ts"]), options), sender=str(sender),
         text=_slack_text(raw, users), role="unknown" if is_bot else None,
-        email=profile.get("email") or None,
+        email=_text_or_none(profile.get("email")),
         handle=f"slack:{user_id}" if user_id else None,
-        extra={"thread_ts": str(record["thread_ts"])} if record.get("thread_ts") else {})
+        extra={"thread_ts": thread} if (thread := _text_or_none(record.get("thread_ts"))) else {})
 
 
 def _rich_text(record: dict[str, Any], attachments: list[dict[str, Any]]) -> str:
@@ -202,8 +305,9 @@ def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:
     def readable(match: re.Match[str]) -> str:
         target, label = match.group("target"), match.group("label")
         if target.startswith("@"):
-            user = users.get(target[1:], {})
-            name = label or (user.get("profile") or {}).get("real_name") or user.get("real_name")
+            user = _mapping(users.get(target[1:]))
+            name = label or _text_or_none(_mapping(user.get("profile")).get("real_name")) \
+                or _text_or_none(user.get("real_name"))
             return "@" + str(name or target[1:])
         if target.startswith("#"):
             return "#" + (label or target[1:])

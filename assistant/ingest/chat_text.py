@@ -99,7 +99,7 @@ def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
         from assistant.ingest.whatsapp import whatsapp_messages
 
         return whatsapp_messages(text, options)
-    return _wecom(text, options), {}
+    return _wecom(text, options, uri), {}
 
 
 def _append(messages: list[ChatMessage], line: str) -> None:
@@ -134,13 +134,23 @@ def _plain(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
     return messages
 
 
-def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:
+def _header_time(raw: str, options: ParseOptions, uri: str, *, day_first: bool = False
+                 ) -> datetime:
+    """A message header's time; BadInputError naming it when it is no date (31/31/2026)."""
+    when = parse_timestamp(raw, options, day_first=day_first)
+    if when is None:
+        raise BadInputError(f"{uri}: the message header time {raw.strip()!r} is not a real "
+                            "date and time; fix that line or export the chat again")
+    return when
+
+
+def _wecom(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
     """WeCom/WeChat messages; `[图片]`-style stand-ins for media and recalls are dropped."""
     messages: list[ChatMessage] = []
     for line in _lines(text):
         header = WECOM.match(line.strip())
         if header:
-            messages.append(ChatMessage(when=parse_timestamp(header.group("when"), options),
+            messages.append(ChatMessage(when=_header_time(header.group("when"), options, uri),
                                         sender=header.group("name").strip(), text=""))
         else:
             _append(messages, line)

@@ -58,7 +58,9 @@ def choose_occurred_at(found: datetime | None, options: ParseOptions, *, uri: st
 
 def touchpoint_id(tenant_id: str, fingerprint: str) -> str:
     """Stable id: the same source in the same tenant always gets the same id."""
-    digest = hashlib.sha256(f"{tenant_id}\x00{fingerprint}".encode()).hexdigest()
+    # surrogatepass: a fingerprint read from broken headers may hold lone surrogates
+    digest = hashlib.sha256(f"{tenant_id}\x00{fingerprint}".encode("utf-8", "surrogatepass")
+                            ).hexdigest()
     return "tp_" + digest[:24]
 
 

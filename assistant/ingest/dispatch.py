@@ -77,7 +77,10 @@ def _json_detection(head: str, suffix: str) -> Detection:
     """Tickets (Zendesk's API shapes) or chat messages, from the JSON's first keys."""
     stripped = head.lstrip("\ufeff \t\r\n")
     if suffix == ".csv":
-        header = next(csv.reader(io.StringIO(head)), [])
+        try:
+            header = next(csv.reader(io.StringIO(head, newline="")), [])
+        except csv.Error:  # the parser reading it names the line
+            header = []
         is_ticket = "ticket_id" in {h.strip().lower() for h in header}
         return Detection("ticket" if is_ticket else "chat", "csv", 0.9)
     if stripped.startswith("{"):

@@ -51,6 +51,8 @@ _SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|antw|回复|回覆|转发|�
 _MBOX_SEPARATOR = re.compile(rb"\AFrom [^\s:]+")
 _MBOX_ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_MULTIPART = re.compile(rb"(?im)^content-type:\s*multipart/")
+MAX_MULTIPARTS = 100
 _ENCODED_WORD = r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?="
 _ENCODED_RUN = re.compile(rf"{_ENCODED_WORD}(?:\s*{_ENCODED_WORD})*")
 _ADDRESS_HEADERS = ("from", "to", "cc")  # the participants; reply-to and sender go to metadata
@@ -147,7 +149,8 @@ def content_fingerprint(sender: str | None, occurred_at: datetime, text: str) ->
     (forwards show no seconds) and text without case or spacing differences."""
     minute = occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
     body = " ".join(text.split()).casefold()
-    return hashlib.sha256(f"{sender or ''}\x00{minute}\x00{body}".encode()).hexdigest()
+    return hashlib.sha256(f"{sender or ''}\x00{minute}\x00{body}".encode(
+        "utf-8", "surrogatepass")).hexdigest()  # raw header bytes may be lone surrogates
 
 
 @dataclass
@@ -321,6 +324,9 @@ def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> list[T
     if _looks_binary(content):
         raise BadInputError(f"{uri}: binary data, not an email (NUL or control bytes); "
                             "export the message as .eml from the mail client")
+    if len(_MULTIPART.findall(content)) > MAX_MULTIPARTS:  # the stdlib recurses per level
+        raise BadInputError(f"{uri}: more than {MAX_MULTIPARTS} multipart sections; refused as "
+                            "malformed (real mail nests a handful)")
     message = email.message_from_bytes(content, policy=default_policy)
     if message.keys() and not message.get_payload() and not message.is_multipart():
         raise BadInputError(f"{uri}: the email is truncated (headers but no body); "

@@ -14,6 +14,7 @@ encoding at all. So the declared charset is a hint, not a fact:
 from __future__ import annotations
 
 import re
+from email.errors import HeaderParseError
 from email.header import decode_header
 
 from charset_normalizer import from_bytes
@@ -51,7 +52,7 @@ def decode_payload(payload: bytes, declared: str | None) -> tuple[str, str]:
     if charset and charset != "utf-8":
         try:
             text = payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):  # unknown, broken, or not a text codec
             text = None
         if text is not None:
             if charset not in _SINGLE_BYTE:
@@ -85,7 +86,11 @@ def decode_header_value(raw: str, fallback_charset: str | None = None) -> str:
     if "=?" not in raw:
         return re.sub(r"\s+", " ", _recover_raw(raw, fallback_charset)).strip()
     pieces: list[str] = []
-    for chunk, charset in decode_header(raw):
+    try:
+        chunks = decode_header(raw)
+    except HeaderParseError:  # a broken encoded word ("=?utf-8?b?%%%?="): keep the raw text
+        return re.sub(r"\s+", " ", _recover_raw(raw, fallback_charset)).strip()
+    for chunk, charset in chunks:
         if isinstance(chunk, str):
             pieces.append(_recover_raw(chunk, fallback_charset))
         elif charset is None:

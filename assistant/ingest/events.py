@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from assistant.errors import BadInputError
+from assistant.ingest.chat_records import JsonLimitError, decode_json
 from assistant.ingest.common import ParseOptions, check_size
 from assistant.models import Event
 from assistant.times import to_instant
@@ -30,9 +31,11 @@ def parse_events(content: bytes, *, uri: str, options: ParseOptions) -> list[Eve
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = decode_json(line)  # bounded: depth, number size, no NaN
         except json.JSONDecodeError as exc:
-            raise BadInputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+            raise BadInputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+        except JsonLimitError as exc:
+            raise BadInputError(f"{path}:{number}: refused: {exc}") from None
         events.append(_event(record, path=path, number=number, options=options, line=line))
     if not events:
         raise BadInputError(f"{path}: no events in the file")
@@ -47,6 +50,8 @@ def _event(record: Any, *, path: str, number: int, options: ParseOptions, line: 
     if missing:
         raise BadInputError(f"{where}: missing {', '.join(missing)}")
     occurred_at = to_instant(record["occurred_at"], tz=options.tz, what=f"{where}: occurred_at")
+    if not isinstance(record.get("properties") or {}, dict):
+        raise BadInputError(f"{where}: properties must be a JSON object")
     properties = dict(record.get("properties") or {})
     for key in ("email", "account_domain", "handle"):
         if record.get(key):

@@ -12,6 +12,8 @@ time, and says so. Anything wrong with one input is that input's error, never th
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -36,51 +38,107 @@ class FileSource:
     uri: str
 
     def read(self, *, max_bytes: int) -> bytes:
-        """The source's bytes (a folder packed as a zip), within the limit."""
-        if self.path.is_dir():
-            return pack_folder(self.path, max_bytes=max_bytes)
+        """The source's bytes (a folder packed as a zip), within the limit. BadInputError for
+        what cannot be read: no permission, a dangling link, a pipe, socket or device (reading
+        one would block or never end)."""
         try:
-            size = self.path.stat().st_size
-            if size > max_bytes:
-                raise TooLargeError(f"{self.uri}: {size:,} bytes is over the limit of "
+            info = self.path.stat()
+            if stat.S_ISDIR(info.st_mode):
+                os.listdir(self.path)  # a folder that cannot be listed says so, not "empty"
+                return pack_folder(self.path, max_bytes=max_bytes)
+            if not stat.S_ISREG(info.st_mode):
+                raise BadInputError(f"{self.uri}: not a regular file (a pipe, socket or device); "
+                                    "copy its content into a file first")
+            if info.st_size > max_bytes:
+                raise TooLargeError(f"{self.uri}: {info.st_size:,} bytes is over the limit of "
                                     f"{max_bytes:,} bytes (raise TOUCHPOINT_MAX_UPLOAD_BYTES)")
             return self.path.read_bytes()
         except OSError as exc:
-            raise BadInputError(f"{self.uri}: cannot be read ({exc.strerror or exc})") from None
+            raise BadInputError(f"{self.uri}: cannot be read ({exc.strerror or exc}); check "
+                                "that it exists and its permissions") from None
 
 
 def find_sources(inputs: list[str]) -> tuple[list[FileSource], list[str]]:
-    """Sources under files, folders (recursive) and globs, sorted, plus inputs that match
-    nothing. A literal path that exists wins over a glob reading of its name."""
+    """Sources under files, folders (recursive) and globs, sorted, plus inputs that give no
+    source at all (missing, or a folder with nothing Touchpoint reads). A literal path that
+    exists wins over a glob reading of its name. A folder that cannot be listed is a source
+    of its own, whose read says why, so it is reported rather than silently skipped."""
     found: list[Path] = []
     missing: list[str] = []
     for raw in inputs:
         path = Path(raw)
-        if path.exists() or path.is_symlink():
-            found.extend(_under(path))
+        if _exists(path):
+            candidates = _under(path)
         elif any(ch in raw for ch in "*?["):
             matches = sorted(Path(path.anchor).glob(str(path.relative_to(path.anchor)))
                              if path.is_absolute() else Path().glob(raw))
             candidates = [p for m in matches for p in _under(m)]
-            if not candidates:
-                missing.append(raw)
-            found.extend(candidates)
         else:
-            missing.append(raw)
+            candidates = []
+        if not candidates:
+            missing.append(uri_of(raw))
+        found.extend(candidates)
     unique = sorted(dict.fromkeys(found))
-    return [FileSource(p, str(p)) for p in unique if not _is_sidecar(p)], missing
+    return [FileSource(p, uri_of(str(p))) for p in unique if not _is_sidecar(p)], missing
+
+
+def uri_of(path: str) -> str:
+    """A path as text every database and terminal takes: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _exists(path: Path) -> bool:
+    """True also for a path that exists but cannot be looked at (its read will say so)."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _under(path: Path) -> list[Path]:
-    if not path.is_dir():
+    if not _is_dir(path):
         return [path]
-    if is_slack_export(path):
+    if _is_export(path):
         return [path]
-    exports = [p for p in path.rglob("*") if p.is_dir() and is_slack_export(p)]
-    files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-             and is_supported_name(p.name) and p.name.lower() != "readme.md"
-             and not any(e in p.parents for e in exports)]
-    return [*files, *exports]
+    files: list[Path] = []
+    exports: list[Path] = []
+    unreadable: list[Path] = []
+    for folder, dirs, names in os.walk(path, onerror=lambda e: unreadable.append(
+            Path(e.filename))):
+        here = Path(folder)
+        keep: list[Path] = []
+        for name in sorted(dirs):
+            child = here / name
+            (exports if _is_export(child) else keep).append(child)
+        dirs[:] = [d.name for d in keep]  # an export is one source: do not walk into it
+        files += [here / n for n in names if not n.startswith(".") and is_supported_name(n)
+                  and n.lower() != "readme.md"]
+    return [*files, *exports, *unreadable]
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _is_export(path: Path) -> bool:
+    try:
+        return is_slack_export(path)
+    except OSError:  # cannot be listed: os.walk reports it
+        return False
 
 
 def _is_sidecar(path: Path) -> bool:
@@ -117,9 +175,9 @@ def _estimate(path: Path, tz: tzinfo) -> tuple[datetime | None, OccurredAtSource
 def read_sidecar(path: Path) -> tuple[Path, dict[str, object]]:
     """Optional `<file>.meta.json` beside a source (or `<name>.json` beside audio)."""
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not sidecar.is_file() and path.suffix.lower() in AUDIO_SUFFIXES:
+    if not _is_file(sidecar) and path.suffix.lower() in AUDIO_SUFFIXES:
         sidecar = path.with_suffix(".json")
-    if not sidecar.is_file():
+    if not _is_file(sidecar):  # also when its folder cannot be looked into: the read says so
         return sidecar, {}
     try:
         raw = sidecar.read_bytes()

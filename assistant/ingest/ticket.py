@@ -51,8 +51,30 @@ def _tickets_from_json(text: str, uri: str) -> list[dict[str, Any]]:
 def _is_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # the JSONL reader names what is wrong
         return False
+
+
+def _check_shape(ticket: dict[str, Any], where: str) -> None:
+    """BadInputError naming the field when a person or the comment list has the wrong type
+    (an export is untrusted input: `"author": "bob"` must not reach `.get`)."""
+    def person(value: Any, field: str) -> None:
+        if value is not None and not isinstance(value, dict):
+            raise BadInputError(f"{where}: {field} must be an object with name and email, "
+                                f"not {type(value).__name__}")
+        for key in ("name", "email", "role"):
+            inner = (value or {}).get(key)
+            if inner is not None and not isinstance(inner, str):
+                raise BadInputError(f"{where}: {field}.{key} must be text, not "
+                                    f"{type(inner).__name__}")
+
+    person(ticket.get("requester"), "requester")
+    comments = ticket.get("comments")
+    if comments is not None and not isinstance(comments, list):
+        raise BadInputError(f"{where}: comments must be a list, not {type(comments).__name__}")
+    for index, comment in enumerate(comments or [], start=1):
+        if isinstance(comment, dict):
+            person(comment.get("author"), f"comment {index} author")
 
 
 def _tickets_from_csv(text: str, uri: str) -> list[dict[str, Any]]:
@@ -194,4 +216,6 @@ def parse_ticket(content: bytes, *, uri: str, options: ParseOptions) -> list[Tou
     if not tickets:
         raise BadInputError(f"{uri}: the export holds no tickets")
     source = make_source(uri, content, media_type)  # hashed once, shared by every ticket
+    for number, ticket in enumerate(tickets, start=1):
+        _check_shape(ticket, f"{uri}: ticket {number}")
     return [_ticket_to_touchpoint(t, uri=uri, source=source, options=options) for t in tickets]

@@ -26,6 +26,7 @@ from assistant.pipeline.stages import (
     Extraction,
     ParseResult,
     complete_source,
+    naming,
     new_source_row,
     one_line,
     parse_bytes,
@@ -104,7 +105,7 @@ def _parse_all(db: Database, batch: list[_Work], runtime: Runtime,
         try:
             parsed[job.number] = parse_bytes(job.row, job.item.content, runtime)
         except Exception as exc:
-            job.error = runtime.redact(f"{job.row.uri}: {one_line(exc)}")
+            job.error = runtime.redact(naming(job.row.uri, exc))
     try:
         with db.session() as session:
             for job in batch:

@@ -22,6 +22,7 @@ from assistant.pipeline.stages import (
     claim_source,
     complete_source,
     extract_claimed,
+    naming,
     one_line,
     parse_claimed,
     receive,
@@ -97,7 +98,10 @@ def run_source(db: Database, *, tenant_id: str, source_id: str, runtime: Runtime
     if not claimed:  # done or failed before
         outcome.duplicates += row.touchpoint_ids
         if row.stage == "failed":
-            outcome.error, outcome.error_stage = row.error, row.error_stage
+            error = row.error or "(no message)"
+            if outcome.uri != row.uri:  # the same bytes under another name: say which
+                error = f"{outcome.uri}: the same bytes as {row.uri}, which failed: {error}"
+            outcome.error, outcome.error_stage = error, row.error_stage
         return outcome
     _run_claimed(db, row, runtime, progress, content, outcome)
     return outcome
@@ -118,8 +122,7 @@ def _run_claimed(db: Database, row: SourceRow, runtime: Runtime, progress: Progr
         else:
             _release(db, row.tenant_id, row.id)
     except Exception as exc:
-        _fail(db, row.tenant_id, row.id, stage, runtime.redact(f"{row.uri}: {one_line(exc)}"),
-              outcome)
+        _fail(db, row.tenant_id, row.id, stage, runtime.redact(naming(row.uri, exc)), outcome)
 
 
 def _busy(outcome: SourceOutcome | None, source_id: str) -> SourceOutcome:

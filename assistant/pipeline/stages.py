@@ -13,11 +13,12 @@ and claims in one short transaction, works, then writes its result in another.
 from __future__ import annotations
 
 import hashlib
-import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pydantic_core import PydanticSerializationError
 from sqlalchemy.orm import Session
 
 from assistant.errors import ProviderError, TouchpointError
@@ -31,7 +32,7 @@ from assistant.storage.rows import SourceRow
 
 Progress = Callable[[float, float], None] | None
 _TERMINAL = ("extracted", "indexed", "failed")
-_NUL, _REPLACEMENT = "\x00", "\ufffd"  # same length, so every offset stays valid
+_REPLACEMENT = "\ufffd"  # one code point, so every offset stays valid
 
 
 class BusyError(TouchpointError):
@@ -144,7 +145,8 @@ def store_parsed(session: Session, row: SourceRow, parsed: Parsed, runtime: Runt
     me = claims.process_token()
     created: list[Touchpoint] = []
     for touchpoint in parsed.touchpoints:
-        resolved = resolve(session, touchpoint, options, runtime)
+        # cleaned before resolving too: its addresses and handles become lookups
+        resolved = resolve(session, _storable(touchpoint), options, runtime)
         stored = _storable(resolved.model_copy(update={"status": "parsed", "source_id": row.id}))
         if repository.save_touchpoint(session, stored, claimed_by=me):
             created.append(stored)
@@ -189,13 +191,30 @@ def resolve(session: Session, touchpoint: Touchpoint, options: SourceOptions,
 
 
 def _storable(touchpoint: Touchpoint) -> Touchpoint:
-    """NUL characters replaced, the same way on SQLite and Postgres (Postgres refuses them in
-    text and JSON); the replacement has the same length, so offsets stay valid."""
-    dumped = touchpoint.model_dump_json()
-    if "\\u0000" not in dumped:
-        return touchpoint
-    cleaned = json.loads(dumped.replace("\\u0000", "\\ufffd"))
-    return Touchpoint.model_validate(cleaned)
+    """Text no database can hold, replaced the same way on SQLite and Postgres: NUL (Postgres
+    refuses it in text and JSON) and lone surrogates (undecodable header bytes; no driver can
+    encode them). Each becomes U+FFFD, one code point for one, so every offset stays valid."""
+    try:
+        if "\\u0000" not in touchpoint.model_dump_json():  # the common case, checked fast
+            return touchpoint
+    except PydanticSerializationError:  # a lone surrogate cannot be written as UTF-8
+        pass
+    dumped = touchpoint.model_dump(mode="json")
+    cleaned = _clean_text(dumped)
+    return touchpoint if cleaned == dumped else Touchpoint.model_validate(cleaned)
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _clean_text(value: object) -> object:
+    if isinstance(value, str):
+        return _UNSTORABLE.sub(_REPLACEMENT, value)
+    if isinstance(value, dict):
+        return {_clean_text(k): _clean_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_text(v) for v in value]
+    return value
 
 
 # --- extract ----------------------------------------------------------------------------------
@@ -291,6 +310,12 @@ def complete_source(session: Session, *, tenant_id: str, source_id: str, release
     if is_complete or release:
         sources.finish(session, tenant_id=tenant_id, source_id=source_id,
                        is_complete=is_complete, release=release)
+
+
+def naming(uri: str, exc: BaseException) -> str:
+    """`exc` as one line that names the source once (most messages begin with it already)."""
+    line = one_line(exc)
+    return line if line.startswith(uri) else f"{uri}: {line}"
 
 
 def one_line(exc: BaseException) -> str:

@@ -144,9 +144,8 @@ def brief_command(
                               agenda=agenda, now=_date(now, "--now"), retrieval=options,
                               policy=sla_policy(s))
     if s.llm_base_url:
-        from extractors.llm.client import ClientOptions, LLMClient
-
         from assistant.briefing.narrative import add_narrative
+        from extractors.llm.client import ClientOptions, LLMClient
 
         key = s.openai_api_key.get_secret_value() if s.openai_api_key else None
         client = LLMClient(ClientOptions(base_url=s.llm_base_url, model=s.llm_model, api_key=key,

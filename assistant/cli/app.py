@@ -66,7 +66,7 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported.
-from assistant.cli import commands, contacts, demo, maintenance  # noqa: E402,F401
+from assistant.cli import commands, contacts, demo, maintenance, service  # noqa: E402,F401
 from evals.cli import eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")

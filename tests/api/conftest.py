@@ -79,8 +79,9 @@ TICKET = {"ticket": {
     "comments": [
         {"author": {"name": "Maya Patel", "email": "maya.patel@northwind.example",
                     "role": "end-user"}, "created_at": "2026-03-04T09:00:00-05:00",
-         "body": "SSO login fails for every user since this morning. The renewal at $52,000 "
-                 "depends on this working.", "public": True},
+         "body": "SSO login fails for every user since this morning. At $52,000 a year the "
+                 "price is too high for a product that does not work. What is the price of the "
+                 "enterprise plan?", "public": True},
         {"author": {"name": "Sam Ortiz", "email": "sam@vendor.example", "role": "agent"},
          "created_at": "2026-03-04T10:00:00-05:00",
          "body": "Thanks Maya, we are looking into it.", "public": True}]}}

@@ -43,27 +43,34 @@ class BodyLimit:
             await _refuse(send, scope["path"], int(declared), limit)
             return
         seen = 0
-        started = False
+        exceeded = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise _BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            # the framework may turn the error raised while reading into its own 400: once the
+            # limit is crossed, the answer is 413 whatever the app says
+            nonlocal refused
+            if not exceeded:
+                await send(message)
+            elif not refused:
+                refused = True
+                await _refuse(send, scope["path"], seen, limit)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except _BodyTooLarge:
-            if not started:
-                await _refuse(send, scope["path"], seen, limit)
+            pass
+        if exceeded and not refused:
+            await _refuse(send, scope["path"], seen, limit)
 
 
 async def _refuse(send: Send, path: str, size: int, limit: int) -> None:

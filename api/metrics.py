@@ -72,7 +72,19 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, record_status)
         finally:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            route = _template(scope)
             method = scope["method"]
             self.metrics.requests.labels(method, route, str(status)).inc()
             self.metrics.latency.labels(method, route).observe(time.perf_counter() - started)
+
+
+def _template(scope: Scope) -> str:
+    """The matched route with its parameters named (`/v1/touchpoints/{touchpoint_id}`)."""
+    if scope.get("route") is None:
+        return "unmatched"
+    template: str = scope["path"]
+    for name, value in (scope.get("path_params") or {}).items():
+        head, found, tail = template.rpartition(str(value))
+        if found:
+            template = f"{head}{{{name}}}{tail}"
+    return template

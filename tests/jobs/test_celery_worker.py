@@ -1,0 +1,171 @@
+"""A real Celery worker process on the local Redis, against Postgres.
+
+The API (CeleryQueue) sends tasks carrying only ids; `touchpoint worker` runs them. A worker
+killed with SIGKILL in the middle of a task leaves the message unacknowledged (acks_late); it is
+redelivered to the next worker and completed exactly once.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api import create_app
+from assistant.config import Settings, load_settings
+from assistant.storage import api_keys, repository
+from assistant.storage.db import Database, open_database
+from fake_openai_server import Answer, FakeOpenAIServer, reply
+from llm_fixtures import english_answer, english_touchpoint
+from tests.conftest import require_service
+from tests.storage.conftest import _scratch_postgres
+
+pytestmark = pytest.mark.integration
+REDIS = "redis://127.0.0.1:6379/13"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    yield from _scratch_postgres()
+
+
+@pytest.fixture
+def worker_env(pg_url: str, isolated_data_dir: Path) -> dict[str, str]:
+    require_service("redis", "127.0.0.1", 6379)
+    return {"TOUCHPOINT_DATABASE_URL": pg_url, "TOUCHPOINT_BROKER_URL": REDIS,
+            "TOUCHPOINT_JOB_QUEUE": f"touchpoint-test-{uuid.uuid4().hex[:8]}",
+            "TOUCHPOINT_DATA_DIR": str(isolated_data_dir),
+            "TOUCHPOINT_JOB_VISIBILITY_TIMEOUT_S": "3"}
+
+
+def _settings(env: dict[str, str], **overrides: object) -> Settings:
+    values = {k.removeprefix("TOUCHPOINT_").lower(): v for k, v in env.items()
+              if k.startswith("TOUCHPOINT_")}
+    values.update(overrides)
+    return load_settings(**values)
+
+
+class Workers:
+    """Starts `touchpoint worker` processes (each in its own process group) and reaps them."""
+
+    def __init__(self, env: dict[str, str], logs: Path) -> None:
+        self.env, self.logs, self.started = env, logs, []  # type: ignore[var-annotated]
+
+    def start(self, **extra_env: str) -> subprocess.Popen[bytes]:
+        env = {**os.environ, **self.env, **extra_env}
+        log = (self.logs / f"worker-{len(self.started)}.log").open("wb")
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from assistant.cli import main; main()", "worker",
+             "--pool", "solo", "--loglevel", "INFO"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.started.append(process)
+        return process
+
+    def kill(self, process: subprocess.Popen[bytes]) -> None:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+    def stop_all(self) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait(timeout=10)
+
+    def log_text(self) -> str:
+        return "\n".join(p.read_text(errors="replace") for p in sorted(self.logs.glob("*.log")))
+
+
+@pytest.fixture
+def workers(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Workers]:
+    running = Workers(worker_env, tmp_path)
+    yield running
+    running.stop_all()
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float, what: str,
+              workers: Workers) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout}s waiting for {what}\n{workers.log_text()}")
+        time.sleep(0.2)
+
+
+def _seed(db: Database) -> tuple[str, str]:
+    touchpoint = english_touchpoint()
+    with db.session() as session:
+        repository.save_touchpoint(session, touchpoint)
+        _, key = api_keys.create_key(session, tenant_id="default", role="admin")
+    return touchpoint.id, key
+
+
+def _job(client: TestClient, location: str, key: str) -> dict:
+    return client.get(location, headers={"Authorization": f"Bearer {key}"}).json()
+
+
+def test_a_worker_process_runs_an_extract_job_sent_through_the_api(
+        worker_env: dict[str, str], workers: Workers) -> None:
+    settings = _settings(worker_env)
+    db = open_database(settings.resolved_database_url)
+    touchpoint_id, key = _seed(db)
+    workers.start()
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/readyz").json()["checks"]["broker"] == "ok"
+        accepted = client.post(f"/v1/touchpoints/{touchpoint_id}/extract",
+                               json={"extractor": "rules"},
+                               headers={"Authorization": f"Bearer {key}"})
+        assert accepted.status_code == 202
+        location = accepted.headers["location"]
+        _wait_for(lambda: _job(client, location, key)["status"] == "succeeded", 90,
+                  "the worker to finish the job", workers)
+        job = _job(client, location, key)
+    assert job["touchpoint_ids"] == [touchpoint_id] and job["attempts"] == 1
+    with db.session() as session:
+        runs = repository.list_insight_runs(session, tenant_id="default",
+                                            touchpoint_id=touchpoint_id)
+    assert [r.insights.provenance.extractor for r in runs] == ["rules"]
+    db.close()
+
+
+def test_a_worker_killed_mid_task_is_replaced_and_the_task_completes_exactly_once(
+        worker_env: dict[str, str], workers: Workers, llm_server: FakeOpenAIServer) -> None:
+    # the first request hangs (the worker is killed while it waits), the redelivery is answered
+    llm_server.script(Answer(content="{}", delay_s=60), reply(english_answer()))
+    llm = {"TOUCHPOINT_LLM_BASE_URL": llm_server.base_url, "OPENAI_API_KEY": "sk-test",
+           "TOUCHPOINT_LLM_MAX_RETRIES": "0", "TOUCHPOINT_LLM_TIMEOUT_S": "90"}
+    settings = _settings(worker_env)
+    db = open_database(settings.resolved_database_url)
+    touchpoint_id, key = _seed(db)
+    first = workers.start(**llm)
+    with TestClient(create_app(settings)) as client:
+        accepted = client.post(f"/v1/touchpoints/{touchpoint_id}/extract",
+                               json={"extractor": "llm"},
+                               headers={"Authorization": f"Bearer {key}"})
+        location = accepted.headers["location"]
+        _wait_for(lambda: len(llm_server.requests) == 1, 90, "the first worker to call the LLM",
+                  workers)
+        assert _job(client, location, key)["status"] == "running"
+        workers.kill(first)
+        workers.start(**llm)
+        _wait_for(lambda: _job(client, location, key)["status"] == "succeeded", 120,
+                  "the redelivered task to complete", workers)
+        job = _job(client, location, key)
+    assert job["attempts"] == 2 and job["touchpoint_ids"] == [touchpoint_id]
+    assert len(llm_server.requests) == 2
+    with db.session() as session:
+        runs = repository.list_insight_runs(session, tenant_id="default",
+                                            touchpoint_id=touchpoint_id)
+    assert len(runs) == 1 and runs[0].insights.competitors[0].name == "Salesforce"
+    db.close()

@@ -9,6 +9,7 @@ or in Redis so several API processes share one budget per key).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from typing import Any
@@ -65,10 +66,8 @@ class BodyLimit:
                 refused = True
                 await _refuse(send, scope["path"], seen, limit)
 
-        try:
+        with contextlib.suppress(_BodyTooLarge):
             await self.app(scope, counting_receive, guarded_send)
-        except _BodyTooLarge:
-            pass
         if exceeded and not refused:
             await _refuse(send, scope["path"], seen, limit)
 

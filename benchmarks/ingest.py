@@ -14,8 +14,8 @@ import time
 from email.message import EmailMessage
 from pathlib import Path
 
-from assistant.config import load_settings
 from assistant.bootstrap import open_store, pipeline_options
+from assistant.config import load_settings
 from assistant.pipeline import ingest_file
 
 BODIES = ["We are on Salesforce today but the renewal price is too high. Could you send a quote "

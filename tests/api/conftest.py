@@ -132,19 +132,19 @@ def seed_tenant(db: Database, settings: Settings, tenant: str, folder: Path) -> 
     return seeded
 
 
-def api_settings(db_url: str, data_dir: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {"database_url": db_url, "data_dir": data_dir,
+def api_settings(url: str, data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {"database_url": url, "data_dir": data_dir,
                                  "vendor_domains": ["vendor.example"],
                                  "api_rate_limit": "100000/minute"}
     values.update(overrides)
     return load_settings(**values)
 
 
-def wipe(db_url: str) -> None:
+def wipe(url: str) -> None:
     """Postgres databases outlive a test: empty every table afterwards."""
-    if not db_url.startswith("postgresql"):
+    if not url.startswith("postgresql"):
         return
-    engine = create_engine(db_url)
+    engine = create_engine(url)
     with engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             connection.execute(table.delete())

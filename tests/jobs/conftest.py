@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
 from fake_openai_server import FakeOpenAIServer
+
 from tests.storage.conftest import db, db_url, postgres_url  # noqa: F401
 
 

@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from fake_openai_server import Answer, FakeOpenAIServer, reply
 from fastapi.testclient import TestClient
+from llm_fixtures import english_answer, english_touchpoint
 
 from api import create_app
 from assistant.config import Settings, load_settings
 from assistant.storage import api_keys, repository
 from assistant.storage.db import Database, open_database
-from fake_openai_server import Answer, FakeOpenAIServer, reply
-from llm_fixtures import english_answer, english_touchpoint
 from tests.conftest import require_service
 from tests.storage.conftest import _scratch_postgres
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_openai_server import FakeOpenAIServer, failure, reply
+from llm_fixtures import english_answer, english_touchpoint
 
 from assistant.config import Settings, load_settings
 from assistant.errors import ProviderUnavailableError
@@ -13,8 +15,6 @@ from assistant.jobs import stages, store
 from assistant.jobs.queue import InProcessQueue
 from assistant.storage import repository
 from assistant.storage.db import Database
-from fake_openai_server import FakeOpenAIServer, failure, reply
-from llm_fixtures import english_answer, english_touchpoint
 
 
 def _settings(db: Database, data_dir: Path, **overrides: object) -> Settings:

@@ -1,20 +1,25 @@
 """Turn Settings into the objects the stages need; entry points (CLI, API, worker) call this.
 
-This is the only code that maps configuration onto option objects, so the CLI and the API build
-exactly the same pipeline from the same settings.
+This is the only code that maps configuration onto option objects, so the CLI, the API and a
+Celery worker build exactly the same pipeline runtime from the same settings.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
+from assistant.errors import BadInputError
 from assistant.ingest.common import ParseOptions
-from assistant.pipeline import PipelineOptions
 from assistant.storage.db import Database, open_database
-from extractors.base import ExtractionContext, Extractor, get_extractor_class
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Runtime
+    from extractors.base import ExtractionContext, Extractor
+
+_TENANT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
 def open_store(settings: Settings) -> Database:
@@ -22,42 +27,47 @@ def open_store(settings: Settings) -> Database:
     return open_database(settings.resolved_database_url)
 
 
+def tenant_id(settings: Settings, given: str | None = None) -> str:
+    """The tenant a command acts for: `given` (a flag) or the configured one, validated."""
+    tenant = settings.tenant if given is None else given
+    if not _TENANT_ID.fullmatch(tenant):
+        raise BadInputError(f"tenant id {tenant!r} is not valid: use 1-64 letters, digits, '.', "
+                            "'_' or '-', starting with a letter or digit")
+    return tenant
+
+
 def parse_options(settings: Settings, *, tenant: str | None = None,
-                  occurred_at: datetime | None = None, language: str | None = None) -> ParseOptions:
+                  language: str | None = None) -> ParseOptions:
     return ParseOptions(
-        tenant_id=tenant or settings.tenant,
+        tenant_id=tenant_id(settings, tenant),
         vendor_domains=tuple(d.lower() for d in settings.vendor_domains),
         rep_names=tuple(settings.rep_names),
         default_timezone=settings.default_timezone,
-        occurred_at=occurred_at,
         language=language,
         max_bytes=settings.max_upload_bytes,
     )
 
 
 def build_extractor(settings: Settings, name: str | None = None) -> Extractor:
+    from extractors.base import get_extractor_class
+
     return get_extractor_class(name or settings.extractor).from_settings(settings)
 
 
 def extraction_context(settings: Settings, *, tenant: str | None = None) -> ExtractionContext:
+    from extractors.base import ExtractionContext
     from extractors.catalog import load_catalog
 
-    return ExtractionContext(tenant_id=tenant or settings.tenant,
+    return ExtractionContext(tenant_id=tenant_id(settings, tenant),
                              catalog=load_catalog(settings.competitors_file))
 
 
-def pipeline_options(
-    settings: Settings,
-    *,
-    extractor: str | None = None,
-    extract: bool = True,
-    tenant: str | None = None,
-    occurred_at: datetime | None = None,
-    language: str | None = None,
-    account_id: str | None = None,
-    contact_ids: tuple[str, ...] = (),
-    audio: bool = True,
-) -> PipelineOptions:
+def runtime(settings: Settings, *, extractor: str | None = None, extract: bool = True,
+            tenant: str | None = None, language: str | None = None, audio: bool = True
+            ) -> Runtime:
+    """How this process runs the stages: parsers, extractor, transcription, secrets."""
+    from assistant.pipeline import Runtime
+
     transcribe = None
     if audio:
         from assistant.transcribe import transcribe_options_from_settings
@@ -65,13 +75,12 @@ def pipeline_options(
         transcribe = transcribe_options_from_settings(settings)
         if language in ("en", "zh"):
             transcribe = replace(transcribe, language=language)
-    return PipelineOptions(
-        parse=parse_options(settings, tenant=tenant, occurred_at=occurred_at, language=language),
-        raw_dir=Path(settings.raw_dir),
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    return Runtime(
+        parse=parse_options(settings, tenant=tenant, language=language),
         extractor=build_extractor(settings, extractor) if extract else None,
         context=extraction_context(settings, tenant=tenant),
         transcribe=transcribe,
         phone_region=settings.phone_region,
-        account_id=account_id,
-        contact_ids=contact_ids,
+        secrets=tuple(s for s in (key,) if s),
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy.orm import Session
 
 from assistant.ingest.common import ParseOptions
@@ -13,8 +11,7 @@ from assistant.storage import repository
 from assistant.storage.db import Database
 
 
-def attach_identity(session: Session, event: Event, *, accounts_by_domain: dict[str, str]
-                    ) -> Event:
+def attach_identity(session: Session, event: Event) -> Event:
     """Set contact_id / account_id from the event's email or account_domain property."""
     email = str(event.properties.get("email") or "").lower()
     domain = str(event.properties.get("account_domain") or "").lower()
@@ -22,18 +19,19 @@ def attach_identity(session: Session, event: Event, *, accounts_by_domain: dict[
                                         value=email) if email else []
     contact_id, account_id = (contacts[0].id, contacts[0].account_id) if contacts else (None, None)
     if account_id is None:
-        account_id = accounts_by_domain.get(domain or email.rpartition("@")[2])
+        lookup = domain or email.rpartition("@")[2]
+        account_id = repository.account_for_domain(
+            session, tenant_id=event.tenant_id, domain=lookup) if lookup else None
     return event.model_copy(update={"contact_id": contact_id, "account_id": account_id})
 
 
-def store_events(db: Database, path: Path, options: ParseOptions) -> tuple[int, int]:
-    """Parse and store the events in `path`; returns (stored, skipped duplicates)."""
-    events = parse_events(path, options)
-    tenant = options.tenant_id
+def store_events(db: Database, content: bytes, *, uri: str, options: ParseOptions
+                 ) -> tuple[int, int]:
+    """Parse and store the events in a JSONL source; returns (stored, skipped duplicates)."""
+    events = parse_events(content, uri=uri, options=options)
     with db.session() as session:
-        by_domain = repository.account_ids_by_domain(session, tenant_id=tenant)
         stored = 0
         for event in events:
-            resolved = attach_identity(session, event, accounts_by_domain=by_domain)
+            resolved = attach_identity(session, event)
             stored += bool(repository.save_event(session, resolved))
     return stored, len(events) - stored

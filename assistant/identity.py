@@ -265,7 +265,13 @@ class _Directory:
 
     session: Session
     tenant_id: str
-    account_by_domain: dict[str, str]
+
+    def account_for(self, email: str | None) -> str | None:
+        domain = _domain(email)
+        if not domain or domain in FREE_MAIL_DOMAINS:
+            return None
+        return repository.account_for_domain(self.session, tenant_id=self.tenant_id,
+                                             domain=domain)
 
     def find(self, kind: str, value: str) -> Contact | None:
         found = repository.find_contacts(self.session, tenant_id=self.tenant_id, kind=kind,
@@ -273,12 +279,6 @@ class _Directory:
         if kind == "handle_id" and len(found) != 1:
             return None  # a bare id is only trusted when it names one person
         return found[0] if found else None
-
-
-def _directory(session: Session, tenant_id: str) -> _Directory:
-    domains = repository.account_ids_by_domain(session, tenant_id=tenant_id)
-    return _Directory(session, tenant_id,
-                      {d: a for d, a in domains.items() if d not in FREE_MAIL_DOMAINS})
 
 
 def _known(directory: _Directory, who: Participant, region: str) -> Contact | None:
@@ -327,14 +327,14 @@ def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region
     email domain (never a free-mail one). An unknown sender with an address, phone, handle or
     CRM id is stored as a new contact flagged `needs_review`. Reps and agents are skipped.
     """
-    directory = _directory(session, touchpoint.tenant_id)
+    directory = _Directory(session, touchpoint.tenant_id)
     account_id = touchpoint.account_id
     contact_ids: list[str] = list(touchpoint.contact_ids)
     for who in touchpoint.participants:
         if _is_vendor(who, vendor_domains):
             continue
         contact = _known(directory, who, default_region)
-        domain_account = directory.account_by_domain.get(_domain(who.email) or "")
+        domain_account = directory.account_for(who.email)
         if contact is None:
             contact = _new_contact(touchpoint.tenant_id, who, domain_account, default_region)
             if contact is None:

@@ -17,7 +17,10 @@ Channel = Literal["call", "meeting", "email", "chat", "ticket", "web"]
 Direction = Literal["inbound", "outbound"]
 Role = Literal["rep", "customer", "agent", "unknown"]
 AlignmentStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
-TouchpointStatus = Literal["received", "parsed", "extracted", "indexed", "failed"]
+# parsed -> extracted; "pending" when the extractor's provider was unavailable (extract later)
+TouchpointStatus = Literal["received", "parsed", "pending", "extracted", "indexed", "failed"]
+# where occurred_at came from: the source or the user said it, or it is an estimate
+OccurredAtSource = Literal["explicit", "filename", "file_mtime", "ingest_time"]
 SentimentLabel = Literal["positive", "neutral", "negative", "mixed"]
 Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned"]
 ObjectionKind = Literal["price", "timing", "feature", "security", "contract", "other"]
@@ -108,6 +111,7 @@ class Touchpoint(_Model):
     channel: Literal["call", "meeting", "email", "chat", "ticket", "web"]
     direction: Direction = "inbound"
     occurred_at: AwareDatetime
+    occurred_at_source: OccurredAtSource = "explicit"
     language: str = "other"  # "en", "zh", "other", or "mixed"
     subject: str | None = None
     thread_id: str | None = None
@@ -120,6 +124,7 @@ class Touchpoint(_Model):
     metadata: dict[str, Any] = Field(default_factory=dict)
     status: TouchpointStatus = "received"
     error: str | None = None
+    source_id: str | None = None  # the received source it was parsed from
 
     @model_validator(mode="after")
     def _segments_point_into_text(self) -> Touchpoint:
@@ -285,3 +290,21 @@ class Suggestion(_Model):
     explanation: str
     evidence_refs: list[str] = Field(default_factory=list)  # "touchpoint_id:start-end"
     rule_id: str
+
+
+class TouchpointSummary(_Model):
+    """A touchpoint as a list shows it: no text or segments, so a page of them is cheap."""
+
+    id: str
+    tenant_id: str
+    account_id: str | None = None
+    contact_ids: list[str] = Field(default_factory=list)
+    channel: Channel
+    direction: Direction = "inbound"
+    occurred_at: AwareDatetime
+    occurred_at_source: OccurredAtSource = "explicit"
+    language: str = "other"
+    subject: str | None = None
+    first_line: str = ""
+    status: TouchpointStatus = "received"
+    has_error: bool = False

@@ -30,6 +30,7 @@ from assistant.errors import ConfigError
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
+    choose_occurred_at,
     make_source,
     read_source,
     touchpoint_id,
@@ -264,3 +265,20 @@ def audio_to_touchpoint(path: Path, parse_options: ParseOptions,
         participants=[Participant(name=name, role=role) for name, role in labels],
         metadata={"transcript": transcript.metadata, "duration_s": round(transcript.duration_s, 2),
                   "channels": transcript.channels, "empty_transcript": not segments})
+
+
+def transcribe_audio(content: bytes, *, uri: str, parse_options: ParseOptions,
+                     options: TranscribeOptions, progress: Progress | None = None
+                     ) -> list[Touchpoint]:
+    """A recording's bytes into one call touchpoint (dated like every other source)."""
+    import tempfile
+
+    suffix = Path(uri.split("#", 1)[0]).suffix
+    with tempfile.TemporaryDirectory(prefix="touchpoint-audio-") as scratch:
+        path = Path(scratch) / f"recording{suffix}"
+        path.write_bytes(content)
+        touchpoint = audio_to_touchpoint(path, parse_options, options, progress=progress)
+    when, how = choose_occurred_at(None, parse_options, uri=uri)
+    source = touchpoint.source.model_copy(update={"uri": uri})
+    return [touchpoint.model_copy(update={"occurred_at": when, "occurred_at_source": how,
+                                          "source": source})]

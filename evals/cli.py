@@ -13,14 +13,6 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-from rich.table import Table
-
-from assistant.errors import BadInputError
-from evals.compare import compare, load_report
-from evals.harness import run_eval
-from evals.metrics import flatten
-from evals.report import fmt, headline, write_reports
 
 eval_app = typer.Typer(help="Extraction-accuracy evals on gold datasets.",
                        invoke_without_command=True)
@@ -32,6 +24,8 @@ err_console = Console(stderr=True)
 
 def parse_thresholds(values: list[str], option: str = "--min") -> dict[str, float]:
     """`competitors.f1=0.9` -> {"competitors.f1": 0.9}; BadInputError on anything else."""
+    from assistant.errors import BadInputError
+
     parsed = {}
     for value in values:
         name, sep, number = value.partition("=")
@@ -47,6 +41,8 @@ def parse_thresholds(values: list[str], option: str = "--min") -> dict[str, floa
 
 def report_metrics(report: dict[str, Any]) -> dict[str, float]:
     """Every thresholdable number: overall names plus `by_language.<lang>.` / `by_channel.<ch>.`."""
+    from evals.metrics import flatten
+
     flat = flatten(report["overall"])
     for slicing in ("by_language", "by_channel"):
         for value, metrics in report.get(slicing, {}).items():
@@ -58,6 +54,8 @@ def report_metrics(report: dict[str, Any]) -> dict[str, float]:
 def failed_thresholds(report: dict[str, Any], minimum: dict[str, float],
                       maximum: dict[str, float] | None = None) -> list[str]:
     """One message per threshold not met; BadInputError for a metric the report lacks."""
+    from assistant.errors import BadInputError
+
     flat = report_metrics(report)
     failures = []
     for bound, limits in (("min", minimum), ("max", maximum or {})):
@@ -77,6 +75,10 @@ def failed_thresholds(report: dict[str, Any], minimum: dict[str, float],
 
 def _print_summary(result: dict[str, Any], title: str) -> None:
     """Two tables, by language then by channel, so metric names fit in a terminal."""
+    from rich.table import Table
+
+    from evals.report import fmt, headline
+
     for slicing, heading in (("by_language", "language"), ("by_channel", "channel")):
         table = Table(title=f"{title} — by {heading}")
         table.add_column("metric", no_wrap=True)
@@ -102,12 +104,18 @@ def run(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Score an extractor on a dataset; exit 1 when a --min or --max threshold is not met."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from assistant.errors import BadInputError
+    from evals.harness import run_eval
+    from evals.report import write_reports
+
     if ctx.invoked_subcommand is not None:
         return
     if dataset is None:
         raise BadInputError("--dataset is required, e.g. --dataset evals/datasets/test.jsonl")
     from assistant.bootstrap import build_extractor
-    from assistant.cli.app import settings
+    from assistant.cli.context import settings
     from assistant.cli.render import print_json
 
     lows, highs = parse_thresholds(minimum, "--min"), parse_thresholds(maximum, "--max")
@@ -167,6 +175,10 @@ def compare_runs(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Deltas B - A with 95% bootstrap confidence intervals over items present in both."""
+    from rich.table import Table
+
+    from evals.compare import compare, load_report
+
     rows = compare(load_report(a), load_report(b), include_latency=include_latency)
     if as_json:
         from assistant.cli.render import print_json

@@ -140,13 +140,14 @@ def dataset_catalog(path: Path) -> CompetitorCatalog | None:
 def to_touchpoint(item: GoldItem, *, tenant_id: str = "eval") -> Touchpoint:
     """The touchpoint production would see for this item."""
     if item.path is not None:
-        from assistant.ingest.dispatch import parse_path
+        from assistant.ingest.dispatch import parse_content
 
         options = ParseOptions(tenant_id=tenant_id, occurred_at=item.occurred_at,
                                language=item.language if item.language in ("en", "zh") else None,
                                rep_names=tuple(item.extra.get("rep_names", ())),
                                vendor_domains=tuple(item.extra.get("vendor_domains", ())))
-        touchpoints = parse_path(item.path, options)
+        touchpoints = parse_content(item.path.read_bytes(), uri=str(item.path),
+                                    options=options).touchpoints
         if len(touchpoints) != 1:
             raise BadInputError(f"{item.path}: an eval item must hold exactly one touchpoint")
         return touchpoints[0].model_copy(update={"channel": item.channel})

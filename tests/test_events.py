@@ -23,8 +23,8 @@ def test_events_attach_to_their_contact_or_account_and_reimport_adds_nothing(tmp
         '{"kind": "trial_started", "occurred_at": "2026-03-02T09:00:00+00:00", "account_domain": "harborview.example"}\n'
         '{"kind": "page_viewed", "occurred_at": "2026-03-03T09:00:00+00:00", "email": "x@unknown.example"}\n',
         encoding="utf-8")
-    assert store_events(db, events, ParseOptions(tenant_id="t")) == (3, 0)
-    assert store_events(db, events, ParseOptions(tenant_id="t")) == (0, 3)
+    assert store_events(db, events.read_bytes(), uri=str(events), options=ParseOptions(tenant_id="t")) == (3, 0)
+    assert store_events(db, events.read_bytes(), uri=str(events), options=ParseOptions(tenant_id="t")) == (0, 3)
     with db.session() as session:
         stored = repository.list_events(session, tenant_id="t")
         [dana] = repository.list_contacts(session, tenant_id="t")

@@ -73,5 +73,5 @@ def get_account(account_id: str, viewer: CallerDep, session: SessionDep) -> dict
 def delete_account(account_id: str, viewer: AdminDep, state: StateDep) -> dict[str, int]:
     """Erase the account, its contacts, their touchpoints, events, raw sources and cached
     answers; an audit record (no personal data) says how much went."""
-    return erase_account(state.db, viewer, account_id, raw_dir=state.settings.raw_dir,
+    return erase_account(state.db, viewer, account_id,
                          llm_cache=state.settings.data_dir / "llm_cache.sqlite3")

@@ -14,5 +14,5 @@ router = APIRouter(prefix="/contacts", tags=["contacts"])
 def delete_contact(contact_id: str, viewer: AdminDep, state: StateDep) -> dict[str, int]:
     """Erase the contact, its touchpoints, events, raw sources and cached answers; an audit
     record (no personal data) says how much went."""
-    return erase_contact(state.db, viewer, contact_id, raw_dir=state.settings.raw_dir,
+    return erase_contact(state.db, viewer, contact_id,
                          llm_cache=state.settings.data_dir / "llm_cache.sqlite3")

@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -45,8 +43,6 @@ def post_events(body: EventsIn, state: StateDep,
     lines = [json.dumps(e.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
              for e in body.events]
     options = bootstrap.parse_options(state.settings, tenant=viewer.tenant_id)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "events.jsonl"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        stored, duplicates = store_events(state.db, path, options)
+    stored, duplicates = store_events(state.db, ("\n".join(lines) + "\n").encode(),
+                                      uri="api:events.jsonl", options=options)
     return EventsStored(stored=stored, skipped_duplicates=duplicates)

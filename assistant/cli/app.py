@@ -1,29 +1,20 @@
-"""The Typer application, its global options and error translation."""
+"""The Typer application, its global options and error translation; mounts every command module.
+
+Each command module builds its own `cli = typer.Typer()` from `cli/context.py` and is mounted
+here, so no command module imports this one.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from assistant.config import Settings, load_settings
+from assistant.cli import commands, contacts, demo, ingest, maintenance, service
+from assistant.cli.context import err_console, state
 from assistant.errors import TouchpointError
-
-MIN_WIDTH = 130  # tables of ids and quotes need room even when piped (Rich assumes 80)
-console = Console()
-console.width = max(console.width, MIN_WIDTH)
-err_console = Console(stderr=True)
-
-
-class State:
-    debug: bool = False
-    settings: Settings | None = None
-
-
-state = State()
 
 
 class _ErrorTranslatingGroup(TyperGroup):
@@ -46,6 +37,7 @@ app = typer.Typer(
     help="Capture customer touchpoints as grounded, structured fields. Offline by default.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich's help renderer costs ~0.3 s of imports at start
 )
 
 
@@ -55,18 +47,19 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on 
     state.settings = None
 
 
-def settings() -> Settings:
-    if state.settings is None:
-        state.settings = load_settings()
-    return state.settings
+for _module in (commands, ingest, maintenance, contacts, demo):
+    app.add_typer(_module.cli)
+app.add_typer(service.cli)
+
+
+def _mount_evals() -> None:
+    from evals.cli import eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_mount_evals()
 
 
 def main() -> None:
     app()
-
-
-# Command modules register themselves on `app` when imported.
-from assistant.cli import commands, contacts, demo, maintenance, service  # noqa: E402,F401
-from evals.cli import eval_app  # noqa: E402
-
-app.add_typer(eval_app, name="eval")

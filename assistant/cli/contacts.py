@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
-from assistant import bootstrap
-from assistant.cli import render
-from assistant.cli.app import app, console, settings
-from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
-from assistant.storage import repository
+from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
+from assistant.cli.context import tenant as tenant_of
 
 contacts_app = typer.Typer(help="Contacts: review unknown senders, merge identities.",
                            no_args_is_help=True)
-app.add_typer(contacts_app, name="contacts")
+cli = typer.Typer()
+cli.add_typer(contacts_app, name="contacts")
 
 
 @contacts_app.command("list")
@@ -24,9 +21,15 @@ def list_contacts(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Contacts of the tenant (or one account); `--needs-review` lists unknown senders."""
+    from rich.table import Table
+
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import repository
+
     s = settings()
     with bootstrap.open_store(s).session() as session:
-        found = repository.list_contacts(session, tenant_id=tenant or s.tenant, account_id=account,
+        found = repository.list_contacts(session, tenant_id=tenant_of(tenant), account_id=account,
                                          needs_review=True if needs_review else None)
     if as_json:
         render.print_json(console, found)
@@ -45,11 +48,13 @@ def merge(source: str = typer.Argument(..., help="The contact to fold in (e.g. a
           target: str = typer.Argument(..., help="The known contact that remains."),
           tenant: str | None = TENANT_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Merge SOURCE into TARGET: its emails, phones, handles and touchpoints move to TARGET."""
+    from assistant import bootstrap
+    from assistant.cli import render
     from assistant.identity import merge_contacts
 
     s = settings()
     with bootstrap.open_store(s).session() as session:
-        merged = merge_contacts(session, tenant_id=tenant or s.tenant, source_id=source,
+        merged = merge_contacts(session, tenant_id=tenant_of(tenant), source_id=source,
                                 target_id=target)
     if as_json:
         render.print_json(console, merged)

@@ -11,12 +11,7 @@ from pathlib import Path
 
 import typer
 
-from assistant import bootstrap, pipeline
-from assistant.cli import render
-from assistant.cli.app import app, console, settings
-from assistant.cli.commands import JSON_OPTION, _run_with_progress
-from assistant.events import store_events
-from assistant.storage import repository
+from assistant.cli.context import JSON_OPTION, console, settings
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 DEMO_TENANT = "demo"
@@ -24,28 +19,42 @@ DEMO_VENDOR_DOMAINS = ["brightlane.io"]
 DEMO_REPS = ["Alice Chen", "王磊", "Sam Ortiz"]
 
 
-@app.command()
+cli = typer.Typer()
+
+
+@cli.command()
 def demo(
     audio: bool = typer.Option(True, help="Transcribe the sample recordings (slower)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest the bundled sample data and print what was captured."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.cli.ingest import run_files
+    from assistant.events import store_events
     from assistant.identity import import_accounts
+    from assistant.ingest.dispatch import AUDIO_SUFFIXES
+    from assistant.pipeline import SourceOptions
+    from assistant.storage import repository
 
     s = settings().model_copy(update={
         "tenant": DEMO_TENANT, "vendor_domains": DEMO_VENDOR_DOMAINS, "rep_names": DEMO_REPS})
     db = bootstrap.open_store(s)
     with db.session() as session:
         import_accounts(session, tenant_id=DEMO_TENANT, path=SAMPLE_DIR / "accounts.csv")
-    options = bootstrap.pipeline_options(s, audio=audio)
-    files, _ = pipeline.expand_paths([str(SAMPLE_DIR)])
-    files = [f for f in files if f.name not in ("accounts.csv", "events.jsonl")
-             and (audio or not pipeline.is_audio(f))]
+    from assistant.ingest.files import find_sources
+
+    runtime = bootstrap.runtime(s, audio=audio)
+    found, _ = find_sources([str(SAMPLE_DIR)])
+    files = [f for f in found if f.path.name not in ("accounts.csv", "events.jsonl")
+             and (audio or f.path.suffix.lower() not in AUDIO_SUFFIXES)]
     if not as_json:
         console.print(f"[bold]Touchpoint demo[/bold] — {len(files)} sample sources from {SAMPLE_DIR}")
-    outcomes = _run_with_progress(db, files, options, quiet=as_json)
-    events_stored, _ = store_events(db, SAMPLE_DIR / "events.jsonl",
-                                    bootstrap.parse_options(s))
+    outcomes = run_files(db, files, SourceOptions(), runtime, tenant_id=DEMO_TENANT,
+                         quiet=as_json)
+    events = SAMPLE_DIR / "events.jsonl"
+    events_stored, _ = store_events(db, events.read_bytes(), uri=str(events),
+                                    options=bootstrap.parse_options(s))
     with db.session() as session:
         touchpoints = repository.list_touchpoints(session, tenant_id=DEMO_TENANT, limit=1000)
         insights = {tp.id: repository.latest_insights(session, tenant_id=DEMO_TENANT,

@@ -1,73 +1,38 @@
-"""Commands that revisit stored data: extract (re-run extraction), failures."""
+"""`touchpoint failures`: every source that stopped with an error, and why."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import asdict
 
 import typer
 
-from assistant import bootstrap, pipeline
-from assistant.cli import render
-from assistant.cli.app import app, console, settings
-from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
-from assistant.errors import BadInputError
-from assistant.storage import repository
+from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
+from assistant.cli.context import tenant as tenant_of
 
-MAX_TOUCHPOINTS = 1_000_000
+cli = typer.Typer()
 
 
-@app.command()
-def extract(
-    extractor: str | None = typer.Option(None, help="rules | llm | hybrid (default: settings)."),
-    since: str | None = typer.Option(None, help="Only touchpoints that occurred on/after (ISO)."),
-    account: str | None = typer.Option(None),
-    tenant: str | None = TENANT_OPTION,
-    as_json: bool = JSON_OPTION,
-) -> None:
-    """Re-run extraction on stored touchpoints; earlier runs are kept for comparison."""
-    s = settings()
-    db = bootstrap.open_store(s)
-    try:
-        since_at = datetime.fromisoformat(since) if since else None
-    except ValueError:
-        raise BadInputError(f"--since {since!r} is not an ISO-8601 date") from None
-    options = bootstrap.pipeline_options(s, extractor=extractor, tenant=tenant)
-    with db.session() as session:
-        found = repository.list_touchpoints(session, tenant_id=options.parse.tenant_id,
-                                            account_id=account, since=since_at,
-                                            limit=MAX_TOUCHPOINTS)
-    done: list[str] = []
-    failed: list[str] = []
-    errors: list[str] = []
-    for tp in found:
-        error = pipeline.extract_and_store(db, tp, options)
-        if error:
-            failed.append(tp.id)
-            errors.append(f"{tp.id}: {error}")
-        else:
-            done.append(tp.id)
-    if as_json:
-        render.print_json(console, {"extracted": done, "failed": failed, "errors": errors})
-    else:
-        console.print(f"Extracted {len(done)} touchpoint(s) with "
-                      f"{options.extractor.name if options.extractor else '-'}; "
-                      f"{len(failed)} failed.")
-        for error in errors:
-            console.print(f"  [red]failed[/red] {render.escape(error)}", highlight=False)
-    if failed:
-        raise typer.Exit(1)
-
-
-@app.command()
+@cli.command()
 def failures(limit: int = typer.Option(50), tenant: str | None = TENANT_OPTION,
              as_json: bool = JSON_OPTION) -> None:
     """Sources that could not be ingested, with the reason, newest first."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import repository, sources
+
     s = settings()
     db = bootstrap.open_store(s)
+    tenant_id = tenant_of(tenant)
     with db.session() as session:
-        found = repository.list_ingest_failures(session, tenant_id=tenant or s.tenant, limit=limit)
+        inputs = repository.list_ingest_failures(session, tenant_id=tenant_id, limit=limit)
+        stopped = sources.failed_sources(session, tenant_id=tenant_id, limit=limit)
     if as_json:
-        render.print_json(console, found)
+        render.print_json(console, {"sources": stopped, "inputs": [asdict(f) for f in inputs]})
         return
-    for failure in found:
-        console.print(render.escape(str(failure)))
+    for source in stopped:
+        console.print(render.escape(f"{source['at']:%Y-%m-%d %H:%M:%S} [{source['stage']}] "
+                                    f"{source['error']}"), highlight=False)
+    for failure in inputs:
+        console.print(render.escape(f"{failure.created_at:%Y-%m-%d %H:%M:%S} "
+                                    f"[{failure.stage or 'ingest'}] {failure.error}"),
+                      highlight=False)

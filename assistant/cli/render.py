@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from assistant.models import Evidence, Insights, Touchpoint
+from assistant.models import Evidence, Insights, Touchpoint, TouchpointSummary
 
 
 def print_json(console: Console, value: Any) -> None:
@@ -23,17 +23,24 @@ def print_json(console: Console, value: Any) -> None:
     console.file.write(json.dumps(value, default=default, ensure_ascii=False, indent=2) + "\n")
 
 
-def touchpoint_table(touchpoints: list[Touchpoint], title: str = "Touchpoints") -> Table:
+def touchpoint_table(touchpoints: list[Touchpoint] | list[TouchpointSummary],
+                     title: str = "Touchpoints") -> Table:
+    """One row a touchpoint; an estimated time (from a file name or mtime) is marked `~`."""
+    from assistant.storage.listing import summary_of
+
     table = Table(title=title, show_lines=False)
     for column, width in (("id", 27), ("when", 10), ("channel", 7), ("lang", 5),
                           ("account", 10), ("status", 9)):
         table.add_column(column, no_wrap=True, min_width=width)
     table.add_column("subject / first line", no_wrap=True, overflow="ellipsis", max_width=50)
-    for tp in touchpoints:
-        first = tp.subject or (tp.text.splitlines()[0] if tp.text else "")
-        table.add_row(tp.id, tp.occurred_at.strftime("%Y-%m-%d"), tp.channel, tp.language,
-                      tp.account_id or "-", tp.status + (" !" if tp.error else ""),
-                      escape(first[:70]))
+    for found in touchpoints:
+        tp = found if isinstance(found, TouchpointSummary) else summary_of(found)
+        when = tp.occurred_at.strftime("%Y-%m-%d")
+        if tp.occurred_at_source != "explicit":
+            when = "~" + when
+        table.add_row(tp.id, when, tp.channel, tp.language, tp.account_id or "-",
+                      tp.status + (" !" if tp.has_error else ""),
+                      escape((tp.subject or tp.first_line)[:70]))
     return table
 
 

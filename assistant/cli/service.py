@@ -8,19 +8,15 @@ TOUCHPOINT_BROKER_URL; `jobs` lists jobs, and `jobs list --failed` is the dead-l
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
-from assistant import bootstrap
-from assistant.cli import render
-from assistant.cli.app import app, console, settings
-from assistant.cli.commands import JSON_OPTION, TENANT_OPTION
-from assistant.jobs import store
-from assistant.storage import api_keys
+from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
+from assistant.cli.context import tenant as tenant_of
 
+cli = typer.Typer()
 keys_app = typer.Typer(help="API keys: each has a tenant and a role.", no_args_is_help=True)
 jobs_app = typer.Typer(help="Background jobs and the dead-letter list.", no_args_is_help=True)
-app.add_typer(keys_app, name="keys")
-app.add_typer(jobs_app, name="jobs")
+cli.add_typer(keys_app, name="keys")
+cli.add_typer(jobs_app, name="jobs")
 
 
 @keys_app.command("create")
@@ -33,6 +29,10 @@ def create_key(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Create a key and print it once; it cannot be shown again."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import api_keys
+
     with bootstrap.open_store(settings()).session() as session:
         key, secret = api_keys.create_key(session, tenant_id=tenant, role=role, name=name,
                                           owner=owner)
@@ -48,6 +48,12 @@ def create_key(
 def list_keys(tenant: str | None = typer.Option(None, "--tenant", help="Only this tenant."),
               as_json: bool = JSON_OPTION) -> None:
     """Keys (never their secrets), revoked ones included."""
+    from rich.table import Table
+
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import api_keys
+
     with bootstrap.open_store(settings()).session() as session:
         found = api_keys.list_keys(session, tenant_id=tenant)
     if as_json:
@@ -70,6 +76,10 @@ def list_keys(tenant: str | None = typer.Option(None, "--tenant", help="Only thi
 def revoke_key(key_id: str = typer.Argument(..., help="The key's id (from `keys list`)."),
                as_json: bool = JSON_OPTION) -> None:
     """Revoke a key; requests with it are refused from now on."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.storage import api_keys
+
     with bootstrap.open_store(settings()).session() as session:
         key = api_keys.revoke_key(session, key_id=key_id)
     if as_json:
@@ -78,7 +88,7 @@ def revoke_key(key_id: str = typer.Argument(..., help="The key's id (from `keys 
         console.print(f"Revoked {key.id}.")
 
 
-@app.command()
+@cli.command()
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
           port: int = typer.Option(8000, help="Port to listen on."),
           workers: int = typer.Option(1, help="Server processes (each opens the database)."),
@@ -86,17 +96,20 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     """Run the HTTP API (uvicorn); OpenAPI at /docs."""
     import uvicorn
 
+    from assistant import bootstrap
+
     s = settings()
     bootstrap.open_store(s).close()  # migrate once here, not in every worker process
     uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port,
                 workers=workers, proxy_headers=True, log_level="info")
 
 
-@app.command()
+@cli.command()
 def worker(concurrency: int = typer.Option(2, help="Tasks run at once (processes)."),
            pool: str = typer.Option("prefork", help="prefork | solo | threads"),
            loglevel: str = typer.Option("INFO")) -> None:
     """Run a Celery worker on TOUCHPOINT_BROKER_URL (Redis or RabbitMQ)."""
+    from assistant import bootstrap
     from assistant.jobs.celery_app import make_celery
 
     s = settings()
@@ -112,9 +125,13 @@ def list_jobs(failed: bool = typer.Option(False, "--failed", help="Only the dead
               limit: int = typer.Option(50), tenant: str | None = TENANT_OPTION,
               as_json: bool = JSON_OPTION) -> None:
     """Jobs newest first; `--failed` lists those that failed for good, with the reason."""
+    from assistant import bootstrap
+    from assistant.cli import render
+    from assistant.jobs import store
+
     s = settings()
     with bootstrap.open_store(s).session() as session:
-        found = store.list_jobs(session, tenant_id=tenant or s.tenant,
+        found = store.list_jobs(session, tenant_id=tenant_of(tenant),
                                 status="failed" if failed else None, limit=limit)
     if as_json:
         render.print_json(console, [j.__dict__ for j in found])

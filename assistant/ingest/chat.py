@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
-from assistant.errors import BadInputError, TooLargeError
+from assistant.errors import BadInputError
+from assistant.ingest.archive import is_zip, read_zip
 from assistant.ingest.chat_records import (
     REQUIRED_CSV_COLUMNS,
     csv_records,
@@ -24,18 +24,21 @@ from assistant.ingest.chat_records import (
     jsonl_records,
     load_json,
     record_messages,
+    slack_channel_days,
     slack_users,
 )
 from assistant.ingest.chat_text import ChatMessage, sniff_text_log, text_log_messages
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
+    check_size,
+    choose_occurred_at,
     decode_text,
     detect_language,
     make_source,
-    read_source,
     role_for,
     sha256_hex,
+    suffix_of,
     touchpoint_id,
 )
 from assistant.models import Participant, Role, Segment, Touchpoint
@@ -78,22 +81,18 @@ def _is_json_object(line: str) -> bool:
         return False
 
 
-def parse_chat(path: Path, options: ParseOptions) -> list[Touchpoint]:
-    """A chat file (or a Slack export directory) into touchpoints, one per conversation.
+def parse_chat(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
+    """A chat's bytes (or a zipped Slack export) into touchpoints, one per conversation.
 
-    BadInputError names the file and the problem: empty, undecodable, invalid JSON (with line and
+    BadInputError names the source and the problem: undecodable, invalid JSON (with line and
     column), CSV columns missing, no messages, or no date anywhere (pass --occurred-at).
     """
-    if path.is_dir():
-        if not is_slack_export(path):
-            raise BadInputError(f"{path}: a directory is read only as a Slack export (channel "
-                                "folders of YYYY-MM-DD.json files); pass the chat files instead")
-        return _parse_slack_export(path, options)
-    content = read_source(path, options)
-    text = decode_text(content, str(path))
-    uri = str(path)
+    check_size(content, uri=uri, options=options)
+    if is_zip(content):
+        return _parse_archive(content, uri=uri, options=options)
+    text = decode_text(content, uri)
     kind = sniff_text_format(text)
-    suffix = path.suffix.lower()
+    suffix = suffix_of(uri)
     if kind is None and suffix == ".csv":
         kind = "csv"  # let the CSV reader name the missing columns
     if kind == "json" and suffix == ".jsonl":
@@ -122,6 +121,20 @@ def parse_chat(path: Path, options: ParseOptions) -> list[Touchpoint]:
         metadata={"format": kind, **notes})]
 
 
+def _parse_archive(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
+    """A zipped Slack export (one touchpoint per channel) or a zipped WhatsApp chat export."""
+    members = read_zip(content, uri=uri, max_bytes=options.max_bytes)
+    channels = slack_channel_days(members)
+    if channels:
+        return _parse_slack_export(channels, slack_users(members, uri), uri=uri, options=options)
+    chats = [name for name in sorted(members) if name.lower().endswith(".txt")]
+    if len(chats) == 1:  # WhatsApp: `_chat.txt` or `WhatsApp Chat with X.txt` beside its media
+        return parse_chat(members[chats[0]], uri=f"{uri}#{chats[0]}", options=options)
+    raise BadInputError(f"{uri}: the zip is neither a Slack export (channel folders of "
+                        "YYYY-MM-DD.json files) nor a WhatsApp chat export (one .txt chat); "
+                        f"found {len(members)} file(s)")
+
+
 def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
     if isinstance(loaded, list):
         return loaded, {}
@@ -132,39 +145,29 @@ def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
                         f"{type(loaded).__name__} with keys {sorted(loaded)[:5] if isinstance(loaded, dict) else []}")
 
 
-def _parse_slack_export(directory: Path, options: ParseOptions) -> list[Touchpoint]:
-    total = sum(p.stat().st_size for p in directory.rglob("*.json") if p.is_file())
-    if total > options.max_bytes:
-        raise TooLargeError(f"{directory}: the Slack export holds {total:,} bytes of JSON, over the "
-                            f"limit of {options.max_bytes:,} (raise TOUCHPOINT_MAX_UPLOAD_BYTES "
-                            "or pass one channel folder's files)")
-    users = slack_users(directory, str(directory))
+def _parse_slack_export(channels: dict[str, list[tuple[str, bytes]]],
+                        users: dict[str, dict[str, Any]], *, uri: str, options: ParseOptions
+                        ) -> list[Touchpoint]:
     touchpoints = []
-    for channel_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
-        day_files = sorted(channel_dir.glob("*.json"))
-        if not day_files:
-            continue
-        contents: list[bytes] = []
+    for channel, days in channels.items():
         messages: list[ChatMessage] = []
-        for day_file in day_files:
-            content = read_source(day_file, options)
-            contents.append(content)
-            loaded = load_json(decode_text(content, str(day_file)), str(day_file))
+        for name, day_content in days:
+            where = f"{uri}#{name}"
+            loaded = load_json(decode_text(day_content, where), where)
             if not isinstance(loaded, list):
-                raise BadInputError(f"{day_file}: a Slack day file must be a JSON list of messages")
-            messages.extend(record_messages(loaded, options, str(day_file), users))
+                raise BadInputError(f"{where}: a Slack day file must be a JSON list of messages")
+            messages.extend(record_messages(loaded, options, where, users))
         if not any(m.text.strip() for m in messages):
             continue
         messages.sort(key=lambda m: (m.when is None, m.when))
-        content = b"".join(contents)
-        channel = channel_dir.name
+        content = b"".join(day_content for _, day_content in days)
         touchpoints.append(_touchpoint(
-            messages, uri=str(channel_dir), content=content, media_type="application/json",
+            messages, uri=f"{uri}#{channel}", content=content, media_type="application/json",
             fingerprint=f"{sha256_hex(content)}:slack:{channel}", options=options,
             subject=f"#{channel}", thread_id=f"slack:{channel}",
-            metadata={"format": "slack", "slack_channel": channel, "day_files": len(day_files)}))
+            metadata={"format": "slack", "slack_channel": channel, "day_files": len(days)}))
     if not touchpoints:
-        raise BadInputError(f"{directory}: the Slack export has no channel with messages")
+        raise BadInputError(f"{uri}: the Slack export has no channel with messages")
     return touchpoints
 
 
@@ -185,9 +188,8 @@ def _touchpoint(messages: list[ChatMessage], *, uri: str, content: bytes, media_
     messages = [m for m in messages if m.text.strip()]
     if not messages:
         raise BadInputError(f"{uri}: the chat has no messages; export the conversation again")
-    occurred_at = next((m.when for m in messages if m.when), None) or options.occurred_at
-    if occurred_at is None:
-        raise BadInputError(f"{uri}: no message carries a time; pass --occurred-at")
+    occurred_at, occurred_at_source = choose_occurred_at(
+        next((m.when for m in messages if m.when), None), options, uri=uri)
     roles = [_role(m, options) for m in messages]
     turns = [Segment(speaker=m.sender, role=role, text=m.text.strip(), occurred_at=m.when)
              for m, role in zip(messages, roles, strict=True)]
@@ -200,8 +202,8 @@ def _touchpoint(messages: list[ChatMessage], *, uri: str, content: bytes, media_
     return Touchpoint(
         id=touchpoint_id(options.tenant_id, fingerprint), tenant_id=options.tenant_id,
         channel="chat", direction="inbound" if roles[0] == "customer" else "outbound",
-        occurred_at=occurred_at, language=options.language or detect_language(canonical),
-        subject=subject, thread_id=thread_id, source=make_source(uri, content, media_type),
+        occurred_at=occurred_at, occurred_at_source=occurred_at_source,
+        language=options.language or detect_language(canonical), subject=subject, thread_id=thread_id, source=make_source(uri, content, media_type),
         segments=segments, text=canonical, participants=list(people.values()),
         metadata={**metadata, "messages": len(segments)},
     )

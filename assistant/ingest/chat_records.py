@@ -19,6 +19,7 @@ from assistant.errors import BadInputError
 from assistant.ingest.chat_text import ChatMessage
 from assistant.ingest.common import ParseOptions
 from assistant.ingest.timestamps import parse_timestamp
+from assistant.times import ACCEPTED
 
 REQUIRED_CSV_COLUMNS = ("time", "sender", "text")
 # the first name is the contract's; the others are what hand-made exports tend to use
@@ -107,8 +108,8 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
                                 "message needs sender and text (time recommended)")
         when = parse_timestamp(raw_time, options)
         if raw_time is not None and when is None:
-            raise BadInputError(f"{uri}: message {number} has time {raw_time!r}, which is not "
-                                "ISO-8601 (e.g. 2026-03-02T10:01:00+08:00)")
+            raise BadInputError(f"{uri}: message {number} has time {str(raw_time)[:64]!r}, which "
+                                f"is not a time; write {ACCEPTED}")
         messages.append(ChatMessage(
             when=when, sender=str(sender).strip(), text=str(body),
             role=str(record.get("role") or "").strip().lower() or None,
@@ -150,6 +151,9 @@ def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:
     return _SLACK_LINK.sub(readable, text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+_DAY_FILE = re.compile(r"^(?:.*/)?([^/]+)/(\d{4}-\d{2}-\d{2})\.json$")
+
+
 def is_slack_export(path: Path) -> bool:
     """A directory that looks like an unzipped Slack export (channel folders of day files)."""
     if not path.is_dir():
@@ -159,11 +163,23 @@ def is_slack_export(path: Path) -> bool:
     return any(child.is_dir() and any(child.glob("????-??-??.json")) for child in path.iterdir())
 
 
-def slack_users(directory: Path, uri: str) -> dict[str, dict[str, Any]]:
-    users_file = directory / "users.json"
-    if not users_file.is_file():
+def slack_channel_days(members: dict[str, bytes]) -> dict[str, list[tuple[str, bytes]]]:
+    """An export's day files by channel name, each channel's days in order; empty when the
+    archive is not a Slack export."""
+    channels: dict[str, list[tuple[str, bytes]]] = {}
+    for name in sorted(members):
+        match = _DAY_FILE.match(name)
+        if match:
+            channels.setdefault(match.group(1), []).append((name, members[name]))
+    return channels
+
+
+def slack_users(members: dict[str, bytes], uri: str) -> dict[str, dict[str, Any]]:
+    """The export's users.json by user id (at the archive's top or one folder down)."""
+    name = next((n for n in sorted(members, key=len) if n.rsplit("/", 1)[-1] == "users.json"), None)
+    if name is None:
         return {}
-    loaded = load_json(users_file.read_text(encoding="utf-8-sig"), str(users_file))
+    loaded = load_json(members[name].decode("utf-8-sig", errors="replace"), f"{uri}#{name}")
     if not isinstance(loaded, list):
-        raise BadInputError(f"{users_file}: expected a list of Slack users")
+        raise BadInputError(f"{uri}#{name}: expected a list of Slack users")
     return {str(u["id"]): u for u in loaded if isinstance(u, dict) and "id" in u}

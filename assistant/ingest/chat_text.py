@@ -99,14 +99,15 @@ def _plain(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
             continue
         raw = match.group("when")
         when = parse_timestamp(raw, options)
-        if when is None:  # a time of day only: the date comes from --occurred-at
-            if options.occurred_at is None:
+        if when is None:  # a time of day only: the date is the user's, else the estimate's
+            day = options.occurred_at or options.fallback_occurred_at
+            if day is None:
                 raise BadInputError(f"{uri}: messages carry a time of day but no date ({raw!r}); "
                                     "pass --occurred-at with the conversation's date")
-            clock = parse_timestamp(f"{options.occurred_at.date().isoformat()} {raw}", options)
+            clock = parse_timestamp(f"{day.date().isoformat()} {raw}", options)
             if clock is None:
                 raise BadInputError(f"{uri}: cannot read the time {raw!r}; write it as HH:MM")
-            when = clock.replace(tzinfo=options.occurred_at.tzinfo or options.tz)
+            when = clock.replace(tzinfo=day.tzinfo or options.tz)
             if previous and when < previous:  # the log ran past midnight
                 when += timedelta(days=1)
         previous = when

@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from assistant.errors import BadInputError, TooLargeError
-from assistant.models import Role, Segment, Source
+from assistant.models import OccurredAtSource, Role, Segment, Source
 
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 
@@ -29,7 +29,10 @@ class ParseOptions:
     vendor_domains: tuple[str, ...] = ()  # addresses at these domains are the rep side
     rep_names: tuple[str, ...] = ()  # speaker names or handles on the rep side
     default_timezone: str = "UTC"  # for timestamps without an offset
-    occurred_at: datetime | None = None  # when the source does not say
+    occurred_at: datetime | None = None  # said by the user (flag, sidecar) when the source does not
+    # the estimate used when neither the source nor the user says (file name, mtime, ingest time)
+    fallback_occurred_at: datetime | None = None
+    fallback_source: OccurredAtSource = "ingest_time"
     language: str | None = None  # force "en" / "zh"; None detects
     max_bytes: int = DEFAULT_MAX_BYTES
     extra: dict[str, str] = field(default_factory=dict)
@@ -37,6 +40,20 @@ class ParseOptions:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.default_timezone)
+
+
+def choose_occurred_at(found: datetime | None, options: ParseOptions, *, uri: str,
+                       hint: str = "") -> tuple[datetime, OccurredAtSource]:
+    """When a source happened, and how that is known: its own date or the user's (explicit),
+    else the input layer's estimate. BadInputError when there is none at all."""
+    if found is not None:
+        return found, "explicit"
+    if options.occurred_at is not None:
+        return options.occurred_at, "explicit"
+    if options.fallback_occurred_at is not None:
+        return options.fallback_occurred_at, options.fallback_source
+    raise BadInputError(f"{uri}: the source does not say when it happened; pass --occurred-at"
+                        + (f" or add {hint}" if hint else ""))
 
 
 def touchpoint_id(tenant_id: str, fingerprint: str) -> str:
@@ -65,6 +82,23 @@ def read_source(path: Path, options: ParseOptions) -> bytes:
     if size == 0:
         raise BadInputError(f"{path}: the file is empty")
     return path.read_bytes()
+
+
+def suffix_of(uri: str) -> str:
+    """The lower-case extension of a source's name (`.vtt`), or "" (an mbox part `x.mbox#3`
+    counts as `.mbox`)."""
+    name = uri.rsplit("/", 1)[-1].split("#", 1)[0]
+    return "." + name.rsplit(".", 1)[1].lower() if "." in name[1:] else ""
+
+
+def check_size(content: bytes, *, uri: str, options: ParseOptions) -> None:
+    """BadInputError when `content` is empty, TooLargeError when it is over the limit."""
+    if len(content) > options.max_bytes:
+        raise TooLargeError(
+            f"{uri}: {len(content):,} bytes is over the limit of {options.max_bytes:,} bytes "
+            "(raise TOUCHPOINT_MAX_UPLOAD_BYTES to accept it)")
+    if not content:
+        raise BadInputError(f"{uri}: the source is empty")
 
 
 def make_source(path: Path | str, content: bytes, media_type: str) -> Source:

@@ -18,25 +18,22 @@ from __future__ import annotations
 
 import email
 import hashlib
-import mailbox
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
-from email.utils import getaddresses, parsedate_to_datetime
-from pathlib import Path
+from email.utils import getaddresses
 from typing import NamedTuple
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
+    choose_occurred_at,
     detect_language,
     make_source,
-    read_source,
     role_for,
     touchpoint_id,
 )
@@ -46,7 +43,8 @@ from assistant.ingest.email_charset import (
     decode_header_value,
     decode_payload,
 )
-from assistant.models import Attachment, Participant, Segment, Touchpoint
+from assistant.models import Attachment, OccurredAtSource, Participant, Segment, Touchpoint
+from assistant.times import parse_instant
 
 EML_MEDIA_TYPE = "message/rfc822"
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|antw|回复|回覆|转发|轉寄|答复)\s*[:：]\s*)+",
@@ -151,20 +149,10 @@ def _ids(value: str | None) -> list[str]:
     return _MESSAGE_ID.findall(value or "")
 
 
-def _occurred_at(raw: str | None, options: ParseOptions, uri: str) -> datetime:
-    moment = None
-    if raw:
-        try:
-            moment = parsedate_to_datetime(raw.strip())
-        except (TypeError, ValueError, IndexError):
-            moment = None
-    if moment is not None:
-        return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
-    if options.occurred_at is not None:
-        return options.occurred_at
-    found = "an invalid" if raw else "no"
-    raise BadInputError(f"{uri}: the email has {found} Date header; pass --occurred-at "
-                        "(or occurred_at in a .meta.json sidecar) to say when it was sent")
+def _occurred_at(raw: str | None, options: ParseOptions, uri: str
+                 ) -> tuple[datetime, OccurredAtSource]:
+    moment = parse_instant(raw.strip(), tz=options.tz) if raw else None
+    return choose_occurred_at(moment, options, uri=uri, hint="a Date header")
 
 
 def _thread_id(message_id: str | None, references: list[str], in_reply_to: list[str],
@@ -216,7 +204,7 @@ def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
     references = _ids(headers.get("references"))
     in_reply_to = _ids(headers.get("in-reply-to"))
     subject = decode_header_value(headers.get("subject", ""), body.charset) or None
-    occurred_at = _occurred_at(headers.get("date"), options, uri)
+    occurred_at, occurred_at_source = _occurred_at(headers.get("date"), options, uri)
     text, segments = assemble_text(
         [Segment(speaker=sender.name or sender.email, role=sender_role, text=own_text,
                  occurred_at=occurred_at)], label_speakers=False)
@@ -226,8 +214,8 @@ def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
         id=touchpoint_id(options.tenant_id, f"email:{fingerprint}"),
         tenant_id=options.tenant_id, channel="email",
         direction="outbound" if sender_role == "rep" else "inbound",
-        occurred_at=occurred_at, language=options.language or detect_language(text),
-        subject=subject, thread_id=_thread_id(message_id, references, in_reply_to, subject),
+        occurred_at=occurred_at, occurred_at_source=occurred_at_source,
+        language=options.language or detect_language(text), subject=subject, thread_id=_thread_id(message_id, references, in_reply_to, subject),
         source=make_source(uri, raw, EML_MEDIA_TYPE), segments=segments, text=text,
         participants=participants, attachments=body.attachments,
         metadata={"message_id": message_id,
@@ -274,11 +262,19 @@ def _thread_roots(touchpoints: list[Touchpoint]) -> None:
         tp.thread_id = root
 
 
-def _parse_mbox_file(path: Path, uri: str, options: ParseOptions) -> ParsedEmails:
+_MBOX_FROM_LINE = re.compile(rb"(?m)^From [^\n]*\n")
+
+
+def _mbox_messages(content: bytes) -> list[bytes]:
+    """An mbox's messages: split at each "From " line (mboxrd), with ">From " unescaped."""
+    starts = [m.end() for m in _MBOX_FROM_LINE.finditer(content)]
+    bounds = [m.start() for m in _MBOX_FROM_LINE.finditer(content)][1:] + [len(content)]
+    return [_MBOX_ESCAPED_FROM.sub(rb"\1", content[a:b]) for a, b in zip(starts, bounds, strict=True)]
+
+
+def _parse_mbox(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEmails:
     result = ParsedEmails()
-    box = mailbox.mbox(str(path), create=False)
-    for index, key in enumerate(box.keys()):
-        raw = _MBOX_ESCAPED_FROM.sub(rb"\1", box.get_bytes(key))
+    for index, raw in enumerate(_mbox_messages(content)):
         try:
             touchpoint = _parse_message(raw, uri=f"{uri}#{index}", options=options)
         except BadInputError as exc:
@@ -290,13 +286,6 @@ def _parse_mbox_file(path: Path, uri: str, options: ParseOptions) -> ParsedEmail
     return result
 
 
-def _parse_mbox_bytes(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEmails:
-    with tempfile.TemporaryDirectory(prefix="touchpoint-mbox-") as scratch:
-        path = Path(scratch) / "messages.mbox"
-        path.write_bytes(content)
-        return _parse_mbox_file(path, uri, options)
-
-
 def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEmails:
     """An .eml's bytes (one touchpoint) or an mbox's (one per good message, see `.errors`).
 
@@ -304,7 +293,7 @@ def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> Par
     holds no usable message at all.
     """
     if _MBOX_SEPARATOR.match(content):
-        result = _parse_mbox_bytes(content, uri=uri, options=options)
+        result = _parse_mbox(content, uri=uri, options=options)
         if not result:
             detail = "; ".join(error.message for error in result.errors[:3]) or "no messages"
             raise BadInputError(f"{uri}: no usable messages in the mailbox ({detail})")
@@ -312,25 +301,4 @@ def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> Par
     return ParsedEmails([_parse_message(content, uri=uri, options=options)])
 
 
-def parse_mailbox(path: Path, options: ParseOptions) -> ParsedEmails:
-    """Every message of an mbox file; a bad message is listed in `.errors`, the others kept."""
-    content = read_source(path, options)
-    if not _MBOX_SEPARATOR.match(content):
-        # a single message saved under .mbox has no "From " separator line
-        return ParsedEmails([_parse_message(content, uri=str(path), options=options)])
-    return _parse_mbox_file(path, str(path), options)
-
-
-def parse_email(path: Path, options: ParseOptions) -> ParsedEmails:
-    """An .eml (one touchpoint) or an .mbox (one per message); BadInputError names the file.
-
-    For an mbox the good messages are returned and each bad one is in the result's `.errors`
-    as MessageError(index, message); only a mailbox with no usable message raises.
-    """
-    if path.suffix.lower() == ".mbox":
-        result = parse_mailbox(path, options)
-        if not result:
-            detail = "; ".join(error.message for error in result.errors[:3]) or "no messages"
-            raise BadInputError(f"{path}: no usable messages in the mailbox ({detail})")
-        return result
-    return parse_email_bytes(read_source(path, options), uri=str(path), options=options)
+parse_email = parse_email_bytes

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from assistant.errors import BadInputError
-from assistant.ingest.common import ParseOptions, read_source
+from assistant.ingest.common import ParseOptions, check_size
 from assistant.models import Event
+from assistant.times import to_instant
 
 
-def parse_events(path: Path, options: ParseOptions) -> list[Event]:
-    """All events in a JSONL file; BadInputError names the first bad line and what is wrong."""
-    content = read_source(path, options)
+def parse_events(content: bytes, *, uri: str, options: ParseOptions) -> list[Event]:
+    """All events in a JSONL file's bytes; BadInputError names the first bad line and the fault."""
+    check_size(content, uri=uri, options=options)
+    path = uri
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -39,19 +39,14 @@ def parse_events(path: Path, options: ParseOptions) -> list[Event]:
     return events
 
 
-def _event(record: Any, *, path: Path, number: int, options: ParseOptions, line: str) -> Event:
+def _event(record: Any, *, path: str, number: int, options: ParseOptions, line: str) -> Event:
     where = f"{path}:{number}"
     if not isinstance(record, dict):
         raise BadInputError(f"{where}: each line must be a JSON object")
     missing = [key for key in ("kind", "occurred_at") if not record.get(key)]
     if missing:
         raise BadInputError(f"{where}: missing {', '.join(missing)}")
-    try:
-        occurred_at = datetime.fromisoformat(str(record["occurred_at"]))
-    except ValueError:
-        raise BadInputError(f"{where}: occurred_at {record['occurred_at']!r} is not ISO-8601") from None
-    if occurred_at.tzinfo is None:
-        occurred_at = occurred_at.replace(tzinfo=options.tz)
+    occurred_at = to_instant(record["occurred_at"], tz=options.tz, what=f"{where}: occurred_at")
     properties = dict(record.get("properties") or {})
     for key in ("email", "account_domain", "handle"):
         if record.get(key):

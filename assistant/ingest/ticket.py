@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from assistant.errors import BadInputError
@@ -21,10 +20,11 @@ from assistant.ingest.chat_records import load_json, read_csv
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
+    check_size,
+    choose_occurred_at,
     decode_text,
     detect_language,
     make_source,
-    read_source,
     role_for,
     sha256_hex,
     touchpoint_id,
@@ -146,10 +146,9 @@ def _ticket_to_touchpoint(ticket: dict[str, Any], *, uri: str, source: Source,
                              occurred_at=_time(comment.get("created_at"), options, where,
                                                f"comment {index + 1} created_at")))
     canonical, segments = assemble_text(turns)
-    occurred_at = (_time(ticket.get("created_at"), options, where, "created_at")
-                   or segments[0].occurred_at or options.occurred_at)
-    if occurred_at is None:
-        raise BadInputError(f"{where}: the ticket has no created_at; pass --occurred-at")
+    occurred_at, occurred_at_source = choose_occurred_at(
+        _time(ticket.get("created_at"), options, where, "created_at") or segments[0].occurred_at,
+        options, uri=where, hint="a created_at field")
     people: dict[str, Participant] = {}
     for comment, segment in zip(comments, segments, strict=True):
         author = comment.get("author") or {}
@@ -171,21 +170,21 @@ def _ticket_to_touchpoint(ticket: dict[str, Any], *, uri: str, source: Source,
         id=touchpoint_id(options.tenant_id, f"ticket:{ticket_key}:{version}"),
         tenant_id=options.tenant_id, channel="ticket",
         direction="outbound" if segments[0].role == "agent" else "inbound",
-        occurred_at=occurred_at, language=options.language or detect_language(canonical),
+        occurred_at=occurred_at, occurred_at_source=occurred_at_source,
+        language=options.language or detect_language(canonical),
         subject=str(ticket["subject"]) if ticket.get("subject") else None, ticket_id=ticket_key,
         thread_id=f"ticket:{ticket_key}", source=source,
         segments=segments, text=canonical, participants=list(people.values()), metadata=metadata,
     )
 
 
-def parse_ticket(path: Path, options: ParseOptions) -> list[Touchpoint]:
-    """Every ticket in a JSON or CSV export, one touchpoint each.
+def parse_ticket(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
+    """Every ticket in a JSON or CSV export's bytes, one touchpoint each.
 
-    BadInputError names the file (and the ticket): empty, undecodable, invalid JSON with line and
+    BadInputError names the source (and the ticket): undecodable, invalid JSON with line and
     column, CSV columns missing, a ticket without id or comments, or an unreadable created_at.
     """
-    content = read_source(path, options)
-    uri = str(path)
+    check_size(content, uri=uri, options=options)
     text = decode_text(content, uri)
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith(("{", "[")):

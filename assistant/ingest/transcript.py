@@ -15,20 +15,22 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
+    check_size,
+    choose_occurred_at,
     decode_text,
     detect_language,
     make_source,
-    read_source,
     sha256_hex,
+    suffix_of,
     touchpoint_id,
 )
-from assistant.models import Participant, Role, Segment, Touchpoint
+from assistant.models import OccurredAtSource, Participant, Role, Segment, Touchpoint
+from assistant.times import to_instant
 
 FRONT_MATTER_KEYS = ("date", "channel", "subject", "rep", "language")
 _FRONT_MATTER = re.compile(r"^#\s*([A-Za-z_]+)\s*[:：]\s*(.*)$")
@@ -171,18 +173,10 @@ def _role(speaker: str | None, reps: set[str]) -> Role:
     return "rep" if speaker.casefold() in reps else "customer"
 
 
-def _occurred_at(meta: dict[str, str], options: ParseOptions, uri: str, hint: str) -> datetime:
-    if "date" in meta:
-        try:
-            moment = datetime.fromisoformat(meta["date"].replace("Z", "+00:00"))
-        except ValueError:
-            raise BadInputError(f"{uri}: date {meta['date']!r} is not ISO-8601; write it like "
-                                "2026-03-02T10:00:00+08:00") from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=options.tz)
-    if options.occurred_at is not None:
-        return options.occurred_at
-    raise BadInputError(f"{uri}: the transcript does not say when it happened; pass --occurred-at "
-                        f"or add {hint}")
+def _occurred_at(meta: dict[str, str], options: ParseOptions, uri: str, hint: str
+                 ) -> tuple[datetime, OccurredAtSource]:
+    found = to_instant(meta["date"], tz=options.tz, what=f"{uri}: date") if "date" in meta else None
+    return choose_occurred_at(found, options, uri=uri, hint=hint)
 
 
 def _language(meta: dict[str, str], options: ParseOptions, canonical: str) -> str:
@@ -192,17 +186,16 @@ def _language(meta: dict[str, str], options: ParseOptions, canonical: str) -> st
     return options.language or detect_language(canonical)
 
 
-def parse_transcript(path: Path, options: ParseOptions) -> list[Touchpoint]:
-    """A transcript file into one call or meeting touchpoint.
+def parse_transcript(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
+    """A transcript's bytes into one call or meeting touchpoint.
 
-    BadInputError names the file and the problem: empty, undecodable, no speaker lines or cues,
-    or no date (pass --occurred-at or add a `# date:` line).
+    BadInputError names the source and the problem: undecodable, no speaker lines or cues, an
+    unreadable `date:`, or no date at all when the input layer gave no estimate.
     """
-    content = read_source(path, options)
-    uri = str(path)
+    check_size(content, uri=uri, options=options)
     text = decode_text(content, uri).replace("\r\n", "\n").replace("\r", "\n")
     meta, lines = _front_matter(text.split("\n"))
-    suffix = path.suffix.lower()
+    suffix = suffix_of(uri)
     is_subtitle = suffix in (".srt", ".vtt") or text.lstrip().startswith("WEBVTT") or bool(
         _TIMING.search(text[:2000]))
     if is_subtitle:
@@ -219,7 +212,7 @@ def parse_transcript(path: Path, options: ParseOptions) -> list[Touchpoint]:
         if not turns:
             raise BadInputError(f"{uri}: no 'Speaker: text' lines found in the transcript")
         media_type, hint = "text/plain", "a '# date: 2026-03-02T10:00:00+08:00' line at the top"
-    occurred_at = _occurred_at(meta, options, uri, hint)
+    occurred_at, occurred_at_source = _occurred_at(meta, options, uri, hint)
     reps = {r.strip().casefold() for r in re.split(r"[,，、]", meta.get("rep", "")) if r.strip()}
     reps |= {r.casefold() for r in options.rep_names}
     canonical, segments = assemble_text(
@@ -230,8 +223,9 @@ def parse_transcript(path: Path, options: ParseOptions) -> list[Touchpoint]:
     return [Touchpoint(
         id=touchpoint_id(options.tenant_id, sha256_hex(content)), tenant_id=options.tenant_id,
         channel=channel, direction="outbound" if segments[0].role == "rep" else "inbound",
-        occurred_at=occurred_at, language=_language(meta, options, canonical),
-        subject=meta.get("subject") or None, source=make_source(path, content, media_type),
+        occurred_at=occurred_at, occurred_at_source=occurred_at_source,
+        language=_language(meta, options, canonical),
+        subject=meta.get("subject") or None, source=make_source(uri, content, media_type),
         segments=segments, text=canonical,
         participants=[Participant(name=s, role=_role(s, reps)) for s in speakers],
         metadata={"format": media_type.split("/")[-1].removeprefix("x-"),

@@ -2,10 +2,10 @@
 
 Delivery is at-least-once: `acks_late` acknowledges a task only after it ran, and a worker that
 dies mid-task (even by SIGKILL) leaves the message to be redelivered — at once on RabbitMQ, after
-`TOUCHPOINT_JOB_VISIBILITY_TIMEOUT_S` on Redis. That is safe because `run_job` is idempotent.
+`TOUCHPOINT_JOB_VISIBILITY_TIMEOUT_S` on Redis. That is safe because every stage is idempotent.
 Transient errors retry with exponential backoff and jitter up to `TOUCHPOINT_JOB_MAX_RETRIES`;
-then, or on any other error, the job is failed in the database (the dead-letter list). Tasks
-carry only the job id and tenant: everything else is read from the database.
+then, or on any other error, the job is failed in the database (the dead-letter list). A task
+carries ids only (job, tenant, and the source or touchpoint): everything else is in the database.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from assistant.errors import ConfigError
 from assistant.jobs import stages
 from assistant.storage.db import Database, open_database
 
-TASK_NAMES: dict[str, str] = {kind: f"touchpoint.{kind}" for kind in stages.RUNNERS}
+STAGES = ("parse", "extract")
+TASK_NAMES: dict[str, str] = {stage: f"touchpoint.{stage}" for stage in STAGES}
 
 
 def result_backend(settings: Settings) -> str | None:
@@ -35,6 +36,7 @@ class _Worker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.runtimes = stages.Runtimes(settings)
         self._db: Database | None = None
         self._pid = 0
 
@@ -69,13 +71,17 @@ def make_celery(settings: Settings) -> Celery:
         worker_hijack_root_logger=False,
     )
     worker = _Worker(settings)
-    app.touchpoint_worker = worker  # type: ignore[attr-defined]
-    for kind, name in TASK_NAMES.items():
-        _register(app, worker, name, kind, settings.job_max_retries)
+    for stage, name in TASK_NAMES.items():
+        _register(app, worker, name, stage, settings.job_max_retries)
     return app
 
 
-def _register(app: Celery, worker: _Worker, name: str, kind: str, max_retries: int) -> None:
+def send_stage(app: Celery, stage: str, *, job_id: str, tenant_id: str,
+               ids: dict[str, str]) -> None:
+    app.send_task(TASK_NAMES[stage], kwargs={"job_id": job_id, "tenant_id": tenant_id, **ids})
+
+
+def _register(app: Celery, worker: _Worker, name: str, stage: str, max_retries: int) -> None:
     class StageTask(Task):  # type: ignore[misc]
         def on_failure(self, exc: BaseException, task_id: str, args: Any, kwargs: Any,
                        einfo: Any) -> None:
@@ -84,8 +90,11 @@ def _register(app: Celery, worker: _Worker, name: str, kind: str, max_retries: i
     @app.task(name=name, bind=True, base=StageTask, autoretry_for=stages.TRANSIENT,
               retry_backoff=2, retry_backoff_max=300, retry_jitter=True,
               max_retries=max_retries)
-    def run_stage(self: Task, *, job_id: str, tenant_id: str) -> str:
-        job = stages.run_job(worker.db, worker.settings, job_id)
-        return "done" if job is not None else "already done"
+    def run_stage(self: Task, *, job_id: str, tenant_id: str, **ids: str) -> None:
+        def send(next_stage: str, next_ids: dict[str, str]) -> None:
+            send_stage(app, next_stage, job_id=job_id, tenant_id=tenant_id, ids=next_ids)
 
-    run_stage.__doc__ = f"Run the {kind} stage for one job (ids only)."
+        stages.run_task(worker.db, worker.runtimes, job_id=job_id, stage=stage, ids=ids,
+                        send=send)
+
+    run_stage.__doc__ = f"Run the {stage} stage for one id of one job."

@@ -1,7 +1,8 @@
 """Hand a job to whoever runs it: Celery workers when a broker is configured, else this process.
 
 The in-process runner keeps the embedded default (SQLite, no broker) working: the API answers
-202 at once and a background thread runs the same `run_job`, with the same retry policy.
+202 at once and a background thread runs the same stage functions, one after another, with the
+same retry policy as the workers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 from assistant.config import Settings
-from assistant.jobs import stages
+from assistant.jobs import stages, store
 from assistant.jobs.store import Job
 from assistant.storage.db import Database
 
@@ -37,50 +38,67 @@ class InProcessQueue:
 
     def __init__(self, db: Database, settings: Settings, *, threads: int = 1) -> None:
         self._db, self._settings = db, settings
+        self._runtimes = stages.Runtimes(settings)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="touchpoint-job")
         self._futures: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
 
     def submit(self, job: Job) -> None:
         with self._lock:
-            self._futures[job.id] = self._pool.submit(self._run, job.id)
+            self._futures[job.id] = self._pool.submit(self._run, job)
 
-    def _run(self, job_id: str) -> None:
+    def _run(self, job: Job) -> None:
+        todo = stages.first_tasks(job)
+        while todo:
+            stage, ids = todo.pop(0)
+            if not self._run_with_retries(job.id, stage, ids, todo):
+                return
+
+    def _run_with_retries(self, job_id: str, stage: str, ids: dict[str, str],
+                          todo: list[tuple[str, dict[str, str]]]) -> bool:
+        def send(next_stage: str, next_ids: dict[str, str]) -> None:
+            todo.append((next_stage, next_ids))
+
         for attempt in range(1, self._settings.job_max_retries + 2):
             try:
-                stages.run_job(self._db, self._settings, job_id)
-                return
+                stages.run_task(self._db, self._runtimes, job_id=job_id, stage=stage, ids=ids,
+                                send=send)
+                return True
             except stages.TRANSIENT as exc:
                 if attempt > self._settings.job_max_retries:
                     stages.give_up(self._db, job_id, exc)
-                    return
+                    return False
                 time.sleep(backoff_s(attempt))
-            except Exception:  # already recorded on the job by run_job
-                log.exception("job %s failed", job_id)
-                return
+            except Exception:  # already recorded on the job by run_task
+                log.exception("job %s failed in stage %s", job_id, stage)
+                return False
+        return False
 
-    def wait(self, job_id: str, timeout: float | None = None) -> None:
+    def wait(self, job_id: str, timeout: float | None = None) -> Job:
         with self._lock:
             future = self._futures.get(job_id)
         if future is not None:
             future.result(timeout=timeout)
+        with self._db.session() as session:
+            return store.job_by_id(session, job_id=job_id)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
 
 
 class CeleryQueue:
-    """Sends one task per job to the broker; the task carries the job id and tenant only."""
+    """Sends a job's first tasks to the broker; each carries ids only."""
 
     def __init__(self, settings: Settings) -> None:
-        from assistant.jobs.celery_app import TASK_NAMES, make_celery
+        from assistant.jobs.celery_app import make_celery
 
         self._app = make_celery(settings)
-        self._names = TASK_NAMES
 
     def submit(self, job: Job) -> None:
-        self._app.send_task(self._names[job.kind],
-                            kwargs={"job_id": job.id, "tenant_id": job.tenant_id})
+        from assistant.jobs.celery_app import send_stage
+
+        for stage, ids in stages.first_tasks(job):
+            send_stage(self._app, stage, job_id=job.id, tenant_id=job.tenant_id, ids=ids)
 
     def close(self) -> None:
         self._app.close()

@@ -79,6 +79,14 @@ def get_job(session: Session, *, tenant_id: str, job_id: str) -> Job:
     return _from_row(row)
 
 
+def job_by_id(session: Session, *, job_id: str) -> Job:
+    """Any tenant's job (for runners, which get ids from the queue, never from a caller)."""
+    row = session.get(JobRow, job_id)
+    if row is None:
+        raise NotFoundError(f"no job {job_id!r}")
+    return _from_row(row)
+
+
 def start_attempt(session: Session, *, job_id: str) -> Job | None:
     """Mark the job running and count the attempt; None when it already finished (a
     redelivered task then does nothing)."""
@@ -95,17 +103,24 @@ def claim_finish(session: Session, *, job_id: str) -> bool:
     return _locked(session, job_id).status not in FINAL
 
 
-def succeed(session: Session, *, job_id: str, touchpoint_ids: list[str]) -> None:
+def locked_job(session: Session, *, job_id: str) -> Job:
+    """The job, its row locked until the transaction ends."""
+    return _from_row(_locked(session, job_id))
+
+
+def succeed(session: Session, *, job_id: str, touchpoint_ids: list[str],
+            error: str | None = None) -> None:
+    """Done; `error` may still say what failed inside (a source of several, a touchpoint)."""
     row = _locked(session, job_id)
     row.status, row.touchpoint_ids, row.error, row.updated_at = (
-        "succeeded", touchpoint_ids, None, _now())
+        "succeeded", touchpoint_ids, error, _now())
 
 
 def fail(session: Session, *, job_id: str, error: str) -> None:
     """Final failure: the job joins the dead-letter list."""
     row = _locked(session, job_id)
     if row.status not in FINAL:
-        row.status, row.error, row.updated_at = "failed", error, _now()
+        row.status, row.error, row.updated_at = "failed", error[:4000], _now()
 
 
 def retry_later(session: Session, *, job_id: str, error: str) -> None:

@@ -32,6 +32,7 @@ def touchpoint_to_row(tp: Touchpoint, *, now: datetime) -> TouchpointRow:
         participants=[p.model_dump(mode="json") for p in tp.participants],
         attachments=[a.model_dump(mode="json") for a in tp.attachments], meta=tp.metadata,
         status=tp.status, error=tp.error, created_at=now, updated_at=now,
+        occurred_at_source=tp.occurred_at_source, source_id=tp.source_id,
     )
 
 
@@ -44,6 +45,7 @@ def row_to_touchpoint(row: TouchpointRow) -> Touchpoint:
         "source": row.source, "segments": row.segments, "text": row.text,
         "participants": row.participants, "attachments": row.attachments,
         "metadata": row.meta, "status": row.status, "error": row.error,
+        "occurred_at_source": row.occurred_at_source, "source_id": row.source_id,
     })
 
 

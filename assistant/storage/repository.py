@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, cast, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from assistant.errors import NotFoundError
 from assistant.models import Account, Contact, Event, Insights, Touchpoint, TouchpointStatus
 from assistant.storage import contact_keys, convert
 from assistant.storage.rows import (
+    AccountDomainRow,
     AccountRow,
     Base,
     ContactRow,
@@ -52,11 +53,21 @@ def _insert_once(session: Session, row: TouchpointRow | EventRow) -> bool:
     return True
 
 
-def save_touchpoint(session: Session, touchpoint: Touchpoint) -> bool:
-    """Insert unless the id is already stored; True when created. The same id changes nothing."""
+def save_touchpoint(session: Session, touchpoint: Touchpoint, *, claimed_by: str | None = None
+                    ) -> bool:
+    """Insert unless the id is already stored; True when created. The same id changes nothing.
+    `claimed_by` stores it claimed for its next stage by that process."""
     if touchpoint_exists(session, tenant_id=touchpoint.tenant_id, touchpoint_id=touchpoint.id):
         return False
-    return _insert_once(session, convert.touchpoint_to_row(touchpoint, now=_now()))
+    row = convert.touchpoint_to_row(touchpoint, now=_now())
+    if claimed_by is not None:
+        row.claimed_by, row.claimed_at = claimed_by, row.created_at
+    return _insert_once(session, row)
+
+
+def touchpoint_row(session: Session, *, tenant_id: str, touchpoint_id: str) -> TouchpointRow:
+    """The stored row (for stages that update it in place); NotFoundError names the fix."""
+    return _touchpoint_row(session, tenant_id, touchpoint_id)
 
 
 def _touchpoint_row(session: Session, tenant_id: str, touchpoint_id: str) -> TouchpointRow:
@@ -107,6 +118,20 @@ def list_touchpoints(session: Session, *, tenant_id: str, account_id: str | None
     query = query.order_by(TouchpointRow.occurred_at.desc(), TouchpointRow.id)
     rows = session.scalars(query.limit(limit).offset(offset))
     return [convert.row_to_touchpoint(r) for r in rows]
+
+
+def touchpoint_ids(session: Session, *, tenant_id: str, account_id: str | None = None,
+                   since: datetime | None = None, statuses: tuple[str, ...] | None = None
+                   ) -> list[str]:
+    """Ids only (no rows loaded), oldest first: what a batch stage walks through."""
+    query = select(TouchpointRow.id).where(TouchpointRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if since is not None:
+        query = query.where(TouchpointRow.occurred_at >= _as_utc(since))
+    if statuses is not None:
+        query = query.where(TouchpointRow.status.in_(statuses))
+    return list(session.scalars(query.order_by(TouchpointRow.occurred_at, TouchpointRow.id)))
 
 
 def count_touchpoints_by_status(session: Session, *, tenant_id: str) -> dict[str, int]:
@@ -189,22 +214,25 @@ class IngestFailure:
     sha256: str | None
     error: str
     created_at: datetime
+    stage: str | None = None
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.error}"
 
 
 def record_ingest_failure(session: Session, *, tenant_id: str, source_uri: str,
-                          sha256: str | None, error: str) -> None:
+                          sha256: str | None, error: str, stage: str | None = None) -> None:
+    """A failure with no source row to hold it (an unreadable file, a bad sidecar, one bad
+    message inside an mbox)."""
     session.add(IngestFailureRow(tenant_id=tenant_id, source_uri=source_uri, sha256=sha256,
-                                 error=error, created_at=_now()))
+                                 error=error, stage=stage, created_at=_now()))
 
 
 def list_ingest_failures(session: Session, *, tenant_id: str, limit: int = 100
                          ) -> list[IngestFailure]:
     query = (select(IngestFailureRow).where(IngestFailureRow.tenant_id == tenant_id)
              .order_by(IngestFailureRow.id.desc()).limit(limit))
-    return [IngestFailure(r.source_uri, r.sha256, r.error, r.created_at)
+    return [IngestFailure(r.source_uri, r.sha256, r.error, r.created_at, r.stage)
             for r in session.scalars(query)]
 
 
@@ -235,16 +263,24 @@ def _upsert(session: Session, row_type: type[AccountRow] | type[ContactRow],
 
 
 def upsert_account(session: Session, account: Account) -> None:
-    """Create the account or overwrite every field of the stored one."""
+    """Create the account or overwrite every field of the stored one (its domain index too)."""
     _upsert(session, AccountRow, convert.account_values(account))
+    session.execute(delete(AccountDomainRow).where(
+        AccountDomainRow.tenant_id == account.tenant_id,
+        AccountDomainRow.account_id == account.id))
+    domains = sorted({d.strip().lower() for d in account.domains if d.strip()})
+    session.add_all(AccountDomainRow(tenant_id=account.tenant_id, domain=d, account_id=account.id)
+                    for d in domains)
+    session.flush()
 
 
-def account_ids_by_domain(session: Session, *, tenant_id: str) -> dict[str, str]:
-    """Each listed email domain (lower-case) -> the account listing it."""
-    query = (select(AccountRow.id, AccountRow.domains).where(AccountRow.tenant_id == tenant_id)
-             .order_by(AccountRow.id))
-    return {d.lower(): account_id for account_id, domains in session.execute(query)
-            for d in domains or []}
+def account_for_domain(session: Session, *, tenant_id: str, domain: str) -> str | None:
+    """The account listing this email domain (an index lookup); when several do, the last by id."""
+    query = (select(AccountDomainRow.account_id)
+             .where(AccountDomainRow.tenant_id == tenant_id,
+                    AccountDomainRow.domain == domain.strip().lower())
+             .order_by(AccountDomainRow.account_id.desc()).limit(1))
+    return session.scalar(query)
 
 
 def get_account(session: Session, *, tenant_id: str, account_id: str) -> Account:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -81,9 +82,15 @@ class TouchpointRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    occurred_at_source: Mapped[str] = mapped_column(String(16), default="explicit")
+    source_id: Mapped[str | None] = mapped_column(String(64))
+    # a process working on the touchpoint's extraction (see storage/claims.py)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
         Index("ix_touchpoints_tenant_account", "tenant_id", "account_id"),
+        Index("ix_touchpoints_tenant_source", "tenant_id", "source_id"),
         Index("ix_touchpoints_tenant_occurred", "tenant_id", "occurred_at"),
         Index("ix_touchpoints_tenant_status", "tenant_id", "status"),
     )
@@ -119,6 +126,7 @@ class IngestFailureRow(Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     error: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    stage: Mapped[str | None] = mapped_column(String(16))
 
 
 class EventRow(Base):
@@ -147,3 +155,51 @@ class ContactKeyRow(Base):
     contact_id: Mapped[str] = mapped_column(String(64), primary_key=True)
 
     __table_args__ = (Index("ix_contact_keys_tenant_contact", "tenant_id", "contact_id"),)
+
+
+class AccountDomainRow(Base):
+    """One email domain of an account, indexed: resolution looks a sender's domain up here
+    instead of scanning every account. Rewritten from `AccountRow.domains` on each upsert."""
+
+    __tablename__ = "account_domains"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    domain: Mapped[str] = mapped_column(String(253), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SourceRow(Base):
+    """One received source (a file, an upload, an archive): the unit of ingest.
+
+    `receive` creates it with the raw bytes (content-addressed in `blobs`); the stages after it
+    read it by id and record how far it got (`stage`) and why it stopped (`error`), so a crash at
+    any point is finished by the next run. `claimed_by` marks the process working on it.
+    """
+
+    __tablename__ = "sources"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uri: Mapped[str] = mapped_column(Text)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    stage: Mapped[str] = mapped_column(String(16))  # received | parsed | done | failed
+    error: Mapped[str | None] = mapped_column(Text)
+    error_stage: Mapped[str | None] = mapped_column(String(16))
+    touchpoint_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_sources_tenant_stage", "tenant_id", "stage"),)
+
+
+class BlobRow(Base):
+    """Raw source bytes by sha256, per tenant: what every later stage is rebuilt from, in the
+    database so that workers on other machines read the same bytes."""
+
+    __tablename__ = "blobs"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

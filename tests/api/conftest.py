@@ -1,7 +1,7 @@
 """A real app over a real database (SQLite and Postgres), seeded for two tenants.
 
 Both tenants get the same accounts, contacts and sources, ingested by the same service
-functions the CLI calls (`identity.import_accounts`, `pipeline.ingest_file`): every id a test
+functions the CLI calls (`identity.import_accounts`, `pipeline.ingest_source`): every id a test
 needs from the other tenant exists there, so isolation is tested with real ids. Each tenant has
 one key per role; rep keys own `acc-north` only.
 """
@@ -124,9 +124,11 @@ def seed_tenant(db: Database, settings: Settings, tenant: str, folder: Path) -> 
             key, secret = api_keys.create_key(session, tenant_id=tenant, role=role,
                                               owner=REP_OWNER if role == "rep" else None)
             seeded.keys[role], seeded.key_ids[role] = secret, key.id
-    options = bootstrap.pipeline_options(settings, tenant=tenant, audio=False)
+    runtime = bootstrap.runtime(settings, tenant=tenant, audio=False)
     for name, path in write_sources(folder / "sources").items():
-        outcome = pipeline.ingest_file(db, path, options)
+        outcome = pipeline.ingest_source(db, tenant_id=tenant, content=path.read_bytes(),
+                                         uri=str(path), options=pipeline.SourceOptions(),
+                                         runtime=runtime)
         assert outcome.is_ok and len(outcome.created) == 1, outcome
         seeded.touchpoints[name] = outcome.created[0]
     return seeded

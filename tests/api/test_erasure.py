@@ -1,6 +1,6 @@
 """DELETE /v1/contacts/{id} and /v1/accounts/{id}: nothing of the subject stays findable by
-list, by id, in the raw store, the lookup keys, the events or the LLM answer cache; the audit
-record counts what went and holds no personal data."""
+list, by id, in the stored sources and their raw bytes, the lookup keys, the events or the LLM
+answer cache; the audit record counts what went and holds no personal data."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.models import Event
 from assistant.storage import repository
 from assistant.storage.api_rows import ErasureAuditRow
-from assistant.storage.raw import raw_path
+from assistant.storage.rows import BlobRow, SourceRow
 from extractors.llm_cache import AnswerCache
 from tests.api.conftest import Seeded
 
@@ -24,6 +24,11 @@ def _source_hash(client: TestClient, seeded: Seeded, name: str) -> str:
     body = client.get(f"/v1/touchpoints/{seeded.touchpoints[name]}",
                       headers=seeded.auth("admin")).json()
     return body["touchpoint"]["source"]["sha256"]
+
+
+def _blobs(database, tenant: str) -> set[str]:
+    with database.session() as session:
+        return set(session.scalars(select(BlobRow.sha256).where(BlobRow.tenant_id == tenant)))
 
 
 def _cache_with(settings: Settings, quote: str) -> AnswerCache:
@@ -38,7 +43,7 @@ def _cache_with(settings: Settings, quote: str) -> AnswerCache:
 def test_erasing_a_contact_leaves_nothing_findable(client: TestClient, database,
                                                    settings: Settings,
                                                    tenants: dict[str, Seeded]) -> None:
-    acme, globex = tenants["acme"], tenants["globex"]
+    acme = tenants["acme"]
     maya = acme.contacts["Maya Patel"]
     with database.session() as session:
         repository.save_event(session, Event(id="ev1", tenant_id="acme", contact_id=maya,
@@ -52,8 +57,9 @@ def test_erasing_a_contact_leaves_nothing_findable(client: TestClient, database,
     assert counts["contacts"] == 1 and counts["touchpoints"] == 2 and counts["events"] == 1
     assert counts["cached_answers"] == 1
     assert cache.get("k-maya") is None and cache.get("k-other") is not None
-    # globex ingested the same bytes: the shared raw file must stay until it is erased there too
-    assert counts["raw_sources"] == 0 and raw_path(settings.raw_dir, email_hash).is_file()
+    assert counts["sources"] == 2
+    assert _blobs(database, "acme") == {_source_hash(client, acme, "cobalt_email")}
+    assert email_hash in _blobs(database, "globex")  # the same bytes, another tenant: kept
 
     headers = acme.auth("admin")
     listed = client.get("/v1/touchpoints", headers=headers).json()["touchpoints"]
@@ -73,10 +79,9 @@ def test_erasing_a_contact_leaves_nothing_findable(client: TestClient, database,
     for personal in (*MAYA, maya, *acme.touchpoints.values()):
         assert personal not in record
 
-    again = client.delete(f"/v1/contacts/{globex.contacts['Maya Patel']}",
-                          headers=globex.auth("admin")).json()
-    assert again["raw_sources"] == 2  # now nobody holds the email or the ticket
-    assert not raw_path(settings.raw_dir, email_hash).exists()
+    with database.session() as session:
+        assert session.scalars(select(SourceRow).where(SourceRow.tenant_id == "acme",
+                                                       SourceRow.sha256 == email_hash)).all() == []
 
 
 def test_erasing_an_account_takes_its_contacts_touchpoints_and_events(

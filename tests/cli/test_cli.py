@@ -58,14 +58,14 @@ def test_ingesting_a_folder_twice_adds_nothing_the_second_time(sources: Path):
     assert report["ingested"] == 2 and report["skipped_duplicates"] == 0
     second = json.loads(invoke("ingest", str(sources), "--json").stdout)
     assert second["ingested"] == 0 and second["skipped_duplicates"] == 2
-    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert len(listed) == 2
     assert {tp["status"] for tp in listed} == {"extracted"}
 
 
 def test_show_prints_fields_with_their_quotes(sources: Path):
     invoke("ingest", str(sources / "call-zh.txt"))
-    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     shown = json.loads(invoke("touchpoints", "show", listed[0]["id"], "--json").stdout)
     text = shown["touchpoint"]["text"]
     insights = shown["insights"]
@@ -89,7 +89,7 @@ def test_bad_files_fail_with_their_names_and_the_rest_goes_on(sources: Path, tmp
     assert set(failed) == {"empty.txt", "binary.eml", "chat.csv"}
     assert all(name in error for name, error in failed.items())
     recorded = json.loads(invoke("failures", "--json").stdout)
-    assert len(recorded) == 3
+    assert len(recorded["sources"]) + len(recorded["inputs"]) == 3
 
 
 def test_a_file_over_the_size_limit_is_refused(sources: Path, monkeypatch):
@@ -146,7 +146,7 @@ def test_an_unknown_sender_can_be_merged_into_a_known_contact(tmp_path: Path, mo
                  if "dana@harborview.example" in c["emails"])
     merged = invoke("contacts", "merge", unknown["id"], known["id"], "--json")
     assert merged.exit_code == 0, merged.output
-    [tp] = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    [tp] = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert tp["contact_ids"] == [known["id"]] and tp["account_id"] == "hv"
 
 
@@ -159,7 +159,7 @@ def test_a_slack_export_folder_is_one_source_per_channel(tmp_path: Path):
     shutil.copytree(DATA / "chat" / "slack_export", tmp_path / "export")
     report = json.loads(runner.invoke(app, ["ingest", str(tmp_path), "--json"]).stdout)
     assert report["failed"] == [] and report["ingested"] >= 1
-    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert {tp["channel"] for tp in listed} == {"chat"}
     assert len(listed) == report["ingested"]
 
@@ -171,4 +171,5 @@ def test_a_bad_message_in_an_mbox_is_recorded_and_the_others_kept():
     assert report["ingested"] == 3
     [failure] = report["failed"]
     assert failure["error"].startswith(str(DATA / "email" / "thread.mbox") + "#3")
-    assert len(json.loads(invoke("failures", "--json").stdout)) == 1
+    recorded = json.loads(invoke("failures", "--json").stdout)
+    assert [f["source_uri"] for f in recorded["inputs"]] == [str(DATA / "email" / "thread.mbox#3")]

@@ -12,8 +12,9 @@ import pytest
 from assistant.errors import BadInputError
 from assistant.ingest.chat import is_slack_export, parse_chat, sniff_text_format
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.dispatch import choose_parser
+from assistant.ingest.dispatch import source_kind
 from assistant.models import Touchpoint
+from tests.sources import source
 
 CHAT = Path(__file__).parent.parent / "data" / "chat"
 OPTIONS = ParseOptions(tenant_id="t1", vendor_domains=("brightlane.io",),
@@ -52,7 +53,7 @@ FORMATS = [
                          [f[1:] for f in FORMATS], ids=[f[0] for f in FORMATS])
 def test_each_chat_format_becomes_one_touchpoint_with_a_segment_per_message(
         name, kind, speakers, roles, language):
-    [tp] = parse_chat(CHAT / name, OPTIONS)
+    [tp] = parse_chat(**source(CHAT / name), options=OPTIONS)
     assert tp.channel == "chat" and tp.metadata["format"] == kind
     assert [s.speaker for s in tp.segments] == speakers
     assert [s.role for s in tp.segments] == roles
@@ -93,7 +94,7 @@ def test_the_chat_format_is_sniffed_from_the_content(text, expected):
 def test_a_misnamed_json_chat_is_read_by_its_content(tmp_path: Path):
     misnamed = tmp_path / "export.txt"
     misnamed.write_bytes((CHAT / "generic.json").read_bytes())
-    [tp] = parse_chat(misnamed, OPTIONS)
+    [tp] = parse_chat(**source(misnamed), options=OPTIONS)
     assert tp.metadata["format"] == "json" and tp.subject == "Website chat"
 
 
@@ -101,19 +102,19 @@ def test_a_jsonl_chat_of_one_message_is_read(tmp_path: Path):
     path = tmp_path / "one.jsonl"
     path.write_text('{"time": "2026-03-02T10:00:00Z", "sender": "Priya Nair", "text": "hi"}\n',
                     encoding="utf-8")
-    [tp] = parse_chat(path, OPTIONS)
+    [tp] = parse_chat(**source(path), options=OPTIONS)
     assert tp.metadata["format"] == "jsonl" and tp.text == "Priya Nair: hi"
 
 
 def test_continuation_lines_join_the_previous_message():
-    [plain] = parse_chat(CHAT / "plain.txt", OPTIONS)
+    [plain] = parse_chat(**source(CHAT / "plain.txt"), options=OPTIONS)
     assert plain.segments[1].text == "Yes, or yearly with a discount.\nIt is 20% off for annual."
-    [wecom] = parse_chat(CHAT / "wecom_gbk.txt", OPTIONS)
+    [wecom] = parse_chat(**source(CHAT / "wecom_gbk.txt"), options=OPTIONS)
     assert wecom.segments[0].text == "王经理，我们想了解一下企业版。\n主要关心数据安全和私有化部署。"
 
 
 def test_whatsapp_ios_drops_the_encryption_notice_and_media_and_reads_month_first_dates():
-    [tp] = parse_chat(CHAT / "whatsapp_ios.txt", OPTIONS)
+    [tp] = parse_chat(**source(CHAT / "whatsapp_ios.txt"), options=OPTIONS)
     assert "encrypted" not in tp.text and "omitted" not in tp.text
     assert tp.metadata["date_order"] == "month_first"
     assert tp.metadata["media_or_deleted_dropped"] == 1
@@ -123,7 +124,7 @@ def test_whatsapp_ios_drops_the_encryption_notice_and_media_and_reads_month_firs
 
 
 def test_whatsapp_system_lines_are_skipped_not_glued_to_a_message():
-    [tp] = parse_chat(CHAT / "whatsapp_zh.txt", OPTIONS)
+    [tp] = parse_chat(**source(CHAT / "whatsapp_zh.txt"), options=OPTIONS)
     assert [s.text for s in tp.segments] == ["王经理，续约的报价什么时候能发过来？",
                                              "今天下班前发给您。", "好的，谢谢！"]
     assert tp.metadata["system_events_skipped"] == 2
@@ -135,7 +136,7 @@ def test_a_whatsapp_sender_shown_by_number_gets_a_phone_and_handle(tmp_path: Pat
     path = tmp_path / "unsaved.txt"
     path.write_text("14/03/2026, 09:01 - +86 138 0013 8000: 你好，想咨询一下价格\n"
                     "14/03/2026, 09:02 - 王磊: 您好，请问贵司有多少人使用？\n", encoding="utf-8")
-    [tp] = parse_chat(path, OPTIONS)
+    [tp] = parse_chat(**source(path), options=OPTIONS)
     customer = tp.participants[0]
     assert (customer.phone, customer.handle) == ("+8613800138000", "whatsapp:+8613800138000")
     assert tp.participants[1].phone is None
@@ -157,7 +158,7 @@ def test_message_times_in_every_shape_become_aware_datetimes(tmp_path: Path, raw
     path = tmp_path / "times.json"
     path.write_text(json.dumps({"messages": [{"time": raw, "sender": "a", "text": "b"}]}),
                     encoding="utf-8")
-    [tp] = parse_chat(path, OPTIONS)
+    [tp] = parse_chat(**source(path), options=OPTIONS)
     assert tp.occurred_at.isoformat() == expected
 
 
@@ -165,34 +166,34 @@ def test_a_semicolon_csv_with_capitalised_roles_is_read(tmp_path: Path):
     path = tmp_path / "excel.csv"
     path.write_text("Time;Sender;Text;Role\n2026-03-02T10:00:00+01:00;Jan;Hallo, is SSO included?;"
                     "Customer\n2026-03-02T10:01:00+01:00;Alice Chen;Yes.;REP\n", encoding="utf-8")
-    [tp] = parse_chat(path, OPTIONS)
+    [tp] = parse_chat(**source(path), options=OPTIONS)
     assert [(s.speaker, s.role) for s in tp.segments] == [("Jan", "customer"), ("Alice Chen", "rep")]
     assert tp.segments[0].text == "Hallo, is SSO included?"
 
 
 def test_timestamps_without_an_offset_use_the_default_timezone():
-    [tp] = parse_chat(CHAT / "messages.jsonl", ParseOptions(default_timezone="Europe/London"))
+    [tp] = parse_chat(**source(CHAT / "messages.jsonl"), options=ParseOptions(default_timezone="Europe/London"))
     assert tp.occurred_at.isoformat() == "2026-03-06T09:00:00+00:00"
-    [tp] = parse_chat(CHAT / "messages.jsonl", ParseOptions(default_timezone="Asia/Shanghai"))
+    [tp] = parse_chat(**source(CHAT / "messages.jsonl"), options=ParseOptions(default_timezone="Asia/Shanghai"))
     assert tp.occurred_at.isoformat() == "2026-03-06T09:00:00+08:00"
 
 
 def test_time_only_logs_take_the_date_from_occurred_at_and_roll_past_midnight():
     when = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("America/New_York"))
-    [tp] = parse_chat(CHAT / "time_only.txt", ParseOptions(occurred_at=when))
+    [tp] = parse_chat(**source(CHAT / "time_only.txt"), options=ParseOptions(occurred_at=when))
     assert [s.occurred_at.isoformat() for s in tp.segments] == [
         "2026-03-02T23:58:00-05:00", "2026-03-02T23:59:30-05:00", "2026-03-03T00:02:00-05:00"]
 
 
 def test_time_only_logs_without_occurred_at_ask_for_it():
     with pytest.raises(BadInputError, match="time_only.txt.*--occurred-at"):
-        parse_chat(CHAT / "time_only.txt", OPTIONS)
+        parse_chat(**source(CHAT / "time_only.txt"), options=OPTIONS)
 
 
 def test_a_slack_export_directory_is_one_touchpoint_per_channel():
     export = CHAT / "slack_export"
-    assert is_slack_export(export) and not is_slack_export(CHAT)
-    channels = parse_chat(export, OPTIONS)
+    assert is_slack_export(export) and not is_slack_export(CHAT)  # how the input layer finds it
+    channels = parse_chat(**source(export), options=OPTIONS)
     assert [tp.subject for tp in channels] == ["#huachen-支持", "#northwind-deal"]
     huachen, northwind = channels
     assert huachen.language == "zh" and [s.role for s in huachen.segments] == ["customer", "rep"]
@@ -208,16 +209,16 @@ def test_a_slack_export_directory_is_one_touchpoint_per_channel():
 
 
 def test_rep_handles_mark_the_rep_side():
-    [tp] = parse_chat(CHAT / "slack.json", ParseOptions(rep_names=("slack:U02",)))
+    [tp] = parse_chat(**source(CHAT / "slack.json"), options=ParseOptions(rep_names=("slack:U02",)))
     assert [s.role for s in tp.segments] == ["customer", "rep"]
 
 
 def test_the_same_file_twice_has_the_same_id_and_tenants_differ(tmp_path: Path):
     copy = tmp_path / "copy.json"
     copy.write_bytes((CHAT / "generic.json").read_bytes())
-    [a] = parse_chat(CHAT / "generic.json", OPTIONS)
-    [b] = parse_chat(copy, OPTIONS)
-    [c] = parse_chat(copy, ParseOptions(tenant_id="t2"))
+    [a] = parse_chat(**source(CHAT / "generic.json"), options=OPTIONS)
+    [b] = parse_chat(**source(copy), options=OPTIONS)
+    [c] = parse_chat(**source(copy), options=ParseOptions(tenant_id="t2"))
     assert a.id == b.id != c.id
     assert a.source.sha256 == b.source.sha256
 
@@ -225,12 +226,12 @@ def test_the_same_file_twice_has_the_same_id_and_tenants_differ(tmp_path: Path):
 def test_a_utf16_chat_with_a_bom_is_decoded(tmp_path: Path):
     path = tmp_path / "wecom16.txt"
     path.write_bytes((CHAT / "wecom.txt").read_text(encoding="utf-8").encode("utf-16"))
-    [tp] = parse_chat(path, OPTIONS)
+    [tp] = parse_chat(**source(path), options=OPTIONS)
     assert tp.segments[1].text == "可以的，我明天上午发您对接文档。"
 
 
 BAD = [
-    ("empty file", "empty.json", b"", "the file is empty"),
+    ("empty file", "empty.json", b"", "the source is empty"),
     ("empty chat", "empty_chat.json", b'{"messages": []}', "the chat has no messages"),
     ("csv missing columns", "chat.csv", b"when,sender,message\n1,2,3\n",
      "missing CSV column(s) time, text"),
@@ -266,16 +267,18 @@ def test_bad_chats_raise_an_error_naming_the_file_and_the_problem(tmp_path: Path
     else:
         path.write_bytes(content)
     with pytest.raises(BadInputError) as info:
-        parse_chat(path, OPTIONS)
+        parse_chat(**source(path), options=OPTIONS)
     assert message in str(info.value)
     assert name in str(info.value)
 
 
-def test_a_directory_that_is_not_a_slack_export_is_refused(tmp_path: Path):
-    with pytest.raises(BadInputError, match="only as a Slack export"):
-        parse_chat(tmp_path, OPTIONS)
+def test_a_folder_that_is_not_a_slack_or_whatsapp_export_is_refused(tmp_path: Path):
+    (tmp_path / "notes.md").write_text("hello", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("x,y\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="neither a Slack export"):
+        parse_chat(**source(tmp_path), options=OPTIONS)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in CHAT.glob("*.*")))
 def test_every_chat_fixture_is_routed_to_the_chat_parser(name):
-    assert choose_parser(CHAT / name) is parse_chat
+    assert source_kind((CHAT / name).read_bytes(), str(CHAT / name)) == "chat"

@@ -9,9 +9,9 @@ import pytest
 from assistant.errors import BadInputError
 from assistant.ingest.chat import parse_chat, sniff_text_format
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.dispatch import parse_path
 from assistant.ingest.ticket import parse_ticket
 from assistant.ingest.transcript import parse_transcript
+from tests.sources import parse_file, source
 
 DATA = Path(__file__).parent.parent / "data"
 OPTIONS = ParseOptions(tenant_id="t", vendor_domains=("brightlane.io",),
@@ -41,7 +41,7 @@ CHATS = [
                          ids=[c[0] for c in CHATS])
 def test_chat_formats_become_one_touchpoint_with_a_segment_per_message(path, speakers, roles,
                                                                        language):
-    [tp] = parse_path(DATA / path, OPTIONS)
+    [tp] = parse_file(DATA / path, OPTIONS)
     assert tp.channel == "chat"
     assert [s.speaker for s in tp.segments] == speakers
     assert [s.role for s in tp.segments] == roles
@@ -51,7 +51,7 @@ def test_chat_formats_become_one_touchpoint_with_a_segment_per_message(path, spe
 
 
 def test_plain_log_continuation_lines_join_the_previous_message():
-    [tp] = parse_chat(DATA / "chat/plain.txt", OPTIONS)
+    [tp] = parse_chat(**source(DATA / "chat/plain.txt"), options=OPTIONS)
     assert tp.segments[1].text == "Yes, or yearly with a discount.\nIt is 20% off for annual."
 
 
@@ -79,7 +79,7 @@ TRANSCRIPTS = [
 @pytest.mark.parametrize(("path", "channel", "roles", "last_times"),
                          [c[1:] for c in TRANSCRIPTS], ids=[c[0] for c in TRANSCRIPTS])
 def test_transcripts_keep_speakers_roles_and_times(path, channel, roles, last_times):
-    [tp] = parse_path(DATA / path, OPTIONS)
+    [tp] = parse_file(DATA / path, OPTIONS)
     assert tp.channel == channel
     assert [s.role for s in tp.segments] == roles
     if last_times:
@@ -89,7 +89,7 @@ def test_transcripts_keep_speakers_roles_and_times(path, channel, roles, last_ti
 
 
 def test_transcript_front_matter_sets_date_rep_and_subject():
-    [tp] = parse_transcript(DATA / "transcripts/call_en.txt", ParseOptions())
+    [tp] = parse_transcript(**source(DATA / "transcripts/call_en.txt"), options=ParseOptions())
     assert tp.subject == "Discovery call"
     assert tp.occurred_at.isoformat() == "2026-03-03T15:00:00-05:00"
     assert tp.segments[0].role == "rep" and tp.direction == "outbound"
@@ -101,11 +101,11 @@ def test_a_transcript_without_a_date_asks_for_one(tmp_path: Path):
     path = tmp_path / "t.txt"
     path.write_text("Bob: hello\nAnn: hi\n", encoding="utf-8")
     with pytest.raises(BadInputError, match="--occurred-at"):
-        parse_transcript(path, ParseOptions())
+        parse_transcript(**source(path), options=ParseOptions())
 
 
 def test_zendesk_ticket_keeps_comments_roles_and_fields():
-    [tp] = parse_ticket(DATA / "tickets/zendesk.json", OPTIONS)
+    [tp] = parse_ticket(**source(DATA / "tickets/zendesk.json"), options=OPTIONS)
     assert tp.channel == "ticket" and tp.ticket_id == "4411"
     assert [s.role for s in tp.segments] == ["customer", "agent", "customer"]
     assert tp.metadata["priority"] == "high" and tp.metadata["product"] == "Brightlane Desk"
@@ -113,7 +113,7 @@ def test_zendesk_ticket_keeps_comments_roles_and_fields():
 
 
 def test_ticket_csv_groups_rows_into_tickets():
-    tickets = parse_path(DATA / "tickets/export.csv", OPTIONS)
+    tickets = parse_file(DATA / "tickets/export.csv", OPTIONS)
     assert [t.ticket_id for t in tickets] == ["T-1", "T-2"]
     assert tickets[0].language == "zh" and len(tickets[0].segments) == 2
     assert tickets[0].metadata["priority"] == "urgent"
@@ -121,10 +121,10 @@ def test_ticket_csv_groups_rows_into_tickets():
 
 def test_a_ticket_with_a_new_comment_is_a_new_version(tmp_path: Path):
     original = (DATA / "tickets/zendesk.json").read_text(encoding="utf-8")
-    [a] = parse_ticket(DATA / "tickets/zendesk.json", OPTIONS)
+    [a] = parse_ticket(**source(DATA / "tickets/zendesk.json"), options=OPTIONS)
     changed = tmp_path / "zendesk.json"
     changed.write_text(original.replace("Still broken.", "Still broken again."), encoding="utf-8")
-    [b] = parse_ticket(changed, OPTIONS)
+    [b] = parse_ticket(**source(changed), options=OPTIONS)
     assert a.id != b.id and a.ticket_id == b.ticket_id
 
 
@@ -146,12 +146,12 @@ def test_bad_conversation_files_name_the_file_and_the_problem(tmp_path: Path, na
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(BadInputError) as info:
-        parse_path(path, OPTIONS)
+        parse_file(path, OPTIONS)
     assert message in str(info.value) and name in str(info.value)
 
 
 def test_utf16_transcripts_are_decoded(tmp_path: Path):
     path = tmp_path / "u16.txt"
     path.write_bytes("# date: 2026-03-02T10:00:00+00:00\nBob: 你好\n".encode("utf-16"))
-    [tp] = parse_transcript(path, OPTIONS)
+    [tp] = parse_transcript(**source(path), options=OPTIONS)
     assert tp.segments[0].text == "你好"

@@ -11,17 +11,18 @@ import pytest
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.email import parse_email, parse_email_bytes, parse_mailbox
+from assistant.ingest.email import parse_email_bytes
 from assistant.ingest.email_body import html_to_text, split_reply
 from assistant.ingest.email_charset import UndecodableError, decode_header_value, decode_payload
 from assistant.models import Touchpoint
+from tests.sources import source
 
 EMAIL = Path(__file__).parent.parent / "data" / "email"
 OPTIONS = ParseOptions(tenant_id="t", vendor_domains=("brightlane.io",))
 
 
 def parse_one(name: str, options: ParseOptions = OPTIONS) -> Touchpoint:
-    [tp] = parse_email(EMAIL / name, options)
+    [tp] = parse_email_bytes(**source(EMAIL / name), options=options)
     assert tp.text[tp.segments[0].start:tp.segments[0].end] == tp.segments[0].text
     return tp
 
@@ -210,7 +211,7 @@ def test_attachments_are_listed_with_size_and_never_parsed():
 def test_the_same_message_gets_the_same_id_in_the_same_tenant_only():
     a = parse_one("english_multipart.eml")
     b = parse_one("english_multipart.eml")
-    [c] = parse_email(EMAIL / "english_multipart.eml", ParseOptions(tenant_id="other"))
+    [c] = parse_email_bytes(**source(EMAIL / "english_multipart.eml"), options=ParseOptions(tenant_id="other"))
     assert a.id == b.id != c.id
 
 
@@ -246,14 +247,14 @@ def test_occurred_at_is_always_timezone_aware(date_header, options, expected):
 
 
 def test_a_forced_language_wins_over_detection():
-    [tp] = parse_email(EMAIL / "chinese_gbk.eml", ParseOptions(language="en"))
+    [tp] = parse_email_bytes(**source(EMAIL / "chinese_gbk.eml"), options=ParseOptions(language="en"))
     assert tp.language == "en"
 
 
 # --- mbox ---------------------------------------------------------------------------------
 
 def test_mbox_rebuilds_one_thread_and_reports_the_bad_message_by_position():
-    result = parse_mailbox(EMAIL / "thread.mbox", OPTIONS)
+    result = parse_email_bytes(**source(EMAIL / "thread.mbox"), options=OPTIONS)
     assert len(result) == 3
     assert {tp.thread_id for tp in result} == {"<t0@brightlane.io>"}
     assert [tp.direction for tp in result] == ["outbound", "inbound", "outbound"]
@@ -261,8 +262,8 @@ def test_mbox_rebuilds_one_thread_and_reports_the_bad_message_by_position():
     assert [error.index for error in result.errors] == [3]
     assert "thread.mbox#3" in result.errors[0].message
     assert "no text of its own" in result.errors[0].message
-    assert parse_email(EMAIL / "thread.mbox", OPTIONS).errors == result.errors
-    assert parse_email(EMAIL / "outlook_reply.eml", OPTIONS).errors == []
+    assert parse_email_bytes(**source(EMAIL / "thread.mbox"), options=OPTIONS).errors == result.errors
+    assert parse_email_bytes(**source(EMAIL / "outlook_reply.eml"), options=OPTIONS).errors == []
 
 
 def mbox(*messages: bytes) -> bytes:
@@ -291,7 +292,7 @@ def test_a_mailbox_with_only_bad_messages_is_refused():
 def test_a_single_email_saved_as_mbox_is_still_read(tmp_path: Path):
     path = tmp_path / "single.mbox"
     path.write_bytes(eml(HEADERS, "Just one message."))
-    [tp] = parse_email(path, OPTIONS)
+    [tp] = parse_email_bytes(**source(path), options=OPTIONS)
     assert tp.text == "Just one message."
 
 
@@ -304,7 +305,7 @@ def test_a_single_email_saved_as_mbox_is_still_read(tmp_path: Path):
 ], ids=["headers cut off", "multipart cut before its parts", "binary renamed .eml"])
 def test_bad_email_files_are_refused_with_the_file_named(name: str, message: str):
     with pytest.raises(BadInputError, match=message) as info:
-        parse_email(EMAIL / name, OPTIONS)
+        parse_email_bytes(**source(EMAIL / name), options=OPTIONS)
     assert name in str(info.value)
 
 
@@ -332,4 +333,4 @@ def test_an_empty_file_is_refused(tmp_path: Path):
     path = tmp_path / "empty.eml"
     path.write_bytes(b"")
     with pytest.raises(BadInputError, match="empty"):
-        parse_email(path, OPTIONS)
+        parse_email_bytes(**source(path), options=OPTIONS)

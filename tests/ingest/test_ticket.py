@@ -10,6 +10,7 @@ import pytest
 from assistant.errors import BadInputError
 from assistant.ingest.common import ParseOptions
 from assistant.ingest.ticket import parse_ticket
+from tests.sources import source
 
 TICKETS = Path(__file__).parent.parent / "data" / "tickets"
 OPTIONS = ParseOptions(tenant_id="t1", vendor_domains=("brightlane.io",),
@@ -17,7 +18,7 @@ OPTIONS = ParseOptions(tenant_id="t1", vendor_domains=("brightlane.io",),
 
 
 def test_a_zendesk_ticket_keeps_comments_roles_and_fields():
-    [tp] = parse_ticket(TICKETS / "zendesk.json", OPTIONS)
+    [tp] = parse_ticket(**source(TICKETS / "zendesk.json"), options=OPTIONS)
     assert (tp.channel, tp.ticket_id, tp.subject) == ("ticket", "4411", "Export to CSV fails")
     assert [s.role for s in tp.segments] == ["customer", "agent", "customer"]
     assert [s.speaker for s in tp.segments] == ["Tom Baker", "Sam Ortiz", "Tom Baker"]
@@ -32,7 +33,7 @@ def test_a_zendesk_ticket_keeps_comments_roles_and_fields():
 
 
 def test_a_tickets_export_is_one_touchpoint_per_ticket():
-    sso, invoice = parse_ticket(TICKETS / "tickets_list.json", OPTIONS)
+    sso, invoice = parse_ticket(**source(TICKETS / "tickets_list.json"), options=OPTIONS)
     assert sso.ticket_id == "5120" and invoice.ticket_id == "Z-88"
     # the author without a role is at the vendor's domain, so an agent
     assert [s.role for s in sso.segments] == ["customer", "agent", "agent"]
@@ -50,12 +51,12 @@ def test_a_bare_list_of_tickets_is_read(tmp_path: Path):
     ticket = json.loads((TICKETS / "zendesk.json").read_text(encoding="utf-8"))["ticket"]
     path = tmp_path / "list.json"
     path.write_text(json.dumps([ticket]), encoding="utf-8")
-    [tp] = parse_ticket(path, OPTIONS)
+    [tp] = parse_ticket(**source(path), options=OPTIONS)
     assert tp.ticket_id == "4411"
 
 
 def test_ticket_csv_rows_group_into_tickets_opened_at_their_first_comment():
-    first, second = parse_ticket(TICKETS / "export.csv", OPTIONS)
+    first, second = parse_ticket(**source(TICKETS / "export.csv"), options=OPTIONS)
     assert [first.ticket_id, second.ticket_id] == ["T-1", "T-2"]
     assert first.language == "zh" and [s.role for s in first.segments] == ["customer", "agent"]
     assert first.occurred_at.isoformat() == "2026-03-05T09:00:00+08:00"
@@ -73,11 +74,11 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def test_a_new_comment_or_status_makes_a_new_version_of_the_same_ticket(tmp_path: Path):
-    [original] = parse_ticket(TICKETS / "zendesk.json", OPTIONS)
-    [commented] = parse_ticket(_edited(tmp_path, '"public": true}\n ]',
+    [original] = parse_ticket(**source(TICKETS / "zendesk.json"), options=OPTIONS)
+    [commented] = parse_ticket(**source(_edited(tmp_path, '"public": true}\n ]',
                                        '"public": true},\n  {"author": {"name": "Sam Ortiz", '
-                                       '"role": "agent"}, "body": "Fixed in 4.2.1."}\n ]'), OPTIONS)
-    [solved] = parse_ticket(_edited(tmp_path, '"status": "open"', '"status": "solved"'), OPTIONS)
+                                       '"role": "agent"}, "body": "Fixed in 4.2.1."}\n ]')), options=OPTIONS)
+    [solved] = parse_ticket(**source(_edited(tmp_path, '"status": "open"', '"status": "solved"')), options=OPTIONS)
     assert len({original.id, commented.id, solved.id}) == 3
     assert original.ticket_id == commented.ticket_id == solved.ticket_id
     assert len(commented.segments) == 4
@@ -88,15 +89,15 @@ def test_the_same_ticket_in_another_file_or_layout_is_not_a_new_version(tmp_path
     reshaped = tmp_path / "reshaped.json"
     reshaped.write_text(json.dumps({"tickets": [dict(reversed(list(ticket.items())))]}, indent=4),
                         encoding="utf-8")
-    [original] = parse_ticket(TICKETS / "zendesk.json", OPTIONS)
-    [again] = parse_ticket(TICKETS / "zendesk.json", OPTIONS)
-    [moved] = parse_ticket(reshaped, OPTIONS)
+    [original] = parse_ticket(**source(TICKETS / "zendesk.json"), options=OPTIONS)
+    [again] = parse_ticket(**source(TICKETS / "zendesk.json"), options=OPTIONS)
+    [moved] = parse_ticket(**source(reshaped), options=OPTIONS)
     assert original.id == again.id == moved.id
     assert original.source.sha256 != moved.source.sha256
 
 
 BAD = [
-    ("empty file", "empty.json", b"", "the file is empty"),
+    ("empty file", "empty.json", b"", "the source is empty"),
     ("invalid json", "broken.json", b'{"tickets": [\n {"id": 1,\n}]}',
      "not valid JSON (Expecting property name enclosed in double quotes at line 3, column 1)"),
     ("csv missing columns", "tickets.csv", b"ticket_id,subject,status\nT-1,x,open\n",
@@ -122,6 +123,6 @@ def test_bad_ticket_exports_raise_an_error_naming_the_file_and_the_problem(tmp_p
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(BadInputError) as info:
-        parse_ticket(path, OPTIONS)
+        parse_ticket(**source(path), options=OPTIONS)
     assert message in str(info.value)
     assert name in str(info.value)

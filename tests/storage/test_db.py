@@ -16,7 +16,8 @@ from tests.storage.factories import make_insights, make_touchpoint
 
 HEAD = "0007"  # the newest migration
 TABLES = {"accounts", "contacts", "contact_keys", "touchpoints", "insight_runs",
-          "ingest_failures", "events", "alembic_version"}
+          "ingest_failures", "events", "alembic_version", "sources", "blobs",
+          "account_domains"}
 
 
 def _head(url: str) -> list[str]:

@@ -1,0 +1,249 @@
+"""The pipeline's stages: receive, parse (or transcribe) with resolve, extract.
+
+Every stage after `receive` is a function of `(tenant_id, id)`: it reads what it needs from the
+database and writes its result in one transaction, so the same stage runs in-process, in a
+Celery task carrying only ids, or again after a crash. Each stage claims its row first
+(storage/claims.py): two processes never do the same stage of the same row, and a stage that
+finds its work done returns what was done.
+
+Long work (parsing, transcription, extraction) happens outside any transaction: a stage reads
+and claims in one short transaction, works, then writes its result in another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from assistant.errors import ProviderError, TouchpointError
+from assistant.ingest.common import ParseOptions
+from assistant.ingest.dispatch import Parsed, PartError, parse_content, source_kind
+from assistant.models import Touchpoint
+from assistant.pipeline.options import Runtime, SourceOptions
+from assistant.storage import claims, convert, repository, sources
+from assistant.storage.db import Database
+from assistant.storage.rows import SourceRow
+
+Progress = Callable[[float, float], None] | None
+_TERMINAL = ("extracted", "indexed", "failed")
+_NUL, _REPLACEMENT = "\x00", "\ufffd"  # same length, so every offset stays valid
+
+
+class BusyError(TouchpointError):
+    """Another live process holds the claim on this source or touchpoint."""
+
+
+@dataclass(frozen=True)
+class Received:
+    source_id: str
+    is_new: bool
+
+
+def source_id_for(tenant_id: str, sha256: str) -> str:
+    """Stable: the same bytes in the same tenant are always the same source."""
+    return "src_" + hashlib.sha256(f"{tenant_id}\x00{sha256}".encode()).hexdigest()[:24]
+
+
+# --- receive ---------------------------------------------------------------------------------
+
+
+def receive(db: Database, *, tenant_id: str, content: bytes, uri: str,
+            options: SourceOptions, max_bytes: int) -> Received:
+    """Store the raw bytes (content-addressed) and a source row, claimed by this process.
+
+    A duplicate is known here, before any parsing. BadInputError (nothing stored) when the bytes
+    are empty, over `max_bytes`, or of a kind Touchpoint does not read.
+    """
+    from assistant.ingest.common import check_size
+
+    check_size(content, uri=uri, options=ParseOptions(max_bytes=max_bytes))
+    kind = source_kind(content, uri)
+    sha256 = hashlib.sha256(content).hexdigest()
+    source_id = source_id_for(tenant_id, sha256)
+    with db.session() as session:
+        if session.get(SourceRow, (tenant_id, source_id)) is not None:
+            return Received(source_id, is_new=False)
+        sources.save_blob(session, tenant_id=tenant_id, sha256=sha256, content=content)
+        created = sources.insert_source(session, SourceRow(
+            tenant_id=tenant_id, id=source_id, sha256=sha256, uri=uri, size_bytes=len(content),
+            kind=kind, options=options.to_json(), stage="received", touchpoint_ids=[],
+            claimed_by=claims.process_token()))
+    return Received(source_id, is_new=created)
+
+
+# --- parse (or transcribe) + resolve ----------------------------------------------------------
+
+
+def claim_source(db: Database, *, tenant_id: str, source_id: str) -> tuple[SourceRow, bool]:
+    """The source row and whether this process now holds it for its next stage."""
+    with db.session() as session:
+        row = sources.get_source(session, tenant_id=tenant_id, source_id=source_id)
+        if row.stage not in sources.UNFINISHED:
+            return row, False
+        if not claims.take(session, row, me=claims.process_token()):
+            raise BusyError(f"source {source_id} is being processed by {row.claimed_by}")
+        return row, True
+
+
+def parse_source(db: Database, *, tenant_id: str, source_id: str, runtime: Runtime,
+                 progress: Progress = None) -> list[str]:
+    """Parse (or transcribe) a received source, resolve who it is about, and store its
+    touchpoints with status `parsed`; returns their ids (also when it was done before)."""
+    row, claimed = claim_source(db, tenant_id=tenant_id, source_id=source_id)
+    if not claimed or row.stage != "received":
+        return list(row.touchpoint_ids)
+    with db.session() as session:
+        content = sources.load_blob(session, tenant_id=tenant_id, sha256=row.sha256)
+    return parse_claimed(db, row, content, runtime, progress=progress).stored_ids
+
+
+@dataclass
+class ParseResult:
+    stored_ids: list[str]  # every touchpoint of the source
+    created: list[str]  # stored by this call
+    part_errors: list[PartError]
+
+
+def parse_claimed(db: Database, row: SourceRow, content: bytes, runtime: Runtime, *,
+                  progress: Progress = None) -> ParseResult:
+    """The parse stage for a source this process has claimed, with its bytes in hand."""
+    options = SourceOptions.from_json(row.options)
+    parse_options = runtime.parse_options(row.tenant_id, options)
+    parsed = _parse(content, row, parse_options, runtime, progress)
+    me = claims.process_token()
+    created: list[str] = []
+    with db.session() as session:
+        for touchpoint in parsed.touchpoints:
+            resolved = resolve(session, touchpoint, options, runtime)
+            stored = _storable(resolved.model_copy(update={
+                "status": "parsed", "source_id": row.id}))
+            if repository.save_touchpoint(session, stored, claimed_by=me):
+                created.append(stored.id)
+        for failure in parsed.errors:
+            repository.record_ingest_failure(session, tenant_id=row.tenant_id,
+                                             source_uri=failure.where, sha256=row.sha256,
+                                             error=runtime.redact(failure.message), stage="parse")
+        current = session.get(SourceRow, (row.tenant_id, row.id))
+        assert current is not None
+        ids = list(dict.fromkeys(tp.id for tp in parsed.touchpoints))
+        sources.finish_stage(session, current, stage="parsed", touchpoint_ids=ids,
+                             keep_claim=True)
+    return ParseResult(ids, created, parsed.errors)
+
+
+def _parse(content: bytes, row: SourceRow, options: ParseOptions, runtime: Runtime,
+           progress: Progress) -> Parsed:
+    if row.kind != "audio":
+        return parse_content(content, uri=row.uri, options=options)
+    if runtime.transcribe is None:
+        raise TouchpointError(f"{row.uri}: audio transcription is not configured in this process")
+    from assistant.transcribe import transcribe_audio
+
+    return Parsed(transcribe_audio(content, uri=row.uri, parse_options=options,
+                                   options=runtime.transcribe, progress=progress))
+
+
+def resolve(session: Session, touchpoint: Touchpoint, options: SourceOptions,
+            runtime: Runtime) -> Touchpoint:
+    """Tie the touchpoint to an account and contacts; the user's explicit choices win."""
+    from assistant.identity import resolve_identity
+
+    resolved = resolve_identity(session, touchpoint, default_region=runtime.phone_region,
+                                vendor_domains=runtime.parse.vendor_domains)
+    updates: dict[str, object] = {}
+    hinted = options.account_hint or touchpoint.metadata.get("account")  # front matter
+    if not resolved.account_id and isinstance(hinted, str) and hinted:
+        updates["account_id"] = hinted
+    if options.account_id:
+        updates["account_id"] = options.account_id
+    if options.contact_ids:
+        updates["contact_ids"] = list(options.contact_ids)
+    return resolved.model_copy(update=updates) if updates else resolved
+
+
+def _storable(touchpoint: Touchpoint) -> Touchpoint:
+    """NUL characters replaced, the same way on SQLite and Postgres (Postgres refuses them in
+    text and JSON); the replacement has the same length, so offsets stay valid."""
+    dumped = touchpoint.model_dump_json()
+    if "\\u0000" not in dumped:
+        return touchpoint
+    cleaned = json.loads(dumped.replace("\\u0000", "\\ufffd"))
+    return Touchpoint.model_validate(cleaned)
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ExtractResult:
+    touchpoint_id: str
+    status: str  # extracted | pending | failed | skipped
+    error: str | None = None
+
+
+def extract_touchpoint(db: Database, *, tenant_id: str, touchpoint_id: str, runtime: Runtime
+                       ) -> ExtractResult:
+    """Extract one stored touchpoint and store the run; a touchpoint already extracted, or held
+    by another live process, is skipped. Provider trouble leaves it `pending` for a later run."""
+    with db.session() as session:
+        row = repository.touchpoint_row(session, tenant_id=tenant_id, touchpoint_id=touchpoint_id)
+        if row.status not in ("parsed", "pending"):
+            return ExtractResult(touchpoint_id, "skipped")
+        if not claims.take(session, row, me=claims.process_token()):
+            return ExtractResult(touchpoint_id, "skipped", f"held by {row.claimed_by}")
+        touchpoint = convert.row_to_touchpoint(row)
+    return extract_claimed(db, touchpoint, runtime)
+
+
+def extract_claimed(db: Database, touchpoint: Touchpoint, runtime: Runtime) -> ExtractResult:
+    """The extract stage for a touchpoint this process has claimed."""
+    if runtime.extractor is None:
+        raise TouchpointError("no extractor configured in this process")
+    from extractors.base import ExtractionContext
+
+    context = runtime.context or ExtractionContext(tenant_id=touchpoint.tenant_id)
+    status, error, insights = "extracted", None, None
+    try:
+        insights = runtime.extractor.extract(touchpoint, context)
+    except ProviderError as exc:
+        status, error = "pending", runtime.redact(f"extract: {exc}")
+    except Exception as exc:  # any extractor fault is this touchpoint's, never the batch's
+        status, error = "failed", runtime.redact(f"extract: {one_line(exc)}")
+    with db.session() as session:
+        if insights is not None:
+            if insights.created_at is None:
+                insights = insights.model_copy(update={"created_at": datetime.now(UTC)})
+            repository.save_insights(session, tenant_id=touchpoint.tenant_id, insights=insights)
+        row = repository.touchpoint_row(session, tenant_id=touchpoint.tenant_id,
+                                        touchpoint_id=touchpoint.id)
+        row.status, row.error, row.updated_at = status, error, datetime.now(UTC)
+        row.claimed_by = row.claimed_at = None
+        if row.source_id:
+            complete_source(session, tenant_id=row.tenant_id, source_id=row.source_id,
+                            release=False)
+    return ExtractResult(touchpoint.id, status, error)
+
+
+def complete_source(session: Session, *, tenant_id: str, source_id: str,
+                    release: bool) -> None:
+    """Mark a parsed source `done` once every touchpoint of it is extracted (or failed);
+    `release` lets go of its claim whether or not it is complete."""
+    source = session.get(SourceRow, (tenant_id, source_id))
+    if source is None:
+        return
+    siblings = sources.touchpoint_rows_of(session, tenant_id=tenant_id, source_id=source_id)
+    is_complete = source.stage == "parsed" and all(t.status in _TERMINAL for t in siblings)
+    if is_complete or release:
+        sources.finish_stage(session, source, stage="done" if is_complete else source.stage,
+                             keep_claim=not release)
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as the single line a user is shown (no traceback)."""
+    text = " ".join(str(exc).split()) or "(no message)"
+    return text if isinstance(exc, TouchpointError) else f"{type(exc).__name__}: {text}"

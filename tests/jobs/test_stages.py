@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_openai_server import FakeOpenAIServer, failure, reply
+from llm_fixtures import english_answer, english_touchpoint
 
 from assistant.config import Settings, load_settings
 from assistant.errors import ProviderUnavailableError
@@ -15,8 +17,6 @@ from assistant.jobs.queue import InProcessQueue
 from assistant.pipeline import SourceOptions, receive
 from assistant.storage import repository, sources
 from assistant.storage.db import Database
-from fake_openai_server import FakeOpenAIServer, failure, reply
-from llm_fixtures import english_answer, english_touchpoint
 
 EMAIL = b"""From: Maya Patel <maya@northwind.example>
 To: Dana Reyes <dana@vendor.example>

@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     llm_concurrency: int = 4
     llm_chunk_tokens: int = 3000
     llm_prices_file: Path | None = None  # YAML: model -> {input, output} USD per 1M tokens
+    llm_deadline_s: float = 120.0  # one LLM call, every retry and wait included
+    llm_breaker_failures: int = 3  # transport failures in a row that open the endpoint's breaker
+    llm_breaker_cooldown_s: float = 30.0  # how long an open breaker refuses calls
     hybrid_mode: Literal["rules_then_llm", "llm_with_rules_fallback"] = "rules_then_llm"
 
     # transcription

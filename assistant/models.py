@@ -1,7 +1,7 @@
 """Domain models shared by the pipeline, the API and the evals.
 
 These are the only shapes that cross stage boundaries. Database rows (`assistant/storage/`) and
-the LLM's output schema (`extractors/llm_schema.py`) are separate models, converted to and from
+the LLM's output schema (`extractors/llm/schema.py`) are separate models, converted to and from
 these by small named functions. All offsets are character offsets into `Touchpoint.text`
 (start inclusive, end exclusive), so evidence can always be checked against the source.
 """

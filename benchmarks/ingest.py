@@ -1,26 +1,43 @@
-"""Ingest rate: 1,000 generated emails through parse, identity, storage and rules extraction.
+"""Ingest rate against a plain anchor, on the same generated emails, in one run.
 
-Runs against a fresh SQLite database in a temporary directory (or TOUCHPOINT_DATABASE_URL if
-set), then ingests the same files again to time duplicate detection.
-Usage: python benchmarks/ingest.py [--count 1000]
+Touchpoint: every stage (receive, parse, resolve, store, rules extraction) through the same
+runner the CLI uses, one process. Anchor: the standard library's email parser writing the same
+rows with `sqlite3`, one commit per email, WAL — the least any ingest must do. The ratio is
+what the pipeline costs over that floor; machines differ, so only the ratio travels.
+
+Also printed: the same ingest with many accounts imported (lookups must be indexed, so the rate
+should not move), re-ingest (duplicates), Postgres when TOUCHPOINT_BENCH_POSTGRES is a URL (or
+the local server answers), and bytes stored per email.
+Usage: python benchmarks/ingest.py [--count 2000] [--accounts 100000]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import socket
+import sqlite3
 import tempfile
 import time
+import uuid
+from email import message_from_bytes
 from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 
-from assistant.bootstrap import open_store, pipeline_options
+from sqlalchemy import create_engine, text
+
+from assistant.bootstrap import open_store, runtime
 from assistant.config import load_settings
-from assistant.pipeline import ingest_file
+from assistant.ingest.files import FileSource, source_options
+from assistant.pipeline import SourceOptions, ingest_source
+from assistant.storage.db import Database
+from assistant.storage.rows import AccountDomainRow, AccountRow
 
 BODIES = ["We are on Salesforce today but the renewal price is too high. Could you send a quote "
           "by Friday?", "我们现在用的是纷享销客，数据录入太麻烦了。请在下周三之前把报价发给我。",
           "Thanks for the demo! Security needs your SOC 2 report before we sign next month."]
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
 def write_emails(folder: Path, count: int) -> list[Path]:
@@ -32,29 +49,116 @@ def write_emails(folder: Path, count: int) -> list[Path]:
         message["Subject"] = f"Question {i}"
         message["Date"] = "Mon, 02 Mar 2026 10:00:00 +0000"
         message["Message-ID"] = f"<m{i}@customer.example>"
-        message.set_content((BODIES[i % 3] + "\n") * 8)
+        message.set_content(BODIES[i % 3])
         path = folder / f"m{i:05d}.eml"
         path.write_bytes(bytes(message))
         paths.append(path)
     return paths
 
 
+def anchor(paths: list[Path], folder: Path) -> float:
+    """Emails/s for stdlib parsing plus sqlite3 rows, a commit per email."""
+    db = sqlite3.connect(folder / "anchor.db", isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE TABLE touchpoints (id TEXT PRIMARY KEY, sender TEXT, occurred_at TEXT, "
+               "subject TEXT, text TEXT, raw BLOB)")
+    started = time.perf_counter()
+    for path in paths:
+        raw = path.read_bytes()
+        message = message_from_bytes(raw, policy=default_policy)
+        body = message.get_body(preferencelist=("plain",))
+        db.execute("BEGIN")
+        db.execute("INSERT OR IGNORE INTO touchpoints VALUES (?, ?, ?, ?, ?, ?)",
+                   (message["Message-ID"], str(message["From"]), str(message["Date"]),
+                    str(message["Subject"]), body.get_content() if body else "", raw))
+        db.execute("COMMIT")
+    return len(paths) / (time.perf_counter() - started)
+
+
+def import_accounts(db: Database, count: int) -> None:
+    with db.session() as session:
+        session.add_all(AccountRow(tenant_id="default", id=f"a{i}", name=f"Account {i}",
+                                   domains=[f"account{i}.example"]) for i in range(count))
+        session.add_all(AccountDomainRow(tenant_id="default", domain=f"account{i}.example",
+                                         account_id=f"a{i}") for i in range(count))
+
+
+def ingest(db: Database, paths: list[Path], settings_tz: str, run: object) -> tuple[float, int]:
+    started = time.perf_counter()
+    created = 0
+    for path in paths:
+        source = FileSource(path, str(path))
+        options = source_options(source, SourceOptions(), default_timezone=settings_tz)
+        outcome = ingest_source(db, tenant_id="default", content=source.read(max_bytes=1 << 20),
+                                uri=source.uri, options=options, runtime=run)  # type: ignore[arg-type]
+        created += len(outcome.created)
+    return len(paths) / (time.perf_counter() - started), created
+
+
+def run_on(url: str, paths: list[Path], accounts: int) -> dict[str, float]:
+    settings = load_settings(vendor_domains=["vendor.example"], database_url=url)
+    db = open_store(settings)
+    run = runtime(settings, audio=False)
+    if accounts:
+        import_accounts(db, accounts)
+    rate, created = ingest(db, paths, settings.default_timezone, run)
+    again, _ = ingest(db, paths, settings.default_timezone, run)
+    assert created == len(paths), f"stored {created} of {len(paths)}"
+    db.close()
+    return {"rate": rate, "reingest": again}
+
+
+def postgres_url() -> str | None:
+    if os.environ.get("TOUCHPOINT_BENCH_POSTGRES"):
+        return os.environ["TOUCHPOINT_BENCH_POSTGRES"]
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return None
+    name = f"touchpoint_bench_{uuid.uuid4().hex[:8]}"
+    with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def drop_postgres(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    with create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--accounts", type=int, default=100_000)
+    parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ.setdefault("TOUCHPOINT_DATA_DIR", str(Path(tmp) / "data"))
-        settings = load_settings(vendor_domains=["vendor.example"])
-        db = open_store(settings)
-        options = pipeline_options(settings, audio=False)
-        files = write_emails(Path(tmp), args.count)
-        for label in ("first ingest", "re-ingest (duplicates)"):
-            started = time.perf_counter()
-            created = sum(len(ingest_file(db, path, options).created) for path in files)
-            elapsed = time.perf_counter() - started
-            print(f"{label:24} {len(files)} emails  {created:5d} stored  "
-                  f"{len(files) / elapsed:7.1f} emails/s  ({settings.resolved_database_url.split(':')[0]})")
+        folder = Path(tmp)
+        os.environ["TOUCHPOINT_DATA_DIR"] = str(folder / "data")
+        paths = write_emails(folder, args.count)
+        floor = anchor(paths, folder)
+        print(f"anchor (stdlib email + sqlite3)   {floor:8.1f} emails/s")
+        plain = run_on(f"sqlite:///{folder / 'plain.db'}", paths, 0)
+        size = (folder / "plain.db").stat().st_size + sum(
+            p.stat().st_size for p in folder.glob("plain.db-*"))
+        print(f"touchpoint, SQLite, rules         {plain['rate']:8.1f} emails/s   "
+              f"ratio {floor / plain['rate']:.2f}x the anchor")
+        print(f"  re-ingest (duplicates)          {plain['reingest']:8.1f} emails/s")
+        print(f"  bytes stored per email          {size / args.count:8.0f}")
+        many = run_on(f"sqlite:///{folder / 'many.db'}", paths, args.accounts)
+        print(f"  with {args.accounts:,} accounts        {many['rate']:8.1f} emails/s   "
+              f"{plain['rate'] / many['rate']:.2f}x slower than with none")
+        url = None if args.no_postgres else postgres_url()
+        if url:
+            try:
+                pg = run_on(url, paths, 0)
+                print(f"touchpoint, Postgres, rules       {pg['rate']:8.1f} emails/s   "
+                      f"ratio {floor / pg['rate']:.2f}x the anchor")
+            finally:
+                if not os.environ.get("TOUCHPOINT_BENCH_POSTGRES"):
+                    drop_postgres(url)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,8 @@ from typing import Any
 
 from assistant.config import Settings
 from evals.dataset import load_dataset, to_touchpoint
-from extractors.llm_client import cost_usd, load_prices
-from extractors.llm_input import chunk_text, estimate_tokens
+from extractors.llm.client import cost_usd, load_prices
+from extractors.llm.input import chunk_text, estimate_tokens
 from prompts.loader import load_prompt
 
 OUTPUT_TOKENS_PER_CHUNK = 600

@@ -44,3 +44,11 @@ def require_service(name: str, host: str, port: int) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(message + " and TOUCHPOINT_REQUIRE_SERVICES=1")
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def fresh_llm_breakers() -> None:
+    """Every test starts with closed breakers: a port one test found dead may serve the next."""
+    from extractors.llm.breaker import clear_breakers
+
+    clear_breakers()

@@ -4,11 +4,17 @@ The LLM tests talk to it through the real langchain/openai client (no patching),
 timeouts, status codes and request bodies are exercised end to end. Each request takes the next
 scripted `Answer`; the last answer repeats once the script is used up. Every request body is
 recorded so tests can assert what the client sent (a re-ask, a retry, a cache hit).
+
+Fault modes, for the reliability tests: `hang()` never answers (until the server stops), `raw`
+sends any bytes as a 200 body (HTML, truncated JSON, JSON that is not a chat completion),
+`echo_key` puts the request's Authorization header into an error body the way real providers
+do ("Incorrect API key provided: sk-..."), and `closed_port_url()` names a port nobody listens on.
 """
 
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,6 +33,9 @@ class Answer:
     prompt_tokens: int = 100
     completion_tokens: int = 20
     headers: dict[str, str] = field(default_factory=dict)  # extra response headers
+    raw: bytes | None = None  # sent as the body verbatim, overriding `content` and `body`
+    echo_key: bool = False  # an error body quoting the request's Authorization header
+    hang: bool = False  # never answer; the connection stays open until the server stops
 
 
 def reply(content: str | dict[str, Any], **kwargs: Any) -> Answer:
@@ -40,6 +49,30 @@ def failure(status: int, message: str = "scripted failure", **kwargs: Any) -> An
     return Answer(status=status, body=error, **kwargs)
 
 
+def hang() -> Answer:
+    """An answer that never comes: the request is read, then nothing is sent back."""
+    return Answer(hang=True)
+
+
+def raw_body(payload: bytes, status: int = 200, content_type: str = "application/json",
+             **kwargs: Any) -> Answer:
+    """A reply whose body is `payload` as given (not JSON, or not a chat completion)."""
+    headers = {"Content-Type": content_type, **kwargs.pop("headers", {})}
+    return Answer(status=status, raw=payload, headers=headers, **kwargs)
+
+
+def key_echo(status: int = 401) -> Answer:
+    """An error that quotes the caller's key back, as OpenAI's 401 and some proxies' 400 do."""
+    return Answer(status=status, echo_key=True)
+
+
+def closed_port_url() -> str:
+    """A base URL on 127.0.0.1 whose port nobody listens on (connections are refused)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+
+
 @dataclass
 class FakeOpenAIServer:
     """Start with `start()`, script with `script(...)`, read `requests`, stop with `stop()`."""
@@ -50,6 +83,7 @@ class FakeOpenAIServer:
     in_flight: int = 0
     max_in_flight: int = 0  # the most requests the server was answering at once
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    stopped: threading.Event = field(default_factory=threading.Event)
     _server: ThreadingHTTPServer | None = None
     _thread: threading.Thread | None = None
 
@@ -93,6 +127,7 @@ class FakeOpenAIServer:
         return self
 
     def stop(self) -> None:
+        self.stopped.set()  # releases hanging requests
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -127,22 +162,36 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             answer = server.next_answer()
             server.enter()
             try:
+                if answer.hang:
+                    server.stopped.wait()
+                    return
                 if answer.delay_s:
                     time.sleep(answer.delay_s)
             finally:
                 server.leave()
+            if answer.raw is not None:
+                self._send_bytes(answer.status, answer.raw, answer.headers)
+                return
             payload = answer.body if answer.body is not None else _completion(
                 answer, body.get("model", "fake"))
+            if answer.echo_key:
+                sent = self.headers.get("Authorization", "")
+                payload = {"error": {
+                    "message": f"Incorrect API key provided: {sent.removeprefix('Bearer ')}. "
+                               f"Request headers: Authorization: {sent}",
+                    "type": "invalid_request_error", "code": "invalid_api_key"}}
             self._send(answer.status, payload, answer.headers)
 
         def _send(self, status: int, payload: dict[str, Any],
                   headers: dict[str, str] | None = None) -> None:
-            raw = json.dumps(payload).encode()
+            self._send_bytes(status, json.dumps(payload).encode(),
+                             {"Content-Type": "application/json", **(headers or {})})
+
+        def _send_bytes(self, status: int, raw: bytes, headers: dict[str, str]) -> None:
             try:
                 self.send_response(status)
-                for name, value in (headers or {}).items():
+                for name, value in headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(raw)))
                 self.end_headers()
                 self.wfile.write(raw)

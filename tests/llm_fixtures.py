@@ -13,7 +13,7 @@ from typing import Any
 from assistant.ingest.common import assemble_text
 from assistant.models import Role, Segment, Source, Touchpoint
 from extractors.llm import LLMExtractor, LLMOptions
-from extractors.llm_client import ClientOptions
+from extractors.llm.client import ClientOptions
 
 EN_TURNS: list[tuple[str, Role, str]] = [
     ("Dana", "rep", "Thanks for making time today, Priya."),

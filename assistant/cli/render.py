@@ -59,8 +59,13 @@ def print_insights(console: Console, insights: Insights) -> None:
                   + (f", prompt {prov.prompt_id} {prov.prompt_hash[:10]}" if prov.prompt_hash
                      and prov.prompt_id else "")
                   + (" [yellow]needs review[/yellow]" if prov.needs_review else ""))
-    if insights.summary:
+    if insights.summary and insights.summary.evidence:
         console.print(f"  [bold]summary[/bold]: {escape(insights.summary.text)}")
+        for ev in insights.summary.evidence[:2]:
+            console.print(f"      {_quote(ev)}")
+    elif insights.summary:  # stored before summaries had to ground: never shown as fact
+        console.print("  [bold]summary[/bold]: [yellow]withheld, no grounded evidence[/yellow] "
+                      "(re-run `touchpoint extract` to replace it)")
     if insights.sentiment:
         s = insights.sentiment
         speakers = ", ".join(f"{escape(k)} {v.label} {v.score:+.2f}" for k, v in s.by_speaker.items())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.errors import TouchpointError
+from assistant.models import Touchpoint
 from assistant.pipeline.options import Runtime, SourceOptions
 from assistant.pipeline.stages import (
     BusyError,
@@ -64,6 +65,9 @@ def ingest_source(db: Database, *, tenant_id: str, content: bytes, uri: str,
         return record_input_failure(db, tenant_id=tenant_id, uri=uri, stage="receive",
                                     error=one_line(exc), runtime=runtime)
     outcome.source_id = received.source_id
+    if received.row is not None:  # new: this process holds it already, and its bytes
+        _run_claimed(db, received.row, runtime, progress, content, outcome)
+        return outcome
     return run_source(db, tenant_id=tenant_id, source_id=received.source_id, runtime=runtime,
                       progress=progress, content=content, outcome=outcome)
 
@@ -93,21 +97,27 @@ def run_source(db: Database, *, tenant_id: str, source_id: str, runtime: Runtime
         if row.stage == "failed":
             outcome.error, outcome.error_stage = row.error, row.error_stage
         return outcome
+    _run_claimed(db, row, runtime, progress, content, outcome)
+    return outcome
+
+
+def _run_claimed(db: Database, row: SourceRow, runtime: Runtime, progress: Progress | None,
+                 content: bytes | None, outcome: SourceOutcome) -> None:
     stage = "parse"
     try:
         if row.stage == "received":
-            ids = _parse(db, row, content, runtime, progress, outcome)
+            todo = _parse(db, row, content, runtime, progress, outcome)
         else:
-            ids = list(row.touchpoint_ids)
-            outcome.resumed += ids
+            todo = _claim_unextracted(db, row.tenant_id, list(row.touchpoint_ids))
+            outcome.resumed += [tp.id for tp in todo]
         stage = "extract"
-        if runtime.extractor is not None:
-            _extract_all(db, tenant_id, ids, runtime, outcome)
-        _release(db, tenant_id, source_id)
+        if runtime.extractor is not None and todo:
+            _extract_all(db, todo, runtime, outcome, all_of_source=row.stage == "received")
+        else:
+            _release(db, row.tenant_id, row.id)
     except Exception as exc:
-        _fail(db, tenant_id, source_id, stage, runtime.redact(f"{row.uri}: {one_line(exc)}"),
+        _fail(db, row.tenant_id, row.id, stage, runtime.redact(f"{row.uri}: {one_line(exc)}"),
               outcome)
-    return outcome
 
 
 def _busy(outcome: SourceOutcome | None, source_id: str) -> SourceOutcome:
@@ -117,38 +127,51 @@ def _busy(outcome: SourceOutcome | None, source_id: str) -> SourceOutcome:
 
 
 def _parse(db: Database, row: SourceRow, content: bytes | None, runtime: Runtime,
-           progress: Progress | None, outcome: SourceOutcome) -> list[str]:
+           progress: Progress | None, outcome: SourceOutcome) -> list[Touchpoint]:
     if content is None:
         with db.session() as session:
             content = sources.load_blob(session, tenant_id=row.tenant_id, sha256=row.sha256)
     result = parse_claimed(db, row, content, runtime, progress=progress)
-    outcome.created += result.created
-    outcome.duplicates += [i for i in result.stored_ids if i not in result.created]
+    created = {tp.id for tp in result.created}
+    outcome.created += [tp.id for tp in result.created]
+    outcome.duplicates += [i for i in result.stored_ids if i not in created]
     outcome.partial_errors += [runtime.redact(f"{e.where}: {e.message}")
                                for e in result.part_errors]
     return result.created  # a touchpoint stored by another source is that source's to extract
 
 
-def _extract_all(db: Database, tenant_id: str, ids: list[str], runtime: Runtime,
-                 outcome: SourceOutcome) -> None:
+def _claim_unextracted(db: Database, tenant_id: str, ids: list[str]) -> list[Touchpoint]:
+    """The touchpoints among `ids` still to extract that this process could claim."""
     me = claims.process_token()
-    for touchpoint_id in ids:
-        with db.session() as session:
+    claimed = []
+    with db.session() as session:
+        for touchpoint_id in ids:
             row = repository.touchpoint_row(session, tenant_id=tenant_id,
                                             touchpoint_id=touchpoint_id)
-            if row.status not in ("parsed", "pending") or not claims.take(session, row, me=me):
-                continue
-            touchpoint = convert.row_to_touchpoint(row)
-        result = extract_claimed(db, touchpoint, runtime)
+            if row.status in ("parsed", "pending") and claims.take(session, row, me=me):
+                claimed.append(convert.row_to_touchpoint(row))
+    return claimed
+
+
+def _extract_all(db: Database, touchpoints: list[Touchpoint], runtime: Runtime,
+                 outcome: SourceOutcome, *, all_of_source: bool) -> None:
+    """Extract each; with `all_of_source` (a source just parsed: these are all of its
+    touchpoints) the source's completion is known without reading it back."""
+    all_done = True
+    for number, touchpoint in enumerate(touchpoints, start=1):
+        last = number == len(touchpoints)
+        result = extract_claimed(db, touchpoint, runtime, release_source=last,
+                                 source_complete=all_done if all_of_source and last else None)
+        all_done = all_done and result.status in ("extracted", "failed")
         if result.status == "extracted":
-            outcome.extracted.append(touchpoint_id)
+            outcome.extracted.append(touchpoint.id)
         elif result.status == "pending":
-            outcome.pending.append(touchpoint_id)
-            outcome.partial_errors.append(f"{touchpoint_id} ({outcome.uri}): {result.error} "
+            outcome.pending.append(touchpoint.id)
+            outcome.partial_errors.append(f"{touchpoint.id} ({outcome.uri}): {result.error} "
                                           "(kept; `touchpoint extract --pending` retries)")
         else:
-            outcome.failed.append(touchpoint_id)
-            outcome.partial_errors.append(f"{touchpoint_id} ({outcome.uri}): {result.error}")
+            outcome.failed.append(touchpoint.id)
+            outcome.partial_errors.append(f"{touchpoint.id} ({outcome.uri}): {result.error}")
 
 
 def _release(db: Database, tenant_id: str, source_id: str) -> None:

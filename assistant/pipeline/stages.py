@@ -42,6 +42,7 @@ class BusyError(TouchpointError):
 class Received:
     source_id: str
     is_new: bool
+    row: SourceRow | None = None  # the row created (claimed by this process) when is_new
 
 
 def source_id_for(tenant_id: str, sha256: str) -> str:
@@ -65,15 +66,14 @@ def receive(db: Database, *, tenant_id: str, content: bytes, uri: str,
     kind = source_kind(content, uri)
     sha256 = hashlib.sha256(content).hexdigest()
     source_id = source_id_for(tenant_id, sha256)
+    row = SourceRow(tenant_id=tenant_id, id=source_id, sha256=sha256, uri=uri,
+                    size_bytes=len(content), kind=kind, options=options.to_json(),
+                    stage="received", touchpoint_ids=[], claimed_by=claims.process_token())
     with db.session() as session:
-        if session.get(SourceRow, (tenant_id, source_id)) is not None:
-            return Received(source_id, is_new=False)
-        sources.save_blob(session, tenant_id=tenant_id, sha256=sha256, content=content)
-        created = sources.insert_source(session, SourceRow(
-            tenant_id=tenant_id, id=source_id, sha256=sha256, uri=uri, size_bytes=len(content),
-            kind=kind, options=options.to_json(), stage="received", touchpoint_ids=[],
-            claimed_by=claims.process_token()))
-    return Received(source_id, is_new=created)
+        created = sources.insert_source(session, row)
+        if created:
+            sources.save_blob(session, tenant_id=tenant_id, sha256=sha256, content=content)
+    return Received(source_id, is_new=created, row=row if created else None)
 
 
 # --- parse (or transcribe) + resolve ----------------------------------------------------------
@@ -105,7 +105,7 @@ def parse_source(db: Database, *, tenant_id: str, source_id: str, runtime: Runti
 @dataclass
 class ParseResult:
     stored_ids: list[str]  # every touchpoint of the source
-    created: list[str]  # stored by this call
+    created: list[Touchpoint]  # stored by this call, claimed by this process for extraction
     part_errors: list[PartError]
 
 
@@ -116,23 +116,21 @@ def parse_claimed(db: Database, row: SourceRow, content: bytes, runtime: Runtime
     parse_options = runtime.parse_options(row.tenant_id, options)
     parsed = _parse(content, row, parse_options, runtime, progress)
     me = claims.process_token()
-    created: list[str] = []
+    created: list[Touchpoint] = []
     with db.session() as session:
         for touchpoint in parsed.touchpoints:
             resolved = resolve(session, touchpoint, options, runtime)
             stored = _storable(resolved.model_copy(update={
                 "status": "parsed", "source_id": row.id}))
             if repository.save_touchpoint(session, stored, claimed_by=me):
-                created.append(stored.id)
+                created.append(stored)
         for failure in parsed.errors:
             repository.record_ingest_failure(session, tenant_id=row.tenant_id,
                                              source_uri=failure.where, sha256=row.sha256,
                                              error=runtime.redact(failure.message), stage="parse")
-        current = session.get(SourceRow, (row.tenant_id, row.id))
-        assert current is not None
         ids = list(dict.fromkeys(tp.id for tp in parsed.touchpoints))
-        sources.finish_stage(session, current, stage="parsed", touchpoint_ids=ids,
-                             keep_claim=True)
+        sources.set_stage(session, tenant_id=row.tenant_id, source_id=row.id, stage="parsed",
+                          touchpoint_ids=ids)
     return ParseResult(ids, created, parsed.errors)
 
 
@@ -200,8 +198,12 @@ def extract_touchpoint(db: Database, *, tenant_id: str, touchpoint_id: str, runt
     return extract_claimed(db, touchpoint, runtime)
 
 
-def extract_claimed(db: Database, touchpoint: Touchpoint, runtime: Runtime) -> ExtractResult:
-    """The extract stage for a touchpoint this process has claimed."""
+def extract_claimed(db: Database, touchpoint: Touchpoint, runtime: Runtime, *,
+                    release_source: bool = False, source_complete: bool | None = None
+                    ) -> ExtractResult:
+    """The extract stage for a touchpoint this process has claimed. `release_source` also lets
+    go of its source (the runner's last touchpoint of a source it holds); `source_complete`,
+    when the caller knows, saves reading the source's other touchpoints."""
     if runtime.extractor is None:
         raise TouchpointError("no extractor configured in this process")
     from extractors.base import ExtractionContext
@@ -219,28 +221,27 @@ def extract_claimed(db: Database, touchpoint: Touchpoint, runtime: Runtime) -> E
             if insights.created_at is None:
                 insights = insights.model_copy(update={"created_at": datetime.now(UTC)})
             repository.save_insights(session, tenant_id=touchpoint.tenant_id, insights=insights)
-        row = repository.touchpoint_row(session, tenant_id=touchpoint.tenant_id,
-                                        touchpoint_id=touchpoint.id)
-        row.status, row.error, row.updated_at = status, error, datetime.now(UTC)
-        row.claimed_by = row.claimed_at = None
-        if row.source_id:
-            complete_source(session, tenant_id=row.tenant_id, source_id=row.source_id,
-                            release=False)
+        repository.set_touchpoint_result(session, tenant_id=touchpoint.tenant_id,
+                                         touchpoint_id=touchpoint.id, status=status, error=error)
+        if touchpoint.source_id:
+            complete_source(session, tenant_id=touchpoint.tenant_id,
+                            source_id=touchpoint.source_id, release=release_source,
+                            is_complete=None if source_complete is None
+                            else source_complete and status in _TERMINAL)
     return ExtractResult(touchpoint.id, status, error)
 
 
-def complete_source(session: Session, *, tenant_id: str, source_id: str,
-                    release: bool) -> None:
+def complete_source(session: Session, *, tenant_id: str, source_id: str, release: bool,
+                    is_complete: bool | None = None) -> None:
     """Mark a parsed source `done` once every touchpoint of it is extracted (or failed);
-    `release` lets go of its claim whether or not it is complete."""
-    source = session.get(SourceRow, (tenant_id, source_id))
-    if source is None:
-        return
-    siblings = sources.touchpoint_rows_of(session, tenant_id=tenant_id, source_id=source_id)
-    is_complete = source.stage == "parsed" and all(t.status in _TERMINAL for t in siblings)
+    `release` lets go of its claim whether or not it is complete. `is_complete` is read from
+    the source's touchpoints unless the caller knows it."""
+    if is_complete is None:
+        siblings = sources.touchpoint_rows_of(session, tenant_id=tenant_id, source_id=source_id)
+        is_complete = all(t.status in _TERMINAL for t in siblings)
     if is_complete or release:
-        sources.finish_stage(session, source, stage="done" if is_complete else source.stage,
-                             keep_claim=not release)
+        sources.finish(session, tenant_id=tenant_id, source_id=source_id,
+                       is_complete=is_complete, release=release)
 
 
 def one_line(exc: BaseException) -> str:

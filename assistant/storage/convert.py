@@ -72,7 +72,7 @@ def insights_to_row(tenant_id: str, insights: Insights, *, now: datetime) -> Ins
     return InsightRunRow(tenant_id=tenant_id, touchpoint_id=insights.touchpoint_id,
                          extractor=prov.extractor, extractor_version=prov.extractor_version,
                          prompt_hash=prov.prompt_hash, created_at=insights.created_at or now,
-                         body=insights.model_dump(mode="json"))
+                         body=insights.model_dump(mode="json", exclude_defaults=True))
 
 
 def row_to_insights(row: InsightRunRow) -> Insights:

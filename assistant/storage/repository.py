@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, func, select
+from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
 from assistant.errors import NotFoundError
 from assistant.models import Account, Contact, Event, Insights, Touchpoint, TouchpointStatus
 from assistant.storage import contact_keys, convert
+from assistant.storage.inserts import insert_ignore, row_values
 from assistant.storage.rows import (
     AccountDomainRow,
     AccountRow,
@@ -44,21 +44,15 @@ def touchpoint_exists(session: Session, *, tenant_id: str, touchpoint_id: str) -
 
 
 def _insert_once(session: Session, row: TouchpointRow | EventRow) -> bool:
-    """Insert in a savepoint; a concurrent writer that got there first makes this a no-op."""
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return False
-    return True
+    """Insert unless the key exists; a concurrent writer that got there first makes this a
+    no-op."""
+    return insert_ignore(session, type(row), row_values(row))
 
 
 def save_touchpoint(session: Session, touchpoint: Touchpoint, *, claimed_by: str | None = None
                     ) -> bool:
     """Insert unless the id is already stored; True when created. The same id changes nothing.
     `claimed_by` stores it claimed for its next stage by that process."""
-    if touchpoint_exists(session, tenant_id=touchpoint.tenant_id, touchpoint_id=touchpoint.id):
-        return False
     row = convert.touchpoint_to_row(touchpoint, now=_now())
     if claimed_by is not None:
         row.claimed_by, row.claimed_at = claimed_by, row.created_at
@@ -86,6 +80,15 @@ def update_touchpoint_status(session: Session, *, tenant_id: str, touchpoint_id:
                              status: TouchpointStatus | str, error: str | None = None) -> None:
     row = _touchpoint_row(session, tenant_id, touchpoint_id)
     row.status, row.error, row.updated_at = status, error, _now()
+
+
+def set_touchpoint_result(session: Session, *, tenant_id: str, touchpoint_id: str,
+                          status: str, error: str | None) -> None:
+    """A stage's outcome on the touchpoint, releasing its claim (one UPDATE, no read)."""
+    session.execute(update(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id,
+                                                TouchpointRow.id == touchpoint_id)
+                    .values(status=status, error=error, updated_at=_now(), claimed_by=None,
+                            claimed_at=None).execution_options(synchronize_session=False))
 
 
 def delete_touchpoint(session: Session, *, tenant_id: str, touchpoint_id: str) -> None:
@@ -337,8 +340,6 @@ def list_contacts(session: Session, *, tenant_id: str, account_id: str | None = 
 
 def save_event(session: Session, event: Event) -> bool:
     """True when stored; an event id already stored changes nothing."""
-    if session.get(EventRow, (event.tenant_id, event.id)) is not None:
-        return False
     return _insert_once(session, convert.event_to_row(event))
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from assistant.errors import NotFoundError
+from assistant.storage.inserts import insert_ignore, row_values
 from assistant.storage.rows import BlobRow, SourceRow, TouchpointRow
 
 UNFINISHED = ("received", "parsed")
@@ -26,13 +26,8 @@ def _now() -> datetime:
 
 def save_blob(session: Session, *, tenant_id: str, sha256: str, content: bytes) -> None:
     """Keep `content` under its hash once; storing the same bytes again changes nothing."""
-    if session.get(BlobRow, (tenant_id, sha256)) is not None:
-        return
-    try:
-        with session.begin_nested():
-            session.add(BlobRow(tenant_id=tenant_id, sha256=sha256, content=content))
-    except IntegrityError:
-        pass  # a concurrent receiver stored the same bytes first
+    insert_ignore(session, BlobRow, {"tenant_id": tenant_id, "sha256": sha256,
+                                     "content": content})
 
 
 def load_blob(session: Session, *, tenant_id: str, sha256: str) -> bytes:
@@ -45,18 +40,11 @@ def load_blob(session: Session, *, tenant_id: str, sha256: str) -> bytes:
 
 def insert_source(session: Session, row: SourceRow) -> bool:
     """Insert unless a source with this id exists; True when this call created it."""
-    if session.get(SourceRow, (row.tenant_id, row.id)) is not None:
-        return False
     now = _now()
     row.created_at = row.updated_at = now
     if row.claimed_by is not None:
         row.claimed_at = now
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return False
-    return True
+    return insert_ignore(session, SourceRow, row_values(row))
 
 
 def get_source(session: Session, *, tenant_id: str, source_id: str) -> SourceRow:
@@ -77,6 +65,33 @@ def finish_stage(session: Session, row: SourceRow, *, stage: str, error: str | N
     if not keep_claim:
         row.claimed_by, row.claimed_at = None, None
     row.updated_at = _now()
+
+
+def set_stage(session: Session, *, tenant_id: str, source_id: str, stage: str,
+              touchpoint_ids: list[str]) -> None:
+    """Record a stage reached by the claim holder, keeping its claim (one UPDATE, no read)."""
+    session.execute(update(SourceRow).where(SourceRow.tenant_id == tenant_id,
+                                            SourceRow.id == source_id)
+                    .values(stage=stage, touchpoint_ids=touchpoint_ids, error=None,
+                            error_stage=None, updated_at=_now())
+                    .execution_options(synchronize_session=False))
+
+
+def finish(session: Session, *, tenant_id: str, source_id: str, is_complete: bool,
+           release: bool) -> None:
+    """A parsed source becomes `done` when complete; `release` drops the claim (one UPDATE)."""
+    values: dict[str, Any] = {"updated_at": _now()}
+    if release:
+        values.update(claimed_by=None, claimed_at=None)
+    statement = update(SourceRow).where(SourceRow.tenant_id == tenant_id,
+                                        SourceRow.id == source_id)
+    if is_complete:
+        session.execute(statement.where(SourceRow.stage == "parsed")
+                        .values(stage="done", **values)
+                        .execution_options(synchronize_session=False))
+        if not release:
+            return
+    session.execute(statement.values(**values).execution_options(synchronize_session=False))
 
 
 def unfinished_source_ids(session: Session, *, tenant_id: str, limit: int = 1000) -> list[str]:

@@ -14,7 +14,7 @@ from assistant.models import Event
 from assistant.storage import repository
 from assistant.storage.api_rows import ErasureAuditRow
 from assistant.storage.rows import BlobRow, SourceRow
-from extractors.llm_cache import AnswerCache
+from extractors.llm.cache import AnswerCache
 from tests.api.conftest import Seeded
 
 MAYA = ("Maya", "Patel", "maya.patel@northwind.example", "+12125550143")

@@ -8,11 +8,12 @@ exact output; one test also runs the project's RulesExtractor when it is install
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
-from fake_openai_server import FakeOpenAIServer, failure, reply
+from fake_openai_server import FakeOpenAIServer, failure, key_echo, reply
 from llm_fixtures import answer, english_answer, english_touchpoint, extractor_for
 
 from assistant.config import load_settings
@@ -20,7 +21,7 @@ from assistant.errors import ConfigError
 from assistant.models import CompetitorMention, Insights, Provenance, Touchpoint
 from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.grounding import evidence_for_span
-from extractors.hybrid import HybridExtractor
+from extractors.llm.hybrid import HybridExtractor
 
 pytestmark = pytest.mark.integration
 CONTEXT = ExtractionContext(catalog=CompetitorCatalog({"Salesforce": ["SFDC"]}))
@@ -124,3 +125,32 @@ def test_from_settings_builds_the_project_rules_and_llm_in_the_configured_mode(
     assert hybrid.mode == "llm_with_rules_fallback"
     insights = hybrid.extract(english_touchpoint(), CONTEXT)
     assert insights.provenance.extractor == "hybrid" and len(server.requests) == 1
+
+
+@pytest.mark.parametrize("mode", ["rules_then_llm", "llm_with_rules_fallback"])
+def test_a_batch_against_a_dead_endpoint_keeps_the_rules_result_and_fails_fast_after_the_breaker(
+    mode: str,
+) -> None:
+    url = down_url()
+    durations = []
+    for i in range(20):
+        hybrid = HybridExtractor(CatalogRules(), extractor_for(url), mode)  # type: ignore[arg-type]
+        began = time.perf_counter()
+        insights = hybrid.extract(english_touchpoint().model_copy(update={"id": f"tp_{i}"}),
+                                  CONTEXT)
+        durations.append(time.perf_counter() - began)
+        assert [c.name for c in insights.competitors] == ["Salesforce"]
+    assert max(durations[1:]) < 0.25
+    assert any("is down" in n for n in insights.provenance.notes)
+
+
+def test_a_key_echoed_by_the_endpoint_is_not_kept_in_the_fallback_notes(
+    server: FakeOpenAIServer,
+) -> None:
+    key = "sk-live-Hq2mX7vB9nC4kL1pR8tY"
+    server.script(key_echo(401))
+    hybrid = HybridExtractor(CatalogRules(), extractor_for(server.base_url, api_key=key),
+                             "llm_with_rules_fallback")
+    insights = hybrid.extract(english_touchpoint(), CONTEXT)
+    assert any("rejected the API key" in n for n in insights.provenance.notes)
+    assert key not in insights.model_dump_json()

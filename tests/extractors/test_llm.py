@@ -34,7 +34,7 @@ from assistant.errors import (
 from extractors.base import CompetitorCatalog, ExtractionContext
 from extractors.grounding import is_verified
 from extractors.llm import LLMExtractor
-from extractors.llm_schema import FIELDS
+from extractors.llm.schema import FIELDS
 
 pytestmark = pytest.mark.integration
 CONTEXT = ExtractionContext(catalog=CompetitorCatalog({"Salesforce": ["SFDC", "销售云"],

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.llm import best_partial, parse_answer
-from extractors.llm_input import chunk_text, escape_transcript, estimate_tokens, find_injections
-from extractors.llm_schema import FIELDS
+from extractors.llm.extractor import best_partial, parse_answer
+from extractors.llm.input import chunk_text, escape_transcript, estimate_tokens, find_injections
+from extractors.llm.schema import FIELDS
 
 
 @pytest.mark.parametrize(("text", "tokens"), [

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import ConfigError
 from extractors.grounding import locate
-from extractors.llm_schema import LLMInsights
+from extractors.llm.schema import LLMInsights
 from prompts.loader import load_prompt, parse_prompt, prompt_versions
 
 MINIMAL = "id: greet\nversion: {v}\nsystem: Be brief.\nuser: 'Say hi to $name'\n"

@@ -22,7 +22,7 @@ from assistant.models import (
     Summary,
     TicketFields,
 )
-from extractors.llm_schema import GroundedAnswer
+from extractors.llm.schema import GroundedAnswer
 
 T = TypeVar("T")
 LIST_FIELDS: tuple[str, ...] = ("competitors", "next_steps", "pain_points", "objections",

@@ -5,7 +5,9 @@ missing field is a validation error the model is asked to fix) and carries quote
 offsets: offsets come only from our own grounding. `validate_partially` salvages what is valid
 from an answer that failed validation, so a last bad answer still yields its good fields, each
 field's validity recorded. `ground_answer` aligns every quote to the source; an item whose quote
-cannot be found, or that only cites a flagged injection sentence, is dropped and counted.
+cannot be found, or that only cites a flagged injection sentence, is dropped and counted. The
+summary obeys the same rule: a summary none of whose quotes grounds is dropped, with a note,
+never kept as an unsupported statement about the conversation.
 """
 
 from __future__ import annotations
@@ -234,7 +236,11 @@ def ground_answer(answer: LLMInsights, scope: GroundingScope) -> GroundedAnswer:
     g = _Grounder(scope, result)
     if answer.summary is not None:
         evidence = [e for e in (g.evidence(q) for q in answer.summary.quotes) if e is not None]
-        result.summary = Summary(text=answer.summary.text, evidence=evidence)
+        if evidence:
+            result.summary = Summary(text=answer.summary.text, evidence=evidence)
+        else:
+            result.notes.append(f"summary {answer.summary.text[:60]!r} had no grounded quote; "
+                                "dropped (not shown as fact)")
     if answer.sentiment is not None:
         evidence = [e for e in (g.customer_evidence(q) for q in answer.sentiment.quotes) if e]
         if evidence:

@@ -19,7 +19,7 @@ from assistant.config import Settings
 from assistant.errors import ConfigError, ExtractionOutputInvalidError, ProviderError
 from assistant.models import Insights, Provenance, Touchpoint
 from extractors.base import ExtractionContext, Extractor, get_extractor_class
-from extractors.llm_merge import add_missing
+from extractors.llm.merge import add_missing
 
 HybridMode = Literal["rules_then_llm", "llm_with_rules_fallback"]
 HYBRID_MODES: tuple[str, ...] = get_args(HybridMode)

@@ -26,18 +26,18 @@ from assistant.errors import ConfigError
 from assistant.models import Insights, Provenance, Touchpoint
 from extractors.base import ExtractionContext, Extractor
 from extractors.grounding import DEFAULT_FUZZY_THRESHOLD
-from extractors.llm_cache import AnswerCache, cache_key
-from extractors.llm_client import ChatRole, ClientOptions, LLMClient, cost_usd, load_prices
-from extractors.llm_input import Chunk, chunk_text, escape_transcript, find_injections
-from extractors.llm_merge import merge_answers
-from extractors.llm_schema import (
+from extractors.llm.cache import AnswerCache, cache_key
+from extractors.llm.client import ChatRole, ClientOptions, LLMClient, cost_usd, load_prices
+from extractors.llm.input import Chunk, chunk_text, escape_transcript, find_injections
+from extractors.llm.merge import merge_answers
+from extractors.llm.schema import (
     FIELDS,
     GroundingScope,
     LLMInsights,
     empty_answer,
     ground_answer,
 )
-from extractors.llm_schema import validate_partially as salvage
+from extractors.llm.schema import validate_partially as salvage
 from prompts.loader import Prompt, load_prompt
 
 DEFAULT_PROMPT = "extract_insights"
@@ -96,7 +96,9 @@ class LLMExtractor(Extractor):
             client=ClientOptions(
                 base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                 timeout_s=settings.llm_timeout_s, max_retries=settings.llm_max_retries,
-                concurrency=settings.llm_concurrency),
+                concurrency=settings.llm_concurrency, deadline_s=settings.llm_deadline_s,
+                breaker_failures=settings.llm_breaker_failures,
+                breaker_cooldown_s=settings.llm_breaker_cooldown_s),
             chunk_tokens=settings.llm_chunk_tokens,
             cache_path=settings.data_dir / "llm_cache.sqlite3",
             prices_file=settings.llm_prices_file,
@@ -232,6 +234,10 @@ def _json_payload(content: str) -> tuple[object, str]:
         return json.loads(text), ""
     except json.JSONDecodeError as exc:
         return None, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+    except ValueError:  # an integer of thousands of digits
+        return None, "not usable JSON (a number too long to read)"
+    except RecursionError:
+        return None, "not usable JSON (nested too deeply)"
 
 
 def best_partial(replies: list[str]) -> tuple[LLMInsights, dict[str, bool]]:

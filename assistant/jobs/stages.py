@@ -98,22 +98,19 @@ def parse_stage(db: Database, runtime: Runtime, *, tenant_id: str, source_id: st
         if not isinstance(exc, TouchpointError):
             raise
         return []
-    if runtime.extractor is None or not result.created:
-        _release_source(db, tenant_id, source_id, complete=True)
-        return []
+    created = [tp.id for tp in result.created]
+    with db.session() as session:  # the extract tasks may run in other processes: let go
+        for touchpoint_id in created:
+            stored = repository.touchpoint_row(session, tenant_id=tenant_id,
+                                               touchpoint_id=touchpoint_id)
+            stored.claimed_by = stored.claimed_at = None
     _release_source(db, tenant_id, source_id)
-    return result.created
+    return created if runtime.extractor is not None else []
 
 
-def _release_source(db: Database, tenant_id: str, source_id: str, *,
-                    complete: bool = False) -> None:
+def _release_source(db: Database, tenant_id: str, source_id: str) -> None:
+    """Let go of the source; it is `done` when none of its touchpoints is left to extract."""
     with db.session() as session:
-        if complete:
-            current = sources.get_source(session, tenant_id=tenant_id, source_id=source_id)
-            if current.stage == "parsed" and not sources.touchpoint_rows_of(
-                    session, tenant_id=tenant_id, source_id=source_id):
-                sources.finish_stage(session, current, stage="done")
-                return
         complete_source(session, tenant_id=tenant_id, source_id=source_id, release=True)
 
 
@@ -210,12 +207,6 @@ def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: 
         elif stage == "extract":
             extract_stage(db, runtime, tenant_id=job.tenant_id,
                           touchpoint_id=ids["touchpoint_id"])
-            with db.session() as session:
-                row = repository.touchpoint_row(session, tenant_id=job.tenant_id,
-                                                touchpoint_id=ids["touchpoint_id"])
-                if row.source_id:
-                    complete_source(session, tenant_id=job.tenant_id, source_id=row.source_id,
-                                    release=False)
         else:
             raise TouchpointError(f"job {job.id}: unknown stage {stage!r}; upgrade the worker")
         settle(db, job_id=job_id)

@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.media import UnsupportedMediaError
 from assistant import errors
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ STATUS: tuple[tuple[type[errors.TouchpointError], int], ...] = (
     (errors.ForbiddenError, 403),
     (errors.NotFoundError, 404),
     (errors.TooLargeError, 413),
+    (UnsupportedMediaError, 415),
     (errors.BadInputError, 400),
     (errors.OverloadedError, 429),
     (errors.RateLimitedError, 503),

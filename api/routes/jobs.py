@@ -39,6 +39,18 @@ def job_out(job: Job) -> JobOut:
                   created_at=job.created_at.isoformat(), updated_at=job.updated_at.isoformat())
 
 
+def submit(state: AppState, job: Job) -> None:
+    """Hand a recorded job to the queue; a broker that cannot be reached fails it (503)."""
+    try:
+        state.queue.submit(job)
+    except Exception as exc:  # the broker's client raises many kinds; the job must not dangle
+        with state.db.session() as session:
+            store.fail(session, job_id=job.id, error=f"could not reach the broker: {exc}")
+        raise ProviderUnavailableError(
+            f"the job queue is unreachable ({type(exc).__name__}); check TOUCHPOINT_BROKER_URL "
+            "and that the broker is running") from exc
+
+
 def enqueue(state: AppState, viewer: Viewer, kind: str, params: dict[str, Any]) -> JSONResponse:
     """Record a job and hand it to the queue; 202 with its id and Location. 429 when the queue
     is deeper than TOUCHPOINT_MAX_QUEUE_DEPTH (backpressure)."""
@@ -50,17 +62,9 @@ def enqueue(state: AppState, viewer: Viewer, kind: str, params: dict[str, Any]) 
                                   "workers", retry_after_s=30)
         job = store.create_job(session, tenant_id=viewer.tenant_id, kind=kind, params=params,
                                key_id=viewer.key_id)
-    try:
-        state.queue.submit(job)
-    except Exception as exc:  # the broker's client raises many kinds; the job must not dangle
-        with state.db.session() as session:
-            store.fail(session, job_id=job.id, error=f"could not reach the broker: {exc}")
-        raise ProviderUnavailableError(
-            f"the job queue is unreachable ({type(exc).__name__}); check TOUCHPOINT_BROKER_URL "
-            "and that the broker is running") from exc
-    location = f"/v1/jobs/{job.id}"
+    submit(state, job)
     return JSONResponse(Accepted(job_id=job.id).model_dump(), status_code=202,
-                        headers={"Location": location})
+                        headers={"Location": f"/v1/jobs/{job.id}"})
 
 
 @router.get("/{job_id}", response_model=JobOut)

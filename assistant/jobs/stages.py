@@ -31,7 +31,7 @@ from assistant.errors import (
     TouchpointError,
 )
 from assistant.jobs import store
-from assistant.pipeline import Runtime
+from assistant.pipeline import Received, Runtime, SourceOptions, receive
 from assistant.pipeline.stages import (
     BusyError,
     claim_source,
@@ -126,7 +126,8 @@ def extract_stage(db: Database, runtime: Runtime, *, tenant_id: str, touchpoint_
 
 
 def settle(db: Database, *, job_id: str) -> store.Job | None:
-    """Finish an ingest job once every one of its sources is done or failed."""
+    """Finish an ingest job once every one of its sources is done or failed; the finished job,
+    or None while some source is still on its way."""
     with db.session() as session:
         job = store.locked_job(session, job_id=job_id)
         if job.is_final:
@@ -145,7 +146,7 @@ def settle(db: Database, *, job_id: str) -> store.Job | None:
         else:
             store.succeed(session, job_id=job_id, touchpoint_ids=touchpoint_ids,
                           error="; ".join(errors) or None)
-    return None
+        return store.locked_job(session, job_id=job_id)
 
 
 # --- a deliberate re-run of extraction ---------------------------------------------------------
@@ -236,3 +237,20 @@ def give_up(db: Database, job_id: str, exc: BaseException) -> None:
     """Retries are used up: the job fails for good and joins the dead letters."""
     with db.session() as session:
         store.fail(session, job_id=job_id, error=f"gave up after retries: {exc}")
+
+
+# --- intake: what the API does before a job exists --------------------------------------------
+
+
+def receive_source(db: Database, *, tenant_id: str, content: bytes, uri: str,
+                   options: SourceOptions, max_bytes: int) -> Received:
+    """Store the bytes and the source row (a duplicate is known here) and let go of the
+    source, so whichever worker takes the job can claim it."""
+    received = receive(db, tenant_id=tenant_id, content=content, uri=uri, options=options,
+                       max_bytes=max_bytes)
+    if received.is_new:
+        with db.session() as session:
+            row = sources.get_source(session, tenant_id=tenant_id, source_id=received.source_id)
+            if row.claimed_by == claims.process_token():
+                row.claimed_by = row.claimed_at = None
+    return received

@@ -139,6 +139,50 @@ def test_a_worker_process_runs_an_extract_job_sent_through_the_api(
     db.close()
 
 
+SAMPLE_AUDIO = Path(__file__).parents[2] / "assistant/sample_data/audio/call-en-northwind.ogg"
+EMAIL = b"""From: Maya Patel <maya@northwind.example>
+To: Dana Reyes <dana@vendor.example>
+Subject: Rollout
+Date: Mon, 02 Mar 2026 10:00:00 -0500
+Message-ID: <worker-1@northwind.example>
+
+We are moving off Salesforce. Could you send the rollout plan by Friday?
+"""
+
+
+@pytest.mark.slow
+def test_a_worker_ingests_an_uploaded_email_and_a_recording_end_to_end(
+        worker_env: dict[str, str], workers: Workers) -> None:
+    settings = _settings(worker_env)
+    db = open_database(settings.resolved_database_url)
+    _, key = _seed(db)
+    headers = {"Authorization": f"Bearer {key}"}
+    workers.start(TOUCHPOINT_WHISPER_BEAM_SIZE="1")
+    with TestClient(create_app(settings)) as client:
+        accepted = client.post("/v1/touchpoints/upload", headers=headers, data={
+            "language": "en", "occurred_at": "2026-03-02T11:00:00-05:00"}, files=[
+            ("file", ("rollout.eml", EMAIL, "message/rfc822")),
+            ("file", ("call.ogg", SAMPLE_AUDIO.read_bytes(), "audio/ogg"))])
+        assert accepted.status_code == 202, accepted.text
+        location = accepted.headers["location"]
+        _wait_for(lambda: _job(client, location, key)["status"] in ("succeeded", "failed"), 300,
+                  "the worker to ingest both sources", workers)
+        job = _job(client, location, key)
+        assert job["status"] == "succeeded" and len(job["touchpoint_ids"]) == 2, job
+        shown = [client.get(f"/v1/touchpoints/{i}", headers=headers).json()
+                 for i in job["touchpoint_ids"]]
+        again = client.post("/v1/touchpoints/upload", headers=headers, files=[
+            ("file", ("call-again.ogg", SAMPLE_AUDIO.read_bytes(), "audio/ogg"))])
+    by_channel = {t["touchpoint"]["channel"]: t for t in shown}
+    assert set(by_channel) == {"email", "call"}
+    call = by_channel["call"]["touchpoint"]
+    assert len(call["text"].split()) > 20 and call["segments"][0]["start_s"] is not None
+    assert by_channel["email"]["insights"]["competitors"][0]["name"] == "Salesforce"
+    assert all(t["touchpoint"]["status"] == "extracted" for t in shown)
+    assert again.status_code == 200 and again.json()["touchpoint_ids"] == [call["id"]]
+    db.close()
+
+
 def test_a_worker_killed_mid_task_is_replaced_and_the_task_completes_exactly_once(
         worker_env: dict[str, str], workers: Workers, llm_server: FakeOpenAIServer) -> None:
     # the first request hangs (the worker is killed while it waits), the redelivery is answered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,36 @@ def fresh_llm_breakers() -> None:
     from extractors.llm.breaker import clear_breakers
 
     clear_breakers()
+
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def scratch_postgres() -> Iterator[str]:
+    """A new empty Postgres database's URL, dropped afterwards (skips or fails without one)."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    require_service("postgres", "127.0.0.1", 5432)
+    name = f"touchpoint_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.integration)])
+def any_database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Run a CLI test on the default SQLite file, then again on a scratch Postgres database."""
+    if request.param == "sqlite":
+        yield "sqlite"
+        return
+    for url in scratch_postgres():
+        monkeypatch.setenv("TOUCHPOINT_DATABASE_URL", url)
+        yield url

@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
+from assistant.accounts import import_accounts
 from assistant.events import store_events
-from assistant.identity import import_accounts
 from assistant.ingest.common import ParseOptions
 from assistant.storage import repository
 from assistant.storage.db import open_database
+from tests.sources import source
 
 
 def test_events_attach_to_their_contact_or_account_and_reimport_adds_nothing(tmp_path: Path):
@@ -16,7 +17,7 @@ def test_events_attach_to_their_contact_or_account_and_reimport_adds_nothing(tmp
                         "hv,Harborview,harborview.example,Dana,Dana@harborview.example\n",
                         encoding="utf-8")
     with db.session() as session:
-        import_accounts(session, tenant_id="t", path=accounts)
+        import_accounts(session, tenant_id="t", **source(accounts))
     events = tmp_path / "events.jsonl"
     events.write_text(
         '{"kind": "page_viewed", "occurred_at": "2026-03-01T09:00:00+00:00", "email": "dana@harborview.example"}\n'

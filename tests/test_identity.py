@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.accounts import import_accounts
 from assistant.errors import BadInputError
 from assistant.identity import (
-    import_accounts,
     merge_contacts,
     normalize_phone,
     resolve_identity,
@@ -17,6 +17,7 @@ from assistant.identity import (
 from assistant.models import Participant
 from assistant.storage import repository
 from assistant.storage.db import Database
+from tests.sources import source
 from tests.storage import conftest as backends
 from tests.storage.factories import make_touchpoint
 
@@ -30,7 +31,7 @@ postgres_url, db_url, db = backends.postgres_url, backends.db_url, backends.db
 @pytest.fixture
 def imported(db: Database) -> Database:
     with db.session() as session:
-        import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.csv")
+        import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.csv"))
     return db
 
 
@@ -53,7 +54,7 @@ def _contact_named(db: Database, name: str):  # type: ignore[no-untyped-def]
 def test_importing_the_csv_creates_accounts_and_contacts_and_reports_bad_rows(db: Database
                                                                             ) -> None:
     with db.session() as session:
-        summary = import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.csv")
+        summary = import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.csv"))
     assert (summary.accounts, summary.contacts) == (4, 5)
     assert summary.errors == [
         "accounts.csv row 6: gmail.com is a free-mail domain; it will never match an account "
@@ -76,8 +77,8 @@ def test_importing_the_csv_creates_accounts_and_contacts_and_reports_bad_rows(db
 def test_reimporting_updates_in_place_and_never_duplicates(imported: Database) -> None:
     with imported.session() as session:
         before = repository.list_contacts(session, tenant_id=TENANT)
-        import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.csv")
-        summary = import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.json",
+        import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.csv"))
+        summary = import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.json"),
                                   default_region="CN")
     with imported.session() as session:
         after = repository.list_contacts(session, tenant_id=TENANT)
@@ -93,7 +94,7 @@ def test_reimporting_updates_in_place_and_never_duplicates(imported: Database) -
 
 def test_importing_the_json_reads_local_numbers_in_the_default_region(db: Database) -> None:
     with db.session() as session:
-        summary = import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.json",
+        summary = import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.json"),
                                   default_region="CN")
     assert summary.errors == [
         "accounts.json account 2 contact 2: 'not-an-email' is not an email address (skipped)",
@@ -113,7 +114,7 @@ def test_an_unusable_import_file_is_refused_with_the_reason(
     path = tmp_path / f"accounts{suffix}"
     path.write_text(content, encoding="utf-8")
     with db.session() as session, pytest.raises(BadInputError, match=problem):
-        import_accounts(session, tenant_id=TENANT, path=path)
+        import_accounts(session, tenant_id=TENANT, **source(path))
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -185,7 +186,7 @@ def test_a_later_account_import_is_picked_up_by_an_earlier_unknown_sender(db: Da
     early = _resolve(db, Participant(name="Amy", email="amy.new@quill.health", role="customer"))
     assert early.account_id is None
     with db.session() as session:
-        import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.csv")
+        import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.csv"))
     late = _resolve(db, Participant(name="Amy", email="amy.new@quill.health", role="customer"))
     assert late.account_id == "acc-quill"
     assert late.contact_ids == early.contact_ids
@@ -256,7 +257,7 @@ def test_importing_a_sender_first_seen_in_chat_confirms_them_and_keeps_the_handl
     with db.session() as session:
         assert [c.id for c in repository.list_contacts(session, tenant_id=TENANT,
                                                         needs_review=True)] == seen.contact_ids
-        import_accounts(session, tenant_id=TENANT, path=IDENTITY / "accounts.csv")
+        import_accounts(session, tenant_id=TENANT, **source(IDENTITY / "accounts.csv"))
     maya = _contact_named(db, "Maya Patel")
     assert [maya.id] == seen.contact_ids
     assert maya.needs_review is False
@@ -291,7 +292,7 @@ def test_bad_fields_are_reported_with_their_row_and_the_rest_imported(
                       {"name": "Bea", "emails": ["bea@good.co"], "timezone": "Asia/Shanghai"}]},
     ]}), encoding="utf-8")
     with db.session() as session:
-        summary = import_accounts(session, tenant_id=TENANT, path=path)
+        summary = import_accounts(session, tenant_id=TENANT, **source(path))
     assert (summary.accounts, summary.contacts) == (1, 1)
     assert summary.errors[0] == ("accounts.json account 1: 'Mars/Olympus' is not an IANA "
                                  "timezone such as Asia/Shanghai (left empty)")

@@ -97,13 +97,14 @@ def import_accounts(path: Path, tenant: str | None = TENANT_OPTION,
                     as_json: bool = JSON_OPTION) -> None:
     """Import accounts and contacts from CSV or JSON (re-import updates, never duplicates)."""
     from assistant import bootstrap
+    from assistant.accounts import import_accounts as run_import
     from assistant.cli import render
-    from assistant.identity import import_accounts as run_import
 
     s = settings()
     db = bootstrap.open_store(s)
     with db.session() as session:
-        summary = run_import(session, tenant_id=tenant_of(tenant), path=path)
+        summary = run_import(session, tenant_id=tenant_of(tenant), content=_read(path),
+                             uri=str(path))
     if as_json:
         render.print_json(console, summary)
     else:

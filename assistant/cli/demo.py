@@ -29,10 +29,10 @@ def demo(
 ) -> None:
     """Ingest the bundled sample data and print what was captured."""
     from assistant import bootstrap
+    from assistant.accounts import import_accounts
     from assistant.cli import render
     from assistant.cli.ingest import run_files
     from assistant.events import store_events
-    from assistant.identity import import_accounts
     from assistant.ingest.dispatch import AUDIO_SUFFIXES
     from assistant.pipeline import SourceOptions
     from assistant.storage import repository
@@ -41,7 +41,9 @@ def demo(
         "tenant": DEMO_TENANT, "vendor_domains": DEMO_VENDOR_DOMAINS, "rep_names": DEMO_REPS})
     db = bootstrap.open_store(s)
     with db.session() as session:
-        import_accounts(session, tenant_id=DEMO_TENANT, path=SAMPLE_DIR / "accounts.csv")
+        accounts = SAMPLE_DIR / "accounts.csv"
+        import_accounts(session, tenant_id=DEMO_TENANT, content=accounts.read_bytes(),
+                        uri=str(accounts))
     from assistant.ingest.files import find_sources
 
     runtime = bootstrap.runtime(s, audio=audio)

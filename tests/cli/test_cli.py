@@ -81,7 +81,7 @@ def test_bad_files_fail_with_their_names_and_the_rest_goes_on(sources: Path, tmp
     (sources / "empty.txt").write_bytes(b"")
     (sources / "binary.eml").write_bytes(bytes(range(256)) * 8)
     (sources / "chat.csv").write_text("when,who\n2026-03-02,x\n", encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(sources), "--json"])
+    result = runner.invoke(app, ["ingest", str(sources), "--json"], catch_exceptions=False)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["ingested"] == 2
@@ -94,13 +94,13 @@ def test_bad_files_fail_with_their_names_and_the_rest_goes_on(sources: Path, tmp
 
 def test_a_file_over_the_size_limit_is_refused(sources: Path, monkeypatch):
     monkeypatch.setenv("TOUCHPOINT_MAX_UPLOAD_BYTES", "100")
-    result = runner.invoke(app, ["ingest", str(sources / "pricing.eml")])
+    result = runner.invoke(app, ["ingest", str(sources / "pricing.eml")], catch_exceptions=False)
     assert result.exit_code == 1
     assert "over the limit" in result.output
 
 
 def test_errors_print_one_line_without_traceback(tmp_path: Path):
-    result = runner.invoke(app, ["touchpoints", "show", "tp_missing"])
+    result = runner.invoke(app, ["touchpoints", "show", "tp_missing"], catch_exceptions=False)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
 
@@ -157,7 +157,7 @@ def test_a_slack_export_folder_is_one_source_per_channel(tmp_path: Path):
     import shutil
 
     shutil.copytree(DATA / "chat" / "slack_export", tmp_path / "export")
-    report = json.loads(runner.invoke(app, ["ingest", str(tmp_path), "--json"]).stdout)
+    report = json.loads(runner.invoke(app, ["ingest", str(tmp_path), "--json"], catch_exceptions=False).stdout)
     assert report["failed"] == [] and report["ingested"] >= 1
     listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
     assert {tp["channel"] for tp in listed} == {"chat"}
@@ -165,7 +165,7 @@ def test_a_slack_export_folder_is_one_source_per_channel(tmp_path: Path):
 
 
 def test_a_bad_message_in_an_mbox_is_recorded_and_the_others_kept():
-    result = runner.invoke(app, ["ingest", str(DATA / "email" / "thread.mbox"), "--json"])
+    result = runner.invoke(app, ["ingest", str(DATA / "email" / "thread.mbox"), "--json"], catch_exceptions=False)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["ingested"] == 3

@@ -58,7 +58,7 @@ def hubspot_dataset(tmp_path: Path) -> Path:
 def test_a_registered_plugin_extractor_runs_by_name_and_writes_reports(hubspot_dataset, tmp_path):
     register(FindsHubSpot)
     result = runner.invoke(app, ["eval", "--dataset", str(hubspot_dataset), "--extractor",
-                                 "scripted-hubspot", "--report", str(tmp_path / "r"), "--json"])
+                                 "scripted-hubspot", "--report", str(tmp_path / "r"), "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["overall"]["competitors"]["f1"] == 1.0 and summary["failed_thresholds"] == []
@@ -72,14 +72,14 @@ def test_a_registered_plugin_extractor_runs_by_name_and_writes_reports(hubspot_d
     (["--max", "latency_ms.p95=-1"], "latency_ms.p95"),
 ], ids=["overall score", "one language's score", "latency ceiling"])
 def test_a_threshold_not_met_exits_1_naming_the_metric(args, named):
-    result = runner.invoke(app, ["eval", "--dataset", str(DATA / "tiny.jsonl"), *args])
+    result = runner.invoke(app, ["eval", "--dataset", str(DATA / "tiny.jsonl"), *args], catch_exceptions=False)
     assert result.exit_code == 1
     assert named in result.output
 
 
 def test_thresholds_that_are_met_exit_0():
     result = runner.invoke(app, ["eval", "--dataset", str(DATA / "tiny.jsonl"),
-                                 "--min", "competitors.f1=0", "--max", "cost_usd=0"])
+                                 "--min", "competitors.f1=0", "--max", "cost_usd=0"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
 
 
@@ -90,19 +90,19 @@ def test_thresholds_that_are_met_exit_0():
 ], ids=["not name=value", "unknown metric", "unknown split"])
 def test_bad_options_exit_1_with_a_message_that_says_how_to_fix_them(args, message):
     dataset = DATA / ("split/gold.jsonl" if "--split" in args else "tiny.jsonl")
-    result = runner.invoke(app, ["eval", "--dataset", str(dataset), *args])
+    result = runner.invoke(app, ["eval", "--dataset", str(dataset), *args], catch_exceptions=False)
     assert result.exit_code == 1 and message in result.output
 
 
 def test_dry_run_estimates_llm_tokens_without_an_endpoint():
     result = runner.invoke(app, ["eval", "--dataset", str(DATA / "tiny.jsonl"), "--extractor",
-                                 "llm", "--dry-run", "--json"])
+                                 "llm", "--dry-run", "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     estimate = json.loads(result.stdout)
     assert estimate["items"] == 3 and estimate["chunks"] == 3
     assert estimate["input_tokens"] > 3 * 50 and estimate["output_tokens"] > 0
     rules = json.loads(runner.invoke(app, ["eval", "--dataset", str(DATA / "tiny.jsonl"),
-                                           "--dry-run", "--json"]).stdout)
+                                           "--dry-run", "--json"], catch_exceptions=False).stdout)
     assert rules["input_tokens"] == 0 and "no LLM calls" in rules["note"]
 
 
@@ -125,13 +125,13 @@ def test_compare_is_deterministic_and_flags_a_significant_drop(hubspot_dataset, 
 
 def test_compare_cli_exits_1_on_regression_only_when_asked(hubspot_dataset, tmp_path):
     strong, weak = _reports(hubspot_dataset, tmp_path)
-    shown = runner.invoke(app, ["eval", "compare", str(strong), str(weak)])
+    shown = runner.invoke(app, ["eval", "compare", str(strong), str(weak)], catch_exceptions=False)
     assert shown.exit_code == 0 and "competitors.recall" in shown.output
     failing = runner.invoke(app, ["eval", "compare", str(strong), str(weak),
-                                  "--fail-on-regression"])
+                                  "--fail-on-regression"], catch_exceptions=False)
     assert failing.exit_code == 1 and "competitors.recall" in failing.output
     fine = runner.invoke(app, ["eval", "compare", str(weak), str(strong),
-                               "--fail-on-regression", "--json"])
+                               "--fail-on-regression", "--json"], catch_exceptions=False)
     assert fine.exit_code == 0, fine.output
     assert any(r["metric"] == "competitors.f1" for r in json.loads(fine.stdout))
 
@@ -139,7 +139,7 @@ def test_compare_cli_exits_1_on_regression_only_when_asked(hubspot_dataset, tmp_
 def test_compare_rejects_a_file_that_is_not_a_report(tmp_path):
     other = tmp_path / "other.json"
     other.write_text("{}", encoding="utf-8")
-    result = runner.invoke(app, ["eval", "compare", str(other), str(other)])
+    result = runner.invoke(app, ["eval", "compare", str(other), str(other)], catch_exceptions=False)
     assert result.exit_code == 1 and "not an eval report" in result.output
 
 

@@ -4,8 +4,6 @@ GET /v1/accounts/{id}, DELETE /v1/accounts/{id} (erasure)."""
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,7 +13,7 @@ from api.deps import AdminDep, CallerDep, SessionDep, StateDep
 from api.masking import account_view
 from assistant.erasure import erase_account
 from assistant.errors import BadInputError
-from assistant.identity import import_accounts
+from assistant.accounts import import_accounts
 from assistant.storage.visibility import visible_account
 
 router = APIRouter(prefix="/accounts", tags=["accounts"])
@@ -53,12 +51,10 @@ async def import_accounts_route(request: Request, state: StateDep,
     else:
         raise BadInputError(f"accounts import: content type {media or 'none'!r}; send "
                             "application/json or text/csv")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"accounts{suffix}"
-        path.write_bytes(content)
-        with state.db.session() as session:
-            summary = import_accounts(session, tenant_id=viewer.tenant_id, path=path,
-                                      default_region=state.settings.phone_region)
+    with state.db.session() as session:
+        summary = import_accounts(session, tenant_id=viewer.tenant_id, content=content,
+                                  uri=f"accounts{suffix}",
+                                  default_region=state.settings.phone_region)
     return ImportResult(accounts=summary.accounts, contacts=summary.contacts,
                         errors=list(summary.errors))
 

@@ -20,7 +20,7 @@ from sqlalchemy import create_engine
 from api import create_app
 from assistant import bootstrap, pipeline
 from assistant.config import Settings, load_settings
-from assistant.identity import import_accounts
+from assistant.accounts import import_accounts
 from assistant.jobs.queue import InProcessQueue
 from assistant.storage import api_keys, repository
 from assistant.storage.db import Database
@@ -113,11 +113,10 @@ def write_sources(folder: Path) -> dict[str, Path]:
 
 def seed_tenant(db: Database, settings: Settings, tenant: str, folder: Path) -> Seeded:
     seeded = Seeded(tenant=tenant)
-    accounts = folder / "accounts.json"
     folder.mkdir(parents=True, exist_ok=True)
-    accounts.write_text(json.dumps(ACCOUNTS), encoding="utf-8")
     with db.session() as session:
-        import_accounts(session, tenant_id=tenant, path=accounts)
+        import_accounts(session, tenant_id=tenant, content=json.dumps(ACCOUNTS).encode(),
+                        uri="accounts.json")
         for contact in repository.list_contacts(session, tenant_id=tenant):
             seeded.contacts[contact.name or contact.id] = contact.id
         for role in api_keys.ROLES:

@@ -11,9 +11,9 @@ from pydantic import BaseModel
 
 from api.deps import AdminDep, CallerDep, SessionDep, StateDep
 from api.masking import account_view
+from assistant.accounts import import_accounts
 from assistant.erasure import erase_account
 from assistant.errors import BadInputError
-from assistant.accounts import import_accounts
 from assistant.storage.visibility import visible_account
 
 router = APIRouter(prefix="/accounts", tags=["accounts"])

@@ -1,7 +1,7 @@
 """A real app over a real database (SQLite and Postgres), seeded for two tenants.
 
 Both tenants get the same accounts, contacts and sources, ingested by the same service
-functions the CLI calls (`identity.import_accounts`, `pipeline.ingest_source`): every id a test
+functions the CLI calls (`accounts.import_accounts`, `pipeline.ingest_source`): every id a test
 needs from the other tenant exists there, so isolation is tested with real ids. Each tenant has
 one key per role; rep keys own `acc-north` only.
 """
@@ -19,8 +19,8 @@ from sqlalchemy import create_engine
 
 from api import create_app
 from assistant import bootstrap, pipeline
-from assistant.config import Settings, load_settings
 from assistant.accounts import import_accounts
+from assistant.config import Settings, load_settings
 from assistant.jobs.queue import InProcessQueue
 from assistant.storage import api_keys, repository
 from assistant.storage.db import Database

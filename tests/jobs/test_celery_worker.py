@@ -25,16 +25,16 @@ from api import create_app
 from assistant.config import Settings, load_settings
 from assistant.storage import api_keys, repository
 from assistant.storage.db import Database, open_database
-from tests.conftest import require_service
-from tests.storage.conftest import _scratch_postgres
+from tests.conftest import require_service, scratch_postgres
 
 pytestmark = pytest.mark.integration
 REDIS = "redis://127.0.0.1:6379/13"
+RABBITMQ = "amqp://guest:guest@127.0.0.1:5672//"
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    yield from _scratch_postgres()
+    yield from scratch_postgres()
 
 
 @pytest.fixture
@@ -92,6 +92,14 @@ def workers(worker_env: dict[str, str], tmp_path: Path) -> Iterator[Workers]:
     running = Workers(worker_env, tmp_path)
     yield running
     running.stop_all()
+    from kombu import Connection
+
+    with Connection(worker_env["TOUCHPOINT_BROKER_URL"], connect_timeout=3) as connection:
+        queue = connection.SimpleQueue(worker_env["TOUCHPOINT_JOB_QUEUE"])
+        queue.clear()
+        if worker_env["TOUCHPOINT_BROKER_URL"].startswith("amqp"):
+            queue.queue.delete()  # a RabbitMQ queue outlives its consumers
+        queue.close()
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float, what: str,
@@ -115,8 +123,12 @@ def _job(client: TestClient, location: str, key: str) -> dict:
     return client.get(location, headers={"Authorization": f"Bearer {key}"}).json()
 
 
+@pytest.mark.parametrize("broker", ["redis", "rabbitmq"])
 def test_a_worker_process_runs_an_extract_job_sent_through_the_api(
-        worker_env: dict[str, str], workers: Workers) -> None:
+        worker_env: dict[str, str], workers: Workers, broker: str) -> None:
+    if broker == "rabbitmq":
+        require_service("rabbitmq", "127.0.0.1", 5672)
+        worker_env["TOUCHPOINT_BROKER_URL"] = RABBITMQ
     settings = _settings(worker_env)
     db = open_database(settings.resolved_database_url)
     touchpoint_id, key = _seed(db)

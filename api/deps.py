@@ -7,7 +7,7 @@ the data layer. `allow(...)` narrows a route to some roles (403 for the others).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -85,6 +85,7 @@ AdminDep = Annotated[Viewer, Depends(allow("admin"))]
 
 
 def masker_for(session: Session, viewer: Viewer, state: AppState,
-               contact_ids: list[str] = (), extra_names: list[str] = ()) -> Masker:  # type: ignore[assignment]
+               contact_ids: Sequence[str] = (), extra_names: Sequence[str] = ()) -> Masker:
+    """The viewer's masker; an evaluator's masks the names of the contacts shown too."""
     names = contact_names(session, viewer, list(contact_ids)) if viewer.role == "evaluator" else []
     return Masker(viewer.role, names=[*names, *extra_names], region=state.settings.phone_region)

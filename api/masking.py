@@ -139,4 +139,6 @@ def account_view(account: Account, role: str) -> dict[str, Any]:
     body = account.model_dump(mode="json")
     if role == "service":
         body.pop("deal_value", None)
+    if role == "evaluator" and body.get("owner"):
+        body["owner"] = MASK * len(body["owner"])  # the owner is a person (a rep)
     return body

@@ -53,6 +53,8 @@ def test_evaluators_see_no_emails_phones_or_names_and_offsets_still_hold(
         assert tp["text"][ev["start"]:ev["end"]] == ev["quote"]
     assert list(insights["sentiment"]["by_speaker"]) == ["speaker 1"]
     assert insights["competitors"][0]["name"] == "Salesforce"
+    account = client.get("/v1/accounts/acc-north", headers=acme.auth("evaluator")).json()
+    assert account["name"] == "Northwind Logistics" and set(account["owner"]) == {"*"}
 
 
 def test_service_sees_no_deal_values_or_pricing(client: TestClient,

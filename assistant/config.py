@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     whisper_vad: bool = True
     whisper_language: str | None = None  # None = auto, or "en" / "zh"
     whisper_word_timestamps: bool = False
+    whisper_multilingual: bool = True  # without a forced language, identify it per utterance
+    whisper_languages: list[str] = Field(default_factory=list)  # e.g. ["en","zh"]; [] = any
 
     # HTTP API and background jobs
     result_backend: str | None = None  # Celery results; default: the broker when it is Redis
@@ -120,10 +122,6 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'touchpoint.db'}"
 
-    @property
-    def raw_dir(self) -> Path:
-        """Where raw sources are kept, content-addressed by sha256."""
-        return self.data_dir / "raw"
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -22,7 +22,7 @@ TouchpointStatus = Literal["received", "parsed", "pending", "extracted", "indexe
 # where occurred_at came from: the source or the user said it, or it is an estimate
 OccurredAtSource = Literal["explicit", "filename", "file_mtime", "ingest_time"]
 SentimentLabel = Literal["positive", "neutral", "negative", "mixed"]
-Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned"]
+Stance = Literal["using", "evaluating", "switching_from", "comparing", "mentioned", "integration"]
 ObjectionKind = Literal["price", "timing", "feature", "security", "contract", "other"]
 BuyingSignalKind = Literal["budget", "timeline", "pricing", "decision_maker"]
 
@@ -95,6 +95,7 @@ class Segment(_Model):
     start: int = 0
     end: int = 0
     occurred_at: AwareDatetime | None = None
+    language: str | None = None  # the language this turn was spoken in, when a recording says
 
 
 class Attachment(_Model):

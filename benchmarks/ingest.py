@@ -28,9 +28,10 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from assistant.bootstrap import open_store, runtime
+from assistant.cli.ingest import run_files
 from assistant.config import load_settings
-from assistant.ingest.files import FileSource, source_options
-from assistant.pipeline import SourceOptions, ingest_source
+from assistant.ingest.files import FileSource
+from assistant.pipeline import Runtime, SourceOptions
 from assistant.storage.db import Database
 from assistant.storage.rows import AccountDomainRow, AccountRow
 
@@ -84,15 +85,12 @@ def import_accounts(db: Database, count: int) -> None:
                                          account_id=f"a{i}") for i in range(count))
 
 
-def ingest(db: Database, paths: list[Path], settings_tz: str, run: object) -> tuple[float, int]:
+def ingest(db: Database, paths: list[Path], run: Runtime) -> tuple[float, int]:
+    """What `touchpoint ingest <folder>` does once it has found the files."""
     started = time.perf_counter()
-    created = 0
-    for path in paths:
-        source = FileSource(path, str(path))
-        options = source_options(source, SourceOptions(), default_timezone=settings_tz)
-        outcome = ingest_source(db, tenant_id="default", content=source.read(max_bytes=1 << 20),
-                                uri=source.uri, options=options, runtime=run)  # type: ignore[arg-type]
-        created += len(outcome.created)
+    outcomes = run_files(db, [FileSource(p, str(p)) for p in paths], SourceOptions(), run,
+                         tenant_id="default", quiet=True)
+    created = sum(len(o.created) for o in outcomes)
     return len(paths) / (time.perf_counter() - started), created
 
 
@@ -102,8 +100,8 @@ def run_on(url: str, paths: list[Path], accounts: int) -> dict[str, float]:
     run = runtime(settings, audio=False)
     if accounts:
         import_accounts(db, accounts)
-    rate, created = ingest(db, paths, settings.default_timezone, run)
-    again, _ = ingest(db, paths, settings.default_timezone, run)
+    rate, created = ingest(db, paths, run)
+    again, _ = ingest(db, paths, run)
     assert created == len(paths), f"stored {created} of {len(paths)}"
     db.close()
     return {"rate": rate, "reingest": again}

@@ -58,7 +58,8 @@ def predictions(insights: Insights) -> dict[str, Any]:
     """
     first_mention: dict[str, tuple[int, int]] = {}
     for mention in insights.competitors:
-        first_mention.setdefault(mention.name, _span(mention.evidence))
+        if mention.stance != "integration":  # a tool connected to is not a competitor in play
+            first_mention.setdefault(mention.name, _span(mention.evidence))
     competitors = sorted(first_mention)
     lists: dict[str, list[PainPoint | Objection | BuyingSignal | Question]] = {
         "pain_points": list(insights.pain_points), "objections": list(insights.objections),

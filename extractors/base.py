@@ -21,9 +21,17 @@ ENTRY_POINT_GROUP = "touchpoint.extractors"
 
 @dataclass(frozen=True)
 class CompetitorCatalog:
-    """Canonical competitor name -> aliases (any script); per tenant."""
+    """Canonical competitor name -> aliases (any script); per tenant.
+
+    `kinds` says what a name is: `competitor` (the default for names it does not list), `tool`
+    (an ecosystem tool customers connect to, never a competitor) or `both` (context decides).
+    """
 
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def kind(self, name: str) -> str:
+        return self.kinds.get(name, "competitor")
 
     def canonical_names(self) -> list[str]:
         return sorted(self.aliases)

@@ -10,6 +10,7 @@ import typer
 from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
 from assistant.cli.context import tenant as tenant_of
 
+PLAIN_LIST_ROWS = 60  # longer lists print as plain aligned lines, not a Rich table
 cli = typer.Typer()
 touchpoints_app = typer.Typer(help="List and show stored touchpoints.", no_args_is_help=True)
 cli.add_typer(touchpoints_app, name="touchpoints")
@@ -53,10 +54,12 @@ def list_touchpoints(
             status=status, limit=limit, cursor=cursor)
     if as_json:
         render.print_json(console, {"touchpoints": found, "next_cursor": next_cursor})
+    elif len(found) > PLAIN_LIST_ROWS:
+        render.write_touchpoint_lines(console, found)
     else:
         console.print(render.touchpoint_table(found))
-        if next_cursor:
-            console.print(f"more: --cursor {next_cursor}", highlight=False)
+    if next_cursor and not as_json:
+        console.print(f"more: --cursor {next_cursor}", highlight=False)
 
 
 @touchpoints_app.command("show")

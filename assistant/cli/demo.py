@@ -76,10 +76,10 @@ def demo(
     console.print(render.touchpoint_table(touchpoints, title="Captured touchpoints"))
     _print_totals(insights)
     for tp in touchpoints:
-        found = insights.get(tp.id)
-        if found is not None:
+        latest = insights.get(tp.id)
+        if latest is not None:
             console.rule(f"{tp.id} · {tp.channel} · {render.escape(tp.subject or '')}")
-            render.print_insights(console, found)
+            render.print_insights(console, latest)
 
 
 def _print_totals(insights: dict) -> None:

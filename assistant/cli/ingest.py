@@ -92,42 +92,65 @@ def _check_ids(db: Database, tenant_id: str, account: str | None, contacts: list
             raise BadInputError(f"{exc}; import it first (`touchpoint import-accounts`)") from None
 
 
+BATCH = 64  # small sources whose writes are grouped (see assistant/pipeline/batch.py)
+
+
 def run_files(db: Database, sources: list[FileSource], base: SourceOptions, runtime: Runtime, *,
               tenant_id: str, quiet: bool) -> list[SourceOutcome]:
-    """Read and ingest each file source with a progress bar; one source's trouble is its own."""
+    """Read and ingest each file source with a progress bar; one source's trouble is its own.
+    Recordings go one at a time with a transcription bar; the rest in batches."""
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+    from assistant.ingest.dispatch import AUDIO_SUFFIXES
     from assistant.ingest.files import source_options
     from assistant.pipeline import ingest_source, record_input_failure
+    from assistant.pipeline.batch import SourceInput, ingest_batch
+    from assistant.pipeline.stages import one_line
 
     outcomes: list[SourceOutcome] = []
+    pending: list[SourceInput] = []
     columns = (TextColumn("{task.description}"), BarColumn(),
                TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn())
     with Progress(*columns, console=err_console, disable=quiet, transient=True) as bar:
         task = bar.add_task("ingest", total=len(sources))
+
+        def flush() -> None:
+            if not pending:
+                return
+            outcomes.extend(ingest_batch(db, tenant_id=tenant_id, inputs=pending,
+                                         runtime=runtime))
+            bar.advance(task, len(pending))
+            pending.clear()
+
         for source in sources:
-            bar.update(task, description=source.path.name[:40])
-            audio = bar.add_task(f"  {source.path.name[:30]}", total=None, visible=False)
-
-            def on_audio(done: float, total: float, audio: TaskID = audio) -> None:
-                bar.update(audio, completed=done, total=total, visible=True)
-
             try:
-                options = source_options(source, base, default_timezone=runtime.parse
-                                         .default_timezone)
+                options = source_options(source, base,
+                                         default_timezone=runtime.parse.default_timezone)
                 content = source.read(max_bytes=runtime.parse.max_bytes)
             except Exception as exc:  # one unreadable file or sidecar never stops the batch
-                from assistant.pipeline.stages import one_line
-
                 outcomes.append(record_input_failure(db, tenant_id=tenant_id, uri=source.uri,
                                                      stage="read", error=one_line(exc),
                                                      runtime=runtime))
-            else:
-                outcomes.append(ingest_source(db, tenant_id=tenant_id, content=content,
-                                              uri=source.uri, options=options, runtime=runtime,
-                                              progress=on_audio))
+                bar.advance(task)
+                continue
+            if source.path.suffix.lower() not in AUDIO_SUFFIXES:
+                pending.append(SourceInput(source.uri, content, options))
+                if len(pending) >= BATCH:
+                    flush()
+                continue
+            flush()
+            bar.update(task, description=source.path.name[:40])
+            audio = bar.add_task(f"  transcribe {source.path.name[:30]}", total=None)
+
+            def on_audio(done: float, total: float, audio: TaskID = audio) -> None:
+                bar.update(audio, completed=done, total=total)
+
+            outcomes.append(ingest_source(db, tenant_id=tenant_id, content=content,
+                                          uri=source.uri, options=options, runtime=runtime,
+                                          progress=on_audio))
             bar.remove_task(audio)
             bar.advance(task)
+        flush()
     return outcomes
 
 
@@ -198,7 +221,10 @@ def extract(
         ids = repository.touchpoint_ids(session, tenant_id=tenant_id, account_id=account,
                                         since=since_at,
                                         statuses=("parsed", "pending") if pending else None)
-    done, waiting, failed, errors = [], [], [], []
+    done: list[str] = []
+    waiting: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
     for touchpoint_id in ids:
         if pending:
             result = extract_touchpoint(db, tenant_id=tenant_id, touchpoint_id=touchpoint_id,

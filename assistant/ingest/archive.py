@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import BadInputError, TooLargeError
@@ -24,12 +25,14 @@ def is_zip(content: bytes) -> bool:
     return content.startswith(ZIP_MAGIC)
 
 
-def read_zip(content: bytes, *, uri: str, max_bytes: int) -> dict[str, bytes]:
-    """Every file in the archive by its name (folders and macOS `__MACOSX` debris skipped).
+def read_zip(content: bytes, *, uri: str, max_bytes: int,
+             wanted: Callable[[str], bool] | None = None) -> dict[str, bytes]:
+    """Every file in the archive by its name (folders and macOS `__MACOSX` debris skipped), or
+    only those whose name `wanted` accepts: a chat's photos and voice notes are never expanded.
 
-    TooLargeError when it holds more than MAX_ENTRIES entries, expands past `max_bytes` in all,
-    or an entry expands more than MAX_RATIO times its compressed size (a zip bomb); BadInputError
-    when the bytes are not a readable zip.
+    TooLargeError when it holds more than MAX_ENTRIES entries, the files read expand past
+    `max_bytes` in all, or an entry expands more than MAX_RATIO times its compressed size (a zip
+    bomb); BadInputError when the bytes are not a readable zip.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
@@ -38,7 +41,8 @@ def read_zip(content: bytes, *, uri: str, max_bytes: int) -> dict[str, bytes]:
     with archive:
         entries = [i for i in archive.infolist() if not i.is_dir()
                    and not i.filename.startswith("__MACOSX/")
-                   and not i.filename.rsplit("/", 1)[-1].startswith(".")]
+                   and not i.filename.rsplit("/", 1)[-1].startswith(".")
+                   and (wanted is None or wanted(i.filename))]
         if len(archive.infolist()) > MAX_ENTRIES:
             raise TooLargeError(f"{uri}: the archive holds {len(archive.infolist()):,} entries, "
                                 f"over the limit of {MAX_ENTRIES:,}")

@@ -1,7 +1,9 @@
 """Chats into touchpoints: one per file or conversation (one per channel of a Slack export).
 
-Formats: generic JSON / JSONL / CSV (`chat_records`), plain `[time] name: text` logs, WhatsApp
-and WeCom/WeChat text exports (`chat_text`), Slack channel-day files and export directories.
+Formats: generic JSON / JSONL / CSV (`chat_records`; Telegram and Instagram exports read through
+the same aliases), plain `[time] name: text` logs and WeCom/WeChat text exports (`chat_text`),
+WhatsApp exports in every locale (`whatsapp`), Slack channel-day files, and zips as the apps hand
+them out: a Slack export (one touchpoint per channel) or a WhatsApp chat beside its media.
 The format is sniffed from the content (`sniff_text_format`), so a misnamed file still parses;
 the extension only breaks ties. Message times without an offset are read in the configured
 default timezone. The id hashes the tenant and the bytes of the source, so ingesting the same
@@ -68,9 +70,9 @@ def sniff_text_format(text: str) -> str | None:
     columns = {c.strip().strip('"') for c in re.split(r"[,;]", header)}
     if len(columns) >= 3 and set(REQUIRED_CSV_COLUMNS) <= columns:
         return "csv"
-    log_format = sniff_text_log(text)
-    if log_format is None and head.startswith("["):
-        return "json"  # so the JSON reader reports where it breaks
+    log_format, _ = sniff_text_log(text)
+    if log_format is None and re.match(r'\[\s*["{\[\]]', head):
+        return "json"  # a list that breaks somewhere: the JSON reader says where
     return log_format
 
 
@@ -101,6 +103,8 @@ def parse_chat(content: bytes, *, uri: str, options: ParseOptions) -> list[Touch
     notes: dict[str, object] = {}
     if kind in ("json", "slack"):
         loaded = load_json(text, uri)
+        if _chat_list(loaded):
+            return _parse_chat_list(_chat_list(loaded), content=content, uri=uri, options=options)
         records, header = _json_records(loaded, uri)
         kind = "slack" if records and all(is_slack_message(r) for r in records) else "json"
         messages = record_messages(records, options, uri)
@@ -122,17 +126,67 @@ def parse_chat(content: bytes, *, uri: str, options: ParseOptions) -> list[Touch
 
 
 def _parse_archive(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
-    """A zipped Slack export (one touchpoint per channel) or a zipped WhatsApp chat export."""
-    members = read_zip(content, uri=uri, max_bytes=options.max_bytes)
+    """A zipped Slack export (one touchpoint per channel) or a zipped WhatsApp chat export:
+    `_chat.txt` or `WhatsApp Chat with X.txt`, maybe in a folder, beside media (never expanded)
+    and other .txt files people shared (the chat is the one that reads as a chat)."""
+    members = read_zip(content, uri=uri, max_bytes=options.max_bytes,
+                       wanted=lambda name: name.lower().endswith((".json", ".txt")))
     channels = slack_channel_days(members)
     if channels:
         return _parse_slack_export(channels, slack_users(members, uri), uri=uri, options=options)
-    chats = [name for name in sorted(members) if name.lower().endswith(".txt")]
-    if len(chats) == 1:  # WhatsApp: `_chat.txt` or `WhatsApp Chat with X.txt` beside its media
-        return parse_chat(members[chats[0]], uri=f"{uri}#{chats[0]}", options=options)
+    chat = _chat_member(members)
+    if chat is not None:
+        return parse_chat(members[chat], uri=f"{uri}#{chat}", options=options)
+    texts = [n for n in members if n.lower().endswith(".txt")]
     raise BadInputError(f"{uri}: the zip is neither a Slack export (channel folders of "
-                        "YYYY-MM-DD.json files) nor a WhatsApp chat export (one .txt chat); "
-                        f"found {len(members)} file(s)")
+                        "YYYY-MM-DD.json files) nor a WhatsApp chat export (a .txt chat such as "
+                        f"_chat.txt); it holds {len(texts)} .txt file(s), none of them a chat")
+
+
+def _chat_member(members: dict[str, bytes]) -> str | None:
+    """The chat among an archive's .txt files that read as a chat: the one named as WhatsApp
+    names it (`_chat.txt`, `WhatsApp Chat with X.txt`, localized), else the most chat-like."""
+    best: tuple[bool, float, str] | None = None
+    for name, data in members.items():
+        if not name.lower().endswith(".txt"):
+            continue
+        base = name.rsplit("/", 1)[-1].lower()
+        named = base == "_chat.txt" or "whatsapp" in base
+        fmt, share = sniff_text_log(data[:64 * 1024].decode("utf-8-sig", errors="replace"))
+        if fmt is None:
+            continue
+        if best is None or (named, share) > best[:2]:
+            best = (named, share, name)
+    return best[2] if best else None
+
+
+def _chat_list(loaded: Any) -> list[dict[str, Any]]:
+    """The chats of an export holding many (Telegram's `{"chats": {"list": [...]}}`)."""
+    chats = loaded.get("chats") if isinstance(loaded, dict) else None
+    listed = chats.get("list") if isinstance(chats, dict) else chats
+    if isinstance(listed, list) and listed and all(
+            isinstance(c, dict) and isinstance(c.get("messages"), list) for c in listed):
+        return listed
+    return []
+
+
+def _parse_chat_list(chats: list[dict[str, Any]], *, content: bytes, uri: str,
+                     options: ParseOptions) -> list[Touchpoint]:
+    touchpoints = []
+    for number, chat in enumerate(chats, start=1):
+        where = f"{uri}#chat{number}"
+        records, header = _json_records(chat, where)
+        messages = record_messages(records, options, where)
+        if not any(m.text.strip() for m in messages):
+            continue
+        touchpoints.append(_touchpoint(
+            messages, uri=where, content=content, media_type="application/json",
+            fingerprint=f"{sha256_hex(content)}:chat:{chat.get('id', number)}", options=options,
+            subject=header.get("subject"), thread_id=header.get("thread_id"),
+            metadata={"format": "json"}))
+    if not touchpoints:
+        raise BadInputError(f"{uri}: none of the {len(chats)} chats has a message with text")
+    return touchpoints
 
 
 def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
@@ -140,6 +194,9 @@ def _json_records(loaded: Any, uri: str) -> tuple[list[Any], dict[str, Any]]:
         return loaded, {}
     if isinstance(loaded, dict) and isinstance(loaded.get("messages"), list):
         header = {k: str(loaded[k]) for k in ("subject", "thread_id") if loaded.get(k)}
+        title = loaded.get("name") or loaded.get("title")  # Telegram, Instagram, Messenger
+        if "subject" not in header and isinstance(title, str) and title:
+            header["subject"] = title
         return loaded["messages"], header
     raise BadInputError(f'{uri}: expected {{"messages": [...]}} or a list of messages, found '
                         f"{type(loaded).__name__} with keys {sorted(loaded)[:5] if isinstance(loaded, dict) else []}")
@@ -172,7 +229,7 @@ def _parse_slack_export(channels: dict[str, list[tuple[str, bytes]]],
 
 
 def _role(message: ChatMessage, options: ParseOptions) -> Role:
-    if message.role in ("rep", "customer", "agent"):
+    if message.role in ("rep", "customer", "agent", "unknown"):
         return message.role  # type: ignore[return-value]
     role = role_for(name=message.sender, email=message.email, options=options)
     if role == "customer" and message.handle:
@@ -186,6 +243,8 @@ def _touchpoint(messages: list[ChatMessage], *, uri: str, content: bytes, media_
                 fingerprint: str, options: ParseOptions, subject: str | None,
                 thread_id: str | None, metadata: dict[str, object]) -> Touchpoint:
     messages = [m for m in messages if m.text.strip()]
+    if len(messages) > 1 and all(m.when for m in messages) and messages[0].when > messages[-1].when:  # type: ignore[operator]
+        messages.reverse()  # Instagram and Messenger export the newest message first
     if not messages:
         raise BadInputError(f"{uri}: the chat has no messages; export the conversation again")
     occurred_at, occurred_at_source = choose_occurred_at(

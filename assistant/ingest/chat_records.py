@@ -24,14 +24,21 @@ from assistant.times import ACCEPTED
 REQUIRED_CSV_COLUMNS = ("time", "sender", "text")
 # the first name is the contract's; the others are what hand-made exports tend to use
 _ALIASES = {
-    "time": ("time", "timestamp", "created_at", "date", "sent_at"),
-    "sender": ("sender", "from", "author", "name", "user"),
+    "time": ("time", "timestamp", "created_at", "date", "sent_at", "date_unixtime",
+             "timestamp_ms"),
+    "sender": ("sender", "from", "author", "name", "user", "sender_name"),
     "text": ("text", "body", "message", "content"),
 }
 # Slack subtypes that are channel housekeeping, not something anyone said
 _SLACK_NOISE = {"channel_join", "channel_leave", "channel_topic", "channel_purpose",
                 "channel_name", "channel_archive", "channel_unarchive", "bot_add", "bot_remove",
-                "pinned_item", "unpinned_item", "group_join", "group_leave"}
+                "pinned_item", "unpinned_item", "group_join", "group_leave", "group_topic",
+                "group_purpose", "group_name", "group_archive", "group_unarchive", "tombstone",
+                "channel_convert_to_private", "channel_posting_permissions", "reminder_add",
+                "channel_canvas_updated", "sh_room_created"}
+# a message that is only an attachment (Telegram, Instagram and Messenger exports)
+_MEDIA_KEYS = {"photo", "file", "media_type", "sticker_emoji", "photos", "videos",
+               "audio_files", "share", "attachments"}
 _SLACK_LINK = re.compile(r"<(?P<target>[@#!]?[^|>]+)(?:\|(?P<label>[^>]+))?>")
 
 
@@ -101,7 +108,12 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
             if slack is not None:
                 messages.append(slack)
             continue
+        if record.get("type") == "service":
+            continue  # Telegram's "X joined the group", "X pinned a message"
         sender, body, raw_time = _pick(record, "sender"), _pick(record, "text"), _pick(record, "time")
+        body = _flat_text(body)
+        if not body and sender is not None and _MEDIA_KEYS & record.keys():
+            continue  # a photo, file or sticker with no words
         missing = [name for name, value in (("sender", sender), ("text", body)) if value is None]
         if missing:
             raise BadInputError(f"{uri}: message {number} has no {' or '.join(missing)}; each "
@@ -118,21 +130,71 @@ def record_messages(records: list[Any], options: ParseOptions, uri: str,
     return messages
 
 
+def _flat_text(body: Any) -> str | None:
+    """Telegram writes formatted text as a list of strings and `{"type", "text"}` pieces."""
+    if isinstance(body, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text") or "")
+                       for part in body if isinstance(part, str | dict)) or None
+    return None if body is None else str(body)
+
+
 def _slack_message(record: dict[str, Any], options: ParseOptions,
                    users: dict[str, dict[str, Any]]) -> ChatMessage | None:
     if record.get("subtype") in _SLACK_NOISE:
         return None
-    user_id = record.get("user") or record.get("bot_id")
+    comment: dict[str, Any] = record["comment"] if isinstance(record.get("comment"), dict) else {}
+    user_id = record.get("user") or comment.get("user") or record.get("bot_id")
     user = users.get(str(user_id), {})
     profile = record.get("user_profile") or user.get("profile") or {}
+    is_bot = bool(record.get("bot_id")) and not record.get("user") or record.get(
+        "subtype") == "bot_message"
+    attachments = [a for a in record.get("attachments") or [] if isinstance(a, dict)]
+    bot_name = ((record.get("bot_profile") or {}).get("name") or record.get("username")
+                or next((a.get("author_name") or a.get("service_name") for a in attachments
+                         if a.get("author_name") or a.get("service_name")), None))
     sender = (profile.get("real_name") or user.get("real_name") or record.get("user_name")
-              or record.get("username") or user.get("name") or user_id or "unknown")
+              or (bot_name if is_bot else record.get("username")) or user.get("name")
+              or (f"bot {user_id}" if is_bot else user_id) or "unknown")
+    # bots and integrations often write nothing but attachments or blocks; a file comment
+    # carries its words in `comment`
+    raw = str(comment.get("comment") or record.get("text") or "") or _rich_text(record, attachments)
     return ChatMessage(
         when=parse_timestamp(str(record["ts"]), options), sender=str(sender),
-        text=_slack_text(str(record.get("text") or ""), users),
+        text=_slack_text(raw, users), role="unknown" if is_bot else None,
         email=profile.get("email") or None,
         handle=f"slack:{user_id}" if user_id else None,
         extra={"thread_ts": str(record["thread_ts"])} if record.get("thread_ts") else {})
+
+
+def _rich_text(record: dict[str, Any], attachments: list[dict[str, Any]]) -> str:
+    """What a person reads of a message made of blocks or attachments only."""
+    parts = [_block_text(block) for block in record.get("blocks") or []]
+    for attachment in attachments:
+        parts.append(attachment.get("fallback") or "\n".join(
+            str(attachment[k]) for k in ("pretext", "title", "text") if attachment.get(k)))
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _block_text(block: Any) -> str:
+    """Text of a Slack block (section, header, context, rich_text and their elements)."""
+    if isinstance(block, list):
+        return "".join(_block_text(b) for b in block)
+    if not isinstance(block, dict):
+        return ""
+    kind = block.get("type")
+    if kind in ("text", "mrkdwn", "plain_text") and isinstance(block.get("text"), str):
+        return str(block["text"])
+    if kind == "link":
+        return str(block.get("text") or block.get("url") or "")
+    if kind == "user":
+        return f"<@{block.get('user_id')}>"
+    if kind == "emoji":
+        return f":{block.get('name')}:"
+    inner = [_block_text(block.get("text")), _block_text(block.get("elements") or []),
+             "\n".join(_block_text(f) for f in block.get("fields") or [])]
+    joined = "".join(p for p in inner[:2] if p)
+    return "\n".join(p for p in (joined, inner[2]) if p) + ("\n" if kind in (
+        "rich_text_section", "rich_text_preformatted", "rich_text_quote") and joined else "")
 
 
 def _slack_text(text: str, users: dict[str, dict[str, Any]]) -> str:

@@ -1,7 +1,8 @@
 """Chat logs written as text: `[time] name: text` logs, WhatsApp exports and WeCom/WeChat exports.
 
-Each format is recognised by the shape of its lines (`sniff_text_format`), so a WhatsApp export
-saved as `.log` or a WeCom export without an extension still parses. Lines that do not start a
+Each format is recognised by the shape of its lines (`sniff_text_log`, with the share of lines
+that fit as its confidence), so a WhatsApp export saved as `.log` or a WeCom export without an
+extension still parses. WhatsApp's own grammar lives in `whatsapp.py`. Lines that do not start a
 message continue the previous one, because every one of these tools wraps long messages.
 """
 
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import ParseOptions
-from assistant.ingest.timestamps import infer_day_first, parse_timestamp
+from assistant.ingest.timestamps import parse_timestamp
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[\s\u202f]?[APap]\.?[Mm]\.?)?"
 _YMD = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -21,20 +22,14 @@ _DMY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 _NAME = r"[^:：\[\]]{1,60}?"
 
 PLAIN = re.compile(rf"^\[(?P<when>(?:{_YMD}[ T])?{_CLOCK})\]\s*(?P<name>{_NAME})\s*[:：]\s?(?P<text>.*)$")
-WHATSAPP = re.compile(
-    rf"^(?:\[(?P<ios>{_DMY},?\s{_CLOCK})\]\s|(?P<android>{_DMY},?\s{_CLOCK})\s-\s)(?P<rest>.*)$")
 WECOM = re.compile(rf"^(?P<name>[^\s#][^:：]{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLOCK})$")
 # a transcript's front matter: such a file is a transcript even if its lines carry [hh:mm:ss]
 _TRANSCRIPT_FRONT_MATTER = re.compile(r"^#\s*(date|channel|subject|rep|language)\s*[:：]", re.I)
-_WHATSAPP_SENDER = re.compile(rf"^(?P<name>{_NAME}):\s(?P<text>.*)$")
-_WHATSAPP_DROPPED = re.compile(
-    r"^(<Media omitted>|<attached: .*>|(image|video|audio|sticker|GIF|document) omitted|"
-    r"This message was deleted|You deleted this message|<此消息已删除>)$", re.IGNORECASE)
-# WhatsApp names an unsaved contact by number, always in international form
-_PHONE_SENDER = re.compile(r"^\+\d[\d\s\-()]{6,}$")
-# iOS attributes this notice to the chat's name, as if someone had said it
-_WHATSAPP_NOTICE = re.compile(r"^(Messages and calls are end-to-end encrypted|消息和通话已进行端到端加密)")
-_INVISIBLE = re.compile("[\u200e\u200f\ufeff]")
+_WECOM_PLACEHOLDER = re.compile(r"^(?:\[(?:图片|表情|动画表情|语音|视频|文件|位置|链接|名片|聊天记录|"
+                                r"红包|转账|Image|Sticker|Voice|Video|File)\]|.{0,20}撤回了一条消息)$")
+# WhatsApp names a sender it has no contact for by number, in international form
+_PHONE_SENDER = re.compile(r"^\[[^\]]{8,30}\] \+\d[\d \-()]{6,20}:", re.MULTILINE)
+_INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 TEXT_FORMATS = ("plain", "whatsapp", "wecom")
 
@@ -58,20 +53,41 @@ def _lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.split("\n")]
 
 
-def sniff_text_log(text: str) -> str | None:
-    """"plain", "whatsapp" or "wecom" when enough of the first 40 lines fit one, else None.
+def sniff_text_log(text: str) -> tuple[str | None, float]:
+    """The text-log format of `text` ("plain", "whatsapp" or "wecom") and the share of its
+    first 120 non-blank lines that start a message in it; (None, 0.0) when none fits.
 
-    WeCom needs a third of the non-blank lines (a header per message, then its text); the
-    others need half, so a `Speaker: text` transcript never passes for a chat.
+    A format needs a quarter of the lines (messages wrap; a WeCom message is a header line then
+    its text), or two headers with one on the first line, so a `Speaker: text` transcript never
+    passes for a chat. On a tie the plain
+    `[time] name: text` log wins: it is the stricter shape.
     """
-    lines = [line.strip() for line in _lines(text[:20_000])[:40] if line.strip()]
+    from assistant.ingest.whatsapp import count_headers
+
+    lines = [line.strip() for line in _lines(text[:30_000])[:400] if line.strip()][:120]
     if not lines or _TRANSCRIPT_FRONT_MATTER.match(lines[0]):
-        return None
-    for name, pattern, share in (("plain", PLAIN, 2), ("whatsapp", WHATSAPP, 2), ("wecom", WECOM, 3)):
-        hits = sum(bool(pattern.match(line)) for line in lines)
-        if hits and hits >= max(1, len(lines) // share):
-            return name
-    return None
+        return None, 0.0
+    scores = {"plain": sum(bool(PLAIN.match(line)) for line in lines),
+              "whatsapp": count_headers(lines),
+              "wecom": sum(bool(WECOM.match(line)) for line in lines) * 2}
+    if scores["whatsapp"] == scores["plain"] and _looks_like_whatsapp(text[:30_000]):
+        scores["plain"] = 0  # `[2024/03/18 14:56:01] Name:` is both; the app's marks decide
+    best = max(scores, key=lambda name: scores[name])
+    hits = scores[best]
+    # a forwarded essay can fill most lines; a header on the first line says enough
+    opens = count_headers(lines[:1]) if best == "whatsapp" else bool(
+        (PLAIN if best == "plain" else WECOM).match(lines[0]))
+    enough = hits >= min(2, len(lines)) and (hits * 4 >= len(lines) or bool(opens))
+    return (best, min(1.0, hits / len(lines))) if enough else (None, 0.0)
+
+
+def _looks_like_whatsapp(head: str) -> bool:
+    """The marks only WhatsApp leaves: bidirectional marks before notices, its notices."""
+    from assistant.ingest.whatsapp_phrases import ENCRYPTION_NOTICE
+
+    return "\u200e" in head or "\u200f" in head or "WhatsApp" in head or bool(
+        _PHONE_SENDER.search(head)) or any(ENCRYPTION_NOTICE.match(line.split(": ", 1)[-1])
+                                           for line in head.split("\n")[:5])
 
 
 def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
@@ -80,7 +96,9 @@ def text_log_messages(text: str, kind: str, options: ParseOptions, uri: str
     if kind == "plain":
         return _plain(text, options, uri), {}
     if kind == "whatsapp":
-        return _whatsapp(text, options)
+        from assistant.ingest.whatsapp import whatsapp_messages
+
+        return whatsapp_messages(text, options)
     return _wecom(text, options), {}
 
 
@@ -116,48 +134,8 @@ def _plain(text: str, options: ParseOptions, uri: str) -> list[ChatMessage]:
     return messages
 
 
-def _whatsapp(text: str, options: ParseOptions) -> tuple[list[ChatMessage], dict[str, object]]:
-    lines = [line.strip() for line in _lines(text)]
-    headers = [(m.group("ios") or m.group("android"), m.group("rest"))
-               for line in lines if (m := WHATSAPP.match(line))]
-    day_first = infer_day_first(when for when, _ in headers)
-    messages: list[ChatMessage] = []
-    system_events = dropped = 0
-    in_system_event = False
-    for line in lines:
-        header = WHATSAPP.match(line)
-        if not header:
-            if not in_system_event:
-                _append(messages, line)
-            continue
-        sender = _WHATSAPP_SENDER.match(header.group("rest"))
-        if not sender or _WHATSAPP_NOTICE.match(sender.group("text").strip()):
-            # "Messages and calls are end-to-end encrypted", "X added Y", ...
-            system_events += 1
-            in_system_event = True
-            continue
-        in_system_event = False
-        when = parse_timestamp(header.group("ios") or header.group("android"), options,
-                               day_first=day_first)
-        name = sender.group("name").strip()
-        phone = "+" + re.sub(r"\D", "", name) if _PHONE_SENDER.match(name) else None
-        messages.append(ChatMessage(when=when, sender=name, text=sender.group("text").strip(),
-                                    phone=phone, handle=f"whatsapp:{phone}" if phone else None))
-    kept = []
-    for message in messages:
-        if _WHATSAPP_DROPPED.match(message.text.strip()):
-            dropped += 1
-        else:
-            kept.append(message)
-    notes: dict[str, object] = {"date_order": "day_first" if day_first else "month_first"}
-    if dropped:
-        notes["media_or_deleted_dropped"] = dropped
-    if system_events:
-        notes["system_events_skipped"] = system_events
-    return kept, notes
-
-
 def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:
+    """WeCom/WeChat messages; `[图片]`-style stand-ins for media and recalls are dropped."""
     messages: list[ChatMessage] = []
     for line in _lines(text):
         header = WECOM.match(line.strip())
@@ -166,4 +144,4 @@ def _wecom(text: str, options: ParseOptions) -> list[ChatMessage]:
                                         sender=header.group("name").strip(), text=""))
         else:
             _append(messages, line)
-    return messages
+    return [m for m in messages if not _WECOM_PLACEHOLDER.match(m.text.strip())]

@@ -162,14 +162,49 @@ def role_for(
 
 
 def decode_text(content: bytes, uri: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030."""
-    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return content.decode("utf-16")
+    """Text from bytes: by its BOM (UTF-8, UTF-16, UTF-32), else UTF-8, else GB18030 when it
+    reads as Chinese, else what charset-normalizer detects (cp1252 subtitles, KOI8-R chats)."""
+    for bom, encoding in ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"),
+                          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if content.startswith(bom):
+            return content.decode(encoding, errors="replace")
     if b"\x00" in content[:4096]:
         raise BadInputError(f"{uri}: binary data, not text")
-    for encoding in ("utf-8-sig", "gb18030"):
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(content[:256 * 1024]))
+    best = matches[0] if matches else None
+    # a guess with no coherent words behind it is noise, not an encoding; among guesses that
+    # read equally well, the code page people actually use wins (cp1250 and cp1252 tie on a
+    # short French subtitle, and it is cp1252)
+    guessed = None
+    if best is not None and best.coherence >= 0.1:
+        equal = {m.encoding for m in matches if m.chaos <= best.chaos + 0.01
+                 and m.coherence >= best.coherence - 0.01}
+        guessed = next((e for e in _COMMON_LEGACY if e in equal), best.encoding)
+    for encoding in dict.fromkeys(e for e in ("gb18030" if _reads_as_chinese(content) else None,
+                                              guessed) if e):
         try:
             return content.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
-    raise BadInputError(f"{uri}: the bytes are not UTF-8, UTF-16 or GB18030 text; re-save as UTF-8")
+    raise BadInputError(f"{uri}: the bytes are not UTF-8, UTF-16 or GB18030 text, nor another "
+                        "encoding that can be detected; re-save the file as UTF-8")
+
+
+_COMMON_LEGACY = ("cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "cp1250",
+                  "cp1256", "cp874", "koi8_r", "latin_1")
+
+
+def _reads_as_chinese(content: bytes) -> bool:
+    """Whether GB18030 decodes the bytes into mostly Han characters (a GBK chat or email)."""
+    try:
+        decoded = content[:64 * 1024].decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [c for c in decoded if ord(c) > 127]
+    return bool(non_ascii) and sum(bool(_CJK.match(c)) for c in non_ascii) >= 0.6 * len(non_ascii)

@@ -19,13 +19,12 @@ from __future__ import annotations
 import email
 import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from email.utils import getaddresses
-from typing import NamedTuple
+from typing import Any
 
 from assistant.errors import BadInputError
 from assistant.ingest.common import (
@@ -37,12 +36,12 @@ from assistant.ingest.common import (
     role_for,
     touchpoint_id,
 )
-from assistant.ingest.email_body import html_to_text, split_reply
+from assistant.ingest.email_body import message_body, split_reply
 from assistant.ingest.email_charset import (
     UndecodableError,
     decode_header_value,
-    decode_payload,
 )
+from assistant.ingest.email_forward import InlineForward, forward_date, split_forwards
 from assistant.models import Attachment, OccurredAtSource, Participant, Segment, Touchpoint
 from assistant.times import parse_instant
 
@@ -52,6 +51,10 @@ _SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|antw|回复|回覆|转发|�
 _MBOX_SEPARATOR = re.compile(rb"\AFrom [^\s:]+")
 _MBOX_ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_ENCODED_WORD = r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?="
+_ENCODED_RUN = re.compile(rf"{_ENCODED_WORD}(?:\s*{_ENCODED_WORD})*")
+_ADDRESS_HEADERS = ("from", "to", "cc")  # the participants; reply-to and sender go to metadata
+MAX_FORWARD_DEPTH = 3  # an attached message inside an attached message inside ...
 
 
 @dataclass(frozen=True)
@@ -75,58 +78,6 @@ class ParsedEmails(list[Touchpoint]):
         self.errors: list[MessageError] = errors or []
 
 
-class _Body(NamedTuple):
-    text: str
-    charset: str | None
-    attachments: list[Attachment]
-
-
-def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
-    """Leaf parts in order; an attached message (message/rfc822) is one leaf, not descended."""
-    if part.is_multipart() and part.get_content_maintype() == "multipart":
-        for child in part.iter_parts():
-            yield from _leaves(child)  # type: ignore[arg-type]
-    else:
-        yield part
-
-
-def _attachment(part: EmailMessage) -> Attachment:
-    if part.get_content_type() == "message/rfc822":
-        inner = part.get_payload(0)
-        size = len(inner.as_bytes()) if isinstance(inner, EmailMessage) else 0
-        subject = str(inner.get("subject") or "").strip() if isinstance(inner, EmailMessage) else ""
-        name = part.get_filename() or (f"{subject}.eml" if subject else "(attached message)")
-        return Attachment(filename=name, media_type="message/rfc822", size_bytes=size)
-    payload = part.get_payload(decode=True)
-    return Attachment(filename=part.get_filename() or "(unnamed)",
-                      media_type=part.get_content_type(),
-                      size_bytes=len(payload) if isinstance(payload, bytes) else 0)
-
-
-def _decoded(part: EmailMessage) -> tuple[str, str]:
-    payload = part.get_payload(decode=True)
-    if not isinstance(payload, bytes):
-        return "", "utf-8"
-    return decode_payload(payload, part.get_content_charset())
-
-
-def _body(message: EmailMessage) -> _Body:
-    """The readable body (plain preferred, else HTML as text) and every other part listed."""
-    plain = message.get_body(preferencelist=("plain",))
-    html = message.get_body(preferencelist=("html",))
-    text, charset = _decoded(plain) if isinstance(plain, EmailMessage) else ("", None)
-    if not text.strip() and isinstance(html, EmailMessage):
-        markup, charset = _decoded(html)
-        text = html_to_text(markup)
-    body_parts = {id(plain), id(html)}
-    attachments = [_attachment(leaf) for leaf in _leaves(message)
-                   if id(leaf) not in body_parts and leaf is not message
-                   and (leaf.get_content_type() not in ("text/plain", "text/html")
-                        or leaf.get_filename()
-                        or leaf.get_content_disposition() == "attachment")]
-    return _Body(text, charset, attachments)
-
-
 def _raw_headers(message: EmailMessage) -> dict[str, str]:
     """The first raw value of each header, read once: the policy's parsed headers are rebuilt
     on every access, which made header reads most of the parse time."""
@@ -136,11 +87,24 @@ def _raw_headers(message: EmailMessage) -> dict[str, str]:
     return headers
 
 
+def _expand_encoded_addresses(raw: str, charset: str | None) -> str:
+    """Decode the runs of RFC 2047 words that hide an address (`=?gb2312?B?...?=` holding
+    `"张伟" <zhang.wei@example.cn>`, as some Chinese clients write a whole From); a run that
+    decodes to a name alone stays encoded, so a comma inside a name cannot split it."""
+    def expand(match: re.Match[str]) -> str:
+        decoded = decode_header_value(match.group(0), charset)
+        return decoded if "@" in decoded else match.group(0)
+
+    return _ENCODED_RUN.sub(expand, raw)
+
+
 def _addresses(raw: str | None, charset: str | None) -> list[tuple[str, str]]:
     """(display name, lowercased address) pairs; names decoded after splitting, so an encoded
     name holding a comma cannot split an address."""
     if not raw:
         return []
+    if "=?" in raw:
+        raw = _expand_encoded_addresses(raw, charset)
     return [(decode_header_value(display, charset), addr.strip().lower())
             for display, addr in getaddresses([raw]) if "@" in addr]
 
@@ -164,24 +128,126 @@ def _thread_id(message_id: str | None, references: list[str], in_reply_to: list[
     return f"subject:{topic}" if topic else None
 
 
-def _participants(headers: dict[str, str], charset: str | None,
-                  options: ParseOptions) -> list[Participant]:
+def _participants(groups: list[list[tuple[str, str]]], options: ParseOptions
+                  ) -> list[Participant]:
+    """Everyone in From, To and Cc order, once each."""
     participants: list[Participant] = []
     seen: set[str] = set()
-    for header in ("from", "to", "cc"):
-        for name, addr in _addresses(headers.get(header), charset):
-            if addr in seen:
-                continue
-            seen.add(addr)
-            participants.append(Participant(
-                name=name or None, email=addr,
-                role=role_for(name=name, email=addr, options=options)))
+    for name, addr in (pair for group in groups for pair in group):
+        if addr in seen:
+            continue
+        seen.add(addr)
+        participants.append(Participant(name=name or None, email=addr,
+                                        role=role_for(name=name, email=addr, options=options)))
     return participants
 
 
-def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
-                          options: ParseOptions) -> Touchpoint:
-    """One parsed message into a Touchpoint; BadInputError (naming `uri`) when unusable."""
+def content_fingerprint(sender: str | None, occurred_at: datetime, text: str) -> str:
+    """The same message however it arrived (a BCC'd copy, an inline forward): sender, minute
+    (forwards show no seconds) and text without case or spacing differences."""
+    minute = occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+    body = " ".join(text.split()).casefold()
+    return hashlib.sha256(f"{sender or ''}\x00{minute}\x00{body}".encode()).hexdigest()
+
+
+@dataclass
+class _Envelope:
+    """Who sent a message to whom, when, and where it sits in a thread."""
+
+    sender: Participant
+    participants: list[Participant]
+    to: list[str]
+    cc: list[str]
+    subject: str | None
+    occurred_at: datetime
+    occurred_at_source: OccurredAtSource = "explicit"
+    message_id: str | None = None
+    references: list[str] = field(default_factory=list)
+    in_reply_to: list[str] = field(default_factory=list)
+
+
+def _envelope(headers: dict[str, str], charset: str | None, options: ParseOptions,
+              uri: str) -> _Envelope:
+    groups = [_addresses(headers.get(name), charset) for name in _ADDRESS_HEADERS]
+    participants = _participants(groups, options)
+    occurred_at, occurred_at_source = _occurred_at(headers.get("date"), options, uri)
+    return _Envelope(
+        sender=participants[0] if groups[0] else Participant(), participants=participants,
+        to=[addr for _, addr in groups[1]], cc=[addr for _, addr in groups[2]],
+        subject=decode_header_value(headers.get("subject", ""), charset) or None,
+        occurred_at=occurred_at, occurred_at_source=occurred_at_source,
+        message_id=next(iter(_ids(headers.get("message-id"))), None),
+        references=_ids(headers.get("references")), in_reply_to=_ids(headers.get("in-reply-to")))
+
+
+def _touchpoint(envelope: _Envelope, own_text: str, quoted: str, *, raw: bytes, uri: str,
+                options: ParseOptions, attachments: list[Attachment],
+                metadata: dict[str, Any]) -> Touchpoint:
+    sender = envelope.sender
+    sender_role = role_for(name=sender.name, email=sender.email, options=options)
+    text, segments = assemble_text(
+        [Segment(speaker=sender.name or sender.email, role=sender_role, text=own_text,
+                 occurred_at=envelope.occurred_at)], label_speakers=False)
+    content_key = content_fingerprint(sender.email, envelope.occurred_at, text)
+    return Touchpoint(
+        id=touchpoint_id(options.tenant_id, f"email:{envelope.message_id or content_key}"),
+        tenant_id=options.tenant_id, channel="email",
+        direction="outbound" if sender_role == "rep" else "inbound",
+        occurred_at=envelope.occurred_at, occurred_at_source=envelope.occurred_at_source,
+        language=options.language or detect_language(text), subject=envelope.subject,
+        thread_id=_thread_id(envelope.message_id, envelope.references, envelope.in_reply_to,
+                             envelope.subject),
+        source=make_source(uri, raw, EML_MEDIA_TYPE), segments=segments, text=text,
+        participants=envelope.participants, attachments=attachments,
+        metadata={"message_id": envelope.message_id,
+                  "in_reply_to": envelope.in_reply_to[0] if envelope.in_reply_to else None,
+                  "references": envelope.references, "to": envelope.to, "cc": envelope.cc,
+                  "quoted_text": quoted or None, "content_fingerprint": content_key,
+                  **metadata})
+
+
+def _inline_original(forward: InlineForward, outer: _Envelope, options: ParseOptions
+                     ) -> tuple[_Envelope, bool]:
+    """The original's envelope, and whether its date was read (else it takes the forward's)."""
+    name, addr = forward.sender
+    people = _participants([[(name, addr)] if addr else [], forward.to, forward.cc], options)
+    sender = people[0] if addr else Participant(
+        name=name or None, role=role_for(name=name, email=None, options=options))
+    # the forwarder's client showed the date in the forwarder's zone, which the forward's own
+    # offset gives, unless that is +0000: Exchange and many servers stamp every Date in UTC
+    offset = outer.occurred_at.utcoffset()
+    zone = outer.occurred_at.tzinfo if offset and outer.occurred_at.tzinfo else options.tz
+    occurred_at = forward_date(forward.date, zone)
+    return _Envelope(sender=sender, participants=people if addr else [sender, *people],
+                     to=[a for _, a in forward.to], cc=[a for _, a in forward.cc],
+                     subject=forward.subject, occurred_at=occurred_at or outer.occurred_at,
+                     occurred_at_source="explicit" if occurred_at
+                     else outer.occurred_at_source), occurred_at is not None
+
+
+def _attached_messages(part: EmailMessage) -> list[EmailMessage]:
+    """Messages attached whole (message/rfc822, the parts of a multipart/digest), in order; not
+    the copy of a sent message that a bounce (multipart/report) returns."""
+    if part.get_content_type() == "multipart/report":
+        return []
+    if part.get_content_maintype() == "multipart" and part.is_multipart():
+        return [inner for child in part.iter_parts()
+                for inner in _attached_messages(child)]  # type: ignore[arg-type]
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload(0)
+        return [inner] if isinstance(inner, EmailMessage) else []
+    return []
+
+
+def message_to_touchpoints(message: EmailMessage, *, raw: bytes, uri: str,
+                           options: ParseOptions, depth: int = 0) -> list[Touchpoint]:
+    """One parsed message into touchpoints; BadInputError (naming `uri`) when unusable.
+
+    A plain message gives one. A forward gives one per forwarded original (attached or
+    inline), each with `forwarded_by` and the forwarder's `forward_note` in its metadata, plus
+    the forward itself when a customer wrote a note on it (that note is their own message);
+    a rep's forward, the usual way of logging mail, is not a touchpoint of its own.
+    """
     headers = _raw_headers(message)
     if not headers:
         raise BadInputError(f"{uri}: not an email (it starts with no headers); "
@@ -189,43 +255,59 @@ def message_to_touchpoint(message: EmailMessage, *, raw: bytes, uri: str,
     if not headers.get("from", "").strip():
         raise BadInputError(f"{uri}: not an email (no From header); is it really an .eml file?")
     try:
-        body = _body(message)
+        body = message_body(message)
     except UndecodableError:
         raise BadInputError(f"{uri}: the body's bytes cannot be decoded in any charset; "
                             "re-export the email as UTF-8") from None
-    own_text, quoted = split_reply(body.text)
+    envelope = _envelope(headers, body.charset, options, uri)
+    own_metadata: dict[str, Any] = {
+        "charset": body.charset,
+        "reply_to": [a for _, a in _addresses(headers.get("reply-to"), body.charset)],
+        "sender": [a for _, a in _addresses(headers.get("sender"), body.charset)]}
+    note, inline = split_forwards(body.text, envelope.subject)
+    attached = _attached_messages(message) if depth < MAX_FORWARD_DEPTH else []
+    own_text, quoted = split_reply(note)
+    forwarded = {"forwarded_by": {"name": envelope.sender.name, "email": envelope.sender.email},
+                 "forward_note": own_text or None, "forward_message_id": envelope.message_id,
+                 "forward_subject": envelope.subject}
+    originals: list[Touchpoint] = []
+    skipped: list[str] = []
+    for index, inner in enumerate(attached):
+        try:
+            found = message_to_touchpoints(inner, raw=raw, uri=f"{uri}#attached-{index}",
+                                           options=options, depth=depth + 1)
+        except BadInputError as exc:  # an attached message with nothing to capture
+            skipped.append(str(exc))
+            continue
+        for original in found:
+            original.source = make_source(uri, raw, EML_MEDIA_TYPE)
+            original.metadata = {**original.metadata, **forwarded, "forwarded_as": "attachment"}
+            originals.append(original)
+    for forward in inline:
+        original_own, original_quoted = split_reply(forward.body)
+        if not original_own:
+            continue
+        original_envelope, date_read = _inline_original(forward, envelope, options)
+        originals.append(_touchpoint(
+            original_envelope, original_own, original_quoted, raw=raw, uri=uri, options=options,
+            attachments=[], metadata={"charset": body.charset, **forwarded,
+                                      "forwarded_as": "inline", "forwarded_date": forward.date,
+                                      "forwarded_date_read": date_read}))
+    sender_role = role_for(name=envelope.sender.name, email=envelope.sender.email,
+                           options=options)
+    if originals and (not own_text or sender_role == "rep"):
+        return originals
     if not own_text:
+        detail = f" ({'; '.join(skipped)})" if skipped else ""
         raise BadInputError(f"{uri}: the email has no text of its own (empty, or only a quote "
-                            "or signature); nothing to capture")
-    participants = _participants(headers, body.charset, options)
-    sender = participants[0] if participants else Participant()
-    sender_role = role_for(name=sender.name, email=sender.email, options=options)
-    message_id = next(iter(_ids(headers.get("message-id"))), None)
-    references = _ids(headers.get("references"))
-    in_reply_to = _ids(headers.get("in-reply-to"))
-    subject = decode_header_value(headers.get("subject", ""), body.charset) or None
-    occurred_at, occurred_at_source = _occurred_at(headers.get("date"), options, uri)
-    text, segments = assemble_text(
-        [Segment(speaker=sender.name or sender.email, role=sender_role, text=own_text,
-                 occurred_at=occurred_at)], label_speakers=False)
-    fingerprint = message_id or hashlib.sha256(
-        f"{sender.email}\x00{headers.get('date')}\x00{text}".encode()).hexdigest()
-    return Touchpoint(
-        id=touchpoint_id(options.tenant_id, f"email:{fingerprint}"),
-        tenant_id=options.tenant_id, channel="email",
-        direction="outbound" if sender_role == "rep" else "inbound",
-        occurred_at=occurred_at, occurred_at_source=occurred_at_source,
-        language=options.language or detect_language(text), subject=subject, thread_id=_thread_id(message_id, references, in_reply_to, subject),
-        source=make_source(uri, raw, EML_MEDIA_TYPE), segments=segments, text=text,
-        participants=participants, attachments=body.attachments,
-        metadata={"message_id": message_id,
-                  "in_reply_to": in_reply_to[0] if in_reply_to else None,
-                  "references": references,
-                  "to": [addr for _, addr in _addresses(headers.get("to"), body.charset)],
-                  "cc": [addr for _, addr in _addresses(headers.get("cc"), body.charset)],
-                  "quoted_text": quoted or None,
-                  "charset": body.charset},
-    )
+                            f"or signature); nothing to capture{detail}")
+    if skipped:
+        own_metadata["attached_messages_skipped"] = skipped
+    if inline:  # the forwarded text is kept, like a quote, beside the note
+        forwarded_text = body.text[body.text.find(note) + len(note):].strip()
+        quoted = "\n\n".join(part for part in (quoted, forwarded_text) if part)
+    return [_touchpoint(envelope, own_text, quoted, raw=raw, uri=uri, options=options,
+                        attachments=body.attachments, metadata=own_metadata), *originals]
 
 
 def _looks_binary(content: bytes) -> bool:
@@ -233,7 +315,7 @@ def _looks_binary(content: bytes) -> bool:
     return b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 10
 
 
-def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> Touchpoint:
+def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> list[Touchpoint]:
     if not content.strip():
         raise BadInputError(f"{uri}: the email is empty")
     if _looks_binary(content):
@@ -246,8 +328,8 @@ def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> Touchp
     if message.get_content_maintype() == "multipart" and not message.is_multipart():
         raise BadInputError(f"{uri}: the email is truncated (multipart without its parts); "
                             "export it again from the mail client")
-    return message_to_touchpoint(message, raw=content, uri=uri,  # type: ignore[arg-type]
-                                 options=options)
+    return message_to_touchpoints(message, raw=content, uri=uri,  # type: ignore[arg-type]
+                                  options=options)
 
 
 def _thread_roots(touchpoints: list[Touchpoint]) -> None:
@@ -276,18 +358,20 @@ def _parse_mbox(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEma
     result = ParsedEmails()
     for index, raw in enumerate(_mbox_messages(content)):
         try:
-            touchpoint = _parse_message(raw, uri=f"{uri}#{index}", options=options)
+            touchpoints = _parse_message(raw, uri=f"{uri}#{index}", options=options)
         except BadInputError as exc:
             result.errors.append(MessageError(index, str(exc)))
             continue
-        touchpoint.metadata["mbox_index"] = index
-        result.append(touchpoint)
+        for touchpoint in touchpoints:
+            touchpoint.metadata["mbox_index"] = index
+            result.append(touchpoint)
     _thread_roots(result)
     return result
 
 
 def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> ParsedEmails:
-    """An .eml's bytes (one touchpoint) or an mbox's (one per good message, see `.errors`).
+    """An .eml's bytes (its touchpoints: one, or the originals it forwards) or an mbox's (those
+    of every good message; each bad one is in `.errors`).
 
     Raises BadInputError naming `uri` when the bytes are not a usable email, or when an mbox
     holds no usable message at all.
@@ -298,7 +382,7 @@ def parse_email_bytes(content: bytes, *, uri: str, options: ParseOptions) -> Par
             detail = "; ".join(error.message for error in result.errors[:3]) or "no messages"
             raise BadInputError(f"{uri}: no usable messages in the mailbox ({detail})")
         return result
-    return ParsedEmails([_parse_message(content, uri=uri, options=options)])
+    return ParsedEmails(_parse_message(content, uri=uri, options=options))
 
 
 parse_email = parse_email_bytes

@@ -12,8 +12,14 @@ nothing is lost, and HTML blockquotes become ">" lines so the same rules apply t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from email.message import EmailMessage
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup, Tag
+
+from assistant.ingest.email_charset import decode_payload
+from assistant.models import Attachment
 
 _QUOTE_HEADERS = [
     re.compile(r"^\s*On\b.{0,300}?\bwrote:\s*$", re.IGNORECASE),
@@ -126,3 +132,60 @@ def split_reply(body: str) -> tuple[str, str]:
     own = re.sub(r"\n{3,}", "\n\n", "\n".join(own_lines)).strip()
     rest = "\n".join([*interleaved, *lines[cut:]]).strip()
     return own, rest
+
+
+# --- MIME: which part is the body, which are attachments -------------------------------------
+
+class Body(NamedTuple):
+    """A message's readable text, the charset it was in, and every other part listed."""
+
+
+    text: str
+    charset: str | None
+    attachments: list[Attachment]
+
+
+def leaves(part: EmailMessage) -> Iterator[EmailMessage]:
+    """Leaf parts in order; an attached message (message/rfc822) is one leaf, not descended."""
+    if part.is_multipart() and part.get_content_maintype() == "multipart":
+        for child in part.iter_parts():
+            yield from leaves(child)  # type: ignore[arg-type]
+    else:
+        yield part
+
+
+def _attachment(part: EmailMessage) -> Attachment:
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload(0)
+        size = len(inner.as_bytes()) if isinstance(inner, EmailMessage) else 0
+        subject = str(inner.get("subject") or "").strip() if isinstance(inner, EmailMessage) else ""
+        name = part.get_filename() or (f"{subject}.eml" if subject else "(attached message)")
+        return Attachment(filename=name, media_type="message/rfc822", size_bytes=size)
+    payload = part.get_payload(decode=True)
+    return Attachment(filename=part.get_filename() or "(unnamed)",
+                      media_type=part.get_content_type(),
+                      size_bytes=len(payload) if isinstance(payload, bytes) else 0)
+
+
+def _decoded(part: EmailMessage) -> tuple[str, str]:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return "", "utf-8"
+    return decode_payload(payload, part.get_content_charset())
+
+
+def message_body(message: EmailMessage) -> Body:
+    """The readable body (plain preferred, else HTML as text) and every other part listed."""
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    text, charset = _decoded(plain) if isinstance(plain, EmailMessage) else ("", None)
+    if not text.strip() and isinstance(html, EmailMessage):
+        markup, charset = _decoded(html)
+        text = html_to_text(markup)
+    body_parts = {id(plain), id(html)}
+    attachments = [_attachment(leaf) for leaf in leaves(message)
+                   if id(leaf) not in body_parts and leaf is not message
+                   and (leaf.get_content_type() not in ("text/plain", "text/html")
+                        or leaf.get_filename()
+                        or leaf.get_content_disposition() == "attachment")]
+    return Body(text, charset, attachments)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from assistant.errors import BadInputError, TooLargeError
 from assistant.ingest.archive import pack_folder
 from assistant.ingest.chat_records import is_slack_export
 from assistant.ingest.dispatch import AUDIO_SUFFIXES, SIDECAR_SUFFIX, is_supported_name
+from assistant.models import OccurredAtSource
 from assistant.pipeline.options import SourceOptions
 from assistant.times import date_from_filename, to_instant, zone
 
@@ -104,12 +105,12 @@ def source_options(source: FileSource, base: SourceOptions, *, default_timezone:
     return replace(options, fallback_occurred_at=estimate, fallback_source=how)
 
 
-def _estimate(path: Path, tz: object) -> tuple[datetime | None, str]:
+def _estimate(path: Path, tz: tzinfo) -> tuple[datetime | None, OccurredAtSource]:
     try:
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=tz)  # type: ignore[arg-type]
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=tz)
     except OSError:
         return None, "ingest_time"
-    named = date_from_filename(path.name, tz=tz, year=mtime.year)  # type: ignore[arg-type]
+    named = date_from_filename(path.name, tz=tz, year=mtime.year)
     return (named, "filename") if named else (mtime, "file_mtime")
 
 

@@ -1,5 +1,6 @@
-"""Support tickets: Zendesk-like JSON ({"ticket"}, {"tickets"} or a list) and CSV exports (one
-comment per row, grouped by ticket_id), one touchpoint per ticket, one segment per comment.
+"""Support tickets: Zendesk JSON (every API shape `zendesk.py` reads: ticket, tickets, search
+results, comments, audits) and CSV exports (one comment per row, grouped by ticket_id), one
+touchpoint per ticket, one segment per comment.
 
 Versioning: a ticket's id hashes the tenant, the ticket id and the sha256 of the ticket's
 canonical content (subject, status, priority, product, tags, assignee and every comment's
@@ -16,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from assistant.errors import BadInputError
-from assistant.ingest.chat_records import load_json, read_csv
+from assistant.ingest.chat_records import jsonl_records, load_json, read_csv
 from assistant.ingest.common import (
     ParseOptions,
     assemble_text,
@@ -30,6 +31,7 @@ from assistant.ingest.common import (
     touchpoint_id,
 )
 from assistant.ingest.timestamps import parse_timestamp
+from assistant.ingest.zendesk import zendesk_tickets
 from assistant.models import Participant, Role, Segment, Source, Touchpoint
 
 REQUIRED_CSV_COLUMNS = ("ticket_id", "subject", "created_at", "author", "body")
@@ -39,20 +41,18 @@ _VERSIONED_FIELDS = ("subject", "status", "priority", "product", "tags", "assign
 
 
 def _tickets_from_json(text: str, uri: str) -> list[dict[str, Any]]:
-    loaded = load_json(text, uri)
-    if isinstance(loaded, dict) and isinstance(loaded.get("ticket"), dict):
-        tickets = [loaded["ticket"]]
-    elif isinstance(loaded, dict) and isinstance(loaded.get("tickets"), list):
-        tickets = loaded["tickets"]
-    elif isinstance(loaded, list):
-        tickets = loaded
-    else:
-        raise BadInputError(f'{uri}: expected {{"ticket": {{...}}}}, {{"tickets": [...]}} or a '
-                            "list of tickets")
-    for number, ticket in enumerate(tickets, start=1):
-        if not isinstance(ticket, dict):
-            raise BadInputError(f"{uri}: ticket {number} is not an object")
-    return tickets
+    first, _, rest = text.strip().partition("\n")
+    if rest.lstrip().startswith("{") and first.rstrip().endswith("}") and _is_object(first):
+        # Zendesk's full JSON export: one ticket (or API answer) a line
+        return [t for line in jsonl_records(text, uri) for t in zendesk_tickets(line, uri)]
+    return zendesk_tickets(load_json(text, uri), uri)
+
+
+def _is_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _tickets_from_csv(text: str, uri: str) -> list[dict[str, Any]]:

@@ -17,6 +17,8 @@ from assistant.models import Touchpoint
 from assistant.pipeline.options import Runtime, SourceOptions
 from assistant.pipeline.stages import (
     BusyError,
+    ExtractResult,
+    ParseResult,
     claim_source,
     complete_source,
     extract_claimed,
@@ -109,7 +111,7 @@ def _run_claimed(db: Database, row: SourceRow, runtime: Runtime, progress: Progr
             todo = _parse(db, row, content, runtime, progress, outcome)
         else:
             todo = _claim_unextracted(db, row.tenant_id, list(row.touchpoint_ids))
-            outcome.resumed += [tp.id for tp in todo]
+            outcome.resumed += [tp.id for tp in todo if tp.id not in outcome.created]
         stage = "extract"
         if runtime.extractor is not None and todo:
             _extract_all(db, todo, runtime, outcome, all_of_source=row.stage == "received")
@@ -132,12 +134,31 @@ def _parse(db: Database, row: SourceRow, content: bytes | None, runtime: Runtime
         with db.session() as session:
             content = sources.load_blob(session, tenant_id=row.tenant_id, sha256=row.sha256)
     result = parse_claimed(db, row, content, runtime, progress=progress)
+    record_parse(outcome, result, runtime)
+    return result.created  # a touchpoint stored by another source is that source's to extract
+
+
+def record_parse(outcome: SourceOutcome, result: ParseResult, runtime: Runtime) -> None:
+    """Count a parse stage's result in the outcome."""
     created = {tp.id for tp in result.created}
     outcome.created += [tp.id for tp in result.created]
     outcome.duplicates += [i for i in result.stored_ids if i not in created]
     outcome.partial_errors += [runtime.redact(f"{e.where}: {e.message}")
                                for e in result.part_errors]
-    return result.created  # a touchpoint stored by another source is that source's to extract
+
+
+def record_extraction(outcome: SourceOutcome, result: ExtractResult) -> None:
+    """Count an extract stage's result in the outcome."""
+    touchpoint_id = result.touchpoint_id
+    if result.status == "extracted":
+        outcome.extracted.append(touchpoint_id)
+    elif result.status == "pending":
+        outcome.pending.append(touchpoint_id)
+        outcome.partial_errors.append(f"{touchpoint_id} ({outcome.uri}): {result.error} "
+                                      "(kept; `touchpoint extract --pending` retries)")
+    elif result.status == "failed":
+        outcome.failed.append(touchpoint_id)
+        outcome.partial_errors.append(f"{touchpoint_id} ({outcome.uri}): {result.error}")
 
 
 def _claim_unextracted(db: Database, tenant_id: str, ids: list[str]) -> list[Touchpoint]:
@@ -163,15 +184,7 @@ def _extract_all(db: Database, touchpoints: list[Touchpoint], runtime: Runtime,
         result = extract_claimed(db, touchpoint, runtime, release_source=last,
                                  source_complete=all_done if all_of_source and last else None)
         all_done = all_done and result.status in ("extracted", "failed")
-        if result.status == "extracted":
-            outcome.extracted.append(touchpoint.id)
-        elif result.status == "pending":
-            outcome.pending.append(touchpoint.id)
-            outcome.partial_errors.append(f"{touchpoint.id} ({outcome.uri}): {result.error} "
-                                          "(kept; `touchpoint extract --pending` retries)")
-        else:
-            outcome.failed.append(touchpoint.id)
-            outcome.partial_errors.append(f"{touchpoint.id} ({outcome.uri}): {result.error}")
+        record_extraction(outcome, result)
 
 
 def _release(db: Database, tenant_id: str, source_id: str) -> None:
@@ -181,12 +194,11 @@ def _release(db: Database, tenant_id: str, source_id: str) -> None:
 
 def _fail(db: Database, tenant_id: str, source_id: str, stage: str, message: str,
           outcome: SourceOutcome) -> None:
+    """A parse failure ends the source; after parsing, its touchpoints stay and can resume."""
     outcome.error, outcome.error_stage = message, stage
     with db.session() as session:
-        row = sources.get_source(session, tenant_id=tenant_id, source_id=source_id)
-        # a parse failure ends the source; after parsing, its touchpoints stay and can resume
-        sources.finish_stage(session, row, stage="failed" if stage == "parse" else row.stage,
-                             error=message, error_stage=stage)
+        sources.fail(session, tenant_id=tenant_id, source_id=source_id, error=message,
+                     stage=stage)
 
 
 def resume_unfinished(db: Database, *, tenant_id: str, runtime: Runtime,

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from assistant.errors import ProviderError, TouchpointError
 from assistant.ingest.common import ParseOptions
 from assistant.ingest.dispatch import Parsed, PartError, parse_content, source_kind
-from assistant.models import Touchpoint
+from assistant.models import Insights, Touchpoint
 from assistant.pipeline.options import Runtime, SourceOptions
 from assistant.storage import claims, convert, repository, sources
 from assistant.storage.db import Database
@@ -60,20 +60,32 @@ def receive(db: Database, *, tenant_id: str, content: bytes, uri: str,
     A duplicate is known here, before any parsing. BadInputError (nothing stored) when the bytes
     are empty, over `max_bytes`, or of a kind Touchpoint does not read.
     """
+    row = new_source_row(tenant_id=tenant_id, content=content, uri=uri, options=options,
+                         max_bytes=max_bytes)
+    with db.session() as session:
+        created = store_received(session, row, content)
+    return Received(row.id, is_new=created, row=row if created else None)
+
+
+def new_source_row(*, tenant_id: str, content: bytes, uri: str, options: SourceOptions,
+                   max_bytes: int) -> SourceRow:
+    """The row `receive` stores, claimed by this process; BadInputError for unusable bytes."""
     from assistant.ingest.common import check_size
 
     check_size(content, uri=uri, options=ParseOptions(max_bytes=max_bytes))
     kind = source_kind(content, uri)
     sha256 = hashlib.sha256(content).hexdigest()
-    source_id = source_id_for(tenant_id, sha256)
-    row = SourceRow(tenant_id=tenant_id, id=source_id, sha256=sha256, uri=uri,
-                    size_bytes=len(content), kind=kind, options=options.to_json(),
-                    stage="received", touchpoint_ids=[], claimed_by=claims.process_token())
-    with db.session() as session:
-        created = sources.insert_source(session, row)
-        if created:
-            sources.save_blob(session, tenant_id=tenant_id, sha256=sha256, content=content)
-    return Received(source_id, is_new=created, row=row if created else None)
+    return SourceRow(tenant_id=tenant_id, id=source_id_for(tenant_id, sha256), sha256=sha256,
+                     uri=uri, size_bytes=len(content), kind=kind, options=options.to_json(),
+                     stage="received", touchpoint_ids=[], claimed_by=claims.process_token())
+
+
+def store_received(session: Session, row: SourceRow, content: bytes) -> bool:
+    """Insert the source and its bytes unless stored; True when this call created it."""
+    created = sources.insert_source(session, row)
+    if created:
+        sources.save_blob(session, tenant_id=row.tenant_id, sha256=row.sha256, content=content)
+    return created
 
 
 # --- parse (or transcribe) + resolve ----------------------------------------------------------
@@ -112,25 +124,37 @@ class ParseResult:
 def parse_claimed(db: Database, row: SourceRow, content: bytes, runtime: Runtime, *,
                   progress: Progress = None) -> ParseResult:
     """The parse stage for a source this process has claimed, with its bytes in hand."""
+    parsed = parse_bytes(row, content, runtime, progress=progress)
+    with db.session() as session:
+        return store_parsed(session, row, parsed, runtime)
+
+
+def parse_bytes(row: SourceRow, content: bytes, runtime: Runtime, *,
+                progress: Progress = None) -> Parsed:
+    """The parse (or transcription) work of the stage; no database, so no transaction held."""
+    parse_options = runtime.parse_options(row.tenant_id, SourceOptions.from_json(row.options))
+    return _parse(content, row, parse_options, runtime, progress)
+
+
+def store_parsed(session: Session, row: SourceRow, parsed: Parsed, runtime: Runtime
+                 ) -> ParseResult:
+    """Resolve and store a parsed source's touchpoints (claimed by this process for their
+    extraction) and record that the source is parsed, in the caller's transaction."""
     options = SourceOptions.from_json(row.options)
-    parse_options = runtime.parse_options(row.tenant_id, options)
-    parsed = _parse(content, row, parse_options, runtime, progress)
     me = claims.process_token()
     created: list[Touchpoint] = []
-    with db.session() as session:
-        for touchpoint in parsed.touchpoints:
-            resolved = resolve(session, touchpoint, options, runtime)
-            stored = _storable(resolved.model_copy(update={
-                "status": "parsed", "source_id": row.id}))
-            if repository.save_touchpoint(session, stored, claimed_by=me):
-                created.append(stored)
-        for failure in parsed.errors:
-            repository.record_ingest_failure(session, tenant_id=row.tenant_id,
-                                             source_uri=failure.where, sha256=row.sha256,
-                                             error=runtime.redact(failure.message), stage="parse")
-        ids = list(dict.fromkeys(tp.id for tp in parsed.touchpoints))
-        sources.set_stage(session, tenant_id=row.tenant_id, source_id=row.id, stage="parsed",
-                          touchpoint_ids=ids)
+    for touchpoint in parsed.touchpoints:
+        resolved = resolve(session, touchpoint, options, runtime)
+        stored = _storable(resolved.model_copy(update={"status": "parsed", "source_id": row.id}))
+        if repository.save_touchpoint(session, stored, claimed_by=me):
+            created.append(stored)
+    for failure in parsed.errors:
+        repository.record_ingest_failure(session, tenant_id=row.tenant_id,
+                                         source_uri=failure.where, sha256=row.sha256,
+                                         error=runtime.redact(failure.message), stage="parse")
+    ids = list(dict.fromkeys(tp.id for tp in parsed.touchpoints))
+    sources.set_stage(session, tenant_id=row.tenant_id, source_id=row.id, stage="parsed",
+                      touchpoint_ids=ids)
     return ParseResult(ids, created, parsed.errors)
 
 
@@ -204,6 +228,23 @@ def extract_claimed(db: Database, touchpoint: Touchpoint, runtime: Runtime, *,
     """The extract stage for a touchpoint this process has claimed. `release_source` also lets
     go of its source (the runner's last touchpoint of a source it holds); `source_complete`,
     when the caller knows, saves reading the source's other touchpoints."""
+    extraction = run_extractor(touchpoint, runtime)
+    with db.session() as session:
+        store_extraction(session, touchpoint, extraction, release_source=release_source,
+                         source_complete=source_complete)
+    return extraction.result
+
+
+@dataclass
+class Extraction:
+    """The extract stage's work for one touchpoint, before it is stored."""
+
+    result: ExtractResult
+    insights: Insights | None
+
+
+def run_extractor(touchpoint: Touchpoint, runtime: Runtime) -> Extraction:
+    """Run the extractor; provider trouble makes it `pending`, any other fault `failed`."""
     if runtime.extractor is None:
         raise TouchpointError("no extractor configured in this process")
     from extractors.base import ExtractionContext
@@ -216,19 +257,27 @@ def extract_claimed(db: Database, touchpoint: Touchpoint, runtime: Runtime, *,
         status, error = "pending", runtime.redact(f"extract: {exc}")
     except Exception as exc:  # any extractor fault is this touchpoint's, never the batch's
         status, error = "failed", runtime.redact(f"extract: {one_line(exc)}")
-    with db.session() as session:
-        if insights is not None:
-            if insights.created_at is None:
-                insights = insights.model_copy(update={"created_at": datetime.now(UTC)})
-            repository.save_insights(session, tenant_id=touchpoint.tenant_id, insights=insights)
-        repository.set_touchpoint_result(session, tenant_id=touchpoint.tenant_id,
-                                         touchpoint_id=touchpoint.id, status=status, error=error)
-        if touchpoint.source_id:
-            complete_source(session, tenant_id=touchpoint.tenant_id,
-                            source_id=touchpoint.source_id, release=release_source,
-                            is_complete=None if source_complete is None
-                            else source_complete and status in _TERMINAL)
-    return ExtractResult(touchpoint.id, status, error)
+    if insights is not None and insights.created_at is None:
+        insights = insights.model_copy(update={"created_at": datetime.now(UTC)})
+    return Extraction(ExtractResult(touchpoint.id, status, error), insights)
+
+
+def store_extraction(session: Session, touchpoint: Touchpoint, extraction: Extraction, *,
+                     release_source: bool = False, source_complete: bool | None = None) -> None:
+    """Store the run and the touchpoint's status, and complete its source, in the caller's
+    transaction (see `extract_claimed` for the flags)."""
+    status = extraction.result.status
+    if extraction.insights is not None:
+        repository.save_insights(session, tenant_id=touchpoint.tenant_id,
+                                 insights=extraction.insights)
+    repository.set_touchpoint_result(session, tenant_id=touchpoint.tenant_id,
+                                     touchpoint_id=touchpoint.id, status=status,
+                                     error=extraction.result.error)
+    if touchpoint.source_id:
+        complete_source(session, tenant_id=touchpoint.tenant_id, source_id=touchpoint.source_id,
+                        release=release_source,
+                        is_complete=None if source_complete is None
+                        else source_complete and status in _TERMINAL)
 
 
 def complete_source(session: Session, *, tenant_id: str, source_id: str, release: bool,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from assistant.errors import BadInputError
 from assistant.models import Touchpoint, TouchpointSummary
 from assistant.storage import convert
+from assistant.storage.repository import touchpoint_filters
 from assistant.storage.rows import TouchpointRow
 
 FIRST_LINE_CHARS = 120
@@ -46,15 +47,9 @@ def list_touchpoint_summaries(
     query = select(row.id, row.tenant_id, row.account_id, row.channel, row.direction,
                    row.occurred_at, row.utc_offset_min, row.occurred_at_source, row.language,
                    row.subject, func.substr(row.text, 1, FIRST_LINE_CHARS), row.status,
-                   row.error.is_not(None), row.contact_ids).where(row.tenant_id == tenant_id)
-    if account_id is not None:
-        query = query.where(row.account_id == account_id)
-    if channel is not None:
-        query = query.where(row.channel == channel)
-    if status is not None:
-        query = query.where(row.status == status)
-    if since is not None:
-        query = query.where(row.occurred_at >= convert.to_utc(since)[0])
+                   row.error.is_not(None), row.contact_ids)
+    query = touchpoint_filters(query, tenant_id=tenant_id, account_id=account_id,
+                               channel=channel, status=status, since=since)
     if cursor:
         moment, last_id = _decode_cursor(cursor)
         query = query.where(or_(row.occurred_at < moment,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Text, cast, delete, func, select, update
+from sqlalchemy import Select, Text, cast, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
@@ -40,7 +40,9 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def touchpoint_exists(session: Session, *, tenant_id: str, touchpoint_id: str) -> bool:
-    return session.get(TouchpointRow, (tenant_id, touchpoint_id)) is not None
+    """An index lookup: the row itself (text, segments) is not loaded."""
+    return session.scalar(select(TouchpointRow.id).where(
+        TouchpointRow.tenant_id == tenant_id, TouchpointRow.id == touchpoint_id)) is not None
 
 
 def _insert_once(session: Session, row: TouchpointRow | EventRow) -> bool:
@@ -108,16 +110,10 @@ def list_touchpoints(session: Session, *, tenant_id: str, account_id: str | None
                      channel: str | None = None, status: str | None = None,
                      since: datetime | None = None, limit: int = 100, offset: int = 0
                      ) -> list[Touchpoint]:
-    """Newest first."""
-    query = select(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id)
-    if account_id is not None:
-        query = query.where(TouchpointRow.account_id == account_id)
-    if channel is not None:
-        query = query.where(TouchpointRow.channel == channel)
-    if status is not None:
-        query = query.where(TouchpointRow.status == status)
-    if since is not None:
-        query = query.where(TouchpointRow.occurred_at >= _as_utc(since))
+    """Newest first, whole rows (lists that show summaries use `storage/listing.py`)."""
+    query = touchpoint_filters(select(TouchpointRow), tenant_id=tenant_id,
+                               account_id=account_id, channel=channel, status=status,
+                               since=since)
     query = query.order_by(TouchpointRow.occurred_at.desc(), TouchpointRow.id)
     rows = session.scalars(query.limit(limit).offset(offset))
     return [convert.row_to_touchpoint(r) for r in rows]
@@ -135,6 +131,25 @@ def touchpoint_ids(session: Session, *, tenant_id: str, account_id: str | None =
     if statuses is not None:
         query = query.where(TouchpointRow.status.in_(statuses))
     return list(session.scalars(query.order_by(TouchpointRow.occurred_at, TouchpointRow.id)))
+
+
+_Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
+
+
+def touchpoint_filters(query: _Query, *, tenant_id: str, account_id: str | None = None,
+                       channel: str | None = None, status: str | None = None,
+                       since: datetime | None = None) -> _Query:
+    """`query` on touchpoints narrowed to one tenant and the filters given."""
+    query = query.where(TouchpointRow.tenant_id == tenant_id)
+    if account_id is not None:
+        query = query.where(TouchpointRow.account_id == account_id)
+    if channel is not None:
+        query = query.where(TouchpointRow.channel == channel)
+    if status is not None:
+        query = query.where(TouchpointRow.status == status)
+    if since is not None:
+        query = query.where(TouchpointRow.occurred_at >= _as_utc(since))
+    return query
 
 
 def count_touchpoints_by_status(session: Session, *, tenant_id: str) -> dict[str, int]:
@@ -170,7 +185,8 @@ def move_touchpoints_to_contact(session: Session, *, tenant_id: str, source_id: 
 
 def save_insights(session: Session, *, tenant_id: str, insights: Insights) -> int:
     """Append one extraction run; earlier runs are kept. Returns the run id."""
-    _touchpoint_row(session, tenant_id, insights.touchpoint_id)
+    if not touchpoint_exists(session, tenant_id=tenant_id, touchpoint_id=insights.touchpoint_id):
+        _touchpoint_row(session, tenant_id, insights.touchpoint_id)  # raises NotFoundError
     row = convert.insights_to_row(tenant_id, insights, now=_now())
     session.add(row)
     session.flush()

@@ -81,17 +81,25 @@ def finish(session: Session, *, tenant_id: str, source_id: str, is_complete: boo
            release: bool) -> None:
     """A parsed source becomes `done` when complete; `release` drops the claim (one UPDATE)."""
     values: dict[str, Any] = {"updated_at": _now()}
-    if release:
-        values.update(claimed_by=None, claimed_at=None)
     statement = update(SourceRow).where(SourceRow.tenant_id == tenant_id,
                                         SourceRow.id == source_id)
+    if release:
+        values.update(claimed_by=None, claimed_at=None)
     if is_complete:
-        session.execute(statement.where(SourceRow.stage == "parsed")
-                        .values(stage="done", **values)
-                        .execution_options(synchronize_session=False))
-        if not release:
-            return
+        values["stage"] = "done"
+        statement = statement.where(SourceRow.stage.in_(("parsed", "done")))
     session.execute(statement.values(**values).execution_options(synchronize_session=False))
+
+
+def fail(session: Session, *, tenant_id: str, source_id: str, error: str, stage: str) -> None:
+    """The source stopped in `stage` with `error`: a failed parse ends it; the claim is let go."""
+    values: dict[str, Any] = {"error": error, "error_stage": stage, "claimed_by": None,
+                              "claimed_at": None, "updated_at": _now()}
+    if stage == "parse":
+        values["stage"] = "failed"
+    session.execute(update(SourceRow).where(SourceRow.tenant_id == tenant_id,
+                                            SourceRow.id == source_id).values(**values)
+                    .execution_options(synchronize_session=False))
 
 
 def unfinished_source_ids(session: Session, *, tenant_id: str, limit: int = 1000) -> list[str]:

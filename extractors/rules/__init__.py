@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.models import (
@@ -28,8 +29,9 @@ from assistant.models import (
 )
 from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.catalog import load_catalog
-from extractors.grounding import evidence_for_span, is_verified
+from extractors.grounding import is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
+from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
 from extractors.rules.sentences import Sentence, split_sentences
 from extractors.rules.sentiment import customer_sentences, label_for, score_sentence
@@ -44,6 +46,7 @@ from extractors.rules.tickets import extract_ticket_fields
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
+SUPPORT_MIN = 0.05  # |score| a sentence needs to be shown as evidence for a label
 
 
 @lru_cache(maxsize=1)
@@ -53,23 +56,30 @@ def _default_catalog() -> CompetitorCatalog:
 
 class RulesExtractor(Extractor):
     name = "rules"
-    version = "1.1"
+    version = "2.0"
 
     def extract(self, touchpoint: Touchpoint, context: ExtractionContext) -> Insights:
         started = time.perf_counter()
         catalog = context.catalog if context.catalog.aliases else _default_catalog()
-        sentences = split_sentences(touchpoint)
-        ev = lambda s: evidence_for_span(touchpoint, s.start, s.end)  # noqa: E731
+        low = lowered(touchpoint.text)
+        sentences = split_sentences(touchpoint, low)
+        evidence_at: dict[int, Evidence] = {}
+
+        def ev(s: Sentence) -> Evidence:  # one Evidence per sentence, shared by its items
+            found = evidence_at.get(s.start)
+            if found is None:
+                found = evidence_at[s.start] = _sentence_evidence(touchpoint, s)
+            return found
         weights: dict[int, float] = defaultdict(float)
 
         competitors: dict[str, CompetitorMention] = {}
-        for hit in find_competitors(sentences, catalog):
+        for hit in find_competitors(sentences, catalog, touchpoint.text, low):
             weights[hit.sentence.start] += 1.0
             current = competitors.get(hit.name)
             if current is None or _STANCE_PRIORITY[hit.stance] < _STANCE_PRIORITY[current.stance]:
                 competitors[hit.name] = CompetitorMention(
                     name=hit.name, alias=hit.alias, stance=hit.stance,
-                    evidence=evidence_for_span(touchpoint, hit.sentence.start, hit.sentence.end))
+                    evidence=ev(hit.sentence))
 
         next_steps = []
         for step in find_next_steps(sentences, touchpoint):
@@ -84,7 +94,7 @@ class RulesExtractor(Extractor):
         insights = Insights(
             touchpoint_id=touchpoint.id,
             summary=build_summary(touchpoint, sentences, weights),
-            sentiment=self._sentiment(touchpoint, sentences),
+            sentiment=self._sentiment(touchpoint, sentences, ev),
             competitors=list(competitors.values()),
             next_steps=next_steps,
             pain_points=[PainPoint(text=h.text, evidence=ev(h.sentence)) for h in pains],
@@ -102,14 +112,15 @@ class RulesExtractor(Extractor):
         _verify_all(insights, touchpoint.text)
         return insights
 
-    def _sentiment(self, touchpoint: Touchpoint, sentences: list[Sentence]) -> Sentiment | None:
+    def _sentiment(self, touchpoint: Touchpoint, sentences: list[Sentence],
+                   evidence: Callable[[Sentence], Evidence]) -> Sentiment | None:
         if not sentences:
             return None
-        scored = [(s, score_sentence(s.text)) for s in sentences]
+        scored = [(s, score_sentence(s.text, s.cues)) for s in sentences]
         customer = {id(s) for s in customer_sentences(sentences)}
-        customer_scores = [score for s, score in scored if id(s) in customer]
-        label, score = label_for(customer_scores)
-        by_speaker: dict[str, list[float]] = defaultdict(list)
+        customer_scored = [(s, score) for s, score in scored if id(s) in customer]
+        label, score = label_for([score for _, score in customer_scored])
+        by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below
         for s, value in scored:
             by_speaker[s.speaker or s.role].append(value)
         chunk = max(1, len(scored) // TRAJECTORY_POINTS + (len(scored) % TRAJECTORY_POINTS > 0))
@@ -119,14 +130,32 @@ class RulesExtractor(Extractor):
             point_label, point_score = label_for([v for _, v in part])
             trajectory.append(SentimentPoint(segment_index=part[0][0].segment_index,
                                              label=point_label, score=point_score))
-        strongest = sorted((p for p in scored if id(p[0]) in customer and abs(p[1]) >= 0.05),
-                           key=lambda p: -abs(p[1]))[:SENTIMENT_EVIDENCE]
         return Sentiment(
             label=label, score=score,
-            by_speaker={k: SpeakerSentiment(label=label_for(v)[0], score=label_for(v)[1])
-                        for k, v in by_speaker.items()},
+            by_speaker={k: SpeakerSentiment(label=speaker_label, score=speaker_score)
+                        for k, v in by_speaker.items()
+                        for speaker_label, speaker_score in [label_for(v)]},
             trajectory=trajectory,
-            evidence=[evidence_for_span(touchpoint, s.start, s.end) for s, _ in strongest])
+            evidence=[evidence(s) for s in supporting(label, customer_scored)])
+
+
+def supporting(label: str, scored: list[tuple[Sentence, float]]) -> list[Sentence]:
+    """The sentences that show `label`: the strongest of its sign (one of each for mixed), in
+    text order; none for neutral, so a positive label never cites a complaint."""
+    positive = sorted((p for p in scored if p[1] >= SUPPORT_MIN), key=lambda p: -p[1])
+    negative = sorted((p for p in scored if p[1] <= -SUPPORT_MIN), key=lambda p: p[1])
+    chosen = {"positive": positive[:SENTIMENT_EVIDENCE], "negative": negative[:SENTIMENT_EVIDENCE],
+              "mixed": positive[:1] + negative[:1]}.get(label, [])
+    return [s for s, _ in sorted(chosen, key=lambda p: p[0].start)]
+
+
+def _sentence_evidence(touchpoint: Touchpoint, sentence: Sentence) -> Evidence:
+    """Exact evidence for a sentence; its segment is known from the split, not searched for."""
+    index = sentence.segment_index
+    segment = touchpoint.segments[index] if index is not None else None
+    return Evidence(quote=sentence.text, start=sentence.start, end=sentence.end, segment_index=index,
+                    audio_start_s=segment.start_s if segment else None,
+                    audio_end_s=segment.end_s if segment else None)
 
 
 def _verify_all(insights: Insights, text: str) -> None:

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import ahocorasick
+
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
 from extractors.rules.sentences import Sentence
@@ -26,16 +28,19 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r" (?:off|from|away from)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
         r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
-        r"|从.{0,12}?(?:迁移|切换|换|转)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|以前用", re.I)),
+        r"|从.{0,12}?(?:迁移|切换|换|转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
+        r"以前用|之前用|原来用", re.I)),
     ("comparing", re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
-        r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side)\b"
+        r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
+        r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration)\b"
         r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I)),
     ("evaluating", re.compile(
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
-        r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP)\b"
-        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了", re.I)),
+        r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP|"
+        r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to)\b"
+        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用", re.I)),
     ("using", re.compile(
         r"\b(we(?:'re| are)? (?:currently |still |already )?(?:us(?:e|ing)|on|running|run)|"
         r"(?:currently|still|already) (?:on|using|use|with)|our (?:current |existing )?"
@@ -43,10 +48,26 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"been on|built on|running on|licen[cs]es?|renewal|contract with|customer of|using)\b"
         r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了", re.I)),
 ]
+# a catalog name as something to connect to, sync with, or keep using alongside us
+INTEGRATION_CUE = re.compile(
+    r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
+    r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|push(?:es|ed)? (?:to|into)|"
+    r"pull(?:s|ed)? from|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
+    r"extension|app (?:for|in)|bot|works? with|talks? to|alongside|on top of|together with|"
+    r"log(?:s|ged)? (?:in|into) with|single sign-on|sso|"
+    r"notifications? (?:in|to|via)|(?:channel|group|chat|message|messages|thread) (?:in|on)|"
+    r"in (?:our|the) \w+ (?:channel|group|workspace))\b"
+    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|机器人|插件|小程序|接口|里走|上走|群里|群聊|"
+    r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|单点登录|扫码登录|登录|开会|会议链接|"
+    r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I)
+_COMPETITIVE = {"switching_from", "comparing", "evaluating"}
+# what a name that can be `both` is used for when it is used as a CRM, not as a tool
+_CRM_USE = re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
+                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I)
 _NEGATED_USE = re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
                           r"|不用|没用|没有用|没在用|并没有", re.I)
-_STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "using": 3,
-                    "mentioned": 4}
+_STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
+                    "using": 4, "mentioned": 5}
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
 
 
@@ -60,10 +81,24 @@ class CompetitorHit:
     sentence: Sentence
 
 
-_COMPILED: dict[int, tuple[CompetitorCatalog, tuple]] = {}  # id -> (catalog kept alive, patterns)
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NOT_BEFORE = _ASCII_WORD | frozenset(".@/-")
+_NOT_AFTER_LATIN = _ASCII_WORD | frozenset("-")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def _compile(catalog: CompetitorCatalog) -> tuple:
+@dataclass(frozen=True)
+class _Alias:
+    name: str
+    is_exact: bool  # matched against the original text, capitalization and all
+    is_han: bool
+    guard: str  # characters that may not follow a Chinese alias
+
+
+_COMPILED: dict[int, tuple[CompetitorCatalog, tuple[ahocorasick.Automaton, ahocorasick.Automaton]]] = {}
+
+
+def _compile(catalog: CompetitorCatalog) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     cached = _COMPILED.get(id(catalog))
     if cached is not None and cached[0] is catalog:
         return cached[1]
@@ -74,108 +109,130 @@ def _compile(catalog: CompetitorCatalog) -> tuple:
     return compiled
 
 
-def _build(catalog: CompetitorCatalog) -> tuple:
-    """(case-insensitive Latin, exact-case Latin, Chinese) alternations and alias -> canonical.
+def _spellings(alias: str) -> set[str]:
+    """An alias with its spaces as written, as hyphens and removed ("Hub Spot", "Hub-Spot")."""
+    if " " not in alias:
+        return {alias}
+    return {alias, alias.replace(" ", "-"), alias.replace(" ", "")}
 
-    The word-boundary guards wrap the whole alternation once, not each alias, so the regex
-    engine can scan quickly; longest aliases first so "HubSpot CRM" wins over "HubSpot".
-    """
-    folded: list[str] = []
-    exact: list[str] = []
-    han: list[str] = []
-    owner: dict[str, str] = {}
+
+def _build(catalog: CompetitorCatalog) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """Two Aho–Corasick automata: lowercased aliases (scanned over the lowercased text) and
+    exact-case aliases (scanned over the text itself); each key maps to (length, _Alias)."""
+    folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
     for name, aliases in catalog.aliases.items():
         for alias in aliases:
             is_exact = alias.startswith("=")
             alias = alias.lstrip("=").strip()
             if not alias:
                 continue
-            owner[alias if is_exact else alias.casefold()] = name
-            if re.search(r"[\u3400-\u9fff]", alias):
-                guard = _NOT_AFTER.get(alias, "")
-                han.append(re.escape(alias) + (f"(?![{guard}])" if guard else ""))
-            else:
-                (exact if is_exact else folded).append(re.escape(alias).replace(r"\ ", r"[\s-]?"))
-
-    def latin(parts: list[str], flags: int) -> re.Pattern[str] | None:
-        if not parts:
-            return None
-        body = "|".join(sorted(set(parts), key=len, reverse=True))
-        # ASCII boundaries: Python's \w includes Han characters, and "用Salesforce" or
-        # "换回Zendesk。" must match
-        return re.compile(rf"(?<![A-Za-z0-9_.@/-])(?:{body})(?![A-Za-z0-9_-]|\.[A-Za-z0-9])", flags)
-
-    return (latin(folded, re.I), latin(exact, 0),
-            re.compile("|".join(sorted(han, key=len, reverse=True))) if han else None, owner)
+            is_han = _HAN.search(alias) is not None
+            entry = _Alias(name, is_exact, is_han, _NOT_AFTER.get(alias, ""))
+            automaton = exact if is_exact else folded
+            for spelling in _spellings(alias if is_exact else alias.lower()):
+                automaton.add_word(spelling, (len(spelling), entry))
+    for automaton in (folded, exact):
+        automaton.make_automaton()
+    return folded, exact
 
 
-def stance_for(sentence: Sentence, start: int, end: int) -> Stance:
-    """The stance cue nearest to the mention at [start:end] in its sentence."""
-    text, base = sentence.text, sentence.start
-    best: tuple[int, int, Stance] | None = None
+def _is_bounded(text: str, start: int, end: int, alias: _Alias) -> bool:
+    """Latin aliases need ASCII word boundaries (Han text may touch them: "用Salesforce");
+    a Chinese alias must not run on into the characters its guard names ("用友好")."""
+    after = text[end] if end < len(text) else ""
+    if alias.is_han:
+        return not (after and after in alias.guard)
+    if start > 0 and text[start - 1] in _NOT_BEFORE:
+        return False
+    if after in _NOT_AFTER_LATIN and after:
+        return False
+    return not (after == "." and end + 1 < len(text) and text[end + 1] in _ASCII_WORD)
+
+
+Cue = tuple[int, int, str]  # start, end (sentence offsets) and what it cues
+
+
+def sentence_cues(sentence: Sentence) -> list[Cue]:
+    """Every stance cue in the sentence (a negated "use" is none), integration cues included."""
+    text = sentence.text
+    found: list[Cue] = []
     for stance, pattern in STANCE_CUES:
         for cue in pattern.finditer(text):
-            cue_start, cue_end = base + cue.start(), base + cue.end()
-            distance = max(cue_start - end, start - cue_end, 0)
-            if distance > STANCE_WINDOW:
-                continue
             if stance == "using" and _NEGATED_USE.search(text[max(0, cue.start() - 12):cue.end()]):
                 continue
-            key = (distance, _STANCE_PRIORITY[stance], stance)
-            if best is None or key[:2] < best[:2]:
-                best = key
-    if best is None:
-        return "mentioned"
-    return best[2]
+            found.append((cue.start(), cue.end(), stance))
+    found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
+    return found
 
 
-def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog) -> list[CompetitorHit]:
-    """Every catalog mention, scanned once over the whole text and placed in its sentence."""
+def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor",
+               cues: list[Cue] | None = None) -> Stance:
+    """The stance of the mention at [start:end] in its sentence, given the catalog `kind`.
+
+    A competitive cue (switching, comparing, evaluating) nearest to the mention wins; otherwise
+    an integration cue within reach makes it an integration (a tool kept alongside us), and
+    then "using"; a `tool` is never more than an integration, and for a name that can be `both`
+    plain use (审批都在企业微信里走) is tool use too.
+    """
+    base = sentence.start
+    best: tuple[int, int, Stance] | None = None
+    integration = False
+    for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
+        distance = max(base + cue_start - end, start - base - cue_end, 0)
+        if distance > STANCE_WINDOW:
+            continue
+        if stance == "integration":
+            integration = True
+            continue
+        key = (distance, _STANCE_PRIORITY[stance], stance)
+        if best is None or key[:2] < best[:2]:
+            best = key  # type: ignore[assignment]
+    if best is not None and best[2] in _COMPETITIVE and kind != "tool":
+        return best[2]
+    if integration or kind == "tool" or (kind == "both" and best is not None
+                                          and best[2] == "using"
+                                          and not _CRM_USE.search(sentence.text)):
+        return "integration"
+    return best[2] if best is not None else "mentioned"
+
+
+def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
+                     text: str, low: str) -> list[CompetitorHit]:
+    """Every catalog mention outside quoted mail, leftmost-longest, placed in its sentence.
+
+    `low` is `text` lowercased with offsets kept (extractors.rules.cues.lowered).
+    """
     if not sentences:
         return []
-    folded, exact, han, owner = _compile(catalog)
-    text_end = sentences[-1].end
+    folded, exact = _compile(catalog)
     starts = [s.start for s in sentences]
-    hits: list[CompetitorHit] = []
-    taken: list[tuple[int, int]] = []
-    source = _joined(sentences)
-    for pattern, is_exact in ((folded, False), (exact, True), (han, False)):
-        if pattern is None:
+    first, last = sentences[0].start, sentences[-1].end
+    candidates: list[tuple[int, int, _Alias]] = []
+    for automaton, source in ((folded, low), (exact, text)):
+        if len(automaton) == 0:
             continue
-        for m in pattern.finditer(source, 0, text_end):
-            start, end = m.start(), m.end()
-            index = bisect_right(starts, start) - 1
-            if index < 0 or end > sentences[index].end:
-                continue
-            sentence = sentences[index]
-            if any(start < e and s < end for s, e in taken):
-                continue
-            if is_exact and start == sentence.start:
-                continue
-            alias = m.group(0)
-            key = alias if is_exact else re.sub(r"[\s-]", " ", alias).casefold()
-            name = owner.get(key) or owner.get(alias.casefold()) or _owner_fuzzy(owner, alias)
-            if name is None:
-                continue
-            taken.append((start, end))
-            hits.append(CompetitorHit(name, alias, start, end, stance_for(sentence, start, end),
-                                      sentence))
-    hits.sort(key=lambda h: h.start)
+        for end, (length, alias) in automaton.iter(source, first, last):
+            start = end - length + 1
+            if _is_bounded(text, start, end + 1, alias):
+                candidates.append((start, end + 1, alias))
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+    hits: list[CompetitorHit] = []
+    cues_at: dict[int, list[Cue]] = {}
+    taken_to = -1
+    for start, end, alias in candidates:
+        if start < taken_to:
+            continue
+        index = bisect_right(starts, start) - 1
+        if index < 0 or end > sentences[index].end:
+            continue
+        sentence = sentences[index]
+        if sentence.quoted or (alias.is_exact and start == sentence.start):
+            continue
+        taken_to = end
+        cues = cues_at.get(index)
+        if cues is None:
+            cues = cues_at[index] = sentence_cues(sentence)
+        hits.append(CompetitorHit(alias.name, text[start:end], start, end,
+                                  stance_for(sentence, start, end, catalog.kind(alias.name), cues),
+                                  sentence))
     return hits
-
-
-def _joined(sentences: list[Sentence]) -> str:
-    """The text the sentences came from, with everything between sentences blanked out."""
-    chars = [" "] * sentences[-1].end
-    for s in sentences:
-        chars[s.start : s.end] = s.text
-    return "".join(chars)
-
-
-def _owner_fuzzy(owner: dict[str, str], alias: str) -> str | None:
-    """An alias matched with a space or hyphen where the catalog has none (or the reverse)."""
-    squashed = re.sub(r"[\s-]", "", alias).casefold()
-    for key, name in owner.items():
-        if re.sub(r"[\s-]", "", key).casefold() == squashed:
-            return name
-    return None

@@ -3,8 +3,14 @@
 English sentences are scored with VADER (negation and intensifiers built in), with business terms
 it lacks added to its lexicon and courtesy words ("thanks", "please") that would make every email
 look happy taken out. Chinese sentences are scored from `lexicons/zh_sentiment.yaml` with
-negators and intensifiers, longest word first. The touchpoint's label is the customer's: their
-sentences when roles are known, everything not said by the rep otherwise.
+negators and intensifiers, longest word first. Both languages add what lexicons miss: flat
+negatives without a feeling word ("we won't be extending the contract", "the numbers still don't
+match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
+and sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了").
+Courtesy ("thanks", "best regards", "期待您的回复", "辛苦了") is removed before scoring: a polite
+closing is not praise. The touchpoint's label is the customer's: their sentences when roles are
+known, everything not said by the rep otherwise, never quoted mail; with no customer voice at
+all (a rep's outbound email) it is neutral.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from assistant.models import SentimentLabel
+from extractors.rules.cues import register, register_pattern
 from extractors.rules.sentences import Sentence
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
@@ -26,8 +33,84 @@ LABEL_THRESHOLD = 0.12  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.5  # weaker side / stronger side at which both sides count ("mixed")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PUNCTUATION = string.punctuation
-_COURTESY = re.compile(r"\b(thanks?(?: you)?(?: so much)?|thx|please|hi|hello|dear|regards|best|"
-                       r"cheers|appreciate it|good (?:morning|afternoon))\b", re.I)
+_COURTESY = re.compile(
+    r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
+    r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
+    r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
+    r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
+    r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
+    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
+    r"sorry)\b", re.I)
+_ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
+                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])")
+# firm decisions against us and flat statements of failure: no feeling word, clearly negative
+FLAT_NEGATIVE = re.compile(
+    r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
+    r"(?:renew\w*|extend\w*|continu\w*|mov\w* forward|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
+    r"expand\w*|upgrad\w*|us(?:e|ing))|(?:not|aren't|won't be) renewing|cancel\w* (?:our|the|my)"
+    r" (?:subscription|contract|account|plan|order)|(?:go|going|went) with (?:another|a different)"
+    r" (?:vendor|provider|tool|solution)|(?:still|again) (?:doesn't|don't|didn't|isn't|aren't|not)"
+    r"|(?:doesn't|don't|didn't) (?:match|add up|load|sync|show|arrive|work)|haven't (?:heard|"
+    r"received|gotten|got) (?:back|anything)|nobody (?:has )?(?:replied|responded|answered|"
+    r"called)|(?:second|third|fourth) time (?:this|that|now)|(?:charged|billed) twice|"
+    r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
+    r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|nobody(?:'s| has) (?:told|contacted|"
+    r"called|replied|responded|reached out)|(?:a lot |way |much )?more than (?:we|our) "
+    r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with|went with|"
+    r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
+    r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
+    r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
+    r"can'?t work|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
+    r"figures))\b"
+    r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
+    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
+    r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
+    r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
+    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印)不(?:了|到|上|进去|开|出来)|"
+    r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
+    r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
+    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I)
+ACKNOWLEDGEMENT = re.compile(
+    r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
+    r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
+    r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
+    r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I)
+# emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
+EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
+               ":pray:": 0.6, ":clap:": 1.0, ":slightly_smiling_face:": 0.6, ":rage:": -1.0,
+               ":angry:": -1.0, ":disappointed:": -1.0, ":thumbsdown:": -1.0, ":-1:": -1.0,
+               ":sob:": -1.0, ":cry:": -1.0, ":unamused:": -1.0, ":face_with_rolling_eyes:": -1.0,
+               "[强]": 1.0, "[赞]": 1.0, "[玫瑰]": 0.8, "[爱心]": 1.0, "[鼓掌]": 1.0, "[抱拳]": 0.6,
+               "[愉快]": 1.0, "[呲牙]": 0.8, "[发怒]": -1.0, "[流泪]": -1.0, "[大哭]": -1.0,
+               "[撇嘴]": -0.8, "[难过]": -1.0, "[白眼]": -1.0, "[弱]": -1.0, "[衰]": -0.8,
+               "[抓狂]": -1.0}
+CODE_WEIGHT = 0.4  # one emoji code moves an English sentence's score this much
+_EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "🎉": 1.8, "❤": 1.8, "💪": 1.2,
+             "👎": -2.0, "😡": -2.6, "😤": -2.2, "😞": -1.8, "😓": -1.4, "🙄": -1.8, "😠": -2.4}
+# satisfaction and buying intent said plainly: "the import worked", "没什么大问题", "准备推进了"
+POSITIVE_PHRASES = re.compile(
+    r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
+    r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?:went|going|runs?|running) "
+    r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
+    r"expect to sign|(?:let's|lets) (?:do it|go ahead|move forward)|good overall|"
+    r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
+    r"(?:exactly|just) what we (?:need|needed|wanted))\b"
+    r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
+    r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
+    r"(?:已经)?(?:配置|设置|改)好了", re.I)
+SARCASM = re.compile(
+    r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
+    r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
+    r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
+    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I)
+ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
+FLAT_WEIGHT = 0.45
+DECISION_WEIGHT = 0.7
+SARCASM_SCORE = -0.6
+_DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
+                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I)
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
@@ -39,16 +122,19 @@ _BUSINESS_TERMS = {
     "seamless": 2.0, "intuitive": 1.8, "impressed": 2.4, "excited": 2.2, "love": 2.6,
     "smooth": 1.6, "straightforward": 1.2, "helpful": 1.8, "works": 0.8, "solved": 1.6,
     "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4, "urgent": -0.8,
+    "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
+    "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import")
-_BUSINESS_NEUTRAL = ("share", "shares", "shared", "support", "supported", "supports", "free",
+_BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supported", "supports", "free",
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
                      "honestly", "honest")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
-    r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies) like\b",
+    r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
+    r"is|was|are|about|around|for) like\b|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
     re.I)
 
 
@@ -61,6 +147,16 @@ _NEGATIVE_PHRASES = re.compile(
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
     re.I)
 PHRASE_WEIGHT = 0.45
+# "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
+_LEADING_ACK = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
+                          r"honestly|um+|uh+)\W+)+", re.I)
+_NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
+_FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
+_SARCASM_CUE = register_pattern("sarcasm", SARCASM)
+_POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
+_COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
+_LIKE_CUE = register("neutral_like", ["like"])
+ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
 
 
 @lru_cache(maxsize=1)
@@ -89,38 +185,72 @@ def _vader_has_cue(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], list[str], dict[str, float]]:
+def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], re.Pattern[str],
+                           dict[str, float]]:
+    """(word pattern, word -> weight, negator pattern, intensifier-at-end pattern, intensifiers)."""
     loaded = yaml.safe_load((Path(__file__).parent / "lexicons" / "zh_sentiment.yaml")
                             .read_text(encoding="utf-8"))
     weights = {**loaded["positive"], **loaded["negative"]}
     pattern = re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True)))
-    return pattern, weights, list(loaded["negators"]), dict(loaded["intensifiers"])
+    intensifiers = dict(loaded["intensifiers"])
+    negators = re.compile("|".join(map(re.escape, loaded["negators"])))
+    boosted = re.compile("(?:" + "|".join(map(re.escape, intensifiers)) + ")$")
+    return pattern, weights, negators, boosted, intensifiers
+
+
+_EMOJI = re.compile("|".join(_EMOJI_ZH))
+_CODES = re.compile("|".join(map(re.escape, EMOJI_CODES)))
+_ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
+_CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
 def _score_zh(text: str) -> float:
-    pattern, weights, negators, intensifiers = _zh_lexicon()
-    total = 0.0
+    pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
+    total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
+        + sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text))
     for m in pattern.finditer(text):
-        weight = weights[m.group(0)]
+        word = m.group(0)
+        weight = weights[word]
         before = text[max(0, m.start() - 4) : m.start()]
-        for word, factor in intensifiers.items():
-            if before.endswith(word):
-                weight *= factor
-                break
-        if any(n in before[-3:] for n in negators) and not m.group(0).startswith(("不", "没", "无")):
-            weight *= -0.6
+        if before:
+            if boost := boosted.search(before):
+                weight *= intensifiers[boost.group(0)]
+            if negators.search(before[-3:]) and not word.startswith(("不", "没", "无")):
+                weight *= -0.6
         total += weight
     return total / math.sqrt(total * total + 15) if total else 0.0  # VADER's normalization
 
 
-def score_sentence(text: str) -> float:
-    """-1..1 for one sentence, in either language."""
+def score_sentence(text: str, cues: int = ALL_CUES) -> float:
+    """-1..1 for one sentence, in either language; `cues` (the sentence's cue bits) skips the
+    patterns whose words it lacks."""
+    if cues & _SARCASM_CUE and SARCASM.search(text):
+        return SARCASM_SCORE
+    if len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
+        return 0.0
+    flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
+    penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
+    if flat:
+        decisive = _DECISION.search(text) is not None
+        penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
     if _CJK.search(text):
-        return _score_zh(text)
-    plain = _NEUTRAL_LIKE.sub(" ", _COURTESY.sub(" ", text))
+        if cues & _COURTESY_CUE:
+            text = _ZH_COURTESY.sub("，", text)
+        score = _score_zh(text) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
+        return max(-1.0, min(1.0, score - penalty))
+    plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
+    if cues & _LIKE_CUE:
+        plain = _NEUTRAL_LIKE.sub(" ", plain)
+    plain = _LEADING_ACK.sub("", plain)
+    codes = _CODES.findall(plain) if cues & _CODE_CUE else []
+    if codes:
+        plain = _CODES.sub(" ", plain)
     score = float(_vader().polarity_scores(plain)["compound"]) if _vader_has_cue(plain) else 0.0
-    complaints = len(_NEGATIVE_PHRASES.findall(text))
-    return max(-1.0, score - PHRASE_WEIGHT * complaints) if complaints else score
+    if codes:
+        score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
+    complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
+    penalty += PHRASE_WEIGHT * complaints
+    return max(-1.0, min(1.0, score - penalty))
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
@@ -142,8 +272,10 @@ def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
 
 
 def customer_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    """The customer's sentences, or everything not said by the rep side when roles are unknown."""
-    customer = [s for s in sentences if s.role == "customer"]
+    """The customer's sentences, or everything not said by the rep side when roles are unknown;
+    never quoted mail. Empty when only the rep side speaks."""
+    current = [s for s in sentences if not s.quoted]
+    customer = [s for s in current if s.role == "customer"]
     if customer:
         return customer
-    return [s for s in sentences if s.role not in ("rep", "agent")] or sentences
+    return [s for s in current if s.role not in ("rep", "agent")]

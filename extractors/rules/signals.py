@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
+from extractors.rules.cues import register, register_pattern
 from extractors.rules.sentences import Sentence
 
 _FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
@@ -75,6 +76,11 @@ SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
         r"final say|stakeholders?|leadership)\b"
         r"|老板|总经理|董事|总监|副总|负责人|采购|领导|决策|拍板|审批|签字|高层|一把手", re.I)),
 ]
+_PAIN = register_pattern("pain", PAIN)
+_OBJECTION_CUES = {kind: register_pattern(f"objection_{kind}", p) for kind, p in OBJECTIONS}
+_SIGNAL_CUES = {kind: register("signal_budget", ["budget", "funding", "$", "预算", "per year"],
+                               pattern=p)
+                if kind == "budget" else register_pattern(f"signal_{kind}", p) for kind, p in SIGNALS}
 QUESTION_END = re.compile(r"[?？]\s*$|[吗呢吧]\s*[。.]?\s*$")
 
 
@@ -100,7 +106,8 @@ def clause(sentence: Sentence) -> str:
 
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
     return [SignalHit("pain", clause(s), s) for s in sentences
-            if _is_customer(s, touchpoint) and not QUESTION_END.search(s.text) and PAIN.search(s.text)]
+            if s.cues & _PAIN and _is_customer(s, touchpoint) and not QUESTION_END.search(s.text)
+            and PAIN.search(s.text)]
 
 
 def find_objections(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
@@ -109,7 +116,7 @@ def find_objections(sentences: list[Sentence], touchpoint: Touchpoint) -> list[S
         if not _is_customer(s, touchpoint):
             continue
         for kind, pattern in OBJECTIONS:
-            if pattern.search(s.text) and (kind == "price" or _CONCERN.search(s.text)):
+            if s.cues & _OBJECTION_CUES[kind] and pattern.search(s.text) and (kind == "price" or _CONCERN.search(s.text)):
                 hits.append(SignalHit(kind, clause(s), s))
                 break
     return hits
@@ -121,7 +128,7 @@ def find_buying_signals(sentences: list[Sentence], touchpoint: Touchpoint) -> li
         if not _is_customer(s, touchpoint):
             continue
         for kind, pattern in SIGNALS:
-            if pattern.search(s.text):
+            if s.cues & _SIGNAL_CUES[kind] and pattern.search(s.text):
                 hits.append(SignalHit(kind, clause(s), s))
                 break
     return hits

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-import yaml
 
 from assistant.ingest.common import detect_language
 from evals.dataset import GoldItem, load_dataset, to_touchpoint
 from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
+from extractors.catalog import load_catalog
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
 SPLITS = ("dev", "test")
@@ -39,9 +39,9 @@ def all_items(items_by_split: dict[str, list[GoldItem]]) -> list[GoldItem]:
 
 @pytest.fixture(scope="module")
 def catalog() -> dict[str, list[str]]:
-    loaded = yaml.safe_load((DATASETS / "competitors.yaml").read_text(encoding="utf-8"))
-    assert isinstance(loaded, dict) and loaded, "competitors.yaml must map names to aliases"
-    return {str(name): [str(a) for a in aliases] for name, aliases in loaded.items()}
+    loaded = load_catalog(DATASETS / "competitors.yaml")
+    assert loaded.aliases, "competitors.yaml must map names to aliases"
+    return loaded.aliases
 
 
 @pytest.mark.parametrize("split", SPLITS)

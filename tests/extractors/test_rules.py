@@ -82,7 +82,7 @@ STANCES = [
     ("switching en", "We are moving off Pipedrive this year.", "Pipedrive", "switching_from"),
     ("comparing en", "You seem cheaper than Zoho.", "Zoho", "comparing"),
     ("negated use", "We don't use Salesforce at all.", "Salesforce", "mentioned"),
-    ("using zh", "我们一直在用钉钉沟通。", "钉钉", "using"),
+    ("using zh", "我们一直在用纷享销客管客户。", "纷享销客", "using"),
     ("evaluating zh", "我们也在评估销售易。", "销售易", "evaluating"),
     ("switching zh", "我们打算换掉金蝶。", "金蝶", "switching_from"),
     ("comparing zh", "你们比飞书便宜多少？", "飞书", "comparing"),

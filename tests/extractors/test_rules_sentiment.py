@@ -58,3 +58,89 @@ def test_praise_scores_clearly_positive(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NEGATED)
 def test_a_negated_positive_word_turns_negative(sentence: str) -> None:
     assert score_sentence(sentence) < -0.1
+
+
+FLAT_NEGATIVE = [
+    pytest.param("We won't be extending the contract.", id="en-not-extending"),
+    pytest.param("The numbers still don't match.", id="en-still-dont-match"),
+    pytest.param("We've decided to go with another vendor.", id="en-another-vendor"),
+    pytest.param("Nobody's told us who our CSM is.", id="en-nobody-told-us"),
+    pytest.param("Three outages in four weeks.", id="en-plural-outages"),
+    pytest.param("这个功能基本没法用。", id="zh-basically-unusable"),
+    pytest.param("下个月到期就不续了。", id="zh-not-renewing"),
+    pytest.param("今天早上开始所有人都登录不了系统。", id="zh-cannot-log-in"),
+    pytest.param("接口文档写得不清楚。", id="zh-unclear-docs"),
+    pytest.param("决定先用HubSpot的免费版过渡，暂时不采购了。", id="zh-chose-another"),
+]
+
+SARCASM = [
+    pytest.param("Great, another outage.", id="en-great-another"),
+    pytest.param("Thanks for nothing.", id="en-thanks-for-nothing"),
+    pytest.param("Oh wonderful, it broke again.", id="en-oh-wonderful"),
+    pytest.param("呵呵，又崩了。", id="zh-hehe"),
+    pytest.param("太好了，又出错了。", id="zh-great-again"),
+]
+
+NOT_PRAISE = [
+    pytest.param("Thanks in advance, best regards.", id="en-closing"),
+    pytest.param("Looking forward to hearing from you.", id="en-looking-forward"),
+    pytest.param("OK, sounds good, thanks!", id="en-acknowledgement"),
+    pytest.param("期待您的回复，谢谢！", id="zh-closing"),
+    pytest.param("好的，收到，辛苦了。", id="zh-acknowledgement"),
+]
+
+EMOJI_CODES = [
+    pytest.param("Shipped on time :tada:", 1, id="en-code-positive"),
+    pytest.param("still broken :rage:", -1, id="en-code-negative"),
+    pytest.param("收到了[强]", 1, id="zh-wechat-code-positive"),
+    pytest.param("又卡住了[发怒]", -1, id="zh-wechat-code-negative"),
+]
+
+
+@pytest.mark.parametrize("sentence", FLAT_NEGATIVE)
+def test_flat_negatives_without_feeling_words_score_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+@pytest.mark.parametrize("sentence", SARCASM)
+def test_sarcastic_praise_scores_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+@pytest.mark.parametrize("sentence", NOT_PRAISE)
+def test_polite_closings_are_not_praise(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.1
+
+
+@pytest.mark.parametrize(("sentence", "sign"), EMOJI_CODES)
+def test_emoji_codes_count_like_the_emoji(sentence: str, sign: int) -> None:
+    assert score_sentence(sentence) * sign >= 0.3
+
+
+PLAIN_SATISFACTION = [
+    pytest.param("the import worked!!", id="en-it-worked"),
+    pytest.param("Our legal team is reviewing and we expect to sign next week.", id="en-expect-to-sign"),
+    pytest.param("看完了，没什么大问题。", id="zh-no-big-problem"),
+    pytest.param("方案挺好的，我们准备推进了。", id="zh-ready-to-proceed"),
+    pytest.param("这一年合作很愉快。", id="zh-pleasant-cooperation"),
+]
+
+SPOKEN_NOT_FEELING = [
+    pytest.param("the dashboard is blank for everyone since like 8am", -1, id="en-like-filler-blank"),
+    pytest.param("Pretty manual, we lose track of who we talked to.", -1, id="en-pretty-adverb"),
+    pytest.param("We've decided to stay with Dynamics 365 for now.", -1, id="en-staying-with-incumbent"),
+    pytest.param("Yeah, so, the budget got frozen.", -1, id="en-budget-frozen"),
+    pytest.param("Sure, that works.", 0, id="en-acknowledgement-that-works"),
+    pytest.param("我们现在没有换系统的打算。", -1, id="zh-no-plan-to-switch"),
+]
+
+
+@pytest.mark.parametrize("sentence", PLAIN_SATISFACTION)
+def test_plain_satisfaction_and_buying_intent_score_positive(sentence: str) -> None:
+    assert score_sentence(sentence) >= 0.3
+
+
+@pytest.mark.parametrize(("sentence", "sign"), SPOKEN_NOT_FEELING)
+def test_spoken_fillers_do_not_sound_like_praise(sentence: str, sign: int) -> None:
+    score = score_sentence(sentence)
+    assert (score <= -0.3) if sign < 0 else abs(score) < 0.1

@@ -197,12 +197,14 @@ def test_encoded_display_names_with_commas_do_not_split_addresses():
     assert tp.segments[0].speaker == "Reyes, Dana"
 
 
-def test_attachments_are_listed_with_size_and_never_parsed():
-    tp = parse_one("forwarded_attachment.eml")
-    assert [(a.filename, a.media_type) for a in tp.attachments] == [
+def test_attachments_are_listed_with_size_and_only_attached_messages_are_parsed():
+    note, original = parse_email(EMAIL / "forwarded_attachment.eml", OPTIONS)
+    assert [(a.filename, a.media_type) for a in note.attachments] == [
         ("Budget approved.eml", "message/rfc822"), ("org-chart.png", "image/png")]
-    assert tp.attachments[1].size_bytes == 22
-    assert "budget for the CRM project" not in tp.text
+    assert note.attachments[1].size_bytes == 22
+    assert "budget for the CRM project" not in note.text
+    assert original.text == "The budget for the CRM project is approved."
+    assert original.metadata["forwarded_by"]["email"] == "jordan@northwind-bio.com"
     multipart = parse_one("english_multipart.eml")
     assert [(a.filename, a.media_type, a.size_bytes) for a in multipart.attachments] == [
         ("requirements.pdf", "application/pdf", 23)]

@@ -1,0 +1,338 @@
+"""Next steps within one sentence: clause by clause, who commits or is asked, and the action.
+
+next_steps.py reads across turns (acceptance, requests answered or done, objects from the ask);
+this module reads one sentence: its clauses, the patterns of next_step_patterns.py, the due
+phrases, and the filters that make a clause no step (conditions, threats, habits, filler).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from assistant.models import Role, Touchpoint
+from extractors.rules.cues import register, register_pattern
+from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
+from extractors.rules.next_step_patterns import (
+    AGENDA,
+    CLAUSE_BREAK,
+    CONDITIONAL,
+    DISFLUENCY,
+    DONE,
+    EN_DELEGATE,
+    EN_MODAL_WORDS,
+    EN_NAMED,
+    EN_OFFER,
+    EN_REQUEST,
+    EN_SELF,
+    EN_TEAM,
+    EN_VERB_WORDS,
+    FILLER,
+    HABITUAL,
+    LOOSE_PROPOSALS,
+    NEGATION,
+    NOT_A_NAME,
+    NOT_A_REQUEST,
+    THREAT,
+    WISH,
+    ZH_AGENDA,
+    ZH_ASKS_ME,
+    ZH_CONTINUE,
+    ZH_HANDOVER,
+    ZH_MODAL,
+    ZH_OFFER,
+    ZH_QUESTION,
+    ZH_REQUEST,
+    ZH_SELF,
+    ZH_TEAM,
+    ZH_TIMED,
+    ZH_VERB,
+    ZH_VERBS,
+    clean_action,
+    spoken,
+)
+from extractors.rules.sentences import Sentence
+
+_EN_VERB = register_pattern("en_verb", EN_REQUEST, "verb")  # every English pattern's verbs
+_EN_MODAL = register("en_modal", EN_MODAL_WORDS)
+_EN_SUBJECT = register("en_subject", ["i ", "we "])
+_ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
+_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"])
+_ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
+_EN_SELF = register_pattern("en_self", EN_SELF)
+_EN_REQUEST = register_pattern("en_request", EN_REQUEST)
+_EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
+_EN_OFFER = register_pattern("en_offer", EN_OFFER)
+_ZH_SELF = register_pattern("zh_self", ZH_SELF)
+_ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
+_ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
+_ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
+_THREAT = register_pattern("threat", THREAT)
+_FILLER = register_pattern("filler", FILLER, "filler")
+_CONDITIONAL = register_pattern("conditional", CONDITIONAL)
+_DONE = register_pattern("done", DONE)
+_WISH = register_pattern("wish", WISH)
+_NEGATION = register_pattern("negation", NEGATION)
+_AGENDA = register_pattern("agenda", AGENDA, "agenda")
+_DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise") | register("disfluent", [
+    " i i", " we we", "i i'", "we we'", " the the", " to to", "我我", "我们我们"])
+
+
+def is_candidate(cues: int) -> bool:
+    """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
+    if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
+                            or cues & _EN_SUBJECT and cues & DATE_EN):
+        return True
+    return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
+                or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
+MIN_ACTION_CHARS = 2
+MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
+MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
+SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
+_POSSESSIVE = re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?")
+_ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
+_LATE_SUBJECT = re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))")
+OBJECTLESS = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
+                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$")
+_RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
+HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
+_DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
+_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+                              re.I)
+_NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉")
+
+
+@dataclass(frozen=True)
+class NextStepHit:
+    action: str
+    owner: str
+    due: date | None
+    due_phrase: str | None
+    start: int
+    end: int
+    sentence: Sentence
+    is_request: bool = False  # asked of the other side (merged with their promise in reply)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A step found in one clause: who (relative to the speaker) and where the action starts."""
+
+    side: str  # "self" (the speaker's side), "other" (the addressee's) or "customer"
+    action_from: int  # offset in the sentence
+    is_offer: bool = False  # a step only if the other side accepts, or it names a date
+    needs_due: bool = False  # "we send…" is a habit unless it names a date
+    topic: str = ""  # what a handover clause ("快递单号发您微信") hands over
+
+
+def _other(role: Role) -> str:
+    return "customer" if role in ("rep", "agent") else "rep"
+
+
+def _own(role: Role) -> str:
+    return "customer" if role == "customer" else "rep"
+
+
+def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
+    if sentence.role != "unknown":
+        return sentence.role
+    if touchpoint.channel in ("email", "ticket", "chat"):
+        return "rep" if touchpoint.direction == "outbound" else "customer"
+    return "unknown"
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each clause: split at commas, semicolons and "and then"-style joins."""
+    spans, cursor = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.start() > cursor:
+            spans.append((cursor, m.start()))
+        cursor = m.end()
+        while cursor < len(text) and text[cursor].isspace():
+            cursor += 1
+    if cursor < len(text):
+        spans.append((cursor, len(text)))
+    return spans
+
+
+def _match_en(clause: str, base: int, cues: int) -> _Found | None:
+    if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
+        side = "other" if m.group("who").lower().startswith("your") else "self"
+        return _Found(side, base + m.start("verb"))
+    if (m := EN_NAMED.search(clause)) and m.group("name").lower() not in NOT_A_NAME:
+        return _Found("customer", base + m.start("verb"))
+    request = EN_REQUEST.search(clause) if cues & _EN_REQUEST else None
+    own = EN_SELF.search(clause) if cues & _EN_SELF else None
+    if own and (request is None or own.start() < request.start()):
+        return _Found("self", base + own.start("verb"),
+                      needs_due=bool(own.group("subj")) and not own.group("modal")
+                      or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
+    if request:
+        return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
+    if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
+        return _Found("self", base + m.start("verb"), is_offer=True)
+    return None
+
+
+def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | None:
+    """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
+    found: list[tuple[int, _Found]] = []
+    if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
+            and ZH_VERB.search(clause, m.end("who")):
+        side = "other" if m.group("who").startswith(("你们", "贵司", "您")) else "self"
+        actor = m.start("who") + len(_POSSESSIVE.match(m.group("who")).group(0))  # type: ignore[union-attr]
+        found.append((m.start(), _Found(side, base + actor)))
+    if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
+            and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
+                 or clause[: m.start()] in _ZH_LEADS) \
+            and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
+            and not _RELATIVE.match(clause, m.end()):
+        found.append((m.start(), _Found("other", base + m.start("mid"))))
+    if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
+            ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")):
+        found.append((m.start(), _Found("self", base + m.start("mid"))))
+    if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
+        found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
+    if found:
+        return min(found, key=lambda f: f[0])[1]
+    if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
+        side = "other" if ZH_ASKS_ME.search(clause) else "self"  # "明天发我就行" asks the addressee
+        at = len(clause) - len(clause.lstrip()) + m.start()
+        if subject := _LATE_SUBJECT.search(clause, at):  # "周四下午两点我给您打电话"
+            at = subject.end()
+        return _Found(side, base + at, needs_due=True)
+    if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
+        return _Found("self", base + m.start())
+    if continues and (m := ZH_HANDOVER.match(clause)):
+        return _Found("self", base + m.end("topic"), topic=m.group("topic"))
+    return None
+
+
+# a step pattern found nowhere in the sentence is found in none of its clauses either
+_WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
+                   (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
+                   (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
+_TIMED_ANYWHERE = re.compile(ZH_TIMED.pattern.removeprefix("^"))
+
+
+def _could_hold_a_step(text: str, cues: int) -> bool:
+    """Whether any clause-level pattern could match: one search of the whole sentence each
+    (named English owners and timed Chinese clauses included), before splitting clauses."""
+    if any(cues & bit and pattern.search(text) for bit, pattern in _WHOLE_SENTENCE):
+        return True
+    if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
+        return True
+    return EN_NAMED.search(text) is not None
+
+
+def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
+                    ) -> list[NextStepHit]:
+    cues = sentence.cues
+    text = spoken(sentence.text) if cues & _DISFLUENT else sentence.text
+    if cues & _THREAT and THREAT.search(text):
+        return []
+    condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
+    if text.endswith(("?", "？")) and not accepted \
+            and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
+            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
+        return []
+    if not _could_hold_a_step(text, cues):
+        return []
+    role = _speaker_role(sentence, touchpoint)
+    dues: list[DuePhrase] | None = None
+    hits: list[NextStepHit] = []
+    previous: _Found | None = None
+    topic = ""  # a clause without a step that names what the next one hands over
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
+            previous = None
+            continue
+        is_zh = _has_han(clause)
+        found = _match_zh(clause, start, cues, previous is not None) if is_zh \
+            else _match_en(clause, start, cues)
+        if found is None and previous is not None and not is_zh and \
+                (m := _EN_CONTINUE.match(clause)):
+            found = _Found(previous.side, start + m.start("verb"))
+        if dues is None and (found is not None or hits):
+            dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
+        clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
+        if found is None:
+            if hits and clause_dues and hits[-1].due is None and _is_only_due(clause, clause_dues):
+                hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
+            topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
+                and not _NOT_A_TOPIC.search(clause) else ""
+            previous = None
+            continue
+        if condition and condition.start() < found.action_from and not accepted:
+            previous = None
+            continue
+        window = text[max(start, found.action_from - 16): found.action_from + 12]
+        if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
+                or cues & _WISH and WISH.search(clause) or HABITUAL.search(clause):
+            previous = None
+            continue
+        if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
+            previous = None
+            continue
+        action = clean_action(text[found.action_from:end],
+                              [(d.start, d.end) for d in clause_dues], found.action_from)
+        if found.topic:
+            action = f"把{found.topic}{action}"
+        elif topic and HANDED_OVER.match(action):
+            action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
+        topic = ""
+        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action):
+            previous = None
+            continue
+        due = clause_dues[0] if clause_dues else None
+        if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
+            hits[-1] = with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
+            continue
+        if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
+            # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
+            hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
+            continue
+        if not hits and is_zh and OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
+            action = f"{plain}，{action}"  # "我根据团队规模做一个测算，下周五前发给您"
+        owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
+        hits.append(NextStepHit(action, owner, due.due if due else None,
+                                due.phrase if due else None, sentence.start, sentence.end,
+                                sentence, is_request=found.side == "other"))
+        previous = found
+    return hits
+
+
+def _plain_self(text: str, before: int) -> str:
+    """The verb phrase of a clause before `before` where the speaker says what they will do
+    without a time or modal ("我根据你们的团队规模做一个测算"), or ""."""
+    for start, end in reversed(_clauses(text[:before])):
+        if m := ZH_SELF.search(text, start, end):
+            verb = ZH_VERB.search(text, m.end(), end)
+            return text[verb.start():end] if verb else ""
+    return ""
+
+
+def _is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
+    rest = clause
+    for d in dues:
+        rest = rest.replace(d.phrase, "")
+    return len(_DUE_WORDS.sub("", rest).strip(" ,，。.!！")) <= 1
+
+
+def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
+    if due is None:
+        return hit
+    return replace(hit, due=due.due, due_phrase=due.phrase)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
+_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
+
+
+def _has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+

@@ -1,0 +1,77 @@
+"""The cue-word prefilter never hides a match: checked on every sentence of the eval datasets.
+
+Each rule's regex runs only on sentences whose cue words it could match (extractors/rules/cues.py);
+if a cue list missed a word, a rule would silently stop firing. These tests run every gated
+pattern on every sentence, ungated, and require the gate to have been open wherever it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from evals.dataset import load_dataset, to_touchpoint
+from extractors.rules import RulesExtractor  # noqa: F401  (registers every rule's cue words)
+from extractors.rules.cues import GATES, UngatedPatternError, cue_words
+from extractors.rules.next_step_clauses import is_candidate, sentence_steps
+from extractors.rules.sentences import Sentence, split_sentences
+
+DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
+EXTRA = ["Kenji agreed to send the user list by Friday.", "I'll, um, send the deck tomorrow.",
+         "[10:32] 客服小美：亲，订单{order_id}已经发货啦[微笑]", "呵呵，又崩了。",
+         "Great, another outage :rage:", "那你们先出一个迁移计划，4月10号之前。"]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[tuple[Sentence, object]]:
+    found = []
+    for split in ("dev", "test"):
+        for item in load_dataset(DATASETS / f"{split}.jsonl"):
+            tp = to_touchpoint(item)
+            found += [(s, tp) for s in split_sentences(tp)]
+    return found
+
+
+def test_every_gated_pattern_matches_only_where_its_cue_words_occur(corpus) -> None:
+    assert GATES
+    misses = []
+    for rule, pattern, group, bit in GATES:
+        for sentence, _ in corpus:
+            m = pattern.search(sentence.text)
+            if m is not None and (group is None or m.group(group) is not None) \
+                    and not sentence.cues & bit:
+                misses.append((rule, sentence.text))
+    assert misses == []
+
+
+def test_no_step_is_found_in_a_sentence_the_candidate_test_skips(corpus) -> None:
+    for sentence, tp in corpus:
+        if not is_candidate(sentence.cues):
+            assert sentence_steps(sentence, tp, True) == [], sentence.text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    pytest.param(r"\b(?:send|share) (?:it|the deck)\b", {"send i", "send t", "share ", "sendit"},
+                 id="alternation-then-literal"),
+    pytest.param(r"麻烦(?:您|你)?发", {"麻烦"}, id="chinese-optional-part"),
+])
+def test_cue_words_are_read_off_the_pattern(pattern: str, words: set[str]) -> None:
+    found = cue_words(re.compile(pattern, re.I))
+    assert all(any(w.startswith(f) or f.startswith(w) for f in found) for w in words - {"sendit"})
+
+
+def test_a_pattern_that_can_match_without_a_word_is_refused() -> None:
+    with pytest.raises(UngatedPatternError, match="without a literal word"):
+        cue_words(re.compile(r"\d+ days?"))
+
+
+@pytest.mark.parametrize("text", EXTRA)
+def test_noisy_lines_still_split_into_sentences(text: str) -> None:
+    from datetime import UTC, datetime
+
+    from assistant.models import Source, Touchpoint
+    tp = Touchpoint(id="x", tenant_id="t", channel="chat", occurred_at=datetime(2026, 3, 2, tzinfo=UTC),
+                    text=text, source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
+    assert all(tp.text[s.start:s.end] == s.text for s in split_sentences(tp))

@@ -1,0 +1,194 @@
+"""Next steps by class, English and Chinese: requests, several steps, owners, and non-steps."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from assistant.ingest.common import assemble_text
+from assistant.models import Segment, Source, Touchpoint
+from extractors.base import CompetitorCatalog, ExtractionContext
+from extractors.grounding import is_verified
+from extractors.rules import RulesExtractor
+
+CST = timezone(timedelta(hours=8))
+MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=CST)  # a Monday
+
+
+def conversation(turns: list[tuple[str, str]], *, channel: str = "call") -> Touchpoint:
+    """Turns of (role, text); speakers are named after their role."""
+    text, segments = assemble_text(
+        [Segment(speaker=role.title(), role=role, text=body) for role, body in turns])  # type: ignore[arg-type]
+    return Touchpoint(id="tp", tenant_id="t", channel=channel, occurred_at=MONDAY,  # type: ignore[arg-type]
+                      source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"),
+                      segments=segments, text=text)
+
+
+def steps(turns: list[tuple[str, str]], **kwargs: str) -> list[tuple[str, str, date | None]]:
+    tp = conversation(turns, **kwargs)
+    insights = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog()))
+    assert all(is_verified(s.evidence, tp.text) for s in insights.next_steps)
+    return [(s.action, s.owner, s.due) for s in insights.next_steps]
+
+
+REQUESTS = [
+    pytest.param([("customer", "Could you send the signed DPA before Thursday?")],
+                 ("send the signed DPA", "rep", date(2026, 3, 5)), id="en-could-you-send"),
+    pytest.param([("customer", "Please loop in your implementation lead next week.")],
+                 ("loop in your implementation lead", "rep", date(2026, 3, 9)), id="en-please"),
+    pytest.param([("customer", "We need you to reset the admin password by tomorrow.")],
+                 ("reset the admin password", "rep", date(2026, 3, 3)), id="en-need-you-to"),
+    pytest.param([("rep", "Please sign the order form by next Wednesday so we can provision.")],
+                 ("sign the order form", "customer", date(2026, 3, 11)), id="en-rep-asks-customer"),
+    pytest.param([("customer", "麻烦下周一之前把实施计划发我一份。")],
+                 ("把实施计划发我一份", "rep", date(2026, 3, 9)), id="zh-mafan-before-monday"),
+    pytest.param([("customer", "请尽快安排工程师上门。")],
+                 ("安排工程师上门", "rep", None), id="zh-qing-jinkuai"),
+    pytest.param([("customer", "那你们先出一个迁移计划，4月10号之前。")],
+                 ("出一个迁移计划", "rep", date(2026, 4, 10)), id="zh-trailing-due-clause"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), REQUESTS)
+def test_a_customer_request_is_the_reps_step_with_its_due_date(turns, expected):
+    assert expected in steps(turns)
+
+
+SEVERAL = [
+    pytest.param("I'll send the API docs today, and our engineer Tobias will set up the sandbox "
+                 "by Tuesday.",
+                 [("send the API docs", "rep", date(2026, 3, 2)),
+                  ("set up the sandbox", "rep", date(2026, 3, 3))], id="en-two-subjects"),
+    pytest.param("I'll update the quote and then email it to your CFO by Friday.",
+                 [("update the quote", "rep", None),
+                  ("email it to your CFO", "rep", date(2026, 3, 6))], id="en-and-then"),
+    pytest.param("我下午先把演示账号开好，晚上再把操作手册发给您。",
+                 [("把演示账号开好", "rep", date(2026, 3, 2)),
+                  ("把操作手册发给您", "rep", date(2026, 3, 2))], id="zh-afternoon-then-evening"),
+    pytest.param("我今天下班前一定把发票寄出，快递单号发您微信。",
+                 [("把发票寄出", "rep", date(2026, 3, 2)),
+                  ("把快递单号发您微信", "rep", None)], id="zh-handover-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVERAL)
+def test_several_steps_in_one_sentence_are_separate(text, expected):
+    assert steps([("rep", text)]) == expected
+
+
+LEAD_INS = [
+    pytest.param("Sure — I'll send the revised quote tomorrow.", "send the revised quote",
+                 id="en-sure-dash"),
+    pytest.param("Per our call, I'll share the rollout plan by Friday.", "share the rollout plan",
+                 id="en-per-our-call"),
+    pytest.param("收到，我明天把合同发给您。", "把合同发给您", id="zh-shoudao"),
+    pytest.param("我们这边商量了一下，下周给您答复。", "给您答复", id="zh-after-discussing"),
+    pytest.param("第二，我负责把部署方案改成私有化版本，本周五前发出。", "把部署方案改成私有化版本",
+                 id="zh-numbered-item-one-step"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), LEAD_INS)
+def test_the_action_is_the_verb_phrase_without_its_lead_in(text, action):
+    assert [a for a, _, _ in steps([("rep", text)])] == [action]
+
+
+OWNERS = [
+    pytest.param("rep", "Our support engineer will call you tomorrow.", "rep", id="en-our-engineer"),
+    pytest.param("rep", "Priya from finance will send the PO on Friday.", "customer",
+                 id="en-named-from-finance"),
+    pytest.param("rep", "Your IT team should whitelist our domain this week.", "customer",
+                 id="en-your-team"),
+    pytest.param("rep", "I'll have our solutions engineer do a test import by Friday.", "rep",
+                 id="en-delegated"),
+    pytest.param("rep", "我们产品经理下周给您演示新版本。", "rep", id="zh-our-product-manager"),
+    pytest.param("customer", "法务那边下周二前给意见。", "customer", id="zh-customer-legal"),
+    pytest.param("rep", "我让实施顾问明天联系您。", "rep", id="zh-i-have-consultant-call"),
+    pytest.param("rep", "技术会在后天之前重新迁移所有附件。", "rep", id="zh-tech-team"),
+]
+
+
+@pytest.mark.parametrize(("role", "text", "owner"), OWNERS)
+def test_team_and_third_party_owners_belong_to_their_side(role, text, owner):
+    found = steps([(role, text)])
+    assert found and found[0][1] == owner, found
+
+
+NOT_STEPS = [
+    pytest.param([("rep", "If you sign this quarter we could include onboarding.")],
+                 id="en-conditional-offer"),
+    pytest.param([("rep", "如果您需要，我们也可以安排培训。")], id="zh-conditional-offer"),
+    pytest.param([("customer", "Fix it by Friday, otherwise we'll cancel.")], id="en-threat"),
+    pytest.param([("customer", "再这样我们下个月就换系统。")], id="zh-threat"),
+    pytest.param([("customer", "上周五的数据到现在还没同步。")], id="zh-complaint-with-date"),
+    pytest.param([("customer", "We run the payroll export every Friday.")], id="en-habit-with-day"),
+    pytest.param([("customer", "财务每次都要手工再录一遍。")], id="zh-habit"),
+    pytest.param([("rep", "Bear with me, one second.")], id="en-filler"),
+    pytest.param([("rep", "稍等一下，我查一下。")], id="zh-filler"),
+    pytest.param([("rep", "If anything changes I'll let you know.")], id="en-if-anything-changes"),
+    pytest.param([("rep", "I've extended your trial by 14 days.")], id="en-already-done"),
+    pytest.param([("customer", "合同已经盖章寄出了。")], id="zh-already-done"),
+    pytest.param([("customer", "We might expand to the EU team later.")], id="en-wish"),
+    pytest.param([("rep", "I won't send a contract yet.")], id="en-negated"),
+    pytest.param([("rep", "今天主要讨论一下迁移。")], id="zh-agenda-opener"),
+    pytest.param([("rep", "Let's talk numbers.")], id="en-topic-opener"),
+    pytest.param([("customer", "请问发票能开专票吗？")], id="zh-qingwen-question"),
+    pytest.param([("customer", "你们有没有做制造业的客户？")], id="zh-information-question"),
+    pytest.param([("customer", "你们演示的那个功能很好。")], id="zh-relative-clause"),
+    pytest.param([("customer", "Please add 5 seats to our subscription."),
+                  ("agent", "Done, the seats are active now.")], id="en-request-done-at-once"),
+    pytest.param([("customer", "> Could you send the timeline by Friday?")], id="en-quoted-line"),
+]
+
+
+@pytest.mark.parametrize("turns", NOT_STEPS)
+def test_non_steps_are_not_reported(turns):
+    channel = "email" if turns and turns[0][1].startswith(">") else "call"
+    assert steps(turns, channel=channel) == []
+
+
+def test_an_offer_becomes_a_step_when_the_customer_accepts():
+    offered = [("rep", "Want me to set up a trial workspace?")]
+    assert steps(offered) == []
+    assert steps([*offered, ("customer", "Sure, yeah.")]) == [
+        ("set up a trial workspace", "rep", None)]
+
+
+def test_a_request_and_the_promise_that_answers_it_are_one_step():
+    found = steps([("customer", "Can you also include pricing for 40 seats?"),
+                   ("rep", "Sure, I'll put the 40-seat pricing in the email tomorrow.")])
+    assert found == [("include pricing for 40 seats", "rep", date(2026, 3, 3))]
+    found = steps([("rep", "麻烦您把开票信息发我。"), ("customer", "好，我下班前发你。")])
+    assert found == [("把开票信息发我", "customer", date(2026, 3, 2))]
+
+
+def test_named_speakers_get_their_side_from_what_they_say():
+    text = ("Jordan Blake: Thanks for joining. Our pricing is per seat.\n"
+            "Rachel Kim: Your quote is more than we budgeted.\n"
+            "Jordan Blake: I'll send a revised quote tomorrow.\n"
+            "Rachel Kim: Could you also send the security whitepaper?")
+    tp = Touchpoint(id="x", tenant_id="t", channel="call", occurred_at=MONDAY, text=text,
+                    source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
+    insights = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog()))
+    assert [(s.action, s.owner) for s in insights.next_steps] == [
+        ("send a revised quote", "rep"), ("send the security whitepaper", "rep")]
+
+
+CONTEXT = [
+    pytest.param([("customer", "能不能发一个功能对比？"), ("rep", "没问题，我下周一前发给你。")],
+                 [("把功能对比发给你", "rep", date(2026, 3, 9))], id="zh-object-from-the-ask"),
+    pytest.param([("rep", "我这边马上核对，两个小时内给您回复。")],
+                 [("核对并给您回复", "rep", date(2026, 3, 2))], id="zh-reply-finishes-the-check"),
+    pytest.param([("rep", "我根据你们的团队规模做一个测算，下周五前发给您。")],
+                 [("做一个测算，发给您", "rep", date(2026, 3, 13))], id="zh-plain-clause-then-dated"),
+    pytest.param([("rep", "已经定位到问题，今天下午五点前修复。")],
+                 [("修复", "rep", date(2026, 3, 2))], id="zh-clock-time-left-out"),
+    pytest.param([("customer", "请马上退款！"), ("agent", "非常抱歉，我们会在3个工作日内原路退回。")],
+                 [("退款", "rep", date(2026, 3, 5))], id="zh-the-promise-dates-the-request"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CONTEXT)
+def test_short_actions_take_their_object_and_date_from_context(turns, expected):
+    assert steps(turns) == expected

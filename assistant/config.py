@@ -101,6 +101,15 @@ class Settings(BaseSettings):
     index_on_ingest: bool = True  # the index stage after extraction (search also catches up)
     sla_first_response_minutes: int = 5  # an online inquiry's first reply
     sla_assignment_minutes: int = 120  # a ticket's first agent response (assignment)
+    # HTTP API and background jobs
+    result_backend: str | None = None  # Celery results; default: the broker when it is Redis
+    max_request_bytes: int = 10 * 1024 * 1024  # JSON bodies; uploads use max_upload_bytes
+    api_rate_limit: str = "1200/minute"  # per API key ("N/second|minute|hour")
+    rate_limit_storage: str = "memory://"  # or redis://host:6379/1 to share across API processes
+    max_queue_depth: int = 1000  # queued jobs beyond which uploads answer 429
+    job_max_retries: int = 5  # transient errors only (provider down, rate limited, database)
+    job_visibility_timeout_s: int = 3600  # Redis: an unacknowledged task is redelivered after this
+    job_queue: str = "touchpoint"  # the broker queue workers consume
 
     @field_validator("max_upload_bytes")
     @classmethod

@@ -51,3 +51,15 @@ class AuthenticationError(ProviderError):
 
 class ExtractionOutputInvalidError(TouchpointError):
     """A model's answer did not match the output schema."""
+
+
+class UnauthorizedError(TouchpointError):
+    """No valid API key came with the request."""
+
+
+class OverloadedError(TouchpointError):
+    """Too much work is queued or a key made too many requests; try again later."""
+
+    def __init__(self, message: str, *, retry_after_s: int = 30) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s

@@ -12,7 +12,16 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from assistant.cli import commands, contacts, demo, ingest, maintenance, retrieval, suggest
+from assistant.cli import (
+    commands,
+    contacts,
+    demo,
+    ingest,
+    maintenance,
+    retrieval,
+    service,
+    suggest,
+)
 from assistant.cli.context import err_console, state
 from assistant.errors import TouchpointError
 
@@ -47,7 +56,7 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on 
     state.settings = None
 
 
-for _module in (commands, ingest, maintenance, contacts, demo, suggest, retrieval):
+for _module in (commands, ingest, maintenance, contacts, demo, suggest, retrieval, service):
     app.add_typer(_module.cli)
 
 

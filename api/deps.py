@@ -1,0 +1,91 @@
+"""Dependencies as `Annotated` aliases: the app state, a database session, the caller.
+
+Every route but health takes `CallerDep`, which checks `Authorization: Bearer <key>`, counts the
+request against the key's rate limit and gives the route a `Viewer` (tenant, role, owner) for
+the data layer. `allow(...)` narrows a route to some roles (403 for the others).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from api.limits import KeyRateLimiter
+from api.masking import Masker
+from api.metrics import Metrics
+from assistant.config import Settings
+from assistant.errors import ForbiddenError, UnauthorizedError
+from assistant.jobs.queue import JobQueue
+from assistant.storage import api_keys
+from assistant.storage.db import Database
+from assistant.storage.visibility import Viewer, contact_names
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    db: Database
+    queue: JobQueue
+    rate_limiter: KeyRateLimiter
+    metrics: Metrics
+
+
+def get_state(request: Request) -> AppState:
+    state: AppState = request.app.state.touchpoint
+    return state
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_session(state: StateDep) -> Iterator[Session]:
+    with state.db.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+_bearer = HTTPBearer(auto_error=False, description="An API key: `touchpoint keys create`")
+
+
+def current_viewer(state: StateDep, request: Request,
+                   credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                          Depends(_bearer)]) -> Viewer:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise UnauthorizedError("send an API key as `Authorization: Bearer tpk_...`; create one "
+                                "with `touchpoint keys create --tenant T --role R`")
+    with state.db.session() as session:
+        key = api_keys.authenticate(session, key=credentials.credentials)
+    state.rate_limiter.hit(key.id)
+    viewer = Viewer(tenant_id=key.tenant_id, role=key.role, owner=key.owner, key_id=key.id)
+    request.state.viewer = viewer
+    return viewer
+
+
+CallerDep = Annotated[Viewer, Depends(current_viewer)]
+
+
+def allow(*roles: str) -> Callable[[Viewer], Viewer]:
+    """A dependency admitting only `roles`; the others get 403 naming who may."""
+
+    def check(viewer: CallerDep) -> Viewer:
+        if viewer.role not in roles:
+            raise ForbiddenError(f"role {viewer.role!r} may not do this; it needs a key with "
+                                 f"role {' or '.join(roles)}")
+        return viewer
+
+    return check
+
+
+AdminDep = Annotated[Viewer, Depends(allow("admin"))]
+
+
+def masker_for(session: Session, viewer: Viewer, state: AppState,
+               contact_ids: Sequence[str] = (), extra_names: Sequence[str] = ()) -> Masker:
+    """The viewer's masker; an evaluator's masks the names of the contacts shown too."""
+    names = contact_names(session, viewer, list(contact_ids)) if viewer.role == "evaluator" else []
+    return Masker(viewer.role, names=[*names, *extra_names], region=state.settings.phone_region)

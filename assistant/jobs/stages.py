@@ -1,0 +1,256 @@
+"""Run the pipeline's stages for a job: the same stage functions the CLI runs, one id at a time.
+
+A job is either `ingest` (sources already received: parse, then extract each new touchpoint)
+or `extract` (a deliberate re-run on a stored touchpoint, beside its earlier runs). A Celery
+worker runs one stage for one id per task (`parse_stage`, `extract_stage`, `reextract`); the
+in-process runner calls `run_job`, which runs the same functions in order.
+
+Idempotence comes from the stages themselves: each claims its row and returns what was done
+when it finds its work done, so a redelivered task adds nothing. The re-extract job, whose
+purpose is to add a run, writes the run and finishes the job in one transaction after checking,
+under the job's row lock, that no other delivery finished it first.
+
+Errors: a transient one (provider down or rate limited, a stage busy in another live process,
+the database unreachable) re-raises so the runner retries with backoff; any other error fails
+the source or touchpoint where it happened, and the job settles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import OperationalError
+
+from assistant import bootstrap
+from assistant.config import Settings
+from assistant.errors import (
+    ProviderTimeoutError,
+    ProviderUnavailableError,
+    RateLimitedError,
+    TouchpointError,
+)
+from assistant.jobs import store
+from assistant.pipeline import Received, Runtime, SourceOptions, receive
+from assistant.pipeline.stages import (
+    BusyError,
+    claim_source,
+    complete_source,
+    extract_touchpoint,
+    one_line,
+    parse_claimed,
+)
+from assistant.storage import claims, convert, repository, sources
+from assistant.storage.db import Database
+
+TRANSIENT: tuple[type[BaseException], ...] = (
+    ProviderUnavailableError, RateLimitedError, ProviderTimeoutError, BusyError,
+    OperationalError)
+FINAL_SOURCE_STAGES = ("done", "failed")
+
+Send = Callable[[str, dict[str, str]], None]  # (stage, ids) -> queue the next task
+
+
+def is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, TRANSIENT)
+
+
+class Runtimes:
+    """One runtime per (tenant, extractor) per process: lexicons and clients load once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._built: dict[tuple[str, str | None], Runtime] = {}
+
+    def get(self, tenant_id: str, extractor: str | None = None) -> Runtime:
+        key = (tenant_id, extractor)
+        if key not in self._built:
+            self._built[key] = bootstrap.runtime(self.settings, extractor=extractor,
+                                                 tenant=tenant_id)
+        return self._built[key]
+
+
+# --- ingest: parse one source, extract one touchpoint -----------------------------------------
+
+
+def parse_stage(db: Database, runtime: Runtime, *, tenant_id: str, source_id: str) -> list[str]:
+    """Parse (or transcribe) one received source; returns the touchpoints left to extract.
+
+    A source that cannot be parsed is failed here, with its reason; that is final, not retried.
+    """
+    row, claimed = claim_source(db, tenant_id=tenant_id, source_id=source_id)
+    if not claimed:
+        return []
+    if row.stage != "received":  # parsed before a crash: its touchpoints are still to extract
+        return list(row.touchpoint_ids)
+    try:
+        with db.session() as session:
+            content = sources.load_blob(session, tenant_id=tenant_id, sha256=row.sha256)
+        result = parse_claimed(db, row, content, runtime)
+    except TRANSIENT:
+        _release_source(db, tenant_id, source_id)
+        raise
+    except Exception as exc:
+        with db.session() as session:
+            current = sources.get_source(session, tenant_id=tenant_id, source_id=source_id)
+            sources.finish_stage(session, current, stage="failed", error_stage="parse",
+                                 error=runtime.redact(f"{row.uri}: {one_line(exc)}"))
+        if not isinstance(exc, TouchpointError):
+            raise
+        return []
+    created = [tp.id for tp in result.created]
+    with db.session() as session:  # the extract tasks may run in other processes: let go
+        for touchpoint_id in created:
+            stored = repository.touchpoint_row(session, tenant_id=tenant_id,
+                                               touchpoint_id=touchpoint_id)
+            stored.claimed_by = stored.claimed_at = None
+    _release_source(db, tenant_id, source_id)
+    return created if runtime.extractor is not None else []
+
+
+def _release_source(db: Database, tenant_id: str, source_id: str) -> None:
+    """Let go of the source; it is `done` when none of its touchpoints is left to extract."""
+    with db.session() as session:
+        complete_source(session, tenant_id=tenant_id, source_id=source_id, release=True)
+
+
+def extract_stage(db: Database, runtime: Runtime, *, tenant_id: str, touchpoint_id: str) -> None:
+    """Extract one parsed touchpoint; a provider that is down leaves it `pending` and raises
+    so the runner retries later."""
+    result = extract_touchpoint(db, tenant_id=tenant_id, touchpoint_id=touchpoint_id,
+                                runtime=runtime)
+    if result.status == "pending":
+        raise ProviderUnavailableError(result.error or f"{touchpoint_id}: extraction pending")
+    if result.status == "skipped" and result.error:  # held by another live process
+        raise BusyError(f"{touchpoint_id}: {result.error}")
+
+
+def settle(db: Database, *, job_id: str) -> store.Job | None:
+    """Finish an ingest job once every one of its sources is done or failed; the finished job,
+    or None while some source is still on its way."""
+    with db.session() as session:
+        job = store.locked_job(session, job_id=job_id)
+        if job.is_final:
+            return job
+        rows = [sources.get_source(session, tenant_id=job.tenant_id, source_id=i)
+                for i in job.params.get("source_ids", [])]
+        if any(r.stage not in FINAL_SOURCE_STAGES for r in rows):
+            return None
+        touchpoint_ids = list(dict.fromkeys(t for r in rows for t in r.touchpoint_ids))
+        errors = [r.error for r in rows if r.error]
+        failed_tps = [t.id for r in rows for t in sources.touchpoint_rows_of(
+            session, tenant_id=job.tenant_id, source_id=r.id) if t.status == "failed"]
+        errors += [f"{t}: extraction failed (see GET /v1/touchpoints/{t})" for t in failed_tps]
+        if rows and all(r.stage == "failed" for r in rows):
+            store.fail(session, job_id=job_id, error="; ".join(errors))
+        else:
+            store.succeed(session, job_id=job_id, touchpoint_ids=touchpoint_ids,
+                          error="; ".join(errors) or None)
+        return store.locked_job(session, job_id=job_id)
+
+
+# --- a deliberate re-run of extraction ---------------------------------------------------------
+
+
+def reextract(db: Database, runtime: Runtime, *, job_id: str, tenant_id: str,
+              touchpoint_id: str) -> None:
+    """One more extraction run for a stored touchpoint; earlier runs are kept."""
+    me = claims.process_token()
+    with db.session() as session:
+        row = repository.touchpoint_row(session, tenant_id=tenant_id, touchpoint_id=touchpoint_id)
+        if not claims.take(session, row, me=me):
+            raise BusyError(f"touchpoint {touchpoint_id} is held by {row.claimed_by}")
+        touchpoint = convert.row_to_touchpoint(row)
+    assert runtime.extractor is not None and runtime.context is not None
+    try:
+        insights = runtime.extractor.extract(touchpoint, runtime.context)
+    except Exception as exc:
+        with db.session() as session:
+            row = repository.touchpoint_row(session, tenant_id=tenant_id,
+                                            touchpoint_id=touchpoint_id)
+            if not is_transient(exc):
+                row.status, row.error = "failed", runtime.redact(f"extract: {one_line(exc)}")
+            row.claimed_by = row.claimed_at = None
+        raise
+    if insights.created_at is None:
+        insights = insights.model_copy(update={"created_at": datetime.now(UTC)})
+    with db.session() as session:
+        row = repository.touchpoint_row(session, tenant_id=tenant_id, touchpoint_id=touchpoint_id)
+        row.claimed_by = row.claimed_at = None
+        if not store.claim_finish(session, job_id=job_id):
+            return
+        repository.save_insights(session, tenant_id=tenant_id, insights=insights)
+        row.status, row.error, row.updated_at = "extracted", None, datetime.now(UTC)
+        store.succeed(session, job_id=job_id, touchpoint_ids=[touchpoint_id])
+
+
+# --- running a job ---------------------------------------------------------------------------
+
+
+def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: dict[str, str],
+             send: Send) -> None:
+    """One stage for one id, as a Celery task runs it; `send` queues the stages that follow."""
+    with db.session() as session:
+        job = store.start_attempt(session, job_id=job_id)
+    if job is None:
+        return  # finished already: a redelivery
+    try:
+        if stage == "extract" and job.kind == "extract":
+            runtime = runtimes.get(job.tenant_id, job.params.get("extractor"))
+            reextract(db, runtime, job_id=job_id, tenant_id=job.tenant_id,
+                      touchpoint_id=str(job.params["touchpoint_id"]))
+            return
+        runtime = runtimes.get(job.tenant_id, job.params.get("extractor"))
+        if stage == "parse":
+            for touchpoint_id in parse_stage(db, runtime, tenant_id=job.tenant_id,
+                                             source_id=ids["source_id"]):
+                send("extract", {"touchpoint_id": touchpoint_id})
+        elif stage == "extract":
+            extract_stage(db, runtime, tenant_id=job.tenant_id,
+                          touchpoint_id=ids["touchpoint_id"])
+        else:
+            raise TouchpointError(f"job {job.id}: unknown stage {stage!r}; upgrade the worker")
+        settle(db, job_id=job_id)
+    except TRANSIENT as exc:
+        with db.session() as session:
+            store.retry_later(session, job_id=job_id, error=f"attempt {job.attempts}: {exc}")
+        raise
+    except TouchpointError as exc:
+        with db.session() as session:
+            store.fail(session, job_id=job_id, error=str(exc))
+    except Exception as exc:
+        with db.session() as session:
+            store.fail(session, job_id=job_id, error=f"internal error: {one_line(exc)}")
+        raise
+
+
+def first_tasks(job: store.Job) -> list[tuple[str, dict[str, str]]]:
+    """The tasks that start a job: parse each source, or the one re-extraction."""
+    if job.kind == "ingest":
+        return [("parse", {"source_id": s}) for s in job.params.get("source_ids", [])]
+    if job.kind == "extract":
+        return [("extract", {"touchpoint_id": str(job.params["touchpoint_id"])})]
+    return [(job.kind, {})]
+
+
+def give_up(db: Database, job_id: str, exc: BaseException) -> None:
+    """Retries are used up: the job fails for good and joins the dead letters."""
+    with db.session() as session:
+        store.fail(session, job_id=job_id, error=f"gave up after retries: {exc}")
+
+
+# --- intake: what the API does before a job exists --------------------------------------------
+
+
+def receive_source(db: Database, *, tenant_id: str, content: bytes, uri: str,
+                   options: SourceOptions, max_bytes: int) -> Received:
+    """Store the bytes and the source row (a duplicate is known here) and let go of the
+    source, so whichever worker takes the job can claim it."""
+    received = receive(db, tenant_id=tenant_id, content=content, uri=uri, options=options,
+                       max_bytes=max_bytes)
+    if received.is_new:
+        with db.session() as session:
+            row = sources.get_source(session, tenant_id=tenant_id, source_id=received.source_id)
+            if row.claimed_by == claims.process_token():
+                row.claimed_by = row.claimed_at = None
+    return received

@@ -8,7 +8,8 @@ import typer
 from rich.table import Table
 
 from evals.cli import console, eval_app, parse_thresholds
-from evals.retrieval import DATASETS, MODES, misses, run_retrieval_eval
+
+DATASETS = Path(__file__).parent / "datasets"  # evals/retrieval.py (heavy) is imported on use
 
 
 @eval_app.command("retrieval")
@@ -22,6 +23,7 @@ def retrieval_eval(
     from assistant.bootstrap import retrieval_options
     from assistant.cli.context import settings
     from assistant.cli.render import print_json
+    from evals.retrieval import MODES, misses, run_retrieval_eval
 
     lows = parse_thresholds(minimum, "--min")
     result = run_retrieval_eval(dataset, embedder=retrieval_options(settings()).embedder)

@@ -16,13 +16,23 @@ from api import problems
 from api.deps import AppState
 from api.limits import BodyLimit, KeyRateLimiter
 from api.metrics import Metrics, MetricsMiddleware
-from api.routes import accounts, contacts, events, health, ingest, jobs, keys, touchpoints
+from api.routes import (
+    accounts,
+    contacts,
+    events,
+    health,
+    ingest,
+    insight_reads,
+    jobs,
+    keys,
+    touchpoints,
+)
 from assistant import bootstrap
 from assistant.config import Settings, load_settings
 from assistant.jobs.queue import JobQueue, open_queue
 
-V1_ROUTERS = (ingest.router, touchpoints.router, jobs.router, events.router, accounts.router, contacts.router,
-              keys.router)
+V1_ROUTERS = (ingest.router, touchpoints.router, jobs.router, events.router, accounts.router,
+              contacts.router, keys.router, insight_reads.router)
 
 
 def create_app(settings: Settings | None = None, *, queue: JobQueue | None = None) -> FastAPI:

@@ -123,7 +123,7 @@ def build_batch(root: Path) -> tuple[list[str], set[str], set[str]]:
 
 
 def _recorded(failures: dict) -> set[str]:
-    assert set(failures) == {"sources", "inputs"}
+    assert set(failures) == {"sources", "inputs", "jobs"} and failures["jobs"] == []
     uris = {s["uri"] for s in failures["sources"]} | {i["source_uri"] for i in failures["inputs"]}
     return uris
 

@@ -59,3 +59,10 @@ def test_a_sidecar_sets_the_timezone_of_a_chat_log_and_rejects_unknown_zones(tmp
     sidecar.write_text('{"timezone": "Mars/Olympus"}', encoding="utf-8")
     with pytest.raises(BadInputError, match="IANA"):
         source_options(source, SourceOptions(), default_timezone="UTC")
+
+
+def test_a_literal_path_with_glob_characters_is_that_file_not_a_pattern(tmp_path: Path):
+    literal = touch(tmp_path / "call [1].txt", "Dana: hello\n")
+    touch(tmp_path / "call 1.txt", "Dana: other\n")  # what "[1]" would match as a glob
+    files, missing = find_sources([str(literal)])
+    assert [f.path for f in files] == [literal] and missing == []

@@ -18,6 +18,7 @@ import ahocorasick
 
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
+from extractors.rules.cues import register_pattern
 from extractors.rules.sentences import Sentence
 
 _NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受"}
@@ -62,6 +63,10 @@ INTEGRATION_CUE = re.compile(
     r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I)
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
+# cue bits: a stance pattern runs only on sentences holding one of its words
+_STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
+                 for stance, pattern in STANCE_CUES]
+_INTEGRATION_GATE = register_pattern("stance_integration", INTEGRATION_CUE)
 _CRM_USE = re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
                       r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I)
 _NEGATED_USE = re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
@@ -156,12 +161,16 @@ def sentence_cues(sentence: Sentence) -> list[Cue]:
     """Every stance cue in the sentence (a negated "use" is none), integration cues included."""
     text = sentence.text
     found: list[Cue] = []
-    for stance, pattern in STANCE_CUES:
+    cues = sentence.cues
+    for stance, pattern, bit in _STANCE_GATES:
+        if not cues & bit:
+            continue
         for cue in pattern.finditer(text):
             if stance == "using" and _NEGATED_USE.search(text[max(0, cue.start() - 12):cue.end()]):
                 continue
             found.append((cue.start(), cue.end(), stance))
-    found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
+    if cues & _INTEGRATION_GATE:
+        found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
     return found
 
 

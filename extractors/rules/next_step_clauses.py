@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import register, register_pattern
+from extractors.rules.cues import cues_of, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.next_step_patterns import (
     AGENDA,
@@ -185,7 +185,7 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
-                 or clause[: m.start()] in _ZH_LEADS) \
+                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")) \
             and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
             and not _RELATIVE.match(clause, m.end()):
         found.append((m.start(), _Found("other", base + m.start("mid"))))
@@ -229,7 +229,10 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
 def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     cues = sentence.cues
-    text = spoken(sentence.text) if cues & _DISFLUENT else sentence.text
+    text = sentence.text
+    if cues & _DISFLUENT:  # "I'll, um, send": the words the fillers kept apart now touch
+        text = spoken(text)
+        cues |= cues_of(text)
     if cues & _THREAT and THREAT.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from assistant.models import SentimentLabel
 from extractors.rules.cues import register, register_pattern
@@ -156,12 +156,38 @@ _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
 _POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
+_ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
+
+
+class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+    """VADER, without its character-by-character emoji pass on text that has no emoji.
+
+    `polarity_scores` first rebuilds the text one character at a time to spell out emoji; every
+    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends.
+    """
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        if not text.isascii():
+            return super().polarity_scores(text)  # type: ignore[no-any-return]
+        text = text.strip()
+        sentitext = SentiText(text)
+        sentiments: list[float] = []
+        words = sentitext.words_and_emoticons
+        for i, item in enumerate(words):
+            lowered = item.lower()
+            if lowered in BOOSTER_DICT or (lowered == "kind" and i < len(words) - 1
+                                           and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
-    analyzer = SentimentIntensityAnalyzer()
+    analyzer = _Analyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
     for word in _BUSINESS_NEUTRAL:
         analyzer.lexicon.pop(word, None)
@@ -204,10 +230,10 @@ _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
 _CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
-def _score_zh(text: str) -> float:
+def _score_zh(text: str, cues: int = ALL_CUES) -> float:
     pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
     total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
-        + sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text))
+        + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
     for m in pattern.finditer(text):
         word = m.group(0)
         weight = weights[word]
@@ -226,7 +252,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     patterns whose words it lacks."""
     if cues & _SARCASM_CUE and SARCASM.search(text):
         return SARCASM_SCORE
-    if len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
+    if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
@@ -236,7 +262,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
-        score = _score_zh(text) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
+        score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:

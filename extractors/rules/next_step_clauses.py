@@ -14,6 +14,7 @@ from datetime import date
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
+from extractors.rules.folding import fold
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -97,9 +98,9 @@ OBJECTLESS = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|
                          r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$")
 _RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
 HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
-_DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
-_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
-                              re.I)
+_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
+_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+                              re.I))
 _NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉")
 
 
@@ -332,7 +333,7 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
+_EN_CONTINUE = fold(re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I))
 
 
 def _has_han(text: str) -> bool:

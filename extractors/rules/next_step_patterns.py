@@ -217,13 +217,24 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
             pieces.append(text[cursor:s] + "\x00")
             cursor = e
     pieces.append(text[cursor:])
-    action = _AROUND_DUE.sub("", "".join(pieces)).replace("\x00", "")
+    action = "".join(pieces)
+    if len(pieces) > 1:  # a due phrase was cut out: its preposition and 之前/上午 go with it
+        action = _AROUND_DUE.sub("", action).replace("\x00", "")
     action = _PURPOSE.sub("", action)
     action = _CLOCK.sub("", action)
-    action = _TRAILING_PREPOSITION.sub("", action.strip())
+    action = _without_trailing_preposition(action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())
     action = _TRAILING_POLITE.sub("", action)
-    action = _SPACES.sub(" ", action).strip(" ,，。.!！?？;；:：-~～")
-    action = _TRAILING_PREPOSITION.sub("", action).strip(" ,，")
+    if "  " in action or "\t" in action or "\n" in action:
+        action = _SPACES.sub(" ", action)
+    action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")
     return action[:MAX_ACTION_CHARS].strip()
+
+
+def _without_trailing_preposition(action: str) -> str:
+    """`action` without an English preposition left dangling at its end ("send the quote by")."""
+    last = action.rstrip()[-1:]
+    if not (last.isascii() and last.isalpha()):  # the pattern ends in a Latin word
+        return action
+    return _TRAILING_PREPOSITION.sub("", action)

@@ -177,11 +177,8 @@ def save_insight_runs(session: Session, *, tenant_id: str, runs: list[Insights])
     if not runs:
         return
     now = _now()
-    rows = []
-    for insights in runs:
-        row = convert.insights_to_row(tenant_id, insights, now=now)
-        rows.append({c.key: getattr(row, c.key) for c in _RUNS.columns if c.key != "id"})
-    session.execute(_RUNS.insert(), rows)
+    session.execute(_RUNS.insert(), [convert.insights_values(tenant_id, insights, now=now)
+                                     for insights in runs])
 
 
 # --- contacts and accounts: what identity resolution reads and writes --------------------------

@@ -75,11 +75,16 @@ def row_to_contact(row: ContactRow) -> Contact:
 
 
 def insights_to_row(tenant_id: str, insights: Insights, *, now: datetime) -> InsightRunRow:
+    return InsightRunRow(**insights_values(tenant_id, insights, now=now))
+
+
+def insights_values(tenant_id: str, insights: Insights, *, now: datetime) -> dict[str, Any]:
+    """Column values of an insight_runs row but its id (for an INSERT of many rows)."""
     prov = insights.provenance
-    return InsightRunRow(tenant_id=tenant_id, touchpoint_id=insights.touchpoint_id,
-                         extractor=prov.extractor, extractor_version=prov.extractor_version,
-                         prompt_hash=prov.prompt_hash, created_at=insights.created_at or now,
-                         body=insights.model_dump(mode="json", exclude_defaults=True))
+    return {"tenant_id": tenant_id, "touchpoint_id": insights.touchpoint_id,
+            "extractor": prov.extractor, "extractor_version": prov.extractor_version,
+            "prompt_hash": prov.prompt_hash, "created_at": insights.created_at or now,
+            "body": insights.model_dump(mode="json", exclude_defaults=True)}
 
 
 def row_to_insights(row: InsightRunRow) -> Insights:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.rules.cues import CueSet
 from extractors.rules.folding import fold, gated
 
 EN_VERB_WORDS = (
@@ -208,6 +209,13 @@ _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in orde
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
 
 
+# the cleaner's patterns run on an action only when their cue words occur in it
+_CLEANER_CUES = CueSet()
+_PURPOSE_CUE = _CLEANER_CUES.register_pattern(_PURPOSE)
+_CLOCK_CUE = _CLEANER_CUES.register_pattern(_CLOCK)
+_POLITE_CUE = _CLEANER_CUES.register_pattern(_TRAILING_POLITE)
+
+
 def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     """The verb phrase without due phrases, lead-ins, politeness tails and end punctuation."""
     pieces, cursor = [], 0
@@ -220,12 +228,16 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     action = "".join(pieces)
     if len(pieces) > 1:  # a due phrase was cut out: its preposition and 之前/上午 go with it
         action = _AROUND_DUE.sub("", action).replace("\x00", "")
-    action = _PURPOSE.sub("", action)
-    action = _CLOCK.sub("", action)
+    cues = _CLEANER_CUES.bits(action)
+    if cues & _PURPOSE_CUE and (cut := _PURPOSE.sub("", action)) != action:
+        action, cues = cut, _CLEANER_CUES.bits(cut)
+    if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
+        action, cues = cut, _CLEANER_CUES.bits(cut)
     action = _without_trailing_preposition(action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())
-    action = _TRAILING_POLITE.sub("", action)
+    if cues & _POLITE_CUE:  # the cuts since the last bits only shortened the ends
+        action = _TRAILING_POLITE.sub("", action)
     if "  " in action or "\t" in action or "\n" in action:
         action = _SPACES.sub(" ", action)
     action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")

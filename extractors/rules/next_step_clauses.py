@@ -243,14 +243,15 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
             and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
         return []
-    if not _could_hold_a_step(text, cues):
-        return []
+    clauses = _clauses(text)
+    if len(clauses) > 1 and not _could_hold_a_step(text, cues):
+        return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None
     topic = ""  # a clause without a step that names what the next one hands over
-    for start, end in _clauses(text):
+    for start, end in clauses:
         clause = text[start:end]
         if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
             previous = None

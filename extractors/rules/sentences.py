@@ -166,7 +166,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,
          speaker: str | None, index: int | None) -> None:
     raw = text[start:end]
     stripped = raw.strip()
-    if stripped and _WORD.search(stripped):
+    if stripped and (stripped[0].isalnum() or _WORD.search(stripped)):
         offset = start + len(raw) - len(raw.lstrip())
         sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
 

@@ -205,10 +205,10 @@ def _vader_has_cue(text: str) -> bool:
     if not text.isascii():
         return True
     lexicon = _vader().lexicon
-    for token in text.lower().split():
-        if token in lexicon or token.strip(_PUNCTUATION) in lexicon:
-            return True
-    return False
+    tokens = text.lower().split()
+    if not lexicon.keys().isdisjoint(tokens):
+        return True
+    return not lexicon.keys().isdisjoint(token.strip(_PUNCTUATION) for token in tokens)
 
 
 @lru_cache(maxsize=1)
@@ -260,7 +260,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if flat:
         decisive = _DECISION.search(text) is not None
         penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
-    if _CJK.search(text):
+    if not text.isascii() and _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0

@@ -165,7 +165,8 @@ class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
     """VADER, without its character-by-character emoji pass on text that has no emoji.
 
     `polarity_scores` first rebuilds the text one character at a time to spell out emoji; every
-    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends.
+    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends. A word
+    outside the lexicon gets valence 0 without the call that would find that out.
     """
 
     def polarity_scores(self, text: str) -> dict[str, float]:
@@ -175,11 +176,12 @@ class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
         sentitext = SentiText(text)
         sentiments: list[float] = []
         words = sentitext.words_and_emoticons
+        lexicon = self.lexicon
         for i, item in enumerate(words):
             lowered = item.lower()
-            if lowered in BOOSTER_DICT or (lowered == "kind" and i < len(words) - 1
-                                           and words[i + 1].lower() == "of"):
-                sentiments.append(0)
+            if lowered not in lexicon or lowered in BOOSTER_DICT or (
+                    lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
+                sentiments.append(0)  # what sentiment_valence gives a word outside the lexicon
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         sentiments = self._but_check(words, sentiments)

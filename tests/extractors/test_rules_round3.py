@@ -1,0 +1,41 @@
+"""Classes of extraction errors fixed in the third round (issue 10), each in English and Chinese."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from assistant.models import Source, Touchpoint
+from extractors.base import CompetitorCatalog, ExtractionContext
+from extractors.rules import RulesExtractor
+from extractors.rules.sentences import split_sentences
+
+CST = timezone(timedelta(hours=8))
+MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=CST)
+
+
+def plain(text: str, *, channel: str = "ticket", direction: str = "inbound") -> Touchpoint:
+    """A touchpoint as an API payload or an eval item brings it: text only, no segments."""
+    return Touchpoint(id="tp", tenant_id="t", channel=channel, direction=direction,  # type: ignore[arg-type]
+                      occurred_at=MONDAY, text=text,
+                      source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+
+
+HEADED_TICKETS = [
+    pytest.param("Subject: Workflow firing twice\nSean Doyle: Our workflow sends every email twice.\n"
+                 "Mateo Cruz: Reproduced it. I'll deploy the fix on Wednesday.\n"
+                 "Sean Doyle: OK, thanks.", "Mateo Cruz", id="en-subject-line"),
+    pytest.param("主题：邮件同步失败\n万里：从上周五开始邮件就同步不到了。\n"
+                 "周婷：收到，已确认是接口变更导致，明天上午修复。\n万里：好的。", "周婷",
+                 id="zh-subject-line"),
+]
+
+
+@pytest.mark.parametrize(("text", "agent"), HEADED_TICKETS)
+def test_a_subject_line_is_not_a_speaker_so_named_sides_are_still_found(text, agent):
+    sentences = split_sentences(plain(text))
+    assert all(s.speaker not in ("Subject", "主题") for s in sentences)
+    assert {s.role for s in sentences if s.speaker == agent} == {"rep"}
+    steps = RulesExtractor().extract(plain(text), ExtractionContext(catalog=CompetitorCatalog()))
+    assert [s.owner for s in steps.next_steps] == ["rep"]

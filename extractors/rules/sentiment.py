@@ -43,7 +43,9 @@ _COURTESY = re.compile(
     r"sorry)\b", re.I)
 _ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
-                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])")
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
+                          r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|"
+                          r"告诉|通知|转|寄|看一下|下周|明天|今天)")
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
@@ -126,10 +128,11 @@ _BUSINESS_TERMS = {
     "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
-# share", "free trial", "security review", "credit card", "help with the import")
+# share", "free trial", "security review", "credit card", "help with the import", "send the
+# PO", "a CRM solution")
 _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supported", "supports", "free",
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
-                     "honestly", "honest")
+                     "honestly", "honest", "po", "solution", "solutions")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"

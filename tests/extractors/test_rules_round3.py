@@ -10,6 +10,7 @@ from assistant.models import Source, Touchpoint
 from extractors.base import CompetitorCatalog, ExtractionContext
 from extractors.rules import RulesExtractor
 from extractors.rules.sentences import split_sentences
+from extractors.rules.sentiment import score_sentence
 
 CST = timezone(timedelta(hours=8))
 MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=CST)
@@ -39,3 +40,28 @@ def test_a_subject_line_is_not_a_speaker_so_named_sides_are_still_found(text, ag
     assert {s.role for s in sentences if s.speaker == agent} == {"rep"}
     steps = RulesExtractor().extract(plain(text), ExtractionContext(catalog=CompetitorCatalog()))
     assert [s.owner for s in steps.next_steps] == ["rep"]
+
+
+POLITE_REQUESTS = [
+    pytest.param("Priya from finance will send the PO next week.", id="en-po-is-a-purchase-order"),
+    pytest.param("We are looking for a CRM solution for the service team.", id="en-solution"),
+    pytest.param("麻烦下周一之前把实施计划发我一份。", id="zh-mafan-opens-a-request"),
+    pytest.param("那个，昨天说的API文档麻烦发我一下。", id="zh-mafan-before-the-verb"),
+]
+
+
+@pytest.mark.parametrize("text", POLITE_REQUESTS)
+def test_business_words_and_polite_requests_carry_no_sentiment(text):
+    assert score_sentence(text) == 0.0
+
+
+TROUBLE = [
+    pytest.param("这个必须处理好，否则我们会很麻烦。", id="zh-hen-mafan"),
+    pytest.param("流程太麻烦，每次都要审批。", id="zh-tai-mafan"),
+    pytest.param("The export is broken again and support is unresponsive.", id="en-complaint"),
+]
+
+
+@pytest.mark.parametrize("text", TROUBLE)
+def test_trouble_is_still_negative(text):
+    assert score_sentence(text) < -0.3

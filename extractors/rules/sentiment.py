@@ -29,8 +29,8 @@ from extractors.rules.cues import register, register_pattern
 from extractors.rules.sentences import Sentence
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
-LABEL_THRESHOLD = 0.12  # mean score beyond which the touchpoint leans one way
-MIXED_BALANCE = 0.5  # weaker side / stronger side at which both sides count ("mixed")
+LABEL_THRESHOLD = 0.16  # mean score beyond which the touchpoint leans one way
+MIXED_BALANCE = 0.3  # weaker side / stronger side at which both sides count ("mixed")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PUNCTUATION = string.punctuation
 _COURTESY = re.compile(

@@ -32,3 +32,56 @@ QUOTED = [
 def test_the_classifiers_never_read_the_quoted_earlier_message(text, quoted):
     readings = read_touchpoints([_touchpoint(text, channel="email")])[0]
     assert readings and all(quoted not in r.sentence.text for r in readings)
+
+
+def _reading(text: str, positive: float, negative: float):
+    from extractors.learned.reading import SentenceReading
+    from extractors.rules.sentences import Sentence
+
+    return SentenceReading(Sentence(text, 0, len(text), "customer", None, None), {"other": 1.0},
+                           {"positive": positive, "neutral": 1 - positive - negative,
+                            "negative": negative})
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    pytest.param("Hamish Ouellet", 2 / 3, id="en-signature"),
+    pytest.param("谭敏", 1 / 3, id="zh-signature"),
+    pytest.param("The numbers in the weekly report are wrong.", 1.0, id="en-sentence"),
+    pytest.param("每周的报表数据都对不上。", 1.0, id="zh-sentence")])
+def test_a_name_or_salutation_carries_little_of_the_classifiers_mood(text, share):
+    from extractors.learned.sentiment import SentimentOptions, sentence_polarity
+
+    options = SentimentOptions(min_words=3)
+    assert sentence_polarity(_reading(text, 0.0, 0.9), options) == pytest.approx(-0.9 * share)
+
+
+@pytest.mark.parametrize("text", [pytest.param("We won't be extending the contract.", id="en"),
+                                  pytest.param("下个月到期就不续了。", id="zh")])
+def test_a_clear_rules_negative_is_not_diluted_by_a_classifier_that_misses_it(text):
+    from extractors.learned.sentiment import SentimentOptions, sentence_polarity
+    from extractors.rules.sentiment import score_sentence
+
+    options = SentimentOptions(strong=0.35, rules_weight=0.6, rules_floor=0.8)
+    assert sentence_polarity(_reading(text, 0.7, 0.0), options, score_sentence) <= -0.35
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("陈静你好，\n试用了一周，手机端经常闪退，同事们都回去用Excel了。\n谭敏", id="zh-email"),
+    pytest.param("Hi Jo,\nThe mobile app keeps crashing and my team has gone back to "
+                 "spreadsheets.\nSam Lee", id="en-email")])
+def test_combined_calls_a_defect_report_negative(text):
+    from extractors.base import ExtractionContext
+    from extractors.learned import CombinedExtractor
+
+    sentiment = CombinedExtractor().extract(_touchpoint(text, channel="email"),
+                                            ExtractionContext()).sentiment
+    assert sentiment is not None and sentiment.label == "negative"
+
+
+def test_buying_signals_of_positive_dev_items_teach_positive_sentiment_in_both_languages():
+    from evals.sentence_set import load_sentence_split
+
+    rows = load_sentence_split("train") + load_sentence_split("dev")
+    taught = {r.language for r in rows if r.source.startswith("dev:")
+              and r.role == "buying_signal" and r.sentiment == "positive"}
+    assert taught == {"en", "zh"}

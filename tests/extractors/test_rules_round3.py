@@ -65,3 +65,23 @@ TROUBLE = [
 @pytest.mark.parametrize("text", TROUBLE)
 def test_trouble_is_still_negative(text):
     assert score_sentence(text) < -0.3
+
+
+DEFECTS = [
+    pytest.param("手机端经常闪退，同事们都回去用Excel了。", id="zh-crash"),
+    pytest.param("打开工单列表就白屏，有时候直接卡死。", id="zh-blank-screen-freeze"),
+    pytest.param("The mobile app keeps crashing when we open a ticket.", id="en-crash"),
+]
+
+
+@pytest.mark.parametrize("text", DEFECTS)
+def test_product_defects_are_negative_without_a_feeling_word(text):
+    assert score_sentence(text) < -0.3
+
+
+def test_a_weaker_but_clear_second_side_makes_the_label_mixed():
+    from extractors.rules.sentiment import label_for
+
+    # strong praise once, a clear complaint once at about half its strength: both count
+    assert label_for([0.9, -0.4, 0.0])[0] == "mixed"
+    assert label_for([0.9, -0.1, 0.0])[0] == "positive"

@@ -51,7 +51,7 @@ from extractors.rules.signals import SIGNALS, clause
 class LearnedOptions:
     """Probability thresholds (0..1) of the combined extractor, chosen on the dev split."""
 
-    keep_step: float = 0.4  # a rules step stays when P(commitment or request) of its sentence >=
+    keep_step: float = 0.3  # a rules step stays when P(commitment or request) of its sentence >=
     add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
     keep_pain: float = 0.3  # a rules pain point stays at P(complaint) >=
     add_pain: float = 0.4  # a customer sentence becomes a pain point at P(complaint) >=

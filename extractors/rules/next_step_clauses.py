@@ -34,6 +34,7 @@ from extractors.rules.next_step_patterns import (
     NEGATION,
     NOT_A_NAME,
     NOT_A_REQUEST,
+    NOTICE,
     THREAT,
     WISH,
     ZH_AGENDA,
@@ -69,6 +70,7 @@ _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
 _ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
 _THREAT = register_pattern("threat", THREAT)
+_NOTICE = register_pattern("notice", NOTICE)
 _FILLER = register_pattern("filler", FILLER, "filler")
 _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
@@ -230,7 +232,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     cues = sentence.cues
     text = spoken(sentence.text) if cues & _DISFLUENT else sentence.text
-    if cues & _THREAT and THREAT.search(text):
+    if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
     if text.endswith(("?", "？")) and not accepted \

@@ -134,6 +134,13 @@ ACCEPTANCE = re.compile(
 CONDITIONAL = re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     r"万一|只要", re.I)
+# a notice of closure or maintenance to everyone is information, not anyone's step:
+# "our offices will be closed February 16", "3月28日凌晨进行系统升级，期间服务暂停", "春节期间我司放假"
+NOTICE = re.compile(
+    r"\b(?:(?:offices?|we) (?:will be |are |is )?closed|(?:scheduled|planned) (?:maintenance|downtime)|"
+    r"maintenance window|(?:service|platform|system) (?:will be )?(?:unavailable|offline|down) "
+    r"(?:from|between|during))\b|放假|休假|停机|系统(?:升级|维护)|(?:服务|系统)暂停|暂停服务|维护窗口",
+    re.I)
 THREAT = re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I)
 AGENDA = re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "

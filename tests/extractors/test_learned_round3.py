@@ -85,3 +85,55 @@ def test_buying_signals_of_positive_dev_items_teach_positive_sentiment_in_both_l
     taught = {r.language for r in rows if r.source.startswith("dev:")
               and r.role == "buying_signal" and r.sentiment == "positive"}
     assert taught == {"en", "zh"}
+
+
+NOT_STEPS = [
+    pytest.param("请问发票能开专票吗？", id="zh-qingwen-is-a-question"),
+    pytest.param("Is there a limit on API calls?", id="en-information-question"),
+    pytest.param("如果您需要，我们也可以下周安排培训。", id="zh-conditional"),
+    pytest.param("If you sign this quarter we could include onboarding.", id="en-conditional"),
+    pytest.param("我们将于3月28日凌晨进行系统升级。", id="zh-notice"),
+    pytest.param("合同已经盖章寄出了。", id="zh-done"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STEPS)
+def test_a_sentence_the_classifier_reads_as_a_step_is_not_one_when_the_rules_say_so(text):
+    from extractors.learned.actions import step_from_sentence
+    from extractors.rules.sentences import Sentence
+
+    sentence = Sentence(text, 0, len(text), "customer", None, None)
+    assert step_from_sentence(sentence, _touchpoint(text, channel="chat"), "request") is None
+
+
+ASKS = [
+    pytest.param("Could you send the signed DPA before Thursday?", "request", id="en-could-you"),
+    pytest.param("能不能下周一前把报价发我？", "request", id="zh-neng-bu-neng"),
+    pytest.param("我下午把演示账号开好。", "commitment", id="zh-commitment"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), ASKS)
+def test_explicit_asks_and_promises_stay_steps(text, role):
+    from extractors.learned.actions import is_a_step_sentence
+
+    assert is_a_step_sentence(text, role)
+
+
+CLAUSES = [
+    pytest.param("合同已经盖章，扫描件见附件，原件明天快递给您。", "原件快递给您", id="zh-after-a-done-deed"),
+    pytest.param("可以，下周二上午10点，我发培训通知。", "发培训通知", id="zh-after-ack-and-time"),
+    pytest.param("没问题，那就月底再安排。", "月底再安排", id="zh-lead-in"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), CLAUSES)
+def test_a_chinese_action_is_its_verb_clause_without_lead_in_or_clock_time(text, action):
+    from extractors.learned.actions import step_from_sentence
+    from extractors.rules.sentences import Sentence
+
+    touchpoint = _touchpoint(text, channel="chat")
+    sentence = Sentence(text, 0, len(text), "rep", None, None)
+    step = step_from_sentence(sentence, touchpoint, "commitment")
+    assert step is not None and step.action.replace("再", "") in action.replace("再", "")
+    assert "点" not in step.action and "已经" not in step.action

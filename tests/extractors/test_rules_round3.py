@@ -85,3 +85,26 @@ def test_a_weaker_but_clear_second_side_makes_the_label_mixed():
     # strong praise once, a clear complaint once at about half its strength: both count
     assert label_for([0.9, -0.4, 0.0])[0] == "mixed"
     assert label_for([0.9, -0.1, 0.0])[0] == "positive"
+
+
+NOTICES = [
+    pytest.param("Just a heads-up that our offices will be closed February 16 for the holiday.",
+                 id="en-offices-closed"),
+    pytest.param("We have scheduled maintenance on Saturday from 2 to 4 am.", id="en-maintenance"),
+    pytest.param("春节期间（2月15日至2月23日）我司放假，期间邮件回复可能延迟。", id="zh-holiday"),
+    pytest.param("我们将于3月28日凌晨2点至4点进行系统升级，期间服务暂停。", id="zh-upgrade-window"),
+]
+
+
+@pytest.mark.parametrize("text", NOTICES)
+def test_a_closure_or_maintenance_notice_is_not_a_next_step(text):
+    insights = RulesExtractor().extract(plain(text, channel="email", direction="outbound"),
+                                        ExtractionContext(catalog=CompetitorCatalog()))
+    assert insights.next_steps == []
+
+
+def test_a_dated_promise_beside_a_notice_is_still_a_step():
+    text = "Thanks for the call. I'll send the revised quote by Friday."
+    insights = RulesExtractor().extract(plain(text, channel="email", direction="outbound"),
+                                        ExtractionContext(catalog=CompetitorCatalog()))
+    assert [s.owner for s in insights.next_steps] == ["rep"]

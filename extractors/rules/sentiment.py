@@ -69,7 +69,8 @@ FLAT_NEGATIVE = re.compile(
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
     r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
-    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印)不(?:了|到|上|进去|开|出来)|"
+    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|"
+    r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I)
@@ -111,7 +112,7 @@ ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
-_DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
+DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
                        r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I)
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
@@ -145,7 +146,8 @@ _NEUTRAL_LIKE = re.compile(
 _NEGATIVE_PHRASES = re.compile(
     r"\btoo (?:high|expensive|pricey|slow|complicated|complex|much|long|many)\b|over (?:our )?budget"
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
-    r"still (?:broken|waiting|failing|not|down|no)|no one (?:has )?(?:replied|responded|got back)|"
+    r"still (?:broken|waiting|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
+    r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
     re.I)
@@ -234,7 +236,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
     if flat:
-        decisive = _DECISION.search(text) is not None
+        decisive = DECISION.search(text) is not None
         penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
     if _CJK.search(text):
         if cues & _COURTESY_CUE:

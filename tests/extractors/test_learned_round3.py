@@ -137,3 +137,43 @@ def test_a_chinese_action_is_its_verb_clause_without_lead_in_or_clock_time(text,
     step = step_from_sentence(sentence, touchpoint, "commitment")
     assert step is not None and step.action.replace("再", "") in action.replace("再", "")
     assert "点" not in step.action and "已经" not in step.action
+
+
+PAIN_PHRASES = [
+    pytest.param("嗯，我们现在用的是纷享销客，用了三年了，但是那个报表真的很难用，每次月底对数都要加班。",
+                 ["报表真的很难用", "每次月底对数都要加班"], id="zh-pains-inside-context"),
+    pytest.param("上周五的数据到现在还没同步，我们月报都做不了。", ["上周五的数据到现在还没同步", "我们月报都做不了"],
+                 id="zh-two-pains"),
+    pytest.param("Um, the import has failed three times this week and nobody got back to us.",
+                 ["the import has failed three times this week", "nobody got back to us"],
+                 id="en-two-pains"),
+    pytest.param("The pilot went well overall, but our reps found the Gmail add-on slow to load.",
+                 ["The pilot went well overall, but our reps found the Gmail add-on slow to load"],
+                 id="en-one-pain-keeps-its-context"),
+    pytest.param("Honestly the call summaries have been a huge time saver for my managers.", [],
+                 id="en-praise-is-no-pain"),
+    pytest.param("这段时间用下来大家都挺满意的，客服效率明显提高了。", [], id="zh-praise-is-no-pain"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrases"), PAIN_PHRASES)
+def test_a_pain_point_is_its_complaint_clauses(text, phrases):
+    from extractors.learned.pains import pain_phrases
+    from extractors.rules.sentences import Sentence
+
+    assert pain_phrases(Sentence(text, 0, len(text), "customer", None, None)) == phrases
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Subject: Workflow automation firing twice\nSean Doyle: Our 'new lead' workflow "
+                 "sends the welcome email twice to every lead.\nMateo Cruz: Reproduced it.",
+                 id="en-subject"),
+    pytest.param("主题：邮件同步失败\n万里：从上周五开始邮件就同步不到客户时间线了。\n周婷：收到，明天上午修复。",
+                 id="zh-subject")])
+def test_a_tickets_subject_line_is_not_a_second_pain_point(text):
+    from extractors.base import ExtractionContext
+    from extractors.learned import CombinedExtractor
+
+    pains = CombinedExtractor().extract(_touchpoint(text, channel="ticket"),
+                                        ExtractionContext()).pain_points
+    assert all(not p.evidence.quote.startswith(("Workflow", "邮件同步失败")) for p in pains)

@@ -18,6 +18,8 @@ import ahocorasick
 
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
+from extractors.rules.cues import register_pattern
+from extractors.rules.folding import fold
 from extractors.rules.sentences import Sentence
 
 _NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受"}
@@ -49,7 +51,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了", re.I)),
 ]
 # a catalog name as something to connect to, sync with, or keep using alongside us
-INTEGRATION_CUE = re.compile(
+INTEGRATION_CUE = fold(re.compile(
     r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
     r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|push(?:es|ed)? (?:to|into)|"
     r"pull(?:s|ed)? from|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
@@ -59,13 +61,17 @@ INTEGRATION_CUE = re.compile(
     r"in (?:our|the) \w+ (?:channel|group|workspace))\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|机器人|插件|小程序|接口|里走|上走|群里|群聊|"
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|单点登录|扫码登录|登录|开会|会议链接|"
-    r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I)
+    r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
-_CRM_USE = re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
-                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I)
-_NEGATED_USE = re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
-                          r"|不用|没用|没有用|没在用|并没有", re.I)
+# cue bits: a stance pattern runs only on sentences holding one of its words
+_STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
+                 for stance, pattern in STANCE_CUES]
+_INTEGRATION_GATE = register_pattern("stance_integration", INTEGRATION_CUE)
+_CRM_USE = fold(re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
+                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I))
+_NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
+                          r"|不用|没用|没有用|没在用|并没有", re.I))
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
                     "using": 4, "mentioned": 5}
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
@@ -156,12 +162,16 @@ def sentence_cues(sentence: Sentence) -> list[Cue]:
     """Every stance cue in the sentence (a negated "use" is none), integration cues included."""
     text = sentence.text
     found: list[Cue] = []
-    for stance, pattern in STANCE_CUES:
+    cues = sentence.cues
+    for stance, pattern, bit in _STANCE_GATES:
+        if not cues & bit:
+            continue
         for cue in pattern.finditer(text):
             if stance == "using" and _NEGATED_USE.search(text[max(0, cue.start() - 12):cue.end()]):
                 continue
             found.append((cue.start(), cue.end(), stance))
-    found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
+    if cues & _INTEGRATION_GATE:
+        found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
     return found
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import register, register_pattern
+from extractors.rules.cues import cues_of, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
+from extractors.rules.folding import fold
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -99,9 +100,9 @@ OBJECTLESS = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|
                          r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$")
 _RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
 HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
-_DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
-_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
-                              re.I)
+_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
+_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+                              re.I))
 _NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉")
 
 
@@ -187,7 +188,7 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
-                 or clause[: m.start()] in _ZH_LEADS) \
+                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")) \
             and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
             and not _RELATIVE.match(clause, m.end()):
         found.append((m.start(), _Found("other", base + m.start("mid"))))
@@ -231,7 +232,10 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
 def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     cues = sentence.cues
-    text = spoken(sentence.text) if cues & _DISFLUENT else sentence.text
+    text = sentence.text
+    if cues & _DISFLUENT:  # "I'll, um, send": the words the fillers kept apart now touch
+        text = spoken(text)
+        cues |= cues_of(text)
     if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
@@ -331,7 +335,7 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
+_EN_CONTINUE = fold(re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I))
 
 
 def _has_han(text: str) -> bool:

@@ -22,10 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from assistant.models import SentimentLabel
 from extractors.rules.cues import register, register_pattern
+from extractors.rules.folding import fold
 from extractors.rules.sentences import Sentence
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
@@ -33,21 +34,21 @@ LABEL_THRESHOLD = 0.16  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.3  # weaker side / stronger side at which both sides count ("mixed")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PUNCTUATION = string.punctuation
-_COURTESY = re.compile(
+_COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
-    r"sorry)\b", re.I)
+    r"sorry)\b", re.I))
 _ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|"
                           r"告诉|通知|转|寄|看一下|下周|明天|今天)")
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
-FLAT_NEGATIVE = re.compile(
+FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
     r"(?:renew\w*|extend\w*|continu\w*|mov\w* forward|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
     r"expand\w*|upgrad\w*|us(?:e|ing))|(?:not|aren't|won't be) renewing|cancel\w* (?:our|the|my)"
@@ -73,12 +74,12 @@ FLAT_NEGATIVE = re.compile(
     r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
-    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I)
-ACKNOWLEDGEMENT = re.compile(
+    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I))
+ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
     r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
-    r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I)
+    r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
                ":pray:": 0.6, ":clap:": 1.0, ":slightly_smiling_face:": 0.6, ":rage:": -1.0,
@@ -92,7 +93,7 @@ CODE_WEIGHT = 0.4  # one emoji code moves an English sentence's score this much
 _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "🎉": 1.8, "❤": 1.8, "💪": 1.2,
              "👎": -2.0, "😡": -2.6, "😤": -2.2, "😞": -1.8, "😓": -1.4, "🙄": -1.8, "😠": -2.4}
 # satisfaction and buying intent said plainly: "the import worked", "没什么大问题", "准备推进了"
-POSITIVE_PHRASES = re.compile(
+POSITIVE_PHRASES = fold(re.compile(
     r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
     r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?:went|going|runs?|running) "
     r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
@@ -101,19 +102,19 @@ POSITIVE_PHRASES = re.compile(
     r"(?:exactly|just) what we (?:need|needed|wanted))\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
-    r"(?:已经)?(?:配置|设置|改)好了", re.I)
-SARCASM = re.compile(
+    r"(?:已经)?(?:配置|设置|改)好了", re.I))
+SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
     r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
     r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I)
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
-DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
-                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I)
+DECISION = fold(re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
+                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I))
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
@@ -135,22 +136,22 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
                      "honestly", "honest", "po", "solution", "solutions")
 # "like" as a preposition or polite wish, not as liking
-_NEUTRAL_LIKE = re.compile(
+_NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
     r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
     r"is|was|are|about|around|for) like\b|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
-    re.I)
+    re.I))
 
 
 # phrases VADER scores as neutral that customers mean as complaints
-_NEGATIVE_PHRASES = re.compile(
+_NEGATIVE_PHRASES = fold(re.compile(
     r"\btoo (?:high|expensive|pricey|slow|complicated|complex|much|long|many)\b|over (?:our )?budget"
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
     r"still (?:broken|waiting|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
-    re.I)
+    re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
 _LEADING_ACK = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
@@ -161,12 +162,38 @@ _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
 _POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
+_ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
+
+
+class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+    """VADER, without its character-by-character emoji pass on text that has no emoji.
+
+    `polarity_scores` first rebuilds the text one character at a time to spell out emoji; every
+    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends.
+    """
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        if not text.isascii():
+            return super().polarity_scores(text)  # type: ignore[no-any-return]
+        text = text.strip()
+        sentitext = SentiText(text)
+        sentiments: list[float] = []
+        words = sentitext.words_and_emoticons
+        for i, item in enumerate(words):
+            lowered = item.lower()
+            if lowered in BOOSTER_DICT or (lowered == "kind" and i < len(words) - 1
+                                           and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
-    analyzer = SentimentIntensityAnalyzer()
+    analyzer = _Analyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
     for word in _BUSINESS_NEUTRAL:
         analyzer.lexicon.pop(word, None)
@@ -209,10 +236,10 @@ _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
 _CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
-def _score_zh(text: str) -> float:
+def _score_zh(text: str, cues: int = ALL_CUES) -> float:
     pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
     total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
-        + sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text))
+        + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
     for m in pattern.finditer(text):
         word = m.group(0)
         weight = weights[word]
@@ -231,7 +258,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     patterns whose words it lacks."""
     if cues & _SARCASM_CUE and SARCASM.search(text):
         return SARCASM_SCORE
-    if len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
+    if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
@@ -241,7 +268,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
-        score = _score_zh(text) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
+        score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
+from extractors.rules.folding import fold
 from extractors.rules.sentences import Sentence
 
-_FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
+_FILLER = fold(re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
                      r"yes|ok(?:ay)?|right|and|but|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
-                     r"[\s,，、.。…]*)+", re.I)
-PAIN = re.compile(
+                     r"[\s,，、.。…]*)+", re.I))
+PAIN = fold(re.compile(
     r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|spend(?:s|ing)? (?:hours|days|too much)|"
     r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
     r"headache|nightmare|tedious|time[- ]consuming|error[- ]prone|mistakes?|slow|lag\w*|crash\w*|"
@@ -28,7 +29,7 @@ PAIN = re.compile(
     r"|麻烦|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|好几个小时|手工|手动|人工录入|重复录入|"
     r"出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|遗漏|看不到|找不到|难以|很难|"
     r"困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|手写|漏记|闪退|卡死|白屏|"
-    r"对不上|响应(?:也|很|太)?慢", re.I)
+    r"对不上|响应(?:也|很|太)?慢", re.I))
 OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
     ("price", re.compile(
         r"\b(too (?:expensive|pricey|high|much)|expensive|over (?:our |the )?budget|out of (?:our )?"
@@ -54,9 +55,9 @@ OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
         r"(?:integration|feature|api)|only works with|can'?t (?:integrate|connect|customi[sz]e))\b"
         r"|不支持|没有.{0,8}功能|缺少|缺乏|没法对接|不能对接|无法对接|不能集成|无法集成|还不够", re.I)),
 ]
-_CONCERN = re.compile(r"\b(concern\w*|worr\w*|issue|problem|hesita\w*|not sure|unsure|but|however|"
+_CONCERN = fold(re.compile(r"\b(concern\w*|worr\w*|issue|problem|hesita\w*|not sure|unsure|but|however|"
                       r"blocker|need|require\w*|too|can'?t|won'?t|not)\b|担心|顾虑|但是|不过|问题|"
-                      r"需要|要求|太|不|没|能不能|吗", re.I)
+                      r"需要|要求|太|不|没|能不能|吗", re.I))
 SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
     ("budget", re.compile(
         r"\b(budget (?:is |was |has been )?(?:approved|allocated|set aside|signed off|available)|"

@@ -99,10 +99,17 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
     r"expect to sign|(?:let's|lets) (?:do it|go ahead|move forward)|good overall|"
     r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
-    r"(?:exactly|just) what we (?:need|needed|wanted))\b"
+    r"(?:exactly|just) what we (?:need|needed|wanted)|"
+    # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
+    r"(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
+    r"upgrade|roll (?:it )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
+    r"switched (?:over )?to you)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
-    r"(?:已经)?(?:配置|设置|改)好了", re.I))
+    r"(?:已经)?(?:配置|设置|改)好了|"
+    r"(?:再|要|想|准备)?(?:加|增加|扩)[一二三四五六七八九十两百\d]+个(?:账号|席位|用户|人)?|扩容|"
+    r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
+    r"想试(?:一下|试)|准备(?:采购|购买|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"

@@ -108,3 +108,21 @@ def test_a_dated_promise_beside_a_notice_is_still_a_step():
     insights = RulesExtractor().extract(plain(text, channel="email", direction="outbound"),
                                         ExtractionContext(catalog=CompetitorCatalog()))
     assert [s.owner for s in insights.next_steps] == ["rep"]
+
+
+BUYING_INTENT = [
+    pytest.param("We want to add 40 seats for the new support team in April.", id="en-add-seats"),
+    pytest.param("We're planning to roll it out to the whole sales org.", id="en-roll-out"),
+    pytest.param("确定了，再加十个账号。", id="zh-add-accounts"),
+    pytest.param("合同我们领导签好了，今天寄出。", id="zh-contract-signed"),
+    pytest.param("那我们先申请个试用试试。", id="zh-apply-for-trial"),
+]
+
+
+@pytest.mark.parametrize("text", BUYING_INTENT)
+def test_eagerness_to_buy_or_expand_is_positive(text):
+    assert score_sentence(text) >= 0.3
+
+
+def test_a_doubt_that_starts_like_praise_is_not_buying_intent():
+    assert score_sentence("这个好像有问题。") < 0

@@ -74,7 +74,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
-    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I))
+    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
+    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
@@ -138,10 +139,10 @@ _BUSINESS_TERMS = {
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the
-# PO", "a CRM solution")
+# PO", "a CRM solution", "the welcome email")
 _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supported", "supports", "free",
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
-                     "honestly", "honest", "po", "solution", "solutions")
+                     "honestly", "honest", "po", "solution", "solutions", "welcome")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -157,7 +158,9 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"still (?:broken|waiting|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
-    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
+    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b|"
+    r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
+    r"(?:don't|do not) let (?:this|that|it) happen again",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling

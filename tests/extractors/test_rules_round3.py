@@ -126,3 +126,19 @@ def test_eagerness_to_buy_or_expand_is_positive(text):
 
 def test_a_doubt_that_starts_like_praise_is_not_buying_intent():
     assert score_sentence("这个好像有问题。") < 0
+
+
+NOT_PRAISE = [
+    pytest.param("Thanks, but please make sure this doesn't happen again.", id="en-thanks-but"),
+    pytest.param("Our workflow sends the welcome email twice to every lead.", id="en-welcome-email"),
+    pytest.param("这次先这样，下不为例。", id="zh-xia-bu-wei-li"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_PRAISE)
+def test_a_courtesy_before_a_warning_and_business_nouns_are_not_praise(text):
+    assert score_sentence(text) <= 0.0
+
+
+def test_lost_data_is_negative():
+    assert score_sentence("我们从Zendesk迁过来的工单，附件全都丢了！") < -0.3

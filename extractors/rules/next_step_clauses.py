@@ -103,7 +103,9 @@ HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
-_NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉")
+_NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$")
+# "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
+_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         if condition and condition.start() < found.action_from and not accepted:
+            previous = None
+            continue
+        if is_zh and hits and hits[-1].is_request and found.side == "self" and not clause_dues \
+                and _ZH_PURPOSE.match(clause):
             previous = None
             continue
         window = text[max(start, found.action_from - 16): found.action_from + 12]

@@ -142,3 +142,34 @@ def test_a_courtesy_before_a_warning_and_business_nouns_are_not_praise(text):
 
 def test_lost_data_is_negative():
     assert score_sentence("我们从Zendesk迁过来的工单，附件全都丢了！") < -0.3
+
+
+def _steps(text: str, **kwargs: str) -> list[tuple[str, str]]:
+    insights = RulesExtractor().extract(plain(text, **kwargs),
+                                        ExtractionContext(catalog=CompetitorCatalog()))
+    return [(s.action, s.owner) for s in insights.next_steps]
+
+
+def test_an_object_put_before_the_request_is_the_actions_object():
+    found = _steps("陈静：\n那个，昨天说的API文档麻烦发我一下，我们开发想先看看。\n蔡斌", channel="email")
+    assert found == [("把API文档发我一下", "rep")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param("主题：邮件同步失败\n万里：从上周五开始邮件就同步不到了。\n周婷：已确认是接口变更导致，明天上午修复。",
+                 "邮件同步失败", id="zh-fix"),
+    pytest.param("主题：报表导出乱码\n屈伟：导出的Excel打开是乱码。\n周婷：抱歉，这是编码问题，我们这周五前发布修复。",
+                 "报表导出乱码", id="zh-release-fix")])
+def test_a_tickets_bare_fix_names_the_tickets_subject(text, subject):
+    found = _steps(text)
+    assert len(found) == 1 and subject in found[0][0] and found[0][1] == "rep"
+
+
+def test_the_reason_after_a_request_is_not_a_second_step():
+    found = _steps("麻烦您下周一之前把正式报价和实施周期发给我们，我们要在月度会上讨论。", channel="email")
+    assert found == [("把正式报价和实施周期发给我们", "rep")]
+
+
+def test_an_event_that_happened_is_not_the_object_of_the_next_request():
+    found = _steps("老板同意采购了，请尽快发合同过来。", channel="email")
+    assert [owner for _, owner in found] == ["rep"] and "同意" not in found[0][0]

@@ -202,10 +202,23 @@ def _built() -> ahocorasick.Automaton:
     if _automaton is None:
         automaton = ahocorasick.Automaton()
         for word, bits in _words.items():
-            automaton.add_word(word, (len(word), bits))
+            if not _is_implied(word, bits):
+                automaton.add_word(word, (len(word), bits))
         automaton.make_automaton()
         _automaton = automaton
     return _automaton
+
+
+def _is_implied(word: str, bits: int) -> bool:
+    """Whether a shorter cue word inside `word` already carries all of its bits ("我们" under
+    "我", "friday" under "fri"): wherever `word` occurs that one does too, so marking it again
+    changes no sentence's bits and only costs a hit."""
+    for size in range(1, len(word)):
+        for at in range(len(word) - size + 1):
+            inner = _words.get(word[at : at + size])
+            if inner is not None and inner & bits == bits:
+                return True
+    return False
 
 
 def lowered(text: str) -> str:

@@ -80,7 +80,11 @@ class FoldedMatch:
         return self._slice(group)
 
     def groupdict(self) -> dict[str, str | None]:
-        return {name: self._slice(name) for name in self._match.re.groupindex}
+        found: dict[str, str | None] = self._match.groupdict()
+        for name, value in found.items():
+            if value is not None:
+                found[name] = self._slice(name)
+        return found
 
     def groups(self) -> tuple[str | None, ...]:
         return tuple(self._slice(i) for i in range(1, self._match.re.groups + 1))
@@ -141,16 +145,18 @@ class FoldedPattern:
     def sub(self, repl: str | Callable[[FoldedMatch], str], text: str, count: int = 0) -> str:
         if isinstance(repl, str) and "\\" in repl:
             return self.original.sub(repl, text, count)  # group references: let re expand them
+        low = lowered(text)
+        first = self.folded.search(low)
+        if first is None:  # most calls: nothing to replace
+            return text
         pieces: list[str] = []
         cursor = 0
-        for n, m in enumerate(self.folded.finditer(lowered(text)), 1):
+        for n, m in enumerate(self.folded.finditer(low, first.start()), 1):
             pieces.append(text[cursor : m.start()])
             pieces.append(repl if isinstance(repl, str) else repl(FoldedMatch(m, text)))
             cursor = m.end()
             if n == count:
                 break
-        if not pieces:
-            return text
         pieces.append(text[cursor:])
         return "".join(pieces)
 

@@ -22,6 +22,8 @@ from extractors.rules.next_step_patterns import (
     DISFLUENCY,
     DONE,
     EN_DELEGATE,
+    EN_FIRST_PERSON,
+    EN_IMPERATIVE,
     EN_MODAL_WORDS,
     EN_NAMED,
     EN_OFFER,
@@ -29,6 +31,7 @@ from extractors.rules.next_step_patterns import (
     EN_SELF,
     EN_TEAM,
     EN_VERB_WORDS,
+    EN_WILL,
     FILLER,
     HABITUAL,
     LOOSE_PROPOSALS,
@@ -72,6 +75,8 @@ _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
 _ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
 _THREAT = register_pattern("threat", THREAT)
 _NOTICE = register_pattern("notice", NOTICE)
+_EN_WILL = register_pattern("en_will", EN_WILL)
+_EN_IMPERATIVE = register_pattern("en_imperative", EN_IMPERATIVE)
 _FILLER = register_pattern("filler", FILLER, "filler")
 _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
@@ -85,7 +90,7 @@ _DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise") | register("disf
 def is_candidate(cues: int) -> bool:
     """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
-                            or cues & _EN_SUBJECT and cues & DATE_EN):
+                            or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
@@ -162,6 +167,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _match_en(clause: str, base: int, cues: int) -> _Found | None:
+    if cues & _EN_IMPERATIVE and (m := EN_IMPERATIVE.match(clause)):
+        return _Found("other", base + m.start("verb"))
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
         side = "other" if m.group("who").lower().startswith("your") else "self"
         return _Found(side, base + m.start("verb"))
@@ -228,6 +235,9 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
+    if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
+            EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
+        return True
     return EN_NAMED.search(text) is not None
 
 
@@ -263,6 +273,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"))
+        if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)) \
+                and EN_FIRST_PERSON.search(text, 0, start):
+            found = _Found("self", start + m.start("verb"))
         if dues is None and (found is not None or hits):
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]

@@ -124,7 +124,17 @@ CLAUSE_BREAK = fold(re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
     r"|\s(?:and then|and also|then)\s"
     r"|\sand\s(?=(?:I|we|I'll|we'll|our|my|you|your|[A-Z][a-z]+ will)\b)"
-    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\s[-–—]+\s", re.I))
+    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s", re.I))
+# "I've updated the address and will reissue the invoice today": a subjectless "will" clause
+# after a first-person one is the speaker's step
+EN_WILL = fold(re.compile(r"\s*(?:and\s+)?(?:will|shall)(?:\s+(?:also|then|just|definitely|personally))?"
+                          r"\s+(?!be\b|have\b|not\b|never\b)(?P<verb>[a-z]+)\b", re.I))
+EN_FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.I)
+# "Send me the DocuSign envelope", "Email us the revised quote": a bare imperative with the
+# speaker as receiver asks the other side
+EN_IMPERATIVE = fold(re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*(?P<verb>send|resend|share|forward|email|"
+    r"text|mail|ship)\s+(?:me|us)\b", re.I))
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",

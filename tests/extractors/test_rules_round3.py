@@ -173,3 +173,25 @@ def test_the_reason_after_a_request_is_not_a_second_step():
 def test_an_event_that_happened_is_not_the_object_of_the_next_request():
     found = _steps("老板同意采购了，请尽快发合同过来。", channel="email")
     assert [owner for _, owner in found] == ["rep"] and "同意" not in found[0][0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Agent: Of course. I've updated the address and will reissue the invoice today.\n"
+                 "Customer: Thanks", [("reissue the invoice", "rep")], id="en-done-and-will"),
+    pytest.param("Agent: I've added your vote and will let you know when it's on the roadmap.\n"
+                 "Customer: ok", [("let you know when it's on the roadmap", "rep")],
+                 id="en-added-and-will-let-you-know"),
+    pytest.param("Rep: We will be closed on Monday.\nCustomer: ok", [], id="en-will-be-is-no-step"),
+])
+def test_a_will_clause_after_a_done_deed_is_still_the_speakers_step(text, expected):
+    assert _steps(text, channel="call") == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Customer: We're good to sign. Send me the DocuSign envelope.\nRep: On its way.",
+                 id="en-send-me"),
+    pytest.param("Customer: Email us the revised quote.\nRep: Will do.", id="en-email-us"),
+])
+def test_a_bare_imperative_to_send_is_a_request_of_the_other_side(text):
+    found = _steps(text, channel="call")
+    assert len(found) == 1 and found[0][1] == "rep"

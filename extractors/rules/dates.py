@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from extractors.rules.cues import register
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
@@ -64,7 +64,7 @@ EN_PATTERN = re.compile(
     r"|(?P<m4>\d{1,2})/(?P<d4>\d{1,2})(?:/(?P<y4>\d{2,4}))?))\b",
     re.I,
 )
-ZH_PATTERN = re.compile(
+ZH_PATTERN = gated(re.compile(
     r"(?P<today>今天|今日|今晚|下班前|今天下班前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
     r"[一半两]个?小时(?:之?内|后)|稍后|马上|立刻|现在(?:马上|就)?)"
     r"|(?P<tomorrow>明天|明日|明早|明晚)"
@@ -82,7 +82,7 @@ ZH_PATTERN = re.compile(
     r"|(?P<eoy>年底|年末)"
     r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月)(?:之?内|后|以内)"
     r"|(?P<explicit>(?<![年月\d])(?:(?P<yr>\d{4})年)?(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
-)
+))
 # EN_PATTERN over lowercased text (two to three times faster, extractors/rules/folding.py); the
 # one case-sensitive part, a capitalized "May", is checked on the match instead
 _EN_FOLDED = fold(re.compile(EN_PATTERN.pattern.replace("(?-i:May)", "may"), re.I))

@@ -14,7 +14,7 @@ from datetime import date
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -98,17 +98,17 @@ MIN_ACTION_CHARS = 2
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
-_POSSESSIVE = re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?")
+_POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
-_LATE_SUBJECT = re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))")
-OBJECTLESS = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
-                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$")
-_RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
-HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
+_LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
+OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
+                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
+_RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
+HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
-_NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$")
+_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$"))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
@@ -225,7 +225,7 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
-_TIMED_ANYWHERE = re.compile(ZH_TIMED.pattern.removeprefix("^"))
+_TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
 
 def _could_hold_a_step(text: str, cues: int) -> bool:
@@ -352,7 +352,7 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
     return replace(hit, due=due.due, due_phrase=due.phrase)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
 _EN_CONTINUE = fold(re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I))
 

@@ -16,18 +16,18 @@ from dataclasses import dataclass
 
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import lowered, mark
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped)
-_BOUNDARY = re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n")
+_BOUNDARY = gated(re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n"))
 _STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
           r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 # "Speaker: text", optionally after a timestamp ("[10:32] 客服小美：…", "2026-03-02 10:32 Dana: …"),
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
-_LABEL = re.compile(
+_LABEL = gated(re.compile(
     rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
     rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?)\s*[:：]\s*(?=\S)"
-    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M)
+    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I))
 _AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|客服|坐席|技术支持)\b", re.I))
@@ -35,9 +35,9 @@ _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|use
                               re.I))
 
 
-_QUOTE_HEADER = re.compile(
+_QUOTE_HEADER = gated(re.compile(
     r"^(?:On .{4,200}wrote:|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发的邮件)\s*-{2,}|"
-    r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M)
+    r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M))
 _VENDOR_SPEECH = fold(re.compile(
     r"\b(?:our (?:product|platform|tool|app|engineers?|support (?:team|engineer)|solutions? "
     r"engineer|implementation|pricing|enterprise plan|pro plan|quote|proposal|roadmap|customers|"
@@ -62,9 +62,9 @@ _CUSTOMER_SPEECH = fold(re.compile(
 # a ticket's or email's header line ("Subject: …", "主题：…") is not a speaker turn
 _HEADER_LABELS = fold(re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单)$", re.I))
 _VENDOR_TAG = fold(re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I))
-_OTHER_TAG = re.compile(r"[（(][^)）]{1,20}[)）]\s*$")
-_LINE_START = re.compile(r"^\s*\S", re.M)
-_WORD = re.compile(r"\w")
+_OTHER_TAG = gated(re.compile(r"[（(][^)）]{1,20}[)）]\s*$"))
+_LINE_START = gated(re.compile(r"^\s*\S", re.M))
+_WORD = gated(re.compile(r"\w"))
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 
 

@@ -26,13 +26,13 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyz
 
 from assistant.models import SentimentLabel
 from extractors.rules.cues import register, register_pattern
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
 LABEL_THRESHOLD = 0.16  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.3  # weaker side / stronger side at which both sides count ("mixed")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = gated(re.compile(r"[\u4e00-\u9fff]"))
 _PUNCTUATION = string.punctuation
 _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
@@ -42,11 +42,11 @@ _COURTESY = fold(re.compile(
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
     r"sorry)\b", re.I))
-_ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
+_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|"
-                          r"告诉|通知|转|寄|看一下|下周|明天|今天)")
+                          r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
@@ -164,8 +164,8 @@ _NEGATIVE_PHRASES = fold(re.compile(
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
-_LEADING_ACK = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
-                          r"honestly|um+|uh+)\W+)+", re.I)
+_LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
+                          r"honestly|um+|uh+)\W+)+", re.I))
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
@@ -233,15 +233,15 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], r
     loaded = yaml.safe_load((Path(__file__).parent / "lexicons" / "zh_sentiment.yaml")
                             .read_text(encoding="utf-8"))
     weights = {**loaded["positive"], **loaded["negative"]}
-    pattern = re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True)))
+    pattern = gated(re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True))))
     intensifiers = dict(loaded["intensifiers"])
     negators = re.compile("|".join(map(re.escape, loaded["negators"])))
     boosted = re.compile("(?:" + "|".join(map(re.escape, intensifiers)) + ")$")
     return pattern, weights, negators, boosted, intensifiers
 
 
-_EMOJI = re.compile("|".join(_EMOJI_ZH))
-_CODES = re.compile("|".join(map(re.escape, EMOJI_CODES)))
+_EMOJI = gated(re.compile("|".join(_EMOJI_ZH)))
+_CODES = gated(re.compile("|".join(map(re.escape, EMOJI_CODES))))
 _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
 _CODE_CUE = register("emoji_code", EMOJI_CODES)
 

@@ -13,7 +13,7 @@ import pytest
 
 from evals.dataset import load_dataset, to_touchpoint
 from extractors.rules import RulesExtractor  # noqa: F401  (imports every rules module)
-from extractors.rules.folding import FOLDED, UnfoldablePatternError, fold
+from extractors.rules.folding import FOLDED, GATED, UnfoldablePatternError, fold, gated
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
 MIXED = ["I'LL SEND the DPA by FRIDAY, Thanks!", "Could You Please Loop In Your CTO Next Week?",
@@ -47,6 +47,35 @@ def test_every_folded_pattern_matches_like_its_original(texts: list[str]) -> Non
             if original.findall(text) != folded.findall(text):
                 differences.append((original.pattern[:50], text[:80], "findall", ""))
     assert differences == []
+
+
+def test_every_gated_pattern_matches_like_its_original(texts: list[str]) -> None:
+    assert GATED
+    differences = []
+    for original, faster in GATED:
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in original.finditer(text)]
+            got = [(m.span(), m.groups()) for m in faster.finditer(text)]
+            if want != got:
+                differences.append((original.pattern[:50], text[:80], want, got))
+    assert differences == []
+
+
+@pytest.mark.parametrize(("source", "first"), [
+    (r"(?<![周期])(?:下午|上午)|明天", "(?=[上下明])"),
+    (r"\b(?:by|before) \d+", "(?=[b])"),
+    (r"(?:a|b)?c", "(?=[abc])"),
+    (r"[0-9]+点", "(?=[0123456789])"),
+])
+def test_the_gate_lists_the_characters_a_match_can_begin_with(source: str, first: str) -> None:
+    assert gated(re.compile(source)).pattern.startswith(first)
+    GATED.pop()
+
+
+@pytest.mark.parametrize("source", [r"\w+ days", r"x*", r".+点", r"[^,]+,"])
+def test_a_pattern_that_can_begin_with_anything_is_left_as_it_is(source: str) -> None:
+    pattern = re.compile(source)
+    assert gated(pattern) is pattern
 
 
 def test_a_match_reads_its_groups_from_the_original_text() -> None:

@@ -41,6 +41,7 @@ from extractors.rules.next_step_patterns import (
     NOTICE,
     THREAT,
     WISH,
+    ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
     ZH_CONTINUE,
@@ -202,7 +203,8 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
             and not _RELATIVE.match(clause, m.end()):
         found.append((m.start(), _Found("other", base + m.start("mid"))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
-            ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")):
+            ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
+            or ZH_ADVERB_BEFORE.search(clause, 0, m.start())):
         found.append((m.start(), _Found("self", base + m.start("mid"))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))

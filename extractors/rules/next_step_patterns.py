@@ -106,13 +106,16 @@ ZH_TEAM = gated(re.compile(
     r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要|来|负责|争取|再|马上|尽快|明天|今天|下周|"
     r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
-    r"^(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
+    r"^(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
     r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     rf"(?=[^，。！？；,.!?;了吗]{{0,6}}?(?:{ZH_VERBS}))")
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我|需要我"))
 ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
-                      r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会"))
+                      r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
+                      r"(?:天|小时)内|之内|以内|到时候"))
+# "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too
+ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上)\s*$")
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
@@ -141,8 +144,10 @@ EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "p
                   "agreed to", "promised to", "needs to", "said he", "said she", "said they")
 ACCEPTANCE = fold(re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
-    r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|"
-    r"好的|好|可以|行|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)\b", re.I))
+    r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it)\b"
+    # Chinese has no word boundary after "可以" in "可以的": a short guard instead
+    r"|\s*(?:好的|好嘞|好啊|好吧|好(?![久像多几])|可以|行(?![业为])|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)",
+    re.I))
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     r"万一|只要", re.I))
@@ -204,7 +209,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted)\b\W*)+"
-    r"|^(?:之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:那就|那么|之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 

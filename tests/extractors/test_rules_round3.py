@@ -195,3 +195,22 @@ def test_a_will_clause_after_a_done_deed_is_still_the_speakers_step(text, expect
 def test_a_bare_imperative_to_send_is_a_request_of_the_other_side(text):
     found = _steps(text, channel="call")
     assert len(found) == 1 and found[0][1] == "rep"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("客户：预算用完了，要等到七月份再谈。\n销售：理解。那我七月初再联系您？\n客户：可以的。",
+                 [("七月初再联系您", "rep")], id="zh-keyide-accepts-a-proposal"),
+    pytest.param("销售：我们下周安排培训吧。\n客户：行，到时候我通知你们具体时间。",
+                 [("安排培训", "rep"), ("通知你们具体时间", "customer")], id="zh-daoshihou"),
+    pytest.param("客户：培训得往后推。\n销售：没问题，那就月底再安排。", [("安排", "rep")],
+                 id="zh-naju-then-a-date"),
+])
+def test_chinese_acceptances_and_time_adverbs_make_steps(text, expected):
+    assert _steps(text, channel="call") == expected
+
+
+def test_haojiu_is_not_an_acceptance():
+    from extractors.rules.next_step_patterns import ACCEPTANCE
+
+    assert ACCEPTANCE.match("可以的。") and ACCEPTANCE.match("好的") and ACCEPTANCE.match("Sure.")
+    assert not ACCEPTANCE.match("好久没联系了")

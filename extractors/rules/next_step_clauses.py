@@ -310,7 +310,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
-        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action):
+        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
+                or is_zh and action.endswith("的"):  # "这正是我们要解决的": a description
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None

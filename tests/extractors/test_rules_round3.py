@@ -214,3 +214,21 @@ def test_haojiu_is_not_an_acceptance():
 
     assert ACCEPTANCE.match("可以的。") and ACCEPTANCE.match("好的") and ACCEPTANCE.match("Sure.")
     assert not ACCEPTANCE.match("好久没联系了")
+
+
+NOT_STEPS_ZH = [
+    pytest.param("客户：我们以前用智齿客服都是当天回复的。\n销售：明白。", id="zh-past-habit"),
+    pytest.param("客户：信息完全不通。\n销售：这正是我们要解决的。", id="zh-description-ending-in-de"),
+    pytest.param("客户：我们老板看了说不错。\n销售：太好了！需要我们参加吗？", id="zh-xuyao-women-is-a-question"),
+    pytest.param("客户：早，今天的会议改到下午3点可以吗？\n销售：可以的。", id="zh-today-modifies-a-noun"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STEPS_ZH)
+def test_habits_descriptions_and_noun_dates_are_not_steps(text):
+    assert _steps(text, channel="chat") == []
+
+
+def test_a_dated_chinese_promise_is_still_a_step():
+    found = _steps("客户：会议能改到三点吗？\n销售：好的，我今天下午把会议邀请更新一下。", channel="chat")
+    assert found == [("把会议邀请更新一下", "rep")]

@@ -20,6 +20,7 @@ from extractors.rules.next_step_patterns import (
     DONE,
     EN_REQUEST,
     HABITUAL,
+    NEGATION,
     NOT_A_REQUEST,
     NOTICE,
     THREAT,
@@ -89,6 +90,16 @@ def action_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+# who the sentence says acts: the speaker ("I'll", 我) or the addressee ("could you", 麻烦您)
+_WHO = re.compile(r"^(?:(?P<me>(?:I|we)(?:'ll| will| shall| am going to| are going to|'m going to|"
+                  r"'re going to)|let me|let us|let's|我们这边|我这边|我们|我司|我(?!们))|"
+                  r"(?P<you>(?:could|can|would|will) you|please|pls|kindly|请(?!问)|麻烦|您|你们|你))",
+                  re.I)
+_EN_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon))\b|^[A-Z][a-z]+,", re.I)
+_ZH_ORPHAN_DE = re.compile(r"^的")  # "今天的会议改到…" without its date
+_ZH_ASK_TAIL = re.compile(r"(?:可以吗|好吗|行吗|可以不|好不好|行不行)$")
+
+
 @dataclass(frozen=True)
 class LearnedStep:
     action: str
@@ -123,13 +134,19 @@ def step_from_sentence(sentence: Sentence, touchpoint: Touchpoint, role: str) ->
             cursor = e
     pieces.append(text[cursor:])
     action = _HAN_GAP.sub("", " ".join(p.strip() for p in pieces if p.strip()))
-    for pattern in (_EN_LEAD, _EN_SUBJECT, _ZH_LEAD, _ZH_SUBJECT, _ZH_MODAL):
+    if NEGATION.search(action):  # "we will not move forward this year"
+        return None
+    action = _EN_LEAD.sub("", action.strip())
+    if (said := _WHO.match(action)) is not None:  # the subject says who acts, not the classifier
+        role = "commitment" if said.group("me") else "request"
+    for pattern in (_EN_SUBJECT, _ZH_LEAD, _ZH_SUBJECT, _ZH_MODAL):
         action = pattern.sub("", action.strip())
     action = re.sub(r"[\s,，。.!！?？;；:：~～…]+$", "", action)
     action = _TRAILING.sub("", action).strip(" ,，")
     action = _ORPHAN_CLOCK.sub("", action).strip(" ,，")
-    if len(action) < 2:
-        return None
+    action = _ZH_ASK_TAIL.sub("", _ZH_ORPHAN_DE.sub("", action)).strip(" ,，")
+    if len(action) < 2 or _EN_GREETING.match(action):
+        return None  # "Hi Marta, quick check on the contract": a greeting, no step
     side = side_of(sentence, touchpoint)
     owner = side if role == "commitment" else ("customer" if side == "rep" else "rep")
     first = next((d for d in dues if d.due), None)

@@ -177,3 +177,29 @@ def test_a_tickets_subject_line_is_not_a_second_pain_point(text):
     pains = CombinedExtractor().extract(_touchpoint(text, channel="ticket"),
                                         ExtractionContext()).pain_points
     assert all(not p.evidence.quote.startswith(("Workflow", "邮件同步失败")) for p in pains)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Hi Marta, quick check on the contract.", id="en-greeting"),
+    pytest.param("Following our call, I confirm that we will not move forward this year.",
+                 id="en-negated"),
+    pytest.param("我们暂时不考虑采购了。", id="zh-negated")])
+def test_greetings_and_negated_sentences_are_never_added_as_steps(text):
+    from extractors.learned.actions import step_from_sentence
+    from extractors.rules.sentences import Sentence
+
+    sentence = Sentence(text, 0, len(text), "customer", None, None)
+    assert step_from_sentence(sentence, _touchpoint(text, channel="chat"), "request") is None
+
+
+@pytest.mark.parametrize(("text", "role", "owner"), [
+    pytest.param("可以的，我更新一下会议邀请。", "request", "rep", id="zh-wo-is-the-speaker"),
+    pytest.param("Could you resend the invoice from February?", "commitment", "customer",
+                 id="en-could-you-is-the-addressee")])
+def test_the_subject_not_the_classifier_decides_who_acts(text, role, owner):
+    from extractors.learned.actions import step_from_sentence
+    from extractors.rules.sentences import Sentence
+
+    sentence = Sentence(text, 0, len(text), "rep", None, None)
+    step = step_from_sentence(sentence, _touchpoint(text, channel="chat"), role)
+    assert step is not None and step.owner == owner

@@ -120,12 +120,15 @@ def side_of(sentence: Sentence, touchpoint: Touchpoint) -> str:
 
 
 def step_from_sentence(sentence: Sentence, touchpoint: Touchpoint, role: str) -> LearnedStep | None:
-    if not is_a_step_sentence(sentence.text, role):
-        return None
-    dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start, sentence.end)
     if (span := action_span(sentence.text)) is None:
         return None
     first, last = span
+    clause = _ZH_LEAD.sub("", _EN_LEAD.sub("", sentence.text[first:last].strip()))
+    if (said := _WHO.match(clause)) is not None:  # the subject says who acts, not the classifier
+        role = "commitment" if said.group("me") else "request"
+    if not is_a_step_sentence(sentence.text, role):
+        return None
+    dues = find_due_phrases(touchpoint.text, touchpoint.occurred_at, sentence.start, sentence.end)
     text, cursor, pieces = sentence.text[:last], first, []
     for due in dues:
         s, e = due.start - sentence.start, due.end - sentence.start
@@ -136,10 +139,7 @@ def step_from_sentence(sentence: Sentence, touchpoint: Touchpoint, role: str) ->
     action = _HAN_GAP.sub("", " ".join(p.strip() for p in pieces if p.strip()))
     if NEGATION.search(action):  # "we will not move forward this year"
         return None
-    action = _EN_LEAD.sub("", action.strip())
-    if (said := _WHO.match(action)) is not None:  # the subject says who acts, not the classifier
-        role = "commitment" if said.group("me") else "request"
-    for pattern in (_EN_SUBJECT, _ZH_LEAD, _ZH_SUBJECT, _ZH_MODAL):
+    for pattern in (_EN_LEAD, _EN_SUBJECT, _ZH_LEAD, _ZH_SUBJECT, _ZH_MODAL):
         action = pattern.sub("", action.strip())
     action = re.sub(r"[\s,，。.!！?？;；:：~～…]+$", "", action)
     action = _TRAILING.sub("", action).strip(" ,，")

@@ -251,3 +251,33 @@ def mark(low: str, starts: list[int], ends: list[int]) -> list[int]:
 def cues_of(text: str) -> int:
     """The cue bits of one piece of text (a sentence rewritten after marking, say)."""
     return mark(lowered(text), [0], [len(text)])[0] if text else 0
+
+
+class CueSet:
+    """Gates of their own, for patterns run on short pieces of text (an action being cleaned)
+    rather than on sentences: one pass gives the bits of every registered pattern whose cue
+    words occur in the piece, without adding words to the sentence automaton."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, int] = {}
+        self._count = 0
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def register_pattern(self, pattern: re.Pattern[str]) -> int:
+        bit = 1 << self._count
+        self._count += 1
+        for word in cue_words(pattern):
+            self._words[word] = self._words.get(word, 0) | bit
+        self._automaton = None
+        return bit
+
+    def bits(self, text: str) -> int:
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for word, bits in self._words.items():
+                self._automaton.add_word(word, bits)
+            self._automaton.make_automaton()
+        found = 0
+        for _, bits in self._automaton.iter(lowered(text)):
+            found |= bits
+        return found

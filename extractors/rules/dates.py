@@ -293,11 +293,14 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
     if cues & DATE_EN:
         at = start
         while (m := _EN_FOLDED.search(text, at, end)) is not None:
-            if any(m.group(g) not in (None, "May") and m.group(g).lower() == "may" for g in _MONTH_GROUPS):
-                at = m.start() + 1  # "we may 5x our seats": only a capitalized May is the month
+            low = m.folded_match  # the groups lowercased: all the resolvers need
+            begin, stop = low.span()
+            if "may" in low.group(0) and any(low.group(g) == "may" and m.group(g) != "May"
+                                             for g in _MONTH_GROUPS):
+                at = begin + 1  # "we may 5x our seats": only a capitalized May is the month
                 continue
-            found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_en(m, ref, occurred_at)))
-            at = m.end() if m.end() > m.start() else m.end() + 1
+            found.append(DuePhrase(text[begin:stop], begin, stop, _resolve_en(low, ref, occurred_at)))
+            at = stop if stop > begin else stop + 1
     if cues & DATE_ZH:
         for m in ZH_PATTERN.finditer(text, start, end):
             found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_zh(m, ref)))

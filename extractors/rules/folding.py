@@ -78,6 +78,11 @@ class FoldedMatch:
         self._match = match
         self._text = text
 
+    @property
+    def folded_match(self) -> re.Match[str]:
+        """The match over the lowercased text (its groups lowercased)."""
+        return self._match
+
     def _slice(self, group: int | str) -> str | None:
         start, end = self._match.span(group)
         return None if start < 0 else self._text[start:end]

@@ -70,6 +70,7 @@ _EN_SELF = register_pattern("en_self", EN_SELF)
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
 _EN_OFFER = register_pattern("en_offer", EN_OFFER)
+_EN_NAMED = register_pattern("en_named", EN_NAMED)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
@@ -173,7 +174,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
         side = "other" if m.group("who").lower().startswith("your") else "self"
         return _Found(side, base + m.start("verb"))
-    if (m := EN_NAMED.search(clause)) and m.group("name").lower() not in NOT_A_NAME:
+    if cues & _EN_NAMED and (m := EN_NAMED.search(clause)) \
+            and m.group("name").lower() not in NOT_A_NAME:
         return _Found("customer", base + m.start("verb"))
     request = EN_REQUEST.search(clause) if cues & _EN_REQUEST else None
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
@@ -240,7 +242,7 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
             EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
         return True
-    return EN_NAMED.search(text) is not None
+    return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
 def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
@@ -257,14 +259,15 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
             and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
         return []
-    if not _could_hold_a_step(text, cues):
-        return []
+    clauses = _clauses(text)
+    if len(clauses) > 1 and not _could_hold_a_step(text, cues):
+        return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None
     topic = ""  # a clause without a step that names what the next one hands over
-    for start, end in _clauses(text):
+    for start, end in clauses:
         clause = text[start:end]
         if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
             previous = None
@@ -357,7 +360,7 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = fold(re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I))
+_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
 
 
 def _has_han(text: str) -> bool:

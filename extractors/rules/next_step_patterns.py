@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.rules.cues import CueSet
 from extractors.rules.folding import fold, gated
 
 EN_VERB_WORDS = (
@@ -131,24 +132,24 @@ CLAUSE_BREAK = re.compile(
     r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s", re.I)
 # "I've updated the address and will reissue the invoice today": a subjectless "will" clause
 # after a first-person one is the speaker's step
-EN_WILL = fold(re.compile(r"\s*(?:and\s+)?(?:will|shall)(?:\s+(?:also|then|just|definitely|personally))?"
-                          r"\s+(?!be\b|have\b|not\b|never\b)(?P<verb>[a-z]+)\b", re.I))
+EN_WILL = re.compile(r"\s*(?:and\s+)?(?:will|shall)(?:\s+(?:also|then|just|definitely|personally))?"
+                     r"\s+(?!be\b|have\b|not\b|never\b)(?P<verb>[a-z]+)\b", re.I)
 EN_FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.I)
 # "Send me the DocuSign envelope", "Email us the revised quote": a bare imperative with the
 # speaker as receiver asks the other side
-EN_IMPERATIVE = fold(re.compile(
+EN_IMPERATIVE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*(?P<verb>send|resend|share|forward|email|"
-    r"text|mail|ship)\s+(?:me|us)\b", re.I))
+    r"text|mail|ship)\s+(?:me|us)\b", re.I)
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
                   "agreed to", "promised to", "needs to", "said he", "said she", "said they")
-ACCEPTANCE = fold(re.compile(
+ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
     r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it)\b"
     # Chinese has no word boundary after "可以" in "可以的": a short guard instead
     r"|\s*(?:好的|好嘞|好啊|好吧|好(?![久像多几])|可以|行(?![业为])|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)",
-    re.I))
+    re.I)
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     r"万一|只要", re.I))
@@ -167,11 +168,11 @@ AGENDA = fold(re.compile(
     r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I))
 ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
-FULFILLED = fold(re.compile(
+FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
-    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I))
+    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I)
 FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
@@ -231,6 +232,13 @@ _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in orde
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
 
 
+# the cleaner's patterns run on an action only when their cue words occur in it
+_CLEANER_CUES = CueSet()
+_PURPOSE_CUE = _CLEANER_CUES.register_pattern(_PURPOSE)
+_CLOCK_CUE = _CLEANER_CUES.register_pattern(_CLOCK)
+_POLITE_CUE = _CLEANER_CUES.register_pattern(_TRAILING_POLITE)
+
+
 def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     """The verb phrase without due phrases, lead-ins, politeness tails and end punctuation."""
     pieces, cursor = [], 0
@@ -243,12 +251,16 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     action = "".join(pieces)
     if len(pieces) > 1:  # a due phrase was cut out: its preposition and 之前/上午 go with it
         action = _AROUND_DUE.sub("", action).replace("\x00", "")
-    action = _PURPOSE.sub("", action)
-    action = _CLOCK.sub("", action)
+    cues = _CLEANER_CUES.bits(action)
+    if cues & _PURPOSE_CUE and (cut := _PURPOSE.sub("", action)) != action:
+        action, cues = cut, _CLEANER_CUES.bits(cut)
+    if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
+        action, cues = cut, _CLEANER_CUES.bits(cut)
     action = _without_trailing_preposition(action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())
-    action = _TRAILING_POLITE.sub("", action)
+    if cues & _POLITE_CUE:  # the cuts since the last bits only shortened the ends
+        action = _TRAILING_POLITE.sub("", action)
     if "  " in action or "\t" in action or "\n" in action:
         action = _SPACES.sub(" ", action)
     action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")

@@ -225,7 +225,7 @@ def _vader_has_cue(text: str) -> bool:
     tokens = text.lower().split()
     if not lexicon.keys().isdisjoint(tokens):
         return True
-    return not lexicon.keys().isdisjoint(token.strip(_PUNCTUATION) for token in tokens)
+    return any(token.strip(_PUNCTUATION) in lexicon for token in tokens if not token.isalpha())
 
 
 @lru_cache(maxsize=1)

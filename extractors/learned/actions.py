@@ -149,6 +149,6 @@ def step_from_sentence(sentence: Sentence, touchpoint: Touchpoint, role: str) ->
         return None  # "Hi Marta, quick check on the contract": a greeting, no step
     side = side_of(sentence, touchpoint)
     owner = side if role == "commitment" else ("customer" if side == "rep" else "rep")
-    first = next((d for d in dues if d.due), None)
-    return LearnedStep(action[:MAX_ACTION_CHARS].strip(), owner, first.due if first else None,
-                       first.phrase if first else None)
+    dated = next((d for d in dues if d.due), None)
+    return LearnedStep(action[:MAX_ACTION_CHARS].strip(), owner, dated.due if dated else None,
+                       dated.phrase if dated else None)

@@ -169,8 +169,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _match_en(clause: str, base: int, cues: int) -> _Found | None:
-    if cues & _EN_IMPERATIVE and (m := EN_IMPERATIVE.match(clause)):
-        return _Found("other", base + m.start("verb"))
+    if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
+        return _Found("other", base + imperative.start("verb"))
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
         side = "other" if m.group("who").lower().startswith("your") else "self"
         return _Found(side, base + m.start("verb"))

@@ -381,8 +381,11 @@ _MBOX_FROM_LINE = re.compile(rb"(?m)^From [^\n]*\n")
 
 def _mbox_messages(content: bytes) -> list[bytes]:
     """An mbox's messages: split at each "From " line (mboxrd), with ">From " unescaped."""
-    starts = [m.end() for m in _MBOX_FROM_LINE.finditer(content)]
-    bounds = [m.start() for m in _MBOX_FROM_LINE.finditer(content)][1:] + [len(content)]
+    lines = list(_MBOX_FROM_LINE.finditer(content))
+    if not lines:  # "From " with no line end: one message, read as it is
+        return [content]
+    starts = [m.end() for m in lines]
+    bounds = [m.start() for m in lines[1:]] + [len(content)]
     return [_MBOX_ESCAPED_FROM.sub(rb"\1", content[a:b]) for a, b in zip(starts, bounds, strict=True)]
 
 

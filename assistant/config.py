@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     whisper_word_timestamps: bool = False
     whisper_multilingual: bool = True  # without a forced language, identify it per utterance
     whisper_languages: list[str] = Field(default_factory=list)  # e.g. ["en","zh"]; [] = any
+    whisper_repeatable: bool = False  # same recording, same text: no sampling fallback
 
     # suggestions
     suggestions_file: Path | None = None  # YAML: per-tenant rules, weights, timing

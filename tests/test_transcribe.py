@@ -268,7 +268,7 @@ def test_a_recording_that_switches_language_keeps_each_half_in_its_language(bili
 
     path, switch_s = bilingual
     tp = audio_to_touchpoint(path, ParseOptions(occurred_at=datetime(2026, 3, 2, tzinfo=UTC)),
-                             options(model_dir, languages=("en", "zh")))
+                             options(model_dir, languages=("en", "zh"), repeatable=True))
     english = [s for s in tp.segments if s.end_s is not None and s.end_s <= switch_s + 0.5]
     mandarin = [s for s in tp.segments if s.start_s is not None and s.start_s >= switch_s - 0.5]
     assert english and mandarin and len(english) + len(mandarin) == len(tp.segments), [
@@ -296,11 +296,11 @@ def test_a_forced_language_still_decodes_everything_in_it(bilingual, model_dir):
     assert tp.language == "en" and {s.language for s in tp.segments} == {"en"}
 
 
-def test_the_same_recording_gives_the_same_transcript_every_time(bilingual, model_dir):
-    """Synthesized Mandarin makes Whisper fall back to sampling temperatures; with the decoder's
-    seed fixed, a re-transcription (a retried job, a re-ingest) reads exactly the same."""
+def test_repeatable_decoding_gives_the_same_transcript_every_time(bilingual, model_dir):
+    """Synthesized Mandarin makes Whisper fall back to sampling temperatures, so two default
+    decodes can differ; with `repeatable` a retried job or a re-ingest reads exactly the same."""
     path, _ = bilingual
     runs = [[(s.start_s, s.end_s, s.language, s.text) for s in
-             transcribe(path, options(model_dir, languages=("en", "zh"))).segments]
+             transcribe(path, options(model_dir, languages=("en", "zh"), repeatable=True)).segments]
             for _ in range(2)]
     assert runs[0] == runs[1]

@@ -3,6 +3,11 @@
 Every route but health takes `CallerDep`, which checks `Authorization: Bearer <key>`, counts the
 request against the key's rate limit and gives the route a `Viewer` (tenant, role, owner) for
 the data layer. `allow(...)` narrows a route to some roles (403 for the others).
+
+One request, one session: the key lookup (when the key is not remembered as verified, see
+`assistant.storage.api_keys`) and the route's own queries share `SessionDep`, one transaction,
+committed when the route returns and before the answer is sent (`scope="function"`), so a
+client never reads an answer whose writes could still fail.
 """
 
 from __future__ import annotations
@@ -48,18 +53,20 @@ def get_session(state: StateDep) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 _bearer = HTTPBearer(auto_error=False, description="An API key: `touchpoint keys create`")
 
 
-def current_viewer(state: StateDep, request: Request,
+def current_viewer(state: StateDep, request: Request, session: SessionDep,
                    credentials: Annotated[HTTPAuthorizationCredentials | None,
                                           Depends(_bearer)]) -> Viewer:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise UnauthorizedError("send an API key as `Authorization: Bearer tpk_...`; create one "
                                 "with `touchpoint keys create --tenant T --role R`")
-    with state.db.session() as session:
-        key = api_keys.authenticate(session, key=credentials.credentials)
+    key = api_keys.authenticate(session, key=credentials.credentials,
+                                max_age_s=state.settings.api_key_cache_s)
+    if session.in_transaction():  # the key was looked up: end that read at once, so a route
+        session.commit()  # opening its own session never waits on it (SQLite locks at BEGIN)
     state.rate_limiter.hit(key.id)
     viewer = Viewer(tenant_id=key.tenant_id, role=key.role, owner=key.owner, key_id=key.id)
     request.state.viewer = viewer

@@ -10,11 +10,12 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from api.deps import CallerDep, SessionDep, StateDep, allow, masker_for
 from api.masking import insights_view, touchpoint_view
+from api.responses import json_answer
 from api.routes.jobs import Accepted, enqueue
 from assistant.models import Channel, TouchpointStatus
 from assistant.storage import repository
@@ -65,17 +66,16 @@ def list_touchpoints(
 
 @router.get("/{touchpoint_id}", response_model=TouchpointDetail)
 def get_touchpoint(touchpoint_id: str, viewer: CallerDep, session: SessionDep,
-                   state: StateDep) -> TouchpointDetail:
+                   state: StateDep) -> Response:
     """The touchpoint, its text, and its newest insights, each item with its evidence."""
     touchpoint = visible_touchpoint(session, viewer, touchpoint_id)
-    runs = repository.list_insight_runs(session, tenant_id=viewer.tenant_id,
-                                        touchpoint_id=touchpoint_id)
-    latest = runs[-1].insights if runs else None
+    latest, runs = repository.latest_insights_and_runs(session, tenant_id=viewer.tenant_id,
+                                                       touchpoint_id=touchpoint_id)
     names = [p.name for p in touchpoint.participants if p.name]
     names += [s.speaker for s in touchpoint.segments if s.speaker]
     masker = masker_for(session, viewer, state, touchpoint.contact_ids, names)
-    return TouchpointDetail(touchpoint=touchpoint_view(touchpoint, masker),
-                            insights=insights_view(latest, touchpoint, masker), runs=len(runs))
+    return json_answer({"touchpoint": touchpoint_view(touchpoint, masker),
+                        "insights": insights_view(latest, touchpoint, masker), "runs": runs})
 
 
 @router.post("/{touchpoint_id}/extract", status_code=202, response_model=Accepted,

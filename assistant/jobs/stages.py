@@ -21,24 +21,28 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from assistant import bootstrap
 from assistant.config import Settings
 from assistant.errors import (
+    OverloadedError,
     ProviderTimeoutError,
     ProviderUnavailableError,
     RateLimitedError,
     TouchpointError,
 )
 from assistant.jobs import store
-from assistant.pipeline import Received, Runtime, SourceOptions, receive
+from assistant.pipeline import Runtime, SourceOptions
 from assistant.pipeline.stages import (
     BusyError,
     claim_source,
     complete_source,
     extract_touchpoint,
+    new_source_row,
     one_line,
     parse_claimed,
+    store_received,
 )
 from assistant.storage import claims, convert, repository, sources
 from assistant.storage.db import Database
@@ -129,24 +133,29 @@ def settle(db: Database, *, job_id: str) -> store.Job | None:
     """Finish an ingest job once every one of its sources is done or failed; the finished job,
     or None while some source is still on its way."""
     with db.session() as session:
-        job = store.locked_job(session, job_id=job_id)
-        if job.is_final:
-            return job
-        rows = [sources.get_source(session, tenant_id=job.tenant_id, source_id=i)
-                for i in job.params.get("source_ids", [])]
-        if any(r.stage not in FINAL_SOURCE_STAGES for r in rows):
-            return None
-        touchpoint_ids = list(dict.fromkeys(t for r in rows for t in r.touchpoint_ids))
-        errors = [r.error for r in rows if r.error]
-        failed_tps = [t.id for r in rows for t in sources.touchpoint_rows_of(
-            session, tenant_id=job.tenant_id, source_id=r.id) if t.status == "failed"]
-        errors += [f"{t}: extraction failed (see GET /v1/touchpoints/{t})" for t in failed_tps]
-        if rows and all(r.stage == "failed" for r in rows):
-            store.fail(session, job_id=job_id, error="; ".join(errors))
-        else:
-            store.succeed(session, job_id=job_id, touchpoint_ids=touchpoint_ids,
-                          error="; ".join(errors) or None)
-        return store.locked_job(session, job_id=job_id)
+        return settle_in(session, job_id=job_id)
+
+
+def settle_in(session: Session, *, job_id: str) -> store.Job | None:
+    """`settle` in the caller's transaction."""
+    job = store.locked_job(session, job_id=job_id)
+    if job.is_final:
+        return job
+    rows = [sources.get_source(session, tenant_id=job.tenant_id, source_id=i)
+            for i in job.params.get("source_ids", [])]
+    if any(r.stage not in FINAL_SOURCE_STAGES for r in rows):
+        return None
+    touchpoint_ids = list(dict.fromkeys(t for r in rows for t in r.touchpoint_ids))
+    errors = [r.error for r in rows if r.error]
+    failed_tps = [t.id for r in rows for t in sources.touchpoint_rows_of(
+        session, tenant_id=job.tenant_id, source_id=r.id) if t.status == "failed"]
+    errors += [f"{t}: extraction failed (see GET /v1/touchpoints/{t})" for t in failed_tps]
+    if rows and all(r.stage == "failed" for r in rows):
+        store.fail(session, job_id=job_id, error="; ".join(errors))
+    else:
+        store.succeed(session, job_id=job_id, touchpoint_ids=touchpoint_ids,
+                      error="; ".join(errors) or None)
+    return store.locked_job(session, job_id=job_id)
 
 
 # --- a deliberate re-run of extraction ---------------------------------------------------------
@@ -242,15 +251,31 @@ def give_up(db: Database, job_id: str, exc: BaseException) -> None:
 # --- intake: what the API does before a job exists --------------------------------------------
 
 
-def receive_source(db: Database, *, tenant_id: str, content: bytes, uri: str,
-                   options: SourceOptions, max_bytes: int) -> Received:
-    """Store the bytes and the source row (a duplicate is known here) and let go of the
-    source, so whichever worker takes the job can claim it."""
-    received = receive(db, tenant_id=tenant_id, content=content, uri=uri, options=options,
-                       max_bytes=max_bytes)
-    if received.is_new:
-        with db.session() as session:
-            row = sources.get_source(session, tenant_id=tenant_id, source_id=received.source_id)
-            if row.claimed_by == claims.process_token():
-                row.claimed_by = row.claimed_at = None
-    return received
+def accept_sources(session: Session, *, tenant_id: str, received: list[tuple[bytes, str]],
+                   options: SourceOptions, max_bytes: int, max_queue_depth: int,
+                   key_id: str | None = None) -> tuple[store.Job, bool]:
+    """Store each source's bytes and row and record an ingest job for them, in the caller's
+    transaction: the least an API answers 202 after (commit, then queue the job).
+
+    Returns the job and whether it is already final: every source was ingested before, so the
+    job succeeded with the touchpoints that exist (a duplicate). OverloadedError when more than
+    `max_queue_depth` jobs wait; BadInputError (nothing stored) for unusable bytes. The sources
+    are stored unclaimed, so whichever worker takes the job claims them.
+    """
+    depth = store.queue_depth(session)
+    if depth >= max_queue_depth:
+        raise OverloadedError(f"{depth} jobs are queued (limit {max_queue_depth}); retry later "
+                              "or add workers", retry_after_s=30)
+    rows = [new_source_row(tenant_id=tenant_id, content=content, uri=uri, options=options,
+                           max_bytes=max_bytes) for content, uri in received]
+    created = False
+    for row, (content, _) in zip(rows, received, strict=True):
+        row.claimed_by = None
+        created = store_received(session, row, content) or created
+    job = store.create_job(session, tenant_id=tenant_id, kind="ingest",
+                           params={"source_ids": list(dict.fromkeys(r.id for r in rows))},
+                           key_id=key_id)
+    if created:
+        return job, False
+    known = settle_in(session, job_id=job.id)  # all duplicates: finished unless still on the way
+    return (known, True) if known is not None and known.is_final else (job, False)

@@ -18,12 +18,12 @@ from api.masking import insights_view, touchpoint_view
 from api.responses import json_answer
 from api.routes.jobs import Accepted, enqueue
 from assistant.models import Channel, TouchpointStatus
-from assistant.storage import repository
 from assistant.storage.visibility import (
     TouchpointFilters,
     Viewer,
     touchpoint_page,
     visible_touchpoint,
+    visible_touchpoint_with_insights,
 )
 
 router = APIRouter(prefix="/touchpoints", tags=["touchpoints"])
@@ -68,9 +68,7 @@ def list_touchpoints(
 def get_touchpoint(touchpoint_id: str, viewer: CallerDep, session: SessionDep,
                    state: StateDep) -> Response:
     """The touchpoint, its text, and its newest insights, each item with its evidence."""
-    touchpoint = visible_touchpoint(session, viewer, touchpoint_id)
-    latest, runs = repository.latest_insights_and_runs(session, tenant_id=viewer.tenant_id,
-                                                       touchpoint_id=touchpoint_id)
+    touchpoint, latest, runs = visible_touchpoint_with_insights(session, viewer, touchpoint_id)
     names = [p.name for p in touchpoint.participants if p.name]
     names += [s.speaker for s in touchpoint.segments if s.speaker]
     masker = masker_for(session, viewer, state, touchpoint.contact_ids, names)

@@ -137,6 +137,11 @@ def forget_verified_keys() -> None:
     _verified.clear()
 
 
+def remembered(key: str) -> ApiKey | None:
+    """The key if this process verified it within its `max_age_s`, without a lookup."""
+    return _verified.get(_digest(key))
+
+
 def authenticate(session: Session, *, key: str, max_age_s: float = 0.0) -> ApiKey:
     """The active key matching `key`; UnauthorizedError when it is malformed, unknown or revoked.
 

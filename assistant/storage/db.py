@@ -36,6 +36,11 @@ class Database:
         """Close every pooled connection (the object can still open new ones)."""
         self.engine.dispose()
 
+    def open_session(self) -> Session:
+        """A session the caller commits (or rolls back) and closes; `session()` does both.
+        No connection is taken until its first query."""
+        return self._sessions()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """Commit on success, roll back on any error: nothing is ever half-written."""

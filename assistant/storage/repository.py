@@ -214,19 +214,6 @@ def list_insight_runs(session: Session, *, tenant_id: str, touchpoint_id: str,
             for r in session.scalars(query.order_by(InsightRunRow.id))]
 
 
-def latest_insights_and_runs(session: Session, *, tenant_id: str, touchpoint_id: str
-                             ) -> tuple[Insights | None, int]:
-    """The newest run's insights and how many runs there are, in one query."""
-    query = (select(InsightRunRow, func.count().over())
-             .where(InsightRunRow.tenant_id == tenant_id,
-                    InsightRunRow.touchpoint_id == touchpoint_id)
-             .order_by(InsightRunRow.id.desc()).limit(1))
-    found = session.execute(query).first()
-    if found is None:
-        return None, 0
-    return convert.row_to_insights(found[0]), int(found[1])
-
-
 def latest_insights(session: Session, *, tenant_id: str, touchpoint_id: str,
                     extractor: str | None = None) -> Insights | None:
     """The newest run's insights (optionally of one extractor), or None before any run."""

@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None, *, queue: JobQueue | None = Non
     state = AppState(settings=settings, db=db, queue=queue or open_queue(db, settings),
                      rate_limiter=KeyRateLimiter(settings.api_rate_limit,
                                                  settings.rate_limit_storage),
-                     metrics=Metrics(db))
+                     metrics=Metrics(db, multiprocess_dir=settings.prometheus_multiproc_dir))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

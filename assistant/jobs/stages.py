@@ -1,9 +1,12 @@
 """Run the pipeline's stages for a job: the same stage functions the CLI runs, one id at a time.
 
-A job is either `ingest` (sources already received: parse, then extract each new touchpoint)
-or `extract` (a deliberate re-run on a stored touchpoint, beside its earlier runs). A Celery
-worker runs one stage for one id per task (`parse_stage`, `extract_stage`, `reextract`); the
-in-process runner calls `run_job`, which runs the same functions in order.
+A job is either `ingest` (sources already received: parse, then extract each new touchpoint,
+then index it — `vector_index.indexing.index_touchpoint`, the stage the CLI's ingest runs, when
+TOUCHPOINT_INDEX_ON_INGEST is on) or `extract` (a deliberate re-run on a stored touchpoint,
+beside its earlier runs). A Celery worker runs one stage for one id per task (`parse_stage`,
+`extract_stage`, `index_task`, `reextract`); the in-process runner runs the same tasks in order.
+An ingest job settles after the last stage of each touchpoint, so by the time it has succeeded
+its touchpoints are searchable.
 
 Idempotence comes from the stages themselves: each claims its row and returns what was done
 when it finds its work done, so a redelivered task adds nothing. The re-extract job, whose
@@ -17,8 +20,10 @@ the source or touchpoint where it happened, and the job settles.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -26,6 +31,7 @@ from sqlalchemy.orm import Session
 from assistant import bootstrap
 from assistant.config import Settings
 from assistant.errors import (
+    NotFoundError,
     OverloadedError,
     ProviderTimeoutError,
     ProviderUnavailableError,
@@ -47,10 +53,14 @@ from assistant.pipeline.stages import (
 from assistant.storage import claims, convert, repository, sources
 from assistant.storage.db import Database
 
+if TYPE_CHECKING:
+    from vector_index.indexing import RetrievalOptions
+
 TRANSIENT: tuple[type[BaseException], ...] = (
     ProviderUnavailableError, RateLimitedError, ProviderTimeoutError, BusyError,
     OperationalError)
 FINAL_SOURCE_STAGES = ("done", "failed")
+log = logging.getLogger(__name__)
 
 Send = Callable[[str, dict[str, str]], None]  # (stage, ids) -> queue the next task
 
@@ -65,6 +75,12 @@ class Runtimes:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._built: dict[tuple[str, str | None], Runtime] = {}
+        self._retrieval: RetrievalOptions | None = None
+
+    def retrieval(self) -> RetrievalOptions:
+        if self._retrieval is None:
+            self._retrieval = bootstrap.retrieval_options(self.settings)
+        return self._retrieval
 
     def get(self, tenant_id: str, extractor: str | None = None) -> Runtime:
         key = (tenant_id, extractor)
@@ -199,6 +215,9 @@ def reextract(db: Database, runtime: Runtime, *, job_id: str, tenant_id: str,
 def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: dict[str, str],
              send: Send) -> None:
     """One stage for one id, as a Celery task runs it; `send` queues the stages that follow."""
+    if stage == "index":
+        index_task(db, runtimes, job_id=job_id, touchpoint_id=ids["touchpoint_id"])
+        return
     with db.session() as session:
         job = store.start_attempt(session, job_id=job_id)
     if job is None:
@@ -217,6 +236,9 @@ def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: 
         elif stage == "extract":
             extract_stage(db, runtime, tenant_id=job.tenant_id,
                           touchpoint_id=ids["touchpoint_id"])
+            if runtimes.settings.index_on_ingest:
+                send("index", {"touchpoint_id": ids["touchpoint_id"]})
+                return  # the index task settles the job
         else:
             raise TouchpointError(f"job {job.id}: unknown stage {stage!r}; upgrade the worker")
         settle(db, job_id=job_id)
@@ -231,6 +253,36 @@ def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: 
         with db.session() as session:
             store.fail(session, job_id=job_id, error=f"internal error: {one_line(exc)}")
         raise
+
+
+def index_task(db: Database, runtimes: Runtimes, *, job_id: str, touchpoint_id: str) -> None:
+    """The index stage for one extracted touchpoint of an ingest job, then settle the job.
+
+    Idempotent (unchanged chunks are left alone), so it runs for a redelivery too, even once
+    the job is final. A touchpoint erased meanwhile has nothing to index. Transient errors
+    raise for a retry; any other failure is logged and noted on the job without failing it:
+    the touchpoint is stored and extracted, and search indexes what is missing on its next
+    call — as after the CLI's ingest, whose index stage never fails the ingest either.
+    """
+    from vector_index.indexing import index_touchpoint
+
+    with db.session() as session:
+        tenant_id = store.job_by_id(session, job_id=job_id).tenant_id
+    note = None
+    try:
+        index_touchpoint(db, tenant_id=tenant_id, touchpoint_id=touchpoint_id,
+                         options=runtimes.retrieval())
+    except NotFoundError:
+        pass
+    except TRANSIENT:
+        raise
+    except Exception as exc:
+        log.warning("job %s: indexing %s failed", job_id, touchpoint_id, exc_info=True)
+        note = (f"index {touchpoint_id}: {one_line(exc)} (search indexes it on its next call)")
+    settle(db, job_id=job_id)
+    if note is not None:
+        with db.session() as session:
+            store.add_note(session, job_id=job_id, note=note)
 
 
 def first_tasks(job: store.Job) -> list[tuple[str, dict[str, str]]]:

@@ -123,6 +123,12 @@ def fail(session: Session, *, job_id: str, error: str) -> None:
         row.status, row.error, row.updated_at = "failed", error[:4000], _now()
 
 
+def add_note(session: Session, *, job_id: str, note: str) -> None:
+    """Append to what the job reports (`error`) without changing its status."""
+    row = _locked(session, job_id)
+    row.error, row.updated_at = (f"{row.error}; {note}" if row.error else note)[:4000], _now()
+
+
 def retry_later(session: Session, *, job_id: str, error: str) -> None:
     """A transient error: back to queued, the error kept for GET /jobs/{id}."""
     row = _locked(session, job_id)

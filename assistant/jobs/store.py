@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from assistant.errors import NotFoundError
@@ -52,15 +52,18 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+_INSERT_JOB = insert(JobRow)  # built once: the API's intake records a job per request
+_QUEUED = select(func.count()).select_from(JobRow).where(JobRow.status == "queued")
+
+
 def create_job(session: Session, *, tenant_id: str, kind: str, params: dict[str, Any],
                key_id: str | None = None) -> Job:
     now = _now()
-    row = JobRow(id=f"job_{uuid.uuid4().hex}", tenant_id=tenant_id, kind=kind, status="queued",
-                 params=params, touchpoint_ids=[], attempts=0, error=None, key_id=key_id,
-                 created_at=now, updated_at=now)
-    session.add(row)
-    session.flush()
-    return _from_row(row)
+    job = Job(id=f"job_{uuid.uuid4().hex}", tenant_id=tenant_id, kind=kind, status="queued",
+              params=params, touchpoint_ids=[], attempts=0, error=None, created_at=now,
+              updated_at=now)
+    session.execute(_INSERT_JOB, {**job.__dict__, "key_id": key_id})
+    return job
 
 
 def _locked(session: Session, job_id: str) -> JobRow:
@@ -148,8 +151,7 @@ def list_jobs(session: Session, *, tenant_id: str, status: str | None = None,
 
 def queue_depth(session: Session) -> int:
     """Jobs waiting for a worker, all tenants (the queue is shared)."""
-    return session.scalar(select(func.count()).select_from(JobRow)
-                          .where(JobRow.status == "queued")) or 0
+    return session.scalar(_QUEUED) or 0
 
 
 def count_by_status(session: Session) -> dict[str, int]:

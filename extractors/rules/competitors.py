@@ -18,38 +18,40 @@ import ahocorasick
 
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
+from extractors.rules.cues import register_pattern
+from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
 
 _NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受"}
 
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
-    ("switching_from", re.compile(
+    ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
         r" (?:off|from|away from)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
         r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
         r"|从.{0,12}?(?:迁移|切换|换|转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
-        r"以前用|之前用|原来用", re.I)),
-    ("comparing", re.compile(
+        r"以前用|之前用|原来用", re.I))),
+    ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
         r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
         r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration)\b"
-        r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I)),
-    ("evaluating", re.compile(
+        r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
+    ("evaluating", gated(re.compile(
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
         r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP|"
         r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to)\b"
-        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用", re.I)),
-    ("using", re.compile(
+        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用", re.I))),
+    ("using", gated(re.compile(
         r"\b(we(?:'re| are)? (?:currently |still |already )?(?:us(?:e|ing)|on|running|run)|"
         r"(?:currently|still|already) (?:on|using|use|with)|our (?:current |existing )?"
         r"(?:crm|tool|system|platform|helpdesk|vendor|provider|stack)|we have|we've been using|"
         r"been on|built on|running on|licen[cs]es?|renewal|contract with|customer of|using)\b"
-        r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了", re.I)),
+        r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了", re.I))),
 ]
 # a catalog name as something to connect to, sync with, or keep using alongside us
-INTEGRATION_CUE = re.compile(
+INTEGRATION_CUE = fold(re.compile(
     r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
     r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|push(?:es|ed)? (?:to|into)|"
     r"pull(?:s|ed)? from|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
@@ -59,13 +61,17 @@ INTEGRATION_CUE = re.compile(
     r"in (?:our|the) \w+ (?:channel|group|workspace))\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|机器人|插件|小程序|接口|里走|上走|群里|群聊|"
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|单点登录|扫码登录|登录|开会|会议链接|"
-    r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I)
+    r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
-_CRM_USE = re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
-                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I)
-_NEGATED_USE = re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
-                          r"|不用|没用|没有用|没在用|并没有", re.I)
+# cue bits: a stance pattern runs only on sentences holding one of its words
+_STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
+                 for stance, pattern in STANCE_CUES]
+_INTEGRATION_GATE = register_pattern("stance_integration", INTEGRATION_CUE)
+_CRM_USE = fold(re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
+                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I))
+_NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
+                          r"|不用|没用|没有用|没在用|并没有", re.I))
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
                     "using": 4, "mentioned": 5}
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
@@ -84,7 +90,7 @@ class CompetitorHit:
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NOT_BEFORE = _ASCII_WORD | frozenset(".@/-")
 _NOT_AFTER_LATIN = _ASCII_WORD | frozenset("-")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = gated(re.compile(r"[\u3400-\u9fff]"))
 
 
 @dataclass(frozen=True)
@@ -156,12 +162,16 @@ def sentence_cues(sentence: Sentence) -> list[Cue]:
     """Every stance cue in the sentence (a negated "use" is none), integration cues included."""
     text = sentence.text
     found: list[Cue] = []
-    for stance, pattern in STANCE_CUES:
+    cues = sentence.cues
+    for stance, pattern, bit in _STANCE_GATES:
+        if not cues & bit:
+            continue
         for cue in pattern.finditer(text):
             if stance == "using" and _NEGATED_USE.search(text[max(0, cue.start() - 12):cue.end()]):
                 continue
             found.append((cue.start(), cue.end(), stance))
-    found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
+    if cues & _INTEGRATION_GATE:
+        found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
     return found
 
 

@@ -22,7 +22,9 @@ import ahocorasick
 sre_parse: Any = importlib.import_module("re._parser")
 sre_constants: Any = importlib.import_module("re._constants")
 
-PREFIX_CHARS = 6  # how long a cue word read off a pattern may get (longer adds nothing)
+MAX_WORD_CHARS = 8  # a cue word read off a pattern is cut to this (a part of a required word is required)
+MAX_RUN_WORDS = 64  # a run of literal parts is not multiplied out past this many words
+MAX_CLASS_CHARS = 4  # a character class this small counts as literal ("[发寄]")
 MAX_CUE_WORDS = 4000  # a pattern whose alternatives multiply past this is not gated
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
             getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
@@ -56,36 +58,98 @@ class UngatedPatternError(ValueError):
     """A pattern that can match without any literal word, so no cue words can stand for it."""
 
 
-def _starts(items: list, want: int) -> set[str]:
-    """Literal prefixes (up to `want` characters) that every match of `items` begins with.
+def _literals(items: list) -> set[str] | None:
+    """Every string `items` can match, when that is a small finite set of literals; else None."""
+    found = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_constants.LITERAL:
+            options: set[str] | None = {chr(av)}
+        elif op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av) \
+                and len(av) <= MAX_CLASS_CHARS:
+            options = {chr(c) for _, c in av}
+        elif op is sre_constants.SUBPATTERN:
+            options = _literals(list(av[-1].data))
+        elif op is sre_constants.BRANCH:
+            options = set()
+            for branch in av[1]:
+                alternative = _literals(list(branch.data))
+                if alternative is None:
+                    return None
+                options |= alternative
+        else:
+            return None
+        if options is None or len(found) * len(options) > MAX_RUN_WORDS:
+            return None
+        found = {a + b for a in found for b in options}
+    return found
 
-    An empty string in the result means some match begins with no literal at all.
+
+def _cost(words: set[str]) -> float:
+    """The chance that a sentence holds one of `words` (and so opens the gate), roughly: each
+    word's chance falls with its length; a Chinese character says about as much as two or three
+    Latin letters, a space or a punctuation mark next to nothing."""
+    def length(word: str) -> float:
+        return sum(2.5 if ord(c) > 0x2E7F else 1.0 if c.isalnum() else 0.3 for c in word)
+    miss = 1.0
+    for word in words:
+        miss *= 1.0 - min(0.9, 0.9 * 0.3 ** (length(word) - 1))
+    return 1.0 - miss
+
+
+def _required(items: list) -> set[str] | None:
+    """Literal words one of which every match of `items` contains, chosen to open the gate as
+    rarely as possible; None when some match could contain no literal at all.
+
+    A run of consecutive literal parts ("it" / "that", then " ", then "worked" / "works now")
+    becomes the words it spells; any part that every match must go through (a group, a
+    repeat of at least one) offers its own words; of all the candidates the rarest wins, so a
+    pattern is gated on "worked" rather than on the "the " it happens to start with.
     """
-    if want == 0 or not items:
-        return {""}
-    op, av = items[0]
-    rest = items[1:]
-    if op in _ZERO_WIDTH:
-        return _starts(rest, want)
-    if op is sre_constants.LITERAL:
-        return {chr(av) + tail for tail in _starts(rest, want - 1)}
-    if op is sre_constants.SUBPATTERN:
-        return _starts(list(av[-1].data) + rest, want)
-    if op is sre_constants.BRANCH:
-        found: set[str] = set()
-        for branch in av[1]:
-            found |= _starts(list(branch.data) + rest, want)
-            if len(found) > MAX_CUE_WORDS:
-                return {""}
-        return found
-    if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av) and len(av) <= 4:
-        tails = _starts(rest, want - 1)
-        return {chr(c) + tail for _, c in av for tail in tails}
-    if op in _REPEATS:
-        low, _high, sub = av
-        found = _starts(list(sub.data), want)
-        return found | _starts(rest, want) if low == 0 else found
-    return {""}
+    candidates: list[set[str]] = []
+    run = {""}
+
+    def close() -> None:
+        if "" not in run:
+            candidates.append({w[:MAX_WORD_CHARS] for w in run})
+
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        whole = _literals([(op, av)])
+        if whole is not None and "" not in whole and len(run) * len(whole) <= MAX_RUN_WORDS:
+            run = {a + b for a in run for b in whole}
+            continue
+        if op in _REPEATS and av[0] >= 1 and (once := _literals(list(av[2].data))) \
+                and "" not in once and len(run) * len(once) <= MAX_RUN_WORDS:
+            run = {a + b for a in run for b in once}  # "um+" holds "um" ...
+            close()
+            run = once  # ... and its last "m" touches what follows
+            continue
+        close()
+        run = {""}
+        if whole is not None and "" not in whole:
+            run = whole
+            continue
+        if op is sre_constants.SUBPATTERN:
+            inner = _required(list(av[-1].data))
+        elif op is sre_constants.BRANCH:
+            inner = set()
+            for branch in av[1]:
+                alternative = _required(list(branch.data))
+                if alternative is None:
+                    inner = None
+                    break
+                inner |= alternative
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _required(list(av[2].data))
+        else:
+            inner = None
+        if inner is not None and len(inner) <= MAX_CUE_WORDS:
+            candidates.append(inner)
+    close()
+    return min(candidates, key=_cost) if candidates else None
 
 
 def _group(items: list, name_index: int) -> list | None:
@@ -119,8 +183,8 @@ def cue_words(pattern: re.Pattern[str], group: str | None = None) -> set[str]:
         if found is None:
             raise UngatedPatternError(f"{pattern.pattern[:60]!r}: no group {group!r}")
         items = found
-    words = _starts(items, PREFIX_CHARS)
-    if "" in words:
+    words = _required(items)
+    if not words:
         raise UngatedPatternError(f"{pattern.pattern[:60]!r} can match without a literal word; "
                                   "gate it on a named group or register its words by hand")
     return {w.lower() for w in words}
@@ -138,10 +202,23 @@ def _built() -> ahocorasick.Automaton:
     if _automaton is None:
         automaton = ahocorasick.Automaton()
         for word, bits in _words.items():
-            automaton.add_word(word, (len(word), bits))
+            if not _is_implied(word, bits):
+                automaton.add_word(word, (len(word), bits))
         automaton.make_automaton()
         _automaton = automaton
     return _automaton
+
+
+def _is_implied(word: str, bits: int) -> bool:
+    """Whether a shorter cue word inside `word` already carries all of its bits ("我们" under
+    "我", "friday" under "fri"): wherever `word` occurs that one does too, so marking it again
+    changes no sentence's bits and only costs a hit."""
+    for size in range(1, len(word)):
+        for at in range(len(word) - size + 1):
+            inner = _words.get(word[at : at + size])
+            if inner is not None and inner & bits == bits:
+                return True
+    return False
 
 
 def lowered(text: str) -> str:
@@ -169,3 +246,38 @@ def mark(low: str, starts: list[int], ends: list[int]) -> list[int]:
         if end - length + 1 >= starts[index]:
             masks[index] |= bits
     return masks
+
+
+def cues_of(text: str) -> int:
+    """The cue bits of one piece of text (a sentence rewritten after marking, say)."""
+    return mark(lowered(text), [0], [len(text)])[0] if text else 0
+
+
+class CueSet:
+    """Gates of their own, for patterns run on short pieces of text (an action being cleaned)
+    rather than on sentences: one pass gives the bits of every registered pattern whose cue
+    words occur in the piece, without adding words to the sentence automaton."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, int] = {}
+        self._count = 0
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def register_pattern(self, pattern: re.Pattern[str]) -> int:
+        bit = 1 << self._count
+        self._count += 1
+        for word in cue_words(pattern):
+            self._words[word] = self._words.get(word, 0) | bit
+        self._automaton = None
+        return bit
+
+    def bits(self, text: str) -> int:
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for word, bits in self._words.items():
+                self._automaton.add_word(word, bits)
+            self._automaton.make_automaton()
+        found = 0
+        for _, bits in self._automaton.iter(lowered(text)):
+            found |= bits
+        return found

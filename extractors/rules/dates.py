@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from extractors.rules.cues import register
+from extractors.rules.folding import fold, gated
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
@@ -63,7 +64,7 @@ EN_PATTERN = re.compile(
     r"|(?P<m4>\d{1,2})/(?P<d4>\d{1,2})(?:/(?P<y4>\d{2,4}))?))\b",
     re.I,
 )
-ZH_PATTERN = re.compile(
+ZH_PATTERN = gated(re.compile(
     r"(?P<today>今天|今日|今晚|下班前|今天下班前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
     r"[一半两]个?小时(?:之?内|后)|稍后|马上|立刻|现在(?:马上|就)?)"
     r"|(?P<tomorrow>明天|明日|明早|明晚)"
@@ -81,7 +82,11 @@ ZH_PATTERN = re.compile(
     r"|(?P<eoy>年底|年末)"
     r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月)(?:之?内|后|以内)"
     r"|(?P<explicit>(?<![年月\d])(?:(?P<yr>\d{4})年)?(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
-)
+))
+# EN_PATTERN over lowercased text (two to three times faster, extractors/rules/folding.py); the
+# one case-sensitive part, a capitalized "May", is checked on the match instead
+_EN_FOLDED = fold(re.compile(EN_PATTERN.pattern.replace("(?-i:May)", "may"), re.I))
+_MONTH_GROUPS = ("eomname", "m1", "m2")
 # literal words every match of each pattern contains (extractors/rules/cues.py)
 DATE_EN = register("date_en", [
     "end of", "eod", "eow", "eom", "eoq", "cob", "close of", "tonight", "today", "afternoon",
@@ -286,8 +291,16 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
     ref = occurred_at.date()
     found: list[DuePhrase] = []
     if cues & DATE_EN:
-        for m in EN_PATTERN.finditer(text, start, end):
-            found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_en(m, ref, occurred_at)))
+        at = start
+        while (m := _EN_FOLDED.search(text, at, end)) is not None:
+            low = m.folded_match  # the groups lowercased: all the resolvers need
+            begin, stop = low.span()
+            if "may" in low.group(0) and any(low.group(g) == "may" and m.group(g) != "May"
+                                             for g in _MONTH_GROUPS):
+                at = begin + 1  # "we may 5x our seats": only a capitalized May is the month
+                continue
+            found.append(DuePhrase(text[begin:stop], begin, stop, _resolve_en(low, ref, occurred_at)))
+            at = stop if stop > begin else stop + 1
     if cues & DATE_ZH:
         for m in ZH_PATTERN.finditer(text, start, end):
             found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_zh(m, ref)))

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import register, register_pattern
+from extractors.rules.cues import cues_of, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
+from extractors.rules.folding import fold, gated
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -64,6 +65,7 @@ _EN_SELF = register_pattern("en_self", EN_SELF)
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
 _EN_OFFER = register_pattern("en_offer", EN_OFFER)
+_EN_NAMED = register_pattern("en_named", EN_NAMED)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
@@ -90,17 +92,17 @@ MIN_ACTION_CHARS = 2
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
-_POSSESSIVE = re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?")
+_POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
-_LATE_SUBJECT = re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))")
-OBJECTLESS = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
-                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$")
-_RELATIVE = re.compile(rf"(?:{ZH_VERBS})+的")  # "你们演示的那个功能": a description, not an ask
-HANDED_OVER = re.compile(r"^(?:发|寄|交|传|转)")
-_DUE_WORDS = re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I)
-_TRIVIAL_ACTIONS = re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
-                              re.I)
-_NOT_A_TOPIC = re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉")
+_LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
+OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
+                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
+_RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
+HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
+_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
+_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+                              re.I))
+_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉"))
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
         side = "other" if m.group("who").lower().startswith("your") else "self"
         return _Found(side, base + m.start("verb"))
-    if (m := EN_NAMED.search(clause)) and m.group("name").lower() not in NOT_A_NAME:
+    if cues & _EN_NAMED and (m := EN_NAMED.search(clause)) \
+            and m.group("name").lower() not in NOT_A_NAME:
         return _Found("customer", base + m.start("verb"))
     request = EN_REQUEST.search(clause) if cues & _EN_REQUEST else None
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
@@ -185,7 +188,7 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
-                 or clause[: m.start()] in _ZH_LEADS) \
+                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")) \
             and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
             and not _RELATIVE.match(clause, m.end()):
         found.append((m.start(), _Found("other", base + m.start("mid"))))
@@ -213,7 +216,7 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
-_TIMED_ANYWHERE = re.compile(ZH_TIMED.pattern.removeprefix("^"))
+_TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
 
 def _could_hold_a_step(text: str, cues: int) -> bool:
@@ -223,13 +226,16 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
-    return EN_NAMED.search(text) is not None
+    return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
 def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     cues = sentence.cues
-    text = spoken(sentence.text) if cues & _DISFLUENT else sentence.text
+    text = sentence.text
+    if cues & _DISFLUENT:  # "I'll, um, send": the words the fillers kept apart now touch
+        text = spoken(text)
+        cues |= cues_of(text)
     if cues & _THREAT and THREAT.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
@@ -237,14 +243,15 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
             and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
         return []
-    if not _could_hold_a_step(text, cues):
-        return []
+    clauses = _clauses(text)
+    if len(clauses) > 1 and not _could_hold_a_step(text, cues):
+        return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None
     topic = ""  # a clause without a step that names what the next one hands over
-    for start, end in _clauses(text):
+    for start, end in clauses:
         clause = text[start:end]
         if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
             previous = None
@@ -327,9 +334,9 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
     return replace(hit, due=due.due, due_phrase=due.phrase)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
+_EN_CONTINUE = fold(re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I))
 
 
 def _has_han(text: str) -> bool:

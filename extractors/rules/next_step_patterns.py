@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.rules.cues import CueSet
+from extractors.rules.folding import fold, gated
+
 EN_VERB_WORDS = (
     "send", "resend", "share", "email", "forward", "schedule", "set up", "setup", "book", "arrange",
     "organise", "organize", "call", "ring", "follow up", "follow-up", "get back", "circle back",
@@ -40,32 +43,32 @@ _ADV = r"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|tr
        r"personally|still|gladly|happily|now))*"
 _MODAL = (r"(?:'ll| will| shall| am going to| are going to| going to|'m going to|'re going to|"
           r" need to| have to| plan to| promise to| commit to| aim to| intend to)")
-EN_SELF = re.compile(
+EN_SELF = fold(re.compile(
     rf"\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
-    rf" (?P<verb>{_V})\b(?!-)", re.I)
-EN_REQUEST = re.compile(
+    rf" (?P<verb>{_V})\b(?!-)", re.I))
+EN_REQUEST = fold(re.compile(
     rf"\b(?:(?:can|could|would|will) you(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
-    rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I)
+    rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I))
 _ROLES = (r"team|engineers?|engineering|support|legal|finance|procurement|cto|ceo|cfo|coo|"
           r"manager|lead|specialist|consultant|colleagues?|partner|department|dept|ops|csm|"
           r"architect|it|devs?|developers?|pm|boss|director|head of [a-z]+|admin|people|"
           r"accountant|accounts team|security team|rep|account manager|success manager")
-EN_TEAM = re.compile(
+EN_TEAM = fold(re.compile(
     rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+)?)"
-    rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I)
+    rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
 EN_DELEGATE = re.compile(
     rf"\b(?:I|we)(?:'ll| will)? (?:have|get|ask) (?P<who>(?:our|my|the|your) (?:[\w-]+ ){{0,2}}?"
     rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|[A-Z][a-z]+) (?:to )?(?P<verb>{_V})\b", re.I)
-EN_NAMED = re.compile(
+EN_NAMED = gated(re.compile(
     rf"\b(?P<name>[A-Z][a-z]+)(?: (?:from|at|in|on) (?:the )?[A-Za-z&]+(?: team)?)?"
     rf"(?:'ll| will| to| is going to| agreed to| promised to| needs to|"
-    rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b")
-EN_OFFER = re.compile(
+    rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b"))
+EN_OFFER = fold(re.compile(
     rf"\b(?:(?:want|would you like|shall|should) (?:me|us) to|(?:I|we) (?:can|could)(?: also)?|"
     rf"happy to|I'd be happy to|would it help if (?:I|we)|(?:I|we) (?:could|can) always)"
-    rf"{_ADV} (?P<verb>{_V})", re.I)
+    rf"{_ADV} (?P<verb>{_V})", re.I))
 NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let", "please",
               "then", "also", "who", "what", "which", "someone", "somebody", "nobody", "everyone",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -77,12 +80,12 @@ NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let"
               "need", "want", "plan", "going", "hope", "remember", "try", "feel", "welcome",
               "important", "worth", "fine", "hi", "hey", "hello", "dear", "thank"}
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
-HABITUAL = re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
+HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
                       r"keep having to)\b|"
-                      r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为", re.I)
+                      r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
-ZH_QUESTION = re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$")
-ZH_ASKS_ME = re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?我(?!们)")
+ZH_QUESTION = gated(re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$"))
+ZH_ASKS_ME = gated(re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?我(?!们)"))
 
 ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟进|回复|联系|处理|反馈|发送|演示|同步|提交|"
             r"签|更新|沟通|讨论|修复|排查|解决|申请|审批|报价|对接|测试|试用|部署|上线|开会|见面|"
@@ -90,33 +93,33 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报")
-ZH_VERB = re.compile(ZH_VERBS)
-ZH_SELF = re.compile(
+ZH_VERB = gated(re.compile(ZH_VERBS))
+ZH_SELF = gated(re.compile(
     rf"(?P<subj>我们这边|我这边|我们|我司|我方|我|咱们|本人)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
-    rf"(?=(?:{ZH_VERBS}))")
-ZH_REQUEST = re.compile(
+    rf"(?=(?:{ZH_VERBS}))"))
+ZH_REQUEST = gated(re.compile(
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
-    rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))")
-ZH_TEAM = re.compile(
+    rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
+ZH_TEAM = gated(re.compile(
     r"(?P<who>(?:我们|我司|我方|你们|贵司|您那边的?|我们的|你们的)?(?:产品经理|项目经理|客户经理|"
     r"技术支持|技术|工程师|实施顾问|实施|研发|开发|法务|财务|采购|售后|客服|运营|同事|领导|老板|"
     r"IT|it|销售|团队|值班工程师|专家)(?:那边|这边|团队|部门|同事)?)"
     r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要|来|负责|争取|再|马上|尽快|明天|今天|下周|"
-    r"[一-龥]{0,4}(?:前|内))")
+    r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
     r"^(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
     r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     rf"(?=[^，。！？；,.!?;了吗]{{0,6}}?(?:{ZH_VERBS}))")
-ZH_OFFER = re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我|需要我")
-ZH_MODAL = re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
-                      r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会")
+ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我|需要我"))
+ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
+                      r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会"))
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
-ZH_HANDOVER = re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))")
-ZH_CONTINUE = re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
+ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
+ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
-                         r"准备|整理|开|做|提供)")
-NOT_A_REQUEST = re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事")
+                         r"准备|整理|开|做|提供)"))
+NOT_A_REQUEST = gated(re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 CLAUSE_BREAK = re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
@@ -127,48 +130,48 @@ CLAUSE_BREAK = re.compile(
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
                   "agreed to", "promised to", "needs to", "said he", "said she", "said they")
-ACCEPTANCE = re.compile(
+ACCEPTANCE = fold(re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
     r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|"
-    r"好的|好|可以|行|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)\b", re.I)
-CONDITIONAL = re.compile(
+    r"好的|好|可以|行|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)\b", re.I))
+CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
-    r"万一|只要", re.I)
-THREAT = re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I)
-AGENDA = re.compile(
+    r"万一|只要", re.I))
+THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I))
+AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
     r"|今天(?:主要|我们|就|想|跟大家|和大家)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
-    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I)
-ZH_AGENDA = re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)")
+    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I))
+ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
-FULFILLED = re.compile(
+FULFILLED = fold(re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
-    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I)
-FILLER = re.compile(
+    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I))
+FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
     r"think|find|confirm that|take a look|double-check)(?! \w+ (?:by|before|tomorrow|today|"
     r"on|next))\b|稍等|请稍等|我(?:先|马上)?(?:查|看)一下(?!.{0,8}(?:明天|今天|下周|前))|"
-    r"您稍等|等一下|马上为您查|正在为您查)", re.I)
-DONE = re.compile(
+    r"您稍等|等一下|马上为您查|正在为您查)", re.I))
+DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"
-    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|完了$", re.I)
-WISH = re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
-                  r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I)
-NEGATION = re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
-                      r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I)
+    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|完了$", re.I))
+WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
+                  r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I))
+NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
+                      r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I))
 
 # speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll"
-DISFLUENCY = re.compile(
+DISFLUENCY = fold(re.compile(
     r"(?:[,，]\s*)?(?P<noise>\b(?:um+|uh+|erm+|er|ah+|hmm+|(?:you know|I mean)(?=\s*,))\b|\[(?:inaudible|"
     r"crosstalk|laughter|laughs|pause|silence|unintelligible)\]|\((?:inaudible|crosstalk|laughs?|"
-    r"pause)\)|呃+|额+|嗯+|那个(?=[，,\s])|就是(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I)
+    r"pause)\)|呃+|额+|嗯+|那个(?=[，,\s])|就是(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
-_RUNS = re.compile(r"[ \t]{2,}")
+_RUNS = gated(re.compile(r"[ \t]{2,}"))
 
 
 def spoken(text: str) -> str:
@@ -179,31 +182,38 @@ def spoken(text: str) -> str:
 
 
 MAX_ACTION_CHARS = 90
-_AROUND_DUE = re.compile(
+_AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I)
-_LEAD_IN = re.compile(
+    r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))
+_LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted)\b\W*)+"
     r"|^(?:之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
-    r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I)
+    r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
-_TRAILING_PREPOSITION = re.compile(
-    r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I)
-_TRAILING_ZH = re.compile(r"(?:之前|以前|前|之内|内|的时候)$")
-_TRAILING_POLITE = re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
-                              r"怎么样|如何|吧|哈|哦|呀|啊)\W*$", re.I)
+_TRAILING_PREPOSITION = fold(re.compile(
+    r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
+_TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
+_TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
+                              r"怎么样|如何|吧|哈|哦|呀|啊)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
-_CLOCK = re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
-                    r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I)
+_CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
+                    r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I))
 # what a request asks for: "能不能发一个feature对比？", "我们法务要一份数据安全的说明"
-ASKED_FOR = re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
-                       r"(?P<object>[^，。？！?,.!我你您]{2,14}?)(?:吗|吧|呢|过来|给我)?[？?。！!]?$")
-_SPACES = re.compile(r"\s{2,}")
+ASKED_FOR = gated(re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
+                       r"(?P<object>[^，。？！?,.!我你您]{2,14}?)(?:吗|吧|呢|过来|给我)?[？?。！!]?$"))
+_SPACES = gated(re.compile(r"\s{2,}"))
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
 _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
+
+
+# the cleaner's patterns run on an action only when their cue words occur in it
+_CLEANER_CUES = CueSet()
+_PURPOSE_CUE = _CLEANER_CUES.register_pattern(_PURPOSE)
+_CLOCK_CUE = _CLEANER_CUES.register_pattern(_CLOCK)
+_POLITE_CUE = _CLEANER_CUES.register_pattern(_TRAILING_POLITE)
 
 
 def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
@@ -215,13 +225,28 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
             pieces.append(text[cursor:s] + "\x00")
             cursor = e
     pieces.append(text[cursor:])
-    action = _AROUND_DUE.sub("", "".join(pieces)).replace("\x00", "")
-    action = _PURPOSE.sub("", action)
-    action = _CLOCK.sub("", action)
-    action = _TRAILING_PREPOSITION.sub("", action.strip())
+    action = "".join(pieces)
+    if len(pieces) > 1:  # a due phrase was cut out: its preposition and 之前/上午 go with it
+        action = _AROUND_DUE.sub("", action).replace("\x00", "")
+    cues = _CLEANER_CUES.bits(action)
+    if cues & _PURPOSE_CUE and (cut := _PURPOSE.sub("", action)) != action:
+        action, cues = cut, _CLEANER_CUES.bits(cut)
+    if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
+        action, cues = cut, _CLEANER_CUES.bits(cut)
+    action = _without_trailing_preposition(action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())
-    action = _TRAILING_POLITE.sub("", action)
-    action = _SPACES.sub(" ", action).strip(" ,，。.!！?？;；:：-~～")
-    action = _TRAILING_PREPOSITION.sub("", action).strip(" ,，")
+    if cues & _POLITE_CUE:  # the cuts since the last bits only shortened the ends
+        action = _TRAILING_POLITE.sub("", action)
+    if "  " in action or "\t" in action or "\n" in action:
+        action = _SPACES.sub(" ", action)
+    action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")
     return action[:MAX_ACTION_CHARS].strip()
+
+
+def _without_trailing_preposition(action: str) -> str:
+    """`action` without an English preposition left dangling at its end ("send the quote by")."""
+    last = action.rstrip()[-1:]
+    if not (last.isascii() and last.isalpha()):  # the pattern ends in a Latin word
+        return action
+    return _TRAILING_PREPOSITION.sub("", action)

@@ -16,28 +16,29 @@ from dataclasses import dataclass
 
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import lowered, mark
+from extractors.rules.folding import fold, gated
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped)
-_BOUNDARY = re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n")
+_BOUNDARY = gated(re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n"))
 _STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
           r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 # "Speaker: text", optionally after a timestamp ("[10:32] 客服小美：…", "2026-03-02 10:32 Dana: …"),
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
-_LABEL = re.compile(
+_LABEL = gated(re.compile(
     rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
     rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?)\s*[:：]\s*(?=\S)"
-    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M)
-_REP_LABELS = re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
-                         r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I)
-_AGENT_LABELS = re.compile(r"^(agent|support|support agent|客服|坐席|技术支持)\b", re.I)
-_CUSTOMER_LABELS = re.compile(r"^(customer|client|prospect|buyer|caller|user|客户|买方|用户|来电)\b",
-                              re.I)
+    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
+_REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
+                         r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I))
+_AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|客服|坐席|技术支持)\b", re.I))
+_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|客户|买方|用户|来电)\b",
+                              re.I))
 
 
-_QUOTE_HEADER = re.compile(
+_QUOTE_HEADER = gated(re.compile(
     r"^(?:On .{4,200}wrote:|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发的邮件)\s*-{2,}|"
-    r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M)
-_VENDOR_SPEECH = re.compile(
+    r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M))
+_VENDOR_SPEECH = fold(re.compile(
     r"\b(?:our (?:product|platform|tool|app|engineers?|support (?:team|engineer)|solutions? "
     r"engineer|implementation|pricing|enterprise plan|pro plan|quote|proposal|roadmap|customers|"
     r"data residency|docs?|documentation|cto|csm|onboarding)|thanks for (?:reaching out|"
@@ -48,8 +49,8 @@ _VENDOR_SPEECH = re.compile(
     r"feedback|data|seats|invoice|subscription))\b"
     r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案|报价)|有什么可以帮您|非常抱歉|抱歉|给您(?:开通|发|安排|申请)|"
     r"您的(?:工单|订单|账号|问题|需求)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)|^您好|支持的|"
-    r"可以的|没问题|(?:经理|总|老师|先生|女士|姐|哥)(?:您|你)好", re.I)
-_CUSTOMER_SPEECH = re.compile(
+    r"可以的|没问题|(?:经理|总|老师|先生|女士|姐|哥)(?:您|你)好", re.I))
+_CUSTOMER_SPEECH = fold(re.compile(
     r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"
     r"company|software|solution|crm|api|quote|price|contract|docs)|you guys|do you (?:support|"
     r"have|offer)|we(?:'re| are) (?:currently )?(?:on|using)|we (?:use|budgeted|signed|bought|"
@@ -57,11 +58,11 @@ _CUSTOMER_SPEECH = re.compile(
     r"company|compliance|finance|procurement|managers?|users|staff|forecast)|my (?:boss|team|"
     r"manager))\b"
     r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
-    r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I)
-_VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
-_OTHER_TAG = re.compile(r"[（(][^)）]{1,20}[)）]\s*$")
-_LINE_START = re.compile(r"^\s*\S", re.M)
-_WORD = re.compile(r"\w")
+    r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I))
+_VENDOR_TAG = fold(re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I))
+_OTHER_TAG = gated(re.compile(r"[（(][^)）]{1,20}[)）]\s*$"))
+_LINE_START = gated(re.compile(r"^\s*\S", re.M))
+_WORD = gated(re.compile(r"\w"))
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 
 

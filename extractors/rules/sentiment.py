@@ -22,30 +22,31 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from assistant.models import SentimentLabel
 from extractors.rules.cues import register, register_pattern
+from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
 LABEL_THRESHOLD = 0.12  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.5  # weaker side / stronger side at which both sides count ("mixed")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = gated(re.compile(r"[\u4e00-\u9fff]"))
 _PUNCTUATION = string.punctuation
-_COURTESY = re.compile(
+_COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
-    r"sorry)\b", re.I)
-_ZH_COURTESY = re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
+    r"sorry)\b", re.I))
+_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
-                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])")
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
-FLAT_NEGATIVE = re.compile(
+FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
     r"(?:renew\w*|extend\w*|continu\w*|mov\w* forward|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
     r"expand\w*|upgrad\w*|us(?:e|ing))|(?:not|aren't|won't be) renewing|cancel\w* (?:our|the|my)"
@@ -70,12 +71,12 @@ FLAT_NEGATIVE = re.compile(
     r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印)不(?:了|到|上|进去|开|出来)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
-    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I)
-ACKNOWLEDGEMENT = re.compile(
+    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失", re.I))
+ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
     r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
-    r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I)
+    r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
                ":pray:": 0.6, ":clap:": 1.0, ":slightly_smiling_face:": 0.6, ":rage:": -1.0,
@@ -89,7 +90,7 @@ CODE_WEIGHT = 0.4  # one emoji code moves an English sentence's score this much
 _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "🎉": 1.8, "❤": 1.8, "💪": 1.2,
              "👎": -2.0, "😡": -2.6, "😤": -2.2, "😞": -1.8, "😓": -1.4, "🙄": -1.8, "😠": -2.4}
 # satisfaction and buying intent said plainly: "the import worked", "没什么大问题", "准备推进了"
-POSITIVE_PHRASES = re.compile(
+POSITIVE_PHRASES = fold(re.compile(
     r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
     r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?:went|going|runs?|running) "
     r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
@@ -98,19 +99,19 @@ POSITIVE_PHRASES = re.compile(
     r"(?:exactly|just) what we (?:need|needed|wanted))\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
-    r"(?:已经)?(?:配置|设置|改)好了", re.I)
-SARCASM = re.compile(
+    r"(?:已经)?(?:配置|设置|改)好了", re.I))
+SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
     r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
     r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I)
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
-_DECISION = re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
-                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I)
+_DECISION = fold(re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
+                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I))
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
@@ -131,37 +132,63 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
                      "honestly", "honest")
 # "like" as a preposition or polite wish, not as liking
-_NEUTRAL_LIKE = re.compile(
+_NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
     r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
     r"is|was|are|about|around|for) like\b|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
-    re.I)
+    re.I))
 
 
 # phrases VADER scores as neutral that customers mean as complaints
-_NEGATIVE_PHRASES = re.compile(
+_NEGATIVE_PHRASES = fold(re.compile(
     r"\btoo (?:high|expensive|pricey|slow|complicated|complex|much|long|many)\b|over (?:our )?budget"
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
     r"still (?:broken|waiting|failing|not|down|no)|no one (?:has )?(?:replied|responded|got back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b",
-    re.I)
+    re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
-_LEADING_ACK = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
-                          r"honestly|um+|uh+)\W+)+", re.I)
+_LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
+                          r"honestly|um+|uh+)\W+)+", re.I))
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
 _POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
+_ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
+
+
+class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+    """VADER, without its character-by-character emoji pass on text that has no emoji.
+
+    `polarity_scores` first rebuilds the text one character at a time to spell out emoji; every
+    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends.
+    """
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        if not text.isascii():
+            return super().polarity_scores(text)  # type: ignore[no-any-return]
+        text = text.strip()
+        sentitext = SentiText(text)
+        sentiments: list[float] = []
+        words = sentitext.words_and_emoticons
+        for i, item in enumerate(words):
+            lowered = item.lower()
+            if lowered in BOOSTER_DICT or (lowered == "kind" and i < len(words) - 1
+                                           and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
-    analyzer = SentimentIntensityAnalyzer()
+    analyzer = _Analyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
     for word in _BUSINESS_NEUTRAL:
         analyzer.lexicon.pop(word, None)
@@ -191,23 +218,23 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], r
     loaded = yaml.safe_load((Path(__file__).parent / "lexicons" / "zh_sentiment.yaml")
                             .read_text(encoding="utf-8"))
     weights = {**loaded["positive"], **loaded["negative"]}
-    pattern = re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True)))
+    pattern = gated(re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True))))
     intensifiers = dict(loaded["intensifiers"])
     negators = re.compile("|".join(map(re.escape, loaded["negators"])))
     boosted = re.compile("(?:" + "|".join(map(re.escape, intensifiers)) + ")$")
     return pattern, weights, negators, boosted, intensifiers
 
 
-_EMOJI = re.compile("|".join(_EMOJI_ZH))
-_CODES = re.compile("|".join(map(re.escape, EMOJI_CODES)))
+_EMOJI = gated(re.compile("|".join(_EMOJI_ZH)))
+_CODES = gated(re.compile("|".join(map(re.escape, EMOJI_CODES))))
 _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
 _CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
-def _score_zh(text: str) -> float:
+def _score_zh(text: str, cues: int = ALL_CUES) -> float:
     pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
     total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
-        + sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text))
+        + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
     for m in pattern.finditer(text):
         word = m.group(0)
         weight = weights[word]
@@ -226,7 +253,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     patterns whose words it lacks."""
     if cues & _SARCASM_CUE and SARCASM.search(text):
         return SARCASM_SCORE
-    if len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
+    if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
@@ -236,7 +263,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
-        score = _score_zh(text) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
+        score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
+from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
 
-_FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
+_FILLER = fold(re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
                      r"yes|ok(?:ay)?|right|and|but|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
-                     r"[\s,，、.。…]*)+", re.I)
-PAIN = re.compile(
+                     r"[\s,，、.。…]*)+", re.I))
+PAIN = fold(re.compile(
     r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|spend(?:s|ing)? (?:hours|days|too much)|"
     r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
     r"headache|nightmare|tedious|time[- ]consuming|error[- ]prone|mistakes?|slow|lag\w*|crash\w*|"
@@ -27,61 +28,61 @@ PAIN = re.compile(
     r"complain\w*|churn\w*)\b"
     r"|麻烦|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|好几个小时|手工|手动|人工录入|重复录入|"
     r"出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|遗漏|看不到|找不到|难以|很难|"
-    r"困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失", re.I)
+    r"困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失", re.I))
 OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
-    ("price", re.compile(
+    ("price", gated(re.compile(
         r"\b(too (?:expensive|pricey|high|much)|expensive|over (?:our |the )?budget|out of (?:our )?"
         r"budget|can'?t afford|cheaper|price is (?:high|steep)|pricing is (?:high|steep)|cost(?:s)? "
         r"(?:too|is too|are too)|discount)\b|太贵|贵了|偏贵|价格(?:太|偏|有点|比较)?高|超出预算|预算不够|"
-        r"预算有限|便宜|打折|折扣|降价|成本太高", re.I)),
-    ("security", re.compile(
+        r"预算有限|便宜|打折|折扣|降价|成本太高", re.I))),
+    ("security", gated(re.compile(
         r"\b(security|secure|compliance|compliant|gdpr|hipaa|soc ?2|iso ?27001|data (?:privacy|"
         r"residency|protection)|sso|encryption|penetration test|infosec|audit)\b"
-        r"|安全|合规|隐私|等保|数据出境|加密|审计|私有化部署|本地部署", re.I)),
-    ("contract", re.compile(
+        r"|安全|合规|隐私|等保|数据出境|加密|审计|私有化部署|本地部署", re.I))),
+    ("contract", gated(re.compile(
         r"\b(contract|terms|lock[- ]?in|auto[- ]?renew\w*|cancellation|termination|liability|"
         r"legal (?:review|team)|msa|sla|notice period|multi[- ]year|commitment)\b"
-        r"|合同|条款|违约|续约|年限|法务|绑定|解约", re.I)),
-    ("timing", re.compile(
+        r"|合同|条款|违约|续约|年限|法务|绑定|解约", re.I))),
+    ("timing", gated(re.compile(
         r"\b(not (?:the )?right time|next (?:quarter|year)|later this year|not now|too busy|"
         r"bandwidth|no capacity|on hold|pause|postpone|revisit|circle back in|after (?:the )?"
         r"(?:holidays|migration|freeze|audit)|timing)\b"
-        r"|时机|明年|下个季度|以后再说|再说吧|暂时不|先不|没时间|太忙|推迟|延后|暂缓|搁置", re.I)),
-    ("feature", re.compile(
+        r"|时机|明年|下个季度|以后再说|再说吧|暂时不|先不|没时间|太忙|推迟|延后|暂缓|搁置", re.I))),
+    ("feature", gated(re.compile(
         r"\b(doesn'?t (?:support|have|offer|integrate)|does not (?:support|have)|missing|lacks?|"
         r"no (?:support for|integration|api|mobile app|way to)|not supported|need(?:s)? (?:a |an )?"
         r"(?:integration|feature|api)|only works with|can'?t (?:integrate|connect|customi[sz]e))\b"
-        r"|不支持|没有.{0,8}功能|缺少|缺乏|没法对接|不能对接|无法对接|不能集成|无法集成|还不够", re.I)),
+        r"|不支持|没有.{0,8}功能|缺少|缺乏|没法对接|不能对接|无法对接|不能集成|无法集成|还不够", re.I))),
 ]
-_CONCERN = re.compile(r"\b(concern\w*|worr\w*|issue|problem|hesita\w*|not sure|unsure|but|however|"
+_CONCERN = fold(re.compile(r"\b(concern\w*|worr\w*|issue|problem|hesita\w*|not sure|unsure|but|however|"
                       r"blocker|need|require\w*|too|can'?t|won'?t|not)\b|担心|顾虑|但是|不过|问题|"
-                      r"需要|要求|太|不|没|能不能|吗", re.I)
+                      r"需要|要求|太|不|没|能不能|吗", re.I))
 SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
-    ("budget", re.compile(
+    ("budget", gated(re.compile(
         r"\b(budget (?:is |was |has been )?(?:approved|allocated|set aside|signed off|available)|"
         r"(?:we |we've |we have )(?:got |allocated |set aside )?(?:the |a )?budget|"
         r"budgeted|funding (?:is )?approved|\$\s?\d[\d,.]*k?\b|\d+k (?:budget|per year))"
-        r"|预算(?:已经|已)?(?:批|批了|批下来|通过|到位|有了|充足|是|大概|在)|有预算|批了预算|预算.{0,6}万", re.I)),
-    ("timeline", re.compile(
+        r"|预算(?:已经|已)?(?:批|批了|批下来|通过|到位|有了|充足|是|大概|在)|有预算|批了预算|预算.{0,6}万", re.I))),
+    ("timeline", gated(re.compile(
         r"\b(go[- ]live|launch|roll ?out|need (?:it|this|something) (?:by|before|in place)|"
         r"by (?:q[1-4]|the end of|end of)|implement(?:ed|ation)? by|start (?:on|by|in)|"
         r"up and running by|deadline|timeline)\b"
-        r"|上线|落地|月底前|年底前|季度前|之前要|截止|时间表|尽快用上|下个月开始|启动", re.I)),
-    ("pricing", re.compile(
+        r"|上线|落地|月底前|年底前|季度前|之前要|截止|时间表|尽快用上|下个月开始|启动", re.I))),
+    ("pricing", gated(re.compile(
         r"\b(how much|pricing|price list|quote|quotation|proposal|cost per|per seat|per user|"
-        r"licen[cs]e cost|discount|rates?)\b|报价|多少钱|价格|费用|怎么收费|收费|价目|优惠|折扣|方案", re.I)),
-    ("decision_maker", re.compile(
+        r"licen[cs]e cost|discount|rates?)\b|报价|多少钱|价格|费用|怎么收费|收费|价目|优惠|折扣|方案", re.I))),
+    ("decision_maker", gated(re.compile(
         r"\b(ceo|cfo|cto|coo|cio|vp|vice president|director|head of|my boss|the board|"
         r"procurement|purchasing|decision[- ]maker|sign[- ]off|signs off|approv(?:e|al|es)|"
         r"final say|stakeholders?|leadership)\b"
-        r"|老板|总经理|董事|总监|副总|负责人|采购|领导|决策|拍板|审批|签字|高层|一把手", re.I)),
+        r"|老板|总经理|董事|总监|副总|负责人|采购|领导|决策|拍板|审批|签字|高层|一把手", re.I))),
 ]
 _PAIN = register_pattern("pain", PAIN)
 _OBJECTION_CUES = {kind: register_pattern(f"objection_{kind}", p) for kind, p in OBJECTIONS}
 _SIGNAL_CUES = {kind: register("signal_budget", ["budget", "funding", "$", "预算", "per year"],
                                pattern=p)
                 if kind == "budget" else register_pattern(f"signal_{kind}", p) for kind, p in SIGNALS}
-QUESTION_END = re.compile(r"[?？]\s*$|[吗呢吧]\s*[。.]?\s*$")
+QUESTION_END = gated(re.compile(r"[?？]\s*$|[吗呢吧]\s*[。.]?\s*$"))
 
 
 @dataclass(frozen=True)

@@ -12,31 +12,32 @@ import re
 
 from assistant.models import TicketField, TicketFields, Touchpoint
 from extractors.grounding import evidence_for_span
+from extractors.rules.folding import gated
 from extractors.rules.sentences import Sentence
 from extractors.rules.signals import PAIN, clause
 
 SEVERITY_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("urgent", re.compile(r"\b(urgent|asap|emergency|outage|is down|are down|went down|production|"
+    ("urgent", gated(re.compile(r"\b(urgent|asap|emergency|outage|is down|are down|went down|production|"
                           r"critical|cannot (?:log ?in|access)|can'?t (?:log ?in|access)|data loss|"
                           r"all users|blocking)\b|紧急|宕机|崩溃|无法登录|登录不了|全部用户|数据丢失|"
-                          r"生产环境|十万火急|非常急", re.I)),
-    ("high", re.compile(r"\b(still (?:broken|failing|not)|again|escalat\w*|several|many users|"
+                          r"生产环境|十万火急|非常急", re.I))),
+    ("high", gated(re.compile(r"\b(still (?:broken|failing|not)|again|escalat\w*|several|many users|"
                         r"month[- ]end|deadline|important)\b|还是不行|又|升级|很急|着急|影响业务|"
-                        r"多个用户", re.I)),
-    ("normal", re.compile(r"\b(error|fails?|broken|bug|not working|issue|problem)\b|报错|错误|失败|"
-                          r"问题|不能用", re.I)),
-    ("low", re.compile(r"\b(question|how (?:do|can) i|where (?:can|do) i|wondering|minor|"
-                       r"cosmetic|typo)\b|请问|咨询|怎么|如何|小问题", re.I)),
+                        r"多个用户", re.I))),
+    ("normal", gated(re.compile(r"\b(error|fails?|broken|bug|not working|issue|problem)\b|报错|错误|失败|"
+                          r"问题|不能用", re.I))),
+    ("low", gated(re.compile(r"\b(question|how (?:do|can) i|where (?:can|do) i|wondering|minor|"
+                       r"cosmetic|typo)\b|请问|咨询|怎么|如何|小问题", re.I))),
 ]
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("solved", re.compile(r"\b(resolved|fixed|works now|working now|solved|all good now|"
+    ("solved", gated(re.compile(r"\b(resolved|fixed|works now|working now|solved|all good now|"
                           r"that did it|close (?:this|the ticket))\b|已解决|解决了|已修复|好了|"
-                          r"可以了|正常了", re.I)),
-    ("pending", re.compile(r"\b(waiting (?:for|on) (?:your|you)|could you (?:send|provide|share)|"
+                          r"可以了|正常了", re.I))),
+    ("pending", gated(re.compile(r"\b(waiting (?:for|on) (?:your|you)|could you (?:send|provide|share)|"
                            r"please (?:send|provide|share|confirm)|need more (?:info|details))\b|"
-                           r"请提供|请发送|请确认|等您|麻烦提供", re.I)),
-    ("open", re.compile(r"\b(still|looking into|investigating|working on|escalated)\b|还是|"
-                        r"正在排查|正在处理|处理中|跟进中", re.I)),
+                           r"请提供|请发送|请确认|等您|麻烦提供", re.I))),
+    ("open", gated(re.compile(r"\b(still|looking into|investigating|working on|escalated)\b|还是|"
+                        r"正在排查|正在处理|处理中|跟进中", re.I))),
 ]
 
 

@@ -1,0 +1,248 @@
+"""Patterns made faster without changing what they match: folded case and a first-character gate.
+
+**First characters.** A pattern whose alternatives begin with lookbehinds or zero-width
+assertions ("(?<!上)(?:周|星期)…", "\\b(?:by|before|…)") is tried by Python's matcher at every
+position of the text, alternative after alternative. `gated(pattern)` puts in front a lookahead
+for the characters any match can begin with, read off the pattern's parse tree, so most
+positions fail on one character-set test (the Chinese due-date grammar runs ~20 times faster).
+
+**Folded case.**
+Python's matcher folds case character by character under `re.IGNORECASE`, which makes a large
+alternation (the due-date grammar, the flat-negative phrases) two to three times slower than the
+same pattern written in lowercase and matched against lowercased text. `fold(pattern)` returns an
+object with the methods the rules use (`search`, `match`, `fullmatch`, `finditer`, `findall`,
+`sub`) that lowercases the text with its offsets kept (`cues.lowered`), matches the lowercase
+pattern, and answers in terms of the original text: spans are the same, and every group's text is
+read from the original, so an action or a quote keeps its capitals.
+
+Only a pattern whose flags include IGNORECASE and that turns it off nowhere inside (`(?-i:...)`)
+can be folded; tests/extractors/test_rules_folding.py checks on every sentence of the eval
+datasets that the folded pattern finds exactly what the original finds.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from extractors.rules.cues import lowered, sre_constants, sre_parse
+
+MAX_FIRST_CHARS = 400  # a pattern that can begin with more characters than this is not gated
+_ANY = object()  # a match could begin with any character
+_CATEGORIES = {sre_constants.CATEGORY_DIGIT: r"\d"}  # \w and \s would let almost anything in
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?[:)]")
+
+FOLDED: list[FoldedPattern] = []  # every folded pattern, for the equivalence tests
+GATED: list[tuple[re.Pattern[str], re.Pattern[str]]] = []  # (original, gated), for the same
+
+
+class UnfoldablePatternError(ValueError):
+    """A pattern whose case matters somewhere, so lowercasing the text would change its matches."""
+
+
+def _fold_source(source: str) -> str:
+    """The pattern's source with every literal letter lowercased; escapes, group names and
+    flags as written."""
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if source.startswith(("(?P<", "(?P="), i):
+            stop = source.index(">" if source[i + 3] == "<" else ")", i)
+            out.append(source[i : stop + 1])
+            i = stop + 1
+            continue
+        if flags := _INLINE_FLAGS.match(source, i):
+            if "i" in flags.group(0):
+                raise UnfoldablePatternError(f"{source[:60]!r} sets case sensitivity inside")
+            out.append(flags.group(0))
+            i = flags.end()
+            continue
+        out.append(char.lower())
+        i += 1
+    return "".join(out)
+
+
+class FoldedMatch:
+    """A match over the lowercased text that answers with the original text's characters."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match = match
+        self._text = text
+
+    @property
+    def folded_match(self) -> re.Match[str]:
+        """The match over the lowercased text (its groups lowercased)."""
+        return self._match
+
+    def _slice(self, group: int | str) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self._text[start:end]
+
+    def group(self, *groups: int | str) -> Any:
+        if len(groups) <= 1:
+            return self._slice(groups[0] if groups else 0)
+        return tuple(self._slice(g) for g in groups)
+
+    def __getitem__(self, group: int | str) -> str | None:
+        return self._slice(group)
+
+    def groupdict(self) -> dict[str, str | None]:
+        found: dict[str, str | None] = self._match.groupdict()
+        for name, value in found.items():
+            if value is not None:
+                found[name] = self._slice(name)
+        return found
+
+    def groups(self) -> tuple[str | None, ...]:
+        return tuple(self._slice(i) for i in range(1, self._match.re.groups + 1))
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)
+
+    @property
+    def string(self) -> str:
+        return self._text
+
+
+class FoldedPattern:
+    """`original` (an IGNORECASE pattern), matched case-sensitively over lowercased text."""
+
+    __slots__ = ("original", "folded", "pattern", "flags", "groupindex", "groups")
+
+    def __init__(self, original: re.Pattern[str]) -> None:
+        if not original.flags & re.IGNORECASE:
+            raise UnfoldablePatternError(f"{original.pattern[:60]!r} is not case-insensitive")
+        self.original = original
+        self.folded = gated(re.compile(_fold_source(original.pattern),
+                                       original.flags & ~re.IGNORECASE))
+        self.pattern = original.pattern
+        self.flags = original.flags
+        self.groupindex = original.groupindex
+        self.groups = original.groups
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> FoldedMatch | None:
+        m = self.folded.search(lowered(text), pos, endpos)
+        return FoldedMatch(m, text) if m else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> FoldedMatch | None:
+        m = self.folded.match(lowered(text), pos, endpos)
+        return FoldedMatch(m, text) if m else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> FoldedMatch | None:
+        m = self.folded.fullmatch(lowered(text), pos, endpos)
+        return FoldedMatch(m, text) if m else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
+                 ) -> Iterator[FoldedMatch]:
+        return (FoldedMatch(m, text) for m in self.folded.finditer(lowered(text), pos, endpos))
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        found = self.folded.finditer(lowered(text), pos, endpos)
+        if self.groups == 0:
+            return [text[m.start() : m.end()] for m in found]
+        if self.groups == 1:
+            return [FoldedMatch(m, text)._slice(1) or "" for m in found]
+        return [tuple(g or "" for g in FoldedMatch(m, text).groups()) for m in found]
+
+    def sub(self, repl: str | Callable[[FoldedMatch], str], text: str, count: int = 0) -> str:
+        if isinstance(repl, str) and "\\" in repl:
+            return self.original.sub(repl, text, count)  # group references: let re expand them
+        low = lowered(text)
+        first = self.folded.search(low)
+        if first is None:  # most calls: nothing to replace
+            return text
+        pieces: list[str] = []
+        cursor = 0
+        for n, m in enumerate(self.folded.finditer(low, first.start()), 1):
+            pieces.append(text[cursor : m.start()])
+            pieces.append(repl if isinstance(repl, str) else repl(FoldedMatch(m, text)))
+            cursor = m.end()
+            if n == count:
+                break
+        pieces.append(text[cursor:])
+        return "".join(pieces)
+
+
+def _class_items(av: list) -> set[str] | object:
+    """The members of a character class as class syntax, or _ANY for a negated or wide one."""
+    found: set[str] = set()
+    for op, value in av:
+        if op is sre_constants.LITERAL:
+            found.add(re.escape(chr(value)))
+        elif op is sre_constants.RANGE and value[1] - value[0] < 64:
+            found.update(re.escape(chr(c)) for c in range(value[0], value[1] + 1))
+        elif op is sre_constants.CATEGORY and value in _CATEGORIES:
+            found.add(_CATEGORIES[value])
+        else:
+            return _ANY
+    return found
+
+
+def _first(items: list) -> set[str] | object:
+    """What a match of `items` can begin with (class syntax), _ANY when that is unbounded, and
+    an empty string among them when the match can be empty."""
+    for index, (op, av) in enumerate(items):
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue
+        if op is sre_constants.LITERAL:
+            return {re.escape(chr(av))}
+        if op is sre_constants.IN:
+            return _class_items(av)
+        if op is sre_constants.SUBPATTERN:
+            found = _first(list(av[-1].data) + items[index + 1 :])
+        elif op is sre_constants.BRANCH:
+            found = set()
+            for branch in av[1]:
+                part = _first(list(branch.data) + items[index + 1 :])
+                if part is _ANY:
+                    return _ANY
+                found |= part  # type: ignore[operator]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            found = _first(list(av[2].data))
+            if found is not _ANY and av[0] == 0:
+                rest = _first(items[index + 1 :])
+                found = _ANY if rest is _ANY else found | rest  # type: ignore[operator]
+        else:
+            return _ANY
+        return found
+    return {""}
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with a lookahead for the characters its matches begin with, when that is a
+    bounded set (the same matches, found faster); else `pattern` itself."""
+    if pattern.pattern.startswith("(?") and _INLINE_FLAGS.match(pattern.pattern) \
+            and pattern.pattern[_INLINE_FLAGS.match(pattern.pattern).end() - 1] == ")":  # type: ignore[union-attr]
+        return pattern  # global flags must stay first
+    first = _first(list(sre_parse.parse(pattern.pattern, pattern.flags).data))
+    if first is _ANY or "" in first or len(first) > MAX_FIRST_CHARS:  # type: ignore[operator]
+        return pattern
+    chars = "".join(sorted(first))  # type: ignore[call-overload]
+    faster = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    GATED.append((pattern, faster))
+    return faster
+
+
+def fold(pattern: re.Pattern[str]) -> FoldedPattern | re.Pattern[str]:
+    """`pattern` as a FoldedPattern (registered for the equivalence tests); a pattern anchored
+    at the start stays as it is (it is tried once, so lowercasing the text would cost more)."""
+    if pattern.pattern.startswith("^"):
+        return pattern
+    folded = FoldedPattern(pattern)
+    FOLDED.append(folded)
+    return folded

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
@@ -65,15 +66,21 @@ def list_touchpoints(
 
 
 @router.get("/{touchpoint_id}", response_model=TouchpointDetail)
-def get_touchpoint(touchpoint_id: str, viewer: CallerDep, session: SessionDep,
-                   state: StateDep) -> Response:
+async def get_touchpoint(touchpoint_id: str, viewer: CallerDep, session: SessionDep,
+                         state: StateDep) -> Response:
     """The touchpoint, its text, and its newest insights, each item with its evidence."""
-    touchpoint, latest, runs = visible_touchpoint_with_insights(session, viewer, touchpoint_id)
-    names = [p.name for p in touchpoint.participants if p.name]
-    names += [s.speaker for s in touchpoint.segments if s.speaker]
-    masker = masker_for(session, viewer, state, touchpoint.contact_ids, names)
-    return json_answer({"touchpoint": touchpoint_view(touchpoint, masker),
-                        "insights": insights_view(latest, touchpoint, masker), "runs": runs})
+
+    def read() -> Response:  # the queries and the end of the read in one trip to the pool
+        touchpoint, latest, runs = visible_touchpoint_with_insights(session, viewer,
+                                                                    touchpoint_id)
+        names = [p.name for p in touchpoint.participants if p.name]
+        names += [s.speaker for s in touchpoint.segments if s.speaker]
+        masker = masker_for(session, viewer, state, touchpoint.contact_ids, names)
+        session.commit()
+        return json_answer({"touchpoint": touchpoint_view(touchpoint, masker),
+                            "insights": insights_view(latest, touchpoint, masker), "runs": runs})
+
+    return await run_in_threadpool(read)
 
 
 @router.post("/{touchpoint_id}/extract", status_code=202, response_model=Accepted,

@@ -12,7 +12,9 @@ a child process; the load comes from this process, each scenario bounded in time
 
 The anchor is a bare Starlette app under the same uvicorn with the same number of workers,
 answering the read's JSON body (GET) and a fixed 202 (POST), with no auth and no database: the
-least any HTTP answer costs here. The ratio is what Touchpoint adds. Clients are closed loops
+least any HTTP answer costs here. The ratio is what Touchpoint adds. Besides latency and
+throughput, each line gives the CPU time the server processes spent per request (from /proc):
+on a machine shared with other work that figure moves much less than the latencies do. Clients are closed loops
 (each sends its next request when the last is answered) on keep-alive connections, written on
 asyncio streams rather than an HTTP library so that the load generator, which shares the cores,
 costs as little as possible. With closed loops the mean latency is clients / throughput, so a
@@ -246,13 +248,45 @@ def seed(env: dict[str, str], *, briefing_touchpoints: int) -> tuple[str, str]:
 
 
 def report(name: str, result: dict[str, float], anchor: dict[str, float] | None = None) -> None:
-    line = (f"{name:<34} {result['requests']:>6.0f} req {result['rps']:>7.1f} req/s  "
-            f"p50 {result['p50_ms']:6.1f} ms  p95 {result['p95_ms']:6.1f} ms  "
-            f"p99 {result['p99_ms']:6.1f} ms  errors {result['error_rate']:.3%}")
+    line = (f"{name:<31} {result['requests']:>6.0f} req {result['rps']:>7.1f} req/s  "
+            f"p50 {result['p50_ms']:6.1f}  p95 {result['p95_ms']:6.1f}  "
+            f"p99 {result['p99_ms']:6.1f} ms  errors {result['error_rate']:.3%}  "
+            f"server CPU {result['cpu_ms']:.2f} ms/req")
     if anchor:
-        line += (f"  | p95 x{result['p95_ms'] / anchor['p95_ms']:.1f}, "
-                 f"req/s x{result['rps'] / anchor['rps']:.2f} of the anchor")
+        line += (f"  | x{result['p95_ms'] / anchor['p95_ms']:.1f} p95, "
+                 f"x{result['rps'] / anchor['rps']:.3f} req/s, "
+                 f"x{result['cpu_ms'] / anchor['cpu_ms']:.1f} CPU of the anchor")
     print(line, flush=True)
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants (the uvicorn workers), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (Linux; 0 elsewhere)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def load_average() -> str:
@@ -343,9 +377,13 @@ def main() -> None:
             ("POST /v1/touchpoints (202)", api_port, ingest, "anchor POST (bare 202)"),
         ]
         results: dict[str, dict[str, float]] = {}
+        servers = {api_port: process_tree(api.pid), anchor_port: process_tree(anchor.pid)}
         for name, port, make_request, anchor_name in scenarios:
+            before = cpu_seconds(servers[port])
             results[name] = run_load(port, make_request, clients=args.clients,
                                      seconds=args.seconds)
+            used = cpu_seconds(servers[port]) - before
+            results[name]["cpu_ms"] = 1000 * used / max(1, results[name]["requests"])
             report(name, results[name], results[anchor_name] if anchor_name else None)
         print(f"load average after: {load_average()}", flush=True)
     finally:

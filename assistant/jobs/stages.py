@@ -314,10 +314,10 @@ def accept_sources(session: Session, *, tenant_id: str, received: list[tuple[byt
     `max_queue_depth` jobs wait; BadInputError (nothing stored) for unusable bytes. The sources
     are stored unclaimed, so whichever worker takes the job claims them.
     """
-    depth = store.queue_depth(session)
+    depth = store.queue_depth(session, at_most=max_queue_depth)
     if depth >= max_queue_depth:
-        raise OverloadedError(f"{depth} jobs are queued (limit {max_queue_depth}); retry later "
-                              "or add workers", retry_after_s=30)
+        raise OverloadedError(f"{depth} or more jobs are queued (limit {max_queue_depth}); retry "
+                              "later or add workers", retry_after_s=30)
     rows = [new_source_row(tenant_id=tenant_id, content=content, uri=uri, options=options,
                            max_bytes=max_bytes) for content, uri in received]
     created = False

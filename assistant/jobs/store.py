@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from assistant.errors import NotFoundError
@@ -53,7 +53,8 @@ def _now() -> datetime:
 
 
 _INSERT_JOB = insert(JobRow)  # built once: the API's intake records a job per request
-_QUEUED = select(func.count()).select_from(JobRow).where(JobRow.status == "queued")
+_QUEUED_UP_TO = select(func.count()).select_from(
+    select(JobRow.id).where(JobRow.status == "queued").limit(bindparam("at_most")).subquery())
 
 
 def create_job(session: Session, *, tenant_id: str, kind: str, params: dict[str, Any],
@@ -149,9 +150,11 @@ def list_jobs(session: Session, *, tenant_id: str, status: str | None = None,
     return [_from_row(r) for r in session.scalars(query)]
 
 
-def queue_depth(session: Session) -> int:
-    """Jobs waiting for a worker, all tenants (the queue is shared)."""
-    return session.scalar(_QUEUED) or 0
+def queue_depth(session: Session, *, at_most: int = 1_000_000) -> int:
+    """Jobs waiting for a worker, all tenants (the queue is shared), counted up to `at_most`:
+    the intake only needs to know whether the limit is reached, and a deep queue is then not
+    counted row by row on every request."""
+    return session.scalar(_QUEUED_UP_TO, {"at_most": at_most}) or 0
 
 
 def count_by_status(session: Session) -> dict[str, int]:

@@ -53,7 +53,7 @@ def list_touchpoints(
     since: datetime | None = None, until: datetime | None = None,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> TouchpointPage:
+) -> Response:
     """Newest first, without text and segments; follow `next_cursor` for the next page."""
     filters = TouchpointFilters(account_id=account_id, contact_id=contact_id, channel=channel,
                                 status=status, since=since, until=until)
@@ -61,8 +61,8 @@ def list_touchpoints(
     ids = sorted({c for tp in page for c in tp.contact_ids})
     names = sorted({p.name for tp in page for p in tp.participants if p.name})
     masker = masker_for(session, viewer, state, ids, names)
-    return TouchpointPage(touchpoints=[touchpoint_view(tp, masker, full=False) for tp in page],
-                          next_cursor=next_cursor)
+    return json_answer({"touchpoints": [touchpoint_view(tp, masker, full=False) for tp in page],
+                        "next_cursor": next_cursor})
 
 
 @router.get("/{touchpoint_id}", response_model=TouchpointDetail)

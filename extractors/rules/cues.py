@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import ahocorasick
@@ -58,6 +58,17 @@ class UngatedPatternError(ValueError):
     """A pattern that can match without any literal word, so no cue words can stand for it."""
 
 
+def _each_branch(branches: list, read: Callable[[list], set[str] | None]) -> set[str] | None:
+    """The union of `read` over every alternative of a branch; None when one of them gives None."""
+    found: set[str] = set()
+    for branch in branches:
+        part = read(list(branch.data))
+        if part is None:
+            return None
+        found |= part
+    return found
+
+
 def _literals(items: list) -> set[str] | None:
     """Every string `items` can match, when that is a small finite set of literals; else None."""
     found = {""}
@@ -72,12 +83,7 @@ def _literals(items: list) -> set[str] | None:
         elif op is sre_constants.SUBPATTERN:
             options = _literals(list(av[-1].data))
         elif op is sre_constants.BRANCH:
-            options = set()
-            for branch in av[1]:
-                alternative = _literals(list(branch.data))
-                if alternative is None:
-                    return None
-                options |= alternative
+            options = _each_branch(av[1], _literals)
         else:
             return None
         if options is None or len(found) * len(options) > MAX_RUN_WORDS:
@@ -135,13 +141,7 @@ def _required(items: list) -> set[str] | None:
         if op is sre_constants.SUBPATTERN:
             inner = _required(list(av[-1].data))
         elif op is sre_constants.BRANCH:
-            inner = set()
-            for branch in av[1]:
-                alternative = _required(list(branch.data))
-                if alternative is None:
-                    inner = None
-                    break
-                inner |= alternative
+            inner = _each_branch(av[1], _required)
         elif op in _REPEATS and av[0] >= 1:
             inner = _required(list(av[2].data))
         else:

@@ -336,7 +336,7 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = fold(re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I))
+_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
 
 
 def _has_han(text: str) -> bool:

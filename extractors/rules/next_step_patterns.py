@@ -130,10 +130,10 @@ CLAUSE_BREAK = re.compile(
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
                   "agreed to", "promised to", "needs to", "said he", "said she", "said they")
-ACCEPTANCE = fold(re.compile(
+ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
     r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|"
-    r"好的|好|可以|行|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)\b", re.I))
+    r"好的|好|可以|行|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)\b", re.I)
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     r"万一|只要", re.I))
@@ -145,11 +145,11 @@ AGENDA = fold(re.compile(
     r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I))
 ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
-FULFILLED = fold(re.compile(
+FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
-    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I))
+    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I)
 FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"

@@ -59,7 +59,7 @@ _CUSTOMER_SPEECH = fold(re.compile(
     r"manager))\b"
     r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
     r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I))
-_VENDOR_TAG = fold(re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I))
+_VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
 _OTHER_TAG = gated(re.compile(r"[（(][^)）]{1,20}[)）]\s*$"))
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
@@ -166,7 +166,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,
          speaker: str | None, index: int | None) -> None:
     raw = text[start:end]
     stripped = raw.strip()
-    if stripped and _WORD.search(stripped):
+    if stripped and (stripped[0].isalnum() or _WORD.search(stripped)):
         offset = start + len(raw) - len(raw.lstrip())
         sentences.append(Sentence(stripped, offset, offset + len(stripped), role, speaker, index))
 

@@ -165,7 +165,8 @@ class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
     """VADER, without its character-by-character emoji pass on text that has no emoji.
 
     `polarity_scores` first rebuilds the text one character at a time to spell out emoji; every
-    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends.
+    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends. A word
+    outside the lexicon gets valence 0 without the call that would find that out.
     """
 
     def polarity_scores(self, text: str) -> dict[str, float]:
@@ -175,11 +176,12 @@ class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
         sentitext = SentiText(text)
         sentiments: list[float] = []
         words = sentitext.words_and_emoticons
+        lexicon = self.lexicon
         for i, item in enumerate(words):
             lowered = item.lower()
-            if lowered in BOOSTER_DICT or (lowered == "kind" and i < len(words) - 1
-                                           and words[i + 1].lower() == "of"):
-                sentiments.append(0)
+            if lowered not in lexicon or lowered in BOOSTER_DICT or (
+                    lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
+                sentiments.append(0)  # what sentiment_valence gives a word outside the lexicon
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         sentiments = self._but_check(words, sentiments)
@@ -205,10 +207,10 @@ def _vader_has_cue(text: str) -> bool:
     if not text.isascii():
         return True
     lexicon = _vader().lexicon
-    for token in text.lower().split():
-        if token in lexicon or token.strip(_PUNCTUATION) in lexicon:
-            return True
-    return False
+    tokens = text.lower().split()
+    if not lexicon.keys().isdisjoint(tokens):
+        return True
+    return any(token.strip(_PUNCTUATION) in lexicon for token in tokens if not token.isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -260,7 +262,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if flat:
         decisive = _DECISION.search(text) is not None
         penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
-    if _CJK.search(text):
+    if not text.isascii() and _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0

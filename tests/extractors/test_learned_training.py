@@ -14,6 +14,7 @@ from evals.dataset import load_dataset
 from evals.sentence_set import DATASETS, load_sentence_split, template_sentences, write_sentence_set
 from evals.train_learned import train
 from extractors.learned.classifier import WEIGHTS_DIR, load_classifier
+from extractors.learned.encoder import encode_sentences
 
 pytestmark = pytest.mark.slow  # embeds sentences with the bundled encoder
 
@@ -41,12 +42,19 @@ def test_a_tiny_training_run_is_reproducible(tmp_path: Path) -> None:
 
 
 def test_retraining_reproduces_the_shipped_weights_scores(tmp_path: Path) -> None:
+    """The same data gives the same classifiers. Not bit for bit: L-BFGS stops at a tolerance,
+    and how BLAS splits its sums across threads moves the weakly regularized weights a little
+    between machines and library versions; what must not move is what they decide."""
     card = train(tmp_path)
     shipped = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
+    embeddings = encode_sentences([s.text for s in load_sentence_split("test")])
     for name in ("roles", "sentiment"):
         assert card["models"][name]["test"] == shipped["models"][name]["test"]
         retrained, ours = load_classifier(name, directory=tmp_path), load_classifier(name)
-        assert np.allclose(retrained.coef, ours.coef, atol=1e-4)
+        assert retrained.classes == ours.classes
+        a, b = retrained.probabilities(embeddings), ours.probabilities(embeddings)
+        assert (a.argmax(axis=1) == b.argmax(axis=1)).mean() >= 0.99, name
+        assert float(np.abs(a - b).max()) <= 0.05, name
 
 
 def test_the_sentence_set_files_are_what_the_composer_writes(tmp_path: Path) -> None:

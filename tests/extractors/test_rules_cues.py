@@ -75,3 +75,15 @@ def test_noisy_lines_still_split_into_sentences(text: str) -> None:
     tp = Touchpoint(id="x", tenant_id="t", channel="chat", occurred_at=datetime(2026, 3, 2, tzinfo=UTC),
                     text=text, source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
     assert all(tp.text[s.start:s.end] == s.text for s in split_sentences(tp))
+
+
+def test_the_action_cleaners_gates_open_wherever_their_patterns_match(corpus) -> None:
+    from extractors.rules import next_step_patterns as patterns
+
+    gates = [(patterns._PURPOSE, patterns._PURPOSE_CUE), (patterns._CLOCK, patterns._CLOCK_CUE),
+             (patterns._TRAILING_POLITE, patterns._POLITE_CUE)]
+    texts = [s.text for s, _ in corpus] + ["send the deck at 3pm so we can review", "发我吧",
+                                            "下午三点前修复，以便我们上线", "share it asap!!"]
+    misses = [(p.pattern[:30], t) for t in texts for p, bit in gates
+              if p.search(t) and not patterns._CLEANER_CUES.bits(t) & bit]
+    assert misses == []

@@ -77,7 +77,7 @@ def _sqlite_begin(connection: Connection) -> None:
 
 def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> Engine:
     """An engine for `url`; on Postgres a pool of `pool_size` connections (+ `max_overflow` at
-    a peak) per process: size it for the threads that query at once (the API runs up to 40)."""
+    a peak) per process: size it for the threads that query at once (TOUCHPOINT_API_THREADS)."""
     try:
         parsed = make_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with no useful subclass

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from assistant.errors import BadInputError
 from assistant.models import Contact, Participant, Touchpoint
-from assistant.storage import repository
+from assistant.storage import bulk, repository
+from assistant.storage.contact_keys import keys_of, normalized_key
 
 FREE_MAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -52,7 +53,7 @@ def _domain(email: str | None) -> str | None:
 
 
 @dataclass
-class _Directory:
+class Directory:
     """Who an identifier belongs to in one tenant: indexed lookups, accounts by domain."""
 
     session: Session
@@ -72,8 +73,62 @@ class _Directory:
             return None  # a bare id is only trusted when it names one person
         return found[0] if found else None
 
+    def save(self, contact: Contact) -> None:
+        repository.upsert_contact(self.session, contact)
 
-def _known(directory: _Directory, who: Participant, region: str) -> Contact | None:
+
+class PreloadedDirectory(Directory):
+    """A `Directory` for many touchpoints at once: everything their participants can be looked
+    up by is read in three queries beforehand, and the contacts that resolution creates or
+    changes are kept here (so a sender's second email finds the contact its first created)
+    until `flush` writes them, one statement per kind of row."""
+
+    def __init__(self, session: Session, tenant_id: str, touchpoints: list[Touchpoint], *,
+                 default_region: str = "US", vendor_domains: tuple[str, ...] = ()) -> None:
+        super().__init__(session, tenant_id)
+        customers = [who for tp in touchpoints for who in tp.participants
+                     if not _is_vendor(who, vendor_domains)]
+        keys = {(kind, normalized_key(kind, value)) for who in customers
+                for kind, value in _lookups(who, default_region)}
+        self._holders, self._contacts = bulk.contacts_by_keys(session, tenant_id=tenant_id,
+                                                              keys=keys)
+        domains = {d for d in (_domain(who.email) for who in customers)
+                   if d and d not in FREE_MAIL_DOMAINS}
+        self._accounts = bulk.accounts_for_domains(session, tenant_id=tenant_id,
+                                                   domains=domains)
+        self._changed: dict[str, Contact] = {}
+
+    def account_for(self, email: str | None) -> str | None:
+        return self._accounts.get(_domain(email) or "")
+
+    def find(self, kind: str, value: str) -> Contact | None:
+        holders = self._holders.get((kind, normalized_key(kind, value)), [])
+        found = sorted(i for i in holders if i in self._contacts)  # live ones, by id
+        if kind == "handle_id" and len(found) != 1:
+            return None
+        return self._contacts[found[0]] if found else None
+
+    def save(self, contact: Contact) -> None:
+        self._changed[contact.id] = contact
+        for holders in self._holders.values():  # its keys are rewritten, as upsert_contact does
+            if contact.id in holders:
+                holders.remove(contact.id)
+        for key in keys_of(emails=contact.emails, phones=contact.phones, handles=contact.handles,
+                           crm_id=contact.crm_id):
+            self._holders.setdefault(key, []).append(contact.id)
+        if contact.merged_into is None:
+            self._contacts[contact.id] = contact
+        else:
+            self._contacts.pop(contact.id, None)
+
+    def flush(self) -> None:
+        """Write the contacts created or changed since the last flush."""
+        bulk.upsert_contacts(self.session, list(self._changed.values()))
+        self._changed.clear()
+
+
+def _lookups(who: Participant, region: str) -> list[tuple[str, str]]:
+    """What a participant is looked up by, in order: (kind, value) pairs."""
     candidates: list[tuple[str, str | None]] = [
         ("email", who.email),
         ("phone", normalize_phone(who.phone, region) if who.phone else None),
@@ -81,11 +136,14 @@ def _known(directory: _Directory, who: Participant, region: str) -> Contact | No
         ("handle_id", who.handle if who.handle and ":" not in who.handle else None),
         ("crm", who.crm_id),
     ]
-    for kind, value in candidates:
-        if value and value.strip():
-            contact = directory.find(kind, value)
-            if contact is not None:
-                return contact
+    return [(kind, value) for kind, value in candidates if value and value.strip()]
+
+
+def _known(directory: Directory, who: Participant, region: str) -> Contact | None:
+    for kind, value in _lookups(who, region):
+        contact = directory.find(kind, value)
+        if contact is not None:
+            return contact
     return None
 
 
@@ -111,15 +169,18 @@ def _is_vendor(who: Participant, vendor_domains: tuple[str, ...]) -> bool:
 
 
 def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region: str = "US",
-                     vendor_domains: tuple[str, ...] = ()) -> Touchpoint:
+                     vendor_domains: tuple[str, ...] = (),
+                     directory: Directory | None = None) -> Touchpoint:
     """The touchpoint with account_id and contact_ids set from its customer-side participants.
 
     Each customer participant is matched by email, phone (E.164; numbers without `+` are read in
     `default_region`), handle, then CRM id; the account comes from the contact or else from the
     email domain (never a free-mail one). An unknown sender with an address, phone, handle or
     CRM id is stored as a new contact flagged `needs_review`. Reps and agents are skipped.
+    `directory` (a `PreloadedDirectory` of the touchpoint's tenant) serves a batch: lookups
+    from memory, contacts written when it is flushed.
     """
-    directory = _Directory(session, touchpoint.tenant_id)
+    directory = directory or Directory(session, touchpoint.tenant_id)
     account_id = touchpoint.account_id
     contact_ids: list[str] = list(touchpoint.contact_ids)
     for who in touchpoint.participants:
@@ -131,11 +192,11 @@ def resolve_identity(session: Session, touchpoint: Touchpoint, *, default_region
             contact = _new_contact(touchpoint.tenant_id, who, domain_account, default_region)
             if contact is None:
                 continue
-            repository.upsert_contact(session, contact)
+            directory.save(contact)
         elif contact.account_id is None and domain_account is not None:
             # a sender first seen before their company's account was imported
             contact = contact.model_copy(update={"account_id": domain_account})
-            repository.upsert_contact(session, contact)
+            directory.save(contact)
         account_id = account_id or contact.account_id or domain_account
         if contact.id not in contact_ids:
             contact_ids.append(contact.id)

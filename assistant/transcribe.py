@@ -52,6 +52,7 @@ REPEATED_NGRAM_LIMIT = 4  # the same 3-gram this many times in one segment is a 
 # Fewer fallback temperatures than faster-whisper's six: each fallback re-decodes the window, and
 # on poor audio (synthesized Mandarin) all six ran for every window, 5x slower for no gain.
 TEMPERATURES = (0.0, 0.2, 0.4)
+DECODE_SEED = 20260301
 TOUCHPOINT_LANGUAGES = ("en", "zh", "mixed")  # any other single language is stored as "other"
 _RUN = re.compile(r"(.{1,12}?)(?:[,，\s]*\1){3,}")
 Progress = Callable[[float, float], None]
@@ -158,6 +159,10 @@ def is_repetitive(text: str) -> bool:
 
 def _decode(model: Any, audio: np.ndarray, options: TranscribeOptions, *, condition: bool,
             language: str | None, words: bool = False) -> tuple[list[Any], Any]:
+    import ctranslate2
+
+    # the fallback temperatures sample; a fixed seed makes the same recording give the same text
+    ctranslate2.set_random_seed(DECODE_SEED)
     segments, info = model.transcribe(
         audio, language=language, beam_size=options.beam_size, vad_filter=options.vad_filter,
         word_timestamps=options.word_timestamps or words, initial_prompt=options.initial_prompt,

@@ -5,7 +5,11 @@ one alternation of every catalog alias as written plus one of commitment and dat
 `findall` over each text (the "naive regex pass" the extractor was once ten times slower than).
 Both are timed in CPU seconds of this process (`time.process_time`), so other load on the machine
 changes them little; wall-clock rates are printed too. The ratio is rules time / anchor time.
-Usage: python benchmarks/extraction.py [--count 3000]
+
+Then rules, the bundled encoder alone (batches of 32 sentences) and the combined extractor
+(`extract_many`, 16 touchpoints a call) side by side in sentences per second on the first
+`--learned-count` texts; the combined extractor's target is half the bare encoder's rate.
+Usage: python benchmarks/extraction.py [--count 3000] [--learned-count 60]
 """
 
 from __future__ import annotations
@@ -77,6 +81,7 @@ def timed(run: Callable[[], int]) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=3000)
+    parser.add_argument("--learned-count", type=int, default=60)
     args = parser.parse_args()
     rng = random.Random(7)
     touchpoints = [make_touchpoint(i, rng) for i in range(args.count)]
@@ -96,6 +101,35 @@ def main() -> None:
               f"{len(subset) / cpu:8.1f} texts/s CPU ({len(subset) / wall:7.1f} wall)  "
               f"naive regex anchor {len(subset) / anchor_cpu:8.1f} texts/s CPU  "
               f"ratio {cpu / anchor_cpu:5.1f}x  ({items} next steps)")
+    if args.learned_count:
+        side_by_side(touchpoints[: args.learned_count], extractor, context)
+
+
+def side_by_side(touchpoints: list[Touchpoint], rules: RulesExtractor,
+                 context: ExtractionContext) -> None:
+    """Rules, the encoder alone and the combined extractor, in sentences/s of wall time."""
+    from extractors.learned import CombinedExtractor
+    from extractors.learned.encoder import encode_sentences
+    from extractors.rules.sentences import split_sentences
+
+    texts = [s.text for tp in touchpoints for s in split_sentences(tp)]
+    combined = CombinedExtractor()
+    combined.extract_many(touchpoints[:2], context)  # load the encoder and the classifiers
+    rates = {}
+    for name, run in (
+            ("rules", lambda: [rules.extract(tp, context) for tp in touchpoints]),
+            ("encoder alone, batches of 32 (anchor)",
+             lambda: [encode_sentences(texts[i : i + 32]) for i in range(0, len(texts), 32)]),
+            ("combined, extract_many of 16",
+             lambda: [combined.extract_many(touchpoints[i : i + 16], context)
+                      for i in range(0, len(touchpoints), 16)])):
+        _, wall, _ = timed(lambda run=run: len(run()))  # type: ignore[misc]
+        rates[name] = len(texts) / wall
+    anchor = rates["encoder alone, batches of 32 (anchor)"]
+    for name, rate in rates.items():
+        print(f"{name:38s} {len(touchpoints):4d} texts, {len(texts):5d} sentences  "
+              f"{rate:9.0f} sentences/s  ratio to the encoder {rate / anchor:6.2f}"
+              + ("  (target >= 0.50)" if name.startswith("combined") else ""))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,14 @@ what the pipeline costs over that floor; machines differ, so only the ratio trav
 Also printed: the same ingest with many accounts imported (lookups must be indexed, so the rate
 should not move), re-ingest (duplicates), Postgres when TOUCHPOINT_BENCH_POSTGRES is a URL (or
 the local server answers), and bytes stored per email.
-Usage: python benchmarks/ingest.py [--count 2000] [--accounts 100000]
+
+Before anything is timed, a few other emails are ingested into a scratch database: what a
+process does once (the extractor's lexicons, SQLAlchemy compiling each statement) is not part
+of an ingest rate, as the anchor's imports are not part of its rate. On a shared machine the
+anchor, the SQLite ingest and the one with many accounts are each run `--repeat` times,
+alternately, and the best of each is compared (the range is printed beside it). The accounts
+are imported before the ingest opens the database, as `touchpoint import-accounts` would.
+Usage: python benchmarks/ingest.py [--count 2000] [--accounts 100000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -41,9 +48,9 @@ BODIES = ["We are on Salesforce today but the renewal price is too high. Could y
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
-def write_emails(folder: Path, count: int) -> list[Path]:
+def write_emails(folder: Path, count: int, first: int = 0) -> list[Path]:
     paths = []
-    for i in range(count):
+    for i in range(first, first + count):
         message = EmailMessage()
         message["From"] = f"Buyer {i} <buyer{i}@customer{i % 50}.example>"
         message["To"] = "rep@vendor.example"
@@ -57,9 +64,9 @@ def write_emails(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def anchor(paths: list[Path], folder: Path) -> float:
+def anchor(paths: list[Path], database: Path) -> float:
     """Emails/s for stdlib parsing plus sqlite3 rows, a commit per email."""
-    db = sqlite3.connect(folder / "anchor.db", isolation_level=None)
+    db = sqlite3.connect(database, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("CREATE TABLE touchpoints (id TEXT PRIMARY KEY, sender TEXT, occurred_at TEXT, "
@@ -74,7 +81,9 @@ def anchor(paths: list[Path], folder: Path) -> float:
                    (message["Message-ID"], str(message["From"]), str(message["Date"]),
                     str(message["Subject"]), body.get_content() if body else "", raw))
         db.execute("COMMIT")
-    return len(paths) / (time.perf_counter() - started)
+    rate = len(paths) / (time.perf_counter() - started)
+    db.close()
+    return rate
 
 
 def import_accounts(db: Database, count: int) -> None:
@@ -96,10 +105,12 @@ def ingest(db: Database, paths: list[Path], run: Runtime) -> tuple[float, int]:
 
 def run_on(url: str, paths: list[Path], accounts: int) -> dict[str, float]:
     settings = load_settings(vendor_domains=["vendor.example"], database_url=url)
+    if accounts:  # as `touchpoint import-accounts` would, before and apart from the ingest
+        importer = open_store(settings)
+        import_accounts(importer, accounts)
+        importer.close()
     db = open_store(settings)
     run = runtime(settings, audio=False)
-    if accounts:
-        import_accounts(db, accounts)
     rate, created = ingest(db, paths, run)
     again, _ = ingest(db, paths, run)
     assert created == len(paths), f"stored {created} of {len(paths)}"
@@ -126,28 +137,46 @@ def drop_postgres(url: str) -> None:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+def warm_up(folder: Path) -> None:
+    """Ingest a few other emails into a scratch database (see the module docstring)."""
+    warm = folder / "warm-up"
+    warm.mkdir()
+    run_on(f"sqlite:///{warm / 'warm.db'}", write_emails(warm, 100, first=10**6), 0)
+
+
+def best(rates: list[float]) -> str:
+    return f"{max(rates):8.1f} emails/s  ({min(rates):.0f}-{max(rates):.0f} over {len(rates)})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--accounts", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["TOUCHPOINT_DATA_DIR"] = str(folder / "data")
         paths = write_emails(folder, args.count)
-        floor = anchor(paths, folder)
-        print(f"anchor (stdlib email + sqlite3)   {floor:8.1f} emails/s")
-        plain = run_on(f"sqlite:///{folder / 'plain.db'}", paths, 0)
-        size = (folder / "plain.db").stat().st_size + sum(
-            p.stat().st_size for p in folder.glob("plain.db-*"))
-        print(f"touchpoint, SQLite, rules         {plain['rate']:8.1f} emails/s   "
-              f"ratio {floor / plain['rate']:.2f}x the anchor")
-        print(f"  re-ingest (duplicates)          {plain['reingest']:8.1f} emails/s")
+        warm_up(folder)
+        floors: list[float] = []
+        runs: list[dict[str, float]] = []
+        crowded: list[float] = []
+        for attempt in range(args.repeat):
+            floors.append(anchor(paths, folder / f"anchor{attempt}.db"))
+            runs.append(run_on(f"sqlite:///{folder / f'plain{attempt}.db'}", paths, 0))
+            crowded.append(run_on(f"sqlite:///{folder / f'many{attempt}.db'}", paths,
+                                  args.accounts)["rate"])
+        floor, plain = max(floors), max(r["rate"] for r in runs)
+        size = sum(p.stat().st_size for p in folder.glob("plain0.db*"))
+        print(f"anchor (stdlib email + sqlite3)   {best(floors)}")
+        print(f"touchpoint, SQLite, rules         {best([r['rate'] for r in runs])}   "
+              f"ratio {floor / plain:.2f}x the anchor")
+        print(f"  re-ingest (duplicates)          {best([r['reingest'] for r in runs])}")
         print(f"  bytes stored per email          {size / args.count:8.0f}")
-        many = run_on(f"sqlite:///{folder / 'many.db'}", paths, args.accounts)
-        print(f"  with {args.accounts:,} accounts        {many['rate']:8.1f} emails/s   "
-              f"{plain['rate'] / many['rate']:.2f}x slower than with none")
+        print(f"  with {args.accounts:,} accounts     {best(crowded)}   "
+              f"{plain / max(crowded):.2f}x slower than with none")
         url = None if args.no_postgres else postgres_url()
         if url:
             try:

@@ -1,4 +1,5 @@
-"""`touchpoint eval`: score an extractor on a gold dataset; `touchpoint eval compare A B`.
+"""`touchpoint eval`: score an extractor on a gold dataset; `touchpoint eval compare A B`;
+`touchpoint eval intervals REPORT` (one run's metrics with bootstrap intervals).
 
 The CLI only loads input, calls the harness and formats its result. Thresholds are checked on
 dotted metric names (`competitors.f1`), optionally for one slice
@@ -162,6 +163,32 @@ def run(
             console.print(f"[red]threshold not met[/red]: {failure}")
     if failures:
         raise typer.Exit(1)
+
+
+@eval_app.command("intervals")
+def run_intervals(
+    report: Path = typer.Argument(..., help="A report.json"),
+    language: str | None = typer.Option(None, help="Only the items of this language (en, zh)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Each metric of one run with its 95% bootstrap interval over items."""
+    from rich.table import Table
+
+    from evals.compare import intervals, load_report
+
+    rows = intervals(load_report(report), language=language)
+    if as_json:
+        from assistant.cli.render import print_json
+
+        print_json(console, rows)
+        return
+    table = Table(title=f"{report}{f' ({language})' if language else ''}")
+    for column in ("metric", "value", "95% CI"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for row in rows:
+        table.add_row(row["metric"], f"{row['value']:.3f}",
+                      f"[{row['ci_low']:.3f}, {row['ci_high']:.3f}]")
+    console.print(table)
 
 
 @eval_app.command("compare")

@@ -1,4 +1,5 @@
-"""Compare two eval runs: metric deltas with bootstrap confidence intervals.
+"""Compare two eval runs: metric deltas with bootstrap confidence intervals; and one run's own
+intervals (`intervals`), to put extractors side by side with their uncertainty.
 
 Items present in both runs are resampled with replacement (fixed seed, so the same two reports
 always give the same intervals); each resample re-aggregates both runs from their per-item
@@ -83,4 +84,31 @@ def compare(a: dict[str, Any], b: dict[str, Any], *, samples: int = BOOTSTRAP_SA
         rows.append({"metric": name, "a": base_a[name], "b": base_b[name],
                      "delta": base_b[name] - base_a[name], "ci_low": low, "ci_high": high,
                      "regressed": regressed})
+    return rows
+
+
+def intervals(report: dict[str, Any], *, samples: int = BOOTSTRAP_SAMPLES,
+              language: str | None = None) -> list[dict[str, Any]]:
+    """One row per metric of one run: value and its 95% bootstrap interval over items
+    (optionally only the items of one `language`), same seed and resampling as `compare`."""
+    items = _items(report)
+    ids = sorted(i for i, score in items.items() if language is None or score.language == language)
+    if not ids:
+        raise BadInputError(f"the report has no items{f' in {language}' if language else ''}")
+    base = flatten(aggregate([items[i] for i in ids]))
+    rng = random.Random(SEED)
+    values: dict[str, list[float]] = {name: [] for name in base
+                                      if name != "items" and not name.endswith(COUNTS)}
+    for _ in range(samples):
+        resampled = flatten(aggregate([items[rng.choice(ids)] for _ in ids]))
+        for name in values:
+            if name in resampled:
+                values[name].append(resampled[name])
+    rows = []
+    for name, drawn in sorted(values.items()):
+        drawn.sort()
+        low = drawn[int((1 - CONFIDENCE) / 2 * len(drawn))] if drawn else base[name]
+        high = drawn[min(len(drawn) - 1, int((1 + CONFIDENCE) / 2 * len(drawn)))] if drawn \
+            else base[name]
+        rows.append({"metric": name, "value": base[name], "ci_low": low, "ci_high": high})
     return rows

@@ -6,7 +6,8 @@ point is a `complaint`; objections, buying signals and questions keep their name
 conditional offer ("if you…, we could…", "如果您需要…") is an `offer`; everything else is `other`.
 Sentence sentiment is only what the gold implies: the customer's sentences in a neutral item are
 neutral (a discovery pain or a factual objection included), complaints and objections in a
-negative or mixed item are negative; the rest stay unlabelled ("").
+negative or mixed item are negative, the customer's buying signals in a positive or mixed item are
+positive; the rest stay unlabelled ("").
 A sentence that also occurs in a test item's text (a dev email quoted in a test reply) is left
 out, so nothing the test split contains is trained on.
 """
@@ -88,6 +89,9 @@ def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
             elif role in ("complaint", "objection") and expected.get("sentiment") in (
                     "negative", "mixed"):
                 sentiment = "negative"
+            elif role == "buying_signal" and side == "customer" and expected.get("sentiment") in (
+                    "positive", "mixed"):
+                sentiment = "positive"  # eagerness to buy or expand is the guide's positive
             split = "dev" if rng.random() < DEV_SHARE else "train"
             if len(sentence.text) > 25 and re.sub(r"\s+", " ", sentence.text.casefold()) in in_test:
                 continue

@@ -17,12 +17,14 @@ An mbox never fails as a whole because of one bad message: `parse_email` returns
 from __future__ import annotations
 
 import email
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.headerregistry import BaseHeader
 from email.message import EmailMessage
-from email.policy import default as default_policy
+from email.policy import EmailPolicy
 from email.utils import getaddresses
 from typing import Any
 
@@ -57,6 +59,30 @@ _ENCODED_WORD = r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?="
 _ENCODED_RUN = re.compile(rf"{_ENCODED_WORD}(?:\s*{_ENCODED_WORD})*")
 _ADDRESS_HEADERS = ("from", "to", "cc")  # the participants; reply-to and sender go to metadata
 MAX_FORWARD_DEPTH = 3  # an attached message inside an attached message inside ...
+_CACHED_HEADER_CHARS = 500  # longer values (References chains) are parsed on each access
+
+
+class _ParsedOncePolicy(EmailPolicy):
+    """`policy.default`, except that a header value, once parsed, is not parsed again.
+
+    The stdlib builds a new header object on every access: `get_body`, `iter_parts` and
+    `get_content_type` read Content-Type about ten times per email, which made header parsing
+    most of an email's parse time. Header objects are immutable, so the parsed short values are
+    shared (within a message and across messages: most emails carry the same Content-Type).
+    """
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        if hasattr(value, "name") or len(value) > _CACHED_HEADER_CHARS:
+            return super().header_fetch_parse(name, value)  # type: ignore[no-any-return]
+        return _parsed_header(self, name, value)
+
+
+@functools.lru_cache(maxsize=2048)
+def _parsed_header(policy: EmailPolicy, name: str, value: str) -> BaseHeader:
+    return EmailPolicy.header_fetch_parse(policy, name, value)  # type: ignore[no-any-return]
+
+
+_POLICY = _ParsedOncePolicy()
 
 
 @dataclass(frozen=True)
@@ -327,7 +353,7 @@ def _parse_message(content: bytes, *, uri: str, options: ParseOptions) -> list[T
     if len(_MULTIPART.findall(content)) > MAX_MULTIPARTS:  # the stdlib recurses per level
         raise BadInputError(f"{uri}: more than {MAX_MULTIPARTS} multipart sections; refused as "
                             "malformed (real mail nests a handful)")
-    message = email.message_from_bytes(content, policy=default_policy)
+    message = email.message_from_bytes(content, policy=_POLICY)
     if message.keys() and not message.get_payload() and not message.is_multipart():
         raise BadInputError(f"{uri}: the email is truncated (headers but no body); "
                             "export it again from the mail client")
@@ -355,8 +381,11 @@ _MBOX_FROM_LINE = re.compile(rb"(?m)^From [^\n]*\n")
 
 def _mbox_messages(content: bytes) -> list[bytes]:
     """An mbox's messages: split at each "From " line (mboxrd), with ">From " unescaped."""
-    starts = [m.end() for m in _MBOX_FROM_LINE.finditer(content)]
-    bounds = [m.start() for m in _MBOX_FROM_LINE.finditer(content)][1:] + [len(content)]
+    lines = list(_MBOX_FROM_LINE.finditer(content))
+    if not lines:  # "From " with no line end: one message, read as it is
+        return [content]
+    starts = [m.end() for m in lines]
+    bounds = [m.start() for m in lines[1:]] + [len(content)]
     return [_MBOX_ESCAPED_FROM.sub(rb"\1", content[a:b]) for a, b in zip(starts, bounds, strict=True)]
 
 

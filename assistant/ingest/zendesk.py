@@ -56,7 +56,20 @@ def _objects(values: list[Any], uri: str) -> list[dict[str, Any]]:
 
 
 def _users(raw: Any) -> dict[str, dict[str, Any]]:
-    return {str(u["id"]): u for u in raw or [] if isinstance(u, dict) and "id" in u}
+    return {str(u["id"]): u for u in _list(raw) if isinstance(u, dict) and "id" in u}
+
+
+def _list(value: Any) -> list[Any]:
+    """`value` if it is a list, else empty: an export's field of the wrong shape is ignored."""
+    return value if isinstance(value, list) else []
+
+
+def _sender(holder: dict[str, Any]) -> dict[str, Any]:
+    """`via.source.from` of a ticket or comment, or {} wherever the path is not objects."""
+    found: Any = holder
+    for key in ("via", "source", "from"):
+        found = found.get(key) if isinstance(found, dict) else None
+    return found if isinstance(found, dict) else {}
 
 
 def _loose_comments(loaded: dict[str, Any]) -> list[dict[str, Any]]:
@@ -67,7 +80,7 @@ def _loose_comments(loaded: dict[str, Any]) -> list[dict[str, Any]]:
         [loaded["audit"]] if isinstance(loaded.get("audit"), dict) else [])
     comments = []
     for audit in audits:
-        for event in audit.get("events") or [] if isinstance(audit, dict) else []:
+        for event in _list(audit.get("events")) if isinstance(audit, dict) else []:
             if isinstance(event, dict) and event.get("type") in ("Comment", "VoiceComment"):
                 comments.append({**event, "author_id": event.get("author_id", audit.get(
                     "author_id")), "created_at": event.get("created_at", audit.get(
@@ -83,8 +96,8 @@ def _requester(ticket: Ticket, users: dict[str, dict[str, Any]]) -> dict[str, An
     user = users.get(str(ticket.get("requester_id")))
     if user:
         return {"name": user.get("name"), "email": user.get("email"), "id": user["id"]}
-    sender = (((ticket.get("via") or {}).get("source") or {}).get("from") or {})
-    if isinstance(sender, dict) and (sender.get("address") or sender.get("name")):
+    sender = _sender(ticket)
+    if sender.get("address") or sender.get("name"):
         return {"name": sender.get("name"), "email": sender.get("address"),
                 "id": ticket.get("requester_id")}
     return None
@@ -96,7 +109,7 @@ def _ticket(ticket: Ticket, users: dict[str, dict[str, Any]], uri: str) -> Ticke
     if requester:
         ticket["requester"] = {k: v for k, v in requester.items() if k != "id" and v}
     comments = []
-    for comment in ticket.get("comments") or []:
+    for comment in _list(ticket.get("comments")):
         if not isinstance(comment, dict):
             continue
         body = comment.get("body") or comment.get("plain_body") or ""
@@ -112,8 +125,8 @@ def _author(author_id: Any, ticket: Ticket, users: dict[str, dict[str, Any]],
     user = users.get(str(author_id))
     if user:
         return {"name": user.get("name"), "email": user.get("email"), "role": user.get("role")}
-    sender = (((comment.get("via") or {}).get("source") or {}).get("from") or {})
-    if isinstance(sender, dict) and (sender.get("address") or sender.get("name")):
+    sender = _sender(comment)
+    if sender.get("address") or sender.get("name"):
         return {"name": sender.get("name") or sender.get("address"), "email": sender.get("address")}
     if requester and author_id is not None and str(author_id) == str(ticket.get("requester_id")):
         return {"name": requester.get("name"), "email": requester.get("email"), "role": "end-user"}

@@ -96,15 +96,21 @@ def run_source(db: Database, *, tenant_id: str, source_id: str, runtime: Runtime
         return _busy(outcome, source_id)
     outcome = outcome or SourceOutcome(uri=row.uri, source_id=source_id)
     if not claimed:  # done or failed before
-        outcome.duplicates += row.touchpoint_ids
-        if row.stage == "failed":
-            error = row.error or "(no message)"
-            if outcome.uri != row.uri:  # the same bytes under another name: say which
-                error = f"{outcome.uri}: the same bytes as {row.uri}, which failed: {error}"
-            outcome.error, outcome.error_stage = error, row.error_stage
+        record_finished(outcome, row)
         return outcome
     _run_claimed(db, row, runtime, progress, content, outcome)
     return outcome
+
+
+def record_finished(outcome: SourceOutcome, row: SourceRow) -> None:
+    """A source found done or failed before: its touchpoints are duplicates, and its error
+    (when it failed) is the outcome's."""
+    outcome.duplicates += row.touchpoint_ids
+    if row.stage == "failed":
+        error = row.error or "(no message)"
+        if outcome.uri != row.uri:  # the same bytes under another name: say which
+            error = f"{outcome.uri}: the same bytes as {row.uri}, which failed: {error}"
+        outcome.error, outcome.error_stage = error, row.error_stage
 
 
 def _run_claimed(db: Database, row: SourceRow, runtime: Runtime, progress: Progress | None,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticSerializationError
 from sqlalchemy.orm import Session
@@ -29,6 +30,9 @@ from assistant.pipeline.options import Runtime, SourceOptions
 from assistant.storage import claims, convert, repository, sources
 from assistant.storage.db import Database
 from assistant.storage.rows import SourceRow
+
+if TYPE_CHECKING:
+    from assistant.identity import Directory
 
 Progress = Callable[[float, float], None] | None
 _TERMINAL = ("extracted", "indexed", "failed")
@@ -146,8 +150,8 @@ def store_parsed(session: Session, row: SourceRow, parsed: Parsed, runtime: Runt
     created: list[Touchpoint] = []
     for touchpoint in parsed.touchpoints:
         # cleaned before resolving too: its addresses and handles become lookups
-        resolved = resolve(session, _storable(touchpoint), options, runtime)
-        stored = _storable(resolved.model_copy(update={"status": "parsed", "source_id": row.id}))
+        resolved = resolve(session, storable(touchpoint), options, runtime)
+        stored = storable(resolved.model_copy(update={"status": "parsed", "source_id": row.id}))
         if repository.save_touchpoint(session, stored, claimed_by=me):
             created.append(stored)
     for failure in parsed.errors:
@@ -173,12 +177,14 @@ def _parse(content: bytes, row: SourceRow, options: ParseOptions, runtime: Runti
 
 
 def resolve(session: Session, touchpoint: Touchpoint, options: SourceOptions,
-            runtime: Runtime) -> Touchpoint:
-    """Tie the touchpoint to an account and contacts; the user's explicit choices win."""
+            runtime: Runtime, *, directory: Directory | None = None) -> Touchpoint:
+    """Tie the touchpoint to an account and contacts; the user's explicit choices win.
+    `directory`: a batch's preloaded lookups (see `identity.PreloadedDirectory`)."""
     from assistant.identity import resolve_identity
 
     resolved = resolve_identity(session, touchpoint, default_region=runtime.phone_region,
-                                vendor_domains=runtime.parse.vendor_domains)
+                                vendor_domains=runtime.parse.vendor_domains,
+                                directory=directory)
     updates: dict[str, object] = {}
     hinted = options.account_hint or touchpoint.metadata.get("account")  # front matter
     if not resolved.account_id and isinstance(hinted, str) and hinted:
@@ -190,7 +196,7 @@ def resolve(session: Session, touchpoint: Touchpoint, options: SourceOptions,
     return resolved.model_copy(update=updates) if updates else resolved
 
 
-def _storable(touchpoint: Touchpoint) -> Touchpoint:
+def storable(touchpoint: Touchpoint) -> Touchpoint:
     """Text no database can hold, replaced the same way on SQLite and Postgres: NUL (Postgres
     refuses it in text and JSON) and lone surrogates (undecodable header bytes; no driver can
     encode them). Each becomes U+FFFD, one code point for one, so every offset stays valid."""

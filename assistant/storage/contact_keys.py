@@ -44,19 +44,25 @@ def index_contact(session: Session, contact: Contact) -> None:
                                               handles=contact.handles, crm_id=contact.crm_id))]
     if not rows:
         return
-    session.execute(_insert_keys(session.get_bind().dialect.name), rows)
+    session.execute(insert_keys_statement(session.get_bind().dialect.name), rows)
 
 
 @functools.cache
-def _insert_keys(dialect: str) -> Executable:
+def insert_keys_statement(dialect: str) -> Executable:
+    """INSERT of contact keys, a key stored already left as it is (built once per dialect)."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(Base.metadata.tables[ContactKeyRow.__tablename__]).on_conflict_do_nothing()
+
+
+def normalized_key(kind: KeyKind, value: str) -> str:
+    """A looked-up value as keys are stored: phones and CRM ids as given, the rest lower-cased."""
+    return value.strip() if kind in ("phone", "crm") else value.strip().lower()
 
 
 def find_contact_ids(session: Session, *, tenant_id: str, kind: KeyKind, value: str
                      ) -> list[str]:
     """Ids of the contacts holding this key, in id order."""
-    normalized = value.strip() if kind in ("phone", "crm") else value.strip().lower()
+    normalized = normalized_key(kind, value)
     query = (select(ContactKeyRow.contact_id)
              .where(ContactKeyRow.tenant_id == tenant_id, ContactKeyRow.kind == kind,
                     ContactKeyRow.value == normalized)

@@ -22,18 +22,25 @@ def from_utc(moment: datetime, offset_min: int) -> datetime:
 
 
 def touchpoint_to_row(tp: Touchpoint, *, now: datetime) -> TouchpointRow:
+    return TouchpointRow(**touchpoint_values(tp, now=now))
+
+
+def touchpoint_values(tp: Touchpoint, *, now: datetime) -> dict[str, Any]:
+    """Column values of a touchpoints row, unclaimed (for an INSERT of many rows)."""
     occurred, offset = to_utc(tp.occurred_at)
-    return TouchpointRow(
-        tenant_id=tp.tenant_id, id=tp.id, account_id=tp.account_id, contact_ids=tp.contact_ids,
-        channel=tp.channel, direction=tp.direction, occurred_at=occurred, utc_offset_min=offset,
-        language=tp.language, subject=tp.subject, thread_id=tp.thread_id, ticket_id=tp.ticket_id,
-        source=tp.source.model_dump(mode="json"),
-        segments=[s.model_dump(mode="json") for s in tp.segments], text=tp.text,
-        participants=[p.model_dump(mode="json") for p in tp.participants],
-        attachments=[a.model_dump(mode="json") for a in tp.attachments], meta=tp.metadata,
-        status=tp.status, error=tp.error, created_at=now, updated_at=now,
-        occurred_at_source=tp.occurred_at_source, source_id=tp.source_id,
-    )
+    return {
+        "tenant_id": tp.tenant_id, "id": tp.id, "account_id": tp.account_id,
+        "contact_ids": tp.contact_ids, "channel": tp.channel, "direction": tp.direction,
+        "occurred_at": occurred, "utc_offset_min": offset, "language": tp.language,
+        "subject": tp.subject, "thread_id": tp.thread_id, "ticket_id": tp.ticket_id,
+        "source": tp.source.model_dump(mode="json"),
+        "segments": [s.model_dump(mode="json") for s in tp.segments], "text": tp.text,
+        "participants": [p.model_dump(mode="json") for p in tp.participants],
+        "attachments": [a.model_dump(mode="json") for a in tp.attachments], "meta": tp.metadata,
+        "status": tp.status, "error": tp.error, "created_at": now, "updated_at": now,
+        "occurred_at_source": tp.occurred_at_source, "source_id": tp.source_id,
+        "claimed_by": None, "claimed_at": None,
+    }
 
 
 def row_to_touchpoint(row: TouchpointRow) -> Touchpoint:
@@ -68,11 +75,16 @@ def row_to_contact(row: ContactRow) -> Contact:
 
 
 def insights_to_row(tenant_id: str, insights: Insights, *, now: datetime) -> InsightRunRow:
+    return InsightRunRow(**insights_values(tenant_id, insights, now=now))
+
+
+def insights_values(tenant_id: str, insights: Insights, *, now: datetime) -> dict[str, Any]:
+    """Column values of an insight_runs row but its id (for an INSERT of many rows)."""
     prov = insights.provenance
-    return InsightRunRow(tenant_id=tenant_id, touchpoint_id=insights.touchpoint_id,
-                         extractor=prov.extractor, extractor_version=prov.extractor_version,
-                         prompt_hash=prov.prompt_hash, created_at=insights.created_at or now,
-                         body=insights.model_dump(mode="json", exclude_defaults=True))
+    return {"tenant_id": tenant_id, "touchpoint_id": insights.touchpoint_id,
+            "extractor": prov.extractor, "extractor_version": prov.extractor_version,
+            "prompt_hash": prov.prompt_hash, "created_at": insights.created_at or now,
+            "body": insights.model_dump(mode="json", exclude_defaults=True)}
 
 
 def row_to_insights(row: InsightRunRow) -> Insights:

@@ -32,6 +32,22 @@ def insert_ignore(session: Session, row_type: type[DeclarativeBase], values: dic
     return result.first() is not None
 
 
+def insert_ignore_many(session: Session, row_type: type[DeclarativeBase],
+                       rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    """`insert_ignore` for many rows in one statement; the primary keys this call inserted.
+    Of two rows with the same key, the first is the one inserted."""
+    table = row_type.__table__  # type: ignore[attr-defined]
+    names = [column.key for column in table.primary_key]
+    first: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for values in rows:
+        first.setdefault(tuple(values[name] for name in names), values)
+    if not first:
+        return set()
+    result = session.execute(_statement(session.get_bind().dialect.name, table),
+                             list(first.values()))
+    return {tuple(key) for key in result}
+
+
 def row_values(row: DeclarativeBase) -> dict[str, Any]:
     """A transient ORM row's column values, for `insert_ignore`."""
     table = row.__table__  # type: ignore[attr-defined]

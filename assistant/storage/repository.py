@@ -260,7 +260,7 @@ def list_ingest_failures(session: Session, *, tenant_id: str, limit: int = 100
 
 
 @functools.cache
-def _upsert_statement(dialect: str, row_type: type[AccountRow] | type[ContactRow]) -> Executable:
+def upsert_statement(dialect: str, row_type: type[AccountRow] | type[ContactRow]) -> Executable:
     """Built once per table, values bound at execution, so SQLAlchemy's compile cache hits."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = Base.metadata.tables[row_type.__tablename__]
@@ -275,7 +275,7 @@ def _upsert(session: Session, row_type: type[AccountRow] | type[ContactRow],
             values: dict[str, Any]) -> None:
     """INSERT .. ON CONFLICT (tenant_id, id) DO UPDATE: two workers upserting the same contact
     at once both succeed, where a read-then-write would raise on the second."""
-    session.execute(_upsert_statement(session.get_bind().dialect.name, row_type), [values])
+    session.execute(upsert_statement(session.get_bind().dialect.name, row_type), [values])
     cached = session.identity_map.get(
         session.identity_key(row_type, (values["tenant_id"], values["id"])))
     if cached is not None:

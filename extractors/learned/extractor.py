@@ -15,6 +15,7 @@ Both encode all sentences of a touchpoint in one batch; `extract_many` batches a
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
@@ -34,6 +35,7 @@ from extractors.base import ExtractionContext, Extractor
 from extractors.grounding import evidence_for_span, is_verified
 from extractors.learned.actions import side_of, step_from_sentence
 from extractors.learned.classifier import MODEL_VERSION
+from extractors.learned.pains import pain_phrases
 from extractors.learned.reading import (
     STEP_ROLES,
     SentenceReading,
@@ -51,7 +53,7 @@ from extractors.rules.signals import SIGNALS, clause
 class LearnedOptions:
     """Probability thresholds (0..1) of the combined extractor, chosen on the dev split."""
 
-    keep_step: float = 0.4  # a rules step stays when P(commitment or request) of its sentence >=
+    keep_step: float = 0.3  # a rules step stays when P(commitment or request) of its sentence >=
     add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
     keep_pain: float = 0.3  # a rules pain point stays at P(complaint) >=
     add_pain: float = 0.4  # a customer sentence becomes a pain point at P(complaint) >=
@@ -59,7 +61,7 @@ class LearnedOptions:
     add_objection: float = 0.7
     keep_signal: float = 0.1
     sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
-        strong=0.3, mixed_balance=0.5, rules_weight=0.5))
+        strong=0.35, mixed_balance=0.3, rules_weight=0.6, rules_floor=0.8, min_words=3))
 
     def __post_init__(self) -> None:
         for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",
@@ -74,6 +76,17 @@ def _evidence(touchpoint: Touchpoint, reading: SentenceReading) -> Evidence:
 
 def _is_customer(reading: SentenceReading, touchpoint: Touchpoint) -> bool:
     return side_of(reading.sentence, touchpoint) == "customer"
+
+
+# "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
+_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|主题|标题|主旨)[ \t]*[:：][ \t]*$",
+                           re.I)
+
+
+def _is_subject(touchpoint: Touchpoint, reading: SentenceReading) -> bool:
+    start = reading.sentence.start
+    line_start = touchpoint.text.rfind("\n", 0, start) + 1
+    return _SUBJECT_LINE.search(touchpoint.text, max(0, line_start - 1), start) is not None
 
 
 def _signal_kind(text: str) -> str | None:
@@ -118,11 +131,12 @@ class LearnedExtractor(Extractor):
             if r.role in STEP_ROLES and (step := step_from_sentence(r.sentence, touchpoint, r.role)):
                 steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
                                       due_phrase=step.due_phrase, evidence=_evidence(touchpoint, r)))
-            if not _is_customer(r, touchpoint):
+            if not _is_customer(r, touchpoint) or _is_subject(touchpoint, r):
                 continue
             text = clause(r.sentence)
             if r.role == "complaint":
-                pains.append(PainPoint(text=text, evidence=_evidence(touchpoint, r)))
+                pains += [PainPoint(text=phrase, evidence=_evidence(touchpoint, r))
+                          for phrase in pain_phrases(r.sentence)]
             elif r.role == "objection":
                 objections.append(Objection(kind="other", text=text,
                                             evidence=_evidence(touchpoint, r)))
@@ -136,7 +150,8 @@ class LearnedExtractor(Extractor):
             "next_steps": steps, "pain_points": pains, "objections": objections,
             "buying_signals": signals, "questions": questions,
             "sentiment": learned_sentiment(touchpoint, readings,
-                                           replace(self.options.sentiment, rules_weight=0.0)),
+                                           replace(self.options.sentiment, rules_weight=0.0,
+                                                   rules_floor=0.0)),
             "provenance": self._provenance(base)})
 
 
@@ -167,7 +182,8 @@ class CombinedExtractor(LearnedExtractor):
         steps.sort(key=lambda s: s.evidence.start)
 
         pains = [p for p in base.pain_points if is_new(p.evidence) and
-                 ((r := read(p.evidence)) is None or r.roles["complaint"] >= o.keep_pain)]
+                 ((r := read(p.evidence)) is None or r.roles["complaint"] >= o.keep_pain
+                  and not _is_subject(touchpoint, r))]
         objections = [b for b in base.objections if is_new(b.evidence) and
                       ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
         signals = [b for b in base.buying_signals if is_new(b.evidence) and
@@ -176,13 +192,15 @@ class CombinedExtractor(LearnedExtractor):
                                            *(b.evidence for b in objections)]}
         for r in readings:
             span = (r.sentence.start, r.sentence.end)
-            if span in have or not _is_customer(r, touchpoint):
+            if span in have or not _is_customer(r, touchpoint) or _is_subject(touchpoint, r):
                 continue
             if r.role == "complaint" and r.roles["complaint"] >= o.add_pain:
-                pains.append(PainPoint(text=clause(r.sentence), evidence=_evidence(touchpoint, r)))
+                pains += [PainPoint(text=phrase, evidence=_evidence(touchpoint, r))
+                          for phrase in pain_phrases(r.sentence)]
             elif r.role == "objection" and r.roles["objection"] >= o.add_objection:
                 objections.append(Objection(kind="other", text=clause(r.sentence),
                                             evidence=_evidence(touchpoint, r)))
+        pains = [split for p in pains for split in _phrased(p, read(p.evidence))]
         pains.sort(key=lambda p: p.evidence.start)
         return base.model_copy(update={
             "next_steps": steps, "pain_points": pains, "objections": objections,
@@ -190,6 +208,14 @@ class CombinedExtractor(LearnedExtractor):
             "questions": [q for q in base.questions if is_new(q.evidence)],
             "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence),
             "provenance": self._provenance(base)})
+
+
+def _phrased(pain: PainPoint, reading: SentenceReading | None) -> list[PainPoint]:
+    """A rules pain point as the complaint clauses of its sentence (one item per clause)."""
+    if reading is None or (reading.sentence.start, reading.sentence.end) != (
+            pain.evidence.start, pain.evidence.end):
+        return [pain]
+    return [pain.model_copy(update={"text": phrase}) for phrase in pain_phrases(reading.sentence)]
 
 
 def _verify(insights: Insights, text: str) -> None:

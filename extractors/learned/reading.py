@@ -65,8 +65,9 @@ def new_text_end(touchpoint: Touchpoint) -> int:
 
 def read_touchpoints(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
     """Readings per touchpoint, every sentence of every touchpoint encoded in one batch; an
-    email's quoted earlier message is not read."""
-    per_touchpoint = [[s for s in split_sentences(t) if s.start < new_text_end(t)]
+    email's quoted earlier message (below any reply header the rules' splitter knows, such as
+    "-----原始邮件-----") is not read."""
+    per_touchpoint = [[s for s in split_sentences(t) if not s.quoted and s.start < new_text_end(t)]
                       for t in touchpoints]
     flat = [s for sentences in per_touchpoint for s in sentences]
     embeddings = encode_sentences([s.text for s in flat])

@@ -1,7 +1,10 @@
 """The touchpoint's sentiment from per-sentence readings: the customer's overall stance.
 
 Each customer sentence gets a polarity (P(positive) - P(negative) from the sentiment classifier,
-optionally blended with the rules' lexicon score). Sentences at or beyond STRONG on either side
+optionally blended with the rules' lexicon score). The classifier's polarity is damped on fragments
+of fewer than `min_words` words (a signature, a salutation, a subject line: the encoder reads a
+name as a mood), and a clear rules score is not diluted by a classifier that misses a flat
+negative or a defect word (`rules_floor`). Sentences at or beyond STRONG on either side
 are the clear ones; the label follows their mass: both sides and neither under MIXED_BALANCE of
 the other is `mixed`, else the heavier side, else `neutral`. Only sentences that support the
 label are its evidence, so a positive label never cites a complaint.
@@ -9,6 +12,7 @@ label are its evidence, so a positive label never cites a complaint.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,11 +37,39 @@ class SentimentOptions:
     mixed_balance: float = 0.5  # weaker side / stronger side at which both count ("mixed")
     rules_weight: float = 0.0  # share of the rules' lexicon score in a sentence's polarity
     margin: float = 0.0  # the heavier side must outweigh the lighter by this much, else neutral
+    rules_floor: float = 0.0  # a rules score times this stands when it is stronger than the blend
+    min_words: float = 0.0  # words (two Han characters count one) for the full classifier polarity
 
     def __post_init__(self) -> None:
-        for name in ("strong", "mixed_balance", "rules_weight", "margin"):
+        for name in ("strong", "mixed_balance", "rules_weight", "margin", "rules_floor"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"SentimentOptions.{name} must be within 0..1")
+        if self.min_words < 0:
+            raise ValueError("SentimentOptions.min_words must be >= 0")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def content_share(text: str, min_words: float) -> float:
+    """0..1: how much of a full sentence `text` is, in words (two Han characters make one)."""
+    if min_words <= 0:
+        return 1.0
+    words = len(_HAN.findall(text)) / 2 + len(_LATIN_WORD.findall(text))
+    return min(1.0, words / min_words)
+
+
+def sentence_polarity(reading: SentenceReading, options: SentimentOptions,
+                      rules_score: Callable[[str], float] | None = None) -> float:
+    """-1..1 for one sentence: the classifier's polarity, blended with the rules' score."""
+    learned = reading.polarity * content_share(reading.sentence.text, options.min_words)
+    if rules_score is None or not (options.rules_weight or options.rules_floor):
+        return learned
+    rules = rules_score(reading.sentence.text)
+    blend = (1 - options.rules_weight) * learned + options.rules_weight * rules
+    floor = options.rules_floor * rules
+    return floor if abs(floor) > abs(blend) else blend
 
 
 def label_of(polarities: list[float], options: SentimentOptions) -> tuple[SentimentLabel, float]:
@@ -68,9 +100,7 @@ def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
                       rules_score: Callable[[str], float] | None = None) -> Sentiment | None:
     if not readings:
         return None
-    w = options.rules_weight if rules_score is not None else 0.0
-    polarity = {id(r): (1 - w) * r.polarity + (w * rules_score(r.sentence.text) if w and
-                                                rules_score else 0.0) for r in readings}
+    polarity = {id(r): sentence_polarity(r, options, rules_score) for r in readings}
     customer = customer_readings(readings)
     label, score = label_of([polarity[id(r)] for r in customer], options)
     supporting: list[SentenceReading] = []

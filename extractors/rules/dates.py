@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from extractors.rules.cues import register
-from extractors.rules.folding import fold, gated
+from extractors.rules.folding import folded, gated
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
@@ -85,7 +85,7 @@ ZH_PATTERN = gated(re.compile(
 ))
 # EN_PATTERN over lowercased text (two to three times faster, extractors/rules/folding.py); the
 # one case-sensitive part, a capitalized "May", is checked on the match instead
-_EN_FOLDED = fold(re.compile(EN_PATTERN.pattern.replace("(?-i:May)", "may"), re.I))
+_EN_FOLDED = folded(re.compile(EN_PATTERN.pattern.replace("(?-i:May)", "may"), re.I))
 _MONTH_GROUPS = ("eomname", "m1", "m2")
 # literal words every match of each pattern contains (extractors/rules/cues.py)
 DATE_EN = register("date_en", [
@@ -302,8 +302,8 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
             found.append(DuePhrase(text[begin:stop], begin, stop, _resolve_en(low, ref, occurred_at)))
             at = stop if stop > begin else stop + 1
     if cues & DATE_ZH:
-        for m in ZH_PATTERN.finditer(text, start, end):
-            found.append(DuePhrase(m.group(0), m.start(), m.end(), _resolve_zh(m, ref)))
+        for zh in ZH_PATTERN.finditer(text, start, end):
+            found.append(DuePhrase(zh.group(0), zh.start(), zh.end(), _resolve_zh(zh, ref)))
     return sorted(found, key=lambda d: d.start)
 
 

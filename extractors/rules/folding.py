@@ -25,12 +25,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from extractors.rules.cues import lowered, sre_constants, sre_parse
 
 MAX_FIRST_CHARS = 400  # a pattern that can begin with more characters than this is not gated
-_ANY = object()  # a match could begin with any character
 _CATEGORIES = {sre_constants.CATEGORY_DIGIT: r"\d"}  # \w and \s would let almost anything in
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?[:)]")
 
@@ -178,8 +177,8 @@ class FoldedPattern:
         return "".join(pieces)
 
 
-def _class_items(av: list) -> set[str] | object:
-    """The members of a character class as class syntax, or _ANY for a negated or wide one."""
+def _class_items(av: list) -> set[str] | None:
+    """The members of a character class as class syntax, or None for a negated or wide one."""
     found: set[str] = set()
     for op, value in av:
         if op is sre_constants.LITERAL:
@@ -189,12 +188,12 @@ def _class_items(av: list) -> set[str] | object:
         elif op is sre_constants.CATEGORY and value in _CATEGORIES:
             found.add(_CATEGORIES[value])
         else:
-            return _ANY
+            return None
     return found
 
 
-def _first(items: list) -> set[str] | object:
-    """What a match of `items` can begin with (class syntax), _ANY when that is unbounded, and
+def _first(items: list) -> set[str] | None:
+    """What a match of `items` can begin with (class syntax), None when that is unbounded, and
     an empty string among them when the match can be empty."""
     for index, (op, av) in enumerate(items):
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
@@ -204,22 +203,22 @@ def _first(items: list) -> set[str] | object:
         if op is sre_constants.IN:
             return _class_items(av)
         if op is sre_constants.SUBPATTERN:
-            found = _first(list(av[-1].data) + items[index + 1 :])
-        elif op is sre_constants.BRANCH:
-            found = set()
+            return _first(list(av[-1].data) + items[index + 1 :])
+        if op is sre_constants.BRANCH:
+            found: set[str] = set()
             for branch in av[1]:
                 part = _first(list(branch.data) + items[index + 1 :])
-                if part is _ANY:
-                    return _ANY
-                found |= part  # type: ignore[operator]
-        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            found = _first(list(av[2].data))
-            if found is not _ANY and av[0] == 0:
-                rest = _first(items[index + 1 :])
-                found = _ANY if rest is _ANY else found | rest  # type: ignore[operator]
-        else:
-            return _ANY
-        return found
+                if part is None:
+                    return None
+                found |= part
+            return found
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            inner = _first(list(av[2].data))
+            if inner is None or av[0] > 0:
+                return inner
+            rest = _first(items[index + 1 :])
+            return None if rest is None else inner | rest
+        return None
     return {""}
 
 
@@ -230,19 +229,28 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
             and pattern.pattern[_INLINE_FLAGS.match(pattern.pattern).end() - 1] == ")":  # type: ignore[union-attr]
         return pattern  # global flags must stay first
     first = _first(list(sre_parse.parse(pattern.pattern, pattern.flags).data))
-    if first is _ANY or "" in first or len(first) > MAX_FIRST_CHARS:  # type: ignore[operator]
+    if first is None or "" in first or len(first) > MAX_FIRST_CHARS:
         return pattern
-    chars = "".join(sorted(first))  # type: ignore[call-overload]
+    chars = "".join(sorted(first))
     faster = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
     GATED.append((pattern, faster))
     return faster
 
 
-def fold(pattern: re.Pattern[str]) -> FoldedPattern | re.Pattern[str]:
+def fold(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` as a FoldedPattern (registered for the equivalence tests); a pattern anchored
-    at the start stays as it is (it is tried once, so lowercasing the text would cost more)."""
+    at the start stays as it is (it is tried once, so lowercasing the text would cost more).
+
+    Typed as the `re.Pattern` it stands in for: a FoldedPattern answers every method and
+    attribute the rules use (its matches the same way), and the tests hold it to that.
+    """
     if pattern.pattern.startswith("^"):
         return pattern
-    folded = FoldedPattern(pattern)
-    FOLDED.append(folded)
-    return folded
+    return cast("re.Pattern[str]", folded(pattern))
+
+
+def folded(pattern: re.Pattern[str]) -> FoldedPattern:
+    """`pattern` as a FoldedPattern, always (registered for the equivalence tests)."""
+    result = FoldedPattern(pattern)
+    FOLDED.append(result)
+    return result

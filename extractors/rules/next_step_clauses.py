@@ -22,6 +22,8 @@ from extractors.rules.next_step_patterns import (
     DISFLUENCY,
     DONE,
     EN_DELEGATE,
+    EN_FIRST_PERSON,
+    EN_IMPERATIVE,
     EN_MODAL_WORDS,
     EN_NAMED,
     EN_OFFER,
@@ -29,14 +31,17 @@ from extractors.rules.next_step_patterns import (
     EN_SELF,
     EN_TEAM,
     EN_VERB_WORDS,
+    EN_WILL,
     FILLER,
     HABITUAL,
     LOOSE_PROPOSALS,
     NEGATION,
     NOT_A_NAME,
     NOT_A_REQUEST,
+    NOTICE,
     THREAT,
     WISH,
+    ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
     ZH_CONTINUE,
@@ -71,6 +76,9 @@ _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
 _ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
 _THREAT = register_pattern("threat", THREAT)
+_NOTICE = register_pattern("notice", NOTICE)
+_EN_WILL = register_pattern("en_will", EN_WILL)
+_EN_IMPERATIVE = register_pattern("en_imperative", EN_IMPERATIVE)
 _FILLER = register_pattern("filler", FILLER, "filler")
 _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
@@ -84,7 +92,7 @@ _DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise") | register("disf
 def is_candidate(cues: int) -> bool:
     """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
-                            or cues & _EN_SUBJECT and cues & DATE_EN):
+                            or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
@@ -102,7 +110,9 @@ HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
-_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉"))
+_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$"))
+# "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
+_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _match_en(clause: str, base: int, cues: int) -> _Found | None:
+    if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
+        return _Found("other", base + imperative.start("verb"))
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
         side = "other" if m.group("who").lower().startswith("your") else "self"
         return _Found(side, base + m.start("verb"))
@@ -193,7 +205,8 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
             and not _RELATIVE.match(clause, m.end()):
         found.append((m.start(), _Found("other", base + m.start("mid"))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
-            ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")):
+            ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
+            or ZH_ADVERB_BEFORE.search(clause, 0, m.start())):
         found.append((m.start(), _Found("self", base + m.start("mid"))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
@@ -226,6 +239,9 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
+    if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
+            EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
+        return True
     return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
@@ -236,7 +252,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     if cues & _DISFLUENT:  # "I'll, um, send": the words the fillers kept apart now touch
         text = spoken(text)
         cues |= cues_of(text)
-    if cues & _THREAT and THREAT.search(text):
+    if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
         return []
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
     if text.endswith(("?", "？")) and not accepted \
@@ -262,6 +278,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"))
+        if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)) \
+                and EN_FIRST_PERSON.search(text, 0, start):
+            found = _Found("self", start + m.start("verb"))
         if dues is None and (found is not None or hits):
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
@@ -273,6 +292,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         if condition and condition.start() < found.action_from and not accepted:
+            previous = None
+            continue
+        if is_zh and hits and hits[-1].is_request and found.side == "self" and not clause_dues \
+                and _ZH_PURPOSE.match(clause):
             previous = None
             continue
         window = text[max(start, found.action_from - 16): found.action_from + 12]
@@ -290,7 +313,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
-        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action):
+        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
+                or is_zh and action.endswith("的"):  # "这正是我们要解决的": a description
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None

@@ -82,7 +82,8 @@ NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let"
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
 HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
                       r"keep having to)\b|"
-                      r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为", re.I))
+                      r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为|"
+                      r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
 ZH_QUESTION = gated(re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$"))
 ZH_ASKS_ME = gated(re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?我(?!们)"))
@@ -107,13 +108,16 @@ ZH_TEAM = gated(re.compile(
     r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要|来|负责|争取|再|马上|尽快|明天|今天|下周|"
     r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
-    r"^(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
-    r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))"
+    r"^(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
+    r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))(?!的)"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     rf"(?=[^，。！？；,.!?;了吗]{{0,6}}?(?:{ZH_VERBS}))")
-ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我|需要我"))
+ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
 ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
-                      r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会"))
+                      r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
+                      r"(?:天|小时)内|之内|以内|到时候"))
+# "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too
+ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上)\s*$")
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
@@ -125,18 +129,37 @@ CLAUSE_BREAK = re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
     r"|\s(?:and then|and also|then)\s"
     r"|\sand\s(?=(?:I|we|I'll|we'll|our|my|you|your|[A-Z][a-z]+ will)\b)"
-    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\s[-–—]+\s", re.I)
+    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s", re.I)
+# "I've updated the address and will reissue the invoice today": a subjectless "will" clause
+# after a first-person one is the speaker's step
+EN_WILL = re.compile(r"\s*(?:and\s+)?(?:will|shall)(?:\s+(?:also|then|just|definitely|personally))?"
+                     r"\s+(?!be\b|have\b|not\b|never\b)(?P<verb>[a-z]+)\b", re.I)
+EN_FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.I)
+# "Send me the DocuSign envelope", "Email us the revised quote": a bare imperative with the
+# speaker as receiver asks the other side
+EN_IMPERATIVE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*(?P<verb>send|resend|share|forward|email|"
+    r"text|mail|ship)\s+(?:me|us)\b", re.I)
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
                   "agreed to", "promised to", "needs to", "said he", "said she", "said they")
 ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
-    r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|"
-    r"好的|好|可以|行|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)\b", re.I)
+    r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it)\b"
+    # Chinese has no word boundary after "可以" in "可以的": a short guard instead
+    r"|\s*(?:好的|好嘞|好啊|好吧|好(?![久像多几])|可以|行(?![业为])|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)",
+    re.I)
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     r"万一|只要", re.I))
+# a notice of closure or maintenance to everyone is information, not anyone's step:
+# "our offices will be closed February 16", "3月28日凌晨进行系统升级，期间服务暂停", "春节期间我司放假"
+NOTICE = fold(re.compile(
+    r"\b(?:(?:offices?|we) (?:will be |are |is )?closed|(?:scheduled|planned) (?:maintenance|downtime)|"
+    r"maintenance window|(?:service|platform|system) (?:will be )?(?:unavailable|offline|down) "
+    r"(?:from|between|during))\b|放假|休假|停机|系统(?:升级|维护)|(?:服务|系统)暂停|暂停服务|维护窗口",
+    re.I))
 THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I))
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
@@ -188,7 +211,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted)\b\W*)+"
-    r"|^(?:之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:那就|那么|之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 

@@ -17,6 +17,7 @@ its lead-in ("Sure —", "Per our call,", "收到，") and without the due phras
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.models import Touchpoint
@@ -33,6 +34,14 @@ from extractors.rules.next_step_patterns import ACCEPTANCE, ASKED_FOR, FULFILLED
 from extractors.rules.sentences import Sentence
 
 __all__ = ["NextStepHit", "find_next_steps"]
+
+MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with no object
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# "昨天说的API文档麻烦发我一下": the object put before the request; a "…说的/提的" lead-in dropped
+_TOPIC_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:那个|这个|就是)?[，,\s]*(?:[^，,。；;]{0,6}?(?:说|提|讲|聊)(?:过|到)?的)?"
+                          r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转)")
+_BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
+_SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
 def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
@@ -55,20 +64,34 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         for hit in found:
             merged = _answered(hits, hit, sentences)
             if merged is None:
-                hits.append(_with_object(hit, sentences, i))
+                hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
             elif hit.due is not None:  # the promise's date is the one that binds
                 hits[merged] = with_due(hits[merged], _due_of(hit))
     return hits
 
 
 def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHit:
-    """A bare "发给您" takes its object from what the other side just asked for."""
+    """A bare "发给您" takes its object from the same sentence when it was put first ("昨天说的API文档
+    麻烦发我一下"), else from what the other side just asked for."""
+    if _BARE_HANDOVER.match(hit.action) and (m := _TOPIC_FIRST.search(hit.sentence.text)):
+        return replace(hit, action=f"把{m.group('object')}{hit.action}")
     if not OBJECTLESS.match(hit.action) or not HANDED_OVER.match(hit.action):
         return hit
+    if m := _TOPIC_FIRST.search(hit.sentence.text):
+        return replace(hit, action=f"把{m.group('object')}{hit.action}")
     for earlier in reversed(sentences[max(0, i - 3) : i]):
         if earlier.speaker != hit.sentence.speaker and (m := ASKED_FOR.search(earlier.text)):
             return replace(hit, action=f"把{m.group('object')}{hit.action}")
     return hit
+
+
+def _with_subject(hit: NextStepHit, touchpoint: Touchpoint) -> NextStepHit:
+    """A ticket's bare Chinese fix ("明天上午修复", "这周五前发布修复") names what it fixes: the
+    ticket's subject line."""
+    if touchpoint.channel != "ticket" or len(hit.action) > MAX_BARE_FIX_CHARS \
+            or not _HAN.search(hit.action) or not (m := _SUBJECT.match(touchpoint.text)):
+        return hit
+    return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
 
 
 def _reply(sentences: list[Sentence], i: int) -> Sentence | None:

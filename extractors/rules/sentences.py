@@ -59,6 +59,8 @@ _CUSTOMER_SPEECH = fold(re.compile(
     r"manager))\b"
     r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
     r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I))
+# a ticket's or email's header line ("Subject: …", "主题：…") is not a speaker turn
+_HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单)$", re.I)
 _VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
 _OTHER_TAG = gated(re.compile(r"[（(][^)）]{1,20}[)）]\s*$"))
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
@@ -156,6 +158,9 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("speaker") or match.group("header")).strip()
+        if _HEADER_LABELS.match(speaker):
+            turns.append((match.end(), end, "unknown", None, None))
+            continue
         turns.append((match.end(), end, role_from_label(speaker), speaker, None))
     if labels[0].start() > 0 and text[: labels[0].start()].strip():
         turns.insert(0, (0, labels[0].start(), "unknown", None, None))

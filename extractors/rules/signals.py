@@ -28,7 +28,8 @@ PAIN = fold(re.compile(
     r"complain\w*|churn\w*)\b"
     r"|麻烦|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|好几个小时|手工|手动|人工录入|重复录入|"
     r"出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|遗漏|看不到|找不到|难以|很难|"
-    r"困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失", re.I))
+    r"困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|手写|漏记|闪退|卡死|白屏|"
+    r"对不上|响应(?:也|很|太)?慢", re.I))
 OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
     ("price", gated(re.compile(
         r"\b(too (?:expensive|pricey|high|much)|expensive|over (?:our |the )?budget|out of (?:our )?"

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -163,3 +164,26 @@ def test_through_the_cli_a_mutated_file_never_stops_the_good_one(case: tuple[byt
         assert (result.exit_code == 1) == bool(report["failed"])
     finally:
         shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("document", [
+    {"ticket": {"id": 9, "subject": "SSO", "requester_id": 1, "comments": 5}},
+    {"ticket": {"id": 9, "subject": "SSO", "requester_id": 1, "via": "web",
+                "comments": [{"body": "x", "via": ["mail"], "author_id": 3}]}, "users": 3},
+    {"ticket": {"id": 9, "subject": "SSO", "requester_id": 1,
+                "via": {"source": "email"}}, "users": [1, {"id": 2}]},
+    {"audits": [{"events": 7}, {"events": [{"type": "Comment", "body": "hi", "via": 1}]}]},
+], ids=["comments-a-number", "via-a-string", "source-a-string", "events-a-number"])
+def test_a_zendesk_field_of_the_wrong_shape_is_ignored_not_a_crash(document: Any):
+    """Found by the property test above: Zendesk JSON whose lists or objects are other types."""
+    parse_or_refuse(json.dumps(document).encode(), "zendesk.json")
+
+
+@pytest.mark.parametrize("content", [b"From x", b"From a@b.c Mon Mar  2 10:00:00 2026",
+                                     b"From x\r"], ids=["bare", "no-line-end", "carriage"])
+def test_an_mbox_whose_from_line_never_ends_is_refused_clearly(content: bytes):
+    """Found by the mutation property above: a "From " line with no newline crashed the split."""
+    from assistant.errors import BadInputError
+
+    with pytest.raises(BadInputError, match="no usable messages"):
+        parse_content(content, uri="m.mbox", options=OPTIONS)

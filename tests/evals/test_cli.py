@@ -153,3 +153,17 @@ def test_slower_latency_is_a_regression_only_when_asked(hubspot_dataset, tmp_pat
     assert not rows["latency_ms.p50"]["regressed"]
     strict = {r["metric"]: r for r in compare(report, slower, include_latency=True)}
     assert strict["latency_ms.p50"]["regressed"] and strict["latency_ms.p50"]["ci_low"] > 0
+
+
+def test_intervals_hold_the_value_and_narrow_to_it_when_every_item_agrees(hubspot_dataset, tmp_path):
+    from evals.compare import intervals
+
+    strong, weak = _reports(hubspot_dataset, tmp_path)
+    rows = {r["metric"]: r for r in intervals(load_report(strong))}
+    recall = rows["competitors.recall"]
+    assert recall["ci_low"] == recall["value"] == recall["ci_high"] == 1.0
+    assert all(r["ci_low"] <= r["value"] <= r["ci_high"] for r in rows.values()
+               if not r["metric"].startswith(("latency_ms.", "tokens.", "cost_usd")))
+    shown = runner.invoke(app, ["eval", "intervals", str(weak), "--json"], catch_exceptions=False)
+    assert shown.exit_code == 0
+    assert {r["metric"]: r for r in json.loads(shown.stdout)}["competitors.recall"]["value"] == 0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -163,25 +164,44 @@ def exactly_once(tmp_path: Path, count: int) -> None:
     assert len(runs) == count and {n for _, n in runs} == {1}
 
 
+def _count(database: Path, table: str) -> int:
+    if not database.exists():
+        return 0
+    with sqlite3.connect(database, timeout=30) as connection:  # WAL: reads beside the writer
+        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _kill_after_a_commit_to(table: str, env: dict[str, str], inbox: Path, database: Path
+                            ) -> bool:
+    """Run an ingest and SIGKILL it as soon as it has committed rows to `table` (so the kill
+    lands in the middle of the work however fast the machine is); False if it ended first."""
+    before = _count(database, table)
+    process = subprocess.Popen([*INGEST, str(inbox)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        while process.poll() is None:
+            if _count(database, table) > before:
+                process.send_signal(signal.SIGKILL)
+                return True
+            time.sleep(0.005)
+        return False
+    finally:
+        process.wait()
+
+
 def test_ingest_killed_at_many_points_then_rerun_ends_with_every_source_extracted_once(
         tmp_path: Path) -> None:
-    inbox = write_inbox(tmp_path / "inbox", 60)
+    inbox = write_inbox(tmp_path / "inbox", 200)
     env = cli_env(tmp_path)
     subprocess.run([*INGEST[:-1], "init"], env=env, check=True, capture_output=True)
-    kills = 0
-    for delay in (0.9, 1.3, 1.7, 2.1, 2.6, 3.2):
-        process = subprocess.Popen([*INGEST, str(inbox)], env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
-        process.wait()
+    database = tmp_path / "data" / "touchpoint.db"
+    kills = sum(_kill_after_a_commit_to(table, env, inbox, database)
+                for table in ("sources", "touchpoints", "insight_runs") * 2)
     final = subprocess.run([*INGEST, str(inbox), "--json"], env=env, capture_output=True,
                            text=True, timeout=300)
     assert final.returncode == 0, final.stderr[-2000:]
     assert kills >= 2  # the kills landed while work was in progress
-    exactly_once(tmp_path, 60)
+    exactly_once(tmp_path, 200)
 
 
 def test_two_processes_on_the_same_sources_store_and_extract_each_once(tmp_path: Path) -> None:

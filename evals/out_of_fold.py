@@ -1,0 +1,124 @@
+"""Out-of-fold readings of the dev split: honest dev scores for the learned layer.
+
+The shipped classifiers are trained on the dev touchpoints' sentences, so scoring `learned` or
+`combined` on dev.jsonl reads sentences the classifiers have already seen (5-10 points too high).
+Here the dev items are split into FOLDS by a hash of their id; the items of each fold are read
+by classifiers trained (same C as shipped, same data otherwise) without that fold's sentences.
+The thresholds of `LearnedOptions` were chosen on these readings.
+
+    python -m evals.out_of_fold --extractor combined --report reports/oof-combined
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from assistant.models import Touchpoint
+from evals.sentence_set import DATASETS, load_sentence_split
+from extractors.learned import reading
+from extractors.learned.classifier import (
+    MODEL_VERSION,
+    ROLES_MODEL,
+    SENTIMENT_MODEL,
+    WEIGHTS_DIR,
+    SentenceClassifier,
+)
+
+FOLDS = 4
+DEV_SOURCE = "dev:"
+
+
+def fold_of(item_id: str) -> int:
+    """The fold (0..FOLDS-1) of a dev item, stable across runs and machines."""
+    return int(hashlib.md5(item_id.encode(), usedforsecurity=False).hexdigest(), 16) % FOLDS
+
+
+def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], SentenceClassifier]:
+    """(fold, model name) -> classifiers trained on train+dev sentences minus that fold's items."""
+    from evals.train_learned import _embed, _fit
+
+    card = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
+    load = (lambda s: load_sentence_split(s, data_dir)) if data_dir else load_sentence_split
+    rows = load("train") + load("dev")
+    embedded = _embed(rows)
+    models: dict[tuple[int, str], SentenceClassifier] = {}
+    for fold in range(FOLDS):
+        kept = [i for i, r in enumerate(rows)
+                if not (r.source.startswith(DEV_SOURCE) and fold_of(r.source[len(DEV_SOURCE):]) == fold)]
+        for name, field in ((ROLES_MODEL, "role"), (SENTIMENT_MODEL, "sentiment")):
+            labelled = [i for i in kept if getattr(rows[i], field)]
+            fitted = _fit(embedded.embeddings[labelled], [getattr(rows[i], field) for i in labelled],
+                          card["models"][name]["C"])
+            models[(fold, name)] = SentenceClassifier(
+                name, MODEL_VERSION, tuple(str(c) for c in fitted.classes_),
+                np.asarray(fitted.coef_, np.float32), np.asarray(fitted.intercept_, np.float32))
+    return models
+
+
+@contextmanager
+def reading_out_of_fold(models: dict[tuple[int, str], SentenceClassifier],
+                        item_of: Callable[[Touchpoint], str]) -> Iterator[None]:
+    """Within the block, the learned extractors read each touchpoint with its fold's models."""
+    from extractors.learned import extractor
+
+    def read(touchpoints: list[Touchpoint]) -> list[list[reading.SentenceReading]]:
+        out = []
+        for touchpoint in touchpoints:
+            fold = fold_of(item_of(touchpoint))
+            sentences = [s for s in reading.split_sentences(touchpoint)
+                         if not s.quoted and s.start < reading.new_text_end(touchpoint)]
+            embeddings = reading.encode_sentences([s.text for s in sentences])
+            roles, sentiment = models[(fold, ROLES_MODEL)], models[(fold, SENTIMENT_MODEL)]
+            role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
+            out.append([reading.SentenceReading(
+                s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
+                dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)))
+                for i, s in enumerate(sentences)])
+        return out
+
+    original = extractor.read_touchpoints
+    extractor.read_touchpoints = read  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        extractor.read_touchpoints = original  # type: ignore[assignment]
+
+
+def main() -> None:
+    from assistant.bootstrap import build_extractor
+    from assistant.config import Settings
+    from evals.dataset import dataset_catalog
+    from evals.harness import run_eval
+    from evals.report import write_reports
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", type=Path, default=DATASETS / "dev.jsonl")
+    parser.add_argument("--extractor", default="combined", choices=("learned", "combined"))
+    parser.add_argument("--report", type=Path, required=True)
+    args = parser.parse_args()
+    by_uri = {}  # eval items given by `path` carry their file's uri, not "eval:<id>"
+    from evals.dataset import load_dataset
+    for item in load_dataset(args.dataset):
+        if item.path is not None:
+            by_uri[str(item.path)] = item.id
+
+    def item_of(touchpoint: Touchpoint) -> str:
+        uri = touchpoint.source.uri
+        return uri.removeprefix("eval:") if uri.startswith("eval:") else by_uri.get(uri, uri)
+
+    with reading_out_of_fold(fold_classifiers(), item_of):
+        result = run_eval(args.dataset, build_extractor(Settings(), args.extractor),
+                          catalog=dataset_catalog(args.dataset))
+    for path in write_reports(result, args.report):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -90,6 +90,7 @@ class KeyRateLimiter:
     """`N/minute` (any `limits` string) per API key id."""
 
     def __init__(self, limit: str, storage_url: str) -> None:
+        self.is_local = storage_url.startswith("memory://")  # no I/O: callable on the event loop
         try:
             self.limit = parse(limit)
             self._limiter = MovingWindowRateLimiter(storage_from_string(storage_url))

@@ -1,14 +1,20 @@
-"""Prometheus metrics of one API process: requests and latencies by route, plus gauges read from
-the database at scrape time (job queue depth, jobs by status, touchpoints whose extraction
-failed), so they are right whichever process or worker did the work.
+"""Prometheus metrics of the API: requests and latencies by route, plus gauges read from the
+database at scrape time (job queue depth, jobs by status, touchpoints whose extraction failed),
+so they are right whichever process or worker did the work.
+
+Under several uvicorn workers (`touchpoint serve --workers N`) each worker is its own process
+with its own counters; prometheus_client's multiprocess mode (PROMETHEUS_MULTIPROC_DIR, set up
+by `serve`) has every worker write its values to files there, and whichever worker answers a
+scrape adds up all of them, so /metrics counts every worker's requests.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
@@ -39,15 +45,28 @@ class _DatabaseGauges(Collector):
 
 
 class Metrics:
-    def __init__(self, db: Database) -> None:
-        self.registry = CollectorRegistry()
+    """The request metrics of this process; `registry()` is what a scrape shows."""
+
+    def __init__(self, db: Database, *, multiprocess_dir: Path | None = None) -> None:
+        self._db, self._multiprocess_dir = db, multiprocess_dir
+        self._own = CollectorRegistry()
         self.requests = Counter("touchpoint_http_requests", "HTTP requests",
-                                ["method", "route", "status"], registry=self.registry)
+                                ["method", "route", "status"], registry=self._own)
         self.latency = Histogram("touchpoint_http_request_duration_seconds",
                                  "HTTP request latency", ["method", "route"],
-                                 registry=self.registry,
+                                 registry=self._own,
                                  buckets=(.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10))
-        self.registry.register(_DatabaseGauges(db))
+        if multiprocess_dir is None:
+            self._own.register(_DatabaseGauges(db))
+
+    def registry(self) -> CollectorRegistry:
+        """This process's metrics, or, in multiprocess mode, every worker's added up."""
+        if self._multiprocess_dir is None:
+            return self._own
+        merged = CollectorRegistry()  # one per scrape, as prometheus_client's docs ask
+        multiprocess.MultiProcessCollector(merged, path=str(self._multiprocess_dir))
+        merged.register(_DatabaseGauges(self._db))
+        return merged
 
 
 class MetricsMiddleware:

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 def open_store(settings: Settings) -> Database:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return open_database(settings.resolved_database_url)
+    return open_database(settings.resolved_database_url, pool_size=settings.database_pool_size,
+                         max_overflow=settings.database_max_overflow)
 
 
 def tenant_id(settings: Settings, given: str | None = None) -> str:

@@ -106,6 +106,14 @@ class Settings(BaseSettings):
     result_backend: str | None = None  # Celery results; default: the broker when it is Redis
     max_request_bytes: int = 10 * 1024 * 1024  # JSON bodies; uploads use max_upload_bytes
     api_rate_limit: str = "1200/minute"  # per API key ("N/second|minute|hour")
+    api_key_cache_s: float = 5.0  # a verified key is trusted this long per process (0: never)
+    api_threads: int = 16  # per API process: sync routes running at once (anyio's pool)
+    database_pool_size: int = 16  # Postgres connections kept open per process (>= api_threads)
+    database_max_overflow: int = 8  # more at a peak (health checks, metrics, services' sessions)
+    # prometheus_client's own variable: where API worker processes write their metrics so that
+    # /metrics adds them up (`touchpoint serve --workers N` sets it up when N > 1)
+    prometheus_multiproc_dir: Path | None = Field(default=None,
+                                                  validation_alias="PROMETHEUS_MULTIPROC_DIR")
     rate_limit_storage: str = "memory://"  # or redis://host:6379/1 to share across API processes
     max_queue_depth: int = 1000  # queued jobs beyond which uploads answer 429
     job_max_retries: int = 5  # transient errors only (provider down, rate limited, database)

@@ -8,23 +8,30 @@ touchpoint of the tenant came from it. Cached LLM answers quoting an erased touc
 written in the same transaction counts what went and names who asked; it holds no personal data
 (no ids, names or addresses of the erased subject).
 
-Vector index entries are dropped through `ERASURE_HOOKS` once the index exists: each hook gets
-(tenant_id, erased touchpoint ids) after the database commit.
+The retrieval index goes too: the erased touchpoints' chunks (text and embedding) with their
+rows, the embedding-cache entries no remaining chunk of the tenant shares, and, after the commit,
+their vectors from every FAISS file of the tenant (`faiss_store.remove_everywhere`). Another
+process's copy in memory drops them when it next catches up with the database, which it does
+before every search, so nothing erased is ever returned.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Text, cast, delete, select
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:
+    from vector_index.faiss_store import StoreOptions
+
 from assistant.storage import visibility
 from assistant.storage.api_rows import ErasureAuditRow
 from assistant.storage.db import Database
+from assistant.storage.index_rows import ChunkRow, EmbeddingCacheRow
 from assistant.storage.rows import (
     AccountDomainRow,
     AccountRow,
@@ -37,9 +44,6 @@ from assistant.storage.rows import (
     SourceRow,
     TouchpointRow,
 )
-
-ErasureHook = Callable[[str, list[str]], None]
-ERASURE_HOOKS: list[ErasureHook] = []
 
 
 def _touchpoints_of_contacts(session: Session, tenant_id: str, contact_ids: set[str]
@@ -77,8 +81,32 @@ def _quotes(session: Session, tenant_id: str, touchpoint_ids: list[str]) -> set[
     return quotes
 
 
+def _erase_chunks(session: Session, tenant_id: str, touchpoint_ids: list[str]) -> list[int]:
+    """The touchpoints' chunks and the cached embeddings only they used; the chunk ids."""
+    chunk_ids: list[int] = []
+    hashes: set[tuple[str, str]] = set()
+    for start in range(0, len(touchpoint_ids), 500):
+        batch = touchpoint_ids[start:start + 500]
+        found = session.execute(select(ChunkRow.id, ChunkRow.model, ChunkRow.content_hash).where(
+            ChunkRow.tenant_id == tenant_id, ChunkRow.touchpoint_id.in_(batch))).all()
+        chunk_ids += [chunk_id for chunk_id, _, _ in found]
+        hashes |= {(model, content_hash) for _, model, content_hash in found}
+        session.execute(delete(ChunkRow).where(ChunkRow.tenant_id == tenant_id,
+                                               ChunkRow.touchpoint_id.in_(batch)))
+    for model, content_hash in sorted(hashes):
+        shared = session.scalar(select(ChunkRow.id).where(
+            ChunkRow.tenant_id == tenant_id, ChunkRow.model == model,
+            ChunkRow.content_hash == content_hash).limit(1))
+        if shared is None:
+            session.execute(delete(EmbeddingCacheRow).where(
+                EmbeddingCacheRow.tenant_id == tenant_id, EmbeddingCacheRow.model == model,
+                EmbeddingCacheRow.content_hash == content_hash))
+    return chunk_ids
+
+
 def _erase(session: Session, *, tenant_id: str, contact_ids: set[str], account_id: str | None,
-           subject_kind: str, key_id: str | None) -> tuple[dict[str, int], list[str], set[str]]:
+           subject_kind: str, key_id: str | None
+           ) -> tuple[dict[str, int], list[int], set[str]]:
     merged = set(session.scalars(select(ContactRow.id).where(
         ContactRow.tenant_id == tenant_id, ContactRow.merged_into.in_(contact_ids))))
     contact_ids = contact_ids | merged
@@ -89,6 +117,7 @@ def _erase(session: Session, *, tenant_id: str, contact_ids: set[str], account_i
     touchpoint_ids = sorted(touchpoints)
     source_ids = {r.source_id for r in touchpoints.values() if r.source_id}
     quotes = _quotes(session, tenant_id, touchpoint_ids)
+    chunk_ids = _erase_chunks(session, tenant_id, touchpoint_ids)
     for row in touchpoints.values():
         session.delete(row)  # insight runs go with it (ON DELETE CASCADE)
     session.flush()
@@ -112,10 +141,10 @@ def _erase(session: Session, *, tenant_id: str, contact_ids: set[str], account_i
     session.expire_all()
     counts = {"contacts": erased_contacts, "accounts": erased_accounts,
               "touchpoints": len(touchpoint_ids), "events": erased_events,
-              "sources": erased_sources}
+              "sources": erased_sources, "chunks": len(chunk_ids)}
     session.add(ErasureAuditRow(tenant_id=tenant_id, subject_kind=subject_kind, key_id=key_id,
                                 erased=counts, created_at=datetime.now(UTC)))
-    return counts, touchpoint_ids, quotes
+    return counts, chunk_ids, quotes
 
 
 def _erase_sources(session: Session, tenant_id: str, source_ids: set[str]) -> int:
@@ -141,8 +170,7 @@ def _erase_sources(session: Session, tenant_id: str, source_ids: set[str]) -> in
     return erased
 
 
-def _forget(cache_path: Path, tenant_id: str, touchpoint_ids: list[str], quotes: set[str]
-            ) -> int:
+def _forget(cache_path: Path, quotes: set[str]) -> int:
     dropped = 0
     if quotes and cache_path.is_file():
         connection = sqlite3.connect(cache_path, timeout=10)
@@ -153,32 +181,42 @@ def _forget(cache_path: Path, tenant_id: str, touchpoint_ids: list[str], quotes:
                         "DELETE FROM llm_answers WHERE instr(answer, ?) > 0", (quote,)).rowcount
         finally:
             connection.close()
-    for hook in ERASURE_HOOKS:
-        hook(tenant_id, touchpoint_ids)
     return dropped
 
 
+def _forget_everywhere(tenant_id: str, chunk_ids: list[int], quotes: set[str], *,
+                       llm_cache: Path, index: StoreOptions | None) -> dict[str, int]:
+    """After the commit: cached model answers quoting the subject, and their vectors."""
+    vectors = 0
+    if index is not None:
+        from vector_index.faiss_store import remove_everywhere
+
+        vectors = remove_everywhere(index, tenant_id=tenant_id, ids=chunk_ids)
+    return {"cached_answers": _forget(llm_cache, quotes), "vectors": vectors}
+
+
 def erase_contact(db: Database, viewer: visibility.Viewer, contact_id: str, *,
-                  llm_cache: Path) -> dict[str, int]:
-    """Erase one contact and everything about them; NotFoundError outside the viewer's scope."""
+                  llm_cache: Path, index: StoreOptions | None = None) -> dict[str, int]:
+    """Erase one contact and everything about them; NotFoundError outside the viewer's scope.
+    `index`: where the tenant's FAISS files are (None: no index to clean)."""
     with db.session() as session:
         visibility.visible_contact(session, viewer, contact_id)
-        counts, touchpoint_ids, quotes = _erase(
+        counts, chunk_ids, quotes = _erase(
             session, tenant_id=viewer.tenant_id, contact_ids={contact_id}, account_id=None,
             subject_kind="contact", key_id=viewer.key_id)
-    return {**counts, "cached_answers": _forget(llm_cache, viewer.tenant_id, touchpoint_ids,
-                                                quotes)}
+    return {**counts, **_forget_everywhere(viewer.tenant_id, chunk_ids, quotes,
+                                           llm_cache=llm_cache, index=index)}
 
 
 def erase_account(db: Database, viewer: visibility.Viewer, account_id: str, *,
-                  llm_cache: Path) -> dict[str, int]:
+                  llm_cache: Path, index: StoreOptions | None = None) -> dict[str, int]:
     """Erase an account, its contacts and everything about them."""
     with db.session() as session:
         visibility.visible_account(session, viewer, account_id)
         contact_ids = set(session.scalars(select(ContactRow.id).where(
             ContactRow.tenant_id == viewer.tenant_id, ContactRow.account_id == account_id)))
-        counts, touchpoint_ids, quotes = _erase(
+        counts, chunk_ids, quotes = _erase(
             session, tenant_id=viewer.tenant_id, contact_ids=contact_ids, account_id=account_id,
             subject_kind="account", key_id=viewer.key_id)
-    return {**counts, "cached_answers": _forget(llm_cache, viewer.tenant_id, touchpoint_ids,
-                                                quotes)}
+    return {**counts, **_forget_everywhere(viewer.tenant_id, chunk_ids, quotes,
+                                           llm_cache=llm_cache, index=index)}

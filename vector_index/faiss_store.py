@@ -221,14 +221,18 @@ class TenantIndex:
         if len(missing):
             self._add(session, ids=[int(i) for i in missing])
 
-    def remove(self, ids: list[int]) -> None:
-        """Drop vectors now (this process); others drop them when they catch up."""
+    def remove(self, ids: list[int]) -> int:
+        """Drop vectors now (this process, and its file); others drop them when they catch up.
+        Returns how many were in the index."""
         with self._lock:
             if self.index is None:
                 self._load()
-            if self.index is not None and ids:
-                self.index.remove_ids(np.asarray(ids, dtype=np.int64))
+            if self.index is None or not ids:
+                return 0
+            removed = int(self.index.remove_ids(np.asarray(ids, dtype=np.int64)))
+            if removed:
                 self.save()
+            return removed
 
     # --- search ------------------------------------------------------------------------------
 
@@ -270,6 +274,43 @@ def tenant_index(options: StoreOptions, *, tenant_id: str, model: str, dim: int)
         if found is None or found.dim != dim or found.options != options:
             found = _open[key] = TenantIndex(options, tenant_id, model, dim)
         return found
+
+
+def _header(path: Path) -> dict[str, Any] | None:
+    """The JSON header of an index file, or None when it is not one (it is rebuilt on use)."""
+    try:
+        with open(path, "rb") as raw:
+            if raw.read(8) != _MAGIC:
+                return None
+            size = int.from_bytes(raw.read(8), "little")
+            header: dict[str, Any] = json.loads(raw.read(size))
+            return header
+    except (OSError, ValueError):
+        return None
+
+
+def remove_everywhere(options: StoreOptions, *, tenant_id: str, ids: list[int]) -> int:
+    """Drop `ids` from every index file of the tenant (every model) and from this process's
+    copies, saving each file atomically; returns how many vectors went. Other processes drop
+    them when they next catch up, which they do before every search."""
+    if not ids:
+        return 0
+    removed = 0
+    for path in sorted((options.directory / _safe(tenant_id)).glob("*.faiss")):
+        header = _header(path)
+        if header is None:  # unreadable: rebuilt from the database (without them) on next use
+            path.unlink(missing_ok=True)
+            continue
+        index = tenant_index(options, tenant_id=tenant_id, model=str(header["model"]),
+                             dim=int(header["dim"]))
+        removed += index.remove(ids)
+    with _open_lock:
+        loaded = [i for (directory, tenant, _), i in _open.items()
+                  if directory == options.directory.resolve() and tenant == tenant_id]
+    for index in loaded:  # copies in memory whose file is gone
+        if not index.path.exists():
+            removed += index.remove(ids)
+    return removed
 
 
 def forget_open_indexes() -> None:

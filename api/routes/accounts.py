@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from api.deps import AdminDep, CallerDep, SessionDep, StateDep
 from api.masking import account_view
 from assistant.accounts import import_accounts
+from assistant.bootstrap import retrieval_options
 from assistant.erasure import erase_account
 from assistant.errors import BadInputError
 from assistant.storage.visibility import visible_account
@@ -70,4 +71,5 @@ def delete_account(account_id: str, viewer: AdminDep, state: StateDep) -> dict[s
     """Erase the account, its contacts, their touchpoints, events, raw sources and cached
     answers; an audit record (no personal data) says how much went."""
     return erase_account(state.db, viewer, account_id,
-                         llm_cache=state.settings.data_dir / "llm_cache.sqlite3")
+                         llm_cache=state.settings.data_dir / "llm_cache.sqlite3",
+                         index=retrieval_options(state.settings).store)

@@ -58,5 +58,5 @@ def readyz(state: StateDep) -> Any:
 @router.get("/metrics", response_class=Response)
 def metrics(state: StateDep) -> Response:
     """Prometheus text format: requests, latencies, job queue depth, extraction failures."""
-    registry = state.metrics.registry
+    registry = state.metrics.registry()
     return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

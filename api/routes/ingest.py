@@ -1,7 +1,8 @@
 """Ingest: POST /v1/touchpoints (JSON) and POST /v1/touchpoints/upload (multipart, audio too).
 
-Each source is received at once (bytes stored, a source row written, duplicates known); the
-stages after that run as a job, on Celery workers or in this process. The answer is 202 with
+Each source is received at once, in one transaction with its job (bytes stored, a source row
+written, duplicates known, the job recorded); after the commit the job is queued, and the stages
+run on Celery workers or in this process. Nothing heavier happens before the answer. The answer is 202 with
 the job id and its Location; when every source was ingested before, it is 200 with the job
 already succeeded and the touchpoints that exist.
 """
@@ -13,13 +14,16 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
 
-from api.deps import AppState, StateDep, allow
+from api.deps import AppState, SessionDep, StateDep, allow
 from api.media import check_media_type
-from assistant.errors import BadInputError, OverloadedError
-from assistant.jobs import stages, store
+from api.responses import json_answer
+from assistant.errors import BadInputError
+from assistant.jobs import stages
 from assistant.pipeline import SourceOptions
 from assistant.storage.visibility import Viewer, visible_account
 
@@ -98,12 +102,11 @@ def _as_source(body: EmailIn | ChatIn | TicketIn | TranscriptIn) -> tuple[bytes,
     return ("\n".join(front) + "\n" + body.text).encode(), "api:transcript.txt"
 
 
-def _options(state: AppState, viewer: Viewer, *, occurred_at: datetime | None,
-             language: str | None, account_id: str | None, timezone: str | None = None
-             ) -> SourceOptions:
+def _options(session: Session, state: AppState, viewer: Viewer, *,
+             occurred_at: datetime | None, language: str | None, account_id: str | None,
+             timezone: str | None = None) -> SourceOptions:
     if account_id is not None:
-        with state.db.session() as session:
-            visible_account(session, viewer, account_id)
+        visible_account(session, viewer, account_id)
     if occurred_at is not None and occurred_at.tzinfo is None:
         from assistant.times import zone
 
@@ -113,44 +116,36 @@ def _options(state: AppState, viewer: Viewer, *, occurred_at: datetime | None,
                          timezone=timezone)
 
 
-def _accept(state: AppState, viewer: Viewer, received: list[tuple[bytes, str]],
-            options: SourceOptions) -> JSONResponse:
-    with state.db.session() as session:
-        depth = store.queue_depth(session)
-    if depth >= state.settings.max_queue_depth:
-        raise OverloadedError(f"{depth} jobs are queued (limit {state.settings.max_queue_depth})"
-                              "; retry later or add workers", retry_after_s=30)
-    source_ids = [stages.receive_source(state.db, tenant_id=viewer.tenant_id, content=content,
-                                        uri=uri, options=options,
-                                        max_bytes=state.settings.max_upload_bytes).source_id
-                  for content, uri in received]
-    with state.db.session() as session:
-        job = store.create_job(session, tenant_id=viewer.tenant_id, kind="ingest",
-                               params={"source_ids": list(dict.fromkeys(source_ids))},
-                               key_id=viewer.key_id)
-    known = stages.settle(state.db, job_id=job.id)  # every source done before: a duplicate
-    if known is not None and known.status == "succeeded":
-        first = known.touchpoint_ids[0] if known.touchpoint_ids else None
+def _accept(session: Session, state: AppState, viewer: Viewer,
+            received: list[tuple[bytes, str]], options: SourceOptions) -> Response:
+    """Store the sources and the job in one transaction, commit, then hand the job on."""
+    job, is_final = stages.accept_sources(
+        session, tenant_id=viewer.tenant_id, received=received, options=options,
+        max_bytes=state.settings.max_upload_bytes,
+        max_queue_depth=state.settings.max_queue_depth, key_id=viewer.key_id)
+    session.commit()  # a worker may take the job the moment it is queued
+    if is_final and job.status == "succeeded":  # every source ingested before: a duplicate
+        first = job.touchpoint_ids[0] if job.touchpoint_ids else None
         headers = {"Location": f"/v1/touchpoints/{first}"} if first else {}
-        return JSONResponse(Ingested(job_id=job.id, status=known.status,
-                                     touchpoint_ids=known.touchpoint_ids).model_dump(),
-                            status_code=200, headers=headers)
+        return json_answer({"job_id": job.id, "status": job.status,
+                            "touchpoint_ids": job.touchpoint_ids}, headers=headers)
     from api.routes.jobs import submit
 
     submit(state, job)
-    return JSONResponse(Ingested(job_id=job.id, status="queued").model_dump(), status_code=202,
-                        headers={"Location": f"/v1/jobs/{job.id}"})
+    return json_answer({"job_id": job.id, "status": "queued", "touchpoint_ids": []},
+                       status_code=202, headers={"Location": f"/v1/jobs/{job.id}"})
 
 
 @router.post("", status_code=202, response_model=Ingested,
              responses={200: {"model": Ingested, "description": "ingested before"}})
-def post_touchpoint(body: SourceIn, state: StateDep, viewer: Ingester) -> JSONResponse:
+def post_touchpoint(body: SourceIn, state: StateDep, viewer: Ingester,
+                    session: SessionDep) -> Response:
     """One email, chat, ticket or transcript as JSON; its stages run as a job."""
     content, uri = _as_source(body)
-    options = _options(state, viewer, occurred_at=body.occurred_at, language=body.language,
-                       account_id=body.account_id,
+    options = _options(session, state, viewer, occurred_at=body.occurred_at,
+                       language=body.language, account_id=body.account_id,
                        timezone=body.timezone if isinstance(body, ChatIn) else None)
-    return _accept(state, viewer, [(content, uri)], options)
+    return _accept(session, state, viewer, [(content, uri)], options)
 
 
 @router.post("/upload", status_code=202, response_model=Ingested,
@@ -161,7 +156,7 @@ async def upload(state: StateDep, viewer: Ingester,
                  file: Annotated[list[UploadFile], File(description="One or more sources")],
                  occurred_at: Annotated[datetime | None, Form()] = None,
                  language: Annotated[Literal["en", "zh"] | None, Form()] = None,
-                 account_id: Annotated[str | None, Form()] = None) -> JSONResponse:
+                 account_id: Annotated[str | None, Form()] = None) -> Response:
     """Files (email, chat, transcript, ticket, Slack/WhatsApp export, audio) in one job."""
     received: list[tuple[bytes, str]] = []
     for part in file:
@@ -171,6 +166,11 @@ async def upload(state: StateDep, viewer: Ingester,
             raise BadInputError(f"{name}: the part is empty")
         check_media_type(content, filename=name, declared=part.content_type)
         received.append((content, f"upload:{name}"))
-    options = _options(state, viewer, occurred_at=occurred_at, language=language,
-                       account_id=account_id)
-    return _accept(state, viewer, received, options)
+
+    def accept() -> Response:  # database work off the event loop, in one transaction
+        with state.db.session() as session:
+            options = _options(session, state, viewer, occurred_at=occurred_at,
+                               language=language, account_id=account_id)
+            return _accept(session, state, viewer, received, options)
+
+    return await run_in_threadpool(accept)

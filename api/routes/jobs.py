@@ -55,9 +55,9 @@ def enqueue(state: AppState, viewer: Viewer, kind: str, params: dict[str, Any]) 
     """Record a job and hand it to the queue; 202 with its id and Location. 429 when the queue
     is deeper than TOUCHPOINT_MAX_QUEUE_DEPTH (backpressure)."""
     with state.db.session() as session:
-        depth = store.queue_depth(session)
+        depth = store.queue_depth(session, at_most=state.settings.max_queue_depth)
         if depth >= state.settings.max_queue_depth:
-            raise OverloadedError(f"{depth} jobs are queued (limit "
+            raise OverloadedError(f"{depth} or more jobs are queued (limit "
                                   f"{state.settings.max_queue_depth}); retry later or add "
                                   "workers", retry_after_s=30)
         job = store.create_job(session, tenant_id=viewer.tenant_id, kind=kind, params=params,

@@ -10,19 +10,21 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from api.deps import CallerDep, SessionDep, StateDep, allow, masker_for
 from api.masking import insights_view, touchpoint_view
+from api.responses import json_answer
 from api.routes.jobs import Accepted, enqueue
 from assistant.models import Channel, TouchpointStatus
-from assistant.storage import repository
 from assistant.storage.visibility import (
     TouchpointFilters,
     Viewer,
     touchpoint_page,
     visible_touchpoint,
+    visible_touchpoint_with_insights,
 )
 
 router = APIRouter(prefix="/touchpoints", tags=["touchpoints"])
@@ -51,7 +53,7 @@ def list_touchpoints(
     since: datetime | None = None, until: datetime | None = None,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> TouchpointPage:
+) -> Response:
     """Newest first, without text and segments; follow `next_cursor` for the next page."""
     filters = TouchpointFilters(account_id=account_id, contact_id=contact_id, channel=channel,
                                 status=status, since=since, until=until)
@@ -59,23 +61,26 @@ def list_touchpoints(
     ids = sorted({c for tp in page for c in tp.contact_ids})
     names = sorted({p.name for tp in page for p in tp.participants if p.name})
     masker = masker_for(session, viewer, state, ids, names)
-    return TouchpointPage(touchpoints=[touchpoint_view(tp, masker, full=False) for tp in page],
-                          next_cursor=next_cursor)
+    return json_answer({"touchpoints": [touchpoint_view(tp, masker, full=False) for tp in page],
+                        "next_cursor": next_cursor})
 
 
 @router.get("/{touchpoint_id}", response_model=TouchpointDetail)
-def get_touchpoint(touchpoint_id: str, viewer: CallerDep, session: SessionDep,
-                   state: StateDep) -> TouchpointDetail:
+async def get_touchpoint(touchpoint_id: str, viewer: CallerDep, session: SessionDep,
+                         state: StateDep) -> Response:
     """The touchpoint, its text, and its newest insights, each item with its evidence."""
-    touchpoint = visible_touchpoint(session, viewer, touchpoint_id)
-    runs = repository.list_insight_runs(session, tenant_id=viewer.tenant_id,
-                                        touchpoint_id=touchpoint_id)
-    latest = runs[-1].insights if runs else None
-    names = [p.name for p in touchpoint.participants if p.name]
-    names += [s.speaker for s in touchpoint.segments if s.speaker]
-    masker = masker_for(session, viewer, state, touchpoint.contact_ids, names)
-    return TouchpointDetail(touchpoint=touchpoint_view(touchpoint, masker),
-                            insights=insights_view(latest, touchpoint, masker), runs=len(runs))
+
+    def read() -> Response:  # the queries and the end of the read in one trip to the pool
+        touchpoint, latest, runs = visible_touchpoint_with_insights(session, viewer,
+                                                                    touchpoint_id)
+        names = [p.name for p in touchpoint.participants if p.name]
+        names += [s.speaker for s in touchpoint.segments if s.speaker]
+        masker = masker_for(session, viewer, state, touchpoint.contact_ids, names)
+        session.commit()
+        return json_answer({"touchpoint": touchpoint_view(touchpoint, masker),
+                            "insights": insights_view(latest, touchpoint, masker), "runs": runs})
+
+    return await run_in_threadpool(read)
 
 
 @router.post("/{touchpoint_id}/extract", status_code=202, response_model=Accepted,

@@ -7,6 +7,11 @@ TOUCHPOINT_BROKER_URL; `jobs` lists jobs, and `jobs list --failed` is the dead-l
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
 import typer
 
 from assistant.cli.context import JSON_OPTION, TENANT_OPTION, console, settings
@@ -91,7 +96,9 @@ def revoke_key(key_id: str = typer.Argument(..., help="The key's id (from `keys 
 @cli.command()
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
           port: int = typer.Option(8000, help="Port to listen on."),
-          workers: int = typer.Option(1, help="Server processes (each opens the database)."),
+          workers: int = typer.Option(1, help="Server processes (each opens the database); "
+                                               "one per core is a good start."),
+          access_log: bool = typer.Option(True, help="Log every request (uvicorn's access log)."),
           ) -> None:
     """Run the HTTP API (uvicorn); OpenAPI at /docs."""
     import uvicorn
@@ -100,8 +107,35 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on."),
 
     s = settings()
     bootstrap.open_store(s).close()  # migrate once here, not in every worker process
-    uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, proxy_headers=True, log_level="info")
+    with _metrics_shared_by(workers, s.prometheus_multiproc_dir):
+        uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port,
+                    workers=workers, proxy_headers=True, log_level="info",
+                    access_log=access_log)
+
+
+@contextlib.contextmanager
+def _metrics_shared_by(workers: int, given: Path | None) -> Iterator[None]:
+    """With several workers, a directory where each writes its metrics, so /metrics adds them
+    up: PROMETHEUS_MULTIPROC_DIR if set (emptied first, as prometheus_client requires), else a
+    temporary one removed at exit. The workers inherit it through the environment."""
+    if workers <= 1:
+        yield
+        return
+    import shutil
+    import tempfile
+
+    made = None
+    if given is None:
+        given = made = Path(tempfile.mkdtemp(prefix="touchpoint-metrics-"))
+    given.mkdir(parents=True, exist_ok=True)
+    for stale in given.glob("*.db"):
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(given)
+    try:
+        yield
+    finally:
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
 
 
 @cli.command()

@@ -20,7 +20,7 @@ from assistant.errors import ConfigError
 from assistant.jobs import stages
 from assistant.storage.db import Database, open_database
 
-STAGES = ("parse", "extract")
+STAGES = ("parse", "extract", "index")
 TASK_NAMES: dict[str, str] = {stage: f"touchpoint.{stage}" for stage in STAGES}
 
 

@@ -1,9 +1,12 @@
 """Run the pipeline's stages for a job: the same stage functions the CLI runs, one id at a time.
 
-A job is either `ingest` (sources already received: parse, then extract each new touchpoint)
-or `extract` (a deliberate re-run on a stored touchpoint, beside its earlier runs). A Celery
-worker runs one stage for one id per task (`parse_stage`, `extract_stage`, `reextract`); the
-in-process runner calls `run_job`, which runs the same functions in order.
+A job is either `ingest` (sources already received: parse, then extract each new touchpoint,
+then index it — `vector_index.indexing.index_touchpoint`, the stage the CLI's ingest runs, when
+TOUCHPOINT_INDEX_ON_INGEST is on) or `extract` (a deliberate re-run on a stored touchpoint,
+beside its earlier runs). A Celery worker runs one stage for one id per task (`parse_stage`,
+`extract_stage`, `index_task`, `reextract`); the in-process runner runs the same tasks in order.
+An ingest job settles after the last stage of each touchpoint, so by the time it has succeeded
+its touchpoints are searchable.
 
 Idempotence comes from the stages themselves: each claims its row and returns what was done
 when it finds its work done, so a redelivered task adds nothing. The re-extract job, whose
@@ -17,36 +20,47 @@ the source or touchpoint where it happened, and the job settles.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from assistant import bootstrap
 from assistant.config import Settings
 from assistant.errors import (
+    NotFoundError,
+    OverloadedError,
     ProviderTimeoutError,
     ProviderUnavailableError,
     RateLimitedError,
     TouchpointError,
 )
 from assistant.jobs import store
-from assistant.pipeline import Received, Runtime, SourceOptions, receive
+from assistant.pipeline import Runtime, SourceOptions
 from assistant.pipeline.stages import (
     BusyError,
     claim_source,
     complete_source,
     extract_touchpoint,
+    new_source_row,
     one_line,
     parse_claimed,
+    store_received,
 )
 from assistant.storage import claims, convert, repository, sources
 from assistant.storage.db import Database
+
+if TYPE_CHECKING:
+    from vector_index.indexing import RetrievalOptions
 
 TRANSIENT: tuple[type[BaseException], ...] = (
     ProviderUnavailableError, RateLimitedError, ProviderTimeoutError, BusyError,
     OperationalError)
 FINAL_SOURCE_STAGES = ("done", "failed")
+log = logging.getLogger(__name__)
 
 Send = Callable[[str, dict[str, str]], None]  # (stage, ids) -> queue the next task
 
@@ -61,6 +75,12 @@ class Runtimes:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._built: dict[tuple[str, str | None], Runtime] = {}
+        self._retrieval: RetrievalOptions | None = None
+
+    def retrieval(self) -> RetrievalOptions:
+        if self._retrieval is None:
+            self._retrieval = bootstrap.retrieval_options(self.settings)
+        return self._retrieval
 
     def get(self, tenant_id: str, extractor: str | None = None) -> Runtime:
         key = (tenant_id, extractor)
@@ -129,24 +149,29 @@ def settle(db: Database, *, job_id: str) -> store.Job | None:
     """Finish an ingest job once every one of its sources is done or failed; the finished job,
     or None while some source is still on its way."""
     with db.session() as session:
-        job = store.locked_job(session, job_id=job_id)
-        if job.is_final:
-            return job
-        rows = [sources.get_source(session, tenant_id=job.tenant_id, source_id=i)
-                for i in job.params.get("source_ids", [])]
-        if any(r.stage not in FINAL_SOURCE_STAGES for r in rows):
-            return None
-        touchpoint_ids = list(dict.fromkeys(t for r in rows for t in r.touchpoint_ids))
-        errors = [r.error for r in rows if r.error]
-        failed_tps = [t.id for r in rows for t in sources.touchpoint_rows_of(
-            session, tenant_id=job.tenant_id, source_id=r.id) if t.status == "failed"]
-        errors += [f"{t}: extraction failed (see GET /v1/touchpoints/{t})" for t in failed_tps]
-        if rows and all(r.stage == "failed" for r in rows):
-            store.fail(session, job_id=job_id, error="; ".join(errors))
-        else:
-            store.succeed(session, job_id=job_id, touchpoint_ids=touchpoint_ids,
-                          error="; ".join(errors) or None)
-        return store.locked_job(session, job_id=job_id)
+        return settle_in(session, job_id=job_id)
+
+
+def settle_in(session: Session, *, job_id: str) -> store.Job | None:
+    """`settle` in the caller's transaction."""
+    job = store.locked_job(session, job_id=job_id)
+    if job.is_final:
+        return job
+    rows = [sources.get_source(session, tenant_id=job.tenant_id, source_id=i)
+            for i in job.params.get("source_ids", [])]
+    if any(r.stage not in FINAL_SOURCE_STAGES for r in rows):
+        return None
+    touchpoint_ids = list(dict.fromkeys(t for r in rows for t in r.touchpoint_ids))
+    errors = [r.error for r in rows if r.error]
+    failed_tps = [t.id for r in rows for t in sources.touchpoint_rows_of(
+        session, tenant_id=job.tenant_id, source_id=r.id) if t.status == "failed"]
+    errors += [f"{t}: extraction failed (see GET /v1/touchpoints/{t})" for t in failed_tps]
+    if rows and all(r.stage == "failed" for r in rows):
+        store.fail(session, job_id=job_id, error="; ".join(errors))
+    else:
+        store.succeed(session, job_id=job_id, touchpoint_ids=touchpoint_ids,
+                      error="; ".join(errors) or None)
+    return store.locked_job(session, job_id=job_id)
 
 
 # --- a deliberate re-run of extraction ---------------------------------------------------------
@@ -190,6 +215,9 @@ def reextract(db: Database, runtime: Runtime, *, job_id: str, tenant_id: str,
 def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: dict[str, str],
              send: Send) -> None:
     """One stage for one id, as a Celery task runs it; `send` queues the stages that follow."""
+    if stage == "index":
+        index_task(db, runtimes, job_id=job_id, touchpoint_id=ids["touchpoint_id"])
+        return
     with db.session() as session:
         job = store.start_attempt(session, job_id=job_id)
     if job is None:
@@ -208,6 +236,9 @@ def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: 
         elif stage == "extract":
             extract_stage(db, runtime, tenant_id=job.tenant_id,
                           touchpoint_id=ids["touchpoint_id"])
+            if runtimes.settings.index_on_ingest:
+                send("index", {"touchpoint_id": ids["touchpoint_id"]})
+                return  # the index task settles the job
         else:
             raise TouchpointError(f"job {job.id}: unknown stage {stage!r}; upgrade the worker")
         settle(db, job_id=job_id)
@@ -222,6 +253,36 @@ def run_task(db: Database, runtimes: Runtimes, *, job_id: str, stage: str, ids: 
         with db.session() as session:
             store.fail(session, job_id=job_id, error=f"internal error: {one_line(exc)}")
         raise
+
+
+def index_task(db: Database, runtimes: Runtimes, *, job_id: str, touchpoint_id: str) -> None:
+    """The index stage for one extracted touchpoint of an ingest job, then settle the job.
+
+    Idempotent (unchanged chunks are left alone), so it runs for a redelivery too, even once
+    the job is final. A touchpoint erased meanwhile has nothing to index. Transient errors
+    raise for a retry; any other failure is logged and noted on the job without failing it:
+    the touchpoint is stored and extracted, and search indexes what is missing on its next
+    call — as after the CLI's ingest, whose index stage never fails the ingest either.
+    """
+    from vector_index.indexing import index_touchpoint
+
+    with db.session() as session:
+        tenant_id = store.job_by_id(session, job_id=job_id).tenant_id
+    note = None
+    try:
+        index_touchpoint(db, tenant_id=tenant_id, touchpoint_id=touchpoint_id,
+                         options=runtimes.retrieval())
+    except NotFoundError:
+        pass
+    except TRANSIENT:
+        raise
+    except Exception as exc:
+        log.warning("job %s: indexing %s failed", job_id, touchpoint_id, exc_info=True)
+        note = (f"index {touchpoint_id}: {one_line(exc)} (search indexes it on its next call)")
+    settle(db, job_id=job_id)
+    if note is not None:
+        with db.session() as session:
+            store.add_note(session, job_id=job_id, note=note)
 
 
 def first_tasks(job: store.Job) -> list[tuple[str, dict[str, str]]]:
@@ -242,15 +303,31 @@ def give_up(db: Database, job_id: str, exc: BaseException) -> None:
 # --- intake: what the API does before a job exists --------------------------------------------
 
 
-def receive_source(db: Database, *, tenant_id: str, content: bytes, uri: str,
-                   options: SourceOptions, max_bytes: int) -> Received:
-    """Store the bytes and the source row (a duplicate is known here) and let go of the
-    source, so whichever worker takes the job can claim it."""
-    received = receive(db, tenant_id=tenant_id, content=content, uri=uri, options=options,
-                       max_bytes=max_bytes)
-    if received.is_new:
-        with db.session() as session:
-            row = sources.get_source(session, tenant_id=tenant_id, source_id=received.source_id)
-            if row.claimed_by == claims.process_token():
-                row.claimed_by = row.claimed_at = None
-    return received
+def accept_sources(session: Session, *, tenant_id: str, received: list[tuple[bytes, str]],
+                   options: SourceOptions, max_bytes: int, max_queue_depth: int,
+                   key_id: str | None = None) -> tuple[store.Job, bool]:
+    """Store each source's bytes and row and record an ingest job for them, in the caller's
+    transaction: the least an API answers 202 after (commit, then queue the job).
+
+    Returns the job and whether it is already final: every source was ingested before, so the
+    job succeeded with the touchpoints that exist (a duplicate). OverloadedError when more than
+    `max_queue_depth` jobs wait; BadInputError (nothing stored) for unusable bytes. The sources
+    are stored unclaimed, so whichever worker takes the job claims them.
+    """
+    depth = store.queue_depth(session, at_most=max_queue_depth)
+    if depth >= max_queue_depth:
+        raise OverloadedError(f"{depth} or more jobs are queued (limit {max_queue_depth}); retry "
+                              "later or add workers", retry_after_s=30)
+    rows = [new_source_row(tenant_id=tenant_id, content=content, uri=uri, options=options,
+                           max_bytes=max_bytes) for content, uri in received]
+    created = False
+    for row, (content, _) in zip(rows, received, strict=True):
+        row.claimed_by = None
+        created = store_received(session, row, content) or created
+    job = store.create_job(session, tenant_id=tenant_id, kind="ingest",
+                           params={"source_ids": list(dict.fromkeys(r.id for r in rows))},
+                           key_id=key_id)
+    if created:
+        return job, False
+    known = settle_in(session, job_id=job.id)  # all duplicates: finished unless still on the way
+    return (known, True) if known is not None and known.is_final else (job, False)

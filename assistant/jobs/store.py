@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from assistant.errors import NotFoundError
@@ -52,15 +52,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+_INSERT_JOB = insert(JobRow)  # built once: the API's intake records a job per request
+_QUEUED_UP_TO = select(func.count()).select_from(
+    select(JobRow.id).where(JobRow.status == "queued").limit(bindparam("at_most")).subquery())
+
+
 def create_job(session: Session, *, tenant_id: str, kind: str, params: dict[str, Any],
                key_id: str | None = None) -> Job:
     now = _now()
-    row = JobRow(id=f"job_{uuid.uuid4().hex}", tenant_id=tenant_id, kind=kind, status="queued",
-                 params=params, touchpoint_ids=[], attempts=0, error=None, key_id=key_id,
-                 created_at=now, updated_at=now)
-    session.add(row)
-    session.flush()
-    return _from_row(row)
+    job = Job(id=f"job_{uuid.uuid4().hex}", tenant_id=tenant_id, kind=kind, status="queued",
+              params=params, touchpoint_ids=[], attempts=0, error=None, created_at=now,
+              updated_at=now)
+    session.execute(_INSERT_JOB, {**job.__dict__, "key_id": key_id})
+    return job
 
 
 def _locked(session: Session, job_id: str) -> JobRow:
@@ -123,6 +127,12 @@ def fail(session: Session, *, job_id: str, error: str) -> None:
         row.status, row.error, row.updated_at = "failed", error[:4000], _now()
 
 
+def add_note(session: Session, *, job_id: str, note: str) -> None:
+    """Append to what the job reports (`error`) without changing its status."""
+    row = _locked(session, job_id)
+    row.error, row.updated_at = (f"{row.error}; {note}" if row.error else note)[:4000], _now()
+
+
 def retry_later(session: Session, *, job_id: str, error: str) -> None:
     """A transient error: back to queued, the error kept for GET /jobs/{id}."""
     row = _locked(session, job_id)
@@ -140,10 +150,11 @@ def list_jobs(session: Session, *, tenant_id: str, status: str | None = None,
     return [_from_row(r) for r in session.scalars(query)]
 
 
-def queue_depth(session: Session) -> int:
-    """Jobs waiting for a worker, all tenants (the queue is shared)."""
-    return session.scalar(select(func.count()).select_from(JobRow)
-                          .where(JobRow.status == "queued")) or 0
+def queue_depth(session: Session, *, at_most: int = 1_000_000) -> int:
+    """Jobs waiting for a worker, all tenants (the queue is shared), counted up to `at_most`:
+    the intake only needs to know whether the limit is reached, and a deep queue is then not
+    counted row by row on every request."""
+    return session.scalar(_QUEUED_UP_TO, {"at_most": at_most}) or 0
 
 
 def count_by_status(session: Session) -> dict[str, int]:

@@ -88,9 +88,14 @@ def insights_values(tenant_id: str, insights: Insights, *, now: datetime) -> dic
 
 
 def row_to_insights(row: InsightRunRow) -> Insights:
-    insights = Insights.model_validate(row.body)
+    return stored_insights(row.body, row.created_at)
+
+
+def stored_insights(body: dict[str, Any], created_at: datetime) -> Insights:
+    """An insight run's stored body (and when it ran) as Insights."""
+    insights = Insights.model_validate(body)
     if insights.created_at is None:
-        insights = insights.model_copy(update={"created_at": from_utc(row.created_at, 0)})
+        insights = insights.model_copy(update={"created_at": from_utc(created_at, 0)})
     return insights
 
 

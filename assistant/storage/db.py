@@ -36,6 +36,11 @@ class Database:
         """Close every pooled connection (the object can still open new ones)."""
         self.engine.dispose()
 
+    def open_session(self) -> Session:
+        """A session the caller commits (or rolls back) and closes; `session()` does both.
+        No connection is taken until its first query."""
+        return self._sessions()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """Commit on success, roll back on any error: nothing is ever half-written."""
@@ -70,7 +75,9 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> Engine:
+    """An engine for `url`; on Postgres a pool of `pool_size` connections (+ `max_overflow` at
+    a peak) per process: size it for the threads that query at once (TOUCHPOINT_API_THREADS)."""
     try:
         parsed = make_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with no useful subclass
@@ -88,7 +95,8 @@ def make_engine(url: str) -> Engine:
         shown = parsed.render_as_string(hide_password=True)
         raise ConfigError(f"TOUCHPOINT_DATABASE_URL {shown!r}: only sqlite:/// and "
                           "postgresql+psycopg:// databases are supported")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, pool_size=pool_size,
+                         max_overflow=max_overflow)
 
 
 def _driver_execute(connection: Connection, statement: str) -> None:
@@ -167,8 +175,8 @@ def migrate(engine: Engine) -> None:
         ) from exc
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str, *, pool_size: int = 5, max_overflow: int = 10) -> Database:
     """Connect to `url` (creating a SQLite file's directory) and upgrade its schema to head."""
-    engine = make_engine(url)
+    engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow)
     migrate(engine)
     return Database(engine)

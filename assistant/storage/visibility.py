@@ -10,18 +10,19 @@ touchpoints of accounts whose owner is the key's owner; `service` sees tickets.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, and_, cast, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from assistant.errors import BadInputError, NotFoundError
 from assistant.models import Account, Contact, Insights, Touchpoint
 from assistant.storage import convert, repository
-from assistant.storage.rows import AccountRow, ContactRow, TouchpointRow
+from assistant.storage.rows import AccountRow, ContactRow, InsightRunRow, TouchpointRow
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,36 @@ def visible_touchpoint(session: Session, viewer: Viewer, touchpoint_id: str) -> 
     if row is None:
         raise _not_found("touchpoint", touchpoint_id, viewer)
     return convert.row_to_touchpoint(row)
+
+
+@functools.cache
+def _touchpoint_detail_query(role: str) -> Select[Any]:
+    """The statement behind `visible_touchpoint_with_insights`, built once per role with the
+    viewer's values as bound parameters: building it is most of a small read's cost."""
+    placeholder = Viewer(tenant_id=bindparam("tenant_id"), role=role,  # type: ignore[arg-type]
+                         owner=bindparam("owner"))  # type: ignore[arg-type]
+    runs = (InsightRunRow.tenant_id == TouchpointRow.tenant_id,
+            InsightRunRow.touchpoint_id == TouchpointRow.id)
+    newest = select(InsightRunRow.id).where(*runs).order_by(InsightRunRow.id.desc()).limit(1)
+    latest = aliased(InsightRunRow)
+    return (select(TouchpointRow, latest.body, latest.created_at,
+                   select(func.count()).where(*runs).scalar_subquery())
+            .outerjoin(latest, latest.id == newest.scalar_subquery())
+            .where(TouchpointRow.id == bindparam("touchpoint_id"),
+                   *_touchpoint_scope(placeholder)))
+
+
+def visible_touchpoint_with_insights(session: Session, viewer: Viewer, touchpoint_id: str
+                                     ) -> tuple[Touchpoint, Insights | None, int]:
+    """The touchpoint, its newest run's insights and how many runs it has, in one query."""
+    found = session.execute(_touchpoint_detail_query(viewer.role),
+                            {"tenant_id": viewer.tenant_id, "owner": viewer.owner,
+                             "touchpoint_id": touchpoint_id}).first()
+    if found is None:
+        raise _not_found("touchpoint", touchpoint_id, viewer)
+    row, body, created_at, count = found
+    insights = convert.stored_insights(body, created_at) if body is not None else None
+    return convert.row_to_touchpoint(row), insights, int(count)
 
 
 def visible_insights(session: Session, viewer: Viewer, touchpoint_id: str) -> Insights | None:

@@ -4,6 +4,7 @@ rate limit; errors are problem+json naming the fix."""
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -78,3 +79,35 @@ def test_a_key_over_its_rate_limit_gets_429_with_retry_after(
     assert other.status_code == 200  # the budget is per key
     assert last.status_code == 429 and int(last.headers["retry-after"]) >= 1
     assert "rate limit" in last.json()["detail"]
+
+
+def test_a_key_revoked_by_another_process_stops_working_within_the_cache_time(
+        db_url: str, isolated_data_dir: Path, database, tenants: dict[str, Seeded]) -> None:
+    """Another process's revocation is only a row update here: this process's memory of the
+    key is not cleared, so the key keeps working until TOUCHPOINT_API_KEY_CACHE_S ends."""
+    import time
+
+    from sqlalchemy import update
+
+    from assistant.storage.api_rows import ApiKeyRow
+
+    api_keys.forget_verified_keys()
+    settings = api_settings(db_url, isolated_data_dir, api_key_cache_s=2.0)
+    acme = tenants["acme"]
+    with TestClient(create_app(settings)) as client:
+        verified_at = time.monotonic()
+        assert client.get("/v1/touchpoints", headers=acme.auth("admin")).status_code == 200
+        with database.session() as session:  # as `touchpoint keys revoke` in another process
+            session.execute(update(ApiKeyRow).where(ApiKeyRow.id == acme.key_ids["admin"])
+                            .values(revoked_at=datetime.now(UTC)))
+        assert client.get("/v1/touchpoints", headers=acme.auth("admin")).status_code == 200
+        time.sleep(max(0.0, 2.2 - (time.monotonic() - verified_at)))
+        assert client.get("/v1/touchpoints", headers=acme.auth("admin")).status_code == 401
+    api_keys.forget_verified_keys()
+    uncached = api_settings(db_url, isolated_data_dir, api_key_cache_s=0)
+    with TestClient(create_app(uncached)) as client:  # 0: every request looks its key up
+        assert client.get("/v1/touchpoints", headers=acme.auth("evaluator")).status_code == 200
+        with database.session() as session:
+            session.execute(update(ApiKeyRow).where(ApiKeyRow.id == acme.key_ids["evaluator"])
+                            .values(revoked_at=datetime.now(UTC)))
+        assert client.get("/v1/touchpoints", headers=acme.auth("evaluator")).status_code == 401

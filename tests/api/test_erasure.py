@@ -100,3 +100,65 @@ def test_erasing_an_account_takes_its_contacts_touchpoints_and_events(
     assert len(remaining) == 2
     with database.session() as session:
         assert repository.list_contacts(session, tenant_id="acme", account_id="acc-cobalt") == []
+
+
+def _file_ids(settings: Settings, tenant: str) -> set[int]:
+    """The chunk ids held by the tenant's FAISS file on disk (read fresh, not this process's
+    copy in memory)."""
+    import json
+
+    from assistant.bootstrap import retrieval_options
+    from vector_index.faiss_store import TenantIndex, index_ids
+
+    store = retrieval_options(settings).store
+    ids: set[int] = set()
+    for path in (store.directory / tenant).glob("*.faiss"):
+        raw = path.read_bytes()
+        header = json.loads(raw[16:16 + int.from_bytes(raw[8:16], "little")])
+        on_disk = TenantIndex(store, tenant, header["model"], header["dim"])
+        on_disk._load()
+        assert on_disk.index is not None, f"{path} could not be read"
+        ids |= {int(i) for i in index_ids(on_disk.index)}
+    return ids
+
+
+def test_erasing_a_contact_removes_their_chunks_and_vectors_from_search(
+        client: TestClient, database, settings: Settings, tenants: dict[str, Seeded]) -> None:
+    from assistant.bootstrap import retrieval_options
+    from assistant.storage.index_rows import ChunkRow, EmbeddingCacheRow
+    from vector_index.indexing import index_pending, open_tenant_index
+
+    acme, headers = tenants["acme"], tenants["acme"].auth("admin")
+    options = retrieval_options(settings)
+    index_pending(database, tenant_id="acme", options=options)
+    open_tenant_index(database, tenant_id="acme", options=options)  # writes the FAISS file
+    erased_tps = {acme.touchpoints["north_email"], acme.touchpoints["ticket"]}
+    with database.session() as session:
+        chunks = session.execute(select(ChunkRow.id, ChunkRow.touchpoint_id,
+                                        ChunkRow.content_hash)
+                                 .where(ChunkRow.tenant_id == "acme")).all()
+    erased_chunks = {c for c, tp, _ in chunks if tp in erased_tps}
+    erased_hashes = {h for _, tp, h in chunks if tp in erased_tps}
+    assert erased_chunks and erased_chunks <= _file_ids(settings, "acme")
+
+    def hits(query: str) -> set[str]:
+        found = client.get("/v1/search", headers=headers, params={"q": query})
+        assert found.status_code == 200, found.text
+        return {hit["touchpoint_id"] for hit in found.json()["hits"]}
+
+    assert hits("revised quote by Friday") & erased_tps
+
+    erased = client.delete(f"/v1/contacts/{acme.contacts['Maya Patel']}", headers=headers)
+    assert erased.status_code == 200, erased.text
+    assert erased.json()["chunks"] == len(erased_chunks)
+    assert erased.json()["vectors"] == len(erased_chunks)
+    on_disk = _file_ids(settings, "acme")  # before any search could catch up
+    assert not on_disk & erased_chunks and on_disk  # the other account's vectors stay
+    with database.session() as session:
+        assert session.scalars(select(ChunkRow.id).where(
+            ChunkRow.tenant_id == "acme", ChunkRow.touchpoint_id.in_(erased_tps))).all() == []
+        cached = set(session.scalars(select(EmbeddingCacheRow.content_hash).where(
+            EmbeddingCacheRow.tenant_id == "acme")))
+        assert not cached & erased_hashes
+    for query in ("revised quote by Friday", "SSO login fails", "Maya Patel Salesforce price"):
+        assert not hits(query) & erased_tps, query

@@ -24,6 +24,7 @@ from llm_fixtures import english_answer, english_touchpoint
 from api import create_app
 from assistant.config import Settings, load_settings
 from assistant.storage import api_keys, repository
+from assistant.storage import chunks as chunk_store
 from assistant.storage.db import Database, open_database
 from tests.conftest import require_service, scratch_postgres
 
@@ -192,6 +193,34 @@ def test_a_worker_ingests_an_uploaded_email_and_a_recording_end_to_end(
     assert by_channel["email"]["insights"]["competitors"][0]["name"] == "Salesforce"
     assert all(t["touchpoint"]["status"] == "extracted" for t in shown)
     assert again.status_code == 200 and again.json()["touchpoint_ids"] == [call["id"]]
+    db.close()
+
+
+def test_a_worker_indexes_what_it_ingests_before_the_job_succeeds(
+        worker_env: dict[str, str], workers: Workers) -> None:
+    worker_env["TOUCHPOINT_INDEX_ON_INGEST"] = "true"
+    settings = _settings(worker_env)
+    db = open_database(settings.resolved_database_url)
+    _, key = _seed(db)
+    headers = {"Authorization": f"Bearer {key}"}
+    workers.start()
+    with TestClient(create_app(settings)) as client:
+        accepted = client.post("/v1/touchpoints", headers=headers,
+                               json={"kind": "email", "raw": EMAIL.decode()})
+        assert accepted.status_code == 202, accepted.text
+        location = accepted.headers["location"]
+        _wait_for(lambda: _job(client, location, key)["status"] in ("succeeded", "failed"), 180,
+                  "the worker to parse, extract and index the email", workers)
+        job = _job(client, location, key)
+        assert job["status"] == "succeeded" and job["error"] is None, job
+        (touchpoint_id,) = job["touchpoint_ids"]
+        with db.session() as session:  # before any search could catch up
+            chunks = chunk_store.chunk_signature(session, tenant_id="default",
+                                                 touchpoint_id=touchpoint_id)
+        assert chunks and "touchpoint.index" in workers.log_text()
+        found = client.get("/v1/search", headers=headers,
+                           params={"q": "rollout plan by Friday"}).json()
+    assert touchpoint_id in [hit["touchpoint_id"] for hit in found["hits"]]
     db.close()
 
 

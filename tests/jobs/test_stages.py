@@ -15,6 +15,7 @@ from assistant.errors import ProviderUnavailableError
 from assistant.jobs import stages, store
 from assistant.jobs.queue import InProcessQueue
 from assistant.pipeline import SourceOptions, receive
+from assistant.storage import chunks as chunk_store
 from assistant.storage import repository, sources
 from assistant.storage.db import Database
 
@@ -92,6 +93,29 @@ def test_an_ingest_job_parses_and_extracts_and_a_redelivery_adds_nothing(
         assert sources.get_source(session, tenant_id="acme",
                                   source_id=received.source_id).stage == "done"
     assert _runs(db, touchpoint_id, "acme") == 1 and _job(db, job.id).attempts == 2
+
+
+def test_an_ingest_job_indexes_each_touchpoint_and_a_redelivered_index_task_adds_nothing(
+        db: Database, isolated_data_dir: Path) -> None:
+    settings = _settings(db, isolated_data_dir, index_on_ingest=True)
+    with db.session() as session:
+        job, is_final = stages.accept_sources(
+            session, tenant_id="acme", received=[(EMAIL, "api:mail.eml")],
+            options=SourceOptions(), max_bytes=settings.max_upload_bytes, max_queue_depth=10)
+    assert not is_final
+    done = _run(db, settings, job.id)
+    assert done.status == "succeeded" and done.error is None
+    (touchpoint_id,) = done.touchpoint_ids
+    with db.session() as session:
+        indexed = chunk_store.chunk_signature(session, tenant_id="acme",
+                                              touchpoint_id=touchpoint_id)
+    assert indexed
+    stages.run_task(db, stages.Runtimes(settings), job_id=job.id, stage="index",
+                    ids={"touchpoint_id": touchpoint_id}, send=lambda *_: pytest.fail("more"))
+    with db.session() as session:
+        assert chunk_store.chunk_signature(session, tenant_id="acme",
+                                           touchpoint_id=touchpoint_id) == indexed
+    assert _job(db, job.id).status == "succeeded"
 
 
 def test_a_source_that_cannot_be_parsed_fails_the_job_with_the_reason(

@@ -43,12 +43,8 @@ def _pids_that_counted(metrics_dir: Path) -> set[str]:
     return {p.stem.rsplit("_", 1)[1] for p in metrics_dir.glob("counter_*.db")}
 
 
-def test_metrics_add_up_every_worker_and_serve_removes_its_directory(
-        isolated_data_dir: Path, tmp_path: Path) -> None:
-    temporary = tmp_path / "tmp"  # where `serve` makes its metrics directory
-    temporary.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
-    env.update(TMPDIR=str(temporary), TOUCHPOINT_DATA_DIR=str(isolated_data_dir))
+def _serve_two_workers(env: dict[str, str], tmp_path: Path) -> tuple[str, subprocess.Popen[bytes]]:
+    """`touchpoint serve --workers 2` on a free port, answering; (its base URL, the process)."""
     port, log = free_port(), tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:
@@ -58,6 +54,20 @@ def test_metrics_add_up_every_worker_and_serve_removes_its_directory(
             env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         _wait_up(base, server, log)
+    except BaseException:
+        os.killpg(server.pid, signal.SIGTERM)
+        raise
+    return base, server
+
+
+def test_metrics_add_up_every_worker_and_serve_removes_its_directory(
+        isolated_data_dir: Path, tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"  # where `serve` makes its metrics directory
+    temporary.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
+    env.update(TMPDIR=str(temporary), TOUCHPOINT_DATA_DIR=str(isolated_data_dir))
+    base, server = _serve_two_workers(env, tmp_path)
+    try:
         (metrics_dir,) = temporary.glob("touchpoint-metrics-*")
         sent = 1  # _wait_up's answered probe
         with ThreadPoolExecutor(16) as pool:  # fresh connections, so both workers accept some
@@ -84,15 +94,8 @@ def test_a_given_metrics_directory_is_emptied_of_stale_values_and_kept(
     (given / "counter_999999.db").write_bytes(b"stale")
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(given),
            "TOUCHPOINT_DATA_DIR": str(isolated_data_dir)}
-    port, log = free_port(), tmp_path / "serve.log"
-    base = f"http://127.0.0.1:{port}"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-c", "from assistant.cli import main; main()", "serve",
-             "--port", str(port), "--workers", "2", "--no-access-log"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    base, server = _serve_two_workers(env, tmp_path)
     try:
-        _wait_up(base, server, log)
         assert not (given / "counter_999999.db").exists()
         assert _counted(base) == 1.0  # the probe, not the stale file
     finally:

@@ -104,6 +104,10 @@ def _last_activity(touchpoint: Touchpoint) -> datetime:
     return max(times, default=touchpoint.occurred_at)
 
 
+def _newest_first(versions: list[Touchpoint]) -> list[Touchpoint]:
+    return sorted(versions, key=lambda tp: (_last_activity(tp), len(tp.segments)), reverse=True)
+
+
 def _versions(db: Database, tenant_id: str, account_id: str | None = None
               ) -> dict[str, list[Touchpoint]]:
     with db.session() as session:
@@ -112,9 +116,7 @@ def _versions(db: Database, tenant_id: str, account_id: str | None = None
     grouped: dict[str, list[Touchpoint]] = {}
     for tp in found:
         grouped.setdefault(tp.ticket_id or tp.id, []).append(tp)
-    for versions in grouped.values():
-        versions.sort(key=lambda tp: (_last_activity(tp), len(tp.segments)), reverse=True)
-    return grouped
+    return {ticket: _newest_first(versions) for ticket, versions in grouped.items()}
 
 
 def list_tickets(db: Database, *, tenant_id: str, account_id: str | None = None,
@@ -143,14 +145,17 @@ def is_open(touchpoint: Touchpoint, insights: Insights | None) -> bool:
 
 
 def _find(db: Database, tenant_id: str, ticket_id: str) -> tuple[Touchpoint, int]:
-    grouped = _versions(db, tenant_id)
-    if ticket_id in grouped:
-        return grouped[ticket_id][0], len(grouped[ticket_id])
+    """The newest version of a ticket (by ticket id, else a touchpoint id) and how many there are;
+    only that ticket's rows are read."""
     with db.session() as session:
+        versions = repository.list_ticket_versions(session, tenant_id=tenant_id,
+                                                   ticket_id=ticket_id)
+        if versions:
+            return _newest_first(versions)[0], len(versions)
         if repository.touchpoint_exists(session, tenant_id=tenant_id, touchpoint_id=ticket_id):
             return repository.get_touchpoint(session, tenant_id=tenant_id,
                                              touchpoint_id=ticket_id), 1
-    known = ", ".join(sorted(grouped)[:10]) or "none stored"
+    known = ", ".join(sorted(_versions(db, tenant_id))[:10]) or "none stored"
     raise NotFoundError(f"no ticket {ticket_id!r} in tenant {tenant_id!r} (known tickets: "
                         f"{known}); list them with `touchpoint tickets list`")
 

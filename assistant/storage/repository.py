@@ -120,6 +120,14 @@ def list_touchpoints(session: Session, *, tenant_id: str, account_id: str | None
     return [convert.row_to_touchpoint(r) for r in rows]
 
 
+def list_ticket_versions(session: Session, *, tenant_id: str, ticket_id: str) -> list[Touchpoint]:
+    """Every stored version of one ticket (channel ticket, that ticket id), by the ticket index."""
+    query = select(TouchpointRow).where(TouchpointRow.tenant_id == tenant_id,
+                                        TouchpointRow.ticket_id == ticket_id,
+                                        TouchpointRow.channel == "ticket")
+    return [convert.row_to_touchpoint(r) for r in session.scalars(query)]
+
+
 def touchpoint_ids(session: Session, *, tenant_id: str, account_id: str | None = None,
                    since: datetime | None = None, statuses: tuple[str, ...] | None = None
                    ) -> list[str]:

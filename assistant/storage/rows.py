@@ -93,6 +93,7 @@ class TouchpointRow(Base):
         Index("ix_touchpoints_tenant_source", "tenant_id", "source_id"),
         Index("ix_touchpoints_tenant_occurred", "tenant_id", "occurred_at"),
         Index("ix_touchpoints_tenant_status", "tenant_id", "status"),
+        Index("ix_touchpoints_tenant_ticket", "tenant_id", "ticket_id"),
     )
 
 

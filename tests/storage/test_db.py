@@ -14,7 +14,7 @@ from assistant.storage import repository
 from assistant.storage.db import open_database
 from tests.storage.factories import make_insights, make_touchpoint
 
-HEAD = "0008"  # the newest migration
+HEAD = "0009"  # the newest migration
 TABLES = {"accounts", "contacts", "contact_keys", "touchpoints", "insight_runs",
           "ingest_failures", "events", "alembic_version", "sources", "blobs",
           "account_domains"}

@@ -200,22 +200,28 @@ def register_pattern(rule: str, pattern: re.Pattern[str], group: str | None = No
 def _built() -> ahocorasick.Automaton:
     global _automaton
     if _automaton is None:
-        automaton = ahocorasick.Automaton()
-        for word, bits in _words.items():
-            if not _is_implied(word, bits):
-                automaton.add_word(word, (len(word), bits))
-        automaton.make_automaton()
-        _automaton = automaton
+        _automaton = _automaton_of(_words)
     return _automaton
 
 
-def _is_implied(word: str, bits: int) -> bool:
+def _automaton_of(words: dict[str, int]) -> ahocorasick.Automaton:
+    """An automaton over `words`, each found as (length, bits); words implied by a shorter one
+    with the same bits are left out."""
+    automaton = ahocorasick.Automaton()
+    for word, bits in words.items():
+        if not _is_implied(word, bits, words):
+            automaton.add_word(word, (len(word), bits))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_implied(word: str, bits: int, words: dict[str, int]) -> bool:
     """Whether a shorter cue word inside `word` already carries all of its bits ("我们" under
     "我", "friday" under "fri"): wherever `word` occurs that one does too, so marking it again
     changes no sentence's bits and only costs a hit."""
     for size in range(1, len(word)):
         for at in range(len(word) - size + 1):
-            inner = _words.get(word[at : at + size])
+            inner = words.get(word[at : at + size])
             if inner is not None and inner & bits == bits:
                 return True
     return False
@@ -273,11 +279,8 @@ class CueSet:
 
     def bits(self, text: str) -> int:
         if self._automaton is None:
-            self._automaton = ahocorasick.Automaton()
-            for word, bits in self._words.items():
-                self._automaton.add_word(word, bits)
-            self._automaton.make_automaton()
+            self._automaton = _automaton_of(self._words)
         found = 0
-        for _, bits in self._automaton.iter(lowered(text)):
+        for _, (_, bits) in self._automaton.iter(lowered(text)):
             found |= bits
         return found

@@ -1,8 +1,9 @@
 """The gold eval datasets are well-formed and consistent with the labelling guide (evals/GUIDE.md).
 
 A mislabelled or malformed gold item silently skews every score the harness reports, so these
-checks run with the unit suite: both splits load through the production loader, ids are unique
-across splits, the language mix and size hold, and every label uses the agreed vocabulary.
+checks run with the unit suite: every split (dev, test and the blind split) loads through the
+production loader, ids are unique across splits, the language mix and size hold, and every label
+uses the agreed vocabulary.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
 from extractors.catalog import load_catalog
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "blind")
 CHANNELS_USED = {"call", "meeting", "email", "chat", "ticket"}
 
 
@@ -49,7 +50,7 @@ def test_each_split_loads_with_the_production_loader(split: str) -> None:
     assert _split(split)
 
 
-def test_ids_are_unique_across_both_splits(all_items: list[GoldItem]) -> None:
+def test_ids_are_unique_across_all_splits(all_items: list[GoldItem]) -> None:
     ids = [item.id for item in all_items]
     assert len(ids) == len(set(ids))
 
@@ -60,9 +61,29 @@ def test_dev_and_test_share_no_ids_and_no_texts(items_by_split: dict[str, list[G
     assert not {i.text for i in dev if i.text} & {i.text for i in test if i.text}
 
 
-def test_ids_name_language_and_channel(all_items: list[GoldItem]) -> None:
-    for item in all_items:
-        assert re.fullmatch(rf"{item.language}-{item.channel}-[0-9a-z-]+", item.id), item.id
+def test_ids_name_language_and_channel(items_by_split: dict[str, list[GoldItem]]) -> None:
+    for split, items in items_by_split.items():
+        prefix = "blind-" if split == "blind" else ""
+        for item in items:
+            assert re.fullmatch(rf"{prefix}{item.language}-{item.channel}-[0-9a-z-]+", item.id), item.id
+
+
+def test_the_blind_split_shares_no_text_with_dev_or_test(
+        items_by_split: dict[str, list[GoldItem]]) -> None:
+    seen = {i.text for name in ("dev", "test") for i in items_by_split[name] if i.text}
+    assert not {i.text for i in items_by_split["blind"] if i.text} & seen
+
+
+def test_the_blind_split_is_balanced(items_by_split: dict[str, list[GoldItem]]) -> None:
+    blind = items_by_split["blind"]
+    assert len(blind) >= 80
+    assert sum(i.language == "zh" for i in blind) / len(blind) >= 0.45
+    for language in ("en", "zh"):
+        assert {i.channel for i in blind if i.language == language} == CHANNELS_USED
+    assert {i.expected["sentiment"] for i in blind} == set(SENTIMENT_LABELS)
+    for item in blind:
+        if item.channel == "email":
+            assert item.extra.get("direction") in ("inbound", "outbound"), item.id
 
 
 def test_there_are_at_least_160_items_and_dev_is_the_smaller_split(

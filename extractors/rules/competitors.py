@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -36,7 +36,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
         r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
         r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration)\b"
-        r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
+        r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢|全|完善|全面|成熟|稳定|灵活|专业|简单|方便|复杂|多|少|高|低)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
     ("evaluating", gated(re.compile(
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
@@ -55,19 +55,26 @@ INTEGRATION_CUE = fold(re.compile(
     r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
     r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|push(?:es|ed)? (?:to|into)|"
     r"pull(?:s|ed)? from|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
-    r"extension|app (?:for|in)|bot|works? with|talks? to|alongside|on top of|together with|"
-    r"log(?:s|ged)? (?:in|into) with|single sign-on|sso|"
-    r"notifications? (?:in|to|via)|(?:channel|group|chat|message|messages|thread) (?:in|on)|"
+    r"extension|app (?:for|in)|marketplace|(?<!we )(?<!they )(?<!i )works? with|talks? to|"
+    r"alongside|on top of|together with|single sign-on|sso)\b"
+    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行", re.I))
+# a name used as a channel or a workplace tool (审批都在钉钉上走, "ping me in the Slack channel"):
+# tool use for a name that can be a tool, never enough to take a pure competitor out of play
+# ("比销售易全，尤其是拜访打卡…" compares CRMs; "3PLs we work with were running Salesforce")
+CHANNEL_CUE = fold(re.compile(
+    r"\b(?:bot|log(?:s|ged)? (?:in|into) with|notifications? (?:in|to|via)|"
+    r"(?:channel|group|chat|message|messages|thread) (?:in|on)|"
     r"in (?:our|the) \w+ (?:channel|group|workspace))\b"
-    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|机器人|插件|小程序|接口|里走|上走|群里|群聊|"
-    r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|单点登录|扫码登录|登录|开会|会议链接|"
-    r"发(?:你|您)|发到|里发|上发|配合(?:着)?用|一起用|并行", re.I))
+    r"|里走|上走|群里|群聊|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
+    r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
+    r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
 # cue bits: a stance pattern runs only on sentences holding one of its words
 _STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
                  for stance, pattern in STANCE_CUES]
 _INTEGRATION_GATE = register_pattern("stance_integration", INTEGRATION_CUE)
+_CHANNEL_GATE = register_pattern("stance_channel", CHANNEL_CUE)
 _CRM_USE = fold(re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
                       r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I))
 _NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
@@ -172,6 +179,8 @@ def sentence_cues(sentence: Sentence) -> list[Cue]:
             found.append((cue.start(), cue.end(), stance))
     if cues & _INTEGRATION_GATE:
         found += [(cue.start(), cue.end(), "integration") for cue in INTEGRATION_CUE.finditer(text)]
+    if cues & _CHANNEL_GATE:
+        found += [(cue.start(), cue.end(), "channel") for cue in CHANNEL_CUE.finditer(text)]
     return found
 
 
@@ -182,11 +191,11 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     A competitive cue (switching, comparing, evaluating) nearest to the mention wins; otherwise
     an integration cue within reach makes it an integration (a tool kept alongside us), and
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
-    plain use (审批都在企业微信里走) is tool use too.
+    a channel cue or plain use (审批都在企业微信里走) is tool use too.
     """
     base = sentence.start
     best: tuple[int, int, Stance] | None = None
-    integration = False
+    integration = channel = False
     for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
         distance = max(base + cue_start - end, start - base - cue_end, 0)
         if distance > STANCE_WINDOW:
@@ -194,12 +203,15 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         if stance == "integration":
             integration = True
             continue
+        if stance == "channel":
+            channel = True
+            continue
         key = (distance, _STANCE_PRIORITY[stance], stance)
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
-    if integration or kind == "tool" or (kind == "both" and best is not None
+    if integration or (channel and kind != "competitor") or kind == "tool" or (kind == "both" and best is not None
                                           and best[2] == "using"
                                           and not _CRM_USE.search(sentence.text)):
         return "integration"
@@ -245,4 +257,25 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         hits.append(CompetitorHit(alias.name, text[start:end], start, end,
                                   stance_for(sentence, start, end, catalog.kind(alias.name), cues),
                                   sentence))
-    return hits
+    return _integrations_asked_next(hits, sentences, starts)
+
+
+def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],
+                             starts: list[int]) -> list[CompetitorHit]:
+    """A name stated as in use, then an integration asked for in the speaker's next sentence.
+
+    "我们在线客服用的是美洽，…。希望能打通" and "We run Zendesk for support. Can you sync
+    tickets both ways?" name the tool kept alongside us: the follow-up has an integration cue
+    and no catalog name of its own, so it can only be about the name just stated.
+    """
+    named = {bisect_right(starts, hit.start) - 1 for hit in hits}
+    result = []
+    for hit in hits:
+        index = bisect_right(starts, hit.start) - 1
+        if hit.stance == "using" and index + 1 < len(sentences):
+            follow = sentences[index + 1]
+            if (index + 1 not in named and not follow.quoted and follow.role == hit.sentence.role
+                    and follow.cues & _INTEGRATION_GATE and INTEGRATION_CUE.search(follow.text)):
+                hit = replace(hit, stance="integration")
+        result.append(hit)
+    return result

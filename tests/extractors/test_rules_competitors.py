@@ -35,6 +35,12 @@ INTEGRATIONS = [
     pytest.param("审批流程都在企业微信里走。", "企业微信", id="zh-tool-in-use"),
     pytest.param("我们的呼叫中心用的是Udesk，希望能打通。", "Udesk", id="zh-using-then-connect"),
     pytest.param("下周二下午可以，我用飞书发你会议链接。", "飞书", id="zh-channel"),
+    pytest.param("Yes, there's an Intercom app in our marketplace.", "Intercom", id="en-app-in"),
+    pytest.param("我们在线客服用的是美洽，会话记录要手动复制过来。希望能打通，自动同步。", "美洽",
+                 id="zh-using-then-connect-next-sentence"),
+    pytest.param("We run Zendesk for support. Can you sync tickets both ways?", "Zendesk",
+                 id="en-using-then-sync-next-sentence"),
+    pytest.param("【企业微信 · 客户服务群】", "企业微信", id="zh-both-as-service-group"),
 ]
 
 
@@ -55,6 +61,14 @@ COMPETITORS = [
     pytest.param("之前用Zoho的时候也有这个问题。", "Zoho", "switching_from", id="zh-used-before"),
     pytest.param("从纷享销客导出的客户数据导入失败。", "纷享销客", "switching_from",
                  id="zh-migrating-from"),
+    # a channel word near a pure competitor is a feature or a partner, not a tool kept alongside us
+    pytest.param("你们的功能确实比销售易全，尤其是拜访打卡和审批这两块。", "销售易", "comparing",
+                 id="zh-compared-beside-feature-words"),
+    pytest.param("Most 3PLs we work with were running Salesforce for the sales side.", "Salesforce",
+                 "mentioned", id="en-partners-we-work-with"),
+    # the follow-up is about integrating with something else named there, or is negated use
+    pytest.param("We use HubSpot today. Does it connect to Zendesk?", "HubSpot", "using",
+                 id="en-next-sentence-names-its-own-target"),
 ]
 
 

@@ -61,8 +61,15 @@ _CUSTOMER_SPEECH = fold(re.compile(
     r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I))
 # a ticket's or email's header line ("Subject: …", "主题：…") is not a speaker turn
 _HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单)$", re.I)
-_VENDOR_TAG = re.compile(r"[（(](?:我方|我司|us|vendor|rep|sales)[)）]\s*$", re.I)
-_OTHER_TAG = gated(re.compile(r"[（(][^)）]{1,20}[)）]\s*$"))
+# "Name (tag)": a tag that opens with a vendor-side word or job ("周敏（我方项目经理）", "Sam (AE)",
+# "Jordan (CSM)", "Lee (Solutions Engineer)") is the rep; any other tag names the customer's side
+# ("Nadia (VP Sales, Ledgerly)", "郑浩（润丰医药IT）")
+_TAG = gated(re.compile(r"[（(]([^)）]{1,30})[)）]\s*$"))
+_VENDOR_TAG = re.compile(
+    r"^\s*(?:我方|我司|本司|乙方|原厂|技术支持|客户成功|客户经理|实施|售前|售后|客服|(?:销售(?:代表|顾问)?|sales)\s*$|"
+    r"(?:our (?:side|team|company)|us|vendor|rep|sales rep|ae|sdr|bdr|csm|se|am|tam|"
+    r"account (?:executive|manager)|solutions? (?:engineer|consultant|architect)|sales engineer|"
+    r"customer success|implementation|onboarding|support)\b)", re.I)
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
@@ -81,13 +88,16 @@ class Sentence:
 
 
 def role_from_label(label: str) -> Role:
-    if _REP_LABELS.match(label) or _VENDOR_TAG.search(label):
+    if _REP_LABELS.match(label):
         return "rep"
     if _AGENT_LABELS.match(label):
         return "agent"
-    if _CUSTOMER_LABELS.match(label) or _OTHER_TAG.search(label):
+    if _CUSTOMER_LABELS.match(label):
         return "customer"
-    return "unknown"
+    tag = _TAG.search(label)
+    if tag is None:
+        return "unknown"
+    return "rep" if _VENDOR_TAG.match(tag.group(1)) else "customer"
 
 
 def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:

@@ -11,6 +11,7 @@ from assistant.models import Segment, Source, Touchpoint
 from extractors.base import CompetitorCatalog, ExtractionContext
 from extractors.grounding import is_verified
 from extractors.rules import RulesExtractor
+from extractors.rules.sentences import role_from_label
 
 CST = timezone(timedelta(hours=8))
 EST = timezone(timedelta(hours=-5))
@@ -190,3 +191,24 @@ def test_text_without_segments_uses_speaker_labels():
 def test_latin_names_touching_chinese_text_are_found(text, name):
     insights = extract(conversation([("C", "customer", text)]))
     assert name in {c.name for c in insights.competitors}
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("Sam (AE)", "rep"), ("Jordan (CSM)", "rep"), ("Lee (Solutions Engineer)", "rep"),
+    ("Facilitator (our side)", "rep"), ("周敏（我方项目经理）", "rep"), ("王磊（销售）", "rep"),
+    ("Nadia (VP Sales, Ledgerly)", "customer"), ("Dana (sales ops, Acme)", "customer"),
+    ("郑浩（润丰医药IT）", "customer"), ("客户（销售副总裁）", "customer"), ("Customer (IT)", "customer"),
+    ("Kenji", "unknown"),
+])
+def test_a_speaker_tag_names_the_side(label, role):
+    """A tag opening with a vendor-side word or job is the rep's; any other tag the customer's."""
+    assert role_from_label(label) == role
+
+
+def test_a_rep_known_by_job_title_owns_their_commitments():
+    text = ("Nadia (VP Sales, Ledgerly): Legal needs to see your DPA first.\n"
+            "Sam (AE): Perfect. I'll send the DPA over today.")
+    tp = Touchpoint(id="x", tenant_id="t", channel="call",
+                    occurred_at=datetime(2026, 3, 2, tzinfo=EST), text=text,
+                    source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
+    assert [(s.owner, s.due) for s in extract(tp).next_steps] == [("rep", date(2026, 3, 2))]

@@ -154,8 +154,9 @@ def _mark_quoted(text: str, sentences: list[Sentence],
 
 
 def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int | None]]:
-    if touchpoint.segments:
-        return [(s.start, s.end, s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
+    if touchpoint.segments:  # a parser that could not tell the side leaves the label to read
+        return [(s.start, s.end, role_from_label(s.speaker) if s.role == "unknown" and s.speaker
+                 else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
     labels = list(_LABEL.finditer(text))
     line_starts = sum(1 for _ in _LINE_START.finditer(text))

@@ -212,3 +212,9 @@ def test_a_rep_known_by_job_title_owns_their_commitments():
                     occurred_at=datetime(2026, 3, 2, tzinfo=EST), text=text,
                     source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
     assert [(s.owner, s.due) for s in extract(tp).next_steps] == [("rep", date(2026, 3, 2))]
+
+
+def test_segments_of_unknown_side_take_the_side_their_speaker_label_names():
+    tp = conversation([("Nadia (VP Sales, Ledgerly)", "unknown", "Legal needs to see your DPA first."),
+                       ("Sam (AE)", "unknown", "Perfect. I'll send the DPA over today.")])
+    assert [(s.owner, s.due) for s in extract(tp).next_steps] == [("rep", date(2026, 3, 2))]

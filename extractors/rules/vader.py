@@ -22,13 +22,13 @@ from vaderSentiment.vaderSentiment import (
     C_INCR,
     N_SCALAR,
     NEGATE,
+    SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     normalize,
 )
 
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
-_special_idioms_check = SentimentIntensityAnalyzer._special_idioms_check
 _but_check = SentimentIntensityAnalyzer._but_check
 
 
@@ -39,13 +39,18 @@ def compound(text: str, analyzer: Any) -> float:
         return float(analyzer.polarity_scores(text)["compound"])
     lexicon: dict[str, float] = analyzer.lexicon
     text = text.strip()
+    tokens = text.split()
+    # each word VADER reads is a token or the token stripped of punctuation: when neither is in
+    # the lexicon for any token, every valence is 0 and score_valence normalizes 0.0
+    low = text.lower().split()
+    if lexicon.keys().isdisjoint(low) and lexicon.keys().isdisjoint(
+            [t.strip(_PUNCTUATION) for t in low]):
+        return 0.0
     words = []
-    for token in text.split():  # SentiText._strip_punc_if_word
+    for token in tokens:  # SentiText._strip_punc_if_word
         stripped = token.strip(_PUNCTUATION)
         words.append(token if len(stripped) <= 2 else stripped)
     lower = [w.lower() for w in words]
-    if lexicon.keys().isdisjoint(lower):
-        return 0.0  # every valence is 0: score_valence normalizes 0.0
     count = len(words)
     uppers = sum(1 for w in words if w.isupper())
     is_cap_diff = 0 < count - uppers < count  # allcap_differential
@@ -147,4 +152,29 @@ def _least_check(valence: float, lower: list[str], i: int, lexicon: dict[str, fl
             valence = valence * N_SCALAR
     elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
         valence = valence * N_SCALAR
+    return valence
+
+
+def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    """SentimentIntensityAnalyzer._special_idioms_check on the lowercase words."""
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
     return valence

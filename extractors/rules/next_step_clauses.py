@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import cues_of, register, register_pattern
+from extractors.rules.cues import cues_of, literal_gate, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.folding import fold, gated
 from extractors.rules.next_step_patterns import (
@@ -85,6 +85,8 @@ _DONE = register_pattern("done", DONE)
 _WISH = register_pattern("wish", WISH)
 _NEGATION = register_pattern("negation", NEGATION)
 _AGENDA = register_pattern("agenda", AGENDA, "agenda")
+_HABITUAL = register_pattern("habitual", HABITUAL)
+_COULD_BREAK = literal_gate(CLAUSE_BREAK)
 _DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise") | register("disfluent", [
     " i i", " we we", "i i'", "we we'", " the the", " to to", "我我", "我们我们"])
 
@@ -156,6 +158,8 @@ def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """[start, end) of each clause: split at commas, semicolons and "and then"-style joins."""
+    if not _COULD_BREAK(text):
+        return [(0, len(text))] if text else []
     spans, cursor = [], 0
     for m in CLAUSE_BREAK.finditer(text):
         if m.start() > cursor:
@@ -300,7 +304,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             continue
         window = text[max(start, found.action_from - 16): found.action_from + 12]
         if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
-                or cues & _WISH and WISH.search(clause) or HABITUAL.search(clause):
+                or cues & _WISH and WISH.search(clause) or cues & _HABITUAL and HABITUAL.search(clause):
             previous = None
             continue
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:

@@ -14,7 +14,7 @@ import pytest
 
 from evals.dataset import load_dataset, to_touchpoint
 from extractors.rules import RulesExtractor  # noqa: F401  (registers every rule's cue words)
-from extractors.rules.cues import GATES, UngatedPatternError, cue_words
+from extractors.rules.cues import GATES, LITERAL_GATES, UngatedPatternError, cue_words, literal_gate
 from extractors.rules.next_step_clauses import is_candidate, sentence_steps
 from extractors.rules.sentences import Sentence, split_sentences
 
@@ -44,6 +44,25 @@ def test_every_gated_pattern_matches_only_where_its_cue_words_occur(corpus) -> N
                     and not sentence.cues & bit:
                 misses.append((rule, sentence.text))
     assert misses == []
+
+
+def test_every_literal_gate_is_open_wherever_its_pattern_matches(corpus) -> None:
+    assert LITERAL_GATES
+    misses = []
+    for pattern, could_match in LITERAL_GATES:
+        for sentence, _ in corpus:
+            text = sentence.text
+            pieces = [text, *(text[i:] for i in range(1, len(text), 7))]
+            misses += [(pattern.pattern[:40], piece) for piece in pieces
+                       if pattern.search(piece) and not could_match(piece)]
+    assert misses == []
+
+
+def test_a_literal_gate_closes_on_text_without_its_words() -> None:
+    could_match = literal_gate(re.compile(r"[,，;；、]|\s(?:and then|then)\s", re.I))
+    LITERAL_GATES.pop()
+    assert could_match("Send it, THEN call") and could_match("好的，谢谢")
+    assert not could_match("Send the deck tomorrow") and not could_match("我明天发给您")
 
 
 def test_no_step_is_found_in_a_sentence_the_candidate_test_skips(corpus) -> None:

@@ -253,8 +253,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                     ) -> list[NextStepHit]:
     cues = sentence.cues
     text = sentence.text
-    if cues & _DISFLUENT:  # "I'll, um, send": the words the fillers kept apart now touch
-        text = spoken(text)
+    if cues & _DISFLUENT and (plain := spoken(text)) != text:
+        text = plain  # "I'll, um, send": the words the fillers kept apart now touch
         cues |= cues_of(text)
     if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
         return []

@@ -249,8 +249,10 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
-def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
+def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                     ) -> list[NextStepHit]:
+    """The steps of one sentence; `accepted` is true when the other side's next turn accepts
+    (a bool, or anything whose truth is read only when an offer, question or condition asks)."""
     cues = sentence.cues
     text = sentence.text
     if cues & _DISFLUENT and (plain := spoken(text)) != text:

@@ -239,8 +239,9 @@ _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 def _could_hold_a_step(text: str, cues: int) -> bool:
     """Whether any clause-level pattern could match: one search of the whole sentence each
     (named English owners and timed Chinese clauses included), before splitting clauses."""
-    if any(cues & bit and pattern.search(text) for bit, pattern in _WHOLE_SENTENCE):
-        return True
+    for bit, pattern in _WHOLE_SENTENCE:
+        if cues & bit and pattern.search(text):
+            return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
@@ -333,7 +334,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         if not hits and is_zh and OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
             action = f"{plain}，{action}"  # "我根据团队规模做一个测算，下周五前发给您"
-        owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
+        owner = _own(role) if found.side == "self" else _other(role) if found.side == "other" \
+            else "customer"
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
                                 sentence, is_request=found.side == "other"))
@@ -370,6 +372,6 @@ _EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VER
 
 
 def _has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None
 
 

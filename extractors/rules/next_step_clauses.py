@@ -117,7 +117,7 @@ _NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
 class NextStepHit:
     action: str
     owner: str
@@ -129,7 +129,7 @@ class NextStepHit:
     is_request: bool = False  # asked of the other side (merged with their promise in reply)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
 class _Found:
     """A step found in one clause: who (relative to the speaker) and where the action starts."""
 

@@ -302,3 +302,31 @@ class CueSet:
         for _, (_, bits) in self._automaton.iter(lowered(text)):
             found |= bits
         return found
+
+
+class LongestWords:
+    """What `re.finditer` finds with an alternation of literal `words` tried longest first
+    (leftmost, then longest, never overlapping), from one Aho–Corasick pass instead of the
+    regex trying every word at every position (a lexicon of hundreds of words)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            if word:
+                self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
+
+    def finditer(self, text: str) -> list[tuple[int, str]]:
+        """(start, word) of every match, in order."""
+        longest: dict[int, int] = {}
+        for end, length in self._automaton.iter(text):
+            start = end - length + 1
+            if length > longest.get(start, 0):
+                longest[start] = length
+        found: list[tuple[int, str]] = []
+        cursor = 0
+        for start in sorted(longest):
+            if start >= cursor:
+                cursor = start + longest[start]
+                found.append((start, text[start:cursor]))
+        return found

@@ -106,3 +106,34 @@ def test_the_action_cleaners_gates_open_wherever_their_patterns_match(corpus) ->
     misses = [(p.pattern[:30], t) for t in texts for p, bit in gates
               if p.search(t) and not patterns._CLEANER_CUES.bits(t) & bit]
     assert misses == []
+
+
+def test_longest_words_finds_what_the_longest_first_alternation_finds(corpus) -> None:
+    """The Chinese sentiment lexicon, on every eval sentence and on strings packed with its
+    words, prefixes of them and overlaps."""
+    import random
+
+    from extractors.rules.cues import LongestWords
+    from extractors.rules.sentiment import _zh_lexicon
+
+    pattern, weights, *_ = _zh_lexicon()
+    words = LongestWords(weights)
+    rng = random.Random(5)
+    vocabulary = sorted(weights)
+    pieces = vocabulary + [w[:-1] for w in vocabulary if len(w) > 1] + ["不", "很", "，", "a", " "]
+    texts = [s.text for s, _ in corpus] + ["".join(rng.choice(pieces) for _ in range(12))
+                                           for _ in range(3000)]
+    differences = [t for t in texts
+                   if words.finditer(t) != [(m.start(), m.group(0)) for m in pattern.finditer(t)]]
+    assert differences == []
+
+
+@pytest.mark.parametrize(("words", "text", "found"), [
+    (["ab", "abc", "bcd"], "abcd", [(0, "abc")]),
+    (["b", "abc"], "xabcb", [(1, "abc"), (4, "b")]),
+    (["很好", "好"], "好很好", [(0, "好"), (1, "很好")]),
+], ids=["longest-at-a-start", "leftmost-first", "adjacent"])
+def test_longest_words_takes_the_leftmost_then_longest_word(words, text, found) -> None:
+    from extractors.rules.cues import LongestWords
+
+    assert LongestWords(words).finditer(text) == found

@@ -24,7 +24,7 @@ import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from assistant.models import SentimentLabel
-from extractors.rules.cues import register, register_pattern
+from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
 from extractors.rules.vader import compound as vader_compound
@@ -201,17 +201,23 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], r
 _EMOJI = gated(re.compile("|".join(_EMOJI_ZH)))
 _CODES = gated(re.compile("|".join(map(re.escape, EMOJI_CODES))))
 _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
+_EMOJI_CUE = register("zh_emoji", _EMOJI_ZH)
 _CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
+@lru_cache(maxsize=1)
+def _zh_words() -> LongestWords:
+    """The lexicon's words as `_zh_lexicon`'s pattern finds them, in one automaton pass."""
+    return LongestWords(_zh_lexicon()[1])
+
+
 def _score_zh(text: str, cues: int = ALL_CUES) -> float:
-    pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
-    total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
+    _, weights, negators, boosted, intensifiers = _zh_lexicon()
+    total = (sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) if cues & _EMOJI_CUE else 0) \
         + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
-    for m in pattern.finditer(text):
-        word = m.group(0)
+    for start, word in _zh_words().finditer(text):
         weight = weights[word]
-        before = text[max(0, m.start() - 4) : m.start()]
+        before = text[max(0, start - 4) : start]
         if before:
             if boost := boosted.search(before):
                 weight *= intensifiers[boost.group(0)]

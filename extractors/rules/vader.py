@@ -39,7 +39,6 @@ def compound(text: str, analyzer: Any) -> float:
         return float(analyzer.polarity_scores(text)["compound"])
     lexicon: dict[str, float] = analyzer.lexicon
     text = text.strip()
-    tokens = text.split()
     # each word VADER reads is a token or the token stripped of punctuation: when neither is in
     # the lexicon for any token, every valence is 0 and score_valence normalizes 0.0
     low = text.lower().split()
@@ -47,7 +46,7 @@ def compound(text: str, analyzer: Any) -> float:
             [t.strip(_PUNCTUATION) for t in low]):
         return 0.0
     words = []
-    for token in tokens:  # SentiText._strip_punc_if_word
+    for token in text.split():  # SentiText._strip_punc_if_word
         stripped = token.strip(_PUNCTUATION)
         words.append(token if len(stripped) <= 2 else stripped)
     lower = [w.lower() for w in words]

@@ -93,7 +93,7 @@ class RulesExtractor(Extractor):
             weights[signal.sentence.start] += 1.0
         insights = Insights(
             touchpoint_id=touchpoint.id,
-            summary=build_summary(touchpoint, sentences, weights),
+            summary=build_summary(touchpoint, sentences, weights, ev),
             sentiment=self._sentiment(touchpoint, sentences, ev),
             competitors=list(competitors.values()),
             next_steps=next_steps,
@@ -171,6 +171,6 @@ def _verify_all(insights: Insights, text: str) -> None:
         evidence += insights.summary.evidence
     if insights.sentiment:
         evidence += insights.sentiment.evidence
-    for e in evidence:
+    for e in {id(e): e for e in evidence}.values():  # items of one sentence share its Evidence
         if not is_verified(e, text):
             raise AssertionError(f"rules evidence [{e.start}:{e.end}] does not hold {e.quote!r}")

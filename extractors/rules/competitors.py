@@ -84,7 +84,7 @@ _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integ
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
 class CompetitorHit:
     name: str
     alias: str

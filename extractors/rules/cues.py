@@ -24,7 +24,7 @@ sre_constants: Any = importlib.import_module("re._constants")
 
 MAX_WORD_CHARS = 8  # a cue word read off a pattern is cut to this (a part of a required word is required)
 MAX_RUN_WORDS = 64  # a run of literal parts is not multiplied out past this many words
-MAX_CLASS_CHARS = 4  # a character class this small counts as literal ("[发寄]")
+MAX_CLASS_CHARS = 5  # a character class this small counts as literal ("[发寄]", "[,，;；、]")
 MAX_CUE_WORDS = 4000  # a pattern whose alternatives multiply past this is not gated
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
             getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
@@ -34,6 +34,8 @@ _words: dict[str, int] = {}
 _bits: dict[str, int] = {}
 # (rule, pattern, group, bit) for every gate that stands for a pattern: what the tests check
 GATES: list[tuple[str, re.Pattern[str], str | None, int]] = []
+# (pattern, test) for every literal_gate, for the same tests
+LITERAL_GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = []
 _automaton: ahocorasick.Automaton | None = None
 
 
@@ -197,6 +199,22 @@ def register_pattern(rule: str, pattern: re.Pattern[str], group: str | None = No
     return bit
 
 
+def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A test that is false only for text where `pattern` cannot match: none of its cue words
+    occurs in the text, lowercased. For a pattern run on pieces of a sentence (its clauses) often
+    enough that one search of its words costs less than the pattern, and common enough in the
+    sentence bits that a bit would tell little.
+    """
+    words = sorted(cue_words(pattern), key=len, reverse=True)
+    finder = re.compile("|".join(map(re.escape, words)))
+
+    def could_match(text: str) -> bool:
+        return finder.search(lowered(text)) is not None
+
+    LITERAL_GATES.append((pattern, could_match))
+    return could_match
+
+
 def _built() -> ahocorasick.Automaton:
     global _automaton
     if _automaton is None:
@@ -283,4 +301,32 @@ class CueSet:
         found = 0
         for _, (_, bits) in self._automaton.iter(lowered(text)):
             found |= bits
+        return found
+
+
+class LongestWords:
+    """What `re.finditer` finds with an alternation of literal `words` tried longest first
+    (leftmost, then longest, never overlapping), from one Aho–Corasick pass instead of the
+    regex trying every word at every position (a lexicon of hundreds of words)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            if word:
+                self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
+
+    def finditer(self, text: str) -> list[tuple[int, str]]:
+        """(start, word) of every match, in order."""
+        longest: dict[int, int] = {}
+        for end, length in self._automaton.iter(text):
+            start = end - length + 1
+            if length > longest.get(start, 0):
+                longest[start] = length
+        found: list[tuple[int, str]] = []
+        cursor = 0
+        for start in sorted(longest):
+            if start >= cursor:
+                cursor = start + longest[start]
+                found.append((start, text[start:cursor]))
         return found

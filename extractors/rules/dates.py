@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from extractors.rules.cues import register
+from extractors.rules.cues import lowered, register
 from extractors.rules.folding import folded, gated
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -98,7 +98,7 @@ DATE_ZH = register("date_zh", [
     "周", "星期", "礼拜", "月", "季", "年底", "年末", "天", "号", "日", "工作日"], pattern=ZH_PATTERN)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
 class DuePhrase:
     phrase: str
     start: int
@@ -292,19 +292,23 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
     found: list[DuePhrase] = []
     if cues & DATE_EN:
         at = start
-        while (m := _EN_FOLDED.search(text, at, end)) is not None:
-            low = m.folded_match  # the groups lowercased: all the resolvers need
-            begin, stop = low.span()
-            if "may" in low.group(0) and any(low.group(g) == "may" and m.group(g) != "May"
+        low_text, pattern = lowered(text), _EN_FOLDED.folded  # one lowercasing for every search
+        while (low := pattern.search(low_text, at, end)) is not None:
+            begin, stop = low.span()  # the groups lowercased: all the resolvers need
+            if "may" in low.group(0) and any(low.group(g) == "may"
+                                             and text[low.start(g) : low.end(g)] != "May"
                                              for g in _MONTH_GROUPS):
                 at = begin + 1  # "we may 5x our seats": only a capitalized May is the month
                 continue
             found.append(DuePhrase(text[begin:stop], begin, stop, _resolve_en(low, ref, occurred_at)))
             at = stop if stop > begin else stop + 1
+    english = len(found)
     if cues & DATE_ZH:
         for zh in ZH_PATTERN.finditer(text, start, end):
             found.append(DuePhrase(zh.group(0), zh.start(), zh.end(), _resolve_zh(zh, ref)))
-    return sorted(found, key=lambda d: d.start)
+    if 0 < english < len(found):  # each language's phrases come in order already
+        found.sort(key=lambda d: d.start)
+    return found
 
 
 def resolve_due(phrase: str, occurred_at: datetime) -> date | None:

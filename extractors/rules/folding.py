@@ -151,7 +151,10 @@ class FoldedPattern:
         return (FoldedMatch(m, text) for m in self.folded.finditer(lowered(text), pos, endpos))
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        found = self.folded.finditer(lowered(text), pos, endpos)
+        low = lowered(text)
+        if low == text:  # no capitals: the lowercase pattern's own answer is the same
+            return self.folded.findall(text, pos, endpos)
+        found = self.folded.finditer(low, pos, endpos)
         if self.groups == 0:
             return [text[m.start() : m.end()] for m in found]
         if self.groups == 1:
@@ -162,17 +165,18 @@ class FoldedPattern:
         if isinstance(repl, str) and "\\" in repl:
             return self.original.sub(repl, text, count)  # group references: let re expand them
         low = lowered(text)
-        first = self.folded.search(low)
-        if first is None:  # most calls: nothing to replace
-            return text
+        if isinstance(repl, str) and low == text:  # no capitals: the lowercase pattern's own sub
+            return self.folded.sub(repl, text, count)
         pieces: list[str] = []
         cursor = 0
-        for n, m in enumerate(self.folded.finditer(low, first.start()), 1):
+        for n, m in enumerate(self.folded.finditer(low), 1):
             pieces.append(text[cursor : m.start()])
             pieces.append(repl if isinstance(repl, str) else repl(FoldedMatch(m, text)))
             cursor = m.end()
             if n == count:
                 break
+        if not pieces:  # most calls: nothing to replace
+            return text
         pieces.append(text[cursor:])
         return "".join(pieces)
 

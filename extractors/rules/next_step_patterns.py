@@ -200,8 +200,13 @@ _RUNS = gated(re.compile(r"[ \t]{2,}"))
 def spoken(text: str) -> str:
     """`text` without fillers, stutters and transcript markers (for reading steps, not quoting)."""
     text = DISFLUENCY.sub(" ", text)
-    text = _REPEATED.sub(r"\1", text)
+    text = _REPEATED.sub(_first_group, text)
     return _RUNS.sub(" ", text).strip()
+
+
+def _first_group(match: re.Match[str]) -> str:
+    """What a "\\1" template gives, without re expanding the template on every call."""
+    return match.group(1)
 
 
 MAX_ACTION_CHARS = 90

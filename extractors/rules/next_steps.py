@@ -55,10 +55,9 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     for i, sentence in enumerate(sentences):
         if sentence.quoted or not is_candidate(sentence.cues):
             continue
-        reply = _reply(sentences, i)
-        accepted = reply is not None and ACCEPTANCE.match(reply.text) is not None
-        found = sentence_steps(sentence, touchpoint, accepted)
-        if found and reply is not None and all(h.is_request for h in found) \
+        answer = _Answer(sentences, i)
+        found = sentence_steps(sentence, touchpoint, answer)
+        if found and all(h.is_request for h in found) and (reply := answer.reply()) is not None \
                 and FULFILLED.match(reply.text):
             continue
         for hit in found:
@@ -92,6 +91,30 @@ def _with_subject(hit: NextStepHit, touchpoint: Touchpoint) -> NextStepHit:
             or not _HAN.search(hit.action) or not (m := _SUBJECT.match(touchpoint.text)):
         return hit
     return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
+
+
+class _Answer:
+    """The other side's reply to sentence i; true when that reply accepts ("Sure", "好的").
+    Both are read on first use: most sentences never need them."""
+
+    __slots__ = ("_sentences", "_i", "_reply", "_accepts")
+
+    def __init__(self, sentences: list[Sentence], i: int) -> None:
+        self._sentences = sentences
+        self._i = i
+        self._reply: Sentence | None | bool = False  # False: not looked up yet
+        self._accepts: bool | None = None
+
+    def reply(self) -> Sentence | None:
+        if self._reply is False:
+            self._reply = _reply(self._sentences, self._i)
+        return self._reply  # type: ignore[return-value]
+
+    def __bool__(self) -> bool:
+        if self._accepts is None:
+            reply = self.reply()
+            self._accepts = reply is not None and ACCEPTANCE.match(reply.text) is not None
+        return self._accepts
 
 
 def _reply(sentences: list[Sentence], i: int) -> Sentence | None:

@@ -196,10 +196,11 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
     for start, end, role, speaker, index in turns:
         cursor = start
         for match in _BOUNDARY.finditer(text, start, end):
-            stop = match.start() if match.group() == "\n" else match.end()
+            at, after = match.span()
+            stop = at if text[at] == "\n" else after  # a line break is dropped, punctuation kept
             if stop > cursor:
                 _add(sentences, text, cursor, stop, role, speaker, index)
-            cursor = match.end()
+            cursor = after
         if cursor < end:
             _add(sentences, text, cursor, end, role, speaker, index)
     infer_roles(sentences, touchpoint.channel)

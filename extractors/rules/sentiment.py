@@ -17,23 +17,22 @@ from __future__ import annotations
 
 import math
 import re
-import string
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from assistant.models import SentimentLabel
-from extractors.rules.cues import register, register_pattern
+from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
+from extractors.rules.vader import compound as vader_compound
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
 LABEL_THRESHOLD = 0.16  # mean score beyond which the touchpoint leans one way
 MIXED_BALANCE = 0.3  # weaker side / stronger side at which both sides count ("mixed")
 _CJK = gated(re.compile(r"[\u4e00-\u9fff]"))
-_PUNCTUATION = string.punctuation
 _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
@@ -176,56 +175,13 @@ _ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
 
 
-class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
-    """VADER, without its character-by-character emoji pass on text that has no emoji.
-
-    `polarity_scores` first rebuilds the text one character at a time to spell out emoji; every
-    key of its emoji table is non-ASCII, so for ASCII text that pass only strips the ends. A word
-    outside the lexicon gets valence 0 without the call that would find that out.
-    """
-
-    def polarity_scores(self, text: str) -> dict[str, float]:
-        if not text.isascii():
-            return super().polarity_scores(text)  # type: ignore[no-any-return]
-        text = text.strip()
-        sentitext = SentiText(text)
-        sentiments: list[float] = []
-        words = sentitext.words_and_emoticons
-        lexicon = self.lexicon
-        for i, item in enumerate(words):
-            lowered = item.lower()
-            if lowered not in lexicon or lowered in BOOSTER_DICT or (
-                    lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
-                sentiments.append(0)  # what sentiment_valence gives a word outside the lexicon
-                continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
-        return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
-
-
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
-    analyzer = _Analyzer()
+    analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
     for word in _BUSINESS_NEUTRAL:
         analyzer.lexicon.pop(word, None)
     return analyzer
-
-
-def _vader_has_cue(text: str) -> bool:
-    """Whether VADER could score `text` non-zero: some token is in its lexicon, or an emoji.
-
-    VADER gives words outside its lexicon zero valence and its modifiers only scale lexicon
-    words, so skipping it when this is false returns the same 0.0 at a fraction of the cost
-    (most business sentences carry no sentiment word).
-    """
-    if not text.isascii():
-        return True
-    lexicon = _vader().lexicon
-    tokens = text.lower().split()
-    if not lexicon.keys().isdisjoint(tokens):
-        return True
-    return any(token.strip(_PUNCTUATION) in lexicon for token in tokens if not token.isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -245,17 +201,23 @@ def _zh_lexicon() -> tuple[re.Pattern[str], dict[str, float], re.Pattern[str], r
 _EMOJI = gated(re.compile("|".join(_EMOJI_ZH)))
 _CODES = gated(re.compile("|".join(map(re.escape, EMOJI_CODES))))
 _ZH_SENTIMENT = register("zh_sentiment", [*_zh_lexicon()[1], *_EMOJI_ZH])
+_EMOJI_CUE = register("zh_emoji", _EMOJI_ZH)
 _CODE_CUE = register("emoji_code", EMOJI_CODES)
 
 
+@lru_cache(maxsize=1)
+def _zh_words() -> LongestWords:
+    """The lexicon's words as `_zh_lexicon`'s pattern finds them, in one automaton pass."""
+    return LongestWords(_zh_lexicon()[1])
+
+
 def _score_zh(text: str, cues: int = ALL_CUES) -> float:
-    pattern, weights, negators, boosted, intensifiers = _zh_lexicon()
-    total = sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) \
+    _, weights, negators, boosted, intensifiers = _zh_lexicon()
+    total = (sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) if cues & _EMOJI_CUE else 0) \
         + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
-    for m in pattern.finditer(text):
-        word = m.group(0)
+    for start, word in _zh_words().finditer(text):
         weight = weights[word]
-        before = text[max(0, m.start() - 4) : m.start()]
+        before = text[max(0, start - 4) : start]
         if before:
             if boost := boosted.search(before):
                 weight *= intensifiers[boost.group(0)]
@@ -289,7 +251,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)
-    score = float(_vader().polarity_scores(plain)["compound"]) if _vader_has_cue(plain) else 0.0
+    score = vader_compound(plain, _vader())
     if codes:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
     complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0

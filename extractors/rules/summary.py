@@ -7,7 +7,9 @@ word of the summary is evidence.
 
 from __future__ import annotations
 
-from assistant.models import Summary, Touchpoint
+from collections.abc import Callable
+
+from assistant.models import Evidence, Summary, Touchpoint
 from extractors.grounding import evidence_for_span
 from extractors.rules.sentences import Sentence
 
@@ -15,9 +17,10 @@ MAX_SENTENCES = 3
 MAX_CHARS = 400
 
 
-def build_summary(touchpoint: Touchpoint, sentences: list[Sentence],
-                  weights: dict[int, float]) -> Summary | None:
-    """`weights` maps a sentence's start offset to how much was found in it."""
+def build_summary(touchpoint: Touchpoint, sentences: list[Sentence], weights: dict[int, float],
+                  evidence: Callable[[Sentence], Evidence] | None = None) -> Summary | None:
+    """`weights` maps a sentence's start offset to how much was found in it; `evidence` gives a
+    sentence's Evidence when the caller already builds one per sentence."""
     if not sentences:
         return None
     ranked = sorted(sentences, key=lambda s: (-weights.get(s.start, 0.0), s.start))
@@ -32,4 +35,5 @@ def build_summary(touchpoint: Touchpoint, sentences: list[Sentence],
         length += len(sentence.text)
     chosen.sort(key=lambda s: s.start)
     return Summary(text=" ".join(s.text for s in chosen),
-                   evidence=[evidence_for_span(touchpoint, s.start, s.end) for s in chosen])
+                   evidence=[evidence(s) if evidence else evidence_for_span(touchpoint, s.start, s.end)
+                             for s in chosen])

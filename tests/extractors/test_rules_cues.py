@@ -14,7 +14,7 @@ import pytest
 
 from evals.dataset import load_dataset, to_touchpoint
 from extractors.rules import RulesExtractor  # noqa: F401  (registers every rule's cue words)
-from extractors.rules.cues import GATES, UngatedPatternError, cue_words
+from extractors.rules.cues import GATES, LITERAL_GATES, UngatedPatternError, cue_words, literal_gate
 from extractors.rules.next_step_clauses import is_candidate, sentence_steps
 from extractors.rules.sentences import Sentence, split_sentences
 
@@ -44,6 +44,25 @@ def test_every_gated_pattern_matches_only_where_its_cue_words_occur(corpus) -> N
                     and not sentence.cues & bit:
                 misses.append((rule, sentence.text))
     assert misses == []
+
+
+def test_every_literal_gate_is_open_wherever_its_pattern_matches(corpus) -> None:
+    assert LITERAL_GATES
+    misses = []
+    for pattern, could_match in LITERAL_GATES:
+        for sentence, _ in corpus:
+            text = sentence.text
+            pieces = [text, *(text[i:] for i in range(1, len(text), 7))]
+            misses += [(pattern.pattern[:40], piece) for piece in pieces
+                       if pattern.search(piece) and not could_match(piece)]
+    assert misses == []
+
+
+def test_a_literal_gate_closes_on_text_without_its_words() -> None:
+    could_match = literal_gate(re.compile(r"[,，;；、]|\s(?:and then|then)\s", re.I))
+    LITERAL_GATES.pop()
+    assert could_match("Send it, THEN call") and could_match("好的，谢谢")
+    assert not could_match("Send the deck tomorrow") and not could_match("我明天发给您")
 
 
 def test_no_step_is_found_in_a_sentence_the_candidate_test_skips(corpus) -> None:
@@ -87,3 +106,34 @@ def test_the_action_cleaners_gates_open_wherever_their_patterns_match(corpus) ->
     misses = [(p.pattern[:30], t) for t in texts for p, bit in gates
               if p.search(t) and not patterns._CLEANER_CUES.bits(t) & bit]
     assert misses == []
+
+
+def test_longest_words_finds_what_the_longest_first_alternation_finds(corpus) -> None:
+    """The Chinese sentiment lexicon, on every eval sentence and on strings packed with its
+    words, prefixes of them and overlaps."""
+    import random
+
+    from extractors.rules.cues import LongestWords
+    from extractors.rules.sentiment import _zh_lexicon
+
+    pattern, weights, *_ = _zh_lexicon()
+    words = LongestWords(weights)
+    rng = random.Random(5)
+    vocabulary = sorted(weights)
+    pieces = vocabulary + [w[:-1] for w in vocabulary if len(w) > 1] + ["不", "很", "，", "a", " "]
+    texts = [s.text for s, _ in corpus] + ["".join(rng.choice(pieces) for _ in range(12))
+                                           for _ in range(3000)]
+    differences = [t for t in texts
+                   if words.finditer(t) != [(m.start(), m.group(0)) for m in pattern.finditer(t)]]
+    assert differences == []
+
+
+@pytest.mark.parametrize(("words", "text", "found"), [
+    (["ab", "abc", "bcd"], "abcd", [(0, "abc")]),
+    (["b", "abc"], "xabcb", [(1, "abc"), (4, "b")]),
+    (["很好", "好"], "好很好", [(0, "好"), (1, "很好")]),
+], ids=["longest-at-a-start", "leftmost-first", "adjacent"])
+def test_longest_words_takes_the_leftmost_then_longest_word(words, text, found) -> None:
+    from extractors.rules.cues import LongestWords
+
+    assert LongestWords(words).finditer(text) == found

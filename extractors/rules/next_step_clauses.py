@@ -44,6 +44,7 @@ from extractors.rules.next_step_patterns import (
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
+    ZH_CONJOINED,
     ZH_CONTINUE,
     ZH_HANDOVER,
     ZH_MODAL,
@@ -136,6 +137,7 @@ class _Found:
     is_offer: bool = False  # a step only if the other side accepts, or it names a date
     needs_due: bool = False  # "we send…" is a habit unless it names a date
     topic: str = ""  # what a handover clause ("快递单号发您微信") hands over
+    continues: bool = False  # no subject of its own: the verb phrase goes on the clause before
 
 
 def _other(role: Role) -> str:
@@ -190,7 +192,7 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     return None
 
 
-def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | None:
+def _match_zh(clause: str, base: int, cues: int, previous: _Found | None) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
@@ -215,12 +217,16 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
     if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
         side = "other" if ZH_ASKS_ME.search(clause) else "self"  # "明天发我就行" asks the addressee
         at = len(clause) - len(clause.lstrip()) + m.start()
-        if subject := _LATE_SUBJECT.search(clause, at):  # "周四下午两点我给您打电话"
-            at = subject.end()
-        return _Found(side, base + at, needs_due=True)
-    if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
-        return _Found("self", base + m.start())
-    if continues and (m := ZH_HANDOVER.match(clause)):
+        subject = _LATE_SUBJECT.search(clause, at)  # "周四下午两点我给您打电话"
+        return _Found(side, base + (subject.end() if subject else at), needs_due=True,
+                      continues=subject is None)
+    if previous is None:
+        return None
+    if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"
+        return _Found(previous.side, base + m.end(), continues=True)
+    if (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
+        return _Found(previous.side, base + m.start(), continues=True)
+    if m := ZH_HANDOVER.match(clause):
         return _Found("self", base + m.end("topic"), topic=m.group("topic"))
     return None
 
@@ -273,14 +279,14 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         is_zh = _has_han(clause)
-        found = _match_zh(clause, start, cues, previous is not None) if is_zh \
+        found = _match_zh(clause, start, cues, previous) if is_zh \
             else _match_en(clause, start, cues)
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
-            found = _Found(previous.side, start + m.start("verb"))
+            found = _Found(previous.side, start + m.start("verb"), continues=True)
         if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)) \
                 and EN_FIRST_PERSON.search(text, 0, start):
-            found = _Found("self", start + m.start("verb"))
+            found = _Found("self", start + m.start("verb"), continues=previous is not None)
         if dues is None and (found is not None or hits):
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
@@ -326,8 +332,16 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
             continue
         if not hits and is_zh and OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
-            action = f"{plain}，{action}"  # "我根据团队规模做一个测算，下周五前发给您"
+            action = f"{plain}并{action}"  # "我根据团队规模做一个测算，下周五前发给您"
         owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
+        if hits and found.continues and previous is not None and hits[-1].owner == owner \
+                and (hits[-1].due is None or due is None):
+            # "I'll prepare the export and share a link by the 18th", "我马上升级给研发，明天给您
+            # 一个明确的时间": one step under the one date; two dates make two steps
+            hits[-1] = replace(with_due(hits[-1], due),
+                               action=f"{hits[-1].action}{'并' if is_zh else ' and '}{action}")
+            previous = found
+            continue
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
                                 sentence, is_request=found.side == "other"))

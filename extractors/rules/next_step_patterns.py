@@ -123,6 +123,11 @@ ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,1
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
                          r"准备|整理|开|做|提供)"))
+# "…，并在月底之前退款", "…，然后下周安排培训": a conjunction joins a verb phrase to the step before
+ZH_CONJOINED = gated(re.compile(
+    r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
+    r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])?(?:之前|以前|前|之内|内)?(?:再|也)?"
+    rf"(?=[^，。！？；,.!?;]{{0,4}}?(?:{ZH_VERBS}))"))
 NOT_A_REQUEST = gated(re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 CLAUSE_BREAK = re.compile(

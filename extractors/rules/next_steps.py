@@ -41,6 +41,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOPIC_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:那个|这个|就是)?[，,\s]*(?:[^，,。；;]{0,6}?(?:说|提|讲|聊)(?:过|到)?的)?"
                           r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转)")
 _BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
+_FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
+_EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
+                         r"some|send|sure)\b)[a-z][a-z-]{3,}")
+_EN_PRONOUN_OBJECT = re.compile(r"^\w+(?: \w+)? (?:it|them|that|this|those|these|one)\b", re.I)
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -114,7 +118,25 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
-    return len(hits) - 1 if len(between) <= 1 else None
+    return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
+
+
+def _same_ask(request: str, promise: str) -> bool:
+    """Whether a promise can be the answer to a request: it names nothing of its own ("发给您",
+    "I'll send it over") or shares a content word with it ("include pricing for 40 seats" / "put
+    the 40-seat pricing in the email"). "请尽快安排工程师上门" / "我今天给您回复具体时间" are two."""
+    if _HAN.search(promise):
+        own = _han_bigrams(promise)
+        return len(own) <= 1 or bool(own & _han_bigrams(request))
+    words = _EN_CONTENT.findall(promise.lower())
+    if len(words) <= 1 or _EN_PRONOUN_OBJECT.search(promise):
+        return True
+    return bool({w[:5] for w in words} & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
+
+
+def _han_bigrams(action: str) -> set[str]:
+    content = _FUNCTION_HAN.sub("", "".join(_HAN.findall(action)))
+    return {content[i : i + 2] for i in range(len(content) - 1)}
 
 
 def _due_of(hit: NextStepHit) -> DuePhrase | None:

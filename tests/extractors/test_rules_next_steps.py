@@ -60,9 +60,9 @@ SEVERAL = [
                  "by Tuesday.",
                  [("send the API docs", "rep", date(2026, 3, 2)),
                   ("set up the sandbox", "rep", date(2026, 3, 3))], id="en-two-subjects"),
-    pytest.param("I'll update the quote and then email it to your CFO by Friday.",
-                 [("update the quote", "rep", None),
-                  ("email it to your CFO", "rep", date(2026, 3, 6))], id="en-and-then"),
+    pytest.param("I'll send the deck today and then set up the pilot on Thursday.",
+                 [("send the deck", "rep", date(2026, 3, 2)),
+                  ("set up the pilot", "rep", date(2026, 3, 5))], id="en-and-then-two-dates"),
     pytest.param("我下午先把演示账号开好，晚上再把操作手册发给您。",
                  [("把演示账号开好", "rep", date(2026, 3, 2)),
                   ("把操作手册发给您", "rep", date(2026, 3, 2))], id="zh-afternoon-then-evening"),
@@ -75,6 +75,29 @@ SEVERAL = [
 @pytest.mark.parametrize(("text", "expected"), SEVERAL)
 def test_several_steps_in_one_sentence_are_separate(text, expected):
     assert steps([("rep", text)]) == expected
+
+
+JOINED = [
+    pytest.param([("rep", "I'll update the quote and then email it to your CFO by Friday.")],
+                 [("update the quote and email it to your CFO", "rep", date(2026, 3, 6))],
+                 id="en-undated-then-dated"),
+    pytest.param([("rep", "I'll confirm the import time with our engineers and get back to you.")],
+                 [("confirm the import time with our engineers and get back to you", "rep", None)],
+                 id="en-neither-dated"),
+    pytest.param([("rep", "Please review the security addendum and send comments by end of month.")],
+                 [("review the security addendum and send comments", "customer",
+                   date(2026, 3, 31))], id="en-request-and-then"),
+    pytest.param([("rep", "我回去跟领导申请一下折扣，下周一给您新的报价。")],
+                 [("回去跟领导申请一下折扣并给您新的报价", "rep", date(2026, 3, 9))],
+                 id="zh-subjectless-dated-clause"),
+    pytest.param([("customer", "麻烦核实一下，并在月底之前退款。")],
+                 [("核实一下并退款", "rep", date(2026, 3, 31))], id="zh-bing-joins"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), JOINED)
+def test_a_verb_phrase_joined_to_the_step_before_is_the_same_step_under_one_date(turns, expected):
+    assert steps(turns) == expected
 
 
 LEAD_INS = [
@@ -163,6 +186,17 @@ def test_a_request_and_the_promise_that_answers_it_are_one_step():
     assert found == [("把开票信息发我", "customer", date(2026, 3, 2))]
 
 
+def test_a_promise_of_something_else_is_not_the_answer_to_the_request():
+    found = steps([("customer", "请尽快安排工程师上门看一下打印机的问题。"),
+                   ("rep", "好的，我今天下班前给您回复具体时间。")])
+    assert found == [("安排工程师上门看一下打印机的问题", "rep", None),
+                     ("给您回复具体时间", "rep", date(2026, 3, 2))]
+    found = steps([("customer", "Could you send the signed DPA?"),
+                   ("rep", "Sure, I'll set up the onboarding call tomorrow.")])
+    assert found == [("send the signed DPA", "rep", None),
+                     ("set up the onboarding call", "rep", date(2026, 3, 3))]
+
+
 def test_named_speakers_get_their_side_from_what_they_say():
     text = ("Jordan Blake: Thanks for joining. Our pricing is per seat.\n"
             "Rachel Kim: Your quote is more than we budgeted.\n"
@@ -181,11 +215,11 @@ CONTEXT = [
     pytest.param([("rep", "我这边马上核对，两个小时内给您回复。")],
                  [("核对并给您回复", "rep", date(2026, 3, 2))], id="zh-reply-finishes-the-check"),
     pytest.param([("rep", "我根据你们的团队规模做一个测算，下周五前发给您。")],
-                 [("做一个测算，发给您", "rep", date(2026, 3, 13))], id="zh-plain-clause-then-dated"),
+                 [("做一个测算并发给您", "rep", date(2026, 3, 13))], id="zh-plain-clause-then-dated"),
     pytest.param([("rep", "已经定位到问题，今天下午五点前修复。")],
                  [("修复", "rep", date(2026, 3, 2))], id="zh-clock-time-left-out"),
-    pytest.param([("customer", "请马上退款！"), ("agent", "非常抱歉，我们会在3个工作日内原路退回。")],
-                 [("退款", "rep", date(2026, 3, 5))], id="zh-the-promise-dates-the-request"),
+    pytest.param([("customer", "请马上给我们退款！"), ("agent", "非常抱歉，我们会在3个工作日内退款。")],
+                 [("给我们退款", "rep", date(2026, 3, 5))], id="zh-the-promise-dates-the-request"),
 ]
 
 

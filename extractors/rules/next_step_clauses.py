@@ -40,6 +40,7 @@ from extractors.rules.next_step_patterns import (
     NOT_A_REQUEST,
     NOTICE,
     THREAT,
+    VENDOR_ROLES,
     WISH,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
@@ -101,12 +102,13 @@ MIN_ACTION_CHARS = 2
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
-_POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?"))
+_POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?|您的)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
 OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
                          r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
+_DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
@@ -132,7 +134,7 @@ class NextStepHit:
 class _Found:
     """A step found in one clause: who (relative to the speaker) and where the action starts."""
 
-    side: str  # "self" (the speaker's side), "other" (the addressee's) or "customer"
+    side: str  # "self" (the speaker's side), "other" (the addressee's), "customer" or "rep"
     action_from: int  # offset in the sentence
     is_offer: bool = False  # a step only if the other side accepts, or it names a date
     needs_due: bool = False  # "we send…" is a habit unless it names a date
@@ -174,7 +176,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
         return _Found("other", base + imperative.start("verb"))
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
-        side = "other" if m.group("who").lower().startswith("your") else "self"
+        side = "self" if not m.group("who").lower().startswith("your") \
+            else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
         return _Found(side, base + m.start("verb"))
     if cues & _EN_NAMED and (m := EN_NAMED.search(clause)) \
             and m.group("name").lower() not in NOT_A_NAME:
@@ -197,7 +200,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None) -> _Fo
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
             and ZH_VERB.search(clause, m.end("who")):
-        side = "other" if m.group("who").startswith(("你们", "贵司", "您")) else "self"
+        side = "self" if not m.group("who").startswith(("你们", "贵司", "您")) \
+            else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
         actor = m.start("who") + len(_POSSESSIVE.match(m.group("who")).group(0))  # type: ignore[union-attr]
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
@@ -320,7 +324,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and action.endswith("的"):  # "这正是我们要解决的": a description
+                or is_zh and (action.endswith("的") or _DESCRIBED.search(action)):
+            # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
@@ -333,7 +338,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             continue
         if not hits and is_zh and OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
             action = f"{plain}并{action}"  # "我根据团队规模做一个测算，下周五前发给您"
-        owner = {"self": _own(role), "other": _other(role), "customer": "customer"}[found.side]
+        owner = {"self": _own(role), "other": _other(role), "customer": "customer",
+                 "rep": "rep"}[found.side]
         if hits and found.continues and previous is not None and hits[-1].owner == owner \
                 and (hits[-1].due is None or due is None):
             # "I'll prepare the export and share a link by the 18th", "我马上升级给研发，明天给您

@@ -129,6 +129,10 @@ OWNERS = [
     pytest.param("customer", "法务那边下周二前给意见。", "customer", id="zh-customer-legal"),
     pytest.param("rep", "我让实施顾问明天联系您。", "rep", id="zh-i-have-consultant-call"),
     pytest.param("rep", "技术会在后天之前重新迁移所有附件。", "rep", id="zh-tech-team"),
+    pytest.param("agent", "您的客户经理明天会联系您确认续约细节。", "rep",
+                 id="zh-your-account-manager-is-ours"),
+    pytest.param("agent", "Your account manager will call you on Friday.", "rep",
+                 id="en-your-account-manager-is-ours"),
 ]
 
 
@@ -162,6 +166,17 @@ NOT_STEPS = [
     pytest.param([("customer", "Please add 5 seats to our subscription."),
                   ("agent", "Done, the seats are active now.")], id="en-request-done-at-once"),
     pytest.param([("customer", "> Could you send the timeline by Friday?")], id="en-quoted-line"),
+    pytest.param([("customer", "发票已经开好，请查收。")], id="zh-courtesy-qing-chashou"),
+    pytest.param([("customer", "今天是产品演示会。")], id="zh-what-a-day-is"),
+    pytest.param([("customer", "下周我们有两个客户来拜访。")], id="zh-what-a-day-holds"),
+    pytest.param([("customer", "今天发给你们的那份需求清单有更新。")], id="zh-described-by-a-clause"),
+    pytest.param([("customer", "我们这边的诉求是，客服工单要能自动分派给销售。")], id="zh-requirement"),
+    pytest.param([("agent", "麻烦把报错页面截图发我们。"), ("customer", "好的，截图已经上传了。")],
+                 id="zh-request-done-at-once"),
+    pytest.param([("agent", "请在设置里把默认语言改成中文。"), ("customer", "改好了，谢谢。")],
+                 id="zh-instruction-done-at-once"),
+    pytest.param([("agent", "请清一下浏览器缓存再登录。"), ("customer", "试了，还是不行。")],
+                 id="zh-instruction-tried"),
 ]
 
 

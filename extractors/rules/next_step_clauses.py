@@ -55,8 +55,10 @@ from extractors.rules.next_step_patterns import (
     ZH_SELF,
     ZH_TEAM,
     ZH_TIMED,
+    ZH_TRIGGER,
     ZH_VERB,
     ZH_VERBS,
+    ZH_YES,
     clean_action,
     spoken,
 )
@@ -108,12 +110,14 @@ _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,
 OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
                          r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
+_NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
 _DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
-_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$"))
+_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$|"
+                                r"\d点|[上下]午|晚上|[今明后]天|[这下本]周|月底|\d[号日]"))  # a time
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
@@ -140,6 +144,7 @@ class _Found:
     needs_due: bool = False  # "we send…" is a habit unless it names a date
     topic: str = ""  # what a handover clause ("快递单号发您微信") hands over
     continues: bool = False  # no subject of its own: the verb phrase goes on the clause before
+    trigger: str = ""  # the event a promise waits for ("恢复后…通知您")
 
 
 def _other(role: Role) -> str:
@@ -195,7 +200,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     return None
 
 
-def _match_zh(clause: str, base: int, cues: int, previous: _Found | None) -> _Found | None:
+def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answering: bool = False
+              ) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
@@ -212,8 +218,11 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None) -> _Fo
         found.append((m.start(), _Found("other", base + m.start("mid"))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
-            or ZH_ADVERB_BEFORE.search(clause, 0, m.start())):
-        found.append((m.start(), _Found("self", base + m.start("mid"))))
+            or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
+            or answering and not m.group("mid") and "一下" not in clause):  # "我更新一下": done now
+        trigger = ZH_TRIGGER.match(clause, 0, m.start())
+        found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
+            "trigger") if trigger and _NOTIFY.match(clause, m.end("mid")) else "")))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
     if found:
@@ -273,6 +282,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
         return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
+    answering = ZH_YES.match(text) is not None
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None
@@ -283,7 +293,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         is_zh = _has_han(clause)
-        found = _match_zh(clause, start, cues, previous) if is_zh \
+        found = _match_zh(clause, start, cues, previous, answering) if is_zh \
             else _match_en(clause, start, cues)
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
@@ -318,6 +328,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             continue
         action = clean_action(text[found.action_from:end],
                               [(d.start, d.end) for d in clause_dues], found.action_from)
+        if found.trigger:
+            action = f"{found.trigger}{action}"
         if found.topic:
             action = f"把{found.topic}{action}"
         elif topic and HANDED_OVER.match(action):

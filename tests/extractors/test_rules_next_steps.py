@@ -95,6 +95,22 @@ JOINED = [
 ]
 
 
+PLAIN_PROMISES = [
+    pytest.param([("customer", "上线那天你们能派人过来吗？"), ("rep", "可以，我们安排一名顾问到现场。")],
+                 [("安排一名顾问到现场", "rep", None)], id="zh-yes-then-plain-promise"),
+    pytest.param([("rep", "好的，版本发布后我第一时间通知您。")],
+                 [("版本发布后通知您", "rep", None)], id="zh-event-before-notice"),
+    pytest.param([("customer", "行，收到以后我们月底之前盖章。")],
+                 [("盖章", "customer", date(2026, 3, 31))], id="zh-event-before-deed-left-out"),
+    pytest.param([("rep", "可以的，我调整一下会议时间。")], [], id="zh-yes-done-right-now"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), PLAIN_PROMISES)
+def test_a_plain_promise_counts_after_a_yes_and_a_notice_names_its_event(turns, expected):
+    assert steps(turns) == expected
+
+
 @pytest.mark.parametrize(("turns", "expected"), JOINED)
 def test_a_verb_phrase_joined_to_the_step_before_is_the_same_step_under_one_date(turns, expected):
     assert steps(turns) == expected

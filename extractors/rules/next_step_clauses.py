@@ -79,6 +79,7 @@ _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
 _ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
+_ZH_YES = register_pattern("zh_yes", ZH_YES)
 _THREAT = register_pattern("threat", THREAT)
 _NOTICE = register_pattern("notice", NOTICE)
 _EN_WILL = register_pattern("en_will", EN_WILL)
@@ -99,6 +100,7 @@ def is_candidate(cues: int) -> bool:
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
+                or cues & _ZH_SELF and cues & _ZH_YES
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
 MIN_ACTION_CHARS = 2
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
@@ -282,7 +284,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
         return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
-    answering = ZH_YES.match(text) is not None
+    answering = bool(cues & _ZH_YES) and ZH_YES.match(text) is not None
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None

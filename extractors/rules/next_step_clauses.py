@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, register, register_pattern
-from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
+from extractors.rules.dates import DATE_EN, DATE_ZH, DuePhrase, find_due_phrases
 from extractors.rules.folding import fold, gated
 from extractors.rules.next_step_patterns import (
     AGENDA,
@@ -115,6 +115,10 @@ _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个�
 _NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
 _DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
+_EXPECTED_DONE = fold(re.compile(
+    r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"
+    r"(?:'ll| will| should)(?: be)?)(?: to be)? (?:done|ready|fixed|live|finished|complete|completed|"
+    r"resolved|in place|out)|(?:预计|应该)?(?:能)?(?:完成|搞定|弄好|好)", re.I))
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
@@ -379,11 +383,22 @@ def _plain_self(text: str, before: int) -> str:
     return ""
 
 
+def only_due(sentence: Sentence, touchpoint: Touchpoint) -> DuePhrase | None:
+    """The date of a sentence that only dates the step before it ("Expect it done by Tuesday.")."""
+    if not sentence.cues & (DATE_EN | DATE_ZH):
+        return None
+    dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
+            if d.due]
+    return dues[0] if dues and _is_only_due(sentence.text, dues) else None
+
+
 def _is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
+    """A clause that only dates the step before: "4月10号之前", "expect it done by Tuesday"."""
     rest = clause
     for d in dues:
         rest = rest.replace(d.phrase, "")
-    return len(_DUE_WORDS.sub("", rest).strip(" ,，。.!！")) <= 1
+    rest = _DUE_WORDS.sub("", rest).strip(" ,，。.!！")
+    return len(rest) <= 1 or _EXPECTED_DONE.fullmatch(rest) is not None
 
 
 def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:

@@ -190,6 +190,11 @@ FULFILLED = re.compile(
     # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
     r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)", re.I)
+# a request answered with "sending it now" / "好的，马上" is due the same day
+RIGHT_AWAY = re.compile(
+    r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem)\W+)*(?:[a-z]+ing|on it|will do)"
+    r"\b[^.!?,;]{0,20}?\b(?:right now|now|right away|straight away)\b"
+    r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:马上|这就|立刻|现在就)", re.I)
 FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"

@@ -27,10 +27,11 @@ from extractors.rules.next_step_clauses import (
     OBJECTLESS,
     NextStepHit,
     is_candidate,
+    only_due,
     sentence_steps,
     with_due,
 )
-from extractors.rules.next_step_patterns import ACCEPTANCE, ASKED_FOR, FULFILLED
+from extractors.rules.next_step_patterns import ACCEPTANCE, ASKED_FOR, FULFILLED, RIGHT_AWAY
 from extractors.rules.sentences import Sentence
 
 __all__ = ["NextStepHit", "find_next_steps"]
@@ -45,6 +46,7 @@ _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会�
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
 _EN_PRONOUN_OBJECT = re.compile(r"^\w+(?: \w+)? (?:it|them|that|this|those|these|one)\b", re.I)
+_FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -57,7 +59,14 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """
     hits: list[NextStepHit] = []
     for i, sentence in enumerate(sentences):
-        if sentence.quoted or not is_candidate(sentence.cues):
+        if sentence.quoted:
+            continue
+        if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
+                and sentence.speaker == hits[-1].sentence.speaker \
+                and (due := only_due(sentence, touchpoint)) is not None:
+            hits[-1] = with_due(hits[-1], due)  # "…batches on our side; expect it done by Tuesday."
+            continue
+        if not is_candidate(sentence.cues):
             continue
         reply = _reply(sentences, i)
         accepted = reply is not None and ACCEPTANCE.match(reply.text) is not None
@@ -65,8 +74,13 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if found and reply is not None and all(h.is_request for h in found) \
                 and FULFILLED.match(reply.text):
             continue
+        if found and reply is not None and RIGHT_AWAY.match(reply.text):
+            today = touchpoint.occurred_at.date()
+            found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
             merged = _answered(hits, hit, sentences)
+            if merged is None:
+                merged = _restated(hits, hit)
             if merged is None:
                 hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
             elif hit.due is not None:  # the promise's date is the one that binds
@@ -119,6 +133,18 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
     return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
+
+
+def _restated(hits: list[NextStepHit], hit: NextStepHit) -> int | None:
+    """The index of an earlier step with the same action ("Kenji said he'd send the user list" /
+    Kenji: "I'll send the user list by Wednesday"): one step, the first owner, either's date."""
+    key = _action_key(hit.action)
+    return next((i for i in range(len(hits) - 1, -1, -1) if _action_key(hits[i].action) == key),
+                None)
+
+
+def _action_key(action: str) -> str:
+    return " ".join(_FILLER_WORDS.sub(" ", action.casefold()).split())
 
 
 def _same_ask(request: str, promise: str) -> bool:

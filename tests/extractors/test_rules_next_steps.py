@@ -254,6 +254,27 @@ CONTEXT = [
 ]
 
 
+DATED_BY_CONTEXT = [
+    pytest.param([("agent", "Our engineers will run the sync again on our side; expect it done by "
+                            "Thursday.")],
+                 [("run the sync again on our side", "rep", date(2026, 3, 5))],
+                 id="en-next-sentence-only-dates-it"),
+    pytest.param([("customer", "Could you resend the renewal quote?"),
+                  ("rep", "Sure, sending it over now.")],
+                 [("resend the renewal quote", "rep", date(2026, 3, 2))], id="en-sending-now"),
+    pytest.param([("customer", "麻烦把续约报价再发我一份。"), ("rep", "好的，马上。")],
+                 [("把续约报价再发我一份", "rep", date(2026, 3, 2))], id="zh-right-away"),
+    pytest.param([("rep", "And Mira from procurement said she'd send the vendor form."),
+                  ("customer", "Yes, I'll send the vendor form by Friday.")],
+                 [("send the vendor form", "customer", date(2026, 3, 6))], id="en-restated-step"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), DATED_BY_CONTEXT)
+def test_a_step_takes_its_date_from_what_follows_it(turns, expected):
+    assert steps(turns) == expected
+
+
 @pytest.mark.parametrize(("turns", "expected"), CONTEXT)
 def test_short_actions_take_their_object_and_date_from_context(turns, expected):
     assert steps(turns) == expected

@@ -190,6 +190,11 @@ FULFILLED = re.compile(
     # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
     r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)", re.I)
+# "Can you confirm which mailbox is affected?" / "All of them.": a question answered on the spot
+INFO_ASK = fold(re.compile(
+    r"(?:confirm|clarify|check|tell (?:me|us)|let (?:me|us) know)\s+(?:which|what|whether|if|how|"
+    r"when|where|who|why)\b|(?:确认|告诉我|说一下|看一下)(?:一下|下)?(?:是不是|是否|是哪|哪|什么|多少|有没有)",
+    re.I))
 # a request answered with "sending it now" / "好的，马上" is due the same day
 RIGHT_AWAY = re.compile(
     r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem)\W+)*(?:[a-z]+ing|on it|will do)"

@@ -31,7 +31,13 @@ from extractors.rules.next_step_clauses import (
     sentence_steps,
     with_due,
 )
-from extractors.rules.next_step_patterns import ACCEPTANCE, ASKED_FOR, FULFILLED, RIGHT_AWAY
+from extractors.rules.next_step_patterns import (
+    ACCEPTANCE,
+    ASKED_FOR,
+    FULFILLED,
+    INFO_ASK,
+    RIGHT_AWAY,
+)
 from extractors.rules.sentences import Sentence
 
 __all__ = ["NextStepHit", "find_next_steps"]
@@ -74,6 +80,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if found and reply is not None and all(h.is_request for h in found) \
                 and FULFILLED.match(reply.text):
             continue
+        if found and reply is not None:
+            found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action))]
         if found and reply is not None and RIGHT_AWAY.match(reply.text):
             today = touchpoint.occurred_at.date()
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]

@@ -182,6 +182,10 @@ NOT_STEPS = [
     pytest.param([("customer", "Please add 5 seats to our subscription."),
                   ("agent", "Done, the seats are active now.")], id="en-request-done-at-once"),
     pytest.param([("customer", "> Could you send the timeline by Friday?")], id="en-quoted-line"),
+    pytest.param([("agent", "Can you confirm which browser your team uses?"),
+                  ("customer", "Chrome, all of us.")], id="en-question-answered-on-the-spot"),
+    pytest.param([("agent", "麻烦确认一下是哪个账号登录不了？"), ("customer", "销售部的三个账号。")],
+                 id="zh-question-answered-on-the-spot"),
     pytest.param([("customer", "发票已经开好，请查收。")], id="zh-courtesy-qing-chashou"),
     pytest.param([("customer", "今天是产品演示会。")], id="zh-what-a-day-is"),
     pytest.param([("customer", "下周我们有两个客户来拜访。")], id="zh-what-a-day-holds"),
@@ -226,6 +230,11 @@ def test_a_promise_of_something_else_is_not_the_answer_to_the_request():
                    ("rep", "Sure, I'll set up the onboarding call tomorrow.")])
     assert found == [("send the signed DPA", "rep", None),
                      ("set up the onboarding call", "rep", date(2026, 3, 3))]
+
+
+def test_a_question_nobody_answered_yet_stays_a_request():
+    assert steps([("customer", "Could you clarify whether SSO is included in the Pro tier?")]) == [
+        ("clarify whether SSO is included in the Pro tier", "rep", None)]
 
 
 def test_named_speakers_get_their_side_from_what_they_say():

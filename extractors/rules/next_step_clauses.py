@@ -112,6 +112,16 @@ _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,
 OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
                          r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
+MAX_FRONTED_CHARS = 10
+_LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
+# not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
+_NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
+                                r"说|觉得|认为|感觉|希望|的话|如果|要是|因为|所以|但是|不过|"
+                                r"周[一二三四五六日天末]|星期|\d|[一二三四五六七八九十两][号日月点]|"
+                                r"期间|时候|之后|以后|现在|目前|最近|刚才|回头"))  # a time
+# "培训名单", "报价": a verb inside a noun phrase that ends in a thing handed over
+_OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合同|清单|表格?|计划|材料|信息|账号|链接|"
+                                r"手册|说明|数据|文件|截图|发票|样例)$"))
 _NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
 _DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
@@ -151,6 +161,7 @@ class _Found:
     topic: str = ""  # what a handover clause ("快递单号发您微信") hands over
     continues: bool = False  # no subject of its own: the verb phrase goes on the clause before
     trigger: str = ""  # the event a promise waits for ("恢复后…通知您")
+    fronted: str = ""  # an object put before the subject ("会议室我来订")
 
 
 def _other(role: Role) -> str:
@@ -228,7 +239,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
             or answering and not m.group("mid") and "一下" not in clause):  # "我更新一下": done now
         trigger = ZH_TRIGGER.match(clause, 0, m.start())
         found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
-            "trigger") if trigger and _NOTIFY.match(clause, m.end("mid")) else "")))
+            "trigger") if trigger and _NOTIFY.match(clause, m.end("mid")) else "",
+            fronted="" if trigger else _fronted(clause[: m.start()]))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
     if found:
@@ -336,6 +348,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                               [(d.start, d.end) for d in clause_dues], found.action_from)
         if found.trigger:
             action = f"{found.trigger}{action}"
+        if found.fronted:
+            action = _with_fronted(action, found.fronted)
         if found.topic:
             action = f"把{found.topic}{action}"
         elif topic and HANDED_OVER.match(action):
@@ -347,12 +361,12 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
-        if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
-            hits[-1] = with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
-            continue
         if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
             # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
             hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
+            continue
+        if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
+            hits[-1] = with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
             continue
         if not hits and is_zh and OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
             action = f"{plain}并{action}"  # "我根据团队规模做一个测算，下周五前发给您"
@@ -371,6 +385,24 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
                                 sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+def _fronted(before_subject: str) -> str:
+    """The object a clause puts before its subject ("会议室我来订", "价格我再跟领导申请一下"), or ""."""
+    topic = _LEADING_WORDS.sub("", before_subject).strip()
+    if not MIN_ACTION_CHARS <= len(topic) <= MAX_FRONTED_CHARS \
+            or ZH_VERB.search(topic) and not _OBJECT_NOUN.search(topic) \
+            or _NOT_A_TOPIC.search(topic) or _NOT_FRONTED.search(topic):
+        return ""
+    return topic
+
+
+def _with_fronted(action: str, fronted: str) -> str:
+    if len(action) <= 2:  # a bare verb: "订" → "订会议室"
+        return f"{action}{fronted}"
+    if HANDED_OVER.match(action) or OBJECTLESS.match(action):
+        return f"把{fronted}{action}"
+    return f"{fronted}{action}"
 
 
 def _plain_self(text: str, before: int) -> str:

@@ -111,6 +111,24 @@ def test_a_plain_promise_counts_after_a_yes_and_a_notice_names_its_event(turns, 
     assert steps(turns) == expected
 
 
+FRONTED = [
+    pytest.param("好，会议室我来订。", ("订会议室", "customer", None), id="zh-bare-verb-takes-its-object"),
+    pytest.param("这个问题我来跟进。", ("跟进这个问题", "customer", None), id="zh-object-after-the-verb"),
+    pytest.param("培训名单我周三前发给您。", ("把培训名单发给您", "customer", date(2026, 3, 4)),
+                 id="zh-handover-takes-its-object"),
+    pytest.param("周四我们内部开会讨论。", None, id="zh-a-day-is-no-object"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED)
+def test_an_object_put_before_the_subject_is_the_actions_object(text, expected):
+    found = steps([("customer", text)])
+    if expected is None:
+        assert all(not a.startswith("周四") for a, _, _ in found)
+    else:
+        assert found == [expected]
+
+
 @pytest.mark.parametrize(("turns", "expected"), JOINED)
 def test_a_verb_phrase_joined_to_the_step_before_is_the_same_step_under_one_date(turns, expected):
     assert steps(turns) == expected

@@ -13,8 +13,17 @@ from datetime import date
 
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, register, register_pattern
-from extractors.rules.dates import DATE_EN, DATE_ZH, DuePhrase, find_due_phrases
+from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.folding import fold, gated
+from extractors.rules.next_step_objects import (
+    HANDED_OVER,
+    MIN_ACTION_CHARS,
+    NOT_A_TOPIC,
+    OBJECTLESS,
+    fronted,
+    is_only_due,
+    with_fronted,
+)
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -102,38 +111,17 @@ def is_candidate(cues: int) -> bool:
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
-MIN_ACTION_CHARS = 2
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
 _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?|您的)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
-OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
-                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
-MAX_FRONTED_CHARS = 10
-_LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
-# not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
-_NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
-                                r"说|觉得|认为|感觉|希望|的话|如果|要是|因为|所以|但是|不过|"
-                                r"周[一二三四五六日天末]|星期|\d|[一二三四五六七八九十两][号日月点]|"
-                                r"期间|时候|之后|以后|现在|目前|最近|刚才|回头"))  # a time
-# "培训名单", "报价": a verb inside a noun phrase that ends in a thing handed over
-_OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合同|清单|表格?|计划|材料|信息|账号|链接|"
-                                r"手册|说明|数据|文件|截图|发票|样例)$"))
 _NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
 _DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
-HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
-_EXPECTED_DONE = fold(re.compile(
-    r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"
-    r"(?:'ll| will| should)(?: be)?)(?: to be)? (?:done|ready|fixed|live|finished|complete|completed|"
-    r"resolved|in place|out)|(?:预计|应该)?(?:能)?(?:完成|搞定|弄好|好)", re.I))
-_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
-_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$|"
-                                r"\d点|[上下]午|晚上|[今明后]天|[这下本]周|月底|\d[号日]"))  # a time
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
@@ -240,7 +228,7 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         trigger = ZH_TRIGGER.match(clause, 0, m.start())
         found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
             "trigger") if trigger and _NOTIFY.match(clause, m.end("mid")) else "",
-            fronted="" if trigger else _fronted(clause[: m.start()]))))
+            fronted="" if trigger else fronted(clause[: m.start()]))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
     if found:
@@ -323,10 +311,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
         if found is None:
-            if hits and clause_dues and hits[-1].due is None and _is_only_due(clause, clause_dues):
+            if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
                 hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
             topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
-                and not _NOT_A_TOPIC.search(clause) else ""
+                and not NOT_A_TOPIC.search(clause) else ""
             previous = None
             continue
         if condition and condition.start() < found.action_from and not accepted:
@@ -349,7 +337,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
         if found.trigger:
             action = f"{found.trigger}{action}"
         if found.fronted:
-            action = _with_fronted(action, found.fronted)
+            action = with_fronted(action, found.fronted)
         if found.topic:
             action = f"把{found.topic}{action}"
         elif topic and HANDED_OVER.match(action):
@@ -387,24 +375,6 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: bool
     return hits
 
 
-def _fronted(before_subject: str) -> str:
-    """The object a clause puts before its subject ("会议室我来订", "价格我再跟领导申请一下"), or ""."""
-    topic = _LEADING_WORDS.sub("", before_subject).strip()
-    if not MIN_ACTION_CHARS <= len(topic) <= MAX_FRONTED_CHARS \
-            or ZH_VERB.search(topic) and not _OBJECT_NOUN.search(topic) \
-            or _NOT_A_TOPIC.search(topic) or _NOT_FRONTED.search(topic):
-        return ""
-    return topic
-
-
-def _with_fronted(action: str, fronted: str) -> str:
-    if len(action) <= 2:  # a bare verb: "订" → "订会议室"
-        return f"{action}{fronted}"
-    if HANDED_OVER.match(action) or OBJECTLESS.match(action):
-        return f"把{fronted}{action}"
-    return f"{fronted}{action}"
-
-
 def _plain_self(text: str, before: int) -> str:
     """The verb phrase of a clause before `before` where the speaker says what they will do
     without a time or modal ("我根据你们的团队规模做一个测算"), or ""."""
@@ -413,24 +383,6 @@ def _plain_self(text: str, before: int) -> str:
             verb = ZH_VERB.search(text, m.end(), end)
             return text[verb.start():end] if verb else ""
     return ""
-
-
-def only_due(sentence: Sentence, touchpoint: Touchpoint) -> DuePhrase | None:
-    """The date of a sentence that only dates the step before it ("Expect it done by Tuesday.")."""
-    if not sentence.cues & (DATE_EN | DATE_ZH):
-        return None
-    dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
-            if d.due]
-    return dues[0] if dues and _is_only_due(sentence.text, dues) else None
-
-
-def _is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
-    """A clause that only dates the step before: "4月10号之前", "expect it done by Tuesday"."""
-    rest = clause
-    for d in dues:
-        rest = rest.replace(d.phrase, "")
-    rest = _DUE_WORDS.sub("", rest).strip(" ,，。.!！")
-    return len(rest) <= 1 or _EXPECTED_DONE.fullmatch(rest) is not None
 
 
 def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:

@@ -27,10 +27,10 @@ from extractors.rules.next_step_clauses import (
     OBJECTLESS,
     NextStepHit,
     is_candidate,
-    only_due,
     sentence_steps,
     with_due,
 )
+from extractors.rules.next_step_objects import only_due
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
     ASKED_FOR,

@@ -33,7 +33,7 @@ EN_VERB_WORDS = (
     "remind", "host", "hold", "map", "build", "write", "prep", "provision", "grant",
     "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
     "talk through", "start", "kick off", "set", "email over", "hand over", "think about",
-    "whitelist", "allowlist", "sign off")
+    "whitelist", "allowlist", "sign off", "make sure")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",
@@ -174,7 +174,10 @@ NOTICE = fold(re.compile(
     r"maintenance window|(?:service|platform|system) (?:will be )?(?:unavailable|offline|down) "
     r"(?:from|between|during))\b|放假|休假|停机|系统(?:升级|维护)|(?:服务|系统)暂停|暂停服务|维护窗口",
     re.I))
-THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I))
+# a threat, or a warning that sounds like an ask: "make sure this doesn't happen again", "下不为例"
+THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will)|make sure (?:\w+ ){1,3}?"
+                         r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't))\b|"
+                         r"否则|不然|再这样|要不然|下不为例", re.I))
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
@@ -237,7 +240,7 @@ _AROUND_DUE = fold(re.compile(
     r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
-    r"per our call|as discussed|as promised|following up|noted)\b\W*)+"
+    r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
     r"|^(?:那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 

@@ -51,7 +51,11 @@ _BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
-_EN_PRONOUN_OBJECT = re.compile(r"^\w+(?: \w+)? (?:it|them|that|this|those|these|one)\b", re.I)
+_INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀请|会议链接|日程|邀请", re.I)
+_MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthrough)\b|会|演示|培训|沟通",
+                      re.I)
+_EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "include", "attach",
+                "mail", "ship", "pass", "provide"}
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
@@ -91,8 +95,13 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                 merged = _restated(hits, hit)
             if merged is None:
                 hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
-            elif hit.due is not None:  # the promise's date is the one that binds
-                hits[merged] = with_due(hits[merged], _due_of(hit))
+            else:
+                if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
+                    joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
+                    hits[merged] = replace(hits[merged],
+                                           action=f"{hits[merged].action}{joiner}{hit.action}")
+                if hit.due is not None:  # the promise's date is the one that binds
+                    hits[merged] = with_due(hits[merged], _due_of(hit))
     return hits
 
 
@@ -156,16 +165,21 @@ def _action_key(action: str) -> str:
 
 
 def _same_ask(request: str, promise: str) -> bool:
-    """Whether a promise can be the answer to a request: it names nothing of its own ("发给您",
-    "I'll send it over") or shares a content word with it ("include pricing for 40 seats" / "put
-    the 40-seat pricing in the email"). "请尽快安排工程师上门" / "我今天给您回复具体时间" are two."""
+    """Whether a promise can be the answer to a request: it hands over what was asked without
+    naming anything else ("发给您", "I'll send it over") or shares a content word with it
+    ("include pricing for 40 seats" / "put the 40-seat pricing in the email"). "请尽快安排工程师上门"
+    / "我今天给您回复具体时间" and "send the signed DPA" / "I'll get legal to countersign it" are two."""
+    if _INVITE.search(promise) and _MEETING.search(request):  # "…a joint session?" / "I'll send an invite"
+        return True
     if _HAN.search(promise):
         own = _han_bigrams(promise)
-        return len(own) <= 1 or bool(own & _han_bigrams(request))
-    words = _EN_CONTENT.findall(promise.lower())
-    if len(words) <= 1 or _EN_PRONOUN_OBJECT.search(promise):
-        return True
-    return bool({w[:5] for w in words} & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
+        return not own or bool(own & _han_bigrams(request)) \
+            or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))
+    verb, _, rest = promise.lower().partition(" ")
+    named = {w[:5] for w in _EN_CONTENT.findall(rest)}
+    if not named:  # "send it over", "countersign it": the verb decides
+        return verb in _EN_DELIVERY or verb == request.lower().partition(" ")[0]
+    return bool((named | {verb[:5]}) & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
 
 
 def _han_bigrams(action: str) -> set[str]:

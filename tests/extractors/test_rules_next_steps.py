@@ -153,6 +153,8 @@ def test_the_action_is_the_verb_phrase_without_its_lead_in(text, action):
 
 OWNERS = [
     pytest.param("rep", "Our support engineer will call you tomorrow.", "rep", id="en-our-engineer"),
+    pytest.param("customer", "I'll make sure our finance lead joins the call on Friday.", "customer",
+                 id="en-make-sure"),
     pytest.param("rep", "Priya from finance will send the PO on Friday.", "customer",
                  id="en-named-from-finance"),
     pytest.param("rep", "Your IT team should whitelist our domain this week.", "customer",
@@ -204,6 +206,9 @@ NOT_STEPS = [
                   ("customer", "Chrome, all of us.")], id="en-question-answered-on-the-spot"),
     pytest.param([("agent", "麻烦确认一下是哪个账号登录不了？"), ("customer", "销售部的三个账号。")],
                  id="zh-question-answered-on-the-spot"),
+    pytest.param([("customer", "Thanks, but make sure it doesn't happen again.")], id="en-warning"),
+    pytest.param([("customer", "please make sure your team doesn't delete the old records")],
+                 id="en-negated-caution"),
     pytest.param([("customer", "发票已经开好，请查收。")], id="zh-courtesy-qing-chashou"),
     pytest.param([("customer", "今天是产品演示会。")], id="zh-what-a-day-is"),
     pytest.param([("customer", "下周我们有两个客户来拜访。")], id="zh-what-a-day-holds"),
@@ -248,6 +253,17 @@ def test_a_promise_of_something_else_is_not_the_answer_to_the_request():
                    ("rep", "Sure, I'll set up the onboarding call tomorrow.")])
     assert found == [("send the signed DPA", "rep", None),
                      ("set up the onboarding call", "rep", date(2026, 3, 3))]
+    found = steps([("customer", "Could you send the order form before Thursday?"),
+                   ("rep", "Sure, I'll review it today.")])
+    assert found == [("send the order form", "rep", date(2026, 3, 5)),
+                     ("review it", "rep", date(2026, 3, 2))]
+
+
+def test_an_invite_answers_the_meeting_it_was_asked_for():
+    found = steps([("customer", "Could we do a short training for the new hires next week?"),
+                   ("rep", "Yes, I'll send an invite for Tuesday.")])
+    assert found == [("do a short training for the new hires and send an invite", "rep",
+                      date(2026, 3, 3))]
 
 
 def test_a_question_nobody_answered_yet_stays_a_request():

@@ -123,6 +123,9 @@ _DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
+# "you'll have it Monday": the speaker's delivery, not a request
+_YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
+                            re.I)
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
 
@@ -198,6 +201,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
         return _Found("self", base + own.start("verb"),
                       needs_due=bool(own.group("subj")) and not own.group("modal")
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
+    if request and _YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
+        return _Found("self", base + request.start("verb"))
     if request:
         return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
     if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):

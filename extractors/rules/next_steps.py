@@ -55,7 +55,8 @@ _INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀�
 _MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthrough)\b|会|演示|培训|沟通",
                       re.I)
 _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "include", "attach",
-                "mail", "ship", "pass", "provide"}
+                "mail", "ship", "pass", "provide", "have", "receive", "see"}
+_BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
@@ -93,6 +94,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             merged = _answered(hits, hit, sentences)
             if merged is None:
                 merged = _restated(hits, hit)
+            if merged is None and _BARE_DELIVERY.match(hit.action):
+                continue  # "you'll have it Monday" that answers no request says too little
             if merged is None:
                 hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
             else:

@@ -259,6 +259,13 @@ def test_a_promise_of_something_else_is_not_the_answer_to_the_request():
                      ("review it", "rep", date(2026, 3, 2))]
 
 
+def test_you_will_have_it_is_the_speakers_delivery():
+    assert steps([("customer", "Could you send the revised SOW?"),
+                  ("rep", "Of course, you'll have it Wednesday.")]) == [
+        ("send the revised SOW", "rep", date(2026, 3, 4))]
+    assert steps([("rep", "You'll have it Wednesday.")]) == []
+
+
 def test_an_invite_answers_the_meeting_it_was_asked_for():
     found = steps([("customer", "Could we do a short training for the new hires next week?"),
                    ("rep", "Yes, I'll send an invite for Tuesday.")])

@@ -123,6 +123,10 @@ _DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
+# "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
+_OBJECT_FIRST = gated(re.compile(
+    r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
+    r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
 # "you'll have it Monday": the speaker's delivery, not a request
 _YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                             re.I)
@@ -244,6 +248,10 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         subject = _LATE_SUBJECT.search(clause, at)  # "周四下午两点我给您打电话"
         return _Found(side, base + (subject.end() if subject else at), needs_due=True,
                       continues=subject is None)
+    if cues & _ZH_TIMED and (m := _OBJECT_FIRST.match(clause)) and (topic := fronted(m.group("obj"))) \
+            and ZH_TIMED.match(clause[m.end():]) and not ZH_ASKS_ME.search(clause) \
+            and not ZH_QUESTION.search(clause):
+        return _Found("self", base + m.end(), needs_due=True, fronted=topic)  # "原件明天快递给您"
     if previous is None:
         return None
     if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"

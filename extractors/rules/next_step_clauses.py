@@ -127,6 +127,9 @@ _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|chec
 _OBJECT_FIRST = gated(re.compile(
     r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
     r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
+_WILL_ON = gated(re.compile(
+    r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
+    r"月底|[一两三]个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
 # "you'll have it Monday": the speaker's delivery, not a request
 _YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                             re.I)
@@ -252,6 +255,9 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
             and ZH_TIMED.match(clause[m.end():]) and not ZH_ASKS_ME.search(clause) \
             and not ZH_QUESTION.search(clause):
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)  # "原件明天快递给您"
+    if cues & _ZH_TIMED and (m := _WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
+        topic = fronted(m.group("obj") or "")  # "修复会在下周三发布", "会在下周一的版本里修复"
+        return _Found("self", base + m.end(), needs_due=True, fronted=topic)
     if previous is None:
         return None
     if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"

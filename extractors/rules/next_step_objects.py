@@ -30,7 +30,7 @@ _NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|
                                 r"期间|时候|之后|以后|现在|目前|最近|刚才|回头"))  # a time
 # "培训名单", "报价": a verb inside a noun phrase that ends in a thing handed over
 _OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合同|清单|表格?|计划|材料|信息|账号|链接|"
-                                r"手册|说明|数据|文件|截图|发票|样例)$"))
+                                r"手册|说明|数据|文件|截图|发票|样例|修复|补丁|版本|功能)$"))
 # what is left of a clause that only dates the step before it: "expect it done by Tuesday"
 EXPECTED_DONE = fold(re.compile(
     r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"

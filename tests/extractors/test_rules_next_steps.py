@@ -120,6 +120,8 @@ FRONTED = [
     pytest.param("合同已经盖章，原件明天快递给您。", ("原件快递给您", "customer", date(2026, 3, 3)),
                  id="zh-object-then-day-then-verb"),
     pytest.param("系统明天要升级吗", None, id="zh-object-day-verb-question"),
+    pytest.param("补丁会在下周三发布。", ("发布补丁", "customer", date(2026, 3, 11)),
+                 id="zh-object-will-on-day-verb"),
 ]
 
 

@@ -308,7 +308,26 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
             found.append(DuePhrase(zh.group(0), zh.start(), zh.end(), _resolve_zh(zh, ref)))
     if 0 < english < len(found):  # each language's phrases come in order already
         found.sort(key=lambda d: d.start)
-    return found
+    return _joined(text, found, ref) if len(found) > 1 else found
+
+
+_TOUCHING = re.compile(r"\s*(?:on |of )?")
+
+
+def _joined(text: str, found: list[DuePhrase], ref: date) -> list[DuePhrase]:
+    """A time of day next to a day is that day: "by end of day tomorrow", "明天下班前" (one phrase,
+    the day's date), not today's end of day and then tomorrow."""
+    joined = [found[0]]
+    for later in found[1:]:
+        first = joined[-1]
+        gap = text[first.end : later.start]
+        if first.due and later.due and first.due != later.due and (ref in (first.due, later.due)) \
+                and len(gap) <= 4 and _TOUCHING.fullmatch(gap):
+            day = later.due if first.due == ref else first.due
+            joined[-1] = DuePhrase(text[first.start : later.end], first.start, later.end, day)
+        else:
+            joined.append(later)
+    return joined
 
 
 def resolve_due(phrase: str, occurred_at: datetime) -> date | None:

@@ -15,6 +15,15 @@ from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, literal_gate, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.folding import fold, gated
+from extractors.rules.next_step_objects import (
+    HANDED_OVER,
+    MIN_ACTION_CHARS,
+    NOT_A_TOPIC,
+    OBJECTLESS,
+    fronted,
+    is_only_due,
+    with_fronted,
+)
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -40,10 +49,12 @@ from extractors.rules.next_step_patterns import (
     NOT_A_REQUEST,
     NOTICE,
     THREAT,
+    VENDOR_ROLES,
     WISH,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
+    ZH_CONJOINED,
     ZH_CONTINUE,
     ZH_HANDOVER,
     ZH_MODAL,
@@ -53,8 +64,10 @@ from extractors.rules.next_step_patterns import (
     ZH_SELF,
     ZH_TEAM,
     ZH_TIMED,
+    ZH_TRIGGER,
     ZH_VERB,
     ZH_VERBS,
+    ZH_YES,
     clean_action,
     spoken,
 )
@@ -75,6 +88,7 @@ _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
 _ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
+_ZH_YES = register_pattern("zh_yes", ZH_YES)
 _THREAT = register_pattern("threat", THREAT)
 _NOTICE = register_pattern("notice", NOTICE)
 _EN_WILL = register_pattern("en_will", EN_WILL)
@@ -97,23 +111,30 @@ def is_candidate(cues: int) -> bool:
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
+                or cues & _ZH_SELF and cues & _ZH_YES
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
-MIN_ACTION_CHARS = 2
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
-_POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?)?"))
+_POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?|您的)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
-OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
-                         r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
-HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
-_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
+_NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
+_DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
-_NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$"))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
+# "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
+_OBJECT_FIRST = gated(re.compile(
+    r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
+    r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
+_WILL_ON = gated(re.compile(
+    r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
+    r"月底|[一两三]个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
+# "you'll have it Monday": the speaker's delivery, not a request
+_YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
+                            re.I)
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
 
@@ -133,11 +154,14 @@ class NextStepHit:
 class _Found:
     """A step found in one clause: who (relative to the speaker) and where the action starts."""
 
-    side: str  # "self" (the speaker's side), "other" (the addressee's) or "customer"
+    side: str  # "self" (the speaker's side), "other" (the addressee's), "customer" or "rep"
     action_from: int  # offset in the sentence
     is_offer: bool = False  # a step only if the other side accepts, or it names a date
     needs_due: bool = False  # "we send…" is a habit unless it names a date
     topic: str = ""  # what a handover clause ("快递单号发您微信") hands over
+    continues: bool = False  # no subject of its own: the verb phrase goes on the clause before
+    trigger: str = ""  # the event a promise waits for ("恢复后…通知您")
+    fronted: str = ""  # an object put before the subject ("会议室我来订")
 
 
 def _other(role: Role) -> str:
@@ -176,7 +200,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
         return _Found("other", base + imperative.start("verb"))
     if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
-        side = "other" if m.group("who").lower().startswith("your") else "self"
+        side = "self" if not m.group("who").lower().startswith("your") \
+            else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
         return _Found(side, base + m.start("verb"))
     if cues & _EN_NAMED and (m := EN_NAMED.search(clause)) \
             and m.group("name").lower() not in NOT_A_NAME:
@@ -187,6 +212,8 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
         return _Found("self", base + own.start("verb"),
                       needs_due=bool(own.group("subj")) and not own.group("modal")
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
+    if request and _YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
+        return _Found("self", base + request.start("verb"))
     if request:
         return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
     if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
@@ -194,12 +221,14 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     return None
 
 
-def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | None:
+def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answering: bool = False
+              ) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
             and ZH_VERB.search(clause, m.end("who")):
-        side = "other" if m.group("who").startswith(("你们", "贵司", "您")) else "self"
+        side = "self" if not m.group("who").startswith(("你们", "贵司", "您")) \
+            else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
         actor = m.start("who") + len(_POSSESSIVE.match(m.group("who")).group(0))  # type: ignore[union-attr]
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
@@ -210,8 +239,12 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
         found.append((m.start(), _Found("other", base + m.start("mid"))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
-            or ZH_ADVERB_BEFORE.search(clause, 0, m.start())):
-        found.append((m.start(), _Found("self", base + m.start("mid"))))
+            or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
+            or answering and not m.group("mid") and "一下" not in clause):  # "我更新一下": done now
+        trigger = ZH_TRIGGER.match(clause, 0, m.start())
+        found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
+            "trigger") if trigger and _NOTIFY.match(clause, m.end("mid")) else "",
+            fronted="" if trigger else fronted(clause[: m.start()]))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
     if found:
@@ -219,12 +252,23 @@ def _match_zh(clause: str, base: int, cues: int, continues: bool) -> _Found | No
     if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
         side = "other" if ZH_ASKS_ME.search(clause) else "self"  # "明天发我就行" asks the addressee
         at = len(clause) - len(clause.lstrip()) + m.start()
-        if subject := _LATE_SUBJECT.search(clause, at):  # "周四下午两点我给您打电话"
-            at = subject.end()
-        return _Found(side, base + at, needs_due=True)
-    if continues and (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
-        return _Found("self", base + m.start())
-    if continues and (m := ZH_HANDOVER.match(clause)):
+        subject = _LATE_SUBJECT.search(clause, at)  # "周四下午两点我给您打电话"
+        return _Found(side, base + (subject.end() if subject else at), needs_due=True,
+                      continues=subject is None)
+    if cues & _ZH_TIMED and (m := _OBJECT_FIRST.match(clause)) and (topic := fronted(m.group("obj"))) \
+            and ZH_TIMED.match(clause[m.end():]) and not ZH_ASKS_ME.search(clause) \
+            and not ZH_QUESTION.search(clause):
+        return _Found("self", base + m.end(), needs_due=True, fronted=topic)  # "原件明天快递给您"
+    if cues & _ZH_TIMED and (m := _WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
+        topic = fronted(m.group("obj") or "")  # "修复会在下周三发布", "会在下周一的版本里修复"
+        return _Found("self", base + m.end(), needs_due=True, fronted=topic)
+    if previous is None:
+        return None
+    if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"
+        return _Found(previous.side, base + m.end(), continues=True)
+    if (m := ZH_CONTINUE.match(clause)) and ZH_VERB.search(clause):
+        return _Found(previous.side, base + m.start(), continues=True)
+    if m := ZH_HANDOVER.match(clause):
         return _Found("self", base + m.end("topic"), topic=m.group("topic"))
     return None
 
@@ -270,6 +314,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
         return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
+    answering = bool(cues & _ZH_YES) and ZH_YES.match(text) is not None
     dues: list[DuePhrase] | None = None
     hits: list[NextStepHit] = []
     previous: _Found | None = None
@@ -280,22 +325,22 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             previous = None
             continue
         is_zh = _has_han(clause)
-        found = _match_zh(clause, start, cues, previous is not None) if is_zh \
+        found = _match_zh(clause, start, cues, previous, answering) if is_zh \
             else _match_en(clause, start, cues)
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
-            found = _Found(previous.side, start + m.start("verb"))
+            found = _Found(previous.side, start + m.start("verb"), continues=True)
         if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)) \
                 and EN_FIRST_PERSON.search(text, 0, start):
-            found = _Found("self", start + m.start("verb"))
+            found = _Found("self", start + m.start("verb"), continues=previous is not None)
         if dues is None and (found is not None or hits):
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
         if found is None:
-            if hits and clause_dues and hits[-1].due is None and _is_only_due(clause, clause_dues):
+            if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
                 hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
             topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
-                and not _NOT_A_TOPIC.search(clause) else ""
+                and not NOT_A_TOPIC.search(clause) else ""
             previous = None
             continue
         if condition and condition.start() < found.action_from and not accepted:
@@ -315,27 +360,40 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         action = clean_action(text[found.action_from:end],
                               [(d.start, d.end) for d in clause_dues], found.action_from)
+        if found.trigger:
+            action = f"{found.trigger}{action}"
+        if found.fronted:
+            action = with_fronted(action, found.fronted)
         if found.topic:
             action = f"把{found.topic}{action}"
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and action.endswith("的"):  # "这正是我们要解决的": a description
+                or is_zh and (action.endswith("的") or _DESCRIBED.search(action)):
+            # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
-        if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
-            hits[-1] = with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
-            continue
         if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
             # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
             hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
             continue
+        if hits and found.needs_due and len(action) <= SHORT_ACTION_CHARS and hits[-1].due is None:
+            hits[-1] = with_due(hits[-1], due)  # "我负责把方案改好，本周五前发出": one step
+            continue
         if not hits and is_zh and OBJECTLESS.match(action) and (plain := _plain_self(text, start)):
-            action = f"{plain}，{action}"  # "我根据团队规模做一个测算，下周五前发给您"
+            action = f"{plain}并{action}"  # "我根据团队规模做一个测算，下周五前发给您"
         owner = _own(role) if found.side == "self" else _other(role) if found.side == "other" \
-            else "customer"
+            else "rep" if found.side == "rep" else "customer"
+        if hits and found.continues and previous is not None and hits[-1].owner == owner \
+                and (hits[-1].due is None or due is None):
+            # "I'll prepare the export and share a link by the 18th", "我马上升级给研发，明天给您
+            # 一个明确的时间": one step under the one date; two dates make two steps
+            hits[-1] = replace(with_due(hits[-1], due),
+                               action=f"{hits[-1].action}{'并' if is_zh else ' and '}{action}")
+            previous = found
+            continue
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
                                 sentence, is_request=found.side == "other"))
@@ -351,13 +409,6 @@ def _plain_self(text: str, before: int) -> str:
             verb = ZH_VERB.search(text, m.end(), end)
             return text[verb.start():end] if verb else ""
     return ""
-
-
-def _is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
-    rest = clause
-    for d in dues:
-        rest = rest.replace(d.phrase, "")
-    return len(_DUE_WORDS.sub("", rest).strip(" ,，。.!！")) <= 1
 
 
 def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:

@@ -33,7 +33,7 @@ EN_VERB_WORDS = (
     "remind", "host", "hold", "map", "build", "write", "prep", "provision", "grant",
     "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
     "talk through", "start", "kick off", "set", "email over", "hand over", "think about",
-    "whitelist", "allowlist", "sign off")
+    "whitelist", "allowlist", "sign off", "make sure")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",
@@ -69,6 +69,9 @@ EN_OFFER = fold(re.compile(
     rf"\b(?:(?:want|would you like|shall|should) (?:me|us) to|(?:I|we) (?:can|could)(?: also)?|"
     rf"happy to|I'd be happy to|would it help if (?:I|we)|(?:I|we) (?:could|can) always)"
     rf"{_ADV} (?P<verb>{_V})", re.I))
+# the vendor's people even when they are "yours": "your account manager will call you", "您的客户经理"
+VENDOR_ROLES = gated(re.compile(r"account manager|success manager|\bcsm\b|客户经理|专属顾问|专属客服|"
+                                r"客服经理|对接人", re.I))
 NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let", "please",
               "then", "also", "who", "what", "which", "someone", "somebody", "nobody", "everyone",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -93,29 +96,35 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"拜访|介绍|邀请|过一下|看一下|看看|评估|决定|答复|落实|推进|补充|核实|汇报|出|做|拉|建|"
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
-            r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报")
+            r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报|叫上|延长|试一下|试试|"
+            r"驻场|到现场|合并")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
-    rf"(?P<subj>我们这边|我这边|我们|我司|我方|我|咱们|本人)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
+    rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
     rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
 ZH_TEAM = gated(re.compile(
-    r"(?P<who>(?:我们|我司|我方|你们|贵司|您那边的?|我们的|你们的)?(?:产品经理|项目经理|客户经理|"
+    r"(?P<who>(?:我们|我司|我方|你们|贵司|您那边的?|您的|我们的|你们的)?(?:产品经理|项目经理|客户经理|"
     r"技术支持|技术|工程师|实施顾问|实施|研发|开发|法务|财务|采购|售后|客服|运营|同事|领导|老板|"
     r"IT|it|销售|团队|值班工程师|专家)(?:那边|这边|团队|部门|同事)?)"
-    r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要|来|负责|争取|再|马上|尽快|明天|今天|下周|"
+    r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
     r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
     r"^(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
     r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))(?!的)"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
-    rf"(?=[^，。！？；,.!?;了吗]{{0,6}}?(?:{ZH_VERBS}))")
+    # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
+    rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}))")
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
 ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
-                      r"(?:天|小时)内|之内|以内|到时候"))
+                      r"(?:天|小时)内|之内|以内|到时候|第一时间"))
+# "恢复后我第一时间通知您", "审完我这边马上通知你": the event a promise waits for belongs to its action
+ZH_TRIGGER = gated(re.compile(r"^\s*(?P<trigger>[^，,。；;！!？?\s]{1,10}?(?:完|后|之后|以后))\s*$"))
+# "可以，我们安排两名顾问驻场", "有的，…，我发您配置文档": a plain "I do X" after saying yes is a promise
+ZH_YES = gated(re.compile(r"^\W*(?:好的?|可以|行|没问题|有的|嗯+|收到|当然)(?:的|啊|呀|嘞)?\s*[，,！!。~～\s]"))
 # "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too
 ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上)\s*$")
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
@@ -123,7 +132,12 @@ ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,1
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
                          r"准备|整理|开|做|提供)"))
-NOT_A_REQUEST = gated(re.compile(r"请问|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
+# "…，并在月底之前退款", "…，然后下周安排培训": a conjunction joins a verb phrase to the step before
+ZH_CONJOINED = gated(re.compile(
+    r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
+    r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])?(?:之前|以前|前|之内|内)?(?:再|也)?"
+    rf"(?=[^，。！？；,.!?;]{{0,4}}?(?:{ZH_VERBS}))"))
+NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 CLAUSE_BREAK = re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
@@ -160,7 +174,10 @@ NOTICE = fold(re.compile(
     r"maintenance window|(?:service|platform|system) (?:will be )?(?:unavailable|offline|down) "
     r"(?:from|between|during))\b|放假|休假|停机|系统(?:升级|维护)|(?:服务|系统)暂停|暂停服务|维护窗口",
     re.I))
-THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will))\b|否则|不然|再这样|要不然", re.I))
+# a threat, or a warning that sounds like an ask: "make sure this doesn't happen again", "下不为例"
+THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will)|make sure (?:\w+ ){1,3}?"
+                         r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't))\b|"
+                         r"否则|不然|再这样|要不然|下不为例", re.I))
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
@@ -172,7 +189,20 @@ FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
-    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)", re.I)
+    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
+    # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
+    r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
+    r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)", re.I)
+# "Can you confirm which mailbox is affected?" / "All of them.": a question answered on the spot
+INFO_ASK = fold(re.compile(
+    r"(?:confirm|clarify|check|tell (?:me|us)|let (?:me|us) know)\s+(?:which|what|whether|if|how|"
+    r"when|where|who|why)\b|(?:确认|告诉我|说一下|看一下)(?:一下|下)?(?:是不是|是否|是哪|哪|什么|多少|有没有)",
+    re.I))
+# a request answered with "sending it now" / "好的，马上" is due the same day
+RIGHT_AWAY = re.compile(
+    r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem)\W+)*(?:[a-z]+ing|on it|will do)"
+    r"\b[^.!?,;]{0,20}?\b(?:right now|now|right away|straight away)\b"
+    r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:马上|这就|立刻|现在就)", re.I)
 FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
@@ -215,8 +245,8 @@ _AROUND_DUE = fold(re.compile(
     r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
-    r"per our call|as discussed|as promised|following up|noted)\b\W*)+"
-    r"|^(?:那就|那么|之前|以前|前|之内|以内|内|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
+    r"|^(?:那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 

@@ -30,7 +30,14 @@ from extractors.rules.next_step_clauses import (
     sentence_steps,
     with_due,
 )
-from extractors.rules.next_step_patterns import ACCEPTANCE, ASKED_FOR, FULFILLED
+from extractors.rules.next_step_objects import only_due
+from extractors.rules.next_step_patterns import (
+    ACCEPTANCE,
+    ASKED_FOR,
+    FULFILLED,
+    INFO_ASK,
+    RIGHT_AWAY,
+)
 from extractors.rules.sentences import Sentence
 
 __all__ = ["NextStepHit", "find_next_steps"]
@@ -41,6 +48,16 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOPIC_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:那个|这个|就是)?[，,\s]*(?:[^，,。；;]{0,6}?(?:说|提|讲|聊)(?:过|到)?的)?"
                           r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转)")
 _BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
+_FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
+_EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
+                         r"some|send|sure)\b)[a-z][a-z-]{3,}")
+_INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀请|会议链接|日程|邀请", re.I)
+_MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthrough)\b|会|演示|培训|沟通",
+                      re.I)
+_EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "include", "attach",
+                "mail", "ship", "pass", "provide", "have", "receive", "see"}
+_BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
+_FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -53,19 +70,40 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """
     hits: list[NextStepHit] = []
     for i, sentence in enumerate(sentences):
-        if sentence.quoted or not is_candidate(sentence.cues):
+        if sentence.quoted:
+            continue
+        if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
+                and sentence.speaker == hits[-1].sentence.speaker \
+                and (due := only_due(sentence, touchpoint)) is not None:
+            hits[-1] = with_due(hits[-1], due)  # "…batches on our side; expect it done by Tuesday."
+            continue
+        if not is_candidate(sentence.cues):
             continue
         answer = _Answer(sentences, i)
         found = sentence_steps(sentence, touchpoint, answer)
-        if found and all(h.is_request for h in found) and (reply := answer.reply()) is not None \
-                and FULFILLED.match(reply.text):
+        reply = answer.reply() if found else None
+        if reply is not None and all(h.is_request for h in found) and FULFILLED.match(reply.text):
             continue
+        if reply is not None:
+            found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action))]
+        if found and reply is not None and RIGHT_AWAY.match(reply.text):
+            today = touchpoint.occurred_at.date()
+            found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
             merged = _answered(hits, hit, sentences)
             if merged is None:
+                merged = _restated(hits, hit)
+            if merged is None and _BARE_DELIVERY.match(hit.action):
+                continue  # "you'll have it Monday" that answers no request says too little
+            if merged is None:
                 hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
-            elif hit.due is not None:  # the promise's date is the one that binds
-                hits[merged] = with_due(hits[merged], _due_of(hit))
+            else:
+                if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
+                    joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
+                    hits[merged] = replace(hits[merged],
+                                           action=f"{hits[merged].action}{joiner}{hit.action}")
+                if hit.due is not None:  # the promise's date is the one that binds
+                    hits[merged] = with_due(hits[merged], _due_of(hit))
     return hits
 
 
@@ -137,7 +175,42 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
-    return len(hits) - 1 if len(between) <= 1 else None
+    return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
+
+
+def _restated(hits: list[NextStepHit], hit: NextStepHit) -> int | None:
+    """The index of an earlier step with the same action ("Kenji said he'd send the user list" /
+    Kenji: "I'll send the user list by Wednesday"): one step, the first owner, either's date."""
+    key = _action_key(hit.action)
+    return next((i for i in range(len(hits) - 1, -1, -1) if _action_key(hits[i].action) == key),
+                None)
+
+
+def _action_key(action: str) -> str:
+    return " ".join(_FILLER_WORDS.sub(" ", action.casefold()).split())
+
+
+def _same_ask(request: str, promise: str) -> bool:
+    """Whether a promise can be the answer to a request: it hands over what was asked without
+    naming anything else ("发给您", "I'll send it over") or shares a content word with it
+    ("include pricing for 40 seats" / "put the 40-seat pricing in the email"). "请尽快安排工程师上门"
+    / "我今天给您回复具体时间" and "send the signed DPA" / "I'll get legal to countersign it" are two."""
+    if _INVITE.search(promise) and _MEETING.search(request):  # "…a joint session?" / "I'll send an invite"
+        return True
+    if _HAN.search(promise):
+        own = _han_bigrams(promise)
+        return not own or bool(own & _han_bigrams(request)) \
+            or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))
+    verb, _, rest = promise.lower().partition(" ")
+    named = {w[:5] for w in _EN_CONTENT.findall(rest)}
+    if not named:  # "send it over", "countersign it": the verb decides
+        return verb in _EN_DELIVERY or verb == request.lower().partition(" ")[0]
+    return bool((named | {verb[:5]}) & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
+
+
+def _han_bigrams(action: str) -> set[str]:
+    content = _FUNCTION_HAN.sub("", "".join(_HAN.findall(action)))
+    return {content[i : i + 2] for i in range(len(content) - 1)}
 
 
 def _due_of(hit: NextStepHit) -> DuePhrase | None:

@@ -48,7 +48,7 @@ _VENDOR_SPEECH = fold(re.compile(
     r"have a (?:native|built-in))|your (?:account|ticket|order|workspace|trial|renewal|team's|"
     r"feedback|data|seats|invoice|subscription))\b"
     r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案|报价)|有什么可以帮您|非常抱歉|抱歉|给您(?:开通|发|安排|申请)|"
-    r"您的(?:工单|订单|账号|问题|需求)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)|^您好|支持的|"
+    r"您的(?:工单|订单|账号|问题|需求)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)|^您好|(?:^|[，,。！!\s]|是|都|也)支持的|"
     r"可以的|没问题|(?:经理|总|老师|先生|女士|姐|哥)(?:您|你)好", re.I))
 _CUSTOMER_SPEECH = fold(re.compile(
     r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"

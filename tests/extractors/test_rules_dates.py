@@ -35,6 +35,9 @@ CASES = [
     ("三天内", "三天内回复", date(2026, 3, 5)),
     ("下个月初", "下个月初上线", date(2026, 4, 1)),
     ("后天", "后天给您", date(2026, 3, 4)),
+    ("end of day before a day", "I'll send it by end of day tomorrow", date(2026, 3, 3)),
+    ("EOD after a day", "by Thursday EOD", date(2026, 3, 5)),
+    ("明天下班前", "明天下班前发您", date(2026, 3, 3)),
 ]
 
 
@@ -54,3 +57,11 @@ def test_phrase_offsets_point_into_the_text():
     text = "OK. I'll send it by Friday."
     [phrase] = find_due_phrases(text, MONDAY)
     assert text[phrase.start:phrase.end] == phrase.phrase == "by Friday"
+
+
+def test_a_time_of_day_next_to_a_day_is_one_phrase_with_the_days_date():
+    text = "I'll send it by end of day tomorrow."
+    assert [(d.phrase, d.due) for d in find_due_phrases(text, MONDAY)] == [
+        ("end of day tomorrow", date(2026, 3, 3))]
+    assert [d.due for d in find_due_phrases("today or tomorrow", MONDAY)] == [
+        date(2026, 3, 2), date(2026, 3, 3)]

@@ -60,9 +60,9 @@ SEVERAL = [
                  "by Tuesday.",
                  [("send the API docs", "rep", date(2026, 3, 2)),
                   ("set up the sandbox", "rep", date(2026, 3, 3))], id="en-two-subjects"),
-    pytest.param("I'll update the quote and then email it to your CFO by Friday.",
-                 [("update the quote", "rep", None),
-                  ("email it to your CFO", "rep", date(2026, 3, 6))], id="en-and-then"),
+    pytest.param("I'll send the deck today and then set up the pilot on Thursday.",
+                 [("send the deck", "rep", date(2026, 3, 2)),
+                  ("set up the pilot", "rep", date(2026, 3, 5))], id="en-and-then-two-dates"),
     pytest.param("我下午先把演示账号开好，晚上再把操作手册发给您。",
                  [("把演示账号开好", "rep", date(2026, 3, 2)),
                   ("把操作手册发给您", "rep", date(2026, 3, 2))], id="zh-afternoon-then-evening"),
@@ -75,6 +75,68 @@ SEVERAL = [
 @pytest.mark.parametrize(("text", "expected"), SEVERAL)
 def test_several_steps_in_one_sentence_are_separate(text, expected):
     assert steps([("rep", text)]) == expected
+
+
+JOINED = [
+    pytest.param([("rep", "I'll update the quote and then email it to your CFO by Friday.")],
+                 [("update the quote and email it to your CFO", "rep", date(2026, 3, 6))],
+                 id="en-undated-then-dated"),
+    pytest.param([("rep", "I'll confirm the import time with our engineers and get back to you.")],
+                 [("confirm the import time with our engineers and get back to you", "rep", None)],
+                 id="en-neither-dated"),
+    pytest.param([("rep", "Please review the security addendum and send comments by end of month.")],
+                 [("review the security addendum and send comments", "customer",
+                   date(2026, 3, 31))], id="en-request-and-then"),
+    pytest.param([("rep", "我回去跟领导申请一下折扣，下周一给您新的报价。")],
+                 [("回去跟领导申请一下折扣并给您新的报价", "rep", date(2026, 3, 9))],
+                 id="zh-subjectless-dated-clause"),
+    pytest.param([("customer", "麻烦核实一下，并在月底之前退款。")],
+                 [("核实一下并退款", "rep", date(2026, 3, 31))], id="zh-bing-joins"),
+]
+
+
+PLAIN_PROMISES = [
+    pytest.param([("customer", "上线那天你们能派人过来吗？"), ("rep", "可以，我们安排一名顾问到现场。")],
+                 [("安排一名顾问到现场", "rep", None)], id="zh-yes-then-plain-promise"),
+    pytest.param([("rep", "好的，版本发布后我第一时间通知您。")],
+                 [("版本发布后通知您", "rep", None)], id="zh-event-before-notice"),
+    pytest.param([("customer", "行，收到以后我们月底之前盖章。")],
+                 [("盖章", "customer", date(2026, 3, 31))], id="zh-event-before-deed-left-out"),
+    pytest.param([("rep", "可以的，我调整一下会议时间。")], [], id="zh-yes-done-right-now"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), PLAIN_PROMISES)
+def test_a_plain_promise_counts_after_a_yes_and_a_notice_names_its_event(turns, expected):
+    assert steps(turns) == expected
+
+
+FRONTED = [
+    pytest.param("好，会议室我来订。", ("订会议室", "customer", None), id="zh-bare-verb-takes-its-object"),
+    pytest.param("这个问题我来跟进。", ("跟进这个问题", "customer", None), id="zh-object-after-the-verb"),
+    pytest.param("培训名单我周三前发给您。", ("把培训名单发给您", "customer", date(2026, 3, 4)),
+                 id="zh-handover-takes-its-object"),
+    pytest.param("周四我们内部开会讨论。", None, id="zh-a-day-is-no-object"),
+    pytest.param("合同已经盖章，原件明天快递给您。", ("原件快递给您", "customer", date(2026, 3, 3)),
+                 id="zh-object-then-day-then-verb"),
+    pytest.param("系统明天要升级吗", None, id="zh-object-day-verb-question"),
+    pytest.param("补丁会在下周三发布。", ("发布补丁", "customer", date(2026, 3, 11)),
+                 id="zh-object-will-on-day-verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED)
+def test_an_object_put_before_the_subject_is_the_actions_object(text, expected):
+    found = steps([("customer", text)])
+    if expected is None:
+        assert all(not a.startswith(("周四", "系统")) for a, _, _ in found)
+    else:
+        assert found == [expected]
+
+
+@pytest.mark.parametrize(("turns", "expected"), JOINED)
+def test_a_verb_phrase_joined_to_the_step_before_is_the_same_step_under_one_date(turns, expected):
+    assert steps(turns) == expected
 
 
 LEAD_INS = [
@@ -96,6 +158,8 @@ def test_the_action_is_the_verb_phrase_without_its_lead_in(text, action):
 
 OWNERS = [
     pytest.param("rep", "Our support engineer will call you tomorrow.", "rep", id="en-our-engineer"),
+    pytest.param("customer", "I'll make sure our finance lead joins the call on Friday.", "customer",
+                 id="en-make-sure"),
     pytest.param("rep", "Priya from finance will send the PO on Friday.", "customer",
                  id="en-named-from-finance"),
     pytest.param("rep", "Your IT team should whitelist our domain this week.", "customer",
@@ -106,6 +170,10 @@ OWNERS = [
     pytest.param("customer", "法务那边下周二前给意见。", "customer", id="zh-customer-legal"),
     pytest.param("rep", "我让实施顾问明天联系您。", "rep", id="zh-i-have-consultant-call"),
     pytest.param("rep", "技术会在后天之前重新迁移所有附件。", "rep", id="zh-tech-team"),
+    pytest.param("agent", "您的客户经理明天会联系您确认续约细节。", "rep",
+                 id="zh-your-account-manager-is-ours"),
+    pytest.param("agent", "Your account manager will call you on Friday.", "rep",
+                 id="en-your-account-manager-is-ours"),
 ]
 
 
@@ -139,6 +207,24 @@ NOT_STEPS = [
     pytest.param([("customer", "Please add 5 seats to our subscription."),
                   ("agent", "Done, the seats are active now.")], id="en-request-done-at-once"),
     pytest.param([("customer", "> Could you send the timeline by Friday?")], id="en-quoted-line"),
+    pytest.param([("agent", "Can you confirm which browser your team uses?"),
+                  ("customer", "Chrome, all of us.")], id="en-question-answered-on-the-spot"),
+    pytest.param([("agent", "麻烦确认一下是哪个账号登录不了？"), ("customer", "销售部的三个账号。")],
+                 id="zh-question-answered-on-the-spot"),
+    pytest.param([("customer", "Thanks, but make sure it doesn't happen again.")], id="en-warning"),
+    pytest.param([("customer", "please make sure your team doesn't delete the old records")],
+                 id="en-negated-caution"),
+    pytest.param([("customer", "发票已经开好，请查收。")], id="zh-courtesy-qing-chashou"),
+    pytest.param([("customer", "今天是产品演示会。")], id="zh-what-a-day-is"),
+    pytest.param([("customer", "下周我们有两个客户来拜访。")], id="zh-what-a-day-holds"),
+    pytest.param([("customer", "今天发给你们的那份需求清单有更新。")], id="zh-described-by-a-clause"),
+    pytest.param([("customer", "我们这边的诉求是，客服工单要能自动分派给销售。")], id="zh-requirement"),
+    pytest.param([("agent", "麻烦把报错页面截图发我们。"), ("customer", "好的，截图已经上传了。")],
+                 id="zh-request-done-at-once"),
+    pytest.param([("agent", "请在设置里把默认语言改成中文。"), ("customer", "改好了，谢谢。")],
+                 id="zh-instruction-done-at-once"),
+    pytest.param([("agent", "请清一下浏览器缓存再登录。"), ("customer", "试了，还是不行。")],
+                 id="zh-instruction-tried"),
 ]
 
 
@@ -163,6 +249,40 @@ def test_a_request_and_the_promise_that_answers_it_are_one_step():
     assert found == [("把开票信息发我", "customer", date(2026, 3, 2))]
 
 
+def test_a_promise_of_something_else_is_not_the_answer_to_the_request():
+    found = steps([("customer", "请尽快安排工程师上门看一下打印机的问题。"),
+                   ("rep", "好的，我今天下班前给您回复具体时间。")])
+    assert found == [("安排工程师上门看一下打印机的问题", "rep", None),
+                     ("给您回复具体时间", "rep", date(2026, 3, 2))]
+    found = steps([("customer", "Could you send the signed DPA?"),
+                   ("rep", "Sure, I'll set up the onboarding call tomorrow.")])
+    assert found == [("send the signed DPA", "rep", None),
+                     ("set up the onboarding call", "rep", date(2026, 3, 3))]
+    found = steps([("customer", "Could you send the order form before Thursday?"),
+                   ("rep", "Sure, I'll review it today.")])
+    assert found == [("send the order form", "rep", date(2026, 3, 5)),
+                     ("review it", "rep", date(2026, 3, 2))]
+
+
+def test_you_will_have_it_is_the_speakers_delivery():
+    assert steps([("customer", "Could you send the revised SOW?"),
+                  ("rep", "Of course, you'll have it Wednesday.")]) == [
+        ("send the revised SOW", "rep", date(2026, 3, 4))]
+    assert steps([("rep", "You'll have it Wednesday.")]) == []
+
+
+def test_an_invite_answers_the_meeting_it_was_asked_for():
+    found = steps([("customer", "Could we do a short training for the new hires next week?"),
+                   ("rep", "Yes, I'll send an invite for Tuesday.")])
+    assert found == [("do a short training for the new hires and send an invite", "rep",
+                      date(2026, 3, 3))]
+
+
+def test_a_question_nobody_answered_yet_stays_a_request():
+    assert steps([("customer", "Could you clarify whether SSO is included in the Pro tier?")]) == [
+        ("clarify whether SSO is included in the Pro tier", "rep", None)]
+
+
 def test_named_speakers_get_their_side_from_what_they_say():
     text = ("Jordan Blake: Thanks for joining. Our pricing is per seat.\n"
             "Rachel Kim: Your quote is more than we budgeted.\n"
@@ -181,12 +301,33 @@ CONTEXT = [
     pytest.param([("rep", "我这边马上核对，两个小时内给您回复。")],
                  [("核对并给您回复", "rep", date(2026, 3, 2))], id="zh-reply-finishes-the-check"),
     pytest.param([("rep", "我根据你们的团队规模做一个测算，下周五前发给您。")],
-                 [("做一个测算，发给您", "rep", date(2026, 3, 13))], id="zh-plain-clause-then-dated"),
+                 [("做一个测算并发给您", "rep", date(2026, 3, 13))], id="zh-plain-clause-then-dated"),
     pytest.param([("rep", "已经定位到问题，今天下午五点前修复。")],
                  [("修复", "rep", date(2026, 3, 2))], id="zh-clock-time-left-out"),
-    pytest.param([("customer", "请马上退款！"), ("agent", "非常抱歉，我们会在3个工作日内原路退回。")],
-                 [("退款", "rep", date(2026, 3, 5))], id="zh-the-promise-dates-the-request"),
+    pytest.param([("customer", "请马上给我们退款！"), ("agent", "非常抱歉，我们会在3个工作日内退款。")],
+                 [("给我们退款", "rep", date(2026, 3, 5))], id="zh-the-promise-dates-the-request"),
 ]
+
+
+DATED_BY_CONTEXT = [
+    pytest.param([("agent", "Our engineers will run the sync again on our side; expect it done by "
+                            "Thursday.")],
+                 [("run the sync again on our side", "rep", date(2026, 3, 5))],
+                 id="en-next-sentence-only-dates-it"),
+    pytest.param([("customer", "Could you resend the renewal quote?"),
+                  ("rep", "Sure, sending it over now.")],
+                 [("resend the renewal quote", "rep", date(2026, 3, 2))], id="en-sending-now"),
+    pytest.param([("customer", "麻烦把续约报价再发我一份。"), ("rep", "好的，马上。")],
+                 [("把续约报价再发我一份", "rep", date(2026, 3, 2))], id="zh-right-away"),
+    pytest.param([("rep", "And Mira from procurement said she'd send the vendor form."),
+                  ("customer", "Yes, I'll send the vendor form by Friday.")],
+                 [("send the vendor form", "customer", date(2026, 3, 6))], id="en-restated-step"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), DATED_BY_CONTEXT)
+def test_a_step_takes_its_date_from_what_follows_it(turns, expected):
+    assert steps(turns) == expected
 
 
 @pytest.mark.parametrize(("turns", "expected"), CONTEXT)

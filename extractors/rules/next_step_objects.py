@@ -1,0 +1,79 @@
+"""What a next step acts on and when, where the clause alone does not say it.
+
+next_step_clauses.py finds who commits to what; this module holds the small readers it calls to
+complete an action: an object the speaker put before the subject ("会议室我来订" → "订会议室"),
+bare handovers that need an object ("发给您"), and clauses or sentences that only date the step
+before them ("…，4月10号之前", "Expect it done by Tuesday.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Touchpoint
+from extractors.rules.dates import DATE_EN, DATE_ZH, DuePhrase, find_due_phrases
+from extractors.rules.folding import fold, gated
+from extractors.rules.next_step_patterns import ZH_VERB
+from extractors.rules.sentences import Sentence
+
+MIN_ACTION_CHARS = 2
+MAX_FRONTED_CHARS = 10
+# "发给您", "给您答复": a handover or reply that names nothing it hands over
+OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
+                              r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
+HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
+_LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
+# not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
+_NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
+                                r"说|觉得|认为|感觉|希望|的话|如果|要是|因为|所以|但是|不过|"
+                                r"周[一二三四五六日天末]|星期|\d|[一二三四五六七八九十两][号日月点]|"
+                                r"期间|时候|之后|以后|现在|目前|最近|刚才|回头"))  # a time
+# "培训名单", "报价": a verb inside a noun phrase that ends in a thing handed over
+_OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合同|清单|表格?|计划|材料|信息|账号|链接|"
+                                r"手册|说明|数据|文件|截图|发票|样例|修复|补丁|版本|功能)$"))
+# what is left of a clause that only dates the step before it: "expect it done by Tuesday"
+EXPECTED_DONE = fold(re.compile(
+    r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"
+    r"(?:'ll| will| should)(?: be)?)(?: to be)? (?:done|ready|fixed|live|finished|complete|completed|"
+    r"resolved|in place|out)|(?:预计|应该)?(?:能)?(?:完成|搞定|弄好|好)", re.I))
+_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
+# not the thing a step hands over: a pronoun, a yes, a thanks, a time
+NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$|"
+                                r"\d点|[上下]午|晚上|[今明后]天|[这下本]周|月底|\d[号日]"))  # a time
+
+
+def fronted(before_subject: str) -> str:
+    """The object a clause puts before its subject ("会议室我来订", "价格我再跟领导申请一下"), or ""."""
+    topic = _LEADING_WORDS.sub("", before_subject).strip()
+    if not MIN_ACTION_CHARS <= len(topic) <= MAX_FRONTED_CHARS \
+            or ZH_VERB.search(topic) and not _OBJECT_NOUN.search(topic) \
+            or NOT_A_TOPIC.search(topic) or _NOT_FRONTED.search(topic):
+        return ""
+    return topic
+
+
+def with_fronted(action: str, topic: str) -> str:
+    """`action` with the object put before its subject: "订会议室", "把培训名单发给您"."""
+    if len(action) <= 2:  # a bare verb
+        return f"{action}{topic}"
+    if HANDED_OVER.match(action) or OBJECTLESS.match(action):
+        return f"把{topic}{action}"
+    return f"{topic}{action}"
+
+
+def only_due(sentence: Sentence, touchpoint: Touchpoint) -> DuePhrase | None:
+    """The date of a sentence that only dates the step before it ("Expect it done by Tuesday.")."""
+    if not sentence.cues & (DATE_EN | DATE_ZH):
+        return None
+    dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
+            if d.due]
+    return dues[0] if dues and is_only_due(sentence.text, dues) else None
+
+
+def is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
+    """A clause that only dates the step before: "4月10号之前", "expect it done by Tuesday"."""
+    rest = clause
+    for d in dues:
+        rest = rest.replace(d.phrase, "")
+    rest = _DUE_WORDS.sub("", rest).strip(" ,，。.!！")
+    return len(rest) <= 1 or EXPECTED_DONE.fullmatch(rest) is not None

@@ -40,7 +40,8 @@ _COURTESY = fold(re.compile(
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
-    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
+    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
+    r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
     r"sorry)\b", re.I))
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
@@ -65,7 +66,23 @@ FLAT_NEGATIVE = fold(re.compile(
     r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
     r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
     r"can'?t work|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
-    r"figures))\b"
+    r"figures)"
+    # a product that fails, said plainly: "the API stopped working", "the export timed out again"
+    r"|stopped (?:working|sending|syncing|loading|responding|showing|updating|running)|"
+    r"(?:timed|times|timing) out|(?:got|get|gets|were|was|been|are|is) duplicated|duplicated "
+    r"(?:every|all|half|our|each)|(?:second|third|fourth|fifth|umpteenth) time (?:the|it|we|I|in)|"
+    r"without (?:fixing|solving|resolving|answering|replying|any (?:fix|answer|reply|update))|"
+    r"never (?:arrived|came|showed up|got (?:back|fixed|resolved)|heard back|ordered|asked for|"
+    r"signed up for|agreed to|received)|still (?:hasn't|haven't|hasn't been|can't|won't)|"
+    r"took (?:a|two|three|four|over a|almost a|\d+) (?:week|weeks|days|months) to|"
+    r"(?:billed|charged) (?:us |me )?for [^.?!]{0,30}(?:never|didn't|don't|but (?:we )?only)|"
+    # a firm no to the terms: "legal won't accept auto-renewal", "not something we can sign"
+    r"(?:can't|cannot|can not|couldn't|won't|will not|unable to) (?:accept|sign|approve|justify|"
+    r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))|not something we can|"
+    r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
+    r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
+    r"(?:fed up|sick|tired) (?:with|of)|impossible to use|offered us (?:twice|half|\d+%|a (?:lot|much) "
+    r"(?:better|lower)))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
@@ -75,7 +92,9 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
-    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例", re.I))
+    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|一塌糊涂|(?:老|又|总|三天两头)出问题|"
+    r"(?:人|师傅)(?:都|也)?没(?:来|到)|问题一大堆|一直不(?:回|理|处理)|挂了[一二三四五六七八九十两几\d]+天|"
+    r"第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
@@ -104,17 +123,28 @@ POSITIVE_PHRASES = fold(re.compile(
     # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
     r"(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
     r"upgrade|roll (?:it )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
-    r"switched (?:over )?to you)\b"
+    r"switched (?:over )?to you|(?:boss|manager|leadership|finance|legal|procurement|cfo|ceo|vp|board|"
+    r"director) (?:has |have )?(?:signed off|approved|green-?lit)|let's get (?:the paperwork|it|this|"
+    r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?:want|wants|would "
+    r"like|'d like|planning|plan|ready|decided) to (?:sign on|renew|go live|start (?:a|the) (?:trial|"
+    r"pilot)|bring (?:the|our|everyone|all)|extend (?:the|our) (?:contract|subscription))|worth every "
+    r"penny|so much (?:faster|easier|better)|best (?:tool|product|vendor|decision|purchase)|rave about|"
+    r"can't stop (?:talking about|using)|sav(?:ed|es|ing) (?:us |me )?(?:hours|so much time|a lot of "
+    r"time)|set aside (?:money|budget|funds)|game[- ]changer|rock[- ]solid|(?:want|'d like|would like|"
+    r"ready|decided) to move forward)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
     r"(?:已经)?(?:配置|设置|改)好了|"
     r"(?:加|增加|扩)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license)|扩容|"
     r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
-    r"想试(?:一下|试)|准备(?:采购|购买|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
+    r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:大|很大的|不少)忙|"
+    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
+    r"想(?:一起|也)用|(?:合同|订单)定下来|比以前(?:强|好)(?:太多|很多|多)了?|希望[^，。]{0,8}就?能上线|"
+    r"打算[^，。]{0,6}(?:扩大|推广|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
-    r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
+    r"yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
     r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
     r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
@@ -136,13 +166,17 @@ _BUSINESS_TERMS = {
     "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4, "urgent": -0.8,
     "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
     "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
+    "nightmare": -2.6, "headache": -1.8, "joke": -1.5, "impossible": -1.6,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the
 # PO", "a CRM solution", "the welcome email")
 _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supported", "supports", "free",
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
-                     "honestly", "honest", "po", "solution", "solutions", "welcome")
+                     "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
+                     # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
+                     "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
+                     "sure")  # "make sure", "not sure when": a hedge or an acknowledgement
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -160,12 +194,26 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b|"
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
-    r"(?:don't|do not) let (?:this|that|it) happen again",
+    r"(?:don't|do not) let (?:this|that|it) happen again|price (?:increase|hike)s?\b|"
+    r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
+    r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
 _LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
-                          r"honestly|um+|uh+)\W+)+", re.I))
+                          r"honestly|um+|uh+|sounds good|no problem|absolutely|got it|of course|"
+                          r"certainly|sure thing|will do|understood|noted|makes sense|that works)\W+)+",
+                          re.I))
+# "没问题，我本周内把手册发您": an opening acknowledgement of a Chinese reply is not a feeling
+_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白)[，,、\s]+)+")
+# defect words naming a kind of record, not a defect: "all our bug reports live there"
+_RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
+                                r"dumps?|tickets?)\b", re.I))
+# "Perfect, I'll make sure IT joins": a praise word opening a promise acknowledges, it does not praise
+_ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|wonderful|lovely|nice)"
+                                       r"\W+(?=(?:i'll|i will|we'll|we will|let me|i can|we can)\b)",
+                                       re.I))
+_RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
@@ -280,12 +328,17 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if not text.isascii() and _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
+        text = _ZH_LEADING_ACK.sub("", text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
-    plain = _LEADING_ACK.sub("", plain)
+    plain = _LEADING_ACK.sub("", _ACK_BEFORE_PROMISE.sub("", plain))
+    if cues & _RECORD_CUE:
+        plain = _RECORD_NOUNS.sub(" ", plain)
+    if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
+        plain = FLAT_NEGATIVE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)

@@ -93,7 +93,7 @@ FLAT_NEGATIVE = fold(re.compile(
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|一塌糊涂|(?:老|又|总|三天两头)出问题|"
-    r"(?:人|师傅)(?:都|也)?没(?:来|到)|问题一大堆|一直不(?:回|理|处理)|挂了[一二三四五六七八九十两几\d]+天|"
+    r"(?:人|师傅)(?:都|也)?没(?:来|到)|问题一大堆|说好的[^。！？]{0,12}?(?:结果|到现在|还没|没有|没)|一直不(?:回|理|处理)|挂了[一二三四五六七八九十两几\d]+天|"
     r"第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
@@ -121,11 +121,11 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
     # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
-    r"(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
+    r"(?<!n't )(?<!not )(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
     r"upgrade|roll (?:it )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
     r"switched (?:over )?to you|(?:boss|manager|leadership|finance|legal|procurement|cfo|ceo|vp|board|"
     r"director) (?:has |have )?(?:signed off|approved|green-?lit)|let's get (?:the paperwork|it|this|"
-    r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?:want|wants|would "
+    r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?<!n't )(?<!not )(?:want|wants|would "
     r"like|'d like|planning|plan|ready|decided) to (?:sign on|renew|go live|start (?:a|the) (?:trial|"
     r"pilot)|bring (?:the|our|everyone|all)|extend (?:the|our) (?:contract|subscription))|worth every "
     r"penny|so much (?:faster|easier|better)|best (?:tool|product|vendor|decision|purchase)|rave about|"
@@ -176,7 +176,7 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
-                     "sure")  # "make sure", "not sure when": a hedge or an acknowledgement
+                     "sure", "commitment")  # "make sure", "not sure when": a hedge or an acknowledgement
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"

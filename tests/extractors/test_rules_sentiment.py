@@ -144,3 +144,58 @@ def test_plain_satisfaction_and_buying_intent_score_positive(sentence: str) -> N
 def test_spoken_fillers_do_not_sound_like_praise(sentence: str, sign: int) -> None:
     score = score_sentence(sentence)
     assert (score <= -0.3) if sign < 0 else abs(score) < 0.1
+
+
+# failures and refusals said plainly, in phrasings the lexicon has no feeling word for
+PLAIN_FAILURE = [
+    pytest.param("The nightly sync stopped running on Tuesday.", id="stopped-running"),
+    pytest.param("Every export times out after ten minutes.", id="times-out"),
+    pytest.param("Our invoices got duplicated again.", id="got-duplicated"),
+    pytest.param("This is the fourth time the webhook has failed.", id="fourth-time"),
+    pytest.param("They closed my ticket without fixing the login.", id="closed-without-fixing"),
+    pytest.param("We were charged for 12 seats but we only use 9.", id="charged-but-only"),
+    pytest.param("Our CFO can't justify that renewal price.", id="cannot-justify"),
+    pytest.param("Finance won't approve a two-year commitment.", id="wont-approve-not-approval"),
+    pytest.param("We don't plan to renew in June.", id="dont-plan-to-renew"),
+    pytest.param("Honestly the admin console is a nightmare.", id="nightmare"),
+    pytest.param("Dashboards not loading for anyone in the EU office.", id="not-loading-headline"),
+    pytest.param("报表导出老出问题。", id="zh-keeps-failing"),
+    pytest.param("说好的师傅上门，到现在人都没来。", id="zh-nobody-came"),
+    pytest.param("这个条款我们接受不了。", id="zh-cannot-accept"),
+]
+
+# acknowledgements, emoticons and record names that sound like a feeling but are not one
+NOT_A_STANCE = [
+    pytest.param("Sounds good, we'll review the draft internally.", id="sounds-good-then-task"),
+    pytest.param("No problem, I'll forward it to procurement.", id="no-problem-then-task"),
+    pytest.param("Perfect, I'll make sure our admin joins the call.", id="perfect-then-promise"),
+    pytest.param("Does it export to Excel? lol", id="excel-and-lol"),
+    pytest.param("Can you see my screen okay? :)", id="okay-and-smiley"),
+    pytest.param("Our crash reports go to the on-call channel.", id="crash-reports-as-records"),
+    pytest.param("Yeah, right, we'll check the contract terms tomorrow.", id="yeah-right-not-sarcasm"),
+    pytest.param("没问题，我这周把会议纪要发给您。", id="zh-no-problem-then-task"),
+]
+
+APPROVAL_AND_EAGERNESS = [
+    pytest.param("Our director signed off on the rollout.", id="signed-off"),
+    pytest.param("We're leaning towards you for the support team.", id="leaning-towards-you"),
+    pytest.param("We're ready to move forward with the pilot.", id="ready-to-move-forward"),
+    pytest.param("The new inbox has been a game changer.", id="game-changer"),
+    pytest.param("预算已经批下来了。", id="zh-budget-approved"),
+    pytest.param("工单系统帮了大忙。", id="zh-a-big-help"),
+]
+
+
+@pytest.mark.parametrize("sentence", PLAIN_FAILURE)
+def test_plain_failures_and_refusals_score_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+@pytest.mark.parametrize("sentence", NOT_A_STANCE)
+def test_acknowledgements_and_chat_noise_are_not_a_stance(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+@pytest.mark.parametrize("sentence", APPROVAL_AND_EAGERNESS)
+def test_approval_and_eagerness_score_positive(sentence: str) -> None:
+    assert score_sentence(sentence) >= 0.3

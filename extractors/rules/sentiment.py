@@ -214,6 +214,8 @@ _ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|
                                        r"\W+(?=(?:i'll|i will|we'll|we will|let me|i can|we can)\b)",
                                        re.I))
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
+_PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
+_ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
@@ -328,13 +330,16 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if not text.isascii() and _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
-        text = _ZH_LEADING_ACK.sub("", text)
+        if cues & _ZH_ACK_CUE:
+            text = _ZH_LEADING_ACK.sub("", text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
-    plain = _LEADING_ACK.sub("", _ACK_BEFORE_PROMISE.sub("", plain))
+    if cues & _PROMISE_ACK_CUE:
+        plain = _ACK_BEFORE_PROMISE.sub("", plain)
+    plain = _LEADING_ACK.sub("", plain)
     if cues & _RECORD_CUE:
         plain = _RECORD_NOUNS.sub(" ", plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise

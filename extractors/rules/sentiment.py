@@ -8,9 +8,10 @@ negatives without a feeling word ("we won't be extending the contract", "the num
 match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
 and sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了").
 Courtesy ("thanks", "best regards", "期待您的回复", "辛苦了") is removed before scoring: a polite
-closing is not praise. The touchpoint's label is the customer's: their sentences when roles are
-known, everything not said by the rep otherwise, never quoted mail; with no customer voice at
-all (a rep's outbound email) it is neutral.
+closing is not praise, nor is an acknowledgement that opens a task ("Sounds good, we'll review
+it", "没问题，我这周发您") or chat noise ("lol", ":)"). The touchpoint's label is the customer's:
+their sentences when roles are known, everything not said by the rep otherwise, never quoted
+mail; with no customer voice at all (a rep's outbound email) it is neutral.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ from extractors.learned.reading import (
 )
 from extractors.learned.sentiment import SentimentOptions, learned_sentiment
 from extractors.rules import RulesExtractor
-from extractors.rules.sentiment import score_sentence
+from extractors.rules.sentiment import is_courtesy, score_sentence
 from extractors.rules.signals import SIGNALS, clause
 
 
@@ -206,7 +206,8 @@ class CombinedExtractor(LearnedExtractor):
             "next_steps": steps, "pain_points": pains, "objections": objections,
             "buying_signals": signals,
             "questions": [q for q in base.questions if is_new(q.evidence)],
-            "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence),
+            "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence,
+                                           is_courtesy),
             "provenance": self._provenance(base)})
 
 

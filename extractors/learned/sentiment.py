@@ -61,8 +61,13 @@ def content_share(text: str, min_words: float) -> float:
 
 
 def sentence_polarity(reading: SentenceReading, options: SentimentOptions,
-                      rules_score: Callable[[str], float] | None = None) -> float:
-    """-1..1 for one sentence: the classifier's polarity, blended with the rules' score."""
+                      rules_score: Callable[[str], float] | None = None,
+                      courtesy: Callable[[str], bool] | None = None) -> float:
+    """-1..1 for one sentence: the classifier's polarity, blended with the rules' score. A
+    sentence `courtesy` recognizes ("Thanks for the demo.") has no classifier polarity: the
+    encoder reads thanks as praise."""
+    if courtesy is not None and courtesy(reading.sentence.text):
+        return rules_score(reading.sentence.text) if rules_score is not None else 0.0
     learned = reading.polarity * content_share(reading.sentence.text, options.min_words)
     if rules_score is None or not (options.rules_weight or options.rules_floor):
         return learned
@@ -97,10 +102,11 @@ def customer_readings(readings: list[SentenceReading]) -> list[SentenceReading]:
 
 def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
                       options: SentimentOptions,
-                      rules_score: Callable[[str], float] | None = None) -> Sentiment | None:
+                      rules_score: Callable[[str], float] | None = None,
+                      courtesy: Callable[[str], bool] | None = None) -> Sentiment | None:
     if not readings:
         return None
-    polarity = {id(r): sentence_polarity(r, options, rules_score) for r in readings}
+    polarity = {id(r): sentence_polarity(r, options, rules_score, courtesy) for r in readings}
     customer = customer_readings(readings)
     label, score = label_of([polarity[id(r)] for r in customer], options)
     supporting: list[SentenceReading] = []

@@ -47,7 +47,7 @@ _COURTESY = fold(re.compile(
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
-                          r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|"
+                          r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
                           r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
@@ -182,7 +182,8 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
     r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
-    r"is|was|are|about|around|for) like\b|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
+    r"is|was|are|about|around|for) like\b|\blike (?=(?:we|you|they|I|he|she) (?:had|have|did|do|said|"
+    r"mentioned|used|were|are|was|discussed|agreed)\b)|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
     re.I))
 
 
@@ -190,7 +191,7 @@ _NEUTRAL_LIKE = fold(re.compile(
 _NEGATIVE_PHRASES = fold(re.compile(
     r"\btoo (?:high|expensive|pricey|slow|complicated|complex|much|long|many)\b|over (?:our )?budget"
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
-    r"still (?:broken|waiting|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
+    r"still (?:broken|waiting(?! (?:on|for) (?:my|our))|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b|"
@@ -215,6 +216,9 @@ _ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|
                                        r"\W+(?=(?:i'll|i will|we'll|we will|let me|i can|we can)\b)",
                                        re.I))
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
+# a wish for a feature is a request, not love: "we'd love to have dropdown fields"
+_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)", re.I))
+_WISH_CUE = register_pattern("wish", _WISH)
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
@@ -343,6 +347,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     plain = _LEADING_ACK.sub("", plain)
     if cues & _RECORD_CUE:
         plain = _RECORD_NOUNS.sub(" ", plain)
+    if cues & _WISH_CUE:
+        plain = _WISH.sub(" want to ", plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
@@ -354,6 +360,29 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
     return max(-1.0, min(1.0, score - penalty))
+
+
+# thanks for a process, not for a result: "Thanks for the demo.", "感谢您的回复！"
+_PROCESS_THANKS = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear) [^,]{1,20},\s*)?(?:many )?(?:thanks?|thank you)(?: (?:so|very) much)?"
+    r"(?: (?:again|everyone|all|both|guys|team))? for (?:(?:the|your|a|an|this|today's|yesterday's|our) )?"
+    r"(?:(?:quick|detailed) )?(?:demo|recap|proposal|call|meeting|time|update|info|information|reply|"
+    r"response|email|invite|invitation|quote|follow-?up|summary|notes|deck|slides|session|"
+    r"walkthrough|overview|presentation|reminder|details|link|docs|documents?|materials?|heads-up|"
+    r"intro|introduction|chat|help|support|patience|feedback|offer|agenda|questions?|joining(?: [\w'-]+){0,4}|"
+    r"making the time|taking the time|getting back(?: to (?:me|us))?|reaching out|sending (?:it|this|"
+    r"that|over)?|sharing|following up)(?: (?:today|yesterday|last week|earlier|this morning))?\W*"
+    r"|\W*(?:好的[，,]?)?(?:谢谢|感谢|多谢)(?:您|你们?|各位)?(?:[上昨今]?[周天次])?的?(?:演示|报价|方案|回复|"
+    r"邀请|介绍|资料|分享|时间|耐心|支持|配合|帮助|反馈|提醒|整理|安排|讲解)?[！!。.~～\s]*", re.I)
+COURTESY_MAX_CHARS = 80
+
+
+def is_courtesy(text: str) -> bool:
+    """Whether a sentence is courtesy alone: thanks for a process ("Thanks for the demo."), an
+    acknowledgement ("OK, sounds good, thanks!") — no stance for any reader to take from it."""
+    if len(text) > COURTESY_MAX_CHARS:
+        return False
+    return bool(_PROCESS_THANKS.fullmatch(text) or ACKNOWLEDGEMENT.fullmatch(text))
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:

@@ -199,3 +199,16 @@ def test_acknowledgements_and_chat_noise_are_not_a_stance(sentence: str) -> None
 @pytest.mark.parametrize("sentence", APPROVAL_AND_EAGERNESS)
 def test_approval_and_eagerness_score_positive(sentence: str) -> None:
     assert score_sentence(sentence) >= 0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We'd love to have dropdown fields like we had in Zendesk.", id="feature-wish"),
+    pytest.param("Ya still waiting on my boss.", id="waiting-on-our-own-side"),
+    pytest.param("客户要求删除他的全部信息，麻烦三个工作日内处理。", id="zh-polite-request-with-a-deadline"),
+])
+def test_wishes_own_delays_and_polite_requests_are_not_feelings(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_waiting_on_the_vendor_is_still_a_complaint() -> None:
+    assert score_sentence("We're still waiting for a reply from your support team.") <= -0.3

@@ -45,7 +45,8 @@ from extractors.learned.reading import (
 )
 from extractors.learned.sentiment import SentimentOptions, learned_sentiment
 from extractors.rules import RulesExtractor
-from extractors.rules.sentiment import is_courtesy, score_sentence
+from extractors.rules.courtesy import is_courtesy
+from extractors.rules.sentiment import score_sentence
 from extractors.rules.signals import SIGNALS, clause
 
 

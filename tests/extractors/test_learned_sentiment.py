@@ -6,8 +6,9 @@ import pytest
 
 from extractors.learned.reading import SentenceReading
 from extractors.learned.sentiment import SentimentOptions, label_of, sentence_polarity
+from extractors.rules.courtesy import is_courtesy
 from extractors.rules.sentences import Sentence
-from extractors.rules.sentiment import is_courtesy, score_sentence
+from extractors.rules.sentiment import score_sentence
 
 OPTIONS = SentimentOptions(strong=0.35, mixed_balance=0.3, rules_weight=0.6, rules_floor=0.8,
                            min_words=3)

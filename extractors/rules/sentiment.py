@@ -85,7 +85,7 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:fed up|sick|tired) (?:with|of)|impossible to use|offered us (?:twice|half|\d+%|a (?:lot|much) "
     r"(?:better|lower)))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
-    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
+    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|不(?:太|够|是很)准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
     r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
     r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|"
@@ -157,7 +157,7 @@ DECISION = fold(re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
-    "crashes": -2.2, "slow": -1.4, "sluggish": -1.6, "laggy": -1.6, "clunky": -1.8,
+    "crashes": -2.2, "crashed": -2.2, "slow": -1.4, "sluggish": -1.6, "laggy": -1.6, "clunky": -1.8,
     "unusable": -2.8, "blocker": -1.6, "blocking": -1.4, "escalate": -1.2, "churn": -1.8,
     "cancel": -1.5, "refund": -1.4, "unresponsive": -2.0, "frustrating": -2.2,
     "manual": -0.6, "tedious": -1.8, "cumbersome": -1.8, "concern": -1.0, "concerns": -1.0,
@@ -217,7 +217,8 @@ _ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|
                                        re.I))
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 # a wish for a feature is a request, not love: "we'd love to have dropdown fields"
-_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)", re.I))
+_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)",
+                        re.I))  # "no decision yet" is a hedge, not a no
 _WISH_CUE = register_pattern("wish", _WISH)
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
@@ -348,7 +349,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _RECORD_CUE:
         plain = _RECORD_NOUNS.sub(" ", plain)
     if cues & _WISH_CUE:
-        plain = _WISH.sub(" want to ", plain)
+        plain = _WISH.sub(lambda m: " want to " if m.group(0)[-3:] == "to " else " ", plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []

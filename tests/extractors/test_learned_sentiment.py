@@ -60,3 +60,24 @@ def test_a_polite_email_around_a_request_stays_neutral() -> None:
                 _reading("Thanks,", 0.4, 0.0)]
     polarities = [sentence_polarity(r, OPTIONS, score_sentence, is_courtesy) for r in readings]
     assert label_of(polarities, OPTIONS)[0] == "neutral"
+
+
+def test_a_contrast_of_praise_and_complaint_gives_the_combined_label_both_sides() -> None:
+    from datetime import UTC, datetime
+
+    from assistant.models import Source, Touchpoint
+    from extractors.learned.sentiment import learned_sentiment
+    from extractors.rules.contrast import sentence_scores
+
+    text = "The summaries are really good, but the mobile app crashed twice."
+    touchpoint = Touchpoint(id="tp-contrast", tenant_id="t1", channel="email", direction="inbound",
+                            occurred_at=datetime(2026, 3, 10, tzinfo=UTC),
+                            source=Source(uri="test:contrast", sha256="0" * 64,
+                                          media_type="text/plain"), text=text)
+    readings = [_reading(text, 0.6, 0.1)]  # the encoder reads the sentence as one mild praise
+    plain = learned_sentiment(touchpoint, readings, OPTIONS, score_sentence, is_courtesy)
+    split = learned_sentiment(touchpoint, readings, OPTIONS, score_sentence, is_courtesy,
+                              sentence_scores)
+    assert plain is not None and plain.label != "mixed"
+    assert split is not None and split.label == "mixed"
+    assert [(e.start, e.end) for e in split.evidence] == [(0, len(text))]  # shown once

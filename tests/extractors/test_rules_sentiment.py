@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.rules.sentiment import score_sentence
+from extractors.rules.contrast import sentence_scores
+from extractors.rules.sentiment import label_for, score_sentence
 
 NEUTRAL = [
     pytest.param("I would like to see a demo next week.", id="polite-wish-like"),
@@ -212,3 +213,27 @@ def test_wishes_own_delays_and_polite_requests_are_not_feelings(sentence: str) -
 
 def test_waiting_on_the_vendor_is_still_a_complaint() -> None:
     assert score_sentence("We're still waiting for a reply from your support team.") <= -0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("The summaries are really good, but the mobile app crashed twice.", id="en-praise-but-crash"),
+    pytest.param("The pilot went well overall, but our reps found the add-on slow to load.", id="en-pilot-but-slow"),
+    pytest.param("功能更完整，但价格贵了一倍。", id="zh-more-complete-but-twice-the-price"),
+])
+def test_praise_conceded_before_a_complaint_counts_on_both_sides(sentence: str) -> None:
+    scores = sentence_scores(sentence)
+    assert len(scores) == 2 and scores[0] >= 0.3 and scores[1] <= -0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We nearly lost the deal, but your deal alerts saved it.", id="complaint-then-reassurance"),
+    pytest.param("We like it, but no decision yet.", id="praise-then-a-hedge"),
+    pytest.param("It works, but can you send the invoice again?", id="praise-then-a-request"),
+])
+def test_a_contrast_without_a_conceded_praise_and_a_complaint_is_one_reading(sentence: str) -> None:
+    assert len(sentence_scores(sentence)) == 1
+
+
+def test_a_sentence_holding_both_sides_makes_the_label_mixed() -> None:
+    assert label_for(sentence_scores("The summaries are really good, but the app crashed twice."))[0] \
+        == "mixed"

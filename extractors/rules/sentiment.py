@@ -75,11 +75,13 @@ FLAT_NEGATIVE = fold(re.compile(
     r"without (?:fixing|solving|resolving|answering|replying|any (?:fix|answer|reply|update))|"
     r"never (?:arrived|came|showed up|got (?:back|fixed|resolved)|heard back|ordered|asked for|"
     r"signed up for|agreed to|received)|still (?:hasn't|haven't|hasn't been|can't|won't)|"
-    r"took (?:a|two|three|four|over a|almost a|\d+) (?:week|weeks|days|months) to|"
+    r"took (?:a|two|three|four|over a|almost a|\d+) (?:week|weeks|days|months) to (?:answer|reply|"
+    r"respond|get back|fix|resolve|hear|refund|ship|deliver)|"
     r"(?:billed|charged) (?:us |me )?for [^.?!]{0,30}(?:never|didn't|don't|but (?:we )?only)|"
     # a firm no to the terms: "legal won't accept auto-renewal", "not something we can sign"
     r"(?:can't|cannot|can not|couldn't|won't|will not|unable to) (?:accept|sign|approve|justify|"
-    r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))|not something we can|"
+    r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))"
+    r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
     r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
     r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
     r"(?:fed up|sick|tired) (?:with|of)|impossible to use|offered us (?:twice|half|\d+%|a (?:lot|much) "
@@ -132,7 +134,8 @@ POSITIVE_PHRASES = fold(re.compile(
     r"penny|so much (?:faster|easier|better)|best (?:tool|product|vendor|decision|purchase)|rave about|"
     r"can't stop (?:talking about|using)|sav(?:ed|es|ing) (?:us |me )?(?:hours|so much time|a lot of "
     r"time)|set aside (?:money|budget|funds)|game[- ]changer|rock[- ]solid|(?:want|'d like|would like|"
-    r"ready|decided) to move forward)\b"
+    r"ready|decided) to move forward|get (?:it|this|the (?:contract|order form|paperwork|po|quote)) "
+    r"signed)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
     r"(?:已经)?(?:配置|设置|改)好了|"
@@ -177,7 +180,7 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
-                     "sure", "commitment")  # "make sure", "not sure when": a hedge or an acknowledgement
+                     "commitment")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -196,7 +199,7 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b|"
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
-    r"(?:don't|do not) let (?:this|that|it) happen again|price (?:increase|hike)s?\b|"
+    r"(?:don't|do not) let (?:this|that|it) happen again|"
     r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
     r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b",
     re.I))
@@ -217,9 +220,10 @@ _ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|
                                        re.I))
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 # a wish for a feature is a request, not love: "we'd love to have dropdown fields"
-_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)",
-                        re.I))  # "no decision yet" is a hedge, not a no
+_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
+                        r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
 _WISH_CUE = register_pattern("wish", _WISH)
+_UNFELT = {"to ": " want to ", "ure": " see that "}
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
@@ -349,7 +353,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _RECORD_CUE:
         plain = _RECORD_NOUNS.sub(" ", plain)
     if cues & _WISH_CUE:
-        plain = _WISH.sub(lambda m: " want to " if m.group(0)[-3:] == "to " else " ", plain)
+        plain = _WISH.sub(lambda m: _UNFELT.get(m.group(0).lower()[-3:], " "), plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []

@@ -237,3 +237,17 @@ def test_a_contrast_without_a_conceded_praise_and_a_complaint_is_one_reading(sen
 def test_a_sentence_holding_both_sides_makes_the_label_mixed() -> None:
     assert label_for(sentence_scores("The summaries are really good, but the app crashed twice."))[0] \
         == "mixed"
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We can't sign until legal reviews the DPA.", id="a-condition-is-not-a-no"),
+    pytest.param("Will there be a price increase next year?", id="a-question-about-price"),
+    pytest.param("It took two days to set up, which was fine.", id="a-duration-is-not-a-wait"),
+    pytest.param("Perfect, I'll make sure our IT admin is on that call.", id="make-sure-is-a-promise"),
+])
+def test_process_talk_near_complaint_words_is_not_a_complaint(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_doubt_still_damps_the_praise_it_doubts() -> None:
+    assert score_sentence("Not sure the team will like it.") < 0.3

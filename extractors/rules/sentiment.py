@@ -29,6 +29,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
+from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
 LABEL_THRESHOLD = 0.16  # mean score beyond which the touchpoint leans one way
@@ -84,13 +85,20 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
     r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
     r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
-    r"(?:fed up|sick|tired) (?:with|of)|impossible to use|offered us (?:twice|half|\d+%|a (?:lot|much) "
+    r"(?:fed up|sick|tired) (?:with|of)|impossible to use|(?:considering|looking at|exploring|evaluating) "
+    r"(?:other|alternative) (?:options|vendors|providers|tools|solutions)|(?:looking at|considering|"
+    r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
+    r"(?:nobody|no one)[^.?!]{0,30}\buses? it anymore|"
+    r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
+    r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) "
     r"(?:better|lower)))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|不(?:太|够|是很)准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
     r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
-    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|"
+    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来|通)|"
+    r"还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|"
+    r"考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|不怎么用了|(?:没人|都不)用了|"
     r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
@@ -134,7 +142,8 @@ POSITIVE_PHRASES = fold(re.compile(
     r"penny|so much (?:faster|easier|better)|best (?:tool|product|vendor|decision|purchase)|rave about|"
     r"can't stop (?:talking about|using)|sav(?:ed|es|ing) (?:us |me )?(?:hours|so much time|a lot of "
     r"time)|set aside (?:money|budget|funds)|game[- ]changer|rock[- ]solid|(?:want|'d like|would like|"
-    r"ready|decided) to move forward|get (?:it|this|the (?:contract|order form|paperwork|po|quote)) "
+    r"ready|decided) to move forward|(?:sorted|fixed|solved|resolved) (?:it|this|that|everything)(?: out)? "
+    r"(?:in minutes|in no time|so fast|so quickly|right away)|get (?:it|this|the (?:contract|order form|paperwork|po|quote)) "
     r"signed)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
@@ -149,8 +158,11 @@ SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
     r"yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
-    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I))
+    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
+    r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
+    r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
+    r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
@@ -209,23 +221,6 @@ _LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|s
                           r"honestly|um+|uh+|sounds good|no problem|absolutely|got it|of course|"
                           r"certainly|sure thing|will do|understood|noted|makes sense|that works)\W+)+",
                           re.I))
-# "没问题，我本周内把手册发您": an opening acknowledgement of a Chinese reply is not a feeling
-_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白)[，,、\s]+)+")
-# defect words naming a kind of record, not a defect: "all our bug reports live there"
-_RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
-                                r"dumps?|tickets?)\b", re.I))
-# "Perfect, I'll make sure IT joins": a praise word opening a promise acknowledges, it does not praise
-_ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|wonderful|lovely|nice)"
-                                       r"\W+(?=(?:i'll|i will|we'll|we will|let me|i can|we can)\b)",
-                                       re.I))
-_RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
-# a wish for a feature is a request, not love: "we'd love to have dropdown fields"
-_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
-                        r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
-_WISH_CUE = register_pattern("wish", _WISH)
-_UNFELT = {"to ": " want to ", "ure": " see that "}
-_PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
-_ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
@@ -340,20 +335,14 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if not text.isascii() and _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
-        if cues & _ZH_ACK_CUE:
-            text = _ZH_LEADING_ACK.sub("", text)
+        text = strip_unfelt_zh(text, cues)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
-    if cues & _PROMISE_ACK_CUE:
-        plain = _ACK_BEFORE_PROMISE.sub("", plain)
+    plain = strip_unfelt_en(plain, cues)
     plain = _LEADING_ACK.sub("", plain)
-    if cues & _RECORD_CUE:
-        plain = _RECORD_NOUNS.sub(" ", plain)
-    if cues & _WISH_CUE:
-        plain = _WISH.sub(lambda m: _UNFELT.get(m.group(0).lower()[-3:], " "), plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []

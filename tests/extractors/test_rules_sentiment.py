@@ -251,3 +251,32 @@ def test_process_talk_near_complaint_words_is_not_a_complaint(sentence: str) -> 
 
 def test_doubt_still_damps_the_praise_it_doubts() -> None:
     assert score_sentence("Not sure the team will like it.") < 0.3
+
+
+# what customers write on social media and in chats: sarcasm, churn threats, lost data
+SOCIAL_AND_CHAT_COMPLAINTS = [
+    pytest.param("Love waiting on hold for 45 minutes just to get disconnected.", id="love-waiting"),
+    pytest.param("Great job breaking the export again.", id="great-job-breaking"),
+    pytest.param("Been a customer for 5 years and this is how you treat us?", id="how-you-treat-us"),
+    pytest.param("Your latest update wiped all our saved filters.", id="wiped-our-data"),
+    pytest.param("We'll be looking at alternatives at renewal.", id="looking-at-alternatives"),
+    pytest.param("Nobody on my team uses it anymore.", id="nobody-uses-it-anymore"),
+    pytest.param("@客服 三天了还没人处理，什么服务啊！", id="zh-nobody-handling"),
+    pytest.param("真是谢谢你们了，又要重新导一遍。", id="zh-sarcastic-thanks"),
+    pytest.param("客服电话一直打不通。", id="zh-cannot-get-through"),
+    pytest.param("续约的时候我们会再看看别家。", id="zh-looking-elsewhere"),
+    pytest.param("团队已经不怎么用了。", id="zh-hardly-used"),
+]
+
+
+@pytest.mark.parametrize("sentence", SOCIAL_AND_CHAT_COMPLAINTS)
+def test_social_and_chat_complaints_score_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+def test_a_quick_fix_is_appreciated() -> None:
+    assert score_sentence("Big thanks to Maria, she sorted it in minutes.") >= 0.3
+
+
+def test_genuine_love_for_a_feature_is_not_sarcasm() -> None:
+    assert score_sentence("We love being able to export in one click.") >= 0.3

@@ -32,5 +32,7 @@ def sentence_scores(text: str, cues: int = ALL_CUES) -> list[float]:
         return [whole]
     # praise conceded, then a complaint; a complaint then reassurance ("nearly lost the deal, but
     # your alerts saved it") ends where the speaker stands, and the whole sentence reads that way
-    first, second = score_sentence(text[: found.start()]), score_sentence(text[found.start():])
+    # the sentence's cue bits stand for its clauses too: a gate is a superset filter
+    first = score_sentence(text[: found.start()], cues)
+    second = score_sentence(text[found.start():], cues)
     return [first, second] if first >= STRONG and second <= -STRONG else [whole]

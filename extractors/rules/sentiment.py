@@ -68,9 +68,22 @@ FLAT_NEGATIVE = fold(re.compile(
     r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
     r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
     r"can'?t work|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
-    r"figures)"
-    # a product that fails, said plainly: "the API stopped working", "the export timed out again"
-    r"|stopped (?:working|sending|syncing|loading|responding|showing|updating|running)|"
+    r"figures))\b"
+    r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
+    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
+    r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
+    r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
+    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|"
+    r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
+    r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
+    r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
+    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
+    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例", re.I))
+# failures, refusals and churn said plainly, in their own pattern so that their cue words open only
+# their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
+# alternatives", "说好的昨天上门，结果人都没来", "客服电话一直打不通"
+PLAIN_FAILURE = fold(re.compile(
+    r"\b(?:stopped (?:working|sending|syncing|loading|responding|showing|updating|running)|"
     r"(?:timed|times|timing) out|(?:got|get|gets|were|was|been|are|is) duplicated|duplicated "
     r"(?:every|all|half|our|each)|(?:second|third|fourth|fifth|umpteenth) time (?:the|it|we|I|in)|"
     r"without (?:fixing|solving|resolving|answering|replying|any (?:fix|answer|reply|update))|"
@@ -79,7 +92,7 @@ FLAT_NEGATIVE = fold(re.compile(
     r"took (?:a|two|three|four|over a|almost a|\d+) (?:week|weeks|days|months) to (?:answer|reply|"
     r"respond|get back|fix|resolve|hear|refund|ship|deliver)|"
     r"(?:billed|charged) (?:us |me )?for [^.?!]{0,30}(?:never|didn't|don't|but (?:we )?only)|"
-    # a firm no to the terms: "legal won't accept auto-renewal", "not something we can sign"
+    # a firm no to the terms, not a condition ("can't sign until legal reviews it")
     r"(?:can't|cannot|can not|couldn't|won't|will not|unable to) (?:accept|sign|approve|justify|"
     r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))"
     r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
@@ -90,22 +103,13 @@ FLAT_NEGATIVE = fold(re.compile(
     r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
     r"(?:nobody|no one)[^.?!]{0,30}\buses? it anymore|"
     r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
-    r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) "
-    r"(?:better|lower)))\b"
-    r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
-    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|不(?:太|够|是很)准|没人理|没人管|没人回|"
-    r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
-    r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
-    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来|通)|"
-    r"还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|"
-    r"考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|不怎么用了|(?:没人|都不)用了|"
-    r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
-    r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
-    r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
-    r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
-    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|一塌糊涂|(?:老|又|总|三天两头)出问题|"
-    r"(?:人|师傅)(?:都|也)?没(?:来|到)|问题一大堆|说好的[^。！？]{0,12}?(?:结果|到现在|还没|没有|没)|一直不(?:回|理|处理)|挂了[一二三四五六七八九十两几\d]+天|"
-    r"第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
+    r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) (?:better|lower)))\b"
+    r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
+    r"(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|"
+    r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
+    r"问题一大堆|说好的[^。！？]{0,12}?(?:结果|到现在|还没|没有|没)|一直不(?:回|理|处理)|"
+    r"挂了[一二三四五六七八九十两几\d]+天|第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|"
+    r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
@@ -223,6 +227,7 @@ _LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|s
                           re.I))
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
+_FAILURE_CUE = register_pattern("plain_failure", PLAIN_FAILURE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
 _POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
@@ -328,6 +333,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
+    failures = len(PLAIN_FAILURE.findall(text)) if cues & _FAILURE_CUE else 0
+    flat += failures
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
     if flat:
         decisive = DECISION.search(text) is not None
@@ -345,6 +352,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     plain = _LEADING_ACK.sub("", plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
+        if failures:
+            plain = PLAIN_FAILURE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)

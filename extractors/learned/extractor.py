@@ -45,6 +45,8 @@ from extractors.learned.reading import (
 )
 from extractors.learned.sentiment import SentimentOptions, learned_sentiment
 from extractors.rules import RulesExtractor
+from extractors.rules.contrast import sentence_scores
+from extractors.rules.courtesy import is_courtesy
 from extractors.rules.sentiment import score_sentence
 from extractors.rules.signals import SIGNALS, clause
 
@@ -206,7 +208,8 @@ class CombinedExtractor(LearnedExtractor):
             "next_steps": steps, "pain_points": pains, "objections": objections,
             "buying_signals": signals,
             "questions": [q for q in base.questions if is_new(q.evidence)],
-            "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence),
+            "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence,
+                                           is_courtesy, sentence_scores),
             "provenance": self._provenance(base)})
 
 

@@ -61,8 +61,13 @@ def content_share(text: str, min_words: float) -> float:
 
 
 def sentence_polarity(reading: SentenceReading, options: SentimentOptions,
-                      rules_score: Callable[[str], float] | None = None) -> float:
-    """-1..1 for one sentence: the classifier's polarity, blended with the rules' score."""
+                      rules_score: Callable[[str], float] | None = None,
+                      courtesy: Callable[[str], bool] | None = None) -> float:
+    """-1..1 for one sentence: the classifier's polarity, blended with the rules' score. A
+    sentence `courtesy` recognizes ("Thanks for the demo.") has no classifier polarity: the
+    encoder reads thanks as praise."""
+    if courtesy is not None and courtesy(reading.sentence.text):
+        return rules_score(reading.sentence.text) if rules_score is not None else 0.0
     learned = reading.polarity * content_share(reading.sentence.text, options.min_words)
     if rules_score is None or not (options.rules_weight or options.rules_floor):
         return learned
@@ -97,27 +102,37 @@ def customer_readings(readings: list[SentenceReading]) -> list[SentenceReading]:
 
 def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
                       options: SentimentOptions,
-                      rules_score: Callable[[str], float] | None = None) -> Sentiment | None:
+                      rules_score: Callable[[str], float] | None = None,
+                      courtesy: Callable[[str], bool] | None = None,
+                      sides: Callable[[str], list[float]] | None = None) -> Sentiment | None:
+    """The customer's sentiment; `sides` splits a sentence that holds both a clear positive and a
+    clear negative clause ("good, but it crashed twice") into one polarity per side."""
     if not readings:
         return None
-    polarity = {id(r): sentence_polarity(r, options, rules_score) for r in readings}
+
+    def polarities_of(r: SentenceReading) -> list[float]:
+        split = sides(r.sentence.text) if sides is not None else []
+        return split if len(split) > 1 else [sentence_polarity(r, options, rules_score, courtesy)]
+
+    polarity = {id(r): polarities_of(r) for r in readings}
     customer = customer_readings(readings)
-    label, score = label_of([polarity[id(r)] for r in customer], options)
+    label, score = label_of([p for r in customer for p in polarity[id(r)]], options)
     supporting: list[SentenceReading] = []
     if label in ("positive", "mixed"):
-        supporting += sorted((r for r in customer if polarity[id(r)] >= options.strong),
-                             key=lambda r: -polarity[id(r)])[:SENTIMENT_EVIDENCE]
+        supporting += sorted((r for r in customer if max(polarity[id(r)]) >= options.strong),
+                             key=lambda r: -max(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
     if label in ("negative", "mixed"):
-        supporting += sorted((r for r in customer if polarity[id(r)] <= -options.strong),
-                             key=lambda r: polarity[id(r)])[:SENTIMENT_EVIDENCE]
+        supporting += sorted((r for r in customer if min(polarity[id(r)]) <= -options.strong
+                              and r not in supporting),
+                             key=lambda r: min(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
     by_speaker: dict[str, list[float]] = defaultdict(list)
     for r in readings:
-        by_speaker[r.sentence.speaker or r.sentence.role].append(polarity[id(r)])
+        by_speaker[r.sentence.speaker or r.sentence.role].extend(polarity[id(r)])
     chunk = max(1, -(-len(readings) // TRAJECTORY_POINTS))
     trajectory = []
     for i in range(0, len(readings), chunk):
         part = readings[i : i + chunk]
-        point_label, point_score = label_of([polarity[id(r)] for r in part], options)
+        point_label, point_score = label_of([p for r in part for p in polarity[id(r)]], options)
         trajectory.append(SentimentPoint(segment_index=part[0].sentence.segment_index,
                                          label=point_label, score=point_score))
     return Sentiment(

@@ -31,10 +31,11 @@ from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.catalog import load_catalog
 from extractors.grounding import is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
+from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
 from extractors.rules.sentences import Sentence, split_sentences
-from extractors.rules.sentiment import customer_sentences, label_for, score_sentence
+from extractors.rules.sentiment import customer_sentences, label_for
 from extractors.rules.signals import (
     find_buying_signals,
     find_objections,
@@ -116,7 +117,7 @@ class RulesExtractor(Extractor):
                    evidence: Callable[[Sentence], Evidence]) -> Sentiment | None:
         if not sentences:
             return None
-        scored = [(s, score_sentence(s.text, s.cues)) for s in sentences]
+        scored = [(s, score) for s in sentences for score in sentence_scores(s.text, s.cues)]
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer]
         label, score = label_for([score for _, score in customer_scored])
@@ -146,7 +147,8 @@ def supporting(label: str, scored: list[tuple[Sentence, float]]) -> list[Sentenc
     negative = sorted((p for p in scored if p[1] <= -SUPPORT_MIN), key=lambda p: p[1])
     chosen = {"positive": positive[:SENTIMENT_EVIDENCE], "negative": negative[:SENTIMENT_EVIDENCE],
               "mixed": positive[:1] + negative[:1]}.get(label, [])
-    return [s for s, _ in sorted(chosen, key=lambda p: p[0].start)]
+    shown = {p[0].start: p[0] for p in chosen}  # a contrast can show both sides of mixed
+    return [shown[start] for start in sorted(shown)]
 
 
 def _sentence_evidence(touchpoint: Touchpoint, sentence: Sentence) -> Evidence:

@@ -8,9 +8,10 @@ negatives without a feeling word ("we won't be extending the contract", "the num
 match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
 and sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了").
 Courtesy ("thanks", "best regards", "期待您的回复", "辛苦了") is removed before scoring: a polite
-closing is not praise. The touchpoint's label is the customer's: their sentences when roles are
-known, everything not said by the rep otherwise, never quoted mail; with no customer voice at
-all (a rep's outbound email) it is neutral.
+closing is not praise, nor is an acknowledgement that opens a task ("Sounds good, we'll review
+it", "没问题，我这周发您") or chat noise ("lol", ":)"). The touchpoint's label is the customer's:
+their sentences when roles are known, everything not said by the rep otherwise, never quoted
+mail; with no customer voice at all (a rep's outbound email) it is neutral.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
+from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 from extractors.rules.vader import compound as vader_compound
 
 STRONG = 0.3  # |score| at which a sentence counts as clearly positive or negative
@@ -39,12 +41,13 @@ _COURTESY = fold(re.compile(
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
-    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps)|happy to help|no worries|no rush|"
+    r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
+    r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
     r"sorry)\b", re.I))
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
-                          r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|"
+                          r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
                           r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
@@ -75,6 +78,37 @@ FLAT_NEGATIVE = fold(re.compile(
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例", re.I))
+# failures, refusals and churn said plainly, in their own pattern so that their cue words open only
+# their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
+# alternatives", "说好的昨天上门，结果人都没来", "客服电话一直打不通"
+PLAIN_FAILURE = fold(re.compile(
+    r"\b(?:stopped (?:working|sending|syncing|loading|responding|showing|updating|running)|"
+    r"(?:timed|times|timing) out|(?:got|get|gets|were|was|been|are|is) duplicated|duplicated "
+    r"(?:every|all|half|our|each)|(?:second|third|fourth|fifth|umpteenth) time (?:the|it|we|I|in)|"
+    r"without (?:fixing|solving|resolving|answering|replying|any (?:fix|answer|reply|update))|"
+    r"never (?:arrived|came|showed up|got (?:back|fixed|resolved)|heard back|ordered|asked for|"
+    r"signed up for|agreed to|received)|still (?:hasn't|haven't|hasn't been|can't|won't)|"
+    r"took (?:a|two|three|four|over a|almost a|\d+) (?:week|weeks|days|months) to (?:answer|reply|"
+    r"respond|get back|fix|resolve|hear|refund|ship|deliver)|"
+    r"(?:billed|charged) (?:us |me )?for [^.?!]{0,30}(?:never|didn't|don't|but (?:we )?only)|"
+    # a firm no to the terms, not a condition ("can't sign until legal reviews it")
+    r"(?:can't|cannot|can not|couldn't|won't|will not|unable to) (?:accept|sign|approve|justify|"
+    r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))"
+    r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
+    r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
+    r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
+    r"(?:fed up|sick|tired) (?:with|of)|impossible to use|(?:considering|looking at|exploring|evaluating) "
+    r"(?:other|alternative) (?:options|vendors|providers|tools|solutions)|(?:looking at|considering|"
+    r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
+    r"(?:nobody|no one)[^.?!]{0,30}\buses? it anymore|"
+    r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
+    r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) (?:better|lower)))\b"
+    r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
+    r"(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|"
+    r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
+    r"问题一大堆|说好的[^。！？]{0,12}?(?:结果|到现在|还没|没有|没)|一直不(?:回|理|处理)|"
+    r"挂了[一二三四五六七八九十两几\d]+天|第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|"
+    r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
@@ -101,21 +135,37 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
     # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
-    r"(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
+    r"(?<!n't )(?<!not )(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
     r"upgrade|roll (?:it )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
-    r"switched (?:over )?to you)\b"
+    r"switched (?:over )?to you|(?:boss|manager|leadership|finance|legal|procurement|cfo|ceo|vp|board|"
+    r"director) (?:has |have )?(?:signed off|approved|green-?lit)|let's get (?:the paperwork|it|this|"
+    r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?<!n't )(?<!not )(?:want|wants|would "
+    r"like|'d like|planning|plan|ready|decided) to (?:sign on|renew|go live|start (?:a|the) (?:trial|"
+    r"pilot)|bring (?:the|our|everyone|all)|extend (?:the|our) (?:contract|subscription))|worth every "
+    r"penny|so much (?:faster|easier|better)|best (?:tool|product|vendor|decision|purchase)|rave about|"
+    r"can't stop (?:talking about|using)|sav(?:ed|es|ing) (?:us |me )?(?:hours|so much time|a lot of "
+    r"time)|set aside (?:money|budget|funds)|game[- ]changer|rock[- ]solid|(?:want|'d like|would like|"
+    r"ready|decided) to move forward|(?:sorted|fixed|solved|resolved) (?:it|this|that|everything)(?: out)? "
+    r"(?:in minutes|in no time|so fast|so quickly|right away)|get (?:it|this|the (?:contract|order form|paperwork|po|quote)) "
+    r"signed)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
     r"(?:已经)?(?:配置|设置|改)好了|"
     r"(?:加|增加|扩)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license)|扩容|"
     r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
-    r"想试(?:一下|试)|准备(?:采购|购买|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
+    r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:大|很大的|不少)忙|"
+    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
+    r"想(?:一起|也)用|(?:合同|订单)定下来|比以前(?:强|好)(?:太多|很多|多)了?|希望[^，。]{0,8}就?能上线|"
+    r"打算[^，。]{0,6}(?:扩大|推广|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
-    r"yeah,? right|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
-    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy))\b"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊", re.I))
+    r"yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love (?:how|that|it when) (?:\w+ ){0,4}"
+    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
+    r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
+    r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
+    r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
@@ -125,7 +175,7 @@ DECISION = fold(re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
-    "crashes": -2.2, "slow": -1.4, "sluggish": -1.6, "laggy": -1.6, "clunky": -1.8,
+    "crashes": -2.2, "crashed": -2.2, "slow": -1.4, "sluggish": -1.6, "laggy": -1.6, "clunky": -1.8,
     "unusable": -2.8, "blocker": -1.6, "blocking": -1.4, "escalate": -1.2, "churn": -1.8,
     "cancel": -1.5, "refund": -1.4, "unresponsive": -2.0, "frustrating": -2.2,
     "manual": -0.6, "tedious": -1.8, "cumbersome": -1.8, "concern": -1.0, "concerns": -1.0,
@@ -135,18 +185,23 @@ _BUSINESS_TERMS = {
     "resolved": 1.4, "fixed": 1.2, "interested": 1.4, "keen": 1.4, "urgent": -0.8,
     "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
     "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
+    "nightmare": -2.6, "headache": -1.8, "joke": -1.5, "impossible": -1.6,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the
 # PO", "a CRM solution", "the welcome email")
 _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supported", "supports", "free",
                      "credit", "credits", "care", "security", "secure", "protect", "help", "well",
-                     "honestly", "honest", "po", "solution", "solutions", "welcome")
+                     "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
+                     # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
+                     "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
+                     "commitment")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
     r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
-    r"is|was|are|about|around|for) like\b|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
+    r"is|was|are|about|around|for) like\b|\blike (?=(?:we|you|they|I|he|she) (?:had|have|did|do|said|"
+    r"mentioned|used|were|are|was|discussed|agreed)\b)|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",
     re.I))
 
 
@@ -154,19 +209,24 @@ _NEUTRAL_LIKE = fold(re.compile(
 _NEGATIVE_PHRASES = fold(re.compile(
     r"\btoo (?:high|expensive|pricey|slow|complicated|complex|much|long|many)\b|over (?:our )?budget"
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
-    r"still (?:broken|waiting|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
+    r"still (?:broken|waiting(?! (?:on|for) (?:my|our))|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b|"
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
-    r"(?:don't|do not) let (?:this|that|it) happen again",
+    r"(?:don't|do not) let (?:this|that|it) happen again|"
+    r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
+    r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
 _LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|so|right|cool|fine|look|"
-                          r"honestly|um+|uh+)\W+)+", re.I))
+                          r"honestly|um+|uh+|sounds good|no problem|absolutely|got it|of course|"
+                          r"certainly|sure thing|will do|understood|noted|makes sense|that works)\W+)+",
+                          re.I))
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
 _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
+_FAILURE_CUE = register_pattern("plain_failure", PLAIN_FAILURE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
 _POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
@@ -235,6 +295,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
+    failures = len(PLAIN_FAILURE.findall(text)) if cues & _FAILURE_CUE else 0
+    flat += failures
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
     if flat:
         decisive = DECISION.search(text) is not None
@@ -242,12 +304,18 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if not text.isascii() and _CJK.search(text):
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
+        text = strip_unfelt_zh(text, cues)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
+    plain = strip_unfelt_en(plain, cues)
     plain = _LEADING_ACK.sub("", plain)
+    if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
+        plain = FLAT_NEGATIVE.sub(" ", plain)
+        if failures:
+            plain = PLAIN_FAILURE.sub(" ", plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.rules.sentiment import score_sentence
+from extractors.rules.contrast import sentence_scores
+from extractors.rules.sentiment import label_for, score_sentence
 
 NEUTRAL = [
     pytest.param("I would like to see a demo next week.", id="polite-wish-like"),
@@ -144,3 +145,138 @@ def test_plain_satisfaction_and_buying_intent_score_positive(sentence: str) -> N
 def test_spoken_fillers_do_not_sound_like_praise(sentence: str, sign: int) -> None:
     score = score_sentence(sentence)
     assert (score <= -0.3) if sign < 0 else abs(score) < 0.1
+
+
+# failures and refusals said plainly, in phrasings the lexicon has no feeling word for
+PLAIN_FAILURE = [
+    pytest.param("The nightly sync stopped running on Tuesday.", id="stopped-running"),
+    pytest.param("Every export times out after ten minutes.", id="times-out"),
+    pytest.param("Our invoices got duplicated again.", id="got-duplicated"),
+    pytest.param("This is the fourth time the webhook has failed.", id="fourth-time"),
+    pytest.param("They closed my ticket without fixing the login.", id="closed-without-fixing"),
+    pytest.param("We were charged for 12 seats but we only use 9.", id="charged-but-only"),
+    pytest.param("Our CFO can't justify that renewal price.", id="cannot-justify"),
+    pytest.param("Finance won't approve a two-year commitment.", id="wont-approve-not-approval"),
+    pytest.param("We don't plan to renew in June.", id="dont-plan-to-renew"),
+    pytest.param("Honestly the admin console is a nightmare.", id="nightmare"),
+    pytest.param("Dashboards not loading for anyone in the EU office.", id="not-loading-headline"),
+    pytest.param("报表导出老出问题。", id="zh-keeps-failing"),
+    pytest.param("说好的师傅上门，到现在人都没来。", id="zh-nobody-came"),
+    pytest.param("这个条款我们接受不了。", id="zh-cannot-accept"),
+]
+
+# acknowledgements, emoticons and record names that sound like a feeling but are not one
+NOT_A_STANCE = [
+    pytest.param("Sounds good, we'll review the draft internally.", id="sounds-good-then-task"),
+    pytest.param("No problem, I'll forward it to procurement.", id="no-problem-then-task"),
+    pytest.param("Perfect, I'll make sure our admin joins the call.", id="perfect-then-promise"),
+    pytest.param("Does it export to Excel? lol", id="excel-and-lol"),
+    pytest.param("Can you see my screen okay? :)", id="okay-and-smiley"),
+    pytest.param("Our crash reports go to the on-call channel.", id="crash-reports-as-records"),
+    pytest.param("Yeah, right, we'll check the contract terms tomorrow.", id="yeah-right-not-sarcasm"),
+    pytest.param("没问题，我这周把会议纪要发给您。", id="zh-no-problem-then-task"),
+]
+
+APPROVAL_AND_EAGERNESS = [
+    pytest.param("Our director signed off on the rollout.", id="signed-off"),
+    pytest.param("We're leaning towards you for the support team.", id="leaning-towards-you"),
+    pytest.param("We're ready to move forward with the pilot.", id="ready-to-move-forward"),
+    pytest.param("The new inbox has been a game changer.", id="game-changer"),
+    pytest.param("预算已经批下来了。", id="zh-budget-approved"),
+    pytest.param("工单系统帮了大忙。", id="zh-a-big-help"),
+]
+
+
+@pytest.mark.parametrize("sentence", PLAIN_FAILURE)
+def test_plain_failures_and_refusals_score_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+@pytest.mark.parametrize("sentence", NOT_A_STANCE)
+def test_acknowledgements_and_chat_noise_are_not_a_stance(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+@pytest.mark.parametrize("sentence", APPROVAL_AND_EAGERNESS)
+def test_approval_and_eagerness_score_positive(sentence: str) -> None:
+    assert score_sentence(sentence) >= 0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We'd love to have dropdown fields like we had in Zendesk.", id="feature-wish"),
+    pytest.param("Ya still waiting on my boss.", id="waiting-on-our-own-side"),
+    pytest.param("客户要求删除他的全部信息，麻烦三个工作日内处理。", id="zh-polite-request-with-a-deadline"),
+])
+def test_wishes_own_delays_and_polite_requests_are_not_feelings(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_waiting_on_the_vendor_is_still_a_complaint() -> None:
+    assert score_sentence("We're still waiting for a reply from your support team.") <= -0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("The summaries are really good, but the mobile app crashed twice.", id="en-praise-but-crash"),
+    pytest.param("The pilot went well overall, but our reps found the add-on slow to load.", id="en-pilot-but-slow"),
+    pytest.param("功能更完整，但价格贵了一倍。", id="zh-more-complete-but-twice-the-price"),
+])
+def test_praise_conceded_before_a_complaint_counts_on_both_sides(sentence: str) -> None:
+    scores = sentence_scores(sentence)
+    assert len(scores) == 2 and scores[0] >= 0.3 and scores[1] <= -0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We nearly lost the deal, but your deal alerts saved it.", id="complaint-then-reassurance"),
+    pytest.param("We like it, but no decision yet.", id="praise-then-a-hedge"),
+    pytest.param("It works, but can you send the invoice again?", id="praise-then-a-request"),
+])
+def test_a_contrast_without_a_conceded_praise_and_a_complaint_is_one_reading(sentence: str) -> None:
+    assert len(sentence_scores(sentence)) == 1
+
+
+def test_a_sentence_holding_both_sides_makes_the_label_mixed() -> None:
+    assert label_for(sentence_scores("The summaries are really good, but the app crashed twice."))[0] \
+        == "mixed"
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We can't sign until legal reviews the DPA.", id="a-condition-is-not-a-no"),
+    pytest.param("Will there be a price increase next year?", id="a-question-about-price"),
+    pytest.param("It took two days to set up, which was fine.", id="a-duration-is-not-a-wait"),
+    pytest.param("Perfect, I'll make sure our IT admin is on that call.", id="make-sure-is-a-promise"),
+])
+def test_process_talk_near_complaint_words_is_not_a_complaint(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_doubt_still_damps_the_praise_it_doubts() -> None:
+    assert score_sentence("Not sure the team will like it.") < 0.3
+
+
+# what customers write on social media and in chats: sarcasm, churn threats, lost data
+SOCIAL_AND_CHAT_COMPLAINTS = [
+    pytest.param("Love waiting on hold for 45 minutes just to get disconnected.", id="love-waiting"),
+    pytest.param("Great job breaking the export again.", id="great-job-breaking"),
+    pytest.param("Been a customer for 5 years and this is how you treat us?", id="how-you-treat-us"),
+    pytest.param("Your latest update wiped all our saved filters.", id="wiped-our-data"),
+    pytest.param("We'll be looking at alternatives at renewal.", id="looking-at-alternatives"),
+    pytest.param("Nobody on my team uses it anymore.", id="nobody-uses-it-anymore"),
+    pytest.param("@客服 三天了还没人处理，什么服务啊！", id="zh-nobody-handling"),
+    pytest.param("真是谢谢你们了，又要重新导一遍。", id="zh-sarcastic-thanks"),
+    pytest.param("客服电话一直打不通。", id="zh-cannot-get-through"),
+    pytest.param("续约的时候我们会再看看别家。", id="zh-looking-elsewhere"),
+    pytest.param("团队已经不怎么用了。", id="zh-hardly-used"),
+]
+
+
+@pytest.mark.parametrize("sentence", SOCIAL_AND_CHAT_COMPLAINTS)
+def test_social_and_chat_complaints_score_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+def test_a_quick_fix_is_appreciated() -> None:
+    assert score_sentence("Big thanks to Maria, she sorted it in minutes.") >= 0.3
+
+
+def test_genuine_love_for_a_feature_is_not_sarcasm() -> None:
+    assert score_sentence("We love being able to export in one click.") >= 0.3

@@ -1,0 +1,51 @@
+"""Words that sound like a feeling but are not one, taken out before a sentence is scored.
+
+An acknowledgement that opens a reply ("没问题，我本周内把手册发您", "Perfect, I'll make sure IT
+joins"), a defect word naming a record ("all our bug reports live in Jira", "saved filters"), a
+wish for a feature ("we'd love to have dropdown fields"), a hedge ("no decision yet") and a
+promise ("make sure") are process talk (evals/GUIDE.md "Sentiment"). Each pattern runs only on
+sentences whose cue words allow it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.rules.cues import register_pattern
+from extractors.rules.folding import fold, gated
+
+# "没问题，我本周内把手册发您": an opening acknowledgement of a Chinese reply is not a feeling
+_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白)[，,、\s]+)+")
+# defect words naming a kind of record, not a defect: "all our bug reports live there"
+_RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
+                                r"dumps?|tickets?)\b|\bsaved (?=(?:filters?|views?|searches?|reports?|"
+                                r"drafts?|settings|queries|replies|templates?)\b)", re.I))
+# "Perfect, I'll make sure IT joins": a praise word opening a promise acknowledges, it does not praise
+_ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|wonderful|lovely|nice)"
+                                       r"\W+(?=(?:i'll|i will|we'll|we will|let me|i can|we can)\b)",
+                                       re.I))
+_RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
+# a wish for a feature is a request, not love: "we'd love to have dropdown fields"
+_WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
+                        r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
+_WISH_CUE = register_pattern("wish", _WISH)
+_UNFELT = {"to ": " want to ", "ure": " see that "}
+_PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
+_ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
+
+
+def strip_unfelt_en(plain: str, cues: int) -> str:
+    """`plain` (an English sentence) without an acknowledgement before a promise, record names,
+    wishes and hedges; the leading-acknowledgement strip of `sentiment` runs after this."""
+    if cues & _PROMISE_ACK_CUE:
+        plain = _ACK_BEFORE_PROMISE.sub("", plain)
+    if cues & _RECORD_CUE:
+        plain = _RECORD_NOUNS.sub(" ", plain)
+    if cues & _WISH_CUE:
+        plain = _WISH.sub(lambda m: _UNFELT.get(m.group(0).lower()[-3:], " "), plain)
+    return plain
+
+
+def strip_unfelt_zh(text: str, cues: int) -> str:
+    """`text` (a Chinese sentence) without the acknowledgement that opens it."""
+    return _ZH_LEADING_ACK.sub("", text) if cues & _ZH_ACK_CUE else text

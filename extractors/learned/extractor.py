@@ -188,6 +188,7 @@ class CombinedExtractor(LearnedExtractor):
                       ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
         signals = [b for b in base.buying_signals if is_new(b.evidence) and
                    ((r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal)]
+        pains = [split for p in pains for split in _phrased(p, read(p.evidence))]
         have = {(e.start, e.end) for e in [*(p.evidence for p in pains),
                                            *(b.evidence for b in objections)]}
         for r in readings:
@@ -200,7 +201,6 @@ class CombinedExtractor(LearnedExtractor):
             elif r.role == "objection" and r.roles["objection"] >= o.add_objection:
                 objections.append(Objection(kind="other", text=clause(r.sentence),
                                             evidence=_evidence(touchpoint, r)))
-        pains = [split for p in pains for split in _phrased(p, read(p.evidence))]
         pains.sort(key=lambda p: p.evidence.start)
         return base.model_copy(update={
             "next_steps": steps, "pain_points": pains, "objections": objections,

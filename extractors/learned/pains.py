@@ -26,4 +26,5 @@ def pain_phrases(sentence: Sentence) -> list[str]:
     """The complaint clauses of `sentence`, or its whole cleaned text (see the module doc)."""
     if score_sentence(sentence.text) >= POSITIVE:
         return []  # "the call summaries have been a huge time saver": praise, not a pain
-    return rules_pain_phrases(sentence, _is_pain, whole_when_unsure=True)
+    return (rules_pain_phrases(sentence) if PAIN.search(sentence.text) else []) or \
+        rules_pain_phrases(sentence, _is_pain, whole_when_unsure=True)

@@ -41,7 +41,7 @@ PAIN = fold(re.compile(
     r"error messages?|errors|rate[- ]limit\w*|duplicat\w*|dropp(?:ed|ing) (?:\w+ )?(?:meetings|"
     r"calls|leads|messages|emails|contacts|events)|a mess|messy|disaster|unusable|unreliable|"
     r"flaky|stuck|froze|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
-    r"(?:match|add up)|out of sync|(?:nobody|no one|no-one)(?: has| had|'s)? (?:replied|responded|"
+    r"(?:match|add up)|out of sync|(?:nobody|no one|no-one)(?: \w+){0,3}?(?: has| had|'s)? (?:replied|responded|"
     r"answered|got back|gotten back|told|called|followed up|picked up|fixed)|no (?:reply|response|"
     r"answer|callback)|haven'?t heard back|(?:sends?|sent|fires?|fired|runs?|ran|created|imported|shows?|showed) (?:\w+ ){0,4}?twice|hitting (?:\w+ )?(?:limits?|caps?|errors?|[45]\d\ds)|(?:none|nothing) (?:of (?:\w+ ){0,4}?)?(?:is|are|was|were) (?:syncing|working|loading|showing up|coming through|arriving)|(?:double|over)[- ]?(?:charged|billed)|"
     r"(?:charged|billed) (?:us )?(?:twice|double|for \w+ (?:seats|users|licen[cs]es) but)|"
@@ -55,8 +55,8 @@ PAIN = fold(re.compile(
     r"手写|漏记|闪退|卡死|白屏|对不上|响应(?:也|很|太)?慢|(?:收|同步|连|打|登|接|搜|查|识别|加载|刷)不到|"
     r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别)不(?:了|上|开|进去|出来?|动)|"
     r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说)得不(?:太)?清楚|看不懂|"
-    r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直没(?:有)?(?:收到|"
-    r"回复|解决|处理|人)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
+    r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
+    r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
     r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了|死机|老是(?:忘|出|卡|掉|断|"
     r"崩|报|丢|漏|错)|总是(?:忘|出错|卡|掉|断)|不好用|难用|体验(?:很|太|不太|非常)?(?:差|不好)|很差|太差",
     re.I))
@@ -77,6 +77,8 @@ _FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actual
 # "再不解决我们就投诉", "否则我们会很麻烦"
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
                      r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
+# a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one)
+_REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can you|would you)", re.I)
 _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|can|could|do|does)\b|"
                      r"怎么|如何|多少|什么时候|能不能|可不可以|是不是|有没有", re.I)
 # "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
@@ -128,8 +130,9 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     for part, asked in _clauses(sentence.text):
         if _words(part) < (MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS):
             continue
-        if asked or _THREAT.search(part) or _ASKING.search(part) and not english:
-            refused = True  # "专业版的限额是多少", "否则我们会很麻烦": a question or a threat
+        if (asked or _THREAT.search(part) or _REQUEST.match(part)
+                or _ASKING.search(part) and not english):
+            refused = True  # "专业版的限额是多少", "否则我们会很麻烦": a question, threat, request
             continue
         if accept(part):
             pains.append(part)

@@ -35,7 +35,7 @@ def _read_as(touchpoint: Touchpoint, role: str) -> list[SentenceReading]:
     pytest.param("客户：今天早上开始所有人都收不到短信验证码，登录不了系统，请尽快处理！", id="zh-two-clauses"),
     pytest.param("Customer: the import has failed three times this week and nobody got back to us.",
                  id="en-two-clauses"),
-    pytest.param("客户：导出的Excel打开是乱码，之前用Zoho的时候也有这个问题。", id="zh-rules-and-classifier"),
+    pytest.param("客户：导出的Excel打开是乱码，附件也全都丢了。", id="zh-rules-and-classifier"),
 ])
 def test_a_complaint_sentence_gives_each_of_its_pains_once(text):
     touchpoint = _touchpoint(text)

@@ -88,8 +88,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
-def _words(text: str) -> float:
-    return len(_HAN.findall(text)) / 2 + len(_LATIN_WORD.findall(text))
+def _words(text: str, english: bool) -> float:
+    latin = len(_LATIN_WORD.findall(text))
+    return latin if english else len(_HAN.findall(text)) / 2 + latin
 
 
 def is_subject_line(text: str, start: int) -> bool:
@@ -104,17 +105,24 @@ def whole_clause(sentence: Sentence) -> str:
     return _FILLER.sub("", sentence.text).strip(" ,，。.!！;；…") or sentence.text
 
 
-def _clauses(text: str) -> list[tuple[str, bool]]:
-    """(clause without lead-in, whether a question mark or particle closes it)."""
+def _cuts(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, whether a question mark closes it) per clause of `text`."""
     found, at = [], 0
-    for cut in [*_CLAUSES.finditer(text), None]:
-        end = cut.start() if cut else len(text)
-        asked = cut is not None and ("?" in cut.group() or "？" in cut.group())
-        part = _LEAD_IN.sub("", text[at:end].strip(" \t\"'“”‘’…~～.")).strip()
-        found.append((part, asked))
-        if cut:
-            at = cut.end()
+    for cut in _CLAUSES.finditer(text):
+        found.append((at, cut.start(), "?" in cut.group() or "？" in cut.group()))
+        at = cut.end()
+    found.append((at, len(text), False))
     return found
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    return _LEAD_IN.sub("", text[start:end].strip(" \t\"'“”‘’…~～.")).strip()
+
+
+def _is_refused(part: str, asked: bool, english: bool) -> bool:
+    """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it"."""
+    return bool(asked or _THREAT.search(part) or _REQUEST.match(part)
+                or not english and _ASKING.search(part))
 
 
 def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = None, *,
@@ -122,23 +130,35 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     """The problem clauses of `sentence` (at most MAX_PAINS_PER_SENTENCE) — those `is_pain`
     accepts, by default those holding a PAIN cue — or its whole cleaned text when it states one
     problem in English or in one Chinese clause. When no clause states a problem: [] — or, with
-    `whole_when_unsure` (a classifier read the sentence as a complaint), the whole text unless a
-    clause was a threat or a question."""
-    accept = is_pain or (lambda part: PAIN.search(part) is not None)
-    english = not _HAN.search(sentence.text)
-    pains, refused = [], False
-    for part, asked in _clauses(sentence.text):
-        if _words(part) < (MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS):
+    `whole_when_unsure` (a cue across two clauses, or a classifier that read the sentence as a
+    complaint), the whole text unless a clause was a threat, a question or a request."""
+    text = sentence.text
+    cues = [m.start() for m in PAIN.finditer(text)] if is_pain is None else []
+    if is_pain is None and not cues:
+        return []
+    english = text.isascii() or not _HAN.search(text)
+    minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
+    pains, others, refused = [], [], False
+    for start, end, asked in _cuts(text):
+        if is_pain is None and not any(start <= at < end for at in cues):
+            others.append((start, end, asked))  # read only if no clause has a cue
             continue
-        if (asked or _THREAT.search(part) or _REQUEST.match(part)
-                or _ASKING.search(part) and not english):
-            refused = True  # "专业版的限额是多少", "否则我们会很麻烦": a question, threat, request
+        part = _clause(text, start, end)
+        if _words(part, english) < minimum:
             continue
-        if accept(part):
+        if _is_refused(part, asked, english):
+            refused = True
+        elif is_pain is None or is_pain(part):
             pains.append(part)
     whole = whole_clause(sentence)
     if not pains:
-        return [whole] if whole_when_unsure and not refused else []
+        if not whole_when_unsure or refused:
+            return []
+        for start, end, asked in others:
+            part = _clause(text, start, end)
+            if _words(part, english) >= minimum and _is_refused(part, asked, english):
+                return []
+        return [whole]
     if len(pains) == 1 and (english or len(pains[0]) >= len(whole) - 2):
         return [whole]
     return pains[:MAX_PAINS_PER_SENTENCE]

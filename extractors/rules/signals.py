@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import fold, gated
-from extractors.rules.pains import PAIN, PAIN_CUE, is_subject_line, pain_phrases
+from extractors.rules.pains import PAIN_CUE, is_subject_line, pain_phrases
 from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
 
@@ -87,11 +87,15 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
 
 
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
-    """The customer's problems, one per problem clause (`extractors/rules/pains.py`)."""
-    return [SignalHit("pain", phrase, s) for s in sentences
-            if s.cues & PAIN_CUE and _is_customer(s, touchpoint) and PAIN.search(s.text)
-            and not is_subject_line(touchpoint.text, s.start)
-            for phrase in pain_phrases(s, whole_when_unsure=True)]
+    """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
+    line restates its body's problem and is not a second one."""
+    hits = []
+    for s in sentences:
+        if s.cues & PAIN_CUE and _is_customer(s, touchpoint):
+            phrases = pain_phrases(s, whole_when_unsure=True)
+            if phrases and not is_subject_line(touchpoint.text, s.start):
+                hits += [SignalHit("pain", phrase, s) for phrase in phrases]
+    return hits
 
 
 def find_objections(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:

@@ -48,7 +48,13 @@ PAIN = fold(re.compile(
     r"not working|broken|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
     r"(?:leads|deals|follow-?ups|tickets|calls)|no visibility|hard to|difficult to|can(?:no|')?t "
     r"(?:see|find|track|get|export|log ?in(?:to)?)|unable to|double entry|scattered|silo\w*|out of date|"
-    r"complain\w*|churn\w*)\b"
+    r"complain\w*|churn\w*|fall(?:s|ing)? through the cracks|(?:forget|forgets|forgot) to (?:log|"
+    r"update|follow|call|enter)|(?:don'?t|doesn'?t|never) (?:log|update|follow up)|no (?:idea|way to "
+    r"(?:see|know|track|tell))|can'?t (?:tell|trust|rely on)|too many (?:tools|clicks|steps|tabs|"
+    r"systems)|clunky|cumbersome|confus(?:ed|ing)|(?:too|way too|overly) (?:complicated|complex)|"
+    r"wast(?:e|es|ed|ing) (?:of )?(?:time|hours|a day|days)|backlog|swamped|overwhelmed|drowning|"
+    r"no single (?:view|source)|(?:separate|different|disconnected) (?:tools|systems)|guesswork|"
+    r"fiction|not (?:accurate|reliable|up to date)|double[- ]book\w*|delayed)\b"
     r"|(?:很|太|挺|比较|特别|非常|好|真|蛮|更|会)麻烦|麻烦死|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|"
     r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
     r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
@@ -58,7 +64,9 @@ PAIN = fold(re.compile(
     r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
     r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
     r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了|死机|老是(?:忘|出|卡|掉|断|"
-    r"崩|报|丢|漏|错)|总是(?:忘|出错|卡|掉|断)|不好用|难用|体验(?:很|太|不太|非常)?(?:差|不好)|很差|太差",
+    r"崩|报|丢|漏|错)|总是(?:忘|出错|卡|掉|断)|不好用|难用|体验(?:很|太|不太|非常)?(?:差|不好)|很差|太差|"
+    r"太复杂|很复杂|繁琐|不会用|不及时|不同步|信息不通|(?:全|都|只能)靠|容易漏|经常漏|经常忘|老忘|浪费(?:时间|人力)|"
+    r"统计不了|看不全|不准确|拖了|等了很久|半天没",
     re.I))
 PAIN_CUE = register_pattern("pain", PAIN)
 

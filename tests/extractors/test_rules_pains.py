@@ -38,6 +38,11 @@ PAINS = [
                  ["导出真的很麻烦", "每次都要手动改格式"], id="zh-pains-without-context"),
     pytest.param("客户：导出的时候文件名是乱码，怎么处理？", ["导出的时候文件名是乱码"],
                  id="zh-problem-before-question"),
+    pytest.param("Customer: Honestly our reps don't log calls and the forecast is basically fiction.",
+                 ["our reps don't log calls", "the forecast is basically fiction"],
+                 id="en-two-business-pains"),
+    pytest.param("客户：现在客户资料全靠Excel，经常漏跟进。", ["现在客户资料全靠Excel", "经常漏跟进"],
+                 id="zh-business-pains"),
     pytest.param("客户：付款以后订单一直显示未发货。", ["付款以后订单一直显示未发货"], id="zh-still-not"),
 ]
 

@@ -8,6 +8,7 @@
 - `combined`: the rules keep the spans, owners and dates; the classifier decides which of their
   items count (a rules step in a sentence the classifier reads as an offer, a complaint or filler
   is dropped) and adds the sentences the rules missed that it reads with high confidence; the
+  rules' pain points all stay (a veto lost more true pains than false ones out of fold); the
   sentiment is the classifier's, blended with the rules' lexicon score.
 
 Both encode all sentences of a touchpoint in one batch; `extract_many` batches across touchpoints.
@@ -56,7 +57,7 @@ class LearnedOptions:
 
     keep_step: float = 0.3  # a rules step stays when P(commitment or request) of its sentence >=
     add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
-    keep_pain: float = 0.0  # a rules pain point stays at P(complaint) >=
+    keep_pain: float = 0.0  # a rules pain point stays at P(complaint) >= (0: every one)
     add_pain: float = 0.5  # a customer sentence becomes a pain point at P(complaint) >=
     keep_objection: float = 0.1
     add_objection: float = 0.7

@@ -8,6 +8,7 @@
 - `combined`: the rules keep the spans, owners and dates; the classifier decides which of their
   items count (a rules step in a sentence the classifier reads as an offer, a complaint or filler
   is dropped) and adds the sentences the rules missed that it reads with high confidence; the
+  rules' pain points all stay (a veto lost more true pains than false ones out of fold); the
   sentiment is the classifier's, blended with the rules' lexicon score.
 
 Both encode all sentences of a touchpoint in one batch; `extract_many` batches across touchpoints.
@@ -15,8 +16,8 @@ Both encode all sentences of a touchpoint in one batch; `extract_many` batches a
 
 from __future__ import annotations
 
-import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -47,6 +48,7 @@ from extractors.learned.sentiment import SentimentOptions, learned_sentiment
 from extractors.rules import RulesExtractor
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.courtesy import is_courtesy
+from extractors.rules.pains import is_subject_line
 from extractors.rules.sentiment import score_sentence
 from extractors.rules.signals import SIGNALS, clause
 
@@ -57,8 +59,8 @@ class LearnedOptions:
 
     keep_step: float = 0.3  # a rules step stays when P(commitment or request) of its sentence >=
     add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
-    keep_pain: float = 0.3  # a rules pain point stays at P(complaint) >=
-    add_pain: float = 0.4  # a customer sentence becomes a pain point at P(complaint) >=
+    keep_pain: float = 0.0  # a rules pain point stays at P(complaint) >= (0: every one)
+    add_pain: float = 0.5  # a customer sentence becomes a pain point at P(complaint) >=
     keep_objection: float = 0.1
     add_objection: float = 0.7
     keep_signal: float = 0.1
@@ -80,15 +82,8 @@ def _is_customer(reading: SentenceReading, touchpoint: Touchpoint) -> bool:
     return side_of(reading.sentence, touchpoint) == "customer"
 
 
-# "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
-_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|主题|标题|主旨)[ \t]*[:：][ \t]*$",
-                           re.I)
-
-
 def _is_subject(touchpoint: Touchpoint, reading: SentenceReading) -> bool:
-    start = reading.sentence.start
-    line_start = touchpoint.text.rfind("\n", 0, start) + 1
-    return _SUBJECT_LINE.search(touchpoint.text, max(0, line_start - 1), start) is not None
+    return is_subject_line(touchpoint.text, reading.sentence.start)
 
 
 def _signal_kind(text: str) -> str | None:
@@ -190,6 +185,7 @@ class CombinedExtractor(LearnedExtractor):
                       ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
         signals = [b for b in base.buying_signals if is_new(b.evidence) and
                    ((r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal)]
+        pains = _phrased(pains, read)
         have = {(e.start, e.end) for e in [*(p.evidence for p in pains),
                                            *(b.evidence for b in objections)]}
         for r in readings:
@@ -202,7 +198,6 @@ class CombinedExtractor(LearnedExtractor):
             elif r.role == "objection" and r.roles["objection"] >= o.add_objection:
                 objections.append(Objection(kind="other", text=clause(r.sentence),
                                             evidence=_evidence(touchpoint, r)))
-        pains = [split for p in pains for split in _phrased(p, read(p.evidence))]
         pains.sort(key=lambda p: p.evidence.start)
         return base.model_copy(update={
             "next_steps": steps, "pain_points": pains, "objections": objections,
@@ -213,12 +208,23 @@ class CombinedExtractor(LearnedExtractor):
             "provenance": self._provenance(base)})
 
 
-def _phrased(pain: PainPoint, reading: SentenceReading | None) -> list[PainPoint]:
-    """A rules pain point as the complaint clauses of its sentence (one item per clause)."""
-    if reading is None or (reading.sentence.start, reading.sentence.end) != (
-            pain.evidence.start, pain.evidence.end):
-        return [pain]
-    return [pain.model_copy(update={"text": phrase}) for phrase in pain_phrases(reading.sentence)]
+def _phrased(pains: list[PainPoint],
+             read: Callable[[Evidence], SentenceReading | None]) -> list[PainPoint]:
+    """Rules pain points as the complaint clauses of their sentences, one item per clause: the
+    rules give one item per clause with a pain cue, the learned phrasing also takes the clauses
+    the lexicon reads as negative, and each sentence is phrased once however many items it had."""
+    phrased: list[PainPoint] = []
+    done: set[tuple[int, int]] = set()
+    for pain in pains:
+        span = (pain.evidence.start, pain.evidence.end)
+        reading = read(pain.evidence)
+        if reading is None or (reading.sentence.start, reading.sentence.end) != span:
+            phrased.append(pain)
+        elif span not in done:
+            done.add(span)
+            phrased += [pain.model_copy(update={"text": phrase})
+                        for phrase in pain_phrases(reading.sentence)]
+    return phrased
 
 
 def _verify(insights: Insights, text: str) -> None:

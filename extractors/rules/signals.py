@@ -12,24 +12,10 @@ from dataclasses import dataclass
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.pains import PAIN_CUE, is_subject_line, pain_phrases
+from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
 
-_FILLER = fold(re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
-                     r"yes|ok(?:ay)?|right|and|but|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
-                     r"[\s,，、.。…]*)+", re.I))
-PAIN = fold(re.compile(
-    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|spend(?:s|ing)? (?:hours|days|too much)|"
-    r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
-    r"headache|nightmare|tedious|time[- ]consuming|error[- ]prone|mistakes?|slow|lag\w*|crash\w*|"
-    r"(?:keeps?|kept) (?:failing|crashing|breaking)|doesn'?t (?:work|sync|scale|integrate)|"
-    r"not working|broken|fails?|failing|bug|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
-    r"(?:leads|deals|follow-?ups|tickets|calls)|no visibility|hard to|difficult to|can(?:no|')?t (?:see|find|"
-    r"track|get|export|log ?in)|unable to|double entry|duplicate|scattered|silo\w*|out of date|"
-    r"complain\w*|churn\w*)\b"
-    r"|麻烦|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|好几个小时|手工|手动|人工录入|重复录入|"
-    r"出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|遗漏|看不到|找不到|难以|很难|"
-    r"困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|手写|漏记|闪退|卡死|白屏|"
-    r"对不上|响应(?:也|很|太)?慢", re.I))
 OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
     ("price", gated(re.compile(
         r"\b(too (?:expensive|pricey|high|much)|expensive|over (?:our |the )?budget|out of (?:our )?"
@@ -78,7 +64,6 @@ SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
         r"final say|stakeholders?|leadership)\b"
         r"|老板|总经理|董事|总监|副总|负责人|采购|领导|决策|拍板|审批|签字|高层|一把手", re.I))),
 ]
-_PAIN = register_pattern("pain", PAIN)
 _OBJECTION_CUES = {kind: register_pattern(f"objection_{kind}", p) for kind, p in OBJECTIONS}
 _SIGNAL_CUES = {kind: register("signal_budget", ["budget", "funding", "$", "预算", "per year"],
                                pattern=p)
@@ -101,15 +86,16 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
     return touchpoint.direction == "inbound" or touchpoint.channel in ("call", "meeting")
 
 
-def clause(sentence: Sentence) -> str:
-    """The sentence without leading filler and trailing punctuation."""
-    return _FILLER.sub("", sentence.text).strip(" ,，。.!！;；…") or sentence.text
-
-
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
-    return [SignalHit("pain", clause(s), s) for s in sentences
-            if s.cues & _PAIN and _is_customer(s, touchpoint) and not QUESTION_END.search(s.text)
-            and PAIN.search(s.text)]
+    """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
+    line restates its body's problem and is not a second one."""
+    hits = []
+    for s in sentences:
+        if s.cues & PAIN_CUE and _is_customer(s, touchpoint):
+            phrases = pain_phrases(s, whole_when_unsure=True)
+            if phrases and not is_subject_line(touchpoint.text, s.start):
+                hits += [SignalHit("pain", phrase, s) for phrase in phrases]
+    return hits
 
 
 def find_objections(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:

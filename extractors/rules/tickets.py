@@ -13,8 +13,9 @@ import re
 from assistant.models import TicketField, TicketFields, Touchpoint
 from extractors.grounding import evidence_for_span
 from extractors.rules.folding import gated
+from extractors.rules.pains import PAIN
 from extractors.rules.sentences import Sentence
-from extractors.rules.signals import PAIN, clause
+from extractors.rules.signals import clause
 
 SEVERITY_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("urgent", gated(re.compile(r"\b(urgent|asap|emergency|outage|is down|are down|went down|production|"

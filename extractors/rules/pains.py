@@ -1,0 +1,172 @@
+"""Pain points: the cue words of a problem, and the phrase of a sentence that states it.
+
+A pain point is labelled the way a person would list it — a short phrase close to the text
+("登录不了系统", "scheduled reports stopped sending"), one per problem — so a sentence is cut into
+its clauses (at commas, "but", "因为", …) and only the clauses that state a problem are kept:
+"嗯，我们现在用的是纷享销客，用了三年了，但是那个报表真的很难用，每次月底对数都要加班" gives "报表真的很难用" and
+"每次月底对数都要加班". An English sentence is cut only where two or more clauses of four words or
+more each state a problem; one problem keeps its sentence ("our reps found the Gmail add-on slow
+to load"), since short English clauses ("its a mess") lose their subject. Not pains: a threat
+clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
+question ("专业版的限额是多少？"); a problem told before the question still is one
+("导出报表的时候中文文件名是乱码，怎么解决？").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractors.rules.cues import register_pattern
+from extractors.rules.folding import fold
+from extractors.rules.sentences import Sentence
+
+# Cue phrases of a problem the customer has. English: effort and delay ("takes my ops guy two
+# days", "leads sit there for days"), defects ("stopped sending", "keeps timing out", "isn't
+# syncing", "does nothing"), neglect ("nobody has replied"), billing errors ("charged for 45
+# seats"). Chinese: the same, and verbs with a negative potential complement (收不到, 登不上,
+# 打不开, 同步不了) — 麻烦 only as "troublesome" (很麻烦), never the "麻烦您…" of a request.
+PAIN = fold(re.compile(
+    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:\w+ ){0,4}?"
+    r"(?:hours|days|weeks|a (?:day|week|month))|spen[dt](?:s|ing)?\W+(?:[\w']+\W+){0,4}?"
+    r"(?:hours|days|half (?:a|the|our))|sit(?:s|ting)? (?:there )?for (?:hours|days|weeks)|"
+    r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
+    r"headache|nightmare|tedious|time[- ]consuming|error[- ]prone|mistakes?|slow|lag\w*|crash\w*|"
+    r"(?:keeps?|kept) (?:failing|crashing|breaking|timing out|dropping|freezing|logging (?:us|me) "
+    r"out)|doesn'?t (?:work|sync|scale|integrate|load|open|save|respond|do anything)|"
+    r"does nothing|stopped (?:working|sending|syncing|loading|showing|updating|responding)|"
+    r"tim(?:es|ed|ing) out|(?:isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|still not|not) "
+    r"(?:been )?(?:syncing|synced|loading|loaded|migrated|fixed|resolved|arrived|showing up)|"
+    r"won'?t (?:load|open|sync|save|connect)|locked out|outages?|blank (?:screen|page)|"
+    r"error messages?|errors|rate[- ]limit\w*|duplicat\w*|dropp(?:ed|ing) (?:\w+ )?(?:meetings|"
+    r"calls|leads|messages|emails|contacts|events)|a mess|messy|disaster|unusable|unreliable|"
+    r"flaky|stuck|froze|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
+    r"(?:match|add up)|out of sync|(?:nobody|no one|no-one)(?: \w+){0,3}?(?: has| had|'s)? (?:replied|responded|"
+    r"answered|got back|gotten back|told|called|followed up|picked up|fixed)|no (?:reply|response|"
+    r"answer|callback)|haven'?t heard back|(?:sends?|sent|fires?|fired|runs?|ran|created|imported|shows?|showed) (?:\w+ ){0,4}?twice|hitting (?:\w+ )?(?:limits?|caps?|errors?|[45]\d\ds)|(?:none|nothing) (?:of (?:\w+ ){0,4}?)?(?:is|are|was|were) (?:syncing|working|loading|showing up|coming through|arriving)|(?:double|over)[- ]?(?:charged|billed)|"
+    r"(?:charged|billed) (?:us )?(?:twice|double|for \w+ (?:seats|users|licen[cs]es) but)|"
+    r"not working|broken|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
+    r"(?:leads|deals|follow-?ups|tickets|calls)|no visibility|hard to|difficult to|can(?:no|')?t "
+    r"(?:see|find|track|get|export|log ?in(?:to)?)|unable to|double entry|scattered|silo\w*|out of date|"
+    r"complain\w*|churn\w*|fall(?:s|ing)? through the cracks|(?:forget|forgets|forgot) to (?:log|"
+    r"update|follow|call|enter)|(?:don'?t|doesn'?t|never) (?:log|update|follow up)|no (?:idea|way to "
+    r"(?:see|know|track|tell))|can'?t (?:tell|trust|rely on)|too many (?:tools|clicks|steps|tabs|"
+    r"systems)|clunky|cumbersome|confus(?:ed|ing)|(?:too|way too|overly) (?:complicated|complex)|"
+    r"wast(?:e|es|ed|ing) (?:of )?(?:time|hours|a day|days)|backlog|swamped|overwhelmed|drowning|"
+    r"no single (?:view|source)|(?:separate|different|disconnected) (?:tools|systems)|guesswork|"
+    r"fiction|not (?:accurate|reliable|up to date)|double[- ]book\w*|delayed)\b"
+    r"|(?:很|太|挺|比较|特别|非常|好|真|蛮|更|会)麻烦|麻烦死|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|"
+    r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
+    r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
+    r"手写|漏记|闪退|卡死|白屏|对不上|响应(?:也|很|太)?慢|(?:收|同步|连|打|登|接|搜|查|识别|加载|刷)不到|"
+    r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别)不(?:了|上|开|进去|出来?|动)|"
+    r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说)得不(?:太)?清楚|看不懂|"
+    r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
+    r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
+    r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了|死机|老是(?:忘|出|卡|掉|断|"
+    r"崩|报|丢|漏|错)|总是(?:忘|出错|卡|掉|断)|不好用|难用|体验(?:很|太|不太|非常)?(?:差|不好)|很差|太差|"
+    r"太复杂|很复杂|繁琐|不会用|不及时|不同步|信息不通|(?:全|都|只能)靠|容易漏|经常漏|经常忘|老忘|浪费(?:时间|人力)|"
+    r"统计不了|看不全|不准确|拖了|等了很久|半天没",
+    re.I))
+PAIN_CUE = register_pattern("pain", PAIN)
+
+MAX_PAINS_PER_SENTENCE = 3
+MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
+MIN_EN_CLAUSE_WORDS = 4  # "its a mess", "they're slow" lean on the rest of their sentence
+_CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|so|because|which)\s|"
+                      r"(?:但是|不过|可是|而且|所以|因为)")
+_LEAD_IN = re.compile(r"^\s*(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi|"
+                      r"说实话|老实说|就是|那个|这个|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过)"
+                      r"[\s,，、…]*)+", re.I)
+_FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
+                     r"yes|ok(?:ay)?|right|and|but|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
+                     r"[\s,，、.。…]*)+", re.I)
+# a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
+# "再不解决我们就投诉", "否则我们会很麻烦"
+_THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
+                     r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
+# a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one)
+_REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can you|would you)", re.I)
+_ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|can|could|do|does)\b|"
+                     r"怎么|如何|多少|什么时候|能不能|可不可以|是不是|有没有", re.I)
+# "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
+_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|主题|标题|主旨)[ \t]*[:：][ \t]*$",
+                           re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _words(text: str, english: bool) -> float:
+    latin = len(_LATIN_WORD.findall(text))
+    return latin if english else len(_HAN.findall(text)) / 2 + latin
+
+
+def is_subject_line(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is a "Subject:" / "主题：" line: a title restates the
+    problem its body tells, so it is not a second pain point."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SUBJECT_LINE.search(text, max(0, line_start - 1), start) is not None
+
+
+def whole_clause(sentence: Sentence) -> str:
+    """The sentence without leading filler and trailing punctuation."""
+    return _FILLER.sub("", sentence.text).strip(" ,，。.!！;；…") or sentence.text
+
+
+def _cuts(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, whether a question mark closes it) per clause of `text`."""
+    found, at = [], 0
+    for cut in _CLAUSES.finditer(text):
+        found.append((at, cut.start(), "?" in cut.group() or "？" in cut.group()))
+        at = cut.end()
+    found.append((at, len(text), False))
+    return found
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    return _LEAD_IN.sub("", text[start:end].strip(" \t\"'“”‘’…~～.")).strip()
+
+
+def _is_refused(part: str, asked: bool, english: bool) -> bool:
+    """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it"."""
+    return bool(asked or _THREAT.search(part) or _REQUEST.match(part)
+                or not english and _ASKING.search(part))
+
+
+def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = None, *,
+                 whole_when_unsure: bool = False) -> list[str]:
+    """The problem clauses of `sentence` (at most MAX_PAINS_PER_SENTENCE) — those `is_pain`
+    accepts, by default those holding a PAIN cue — or its whole cleaned text when it states one
+    problem in English or in one Chinese clause. When no clause states a problem: [] — or, with
+    `whole_when_unsure` (a cue across two clauses, or a classifier that read the sentence as a
+    complaint), the whole text unless a clause was a threat, a question or a request."""
+    text = sentence.text
+    cues = [m.start() for m in PAIN.finditer(text)] if is_pain is None else []
+    if is_pain is None and not cues:
+        return []
+    english = text.isascii() or not _HAN.search(text)
+    minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
+    pains, others, refused = [], [], False
+    for start, end, asked in _cuts(text):
+        if is_pain is None and not any(start <= at < end for at in cues):
+            others.append((start, end, asked))  # read only if no clause has a cue
+            continue
+        part = _clause(text, start, end)
+        if _words(part, english) < minimum:
+            continue
+        if _is_refused(part, asked, english):
+            refused = True
+        elif is_pain is None or is_pain(part):
+            pains.append(part)
+    whole = whole_clause(sentence)
+    if not pains:
+        if not whole_when_unsure or refused:
+            return []
+        for start, end, asked in others:
+            part = _clause(text, start, end)
+            if _words(part, english) >= minimum and _is_refused(part, asked, english):
+                return []
+        return [whole]
+    if len(pains) == 1 and (english or len(pains[0]) >= len(whole) - 2):
+        return [whole]
+    return pains[:MAX_PAINS_PER_SENTENCE]

@@ -1,0 +1,47 @@
+"""Pain points of the combined extractor: each complaint clause once, phrased like a person would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from assistant.models import Source, Touchpoint
+from extractors.base import ExtractionContext
+from extractors.learned import CombinedExtractor
+from extractors.learned.reading import SentenceReading
+from extractors.rules.sentences import split_sentences
+
+ROLES = ("commitment", "request", "offer", "question", "complaint", "objection", "buying_signal",
+         "other")
+
+
+def _touchpoint(text: str, *, channel: str = "ticket") -> Touchpoint:
+    return Touchpoint(id="tp-pains", tenant_id="t1", channel=channel, direction="inbound",  # type: ignore[arg-type]
+                      occurred_at=datetime(2026, 3, 10, 15, 0, tzinfo=UTC),
+                      source=Source(uri="test:pains", sha256="0" * 64, media_type="text/plain"),
+                      text=text)
+
+
+def _read_as(touchpoint: Touchpoint, role: str) -> list[SentenceReading]:
+    """Every sentence read as `role` with certainty: what the combined extractor does with it
+    depends on the rules and the phrasing only, not on the shipped weights."""
+    roles = {r: float(r == role) for r in ROLES}
+    return [SentenceReading(s, roles, {"negative": 1.0, "neutral": 0.0, "positive": 0.0})
+            for s in split_sentences(touchpoint)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("客户：今天早上开始所有人都收不到短信验证码，登录不了系统，请尽快处理！", id="zh-two-clauses"),
+    pytest.param("Customer: the import has failed three times this week and nobody got back to us.",
+                 id="en-two-clauses"),
+    pytest.param("客户：导出的Excel打开是乱码，附件也全都丢了。", id="zh-rules-and-classifier"),
+])
+def test_a_complaint_sentence_gives_each_of_its_pains_once(text):
+    touchpoint = _touchpoint(text)
+    extractor = CombinedExtractor()
+    base = extractor.rules.extract(touchpoint, ExtractionContext())
+    pains = extractor._build(touchpoint, _read_as(touchpoint, "complaint"), base).pain_points
+    phrases = [p.text for p in pains]
+    assert len(phrases) >= 2
+    assert len(set(phrases)) == len(phrases), phrases

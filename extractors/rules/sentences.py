@@ -26,7 +26,8 @@ _STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
 _LABEL = gated(re.compile(
     rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
-    rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?)\s*[:：]\s*(?=\S)"
+    rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
+    rf"\s*[:：]\s*(?=\S)"
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I))
@@ -64,7 +65,7 @@ _HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标�
 # "Name (tag)": a tag that opens with a vendor-side word or job ("周敏（我方项目经理）", "Sam (AE)",
 # "Jordan (CSM)", "Lee (Solutions Engineer)") is the rep; any other tag names the customer's side
 # ("Nadia (VP Sales, Ledgerly)", "郑浩（润丰医药IT）")
-_TAG = gated(re.compile(r"[（(]([^)）]{1,30})[)）]\s*$"))
+_TAG = gated(re.compile(r"[（(]([^)）]{1,40})[)）]\s*$"))
 _VENDOR_TAG = re.compile(
     r"^\s*(?:我方|我司|本司|乙方|原厂|技术支持|客户成功|客户经理|实施|售前|售后|客服|(?:销售(?:代表|顾问)?|sales)\s*$|"
     r"(?:our (?:side|team|company)|us|vendor|rep|sales rep|ae|sdr|bdr|csm|se|am|tam|"

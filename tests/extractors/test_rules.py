@@ -218,3 +218,15 @@ def test_segments_of_unknown_side_take_the_side_their_speaker_label_names():
     tp = conversation([("Nadia (VP Sales, Ledgerly)", "unknown", "Legal needs to see your DPA first."),
                        ("Sam (AE)", "unknown", "Perfect. I'll send the DPA over today.")])
     assert [(s.owner, s.due) for s in extract(tp).next_steps] == [("rep", date(2026, 3, 2))]
+
+
+def test_a_long_title_and_company_in_the_label_still_makes_a_turn():
+    text = ("Jordan (CSM): Anything that's not working?\n"
+            "Marco (Field Sales, Tarrant Homes): The Android app crashes every time. "
+            "I'll send you a screen recording tomorrow.\n"
+            "Jordan (CSM): Thanks, I'll get it to engineering today.")
+    tp = Touchpoint(id="x", tenant_id="t", channel="meeting",
+                    occurred_at=datetime(2026, 3, 2, tzinfo=EST), text=text,
+                    source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
+    assert [(s.owner, s.due) for s in extract(tp).next_steps] == [
+        ("customer", date(2026, 3, 3)), ("rep", date(2026, 3, 2))]

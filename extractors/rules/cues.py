@@ -6,7 +6,10 @@ words that any match of its pattern must contain (`register("pain", [...])`); on
 pass over the lowercased text marks, per sentence, which rules could fire, and a rule's regex
 runs only on those sentences (`sentence.cues & BIT`). The cue words are a superset filter, not
 the rule: tests/extractors/test_rules_cues.py checks on every sentence of the eval datasets that
-no pattern matches a sentence its cue words missed.
+no pattern matches a sentence its cue words missed. A pattern run only on whole sentences can
+register with `whole_words=True`: its cue words that stand between word boundaries in the
+pattern ("\\b(?:um|er)\\b", "\\bhi\\b") then count only as whole words of the sentence, so
+"every" and "this" stop opening the filler and courtesy gates.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 import ahocorasick
@@ -30,7 +34,9 @@ _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
             getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
 _ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
 
+WHOLE = "\x01"  # before a cue word read off a pattern: the word counts only where it stands whole
 _words: dict[str, int] = {}
+_whole: dict[str, int] = {}  # cue words that set their bits only between non-word characters
 _bits: dict[str, int] = {}
 # (rule, pattern, group, bit) for every gate that stands for a pattern: what the tests check
 GATES: list[tuple[str, re.Pattern[str], str | None, int]] = []
@@ -49,9 +55,10 @@ def register(rule: str, words: Iterable[str], *, pattern: re.Pattern[str] | None
     if pattern is not None:
         GATES.append((rule, pattern, None, bit))
     for word in words:
-        word = word.lower()
+        table = _whole if word.startswith(WHOLE) else _words
+        word = word.removeprefix(WHOLE).lower()
         if word:
-            _words[word] = _words.get(word, 0) | bit
+            table[word] = table.get(word, 0) | bit
     _automaton = None
     return bit
 
@@ -99,14 +106,16 @@ def _cost(words: set[str]) -> float:
     word's chance falls with its length; a Chinese character says about as much as two or three
     Latin letters, a space or a punctuation mark next to nothing."""
     def length(word: str) -> float:
-        return sum(2.5 if ord(c) > 0x2E7F else 1.0 if c.isalnum() else 0.3 for c in word)
+        return sum(2.5 if ord(c) > 0x2E7F else 1.0 if c.isalnum() else 0.3
+                   for c in word.removeprefix(WHOLE))
     miss = 1.0
     for word in words:
         miss *= 1.0 - min(0.9, 0.9 * 0.3 ** (length(word) - 1))
     return 1.0 - miss
 
 
-def _required(items: list) -> set[str] | None:
+def _required(items: list, before: bool = False, after: bool = False,
+              whole_words: bool = False) -> set[str] | None:
     """Literal words one of which every match of `items` contains, chosen to open the gate as
     rarely as possible; None when some match could contain no literal at all.
 
@@ -114,44 +123,77 @@ def _required(items: list) -> set[str] | None:
     becomes the words it spells; any part that every match must go through (a group, a
     repeat of at least one) offers its own words; of all the candidates the rarest wins, so a
     pattern is gated on "worked" rather than on the "the " it happens to start with.
+    With `whole_words`, a word of a run that a word boundary closes on both sides ("\\b(?:um|
+    er)\\b") is marked WHOLE; `before` and `after` say whether `items` itself stands between
+    word boundaries.
     """
     candidates: list[set[str]] = []
     run = {""}
+    starts_whole = boundary = before  # a run starts after a \\b; a \\b since the last part
 
-    def close() -> None:
-        if "" not in run:
+    def close(ends_whole: bool) -> None:
+        if "" in run:
+            return
+        if whole_words and starts_whole and ends_whole:
+            candidates.append({WHOLE + w if len(w) <= MAX_WORD_CHARS and _is_word(w[0])
+                               and _is_word(w[-1]) else w[:MAX_WORD_CHARS] for w in run})
+        else:
             candidates.append({w[:MAX_WORD_CHARS] for w in run})
 
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
+            boundary |= op is sre_constants.AT and av is sre_constants.AT_BOUNDARY
             continue
         whole = _literals([(op, av)])
         if whole is not None and "" not in whole and len(run) * len(whole) <= MAX_RUN_WORDS:
+            if run == {""}:
+                starts_whole = boundary
             run = {a + b for a in run for b in whole}
+            boundary = False
             continue
         if op in _REPEATS and av[0] >= 1 and (once := _literals(list(av[2].data))) \
                 and "" not in once and len(run) * len(once) <= MAX_RUN_WORDS:
             run = {a + b for a in run for b in once}  # "um+" holds "um" ...
-            close()
-            run = once  # ... and its last "m" touches what follows
+            close(False)
+            run, starts_whole, boundary = once, False, False  # ... its last "m" touches what follows
             continue
-        close()
+        close(boundary)
         run = {""}
         if whole is not None and "" not in whole:
-            run = whole
+            run, starts_whole, boundary = whole, boundary, False
             continue
+        inner_before = boundary
+        inner_after = _boundary_follows(items, index + 1, after)
+        boundary = False
         if op is sre_constants.SUBPATTERN:
-            inner = _required(list(av[-1].data))
+            inner = _required(list(av[-1].data), inner_before, inner_after, whole_words)
         elif op is sre_constants.BRANCH:
-            inner = _each_branch(av[1], _required)
+            inner = _each_branch(av[1], partial(_required, before=inner_before,
+                                                after=inner_after, whole_words=whole_words))
         elif op in _REPEATS and av[0] >= 1:
             inner = _required(list(av[2].data))
         else:
             inner = None
         if inner is not None and len(inner) <= MAX_CUE_WORDS:
             candidates.append(inner)
-    close()
+    close(boundary or after)
     return min(candidates, key=_cost) if candidates else None
+
+
+def _boundary_follows(items: list, index: int, after: bool) -> bool:
+    """Whether a word boundary holds where items[index:] begins: a \\b among the zero-width
+    items there, or the end of `items` where the caller's context has one."""
+    for op, av in items[index:]:
+        if op not in _ZERO_WIDTH:
+            return False
+        if op is sre_constants.AT and av is sre_constants.AT_BOUNDARY:
+            return True
+    return after
+
+
+def _is_word(char: str) -> bool:
+    """Whether `char` is what \\w matches."""
+    return char.isalnum() or char == "_"
 
 
 def _group(items: list, name_index: int) -> list | None:
@@ -172,11 +214,13 @@ def _group(items: list, name_index: int) -> list | None:
     return None
 
 
-def cue_words(pattern: re.Pattern[str], group: str | None = None) -> set[str]:
+def cue_words(pattern: re.Pattern[str], group: str | None = None, *,
+              whole_words: bool = False) -> set[str]:
     """Lowercase words one of which every match of `pattern` (or of its `group`) contains.
 
     Read off the pattern's own parse tree, so the cue words cannot drift from the pattern;
-    UngatedPatternError when some match could contain none.
+    UngatedPatternError when some match could contain none. With `whole_words`, a word the
+    pattern encloses in word boundaries comes marked WHOLE.
     """
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     items = list(parsed.data)
@@ -185,16 +229,23 @@ def cue_words(pattern: re.Pattern[str], group: str | None = None) -> set[str]:
         if found is None:
             raise UngatedPatternError(f"{pattern.pattern[:60]!r}: no group {group!r}")
         items = found
-    words = _required(items)
+    words = _required(items, whole_words=whole_words)
     if not words:
         raise UngatedPatternError(f"{pattern.pattern[:60]!r} can match without a literal word; "
                                   "gate it on a named group or register its words by hand")
     return {w.lower() for w in words}
 
 
-def register_pattern(rule: str, pattern: re.Pattern[str], group: str | None = None) -> int:
-    """`register` with the cue words read off `pattern` (or one of its mandatory groups)."""
-    bit = register(rule, cue_words(pattern, group))
+def register_pattern(rule: str, pattern: re.Pattern[str], group: str | None = None, *,
+                     whole_words: bool = False) -> int:
+    """`register` with the cue words read off `pattern` (or one of its mandatory groups).
+
+    `whole_words=True` is for a pattern run only on whole sentences: a cue word it encloses in
+    word boundaries ("\\bhi\\b") then sets the bit only where it stands as a word in the
+    sentence, not inside "this" or "which". (A pattern also run on pieces cut out of a sentence
+    must not use it: a cut can make a word boundary the sentence does not have.)
+    """
+    bit = register(rule, cue_words(pattern, group, whole_words=whole_words))
     GATES.append((rule, pattern, group, bit))
     return bit
 
@@ -218,17 +269,20 @@ def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 def _built() -> ahocorasick.Automaton:
     global _automaton
     if _automaton is None:
-        _automaton = _automaton_of(_words)
+        _automaton = _automaton_of(_words, _whole)
     return _automaton
 
 
-def _automaton_of(words: dict[str, int]) -> ahocorasick.Automaton:
-    """An automaton over `words`, each found as (length, bits); words implied by a shorter one
-    with the same bits are left out."""
+def _automaton_of(words: dict[str, int], whole: dict[str, int] | None = None
+                  ) -> ahocorasick.Automaton:
+    """An automaton over `words` and `whole` (whole-word cues), each found as (length, bits,
+    whole-word bits); words implied by a shorter one with the same bits are left out."""
+    whole = whole or {}
     automaton = ahocorasick.Automaton()
-    for word, bits in words.items():
-        if not _is_implied(word, bits, words):
-            automaton.add_word(word, (len(word), bits))
+    for word in words.keys() | whole.keys():
+        bits, whole_bits = words.get(word, 0), whole.get(word, 0)
+        if whole_bits or not _is_implied(word, bits, words):
+            automaton.add_word(word, (len(word), bits, whole_bits))
     automaton.make_automaton()
     return automaton
 
@@ -262,13 +316,17 @@ def mark(low: str, starts: list[int], ends: list[int]) -> list[int]:
     if len(automaton) == 0:
         return masks
     index, count = 0, len(starts)
-    for end, (length, bits) in automaton.iter(low, starts[0], ends[-1]):
+    for end, (length, bits, whole) in automaton.iter(low, starts[0], ends[-1]):
         while end >= ends[index]:  # hits arrive in order of their end
             index += 1
             if index == count:
                 return masks
-        if end - length + 1 >= starts[index]:
+        start = end - length + 1
+        if start >= starts[index]:
             masks[index] |= bits
+            if whole and (start == starts[index] or not _is_word(low[start - 1])) \
+                    and (end + 1 == ends[index] or not _is_word(low[end + 1])):
+                masks[index] |= whole
     return masks
 
 
@@ -299,7 +357,7 @@ class CueSet:
         if self._automaton is None:
             self._automaton = _automaton_of(self._words)
         found = 0
-        for _, (_, bits) in self._automaton.iter(lowered(text)):
+        for _, (_, bits, _) in self._automaton.iter(lowered(text)):
             found |= bits
         return found
 

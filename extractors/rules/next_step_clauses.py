@@ -101,7 +101,7 @@ _NEGATION = register_pattern("negation", NEGATION)
 _AGENDA = register_pattern("agenda", AGENDA, "agenda")
 _HABITUAL = register_pattern("habitual", HABITUAL)
 _COULD_BREAK = literal_gate(CLAUSE_BREAK)
-_DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise") | register("disfluent", [
+_DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise", whole_words=True) | register("disfluent", [
     " i i", " we we", "i i'", "we we'", " the the", " to to", "我我", "我们我们"])
 
 

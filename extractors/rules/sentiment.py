@@ -229,7 +229,7 @@ _FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
 _FAILURE_CUE = register_pattern("plain_failure", PLAIN_FAILURE)
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
 _POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
-_COURTESY_CUE = register_pattern("courtesy", _COURTESY) | register_pattern("courtesy", _ZH_COURTESY)
+_COURTESY_CUE = register_pattern("courtesy", _COURTESY, whole_words=True) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
 _ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern

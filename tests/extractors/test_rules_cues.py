@@ -137,3 +137,27 @@ def test_longest_words_takes_the_leftmost_then_longest_word(words, text, found) 
     from extractors.rules.cues import LongestWords
 
     assert LongestWords(words).finditer(text) == found
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    pytest.param(r"\b(?:um|er)\b", {"\x01um", "\x01er"}, id="group-between-boundaries"),
+    pytest.param(r"\b(?:hi|hello)\b", {"\x01hi", "\x01hello"}, id="literal-group"),
+    pytest.param(r"\b(?:um+|er)\b", {"um", "\x01er"}, id="a-repeat-is-not-whole"),
+    pytest.param(r"\b(?:um|er)", {"um", "er"}, id="no-closing-boundary"),
+    pytest.param(r"x(?:um|er)\b", {"xum", "xer"}, id="joined-to-a-letter"),
+    pytest.param(r"\b(?:you know|I mean)(?=\s*,)\b", {"\x01you know", "\x01i mean"},
+                 id="lookahead-between"),
+])
+def test_whole_words_are_read_off_the_boundaries(pattern: str, words: set[str]) -> None:
+    assert cue_words(re.compile(pattern, re.I), whole_words=True) == words
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("Hi Dana, quick question", True), ("so, hi.", True), ("hi", True),
+    ("This is too high for us", False), ("which one ships first", False),
+])
+def test_a_whole_word_cue_opens_its_gate_only_as_a_word(text: str, opens: bool) -> None:
+    from extractors.rules.cues import cues_of
+    from extractors.rules.sentiment import _COURTESY_CUE
+
+    assert bool(cues_of(text) & _COURTESY_CUE) is opens

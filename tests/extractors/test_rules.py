@@ -190,3 +190,17 @@ def test_text_without_segments_uses_speaker_labels():
 def test_latin_names_touching_chinese_text_are_found(text, name):
     insights = extract(conversation([("C", "customer", text)]))
     assert name in {c.name for c in insights.competitors}
+
+
+def test_a_one_sided_label_never_cites_a_sentence_with_both_sides() -> None:
+    from extractors.rules import supporting
+    from extractors.rules.sentences import Sentence
+
+    def sentence(text: str, start: int) -> Sentence:
+        return Sentence(text, start, start + len(text), "customer", None, None)
+
+    contrast = sentence("The summaries are really good, but the app crashed twice.", 0)
+    praise = sentence("The team loves it.", 60)
+    scored = [(contrast, 0.9), (contrast, -0.6), (praise, 0.5)]
+    assert supporting("positive", scored) == [praise]
+    assert supporting("mixed", scored) == [contrast]

@@ -118,12 +118,16 @@ def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
     customer = customer_readings(readings)
     label, score = label_of([p for r in customer for p in polarity[id(r)]], options)
     supporting: list[SentenceReading] = []
+    # a sentence with both sides shows `mixed` only, never a one-sided label
+    one_sided = label != "mixed"
     if label in ("positive", "mixed"):
-        supporting += sorted((r for r in customer if max(polarity[id(r)]) >= options.strong),
+        supporting += sorted((r for r in customer if max(polarity[id(r)]) >= options.strong
+                              and not (one_sided and min(polarity[id(r)]) <= -options.strong)),
                              key=lambda r: -max(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
     if label in ("negative", "mixed"):
         supporting += sorted((r for r in customer if min(polarity[id(r)]) <= -options.strong
-                              and r not in supporting),
+                              and r not in supporting
+                              and not (one_sided and max(polarity[id(r)]) >= options.strong)),
                              key=lambda r: min(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
     by_speaker: dict[str, list[float]] = defaultdict(list)
     for r in readings:

@@ -142,10 +142,13 @@ class RulesExtractor(Extractor):
 
 def supporting(label: str, scored: list[tuple[Sentence, float]]) -> list[Sentence]:
     """The sentences that show `label`: the strongest of its sign (one of each for mixed), in
-    text order; none for neutral, so a positive label never cites a complaint."""
+    text order; none for neutral, so a positive label never cites a complaint (nor a sentence
+    that concedes praise and then complains: that one shows `mixed` only)."""
     positive = sorted((p for p in scored if p[1] >= SUPPORT_MIN), key=lambda p: -p[1])
     negative = sorted((p for p in scored if p[1] <= -SUPPORT_MIN), key=lambda p: p[1])
-    chosen = {"positive": positive[:SENTIMENT_EVIDENCE], "negative": negative[:SENTIMENT_EVIDENCE],
+    both = {p[0].start for p in positive} & {p[0].start for p in negative}
+    chosen = {"positive": [p for p in positive if p[0].start not in both][:SENTIMENT_EVIDENCE],
+              "negative": [p for p in negative if p[0].start not in both][:SENTIMENT_EVIDENCE],
               "mixed": positive[:1] + negative[:1]}.get(label, [])
     shown = {p[0].start: p[0] for p in chosen}  # a contrast can show both sides of mixed
     return [shown[start] for start in sorted(shown)]

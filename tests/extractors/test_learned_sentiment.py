@@ -81,3 +81,34 @@ def test_a_contrast_of_praise_and_complaint_gives_the_combined_label_both_sides(
     assert plain is not None and plain.label != "mixed"
     assert split is not None and split.label == "mixed"
     assert [(e.start, e.end) for e in split.evidence] == [(0, len(text))]  # shown once
+
+
+def test_a_positive_label_never_cites_a_sentence_that_also_complains() -> None:
+    from datetime import UTC, datetime
+
+    from assistant.models import Source, Touchpoint
+    from extractors.learned.sentiment import learned_sentiment
+    from extractors.rules.contrast import sentence_scores
+
+    contrast = "The summaries are really good, but the mobile app crashed twice."
+    # the encoder's praise, which the rules see no words for: each counts 0.4 * 0.95 = 0.38
+    praise = ["Our reps log every call now.", "Adoption went from ten to forty users.",
+              "The managers open the dashboard every morning.", "Onboarding took one afternoon.",
+              "Our CFO mentions it in every review.", "The team asked for more seats."]
+    sentences = [contrast, *praise]
+    text = " ".join(sentences)
+    touchpoint = Touchpoint(id="tp-evidence", tenant_id="t1", channel="email", direction="inbound",
+                            occurred_at=datetime(2026, 3, 10, tzinfo=UTC),
+                            source=Source(uri="test:evidence", sha256="0" * 64,
+                                          media_type="text/plain"), text=text)
+    readings = []
+    for sentence in sentences:
+        start = text.index(sentence)
+        reading = _reading(sentence, 0.95, 0.0)
+        readings.append(SentenceReading(
+            Sentence(sentence, start, start + len(sentence), "customer", None, None),
+            reading.roles, reading.sentiment))
+    found = learned_sentiment(touchpoint, readings, OPTIONS, score_sentence, is_courtesy,
+                              sentence_scores)
+    assert found is not None and found.label == "positive"
+    assert found.evidence and all(e.quote != contrast for e in found.evidence)

@@ -230,3 +230,17 @@ def test_a_long_title_and_company_in_the_label_still_makes_a_turn():
                     source=Source(uri="m", sha256="0" * 64, media_type="text/plain"))
     assert [(s.owner, s.due) for s in extract(tp).next_steps] == [
         ("customer", date(2026, 3, 3)), ("rep", date(2026, 3, 2))]
+
+
+def test_a_one_sided_label_never_cites_a_sentence_with_both_sides() -> None:
+    from extractors.rules import supporting
+    from extractors.rules.sentences import Sentence
+
+    def sentence(text: str, start: int) -> Sentence:
+        return Sentence(text, start, start + len(text), "customer", None, None)
+
+    contrast = sentence("The summaries are really good, but the app crashed twice.", 0)
+    praise = sentence("The team loves it.", 60)
+    scored = [(contrast, 0.9), (contrast, -0.6), (praise, 0.5)]
+    assert supporting("positive", scored) == [praise]
+    assert supporting("mixed", scored) == [contrast]

@@ -280,3 +280,8 @@ def test_a_quick_fix_is_appreciated() -> None:
 
 def test_genuine_love_for_a_feature_is_not_sarcasm() -> None:
     assert score_sentence("We love being able to export in one click.") >= 0.3
+
+
+def test_an_edition_name_is_not_praise() -> None:
+    assert score_sentence("我们的接口调用一直报429，专业版的限额是多少？") == 0.0
+    assert score_sentence("你们的客服很专业。") >= 0.3

@@ -17,7 +17,6 @@ Both encode all sentences of a touchpoint in one batch; `extract_many` batches a
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -185,7 +184,6 @@ class CombinedExtractor(LearnedExtractor):
                       ((r := read(b.evidence)) is None or r.roles["objection"] >= o.keep_objection)]
         signals = [b for b in base.buying_signals if is_new(b.evidence) and
                    ((r := read(b.evidence)) is None or r.roles["buying_signal"] >= o.keep_signal)]
-        pains = _phrased(pains, read)
         have = {(e.start, e.end) for e in [*(p.evidence for p in pains),
                                            *(b.evidence for b in objections)]}
         for r in readings:
@@ -206,25 +204,6 @@ class CombinedExtractor(LearnedExtractor):
             "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence,
                                            is_courtesy, sentence_scores),
             "provenance": self._provenance(base)})
-
-
-def _phrased(pains: list[PainPoint],
-             read: Callable[[Evidence], SentenceReading | None]) -> list[PainPoint]:
-    """Rules pain points as the complaint clauses of their sentences, one item per clause: the
-    rules give one item per clause with a pain cue, the learned phrasing also takes the clauses
-    the lexicon reads as negative, and each sentence is phrased once however many items it had."""
-    phrased: list[PainPoint] = []
-    done: set[tuple[int, int]] = set()
-    for pain in pains:
-        span = (pain.evidence.start, pain.evidence.end)
-        reading = read(pain.evidence)
-        if reading is None or (reading.sentence.start, reading.sentence.end) != span:
-            phrased.append(pain)
-        elif span not in done:
-            done.add(span)
-            phrased += [pain.model_copy(update={"text": phrase})
-                        for phrase in pain_phrases(reading.sentence)]
-    return phrased
 
 
 def _verify(insights: Insights, text: str) -> None:

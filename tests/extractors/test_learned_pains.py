@@ -45,3 +45,18 @@ def test_a_complaint_sentence_gives_each_of_its_pains_once(text):
     phrases = [p.text for p in pains]
     assert len(phrases) >= 2
     assert len(set(phrases)) == len(phrases), phrases
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Customer: The sync times out on big files, we've been splitting them by hand.\n"
+                 "Rep: I'll look into it.", id="en-flat-complaint-the-lexicon-reads-as-positive"),
+    pytest.param("客户：从昨天开始就收不到验证码了。\n销售：收到。", id="zh-defect"),
+])
+def test_every_rules_pain_point_stays_as_the_rules_phrase_it(text):
+    """Neither the classifier nor the lexicon vetoes a rules pain ("splitting" reads as positive)."""
+    touchpoint = _touchpoint(text, channel="call")
+    extractor = CombinedExtractor()
+    base = extractor.rules.extract(touchpoint, ExtractionContext())
+    combined = extractor._build(touchpoint, _read_as(touchpoint, "other"), base).pain_points
+    assert base.pain_points
+    assert [p.text for p in combined] == [p.text for p in base.pain_points]

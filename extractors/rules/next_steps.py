@@ -42,6 +42,7 @@ from extractors.rules.sentences import Sentence
 
 __all__ = ["NextStepHit", "find_next_steps"]
 
+MIN_RESTATED_CHARS = 4  # "发给" twice is two handovers; "send the user list" twice is one step
 MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with no object
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "昨天说的API文档麻烦发我一下": the object put before the request; a "…说的/提的" lead-in dropped
@@ -69,6 +70,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     include pricing?" / "Sure, I'll put it in the same email") are one step, dated by either.
     """
     hits: list[NextStepHit] = []
+    stated: dict[str, int] = {}  # action key -> index of the step that first stated it
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
             continue
@@ -93,18 +95,21 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         for hit in found:
             merged = _answered(hits, hit, sentences)
             if merged is None:
-                merged = _restated(hits, hit)
-            if merged is None and _BARE_DELIVERY.match(hit.action):
-                continue  # "you'll have it Monday" that answers no request says too little
-            if merged is None:
-                hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
-            else:
-                if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
-                    joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
-                    hits[merged] = replace(hits[merged],
-                                           action=f"{hits[merged].action}{joiner}{hit.action}")
-                if hit.due is not None:  # the promise's date is the one that binds
-                    hits[merged] = with_due(hits[merged], _due_of(hit))
+                hit = _with_subject(_with_object(hit, sentences, i), touchpoint)
+                key = _action_key(hit.action)
+                if (merged := stated.get(key)) is None:
+                    if _BARE_DELIVERY.match(hit.action):
+                        continue  # "you'll have it Monday" that answers no request says too little
+                    if len(key) >= MIN_RESTATED_CHARS:
+                        stated[key] = len(hits)
+                    hits.append(hit)
+                    continue
+            if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
+                joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
+                hits[merged] = replace(hits[merged],
+                                       action=f"{hits[merged].action}{joiner}{hit.action}")
+            if hit.due is not None:  # the promise's date is the one that binds
+                hits[merged] = with_due(hits[merged], _due_of(hit))
     return hits
 
 
@@ -155,15 +160,9 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
 
 
-def _restated(hits: list[NextStepHit], hit: NextStepHit) -> int | None:
-    """The index of an earlier step with the same action ("Kenji said he'd send the user list" /
-    Kenji: "I'll send the user list by Wednesday"): one step, the first owner, either's date."""
-    key = _action_key(hit.action)
-    return next((i for i in range(len(hits) - 1, -1, -1) if _action_key(hits[i].action) == key),
-                None)
-
-
 def _action_key(action: str) -> str:
+    """A step restated with the same action ("Kenji said he'd send the user list" / Kenji: "I'll
+    send the user list by Wednesday") has the same key: one step, the first owner, either's date."""
     return " ".join(_FILLER_WORDS.sub(" ", action.casefold()).split())
 
 

@@ -108,7 +108,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                 joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
                 hits[merged] = replace(hits[merged],
                                        action=f"{hits[merged].action}{joiner}{hit.action}")
-            if hit.due is not None:  # the promise's date is the one that binds
+            if hit.due is not None and hit.due != hits[merged].due:  # the promise's date binds
                 hits[merged] = with_due(hits[merged], _due_of(hit))
     return hits
 

@@ -52,6 +52,8 @@ _BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
+_BUNDLE = re.compile(r"\b(?:also include|in the same (?:email|message|mail|doc|file|deck)|along with|"
+                     r"together with)\b|一起|一并|顺便", re.I)
 _INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀请|会议链接|日程|邀请", re.I)
 _MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthrough)\b|会|演示|培训|沟通",
                       re.I)
@@ -110,6 +112,17 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                                        action=f"{hits[merged].action}{joiner}{hit.action}")
             if hit.due is not None and hit.due != hits[merged].due:  # the promise's date binds
                 hits[merged] = with_due(hits[merged], _due_of(hit))
+    return _bundled(hits)
+
+
+def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
+    """An undated step sent along with an earlier dated one takes its date ("I'll send the report
+    by Thursday" / "Can you also include pricing?", "你再把报价也一起发一下")."""
+    for k, hit in enumerate(hits):
+        if hit.due is None and k and _BUNDLE.search(hit.sentence.text):
+            dated = next((h for h in reversed(hits[:k]) if h.due is not None), None)
+            if dated is not None:
+                hits[k] = with_due(hit, _due_of(dated))
     return hits
 
 

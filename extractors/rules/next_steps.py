@@ -52,6 +52,8 @@ _BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
+_PRONOUN_REPEAT = re.compile(r"[a-z-]+(?: (?:up|over|out|back))? (?:it|them|that|this)(?: (?:up|over|out|back))?$",
+                             re.I)
 _BUNDLE = re.compile(r"\b(?:also include|in the same (?:email|message|mail|doc|file|deck)|along with|"
                      r"together with)\b|一起|一并|顺便", re.I)
 _INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀请|会议链接|日程|邀请", re.I)
@@ -99,7 +101,9 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             if merged is None:
                 hit = _with_subject(_with_object(hit, sentences, i), touchpoint)
                 key = _action_key(hit.action)
-                if (merged := stated.get(key)) is None:
+                if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
+                    merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
+                if merged is None:
                     if _BARE_DELIVERY.match(hit.action):
                         continue  # "you'll have it Monday" that answers no request says too little
                     if len(key) >= MIN_RESTATED_CHARS:
@@ -113,6 +117,12 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             if hit.due is not None and hit.due != hits[merged].due:  # the promise's date binds
                 hits[merged] = with_due(hits[merged], _due_of(hit))
     return _bundled(hits)
+
+
+def _is_pronoun_repeat(earlier: NextStepHit, hit: NextStepHit) -> bool:
+    """Whether `hit` only repeats the step before with a pronoun for its object ("set it up")."""
+    return earlier.owner == hit.owner and _PRONOUN_REPEAT.match(hit.action) is not None \
+        and earlier.action.casefold().split(" ", 1)[0] == hit.action.casefold().split(" ", 1)[0]
 
 
 def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:

@@ -234,6 +234,12 @@ def test_non_steps_are_not_reported(turns):
     assert steps(turns, channel=channel) == []
 
 
+def test_a_pronoun_repeat_of_the_step_before_dates_it():
+    found = steps([("rep", "Want me to set up a sandbox?"),
+                   ("customer", "Yes please. Could you set it up before Friday?")])
+    assert found == [("set up a sandbox", "rep", date(2026, 3, 6))]
+
+
 def test_an_offer_becomes_a_step_when_the_customer_accepts():
     offered = [("rep", "Want me to set up a trial workspace?")]
     assert steps(offered) == []

@@ -28,6 +28,7 @@ from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
     CONDITIONAL,
+    DESCRIBED,
     DISFLUENCY,
     DONE,
     EN_DELEGATE,
@@ -48,9 +49,13 @@ from extractors.rules.next_step_patterns import (
     NOT_A_NAME,
     NOT_A_REQUEST,
     NOTICE,
+    NOTIFY,
+    OBJECT_FIRST,
     THREAT,
     VENDOR_ROLES,
+    WILL_ON,
     WISH,
+    YOU_WILL_HAVE,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
@@ -120,21 +125,9 @@ _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|�
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
-_NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
-_DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
-# "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
-_OBJECT_FIRST = gated(re.compile(
-    r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
-    r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
-_WILL_ON = gated(re.compile(
-    r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
-    r"月底|[一两三]个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
-# "you'll have it Monday": the speaker's delivery, not a request
-_YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
-                            re.I)
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
 
 
@@ -212,7 +205,7 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
         return _Found("self", base + own.start("verb"),
                       needs_due=bool(own.group("subj")) and not own.group("modal")
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
-    if request and _YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
+    if request and YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
         return _Found("self", base + request.start("verb"))
     if request:
         return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
@@ -243,7 +236,7 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
             or answering and not m.group("mid") and "一下" not in clause):  # "我更新一下": done now
         trigger = ZH_TRIGGER.match(clause, 0, m.start())
         found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
-            "trigger") if trigger and _NOTIFY.match(clause, m.end("mid")) else "",
+            "trigger") if trigger and NOTIFY.match(clause, m.end("mid")) else "",
             fronted="" if trigger else fronted(clause[: m.start()]))))
     if cues & _ZH_OFFER and (m := ZH_OFFER.search(clause)):
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
@@ -255,11 +248,11 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         subject = _LATE_SUBJECT.search(clause, at)  # "周四下午两点我给您打电话"
         return _Found(side, base + (subject.end() if subject else at), needs_due=True,
                       continues=subject is None)
-    if cues & _ZH_TIMED and (m := _OBJECT_FIRST.match(clause)) and (topic := fronted(m.group("obj"))) \
+    if cues & _ZH_TIMED and (m := OBJECT_FIRST.match(clause)) and (topic := fronted(m.group("obj"))) \
             and ZH_TIMED.match(clause[m.end():]) and not ZH_ASKS_ME.search(clause) \
             and not ZH_QUESTION.search(clause):
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)  # "原件明天快递给您"
-    if cues & _ZH_TIMED and (m := _WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
+    if cues & _ZH_TIMED and (m := WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
         topic = fronted(m.group("obj") or "")  # "修复会在下周三发布", "会在下周一的版本里修复"
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
     if previous is None:
@@ -370,7 +363,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and (action.endswith("的") or _DESCRIBED.search(action)):
+                or is_zh and (action.endswith("的") or DESCRIBED.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None
             continue

@@ -137,6 +137,18 @@ ZH_CONJOINED = gated(re.compile(
     r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
     r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])?(?:之前|以前|前|之内|内)?(?:再|也)?"
     rf"(?=[^，。！？；,.!?;]{{0,4}}?(?:{ZH_VERBS}))"))
+NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
+DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
+# "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
+OBJECT_FIRST = gated(re.compile(
+    r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
+    r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
+WILL_ON = gated(re.compile(
+    r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
+    r"月底|[一两三]个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
+# "you'll have it Monday": the speaker's delivery, not a request
+YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
+                           re.I)
 NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 CLAUSE_BREAK = re.compile(

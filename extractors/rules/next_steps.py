@@ -42,6 +42,7 @@ from extractors.rules.sentences import Sentence
 
 __all__ = ["NextStepHit", "find_next_steps"]
 
+MIN_RESTATED_CHARS = 4  # "发给" twice is two handovers; "send the user list" twice is one step
 MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with no object
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "昨天说的API文档麻烦发我一下": the object put before the request; a "…说的/提的" lead-in dropped
@@ -51,6 +52,10 @@ _BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
+_PRONOUN_REPEAT = re.compile(r"[a-z-]+(?: (?:up|over|out|back))? (?:it|them|that|this)(?: (?:up|over|out|back))?$",
+                             re.I)
+_BUNDLE = re.compile(r"\b(?:also include|in the same (?:email|message|mail|doc|file|deck)|along with|"
+                     r"together with)\b|一起|一并|顺便", re.I)
 _INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀请|会议链接|日程|邀请", re.I)
 _MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthrough)\b|会|演示|培训|沟通",
                       re.I)
@@ -69,6 +74,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     include pricing?" / "Sure, I'll put it in the same email") are one step, dated by either.
     """
     hits: list[NextStepHit] = []
+    stated: dict[str, int] = {}  # action key -> index of the step that first stated it
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
             continue
@@ -92,18 +98,40 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         for hit in found:
             merged = _answered(hits, hit, sentences)
             if merged is None:
-                merged = _restated(hits, hit)
-            if merged is None and _BARE_DELIVERY.match(hit.action):
-                continue  # "you'll have it Monday" that answers no request says too little
-            if merged is None:
-                hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
-            else:
-                if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
-                    joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
-                    hits[merged] = replace(hits[merged],
-                                           action=f"{hits[merged].action}{joiner}{hit.action}")
-                if hit.due is not None:  # the promise's date is the one that binds
-                    hits[merged] = with_due(hits[merged], _due_of(hit))
+                hit = _with_subject(_with_object(hit, sentences, i), touchpoint)
+                key = _action_key(hit.action)
+                if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
+                    merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
+                if merged is None:
+                    if _BARE_DELIVERY.match(hit.action):
+                        continue  # "you'll have it Monday" that answers no request says too little
+                    if len(key) >= MIN_RESTATED_CHARS:
+                        stated[key] = len(hits)
+                    hits.append(hit)
+                    continue
+            if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
+                joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
+                hits[merged] = replace(hits[merged],
+                                       action=f"{hits[merged].action}{joiner}{hit.action}")
+            if hit.due is not None and hit.due != hits[merged].due:  # the promise's date binds
+                hits[merged] = with_due(hits[merged], _due_of(hit))
+    return _bundled(hits)
+
+
+def _is_pronoun_repeat(earlier: NextStepHit, hit: NextStepHit) -> bool:
+    """Whether `hit` only repeats the step before with a pronoun for its object ("set it up")."""
+    return earlier.owner == hit.owner and _PRONOUN_REPEAT.match(hit.action) is not None \
+        and earlier.action.casefold().split(" ", 1)[0] == hit.action.casefold().split(" ", 1)[0]
+
+
+def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
+    """An undated step sent along with an earlier dated one takes its date ("I'll send the report
+    by Thursday" / "Can you also include pricing?", "你再把报价也一起发一下")."""
+    for k, hit in enumerate(hits):
+        if hit.due is None and k and _BUNDLE.search(hit.sentence.text):
+            dated = next((h for h in reversed(hits[:k]) if h.due is not None), None)
+            if dated is not None:
+                hits[k] = with_due(hit, _due_of(dated))
     return hits
 
 
@@ -178,15 +206,9 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
 
 
-def _restated(hits: list[NextStepHit], hit: NextStepHit) -> int | None:
-    """The index of an earlier step with the same action ("Kenji said he'd send the user list" /
-    Kenji: "I'll send the user list by Wednesday"): one step, the first owner, either's date."""
-    key = _action_key(hit.action)
-    return next((i for i in range(len(hits) - 1, -1, -1) if _action_key(hits[i].action) == key),
-                None)
-
-
 def _action_key(action: str) -> str:
+    """A step restated with the same action ("Kenji said he'd send the user list" / Kenji: "I'll
+    send the user list by Wednesday") has the same key: one step, the first owner, either's date."""
     return " ".join(_FILLER_WORDS.sub(" ", action.casefold()).split())
 
 

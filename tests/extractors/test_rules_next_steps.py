@@ -234,6 +234,12 @@ def test_non_steps_are_not_reported(turns):
     assert steps(turns, channel=channel) == []
 
 
+def test_a_pronoun_repeat_of_the_step_before_dates_it():
+    found = steps([("rep", "Want me to set up a sandbox?"),
+                   ("customer", "Yes please. Could you set it up before Friday?")])
+    assert found == [("set up a sandbox", "rep", date(2026, 3, 6))]
+
+
 def test_an_offer_becomes_a_step_when_the_customer_accepts():
     offered = [("rep", "Want me to set up a trial workspace?")]
     assert steps(offered) == []
@@ -319,6 +325,14 @@ DATED_BY_CONTEXT = [
                  [("resend the renewal quote", "rep", date(2026, 3, 2))], id="en-sending-now"),
     pytest.param([("customer", "麻烦把续约报价再发我一份。"), ("rep", "好的，马上。")],
                  [("把续约报价再发我一份", "rep", date(2026, 3, 2))], id="zh-right-away"),
+    pytest.param([("rep", "I'll send the onboarding plan by Thursday."),
+                  ("customer", "Great. Can you also include the training schedule?")],
+                 [("send the onboarding plan", "rep", date(2026, 3, 5)),
+                  ("include the training schedule", "rep", date(2026, 3, 5))],
+                 id="en-sent-along-with-a-dated-step"),
+    pytest.param([("rep", "我周五前把培训方案发给您。"), ("customer", "好，你把报价也一起发一下。")],
+                 [("把培训方案发给您", "rep", date(2026, 3, 6)),
+                  ("把报价也一起发一下", "rep", date(2026, 3, 6))], id="zh-yiqi"),
     pytest.param([("rep", "And Mira from procurement said she'd send the vendor form."),
                   ("customer", "Yes, I'll send the vendor form by Friday.")],
                  [("send the vendor form", "customer", date(2026, 3, 6))], id="en-restated-step"),

@@ -368,6 +368,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
+        if due is not None and hits and hits[-1].due is not None and _DAY_PART.fullmatch(due.phrase):
+            # "我明天上午先把权限配好，下午再给大家做个培训": the afternoon is tomorrow's
+            due = replace(due, due=hits[-1].due)
         if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
             # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
             hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
@@ -411,6 +414,9 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 
 _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
+# a part of the day with no day of its own: it belongs to the day named before it in the sentence
+_DAY_PART = re.compile(r"(?:上午|中午|下午|傍晚|晚上|晚点|(?:in the )?(?:morning|afternoon|evening)|"
+                       r"later|by noon)(?:之前|前|以前)?", re.I)
 _EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
 _EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
 

@@ -97,7 +97,7 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报|叫上|延长|试一下|试试|"
-            r"驻场|到现场|合并")
+            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
     rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
@@ -224,7 +224,7 @@ FILLER = fold(re.compile(
 DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"
-    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|完了$", re.I))
+    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|[完好]了$", re.I))
 WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
                   r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I))
 NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"

@@ -347,3 +347,23 @@ def test_a_step_takes_its_date_from_what_follows_it(turns, expected):
 @pytest.mark.parametrize(("turns", "expected"), CONTEXT)
 def test_short_actions_take_their_object_and_date_from_context(turns, expected):
     assert steps(turns) == expected
+
+
+HELPING = [
+    pytest.param("我明天帮您把权限调好。", [("帮您把权限调好", "rep", date(2026, 3, 3))],
+                 id="zh-help-you-with-object"),
+    pytest.param("我明天上午远程帮您配好。", [("远程帮您配好", "rep", date(2026, 3, 3))],
+                 id="zh-help-you-set-up"),
+    pytest.param("我明天上午先把账号权限配好，下午再给大家做个培训。",
+                 [("把账号权限配好", "rep", date(2026, 3, 3)), ("给大家做个培训", "rep", date(2026, 3, 3))],
+                 id="zh-afternoon-of-the-day-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELPING)
+def test_doing_it_for_the_customer_is_a_step_and_a_part_of_the_day_keeps_its_day(text, expected):
+    assert steps([("customer", "好的，那就这样。"), ("rep", text)]) == expected
+
+
+def test_a_job_thanked_for_as_done_is_no_step():
+    assert steps([("customer", "感谢你们的工程师昨天远程帮我们把集成配好了，非常专业！")]) == []

@@ -154,7 +154,10 @@ NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|�
 CLAUSE_BREAK = re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
     r"|\s(?:and then|and also|then)\s"
-    r"|\sand\s(?=(?:I|we|I'll|we'll|our|my|you|your|[A-Z][a-z]+ will)\b)"
+    r"|\sand\s(?=(?:I|we|I'll|we'll|you|[A-Z][a-z]+ will)\b)"
+    # "and our engineer will…" starts a clause; "and our latest pen test summary" is a second object
+    r"|\sand\s(?=(?:our|my|your)(?:\s+[\w-]+){1,3}\s+(?:will|would|can|could|should|is|are|has|"
+    r"have|needs?|'ll)\b)"
     r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s", re.I)
 # "I've updated the address and will reissue the invoice today": a subjectless "will" clause
 # after a first-person one is the speaker's step

@@ -367,3 +367,15 @@ def test_doing_it_for_the_customer_is_a_step_and_a_part_of_the_day_keeps_its_day
 
 def test_a_job_thanked_for_as_done_is_no_step():
     assert steps([("customer", "感谢你们的工程师昨天远程帮我们把集成配好了，非常专业！")]) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("I'll send you the subprocessor list and our latest pen test summary within five "
+                 "business days.", [("send you the subprocessor list and our latest pen test summary",
+                                     "rep", date(2026, 3, 9))], id="en-second-object"),
+    pytest.param("I'll send the quote today and our engineer will call you tomorrow.",
+                 [("send the quote", "rep", date(2026, 3, 2)), ("call you", "rep", date(2026, 3, 3))],
+                 id="en-second-clause"),
+])
+def test_and_our_splits_only_where_a_clause_begins(text, expected):
+    assert steps([("customer", "ok."), ("rep", text)]) == expected

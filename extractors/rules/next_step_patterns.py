@@ -33,7 +33,8 @@ EN_VERB_WORDS = (
     "remind", "host", "hold", "map", "build", "write", "prep", "provision", "grant",
     "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
     "talk through", "start", "kick off", "set", "email over", "hand over", "think about",
-    "whitelist", "allowlist", "sign off", "make sure")
+    "whitelist", "allowlist", "sign off", "make sure", "have it to you", "have them to you",
+    "have that to you", "have it over", "have them over")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",

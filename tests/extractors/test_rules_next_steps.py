@@ -379,3 +379,9 @@ def test_a_job_thanked_for_as_done_is_no_step():
 ])
 def test_and_our_splits_only_where_a_clause_begins(text, expected):
     assert steps([("customer", "ok."), ("rep", text)]) == expected
+
+
+def test_having_it_to_them_answers_the_request_and_dates_it():
+    assert steps([("customer", "Can you send us pricing for another fifteen seats?"),
+                  ("rep", "I'll have it to you by Friday.")]) == [
+        ("send us pricing for another fifteen seats", "rep", date(2026, 3, 6))]

@@ -28,6 +28,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
+from extractors.rules.stance import plain_positives, without_plain_positives
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 from extractors.rules.vader import compound as vader_compound
 
@@ -186,6 +187,11 @@ _BUSINESS_TERMS = {
     "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
     "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
     "nightmare": -2.6, "headache": -1.8, "joke": -1.5, "impossible": -1.6,
+    # plain quality words of praise and complaint ("the sync is reliable", "setup was painless",
+    # "the admin screens are confusing")
+    "reliable": 1.6, "accurate": 1.4, "polished": 1.6, "snappy": 1.6, "painless": 2.0,
+    "complicated": -1.2, "confusing": -1.6, "outdated": -1.4, "bloated": -1.6,
+    "overcomplicated": -1.8, "delayed": -1.4,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the
@@ -195,7 +201,7 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
-                     "commitment")
+                     "commitment", "promised")  # "took longer than promised" is no praise
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -216,7 +222,9 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
     r"(?:don't|do not) let (?:this|that|it) happen again|"
     r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
-    r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b",
+    r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b|"
+    r"\b(?:longer|later|slower) than (?:promised|expected|agreed|quoted|planned)\b|"
+    r"\bhard to (?:swallow|justify|use|navigate|find anything)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
@@ -298,6 +306,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     failures = len(PLAIN_FAILURE.findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
+    stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
+    penalty -= PHRASE_WEIGHT * stances
     if flat:
         decisive = DECISION.search(text) is not None
         penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
@@ -305,6 +315,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         text = strip_unfelt_zh(text, cues)
+        if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
+            text = without_plain_positives(text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
@@ -312,6 +324,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
     plain = _LEADING_ACK.sub("", plain)
+    if stances:
+        plain = without_plain_positives(plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
         if failures:

@@ -61,7 +61,7 @@ FLAT_NEGATIVE = fold(re.compile(
     r"received|gotten|got) (?:back|anything)|nobody (?:has )?(?:replied|responded|answered|"
     r"called)|(?:second|third|fourth) time (?:this|that|now)|(?:charged|billed) twice|"
     r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
-    r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|nobody(?:'s| has) (?:told|contacted|"
+    r"waiting (?:for |since )?(?:\w+ ){0,2}(?:days|weeks|hours|months)|nobody(?:'s| has) (?:told|contacted|"
     r"called|replied|responded|reached out)|(?:a lot |way |much )?more than (?:we|our) "
     r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with|went with|"
     r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
@@ -78,7 +78,9 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
-    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例", re.I))
+    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
+    r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
+    r"(?:不愿意|不想|不肯|懒得)用", re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
 # their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
 # alternatives", "说好的昨天上门，结果人都没来", "客服电话一直打不通"
@@ -101,7 +103,10 @@ PLAIN_FAILURE = fold(re.compile(
     r"(?:fed up|sick|tired) (?:with|of)|impossible to use|(?:considering|looking at|exploring|evaluating) "
     r"(?:other|alternative) (?:options|vendors|providers|tools|solutions)|(?:looking at|considering|"
     r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
-    r"(?:nobody|no one)[^.?!]{0,30}\buses? it anymore|"
+    r"(?:nobody|no one)[^.?!]{0,30}\b(?:actually |really )?uses? it\b|refuses? to use|"
+    r"(?:third|fourth|fifth|umpteenth) (?:ticket|email|request|follow-up)|with no (?:warning|notice|"
+    r"explanation)|without (?:any )?(?:warning|notice)|paying for (?:\w+ ){0,2}(?:we|nobody|no one) "
+    r"(?:don't|doesn't|never) use|"
     r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
     r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) (?:better|lower)))\b"
     r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
@@ -130,8 +135,8 @@ _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "�
 # satisfaction and buying intent said plainly: "the import worked", "没什么大问题", "准备推进了"
 POSITIVE_PHRASES = fold(re.compile(
     r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
-    r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?:went|going|runs?|running) "
-    r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
+    r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?<!not )(?<!n't )(?:went|going|runs?|"
+    r"running) (?:really |very |so |pretty |super )?(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
     r"expect to sign|(?:let's|lets) (?:do it|go ahead|move forward)|good overall|"
     r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
     r"(?:exactly|just) what we (?:need|needed|wanted)|"

@@ -29,6 +29,7 @@ PLAIN_POSITIVE = fold(re.compile(
     r"booked|winning) (?:\d+ ?%|twice as many|a lot|way) more|(?:win|close|conversion|response|reply) "
     r"rates? (?:is |are |has |have )?(?:up|improved|gone up|went up|doubled)|(?:much|way|a lot) "
     r"(?:faster|quicker|easier) than (?:before|our old|the old|with)|exactly what we were looking for|"
+    r"picked (?:it|this|them) up (?:quickly|fast|right away|in (?:a|one|two) (?:day|days|hour|week))|"
     # renewal, signing and expansion, said as a decision
     r"(?<!n't )(?<!not )(?:we(?:'re| are|'ll| will)|I(?:'ll| will)) (?:definitely |happily |happy to |"
     r"going to |be )?(?:renew(?:ing)?|sign(?:ing)?|expand(?:ing)?)\b(?! with| the (?:other|competitor))|"
@@ -36,7 +37,7 @@ PLAIN_POSITIVE = fold(re.compile(
     r"(?:it|the (?:contract|deal|expansion|renewal|upgrade|order|quote|proposal))"
     r")\b"
     r"|(?:领导|财务|总监|经理|上面|公司|采购)(?:那边)?(?:已经|也)?(?:批了|批准了|同意了|签字了|拍板了|点头了)|"
-    r"(?:每天|天天)都在用(?=[了它，,。！!]|$)|离不开了?|都用上了|用得(?:很|挺|越来越|非常)?(?:顺手|习惯)|"
+    r"上手(?:很|挺|非常|特别)?(?:快|容易)|(?:每天|天天)都在用(?=[了它，,。！!]|$)|离不开了?|都用上了|用得(?:很|挺|越来越|非常)?(?:顺手|习惯)|"
     r"(?<![不没])(?:准备|决定|肯定会|会)(?:继续)?(?:续约|续费|续签)|"
     r"比以前(?:快|好|方便|省事|准|顺)(?:多了|了很多|了不少|太多了?)|"
     r"(?:快|方便|省事|轻松|顺畅|清楚)了?(?:很多|多了|不少)|"

@@ -121,3 +121,31 @@ def test_the_touchpoint_label_counts_a_plain_stance(text: str, label: str) -> No
                             source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     insights = RulesExtractor().extract(touchpoint, ExtractionContext(catalog=CompetitorCatalog()))
     assert insights.sentiment is not None and insights.sentiment.label == label
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("我们不会续约。", id="zh-will-not-renew"),
+    pytest.param("这个价格超出我们的预算了。", id="zh-over-budget"),
+    pytest.param("已经跟你们反馈三次了。", id="zh-reported-three-times"),
+    pytest.param("销售都不愿意用。", id="zh-unwilling-to-use"),
+    pytest.param("This is the third ticket I've opened about this.", id="third-ticket"),
+    pytest.param("Our reps refuse to use it.", id="refuse-to-use"),
+    pytest.param("Nobody on the team actually uses it.", id="nobody-uses-it"),
+    pytest.param("We've been waiting three weeks for a fix.", id="waiting-weeks"),
+    pytest.param("The price went up 30% with no warning.", id="no-warning"),
+    pytest.param("We're paying for features we don't use.", id="paying-for-unused"),
+])
+def test_plain_complaints_without_feeling_words_score_clearly_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -STRONG
+
+
+@pytest.mark.parametrize(("sentence", "positive"), [
+    pytest.param("The demo went really well.", True, id="went-really-well"),
+    pytest.param("The rollout is not going well.", False, id="not-going-well"),
+    pytest.param("The reps picked it up in a day.", True, id="picked-it-up"),
+    pytest.param("培训之后大家上手很快。", True, id="zh-quick-to-learn"),
+    pytest.param("客户提了两次需求。", False, id="zh-asked-twice-is-no-complaint"),
+])
+def test_plain_results_and_their_negations(sentence: str, positive: bool) -> None:
+    score = score_sentence(sentence)
+    assert (score >= STRONG) if positive else (-STRONG < score < STRONG)

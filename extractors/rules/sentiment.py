@@ -80,7 +80,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用", re.I))
+    r"(?:不愿意|不想|不肯|懒得)用|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
+    re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
 # their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
 # alternatives", "说好的昨天上门，结果人都没来", "客服电话一直打不通"
@@ -229,7 +230,11 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
     r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b|"
     r"\b(?:longer|later|slower) than (?:promised|expected|agreed|quoted|planned)\b|"
-    r"\bhard to (?:swallow|justify|use|navigate|find anything)\b",
+    r"\bhard to (?:swallow|justify|use|navigate|find anything)\b|"
+    # a price said to be above another's: "the pricing is higher than Hubspot's offer"
+    r"\b(?:price|prices|pricing|quote|cost|costs|renewal|offer|proposal|bill|invoice)\b[^.,;!?]{0,20}"
+    r"\b(?:is|are|was|were|came in|comes in|went up|'s) (?:[\w%]+ ){0,3}(?:higher|more expensive|"
+    r"pricier|steeper|above)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling

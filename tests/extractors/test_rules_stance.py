@@ -149,3 +149,19 @@ def test_plain_complaints_without_feeling_words_score_clearly_negative(sentence:
 def test_plain_results_and_their_negations(sentence: str, positive: bool) -> None:
     score = score_sentence(sentence)
     assert (score >= STRONG) if positive else (-STRONG < score < STRONG)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Honestly the pricing is higher than Hubspot's offer by about 20%.", id="higher-than"),
+    pytest.param("Your quote came in well above what Pipedrive offered.", id="came-in-above"),
+    pytest.param("报价比别家高了不少。", id="zh-quote-above-others"),
+    pytest.param("价格比我们现在用的高30%。", id="zh-price-above-current"),
+])
+def test_a_price_said_to_be_above_another_is_a_complaint(sentence: str) -> None:
+    assert score_sentence(sentence) <= -STRONG
+
+
+def test_praise_then_a_price_above_another_is_mixed() -> None:
+    scores = sentence_scores("We love the product, but the renewal quote is 40% higher than last year.")
+    assert label_for(scores)[0] == "mixed"
+    assert abs(score_sentence("Our close rate is higher than last year.")) < STRONG

@@ -165,3 +165,20 @@ def test_praise_then_a_price_above_another_is_mixed() -> None:
     scores = sentence_scores("We love the product, but the renewal quote is 40% higher than last year.")
     assert label_for(scores)[0] == "mixed"
     assert abs(score_sentence("Our close rate is higher than last year.")) < STRONG
+
+
+@pytest.mark.parametrize(("sentence", "positive"), [
+    pytest.param("We've decided to go with you.", True, id="go-with-you"),
+    pytest.param("We decided to go with Gong.", False, id="go-with-another"),
+    pytest.param("We went with your competitor.", False, id="went-with-your-competitor"),
+    pytest.param("We won't be going with you.", False, id="not-going-with-you"),
+    pytest.param("How soon can we get started?", True, id="how-soon-can-we-start"),
+    pytest.param("You're our first choice.", True, id="first-choice"),
+    pytest.param("就定你们家了。", True, id="zh-chose-you"),
+    pytest.param("我们决定用钉钉。", False, id="zh-chose-another"),
+    pytest.param("我们想尽快开始。", True, id="zh-start-soon"),
+    pytest.param("请尽快上线修复。", False, id="zh-fix-soon-is-a-request"),
+    pytest.param("我们准备把华南区也加进来。", True, id="zh-bring-in-a-region"),
+])
+def test_choosing_us_and_wanting_to_start_is_positive(sentence: str, positive: bool) -> None:
+    assert (score_sentence(sentence) >= STRONG) is positive

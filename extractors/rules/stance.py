@@ -38,6 +38,7 @@ PLAIN_POSITIVE = fold(re.compile(
     # choosing us and wanting to start: "we've decided to go with you", "how soon can we get started?"
     r"(?<!n't )(?<!not )(?<!n't be )(?<!not be )go(?:ing)? with (?:you|your (?:proposal|offer|platform|"
     r"product|solution|quote|team))|(?:you're|you are) our (?:first|top) choice|count us in|i'm sold|"
+    r"(?:been|is|was) a (?:big |huge |real )?hit|(?:bigger|broader|deeper|strategic|long-term) partnership|"
     r"(?:get|getting) started (?:as soon as possible|asap|right away|this (?:week|month))|how soon can we "
     r"(?:get started|start|go live)|extend the pilot to"
     r")\b"
@@ -49,7 +50,8 @@ PLAIN_POSITIVE = fold(re.compile(
     r"(?:投诉|报错|错误|出错|加班|漏单|重复录入|返工|丢单)(?:量|率)?(?:少了|减少了|降了|下降了|没了)|"
     r"(?:成交|转化|回款|续费|满意度|签单|业绩|产能|人效)[^，。！？]{0,3}(?:提高|提升|上升|涨)了|"
     r"(?:决定|就)(?:用|选|定)(?:你们|贵司)|(?:我们|咱们)(?:想|希望|打算)?尽快(?:开始|上线|签|启动)|走合同流程|"
-    r"把[^，。！？]{1,8}也(?:加进来|加上|用起来)|"
+    r"把[^，。！？]{1,8}也(?:加进来|加上|用起来|上线|接进来)|"
+    r"(?<!不考虑)(?<!不打算)(?:战略|深入|长期|进一步)合作|"
     r"(?<![没未])解决了(?:我们|我们的)?(?:大|很多|不少|老)?(?:问题|难题|痛点)", re.I))
 # a condition is not a stance yet: "if you can match their price, we'll renew"
 _CONDITION = gated(re.compile(r"^\W*(?:if|unless|only if|provided)\b|\b(?:if|unless|as long as) "

@@ -182,3 +182,14 @@ def test_praise_then_a_price_above_another_is_mixed() -> None:
 ])
 def test_choosing_us_and_wanting_to_start_is_positive(sentence: str, positive: bool) -> None:
     assert (score_sentence(sentence) >= STRONG) is positive
+
+
+@pytest.mark.parametrize(("sentence", "positive"), [
+    pytest.param("The mobile app has been a hit with the team", True, id="a-hit"),
+    pytest.param("Our VP wants to meet your CEO to talk about a bigger partnership.", True, id="partnership"),
+    pytest.param("我们打算下个月把剩下两个事业部也上线。", True, id="zh-more-divisions"),
+    pytest.param("我们销售总监想跟你们老板见个面，聊下战略合作", True, id="zh-strategic-partnership"),
+    pytest.param("我们暂时不考虑长期合作。", False, id="zh-no-long-term-partnership"),
+])
+def test_wider_adoption_and_partnership_are_positive(sentence: str, positive: bool) -> None:
+    assert (score_sentence(sentence) >= STRONG) is positive

@@ -6,7 +6,9 @@ look happy taken out. Chinese sentences are scored from `lexicons/zh_sentiment.y
 negators and intensifiers, longest word first. Both languages add what lexicons miss: flat
 negatives without a feeling word ("we won't be extending the contract", "the numbers still don't
 match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
-and sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了").
+sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了"), and
+a positive stance said without a feeling word (`stance.py`: "we've rolled it out to two more
+teams", "领导已经批了").
 Courtesy ("thanks", "best regards", "期待您的回复", "辛苦了") is removed before scoring: a polite
 closing is not praise, nor is an acknowledgement that opens a task ("Sounds good, we'll review
 it", "没问题，我这周发您") or chat noise ("lol", ":)"). The touchpoint's label is the customer's:

@@ -193,3 +193,17 @@ def test_choosing_us_and_wanting_to_start_is_positive(sentence: str, positive: b
 ])
 def test_wider_adoption_and_partnership_are_positive(sentence: str, positive: bool) -> None:
     assert (score_sentence(sentence) >= STRONG) is positive
+
+
+@pytest.mark.parametrize(("sentence", "neutral"), [
+    pytest.param("Got it, I'll check the billing error and then send the mapping sheet.", True,
+                 id="check-the-error"),
+    pytest.param("Right, please refund the duplicate charge.", True, id="refund-the-charge"),
+    pytest.param("Action item: Dana to open a ticket for the export bug next Tuesday.", True,
+                 id="ticket-for-the-bug"),
+    pytest.param("Can you fix the sync bug? It's been broken for three weeks and we're losing deals.",
+                 False, id="task-with-a-complaint"),
+    pytest.param("The export bug is really frustrating.", False, id="the-bug-itself"),
+])
+def test_a_task_whose_object_is_a_defect_is_no_complaint(sentence: str, neutral: bool) -> None:
+    assert (abs(score_sentence(sentence)) < STRONG) is neutral

@@ -6,7 +6,9 @@ look happy taken out. Chinese sentences are scored from `lexicons/zh_sentiment.y
 negators and intensifiers, longest word first. Both languages add what lexicons miss: flat
 negatives without a feeling word ("we won't be extending the contract", "the numbers still don't
 match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
-and sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了").
+sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了"), and
+a positive stance said without a feeling word (`stance.py`: "we've rolled it out to two more
+teams", "领导已经批了").
 Courtesy ("thanks", "best regards", "期待您的回复", "辛苦了") is removed before scoring: a polite
 closing is not praise, nor is an acknowledgement that opens a task ("Sounds good, we'll review
 it", "没问题，我这周发您") or chat noise ("lol", ":)"). The touchpoint's label is the customer's:
@@ -28,6 +30,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
+from extractors.rules.stance import plain_positives, without_plain_positives
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 from extractors.rules.vader import compound as vader_compound
 
@@ -60,9 +63,10 @@ FLAT_NEGATIVE = fold(re.compile(
     r"received|gotten|got) (?:back|anything)|nobody (?:has )?(?:replied|responded|answered|"
     r"called)|(?:second|third|fourth) time (?:this|that|now)|(?:charged|billed) twice|"
     r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
-    r"waiting (?:for|since) (?:\w+ ){0,2}(?:days|weeks|hours)|nobody(?:'s| has) (?:told|contacted|"
+    r"waiting (?:for |since )?(?:\w+ ){0,2}(?:days|weeks|hours|months)|nobody(?:'s| has) (?:told|contacted|"
     r"called|replied|responded|reached out)|(?:a lot |way |much )?more than (?:we|our) "
-    r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with|went with|"
+    r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with(?! you\b| your (?!competitor))|"
+    r"went with(?! you\b| your (?!competitor))|"
     r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
     r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
     r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
@@ -77,7 +81,10 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
-    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例", re.I))
+    r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
+    r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
+    r"(?:不愿意|不想|不肯|懒得)用|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
+    re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
 # their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
 # alternatives", "说好的昨天上门，结果人都没来", "客服电话一直打不通"
@@ -100,7 +107,10 @@ PLAIN_FAILURE = fold(re.compile(
     r"(?:fed up|sick|tired) (?:with|of)|impossible to use|(?:considering|looking at|exploring|evaluating) "
     r"(?:other|alternative) (?:options|vendors|providers|tools|solutions)|(?:looking at|considering|"
     r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
-    r"(?:nobody|no one)[^.?!]{0,30}\buses? it anymore|"
+    r"(?:nobody|no one)[^.?!]{0,30}\b(?:actually |really )?uses? it\b|refuses? to use|"
+    r"(?:third|fourth|fifth|umpteenth) (?:ticket|email|request|follow-up)|with no (?:warning|notice|"
+    r"explanation)|without (?:any )?(?:warning|notice)|paying for (?:\w+ ){0,2}(?:we|nobody|no one) "
+    r"(?:don't|doesn't|never) use|"
     r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
     r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) (?:better|lower)))\b"
     r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
@@ -129,8 +139,8 @@ _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "�
 # satisfaction and buying intent said plainly: "the import worked", "没什么大问题", "准备推进了"
 POSITIVE_PHRASES = fold(re.compile(
     r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
-    r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?:went|going|runs?|running) "
-    r"(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
+    r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?<!not )(?<!n't )(?:went|going|runs?|"
+    r"running) (?:really |very |so |pretty |super )?(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
     r"expect to sign|(?:let's|lets) (?:do it|go ahead|move forward)|good overall|"
     r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
@@ -186,6 +196,11 @@ _BUSINESS_TERMS = {
     "outages": -2.5, "bugs": -1.5, "errors": -1.5, "failures": -1.8, "delays": -1.4,
     "glitchy": -1.8, "flaky": -1.8, "unreliable": -2.2, "useless": -2.6, "worked": 1.2,
     "nightmare": -2.6, "headache": -1.8, "joke": -1.5, "impossible": -1.6,
+    # plain quality words of praise and complaint ("the sync is reliable", "setup was painless",
+    # "the admin screens are confusing")
+    "reliable": 1.6, "accurate": 1.4, "polished": 1.6, "snappy": 1.6, "painless": 2.0,
+    "complicated": -1.2, "confusing": -1.6, "outdated": -1.4, "bloated": -1.6,
+    "overcomplicated": -1.8, "delayed": -1.4,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the
@@ -195,7 +210,7 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
-                     "commitment")
+                     "commitment", "promised")  # "took longer than promised" is no praise
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -216,7 +231,13 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
     r"(?:don't|do not) let (?:this|that|it) happen again|"
     r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
-    r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b",
+    r"\b(?:twice|two times|three times) (?:to|for|on) (?:every|each|all)\b|"
+    r"\b(?:longer|later|slower) than (?:promised|expected|agreed|quoted|planned)\b|"
+    r"\bhard to (?:swallow|justify|use|navigate|find anything)\b|"
+    # a price said to be above another's: "the pricing is higher than Hubspot's offer"
+    r"\b(?:price|prices|pricing|quote|cost|costs|renewal|offer|proposal|bill|invoice)\b[^.,;!?]{0,20}"
+    r"\b(?:is|are|was|were|came in|comes in|went up|'s) (?:[\w%]+ ){0,3}(?:higher|more expensive|"
+    r"pricier|steeper|above)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
@@ -298,6 +319,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     failures = len(PLAIN_FAILURE.findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
     penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
+    stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
+    penalty -= PHRASE_WEIGHT * stances
     if flat:
         decisive = DECISION.search(text) is not None
         penalty += (DECISION_WEIGHT if decisive else FLAT_WEIGHT) * flat
@@ -305,6 +328,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         text = strip_unfelt_zh(text, cues)
+        if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
+            text = without_plain_positives(text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
@@ -312,6 +337,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
     plain = _LEADING_ACK.sub("", plain)
+    if stances:
+        plain = without_plain_positives(plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
         if failures:

@@ -2,8 +2,9 @@
 
 An acknowledgement that opens a reply ("没问题，我本周内把手册发您", "Perfect, I'll make sure IT
 joins"), a defect word naming a record ("all our bug reports live in Jira", "saved filters"), a
-wish for a feature ("we'd love to have dropdown fields"), a hedge ("no decision yet") and a
-promise ("make sure") are process talk (evals/GUIDE.md "Sentiment"). Each pattern runs only on
+wish for a feature ("we'd love to have dropdown fields"), a hedge ("no decision yet"), a
+promise ("make sure") and a task whose object is a defect ("I'll check the billing error") are
+process talk (evals/GUIDE.md "Sentiment"). Each pattern runs only on
 sentences whose cue words allow it.
 """
 
@@ -30,6 +31,13 @@ _WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=
                         r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
 _WISH_CUE = register_pattern("wish", _WISH)
 _UNFELT = {"to ": " want to ", "ure": " see that "}
+# a task whose object is a defect is process talk, not a complaint: "I'll check the billing error",
+# "can you refund the duplicate charge?", "open a ticket for the export bug"
+_DEFECT_TASK = fold(re.compile(r"\b(?:check|fix|look (?:into|at)|investigate|reproduce|refund|reverse|"
+                               r"open a ticket for|file a ticket for|log|patch|debug|correct|escalate)"
+                               r" (?:the|that|this|a|an|our|your) (?:[\w-]+ ){0,2}(?:bugs?|errors?|"
+                               r"charges?|issues?|problems?|crash(?:es)?|glitch(?:es)?)\b", re.I))
+_DEFECT_TASK_CUE = register_pattern("defect_task", _DEFECT_TASK)
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
 
@@ -43,6 +51,8 @@ def strip_unfelt_en(plain: str, cues: int) -> str:
         plain = _RECORD_NOUNS.sub(" ", plain)
     if cues & _WISH_CUE:
         plain = _WISH.sub(lambda m: _UNFELT.get(m.group(0).lower()[-3:], " "), plain)
+    if cues & _DEFECT_TASK_CUE:
+        plain = _DEFECT_TASK.sub(" ", plain)
     return plain
 
 

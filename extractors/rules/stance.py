@@ -1,0 +1,73 @@
+"""A positive stance said without a feeling word: adoption, results, renewal, approval.
+
+"We've already rolled it out to two more teams", "it cut our reporting time in half", "we'll
+renew for two more years", "领导已经批了", "用下来效率提高了不少", "客户投诉少了很多" are the
+customer's satisfaction and eagerness to buy or expand (evals/GUIDE.md "positive"), yet carry no
+word a lexicon scores — or one it scores the wrong way ("投诉" in "投诉少了"). `plain_positives`
+counts them; `sentiment.score_sentence` weighs each like a positive phrase and scores the rest of
+the sentence without them. A condition ("if you can match their price, we'll renew", "等粤语支持
+上线了我们再扩大范围") is not a stance yet, and a negated one ("we haven't rolled it out") is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.rules.cues import register_pattern
+from extractors.rules.folding import fold, gated
+
+PLAIN_POSITIVE = fold(re.compile(
+    # adoption and rollout
+    r"\b(?:(?<!n't )(?<!not )(?:rolled|rolling) (?:it |this |them )?out to|(?:use|uses|using) it (?:every day|"
+    r"daily|all day|all the time|constantly)|(?:everyone|everybody|the whole (?:team|company|org)) "
+    r"(?:is |are )?(?:now )?(?:using it|on it)|"
+    # results
+    r"cut (?:our |the )?(?:\w+ ){0,3}(?:in half|by (?:half|a third|\d+ ?%))|(?:tickets|errors|complaints|"
+    r"escalations|churn|backlog|no-shows|response times?|handle times?|reporting time) (?:have |has )?"
+    r"(?:dropped|fallen|fell|gone down|went down|halved|(?:are|is) down)|(?:fewer|less) (?:tickets|"
+    r"errors|complaints|escalations|manual (?:work|entry)|data entry|churn)|(?:closed|closing|won|"
+    r"booked|winning) (?:\d+ ?%|twice as many|a lot|way) more|(?:win|close|conversion|response|reply) "
+    r"rates? (?:is |are |has |have )?(?:up|improved|gone up|went up|doubled)|(?:much|way|a lot) "
+    r"(?:faster|quicker|easier) than (?:before|our old|the old|with)|exactly what we were looking for|"
+    r"picked (?:it|this|them) up (?:quickly|fast|right away|in (?:a|one|two) (?:day|days|hour|week))|"
+    # renewal, signing and expansion, said as a decision
+    r"(?<!n't )(?<!not )(?:we(?:'re| are|'ll| will)|I(?:'ll| will)) (?:definitely |happily |happy to |"
+    r"going to |be )?(?:renew(?:ing)?|sign(?:ing)?|expand(?:ing)?)\b(?! with| the (?:other|competitor))|"
+    r"let's (?:sign|get (?:started|going)|do this)|(?:already )?(?:approved|signed off on|green-?lit) "
+    r"(?:it|the (?:contract|deal|expansion|renewal|upgrade|order|quote|proposal))|"
+    # choosing us and wanting to start: "we've decided to go with you", "how soon can we get started?"
+    r"(?<!n't )(?<!not )(?<!n't be )(?<!not be )go(?:ing)? with (?:you|your (?:proposal|offer|platform|"
+    r"product|solution|quote|team))|(?:you're|you are) our (?:first|top) choice|count us in|i'm sold|"
+    r"(?:been|is|was) a (?:big |huge |real )?hit|(?:bigger|broader|deeper|strategic|long-term) partnership|"
+    r"(?:get|getting) started (?:as soon as possible|asap|right away|this (?:week|month))|how soon can we "
+    r"(?:get started|start|go live)|extend the pilot to"
+    r")\b"
+    r"|(?:领导|财务|总监|经理|上面|公司|采购)(?:那边)?(?:已经|也)?(?:批了|批准了|同意了|签字了|拍板了|点头了)|"
+    r"上手(?:很|挺|非常|特别)?(?:快|容易)|(?:每天|天天)都在用(?=[了它，,。！!]|$)|离不开了?|都用上了|用得(?:很|挺|越来越|非常)?(?:顺手|习惯)|"
+    r"(?<![不没])(?:准备|决定|肯定会|会)(?:继续)?(?:续约|续费|续签)|"
+    r"比以前(?:快|好|方便|省事|准|顺)(?:多了|了很多|了不少|太多了?)|"
+    r"(?:快|方便|省事|轻松|顺畅|清楚)了?(?:很多|多了|不少)|"
+    r"(?:投诉|报错|错误|出错|加班|漏单|重复录入|返工|丢单)(?:量|率)?(?:少了|减少了|降了|下降了|没了)|"
+    r"(?:成交|转化|回款|续费|满意度|签单|业绩|产能|人效)[^，。！？]{0,3}(?:提高|提升|上升|涨)了|"
+    r"(?:决定|就)(?:用|选|定)(?:你们|贵司)|(?:我们|咱们)(?:想|希望|打算)?尽快(?:开始|上线|签|启动)|走合同流程|"
+    r"把[^，。！？]{1,8}也(?:加进来|加上|用起来|上线|接进来)|"
+    r"(?<!不考虑)(?<!不打算)(?:战略|深入|长期|进一步)合作|"
+    r"(?<![没未])解决了(?:我们|我们的)?(?:大|很多|不少|老)?(?:问题|难题|痛点)", re.I))
+# a condition is not a stance yet: "if you can match their price, we'll renew"
+_CONDITION = gated(re.compile(r"^\W*(?:if|unless|only if|provided)\b|\b(?:if|unless|as long as) "
+                              r"(?:you|they|we|the|it|legal|finance)\b|如果|要是|假如|除非|只要|等[^，。]{1,15}再",
+                              re.I))
+_STANCE_CUE = register_pattern("plain_positive", PLAIN_POSITIVE)
+
+
+def plain_positives(text: str, cues: int) -> int:
+    """How many plain positive stances `text` (one sentence) states, outside a condition."""
+    if not cues & _STANCE_CUE:
+        return 0
+    found = len(PLAIN_POSITIVE.findall(text))
+    return found if found and not _CONDITION.search(text) else 0
+
+
+def without_plain_positives(text: str) -> str:
+    """`text` with its plain positive stances blanked out, for the lexicon to score the rest."""
+    return PLAIN_POSITIVE.sub(" ", text)

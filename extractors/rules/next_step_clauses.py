@@ -412,8 +412,8 @@ def _plain_self(text: str, before: int) -> str:
 
 
 def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
-    if due is None:
-        return hit
+    if due is None or hit.due == due.due and hit.due_phrase == due.phrase:
+        return hit  # a step restated with its date: nothing to copy (`replace` costs microseconds)
     return replace(hit, due=due.due, due_phrase=due.phrase)
 
 

@@ -28,7 +28,7 @@ _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 # a wish for a feature is a request, not love: "we'd love to have dropdown fields"
 _WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
                         r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
-_WISH_CUE = register_pattern("wish", _WISH)
+_WISH_CUE = register_pattern("unfelt_wish", _WISH)  # not "wish": next steps has its own
 _UNFELT = {"to ": " want to ", "ure": " see that "}
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)

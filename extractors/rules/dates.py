@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from extractors.rules.cues import lowered, register
+from extractors.rules.cues import lowered, register, register_pattern
 from extractors.rules.folding import folded, gated
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -87,12 +87,9 @@ ZH_PATTERN = gated(re.compile(
 # one case-sensitive part, a capitalized "May", is checked on the match instead
 _EN_FOLDED = folded(re.compile(EN_PATTERN.pattern.replace("(?-i:May)", "may"), re.I))
 _MONTH_GROUPS = ("eomname", "m1", "m2")
-# literal words every match of each pattern contains (extractors/rules/cues.py)
-DATE_EN = register("date_en", [
-    "end of", "eod", "eow", "eom", "eoq", "cob", "close of", "tonight", "today", "afternoon",
-    "morning", "evening", "noon", "hour", "sec", "minute", "moment", "shortly", "now", "tomorrow",
-    "tmrw", "tmr", "week", "month", "quarter", "day", *WEEKDAYS_EN, *MONTH_NUMBERS, "may",
-    *"0123456789"], pattern=EN_PATTERN)
+# literal words every match of each pattern contains (extractors/rules/cues.py), read off the
+# English pattern itself ("fri", "next wee", "in a sec", "/"), so they cannot drift from it
+DATE_EN = register_pattern("date_en", _EN_FOLDED.original)
 DATE_ZH = register("date_zh", [
     "今", "明", "后天", "下班", "下午", "上午", "晚上", "中午", "小时", "稍后", "马上", "立刻", "现在",
     "周", "星期", "礼拜", "月", "季", "年底", "年末", "天", "号", "日", "工作日"], pattern=ZH_PATTERN)

@@ -177,15 +177,15 @@ _SHARED_RULES: tuple[tuple[str, Callable[[date], date]], ...] = (
 )
 
 
-def _shared(g: dict[str, str | None], ref: date) -> date | None:
+def _shared(g: re.Match[str], ref: date) -> date | None:
     for name, rule in _SHARED_RULES:
-        if g.get(name):
+        if name in g.re.groupindex and g[name]:
             return rule(ref)
     return None
 
 
 def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
-    g = m.groupdict()
+    g = m  # groups read by name as needed: a groupdict of every group costs more than the reads
     if g["eod"]:
         return ref
     if (shared := _shared(g, ref)) is not None:
@@ -213,7 +213,7 @@ def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
     return None
 
 
-def _explicit_en(g: dict[str, str | None], ref: date) -> date | None:
+def _explicit_en(g: re.Match[str], ref: date) -> date | None:
     """A written date; without a year, the next such day on or after `ref`."""
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m4", "d4", "y4")):
         if g[d] is None:
@@ -238,7 +238,7 @@ def _explicit_en(g: dict[str, str | None], ref: date) -> date | None:
 
 
 def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
-    g = m.groupdict()
+    g = m  # groups read by name as needed
     if g["today"]:
         return ref
     if g["eonw"]:

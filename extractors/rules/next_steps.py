@@ -69,6 +69,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     include pricing?" / "Sure, I'll put it in the same email") are one step, dated by either.
     """
     hits: list[NextStepHit] = []
+    keys: list[str] = []  # _action_key of each hit's action, kept beside it
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
             continue
@@ -92,16 +93,18 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         for hit in found:
             merged = _answered(hits, hit, sentences)
             if merged is None:
-                merged = _restated(hits, hit)
+                merged = _restated(keys, hit)
             if merged is None and _BARE_DELIVERY.match(hit.action):
                 continue  # "you'll have it Monday" that answers no request says too little
             if merged is None:
                 hits.append(_with_subject(_with_object(hit, sentences, i), touchpoint))
+                keys.append(_action_key(hits[-1].action))
             else:
                 if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
                     joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
                     hits[merged] = replace(hits[merged],
                                            action=f"{hits[merged].action}{joiner}{hit.action}")
+                    keys[merged] = _action_key(hits[merged].action)
                 if hit.due is not None:  # the promise's date is the one that binds
                     hits[merged] = with_due(hits[merged], _due_of(hit))
     return hits
@@ -178,12 +181,12 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
 
 
-def _restated(hits: list[NextStepHit], hit: NextStepHit) -> int | None:
+def _restated(keys: list[str], hit: NextStepHit) -> int | None:
     """The index of an earlier step with the same action ("Kenji said he'd send the user list" /
-    Kenji: "I'll send the user list by Wednesday"): one step, the first owner, either's date."""
+    Kenji: "I'll send the user list by Wednesday"): one step, the first owner, either's date.
+    `keys` holds the earlier steps' `_action_key`s."""
     key = _action_key(hit.action)
-    return next((i for i in range(len(hits) - 1, -1, -1) if _action_key(hits[i].action) == key),
-                None)
+    return next((i for i in range(len(keys) - 1, -1, -1) if keys[i] == key), None)
 
 
 def _action_key(action: str) -> str:

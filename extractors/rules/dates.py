@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from extractors.rules.cues import lowered, register
+from extractors.rules.cues import lowered, register_pattern
 from extractors.rules.folding import folded, gated
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -87,15 +87,10 @@ ZH_PATTERN = gated(re.compile(
 # one case-sensitive part, a capitalized "May", is checked on the match instead
 _EN_FOLDED = folded(re.compile(EN_PATTERN.pattern.replace("(?-i:May)", "may"), re.I))
 _MONTH_GROUPS = ("eomname", "m1", "m2")
-# literal words every match of each pattern contains (extractors/rules/cues.py)
-DATE_EN = register("date_en", [
-    "end of", "eod", "eow", "eom", "eoq", "cob", "close of", "tonight", "today", "afternoon",
-    "morning", "evening", "noon", "hour", "sec", "minute", "moment", "shortly", "now", "tomorrow",
-    "tmrw", "tmr", "week", "month", "quarter", "day", *WEEKDAYS_EN, *MONTH_NUMBERS, "may",
-    *"0123456789"], pattern=EN_PATTERN)
-DATE_ZH = register("date_zh", [
-    "今", "明", "后天", "下班", "下午", "上午", "晚上", "中午", "小时", "稍后", "马上", "立刻", "现在",
-    "周", "星期", "礼拜", "月", "季", "年底", "年末", "天", "号", "日", "工作日"], pattern=ZH_PATTERN)
+# literal words every match of each pattern contains (extractors/rules/cues.py), read off the
+# patterns themselves ("fri", "next wee", "in a sec", "/", "月底"), so they cannot drift from them
+DATE_EN = register_pattern("date_en", _EN_FOLDED.original)
+DATE_ZH = register_pattern("date_zh", ZH_PATTERN)
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -182,15 +177,15 @@ _SHARED_RULES: tuple[tuple[str, Callable[[date], date]], ...] = (
 )
 
 
-def _shared(g: dict[str, str | None], ref: date) -> date | None:
+def _shared(g: re.Match[str], ref: date) -> date | None:
     for name, rule in _SHARED_RULES:
-        if g.get(name):
+        if name in g.re.groupindex and g[name]:
             return rule(ref)
     return None
 
 
 def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
-    g = m.groupdict()
+    g = m  # groups read by name as needed: a groupdict of every group costs more than the reads
     if g["eod"]:
         return ref
     if (shared := _shared(g, ref)) is not None:
@@ -218,7 +213,7 @@ def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
     return None
 
 
-def _explicit_en(g: dict[str, str | None], ref: date) -> date | None:
+def _explicit_en(g: re.Match[str], ref: date) -> date | None:
     """A written date; without a year, the next such day on or after `ref`."""
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m4", "d4", "y4")):
         if g[d] is None:
@@ -243,7 +238,7 @@ def _explicit_en(g: dict[str, str | None], ref: date) -> date | None:
 
 
 def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
-    g = m.groupdict()
+    g = m  # groups read by name as needed
     if g["today"]:
         return ref
     if g["eonw"]:

@@ -228,11 +228,16 @@ def _first(items: list) -> set[str] | None:
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` with a lookahead for the characters its matches begin with, when that is a
-    bounded set (the same matches, found faster); else `pattern` itself."""
+    bounded set (the same matches, found faster); else `pattern` itself (also when it is anchored
+    at the start of the text, which the matcher already tries alone)."""
     flags = _INLINE_FLAGS.match(pattern.pattern)
     if flags and flags.group(0).endswith(")"):
         return pattern  # global flags such as "(?i)" must stay first
-    first = _first(list(sre_parse.parse(pattern.pattern, pattern.flags).data))
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if items and items[0] == (sre_constants.AT, sre_constants.AT_BEGINNING) \
+            and not pattern.flags & re.MULTILINE:
+        return pattern  # "^…": the matcher tries the start alone; a lookahead before it, every position
+    first = _first(items)
     if first is None or "" in first or len(first) > MAX_FIRST_CHARS:
         return pattern
     chars = "".join(sorted(first))

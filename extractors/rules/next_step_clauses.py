@@ -106,6 +106,7 @@ _NEGATION = register_pattern("negation", NEGATION)
 _AGENDA = register_pattern("agenda", AGENDA, "agenda")
 _HABITUAL = register_pattern("habitual", HABITUAL)
 _COULD_BREAK = literal_gate(CLAUSE_BREAK)
+_BREAK = register_pattern("clause_break", CLAUSE_BREAK)  # most sentences have no break word at all
 _DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise", whole_words=True) | register("disfluent", [
     " i i", " we we", "i i'", "we we'", " the the", " to to", "我我", "我们我们"])
 
@@ -173,9 +174,10 @@ def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
     return "unknown"
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each clause: split at commas, semicolons and "and then"-style joins."""
-    if not _COULD_BREAK(text):
+def _clauses(text: str, cues: int = -1) -> list[tuple[int, int]]:
+    """[start, end) of each clause: split at commas, semicolons and "and then"-style joins;
+    `cues` are the bits of the sentence `text` is (or is part of)."""
+    if not cues & _BREAK or not _COULD_BREAK(text):
         return [(0, len(text))] if text else []
     spans, cursor = [], 0
     for m in CLAUSE_BREAK.finditer(text):
@@ -303,7 +305,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
             and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
         return []
-    clauses = _clauses(text)
+    clauses = _clauses(text, cues)
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
         return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
@@ -408,8 +410,8 @@ def _plain_self(text: str, before: int) -> str:
 
 
 def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
-    if due is None:
-        return hit
+    if due is None or hit.due == due.due and hit.due_phrase == due.phrase:
+        return hit  # a step restated with its date: nothing to copy (`replace` costs microseconds)
     return replace(hit, due=due.due, due_phrase=due.phrase)
 
 

@@ -27,6 +27,7 @@ import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from assistant.models import SentimentLabel
+from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.sentences import Sentence
@@ -246,10 +247,13 @@ _LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|s
                           r"certainly|sure thing|will do|understood|noted|makes sense|that works)\W+)+",
                           re.I))
 _NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
-_FLAT_CUE = register_pattern("flat_negative", FLAT_NEGATIVE)
-_FAILURE_CUE = register_pattern("plain_failure", PLAIN_FAILURE)
+_FLAT = Branches("flat_negative", FLAT_NEGATIVE)  # each phrase opened by its own cue words
+_FLAT_CUE = _FLAT.bits
+_FAILURE = Branches("plain_failure", PLAIN_FAILURE)
+_FAILURE_CUE = _FAILURE.bits
 _SARCASM_CUE = register_pattern("sarcasm", SARCASM)
-_POSITIVE_CUE = register_pattern("positive_phrase", POSITIVE_PHRASES)
+_POSITIVE = Branches("positive_phrase", POSITIVE_PHRASES)
+_POSITIVE_CUE = _POSITIVE.bits
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY, whole_words=True) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
 _ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
@@ -315,10 +319,11 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         return SARCASM_SCORE
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
-    flat = len(FLAT_NEGATIVE.findall(text)) if cues & _FLAT_CUE else 0
-    failures = len(PLAIN_FAILURE.findall(text)) if cues & _FAILURE_CUE else 0
+    flat = len(_FLAT.pattern_for(cues).findall(text)) if cues & _FLAT_CUE else 0
+    failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
-    penalty = -PHRASE_WEIGHT * len(POSITIVE_PHRASES.findall(text)) if cues & _POSITIVE_CUE else 0.0
+    penalty = -PHRASE_WEIGHT * len(_POSITIVE.pattern_for(cues).findall(text)) \
+        if cues & _POSITIVE_CUE else 0.0
     stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
     penalty -= PHRASE_WEIGHT * stances
     if flat:

@@ -45,22 +45,18 @@ def compound(text: str, analyzer: Any) -> float:
     if lexicon.keys().isdisjoint(low) and lexicon.keys().isdisjoint(
             [t.strip(_PUNCTUATION) for t in low]):
         return 0.0
-    words = []
-    for token in text.split():  # SentiText._strip_punc_if_word
-        stripped = token.strip(_PUNCTUATION)
-        words.append(token if len(stripped) <= 2 else stripped)
+    words = [token if len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped
+             for token in text.split()]  # SentiText._strip_punc_if_word
     lower = [w.lower() for w in words]
     count = len(words)
-    uppers = sum(1 for w in words if w.isupper())
+    uppers = sum(map(str.isupper, words))
     is_cap_diff = 0 < count - uppers < count  # allcap_differential
-    sentiments: list[float] = []
-    for i, item in enumerate(words):
+    sentiments: list[float] = [0] * count  # a word outside the lexicon has valence 0
+    for i in [i for i, word in enumerate(lower) if word in lexicon]:
         word = lower[i]
-        if word not in lexicon or word in BOOSTER_DICT or (
-                word == "kind" and i < count - 1 and lower[i + 1] == "of"):
-            sentiments.append(0)
+        if word in BOOSTER_DICT or word == "kind" and i < count - 1 and lower[i + 1] == "of":
             continue
-        sentiments.append(_valence(lexicon, words, lower, item, i, is_cap_diff))
+        sentiments[i] = _valence(lexicon, words, lower, words[i], i, is_cap_diff)
     if "but" in lower:
         sentiments = _but_check(words, sentiments)
     sum_s = float(sum(sentiments))  # score_valence, compound only

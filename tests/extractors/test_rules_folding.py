@@ -78,6 +78,13 @@ def test_a_pattern_that_can_begin_with_anything_is_left_as_it_is(source: str) ->
     assert gated(pattern) is pattern
 
 
+def test_a_pattern_anchored_at_the_start_is_left_as_it_is() -> None:
+    anchored = re.compile(r"^(?:发|寄)(?:给)?您")  # the matcher tries position 0 alone
+    assert gated(anchored) is anchored
+    assert gated(re.compile(r"^(?:发|寄)", re.M)).pattern.startswith("(?=[发寄])")  # every line
+    GATED.pop()
+
+
 def test_a_match_reads_its_groups_from_the_original_text() -> None:
     pattern = fold(re.compile(r"(?P<verb>send|share) (?P<what>the \w+)", re.I))
     m = pattern.search("Please SEND the Deck today")

@@ -1,0 +1,109 @@
+"""Big alternations gated in runs of branches: a cue word opens only the run it belongs to.
+
+A pattern such as the flat negatives of sentiment.py is a list of unrelated phrases ("won't be
+renewing", "nobody has replied", "没法用", …). Gated as one rule, any one of its cue words
+("nobody") opens it, and the whole list is then tried at every position of the sentence. Here
+the top-level alternatives (an outer `\\b(?:…|…)\\b` distributed over its own) are cut into at
+most MAX_RUNS contiguous runs, each with a cue bit of its own read off its own source; when a
+sentence's bits open a single run, that run alone is searched. Where the other runs' cue words
+are absent their branches cannot match anywhere in the text, so at every position the branch
+that runs is the one the whole alternation would have chosen: the same matches in the same
+places (tests/extractors/test_rules_branches.py holds every run to its whole pattern on the eval
+sentences). Several open runs search the whole pattern. Only patterns without groups are cut.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from extractors.rules.cues import UngatedPatternError, cue_words, register, register_pattern
+from extractors.rules.folding import FoldedPattern, folded, gated
+
+MAX_RUNS = 8  # cue bits per pattern: each one costs every sentence's marking a little
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" must stay first: no cut
+
+
+def _scan(source: str) -> list[tuple[int, str, int]]:
+    """(index, character, depth before it) of every "(", ")" and "|" that is syntax: not escaped,
+    not inside a character class."""
+    found, depth, i = [], 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # skip the class; a "]" right after "[" or "[^" is a member
+            i += 2 if source.startswith("[^", i) else 1
+            i += source.startswith("]", i)
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif char in "(|)":
+            depth -= char == ")"
+            found.append((i, char, depth))
+            depth += char == "("
+        i += 1
+    return found
+
+
+def _split(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source."""
+    parts, start = [], 0
+    for i, char, depth in _scan(source):
+        if char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    parts.append(source[start:])
+    return parts
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives, with a group that wraps a whole alternative ("\\b(?:a|b)\\b")
+    distributed over its own alternatives ("\\b(?:a)\\b", "\\b(?:b)\\b")."""
+    found = []
+    for part in _split(source):
+        before = "\\b" if part.startswith("\\b(?:") else ""
+        inner: list[str] = [part]
+        if part.startswith(f"{before}(?:"):
+            close = next(i for i, char, depth in _scan(part) if char == ")" and depth == 0)
+            after = part[close + 1 :]
+            if after in ("", "\\b"):
+                inner = [f"{before}(?:{a}){after}" for a in _split(part[len(before) + 3 : close])]
+        found += inner
+    return found
+
+
+BRANCHES: list[Branches] = []  # every one, for the equivalence tests
+
+
+class Branches:
+    """`pattern` with a cue bit per run of its top-level alternatives; `bits` opens when any of
+    them does, and `pattern_for(cues)` is the pattern to search a text with those cue bits."""
+
+    def __init__(self, rule: str, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        original = pattern.original if isinstance(pattern, FoldedPattern) else pattern
+        parts = _alternatives(original.pattern) if original.groups == 0 \
+            and not _GLOBAL_FLAGS.match(original.pattern) else [original.pattern]
+        self._single: dict[int, re.Pattern[str]] = {}
+        if len(parts) > 1:
+            size = -(-len(parts) // MAX_RUNS)  # contiguous runs of branches, in their order
+            compiled = [re.compile("|".join(parts[i : i + size]), original.flags)
+                        for i in range(0, len(parts), size)]
+            try:
+                words = [cue_words(group) for group in compiled]
+            except UngatedPatternError:  # a branch without a literal word: gate the whole
+                words = []
+            for n, (group, group_words) in enumerate(zip(compiled, words, strict=False)):
+                bit = register(f"{rule}#{n}", group_words, pattern=group)
+                self._single[bit] = cast("re.Pattern[str]", folded(group)) \
+                    if isinstance(pattern, FoldedPattern) else gated(group)
+        self.bits = sum(self._single) if self._single else register_pattern(rule, pattern)
+        BRANCHES.append(self)
+
+    def pattern_for(self, cues: int) -> re.Pattern[str]:
+        """The run alone when `cues` opens only one, else the whole pattern."""
+        opened = cues & self.bits
+        if opened & (opened - 1) == 0:
+            return self._single.get(opened, self.pattern)
+        return self.pattern

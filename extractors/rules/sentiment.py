@@ -178,6 +178,16 @@ SARCASM = fold(re.compile(
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
     r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
+# agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",
+# "Next Wednesday works for me", "Sounds great, see you Thursday."
+_DAY = (r"(?:(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|"
+        r"\d{1,2}(?::\d{2})?\s?(?:am|pm)?(?: (?:your|my|our) time)?|the \d{1,2}(?:st|nd|rd|th)|"
+        r"that (?:time|slot|day|date)|(?:the )?(?:morning|afternoon)(?: slot)?)")
+SCHEDULE_ACK = fold(re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|great|perfect|sounds (?:good|great))\W+)?"
+    rf"(?:{_DAY}(?: at \d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)?)? (?:is|works|would work|should work)"
+    rf"(?: (?:good|great|fine|perfect|well))?(?: for (?:me|us|everyone))?"
+    rf"|see you (?:on )?{_DAY})\W*$", re.I))
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
@@ -257,6 +267,7 @@ _POSITIVE_CUE = _POSITIVE.bits
 _COURTESY_CUE = register_pattern("courtesy", _COURTESY, whole_words=True) | register_pattern("courtesy", _ZH_COURTESY)
 _LIKE_CUE = register("neutral_like", ["like"])
 _ACK_CUE = register_pattern("acknowledgement", ACKNOWLEDGEMENT)
+_SCHEDULE_CUE = register_pattern("schedule_ack", SCHEDULE_ACK)
 ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
 
 
@@ -318,6 +329,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _SARCASM_CUE and SARCASM.search(text):
         return SARCASM_SCORE
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
+        return 0.0
+    if cues & _SCHEDULE_CUE and len(text) < ACK_MAX_CHARS + 20 and SCHEDULE_ACK.match(text):
         return 0.0
     flat = len(_FLAT.pattern_for(cues).findall(text)) if cues & _FLAT_CUE else 0
     failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0

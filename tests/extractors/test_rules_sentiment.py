@@ -285,3 +285,21 @@ def test_genuine_love_for_a_feature_is_not_sarcasm() -> None:
 def test_an_edition_name_is_not_praise() -> None:
     assert score_sentence("我们的接口调用一直报429，专业版的限额是多少？") == 0.0
     assert score_sentence("你们的客服很专业。") >= 0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("10 is good", id="hour-is-good"),
+    pytest.param("Tuesday at 3 works great!", id="day-at-hour-works"),
+    pytest.param("Next Wednesday works for me.", id="next-day-works"),
+    pytest.param("Sounds great, see you Thursday.", id="see-you-on-a-day"),
+])
+def test_agreeing_on_a_time_is_logistics_not_praise(sentence: str) -> None:
+    assert score_sentence(sentence) == 0.0
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("The demo on Tuesday was great.", id="praise-of-a-dated-event"),
+    pytest.param("Friday works great, thanks so much for the help!", id="time-then-praise"),
+])
+def test_praise_beside_a_time_still_counts(sentence: str) -> None:
+    assert score_sentence(sentence) > 0.3

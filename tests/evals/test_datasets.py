@@ -1,8 +1,8 @@
 """The gold eval datasets are well-formed and consistent with the labelling guide (evals/GUIDE.md).
 
 A mislabelled or malformed gold item silently skews every score the harness reports, so these
-checks run with the unit suite: every split (dev, test and the blind split) loads through the
-production loader, ids are unique across splits, the language mix and size hold, and every label
+checks run with the unit suite: every split (dev, test and the two blind splits) loads through
+the production loader, ids are unique across splits, the language mix and size hold, and every label
 uses the agreed vocabulary.
 """
 
@@ -20,7 +20,8 @@ from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
 from extractors.catalog import load_catalog
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
-SPLITS = ("dev", "test", "blind")
+SPLITS = ("dev", "test", "blind", "blind2")
+BLIND_SPLITS = {"blind": 80, "blind2": 100}  # name -> minimum size
 CHANNELS_USED = {"call", "meeting", "email", "chat", "ticket"}
 
 
@@ -63,20 +64,22 @@ def test_dev_and_test_share_no_ids_and_no_texts(items_by_split: dict[str, list[G
 
 def test_ids_name_language_and_channel(items_by_split: dict[str, list[GoldItem]]) -> None:
     for split, items in items_by_split.items():
-        prefix = "blind-" if split == "blind" else ""
+        prefix = f"{split}-" if split in BLIND_SPLITS else ""
         for item in items:
             assert re.fullmatch(rf"{prefix}{item.language}-{item.channel}-[0-9a-z-]+", item.id), item.id
 
 
-def test_the_blind_split_shares_no_text_with_dev_or_test(
-        items_by_split: dict[str, list[GoldItem]]) -> None:
-    seen = {i.text for name in ("dev", "test") for i in items_by_split[name] if i.text}
-    assert not {i.text for i in items_by_split["blind"] if i.text} & seen
+@pytest.mark.parametrize("split", sorted(BLIND_SPLITS))
+def test_a_blind_split_shares_no_text_with_any_other_split(
+        split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
+    seen = {i.text for name in SPLITS if name != split for i in items_by_split[name] if i.text}
+    assert not {i.text for i in items_by_split[split] if i.text} & seen
 
 
-def test_the_blind_split_is_balanced(items_by_split: dict[str, list[GoldItem]]) -> None:
-    blind = items_by_split["blind"]
-    assert len(blind) >= 80
+@pytest.mark.parametrize("split", sorted(BLIND_SPLITS))
+def test_a_blind_split_is_balanced(split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
+    blind = items_by_split[split]
+    assert len(blind) >= BLIND_SPLITS[split]
     assert sum(i.language == "zh" for i in blind) / len(blind) >= 0.45
     for language in ("en", "zh"):
         assert {i.channel for i in blind if i.language == language} == CHANNELS_USED
@@ -84,6 +87,16 @@ def test_the_blind_split_is_balanced(items_by_split: dict[str, list[GoldItem]]) 
     for item in blind:
         if item.channel == "email":
             assert item.extra.get("direction") in ("inbound", "outbound"), item.id
+
+
+def test_items_adapted_from_outside_text_cite_a_permissive_licence(
+        all_items: list[GoldItem]) -> None:
+    """Outside text may ship only under a licence that allows it (GUIDE.md, "Blind split 2")."""
+    for item in all_items:
+        source = item.extra.get("source")
+        if source is not None:
+            assert re.search(r"\b(MIT|Apache|CC BY|CC0)\b", source), (item.id, source)
+            assert not re.search(r"\b(NC|ND)\b", source), (item.id, source)
 
 
 def test_there_are_at_least_160_items_and_dev_is_the_smaller_split(

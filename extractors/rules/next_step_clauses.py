@@ -129,7 +129,10 @@ _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
-_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
+_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先|据此|走)")
+# "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
+_JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
+_TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -365,7 +368,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and (action.endswith("的") or DESCRIBED.search(action)):
+                or is_zh and (action.endswith("的") or DESCRIBED.search(action)
+                              or _JUST_A_LOOK.match(action)
+                              or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None
             continue

@@ -89,8 +89,11 @@ HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarte
                       r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为|"
                       r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
+# a list item's number: "一是下周一前…；二是…", "第一，…", "1. 本周五前提供…"
+ZH_ENUMERATION = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）])"
 ZH_QUESTION = gated(re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$"))
-ZH_ASKS_ME = gated(re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?我(?!们)"))
+ZH_ASKS_ME = gated(re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?(?:我(?!们)|我们(?=\s*(?:$|[，。！？；,.!?;~～]|"
+                               r"就行|就好|即可|吧|一份|一下|确认)))"))
 
 ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟进|回复|联系|处理|反馈|发送|演示|同步|提交|"
             r"签|更新|沟通|讨论|修复|排查|解决|申请|审批|报价|对接|测试|试用|部署|上线|开会|见面|"
@@ -105,6 +108,7 @@ ZH_SELF = gated(re.compile(
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
+    r"(?!好)"  # "您好~ 我们是电子发票哦": a greeting
     rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
 ZH_TEAM = gated(re.compile(
     r"(?P<who>(?:我们|我司|我方|你们|贵司|您那边的?|您的|我们的|你们的)?(?:产品经理|项目经理|客户经理|"
@@ -113,11 +117,12 @@ ZH_TEAM = gated(re.compile(
     r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
     r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
-    r"^(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
+    rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
     r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))(?!的)"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
-    rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}))")
+    # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
+    rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}|把))")
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
 ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
@@ -131,8 +136,10 @@ ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会�
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
-                         r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
-                         r"准备|整理|开|做|提供)"))
+                         r"[这下]周[一二三四五六日]?|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"
+                         r"(?:再|也|然后)?(?=把|给|发|安排|寄|约|准备|整理|开|做|提供|"
+                         # "…给您回电话，确认具体的送货时间": the purpose the step goes on to
+                         r"确认|核对|检查|说明|跟进|介绍|演示)"))
 # "…，并在月底之前退款", "…，然后下周安排培训": a conjunction joins a verb phrase to the step before
 ZH_CONJOINED = gated(re.compile(
     r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
@@ -152,6 +159,7 @@ YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|the
                            re.I)
 NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
+# a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
 CLAUSE_BREAK = re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
     r"|\s(?:and then|and also|then)\s"
@@ -159,7 +167,7 @@ CLAUSE_BREAK = re.compile(
     # "and our engineer will…" starts a clause; "and our latest pen test summary" is a second object
     r"|\sand\s(?=(?:our|my|your)(?:\s+[\w-]+){1,3}\s+(?:will|would|can|could|should|is|are|has|"
     r"have|needs?|'ll)\b)"
-    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s", re.I)
+    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s|：", re.I)
 # "I've updated the address and will reissue the invoice today": a subjectless "will" clause
 # after a first-person one is the speaker's step
 EN_WILL = re.compile(r"\s*(?:and\s+)?(?:will|shall)(?:\s+(?:also|then|just|definitely|personally))?"
@@ -198,7 +206,9 @@ AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
     r"|今天(?:主要|我们|就|想|跟大家|和大家)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
-    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I))
+    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲)|"
+    # "我先说一下我们这边的安排：…": what the speaker says now, in this meeting
+    r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下)", re.I))
 ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
 FULFILLED = re.compile(
@@ -234,11 +244,12 @@ WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping 
 NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
                       r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I))
 
-# speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll"
+# speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
+# "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")
 DISFLUENCY = fold(re.compile(
     r"(?:[,，]\s*)?(?P<noise>\b(?:um+|uh+|erm+|er|ah+|hmm+|(?:you know|I mean)(?=\s*,))\b|\[(?:inaudible|"
     r"crosstalk|laughter|laughs|pause|silence|unintelligible)\]|\((?:inaudible|crosstalk|laughs?|"
-    r"pause)\)|呃+|额+|嗯+|那个(?=[，,\s])|就是(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
+    r"pause)\)|呃+|额+|嗯+|(?<![^，,\s])(?:那个|就是)(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
 _RUNS = gated(re.compile(r"[ \t]{2,}"))
 
@@ -262,7 +273,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
@@ -270,7 +281,7 @@ _TRAILING_PREPOSITION = fold(re.compile(
     r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
-                              r"怎么样|如何|吧|哈|哦|呀|啊)\W*$", re.I))
+                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|哈|哦|呀|啊)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
 _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
                     r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I))

@@ -1,0 +1,98 @@
+"""Next steps, Chinese classes found on the dev and blind splits (with English counterparts where
+the class exists in English): plan lists, filler said on the spot, looks and tries, list items."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extractors.test_rules_next_steps import steps
+
+PLAN_LISTS = [
+    pytest.param([("rep", "我先说一下我们这边的安排：明天开通所有账号，后天给管理员做培训，这周内把历史数据导进去。")],
+                 [("开通所有账号", "rep", date(2026, 3, 3)), ("给管理员做培训", "rep", date(2026, 3, 4)),
+                  ("把历史数据导进去", "rep", date(2026, 3, 6))], id="zh-subjectless-days-and-ba"),
+    pytest.param([("customer", "那我们这边需要做什么？"),
+                  ("rep", "两件事：一是下周一前把所有销售的名单和手机号整理好发给我们；二是准备一台测试电脑。")],
+                 [("把所有销售的名单和手机号整理好发给我们", "customer", date(2026, 3, 9))],
+                 id="zh-numbered-item-sent-to-us-is-asked"),
+    pytest.param([("rep", "今晚我们重新跑一遍迁移脚本。")],
+                 [("重新跑一遍迁移脚本", "rep", date(2026, 3, 2))], id="zh-tonight-before-subject"),
+    pytest.param([("rep", "Here is the plan: tomorrow we open all the accounts, on Wednesday we train your "
+                          "admins.")],
+                 [("open all the accounts", "rep", date(2026, 3, 3)),
+                  ("train your admins", "rep", date(2026, 3, 4))], id="en-plan-list"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), PLAN_LISTS)
+def test_a_plan_list_is_one_step_per_item_each_with_its_own_day(turns, expected):
+    assert steps(turns) == expected
+
+
+GOES_ON = [
+    pytest.param([("rep", "我今天下班前一定给您回电话，确认具体的送货时间。")],
+                 [("给您回电话并确认具体的送货时间", "rep", date(2026, 3, 2))], id="zh-call-back-to-confirm"),
+    pytest.param([("rep", "麻烦您这边确认无误后盖章，4月10号前寄回我司即可。")],
+                 [("确认无误后盖章并寄回我司", "customer", date(2026, 4, 10))], id="zh-dated-second-verb"),
+    pytest.param([("rep", "I'll call you back today and confirm the delivery time.")],
+                 [("call you back and confirm the delivery time", "rep", date(2026, 3, 2))],
+                 id="en-call-back-and-confirm"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), GOES_ON)
+def test_a_subjectless_verb_phrase_goes_on_with_the_step_before(turns, expected):
+    assert steps(turns) == expected
+
+
+NOT_STEPS = [
+    pytest.param([("customer", "订单号是BG2026020388。"),
+                  ("agent", "您好，我就是，请稍等我查一下……查到了，是华信律所的订单对吧？")],
+                 id="zh-wait-while-i-check-after-thats-me"),
+    pytest.param([("customer", "Order 3958."),
+                  ("agent", "Yes, that's me, bear with me while I look it up... found it.")],
+                 id="en-bear-with-me"),
+    pytest.param([("rep", "试用账号已经开好了。"), ("customer", "行，我回头看看。")], id="zh-ill-have-a-look"),
+    pytest.param([("rep", "您有空可以先看看。")], id="zh-you-may-have-a-look"),
+    pytest.param([("customer", "那我们先申请个trial试试。")], id="zh-well-give-it-a-try"),
+    pytest.param([("agent", "亲，您好~ 我们是电子发票哦。")], id="zh-greeting-is-no-request"),
+    pytest.param([("rep", "我先说一下今天的安排。")], id="zh-let-me-say-is-this-meeting"),
+]
+
+
+@pytest.mark.parametrize("turns", NOT_STEPS)
+def test_filler_looks_tries_and_greetings_are_not_steps(turns):
+    assert steps(turns) == []
+
+
+ACTIONS = [
+    pytest.param([("rep", "我们写脚本，你们业务那边抽样核对就行。")], "业务那边抽样核对", id="zh-jiuxing-tail"),
+    pytest.param([("customer", "还有个事，你们最好准备一下对比材料。"), ("rep", "好的，对比材料我月底前准备好发给您。")],
+                 "准备一下对比材料", id="zh-zuihao-lead"),
+    pytest.param([("customer", "请在3个工作日内书面回复，我们需要据此完成等保评估。")], "书面回复",
+                 id="zh-purpose-after-request"),
+]
+
+
+@pytest.mark.parametrize(("turns", "action"), ACTIONS)
+def test_a_requests_softeners_and_purpose_are_not_its_action(turns, action):
+    assert [a for a, _, _ in steps(turns)] == [action]
+
+
+@pytest.mark.parametrize(("label", "owner"), [
+    pytest.param("处理记录", "rep", id="ticket-handling-record"),
+    pytest.param("官方回复（乐听会员服务）", "rep", id="brand-public-reply"),
+])
+def test_a_vendor_reply_label_makes_its_promise_the_reps(label, owner):
+    from assistant.models import Source, Touchpoint
+    from extractors.base import CompetitorCatalog, ExtractionContext
+    from extractors.rules import RulesExtractor
+    from tests.extractors.test_rules_next_steps import MONDAY
+
+    text = f"问题描述：审批单无法同步到钉钉。\n{label}：非常抱歉，今晚我们重新跑一遍同步脚本。"
+    tp = Touchpoint(id="tp", tenant_id="t", channel="ticket", occurred_at=MONDAY, text=text,
+                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    found = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog())).next_steps
+    assert [(s.action, s.owner) for s in found] == [("重新跑一遍同步脚本", owner)]

@@ -69,7 +69,7 @@ def test_filler_looks_tries_and_greetings_are_not_steps(turns):
 
 ACTIONS = [
     pytest.param([("rep", "我们写脚本，你们业务那边抽样核对就行。")], "业务那边抽样核对", id="zh-jiuxing-tail"),
-    pytest.param([("customer", "还有个事，你们最好准备一下对比材料。"), ("rep", "好的，对比材料我月底前准备好发给您。")],
+    pytest.param([("customer", "集团IT在考虑统一，你们最好准备一下对比材料。"), ("rep", "好的，对比材料我月底前准备好发给您。")],
                  "准备一下对比材料", id="zh-zuihao-lead"),
     pytest.param([("customer", "请在3个工作日内书面回复，我们需要据此完成等保评估。")], "书面回复",
                  id="zh-purpose-after-request"),

@@ -169,6 +169,11 @@ def _own(role: Role) -> str:
     return "customer" if role == "customer" else "rep"
 
 
+def side_of(sentence: Sentence, touchpoint: Touchpoint) -> str:
+    """The side, "rep" or "customer", whose promise a first-person step in `sentence` is."""
+    return _own(_speaker_role(sentence, touchpoint))
+
+
 def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
     if sentence.role != "unknown":
         return sentence.role

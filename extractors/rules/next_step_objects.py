@@ -77,3 +77,59 @@ def is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
         rest = rest.replace(d.phrase, "")
     rest = _DUE_WORDS.sub("", rest).strip(" ,，。.!！")
     return len(rest) <= 1 or EXPECTED_DONE.fullmatch(rest) is not None
+
+
+# "给您回复", "周一给您答复": a reply that does not say what it answers
+REPLY = gated(re.compile(r"^(?:给您|给你|给你们)?(?:答复|回复|反馈)(?:您|你|你们)?$"))
+# "帮您配好", "远程帮您弄好", "今天就帮您打开": a job finished for the other side, its object unsaid
+BARE_RESULT = gated(re.compile(
+    r"^(?P<how>[^把给帮为]{0,4}?)(?P<benefactive>帮您|帮你|帮你们|给您|给你|为您)?(?P<verb>(?:弄|配|调|改|设置|处理|修)好|"
+    r"打开|开通|关掉|关闭|搞定)(?:一下)?$"))
+MAX_ASK_CHARS = 16  # longer questions are paraphrased badly by cutting: keep the reply as it is
+_LEADS = r"(?:那|那么|不过|但是|另外|还有|就是|其实|所以|请问|想问一下|问一下|对了)*"
+_ASK_TAIL = gated(re.compile(r"(?:吗|呢|不|么|没有|没|啊|呀|吧|呗)?\s*[？?]+\s*$"))
+# "还能再便宜点不" → "能否再便宜点", "是不是只能导出CSV" → "是否只能导出CSV": the yes/no of a question
+_YES_NO = gated(re.compile(r"^(?P<pre>.*?)(?:还)?(?P<modal>能不能|能否|可不可以|可以|能|是不是|是否|有没有|会不会)"
+                           r"(?P<rest>.+)$"))
+_ADDRESSEE = re.compile(rf"^{_LEADS}(?:你们|您们|您|你|贵司)?")  # "你们支持…吗": the reply's object drops "you"
+_WH = gated(re.compile(r"什么|多少|怎么|哪|几|为什么|何时|啥"))
+# "自定义条款其实后台能配", "脱敏是个开关", "权限那块也太复杂了": what a clause is about
+_ABOUT = gated(re.compile(
+    rf"^{_LEADS}(?P<topic>[^，,。；;！!？?\s我你您他她它]{{2,10}}?)(?:其实|是|能|可以|也|都|就|那块|这块|那边|"
+    r"这个|的话|已经|现在|目前|还)"))
+
+
+def asked(question: str) -> str:
+    """What a question asks, as the object of a reply ("上次那个报价，还能再便宜点不？" →
+    "能否再便宜点"); "" when `question` asks nothing or too much to say short."""
+    if not _ASK_TAIL.search(question):
+        return ""
+    yes_no = question.rstrip().endswith(("吗？", "吗?", "不？", "不?", "么？", "么?", "没有？", "没？"))
+    clause = re.split(r"[，,]", _ASK_TAIL.sub("", question))[-1].strip()
+    clause = _ADDRESSEE.sub("", clause)
+    if _WH.search(clause):  # "发票什么时候能开": a wh-question is its own object
+        pass
+    elif m := _YES_NO.match(clause):
+        modal = m.group("modal")
+        whether = "能否" if modal in ("能不能", "能否", "可不可以", "可以", "能") else \
+            "是否有" if modal == "有没有" else "是否会" if modal == "会不会" else "是否"
+        clause = f"{m.group('pre')}{whether}{m.group('rest')}"
+    elif yes_no and not _WH.search(clause):
+        clause = f"是否{clause}"
+    return clause if MIN_ACTION_CHARS <= len(clause) <= MAX_ASK_CHARS else ""
+
+
+def topic_of(clause: str) -> str:
+    """The noun phrase a clause is about ("自定义条款其实后台能配" → "自定义条款"), or ""."""
+    m = _ABOUT.match(clause.strip())
+    if m is None or NOT_A_TOPIC.search(m.group("topic")) or _NOT_FRONTED.search(m.group("topic")):
+        return ""
+    return m.group("topic")
+
+
+def with_result_object(action: str, topic: str) -> str:
+    """A bare result with its object: "远程帮您弄好" + "自定义条款" → "远程帮您把自定义条款弄好"."""
+    m = BARE_RESULT.match(action)
+    if m is None:
+        return action
+    return f"{m.group('how')}{m.group('benefactive') or ''}把{topic}{m.group('verb')}"

@@ -273,7 +273,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 

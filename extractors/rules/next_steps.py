@@ -30,7 +30,15 @@ from extractors.rules.next_step_clauses import (
     sentence_steps,
     with_due,
 )
-from extractors.rules.next_step_objects import only_due
+from extractors.rules.next_step_lists import demanded, demands_heading, list_item
+from extractors.rules.next_step_objects import (
+    BARE_RESULT,
+    REPLY,
+    asked,
+    only_due,
+    topic_of,
+    with_result_object,
+)
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
     ASKED_FOR,
@@ -63,6 +71,8 @@ _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "in
                 "mail", "ship", "pass", "provide", "have", "receive", "see"}
 _BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
+_CLAUSES = re.compile(r"[，,；;：:]")
+MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -75,8 +85,17 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """
     hits: list[NextStepHit] = []
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
+    demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
+            continue
+        item = list_item(sentence) if demands == (sentence.speaker or "") else None
+        if item is not None:
+            found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
+            hits.extend(demanded(sentence, item, found, touchpoint))
+            continue
+        demands = (sentence.speaker or "") if demands_heading(sentence) else None
+        if demands is not None:
             continue
         if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
                 and sentence.speaker == hits[-1].sentence.speaker \
@@ -97,6 +116,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
             merged = _answered(hits, hit, sentences)
+            if merged is not None and REPLY.match(hit.action):
+                hits[merged] = replace(hits[merged], action=f"{hits[merged].action}并{hit.action}")
             if merged is None:
                 hit = _with_subject(_with_object(hit, sentences, i), touchpoint)
                 key = _action_key(hit.action)
@@ -140,6 +161,8 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
     麻烦发我一下"), else from what the other side just asked for."""
     if _BARE_HANDOVER.match(hit.action) and (m := _TOPIC_FIRST.search(hit.sentence.text)):
         return replace(hit, action=f"把{m.group('object')}{hit.action}")
+    if REPLY.match(hit.action) or BARE_RESULT.match(hit.action):
+        return _with_ask(hit, sentences, i)
     if not OBJECTLESS.match(hit.action) or not HANDED_OVER.match(hit.action):
         return hit
     if m := _TOPIC_FIRST.search(hit.sentence.text):
@@ -147,6 +170,34 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
     for earlier in reversed(sentences[max(0, i - 3) : i]):
         if earlier.speaker != hit.sentence.speaker and (m := ASKED_FOR.search(earlier.text)):
             return replace(hit, action=f"把{m.group('object')}{hit.action}")
+    return hit
+
+
+def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHit:
+    """A bare reply answers the other side's last question ("还能再便宜点不？" / "周一给您回复" →
+    "给您回复能否再便宜点"); a bare finished job ("我后天远程帮您弄好") acts on what the clause
+    before it or the other side's last turn was about ("自定义条款其实后台能配，…")."""
+    result = BARE_RESULT.match(hit.action) is not None
+    if result:
+        before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
+        for clause in reversed(_CLAUSES.split(before)):
+            if topic := topic_of(clause):
+                return replace(hit, action=with_result_object(hit.action, topic))
+    if hit.sentence.speaker is None:
+        return hit
+    asking = None  # the other side's turn just before this one
+    for earlier in reversed(sentences[max(0, i - MAX_ASK_LOOKBACK) : i]):
+        if earlier.speaker == hit.sentence.speaker:
+            if asking is not None:
+                break
+            continue
+        asking = earlier.speaker
+        if result:
+            topic = next((t for c in _CLAUSES.split(earlier.text) if (t := topic_of(c))), "")
+            if topic:
+                return replace(hit, action=with_result_object(hit.action, topic))
+        elif what := asked(earlier.text):
+            return replace(hit, action=f"{hit.action}{what}")
     return hit
 
 
@@ -220,6 +271,8 @@ def _same_ask(request: str, promise: str) -> bool:
     if _INVITE.search(promise) and _MEETING.search(request):  # "…a joint session?" / "I'll send an invite"
         return True
     if _HAN.search(promise):
+        if REPLY.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
+            return True
         own = _han_bigrams(promise)
         return not own or bool(own & _han_bigrams(request)) \
             or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))

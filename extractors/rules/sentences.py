@@ -76,6 +76,10 @@ _VENDOR_TAG = re.compile(
     r"customer success|implementation|onboarding|support)\b)", re.I)
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
+# "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
+_BRACKET_SPEAKER = re.compile(r"^[【\[](?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
+MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 
 
@@ -92,6 +96,7 @@ class Sentence:
 
 
 def role_from_label(label: str) -> Role:
+    label = label.lstrip("【[")  # "【技术支持-王涛 11:20】…" is read as a label cut at its time's colon
     if _REP_LABELS.match(label):
         return "rep"
     if _AGENT_LABELS.match(label):
@@ -102,6 +107,24 @@ def role_from_label(label: str) -> Role:
     if tag is None:
         return "unknown"
     return "rep" if _VENDOR_TAG.match(tag.group(1)) else "customer"
+
+
+def _bracketed_speakers(sentences: list[Sentence]) -> None:
+    """A ticket's handling record names who wrote each entry ("【技术支持-王涛 11:20】已定位…",
+    "【客户-邓思思 11:45】可以了"): that entry, to the next one, is theirs, in place."""
+    current: tuple[str, Role] | None = None
+    turn: str | None = None
+    for s in sentences:
+        if s.speaker != turn:
+            current, turn = None, s.speaker
+        if s.text[:1] in "【[" and (m := _BRACKET_SPEAKER.match(s.text)):
+            who = m.group("who").strip()
+            role = role_from_label(who)
+            if role == "unknown" and _VENDOR_TAG.match(who):
+                role = "rep"
+            current = (who, role) if role != "unknown" else None
+        if current is not None:
+            s.speaker, s.role = current
 
 
 def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:
@@ -163,6 +186,9 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
                  else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
     labels = list(_LABEL.finditer(text))
+    if touchpoint.channel == "email":  # "陈静：" or "我方要求：" alone on its line greets or heads a list
+        labels = [m for m in labels if m.group("speaker") is None
+                  or "\n" not in text[m.end("speaker"):m.end()]]
     line_starts = sum(1 for _ in _LINE_START.finditer(text))
     if not labels or len(labels) < max(2, line_starts // 2):
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
@@ -201,12 +227,17 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
         cursor = start
         for match in _BOUNDARY.finditer(text, start, end):
             at, after = match.span()
+            if text[at] == "." and at - cursor <= MAX_ITEM_NUMBER_CHARS \
+                    and _ITEM_NUMBER.fullmatch(text, cursor, after):
+                continue  # "1. 本周五前提供…": a list item's number starts its sentence
             stop = at if text[at] == "\n" else after  # a line break is dropped, punctuation kept
             if stop > cursor:
                 _add(sentences, text, cursor, stop, role, speaker, index)
             cursor = after
         if cursor < end:
             _add(sentences, text, cursor, end, role, speaker, index)
+    if "【" in text or "[" in text:
+        _bracketed_speakers(sentences)
     infer_roles(sentences, touchpoint.channel)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],

@@ -96,3 +96,80 @@ def test_a_vendor_reply_label_makes_its_promise_the_reps(label, owner):
                     source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     found = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog())).next_steps
     assert [(s.action, s.owner) for s in found] == [("重新跑一遍同步脚本", owner)]
+
+
+FROM_THE_ASK = [
+    pytest.param([("customer", "上次那个报价，还能再便宜点不？老板嫌贵"), ("customer", "别家报的比你们少三千多"),
+                  ("rep", "我问下领导哈，周一给您回复")],
+                 [("给您回复能否再便宜点", "rep", date(2026, 3, 9))], id="zh-reply-answers-a-yes-no-question"),
+    pytest.param([("customer", "你们支持私有化部署吗？"), ("rep", "这个我得问一下产品，明天给您答复。")],
+                 [("给您答复是否支持私有化部署", "rep", date(2026, 3, 3))], id="zh-reply-drops-you"),
+    pytest.param([("customer", "发票什么时候能开？"), ("rep", "我今天下午给您回复。")],
+                 [("给您回复发票什么时候能开", "rep", date(2026, 3, 2))], id="zh-reply-to-a-wh-question"),
+    pytest.param([("rep", "自定义条款其实后台能配，我后天远程帮您弄好。")],
+                 [("远程帮您把自定义条款弄好", "rep", date(2026, 3, 4))], id="zh-result-from-the-clause-before"),
+    pytest.param([("customer", "不过权限那块也太复杂了吧，周三前能帮忙调一下吗？"), ("rep", "收到，我明天上午远程帮您配好")],
+                 [("远程帮您把权限配好", "rep", date(2026, 3, 3))], id="zh-result-from-the-ask"),
+    pytest.param([("customer", "那你先申请看看吧。"), ("rep", "好的，我下周一前给您答复。")],
+                 [("申请看看并给您答复", "rep", date(2026, 3, 9))], id="zh-reply-answers-the-request"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), FROM_THE_ASK)
+def test_a_short_reply_or_result_takes_its_object_from_the_ask(turns, expected):
+    assert steps(turns) == expected
+
+
+def test_a_reply_with_an_object_of_its_own_keeps_it():
+    found = steps([("customer", "你们支持私有化部署吗？"), ("rep", "我明天给您回复具体的部署方案。")])
+    assert found == [("给您回复具体的部署方案", "rep", date(2026, 3, 3))]
+
+
+def email(text: str, direction: str = "inbound") -> list[tuple[str, str, date | None]]:
+    from assistant.models import Source, Touchpoint
+    from extractors.base import CompetitorCatalog, ExtractionContext
+    from extractors.grounding import is_verified
+    from extractors.rules import RulesExtractor
+    from tests.extractors.test_rules_next_steps import MONDAY
+
+    tp = Touchpoint(id="tp", tenant_id="t", channel="email", direction=direction,  # type: ignore[arg-type]
+                    occurred_at=MONDAY, text=text,
+                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    found = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog())).next_steps
+    assert all(is_verified(s.evidence, tp.text) for s in found)
+    return [(s.action, s.owner, s.due) for s in found]
+
+
+DEMANDS = [
+    pytest.param("贵司客户成功团队：\n\n3月份系统宕机三次。\n\n我方要求：\n1. 本周五前提供书面故障报告；\n"
+                 "2. 按合同约定的SLA条款进行赔偿。\n\n黄志强",
+                 [("提供书面故障报告", "rep", date(2026, 3, 6)), ("按合同约定的SLA条款进行赔偿", "rep", None)],
+                 id="zh-requirements-heading"),
+    pytest.param("Hi team,\n\nWe need the following from you:\n1. Compensate us per the SLA terms.\n"
+                 "- Confirm the root cause fix by next Wednesday\n\nThanks",
+                 [("Compensate us per the SLA terms", "rep", None),
+                  ("Confirm the root cause fix", "rep", date(2026, 3, 11))], id="en-need-the-following"),
+    pytest.param("附件包括：\n1. 本周五前的排期表；\n2. 报价单。", [], id="zh-plain-list-asks-nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMANDS)
+def test_numbered_items_under_a_demands_heading_are_requests_of_the_reader(text, expected):
+    assert email(text) == expected
+
+
+def test_a_salutation_alone_on_its_line_is_no_speaker():
+    found = email("陈静：\n\n合同我们领导签好了。\n\n另外：\n请尽快发培训通知过来。\n\n卢静")
+    assert found == [("发培训通知过来", "rep", None)]
+
+
+def test_a_bracketed_entry_in_a_handling_record_is_its_writers():
+    from assistant.models import Source, Touchpoint
+    from extractors.rules.sentences import split_sentences
+    from tests.extractors.test_rules_next_steps import MONDAY
+
+    text = ("问题描述：录音播放没反应。\n处理记录：\n【实施顾问-邱杰】非常抱歉。今晚我们重新跑一遍脚本。\n"
+            "【客户-邓思思 11:45】可以了，全部能播放了。")
+    tp = Touchpoint(id="tp", tenant_id="t", channel="ticket", occurred_at=MONDAY, text=text,
+                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    assert [s.role for s in split_sentences(tp)] == ["customer", "rep", "rep", "customer"]

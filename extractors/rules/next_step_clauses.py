@@ -72,6 +72,7 @@ from extractors.rules.next_step_patterns import (
     ZH_TRIGGER,
     ZH_VERB,
     ZH_VERBS,
+    ZH_WHEN_DONE,
     ZH_YES,
     clean_action,
     spoken,
@@ -130,6 +131,10 @@ _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|chec
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先|据此|走)")
+# "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
+_REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
+# "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
+_STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
 _JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
 _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
@@ -236,10 +241,12 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
-                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")) \
-            and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
+                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")
+                 or _REQUEST_TAIL.search(clause) and fronted(clause[: m.start()])) \
+            and not (not m.group("subj").startswith(("请", "麻烦"))
+                     and (ZH_QUESTION.search(clause) or _STATE_REACHED.search(clause))) \
             and not _RELATIVE.match(clause, m.end()):
-        found.append((m.start(), _Found("other", base + m.start("mid"))))
+        found.append((m.start(), _Found("other", base + m.start("mid"), fronted=fronted(clause[: m.start()]))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
             or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
@@ -265,6 +272,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     if cues & _ZH_TIMED and (m := WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
         topic = fronted(m.group("obj") or "")  # "修复会在下周三发布", "会在下周一的版本里修复"
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
+    if (m := ZH_WHEN_DONE.match(clause)) is not None:
+        return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
         return None
     if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"
@@ -383,7 +392,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if due is not None and hits and hits[-1].due is not None and _DAY_PART.fullmatch(due.phrase):
             # "我明天上午先把权限配好，下午再给大家做个培训": the afternoon is tomorrow's
             due = replace(due, due=hits[-1].due)
-        if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
+        if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role) \
+                and due is not None and hits[-1].due is not None and due.due != hits[-1].due:
+            action = f"{action}（{hits[-1].action}）"  # "今晚重新跑一遍脚本，明早给您结果": its result, later
+        elif hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
             # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
             hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
             continue

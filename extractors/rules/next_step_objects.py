@@ -20,7 +20,7 @@ MIN_ACTION_CHARS = 2
 MAX_FRONTED_CHARS = 10
 # "发给您", "给您答复": a handover or reply that names nothing it hands over
 OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
-                              r"^(?:给您|给你|给你们)?(?:答复|回复|反馈|确认)(?:您|你)?$"))
+                              r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|确认|结果|进展)(?:您|你)?$"))
 HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
 _LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
 # not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
@@ -56,6 +56,8 @@ def with_fronted(action: str, topic: str) -> str:
     """`action` with the object put before its subject: "订会议室", "把培训名单发给您"."""
     if len(action) <= 2:  # a bare verb
         return f"{action}{topic}"
+    if action[0] in "去来" and len(action) <= 3:  # "电脑我今天就去申请": "申请电脑"
+        return f"{action[1:]}{topic}"
     if HANDED_OVER.match(action) or OBJECTLESS.match(action):
         return f"把{topic}{action}"
     return f"{topic}{action}"
@@ -80,7 +82,7 @@ def is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
 
 
 # "给您回复", "周一给您答复": a reply that does not say what it answers
-REPLY = gated(re.compile(r"^(?:给您|给你|给你们)?(?:答复|回复|反馈)(?:您|你|你们)?$"))
+REPLY = gated(re.compile(r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|结果)(?:您|你|你们)?$"))
 # "帮您配好", "远程帮您弄好", "今天就帮您打开": a job finished for the other side, its object unsaid
 BARE_RESULT = gated(re.compile(
     r"^(?P<how>[^把给帮为]{0,4}?)(?P<benefactive>帮您|帮你|帮你们|给您|给你|为您)?(?P<verb>(?:弄|配|调|改|设置|处理|修)好|"

@@ -104,7 +104,8 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
-    rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
+    # "这边马上给您加急处理": a service agent's "we"
+    rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人|(?<![您你那他她])这边)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
@@ -126,13 +127,17 @@ ZH_TIMED = re.compile(
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
 ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
-                      r"(?:天|小时)内|之内|以内|到时候|第一时间"))
+                      r"(?:天|小时)内|之内|以内|到时候|第一时间|会后|节后|年后|接下来|后续"))
 # "恢复后我第一时间通知您", "审完我这边马上通知你": the event a promise waits for belongs to its action
 ZH_TRIGGER = gated(re.compile(r"^\s*(?P<trigger>[^，,。；;！!？?\s]{1,10}?(?:完|后|之后|以后))\s*$"))
 # "可以，我们安排两名顾问驻场", "有的，…，我发您配置文档": a plain "I do X" after saying yes is a promise
 ZH_YES = gated(re.compile(r"^\W*(?:好的?|可以|行|没问题|有的|嗯+|收到|当然)(?:的|啊|呀|嘞)?\s*[，,！!。~～\s]"))
 # "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too
-ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上)\s*$")
+ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上|会后|节后|年后|接下来|后续)\s*$")
+# "恢复后第一时间在群里通知您", "到货后马上联系您": a subjectless promise that waits for an event
+ZH_WHEN_DONE = gated(re.compile(
+    r"^\s*(?P<trigger>[^，,。；;！!？?\s我你您]{1,10}?(?:完|后|之后|以后))(?:第一时间|马上|立刻|立即|会|就)+"
+    r"(?=[^，,。；;！!？?]{0,8}?(?:通知|告诉|回复|答复|联系|发))"))
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
@@ -228,7 +233,8 @@ INFO_ASK = fold(re.compile(
 RIGHT_AWAY = re.compile(
     r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem)\W+)*(?:[a-z]+ing|on it|will do)"
     r"\b[^.!?,;]{0,20}?\b(?:right now|now|right away|straight away)\b"
-    r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:马上|这就|立刻|现在就)", re.I)
+    # "好，我挂了电话马上发", "开完会马上发您": right away once the thing in hand is done
+    r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:我们?)?(?:[^，。！？\d]{0,6}?[了完][^，。！？\d]{0,3}?)?(?:马上|这就|立刻|现在就)", re.I)
 FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
@@ -289,6 +295,7 @@ _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|
 ASKED_FOR = gated(re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
                        r"(?P<object>[^，。？！?,.!我你您]{2,14}?)(?:吗|吧|呢|过来|给我)?[？?。！!]?$"))
 _SPACES = gated(re.compile(r"\s{2,}"))
+_EMOTICON = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
 _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
@@ -318,6 +325,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
         action, cues = cut, _CLEANER_CUES.bits(cut)
     if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
         action, cues = cut, _CLEANER_CUES.bits(cut)
+    if "[" in action:  # a chat's emoticon code: "…发到您预留的邮箱[玫瑰]"
+        action = _EMOTICON.sub("", action)
     action = _without_trailing_preposition(action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())

@@ -55,8 +55,10 @@ MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "昨天说的API文档麻烦发我一下": the object put before the request; a "…说的/提的" lead-in dropped
 _TOPIC_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:那个|这个|就是)?[，,\s]*(?:[^，,。；;]{0,6}?(?:说|提|讲|聊)(?:过|到)?的)?"
-                          r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转)")
-_BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
+                          r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转|导出|整理|打印|复印|准备|提供|出|做|开|拉)")
+# "发我一下", and "导出一份给我们" (a verb with only a measure word for its object)
+_BARE_HANDOVER = re.compile(r"^(?:(?:导出|整理|打印|复印|准备|提供|出|做|开|拉)(?:一)?[份下个套]"
+                            r"(?:发|寄|传|转|交|给)?|发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
@@ -71,6 +73,11 @@ _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "in
                 "mail", "ship", "pass", "provide", "have", "receive", "see"}
 _BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
+_BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定)(?:一下)?$")
+# a clause that says what is broken: "贵司系统的审批单无法同步到钉钉", "导出经常超时"
+_PROBLEM = re.compile(r"[^，,。；;！!？?]*(?:无法|不能|没法|失败|报错|出错|异常|超时|卡顿|卡死|闪退|乱码|"
+                      r"打不开|登不上|登录不了|用不了|没反应|收不到|丢失|不一致|不同步)[^，,。；;！!？?]*")
+MAX_PROBLEM_CHARS = 24
 _CLAUSES = re.compile(r"[，,；;：:]")
 MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
@@ -119,7 +126,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             if merged is not None and REPLY.match(hit.action):
                 hits[merged] = replace(hits[merged], action=f"{hits[merged].action}并{hit.action}")
             if merged is None:
-                hit = _with_subject(_with_object(hit, sentences, i), touchpoint)
+                hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
                 key = _action_key(hit.action)
                 if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
                     merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
@@ -149,10 +156,9 @@ def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
     """An undated step sent along with an earlier dated one takes its date ("I'll send the report
     by Thursday" / "Can you also include pricing?", "你再把报价也一起发一下")."""
     for k, hit in enumerate(hits):
-        if hit.due is None and k and _BUNDLE.search(hit.sentence.text):
-            dated = next((h for h in reversed(hits[:k]) if h.due is not None), None)
-            if dated is not None:
-                hits[k] = with_due(hit, _due_of(dated))
+        # the step just before, only: "恢复后通知您" / "恢复后我会把原因说明一并发到群里" stays undated
+        if hit.due is None and k and hits[k - 1].due is not None and _BUNDLE.search(hit.sentence.text):
+            hits[k] = with_due(hit, _due_of(hits[k - 1]))
     return hits
 
 
@@ -201,13 +207,25 @@ def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHi
     return hit
 
 
-def _with_subject(hit: NextStepHit, touchpoint: Touchpoint) -> NextStepHit:
+def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sentence], i: int
+                  ) -> NextStepHit:
     """A ticket's bare Chinese fix ("明天上午修复", "这周五前发布修复") names what it fixes: the
-    ticket's subject line."""
-    if touchpoint.channel != "ticket" or len(hit.action) > MAX_BARE_FIX_CHARS \
-            or not _HAN.search(hit.action) or not (m := _SUBJECT.match(touchpoint.text)):
+    ticket's subject line, else the problem its asker just described ("审批单无法同步到钉钉。请在
+    本周内修复。")."""
+    if len(hit.action) > MAX_BARE_FIX_CHARS or not _HAN.search(hit.action):
         return hit
-    return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
+    if touchpoint.channel == "ticket" and (m := _SUBJECT.match(touchpoint.text)):
+        return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
+    if not _BARE_FIX.match(hit.action):
+        return hit
+    before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
+    described = [before] + [s.text for s in reversed(sentences[max(0, i - 2) : i])
+                            if s.speaker == hit.sentence.speaker]
+    for text in described:
+        for clause in _CLAUSES.split(text):  # the first problem named is the main one
+            if (problem := _PROBLEM.search(clause)) and len(clause.strip()) <= MAX_PROBLEM_CHARS:
+                return replace(hit, action=f"{hit.action}（{problem.group(0).strip(' 。.！!')}）")
+    return hit
 
 
 class _Answer:

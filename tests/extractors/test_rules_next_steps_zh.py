@@ -173,3 +173,63 @@ def test_a_bracketed_entry_in_a_handling_record_is_its_writers():
     tp = Touchpoint(id="tp", tenant_id="t", channel="ticket", occurred_at=MONDAY, text=text,
                     source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     assert [s.role for s in split_sentences(tp)] == ["customer", "rep", "rep", "customer"]
+
+
+CONTEXT_OBJECTS = [
+    pytest.param([("customer", "账号请在月底停用，之前的客户数据麻烦导出一份给我们。")],
+                 [("停用账号", "rep", date(2026, 3, 31)), ("之前的客户数据导出一份给我们", "rep", None)],
+                 id="zh-object-before-mafan-measure-word-only"),
+    pytest.param([("customer", "从4月1日起，贵司系统的审批单无法同步到钉钉，报错“token无效”。"),
+                  ("customer", "请在本周内修复。")],
+                 [("修复（贵司系统的审批单无法同步到钉钉）", "rep", date(2026, 3, 6))],
+                 id="zh-bare-fix-names-the-problem-before"),
+    pytest.param([("rep", "今晚我们重新跑一遍迁移脚本，明早给您结果。")],
+                 [("重新跑一遍迁移脚本", "rep", date(2026, 3, 2)),
+                  ("给您结果（重新跑一遍迁移脚本）", "rep", date(2026, 3, 3))],
+                 id="zh-result-on-another-day-is-its-own-step"),
+    pytest.param([("customer", "名单没问题，电脑我今天就去申请。")], [("申请电脑", "customer", date(2026, 3, 2))],
+                 id="zh-fronted-object-after-qu"),
+    pytest.param([("customer", "好，组织架构图我们明天发过来。会议纪要你用飞书发我们群里就行。")],
+                 [("把组织架构图发过来", "customer", date(2026, 3, 3)), ("会议纪要用飞书发我们群里", "rep", None)],
+                 id="zh-fronted-object-before-ni-with-a-request-tail"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CONTEXT_OBJECTS)
+def test_a_bare_action_takes_its_object_from_the_sentence_or_the_complaint(turns, expected):
+    assert steps(turns) == expected
+
+
+WAITING_AND_RIGHT_AWAY = [
+    pytest.param([("agent", "我们已经在排查了，恢复后第一时间在群里通知您。")],
+                 [("恢复后在群里通知您", "rep", None)], id="zh-subjectless-promise-after-an-event"),
+    pytest.param([("agent", "亲，这边马上给您加急处理。")], [("给您加急处理", "rep", date(2026, 3, 2))],
+                 id="zh-zhebian-is-we"),
+    pytest.param([("agent", "您把请求日志发到我邮箱。"), ("customer", "好，我挂了电话马上发。")],
+                 [("把请求日志发到我邮箱", "customer", date(2026, 3, 2))], id="zh-right-away-after-hanging-up"),
+    pytest.param([("rep", "年后我们出一份需求调研报告。")], [("出一份需求调研报告", "rep", None)],
+                 id="zh-after-the-new-year-we"),
+    pytest.param([("agent", "确认收货后会发到您预留的邮箱[玫瑰]")], [("确认收货后发到您预留的邮箱", "rep", None)],
+                 id="zh-emoticon-code-dropped"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), WAITING_AND_RIGHT_AWAY)
+def test_promises_waiting_for_an_event_or_done_right_away(turns, expected):
+    assert steps(turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param([("customer", "你们系统今天又登录不上了！！！")], id="zh-state-reached-is-a-complaint"),
+    pytest.param([("customer", "你们今天又卡了。")], id="zh-stuck-again"),
+])
+def test_a_complaint_about_today_is_no_request(turns):
+    assert steps(turns) == []
+
+
+def test_a_bundled_step_takes_the_date_of_the_step_just_before_only():
+    found = steps([("agent", "我们今天下午修复，修复后第一时间在群里通知您。"),
+                   ("agent", "修复后我会把原因说明一并发到群里。")])
+    assert found[-1] == ("把原因说明一并发到群里", "rep", None)
+    assert steps([("rep", "I'll send the report by Thursday."), ("customer", "Can you also include pricing?")]) \
+        == [("send the report", "rep", date(2026, 3, 5)), ("include pricing", "rep", date(2026, 3, 5))]

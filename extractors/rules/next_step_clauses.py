@@ -59,6 +59,7 @@ from extractors.rules.next_step_patterns import (
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
+    ZH_CAN_YOU,
     ZH_CONJOINED,
     ZH_CONTINUE,
     ZH_HANDOVER,
@@ -83,7 +84,8 @@ _EN_VERB = register_pattern("en_verb", EN_REQUEST, "verb")  # every English patt
 _EN_MODAL = register("en_modal", EN_MODAL_WORDS)
 _EN_SUBJECT = register("en_subject", ["i ", "we "])
 _ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
-_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"])
+_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"]) \
+    | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
 _EN_SELF = register_pattern("en_self", EN_SELF)
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
@@ -134,6 +136,9 @@ _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|�
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
 # "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
+# "你们能不能导出CSV？": a question of what can be done, unless ZH_CAN_YOU reads it as an ask
+_CAN_OR_NOT = re.compile(r"能不能|能否|可否|可不可以")
+_TEAM_SIDE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,5}?)(?:那边|这边)(?=[^的，,])")
 _STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
 _JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
@@ -245,12 +250,14 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
                  or _REQUEST_TAIL.search(clause) and fronted(clause[: m.start()])) \
             and not (not m.group("subj").startswith(("请", "麻烦"))
                      and (ZH_QUESTION.search(clause) or _STATE_REACHED.search(clause))) \
-            and not _RELATIVE.match(clause, m.end()):
+            and not _RELATIVE.match(clause, m.end()) and not _CAN_OR_NOT.search(m.group("mid")):
         found.append((m.start(), _Found("other", base + m.start("mid"), fronted=fronted(clause[: m.start()]))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
             or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
-            or answering and not m.group("mid") and "一下" not in clause):  # "我更新一下": done now
+            or answering and not m.group("mid") and "一下" not in clause  # "我更新一下": done now
+            # "我们审核后两天内开通": a plain "we do X" is a plan when a day after it dates it
+            or cues & _ZH_TIMED and _TIMED_ANYWHERE.search(clause, m.end()) is not None):
         trigger = ZH_TRIGGER.match(clause, 0, m.start())
         found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
             "trigger") if trigger and NOTIFY.match(clause, m.end("mid")) else "",
@@ -272,6 +279,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     if cues & _ZH_TIMED and (m := WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
         topic = fronted(m.group("obj") or "")  # "修复会在下周三发布", "会在下周一的版本里修复"
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
+    if cues & _ZH_ASK and (m := ZH_CAN_YOU.match(clause)) and clause.rstrip().endswith(("？", "?")):
+        return _Found("other", base + m.end())
     if (m := ZH_WHEN_DONE.match(clause)) is not None:
         return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
@@ -289,6 +298,7 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
+_CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
 
@@ -320,7 +330,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
     if text.endswith(("?", "？")) and not accepted \
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
-            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
+            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
+            and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)):
         return []
     clauses = _clauses(text, cues)
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
@@ -381,6 +392,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
+        if is_zh and (team := _TEAM_SIDE.match(action)) and not ZH_VERB.search(team.group("who")):
+            action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
                 or is_zh and (action.endswith("的") or DESCRIBED.search(action)
                               or _JUST_A_LOOK.match(action)

@@ -134,6 +134,11 @@ ZH_TRIGGER = gated(re.compile(r"^\s*(?P<trigger>[^，,。；;！!？?\s]{1,10}?(
 ZH_YES = gated(re.compile(r"^\W*(?:好的?|可以|行|没问题|有的|嗯+|收到|当然)(?:的|啊|呀|嘞)?\s*[，,！!。~～\s]"))
 # "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too
 ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上|会后|节后|年后|接下来|后续)\s*$")
+# "能否再给我们一个200用户的阶梯报价？", "你们能不能派人过来看看？": a polite ask as a question
+ZH_CAN_YOU = gated(re.compile(
+    r"^\s*(?:那|那么|所以|另外|还有)?(?:你们|您们|您|你|贵司)?(?:能否|能不能|可否|可不可以)(?:再|帮忙|帮我们|帮我)?"
+    # not "做"/"出": "能不能做私有化部署？" asks what the product can do
+    r"(?=[^，。！？?]{0,4}?(?:给我|发我|发给我|提供|寄|安排|派|开))"))
 # "恢复后第一时间在群里通知您", "到货后马上联系您": a subjectless promise that waits for an event
 ZH_WHEN_DONE = gated(re.compile(
     r"^\s*(?P<trigger>[^，,。；;！!？?\s我你您]{1,10}?(?:完|后|之后|以后))(?:第一时间|马上|立刻|立即|会|就)+"
@@ -248,7 +253,8 @@ DONE = fold(re.compile(
 WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
                   r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I))
 NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
-                      r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I))
+                      # "能不能派人过来", "要不要我发您": an A-not-A question holds no "not"
+                      r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|别|(?<!要)不要|暂时不|先不", re.I))
 
 # speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
 # "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")
@@ -279,7 +285,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
@@ -295,6 +301,7 @@ _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|
 ASKED_FOR = gated(re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
                        r"(?P<object>[^，。？！?,.!我你您]{2,14}?)(?:吗|吧|呢|过来|给我)?[？?。！!]?$"))
 _SPACES = gated(re.compile(r"\s{2,}"))
+_DIRECTION = re.compile(r"(?<=[^发寄传转交送带拿])(?:过来|过去)$")
 _EMOTICON = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
 _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
@@ -335,6 +342,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     if "  " in action or "\t" in action or "\n" in action:
         action = _SPACES.sub(" ", action)
     action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")
+    if action.endswith(("过来", "过去")):  # "发合同过来": the direction adds nothing to the deliverable
+        action = _DIRECTION.sub("", action)
     return action[:MAX_ACTION_CHARS].strip()
 
 

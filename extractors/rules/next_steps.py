@@ -263,16 +263,21 @@ def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
 
 
 def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentence]) -> int | None:
-    """The index of an earlier request (or accepted offer) that `hit` promises to fulfil."""
+    """The index of an earlier request (or accepted offer) that `hit` promises to fulfil: in the
+    last sentence with steps, which may go on with the asker's own promise ("麻烦您提供营业执照，
+    我们审核后两天内开通" / "好，我明天提供")."""
     if not hits or hit.is_request:
         return None
-    last = hits[-1]
+    k = len(hits) - 1
+    while k and not hits[k].is_request and hits[k - 1].sentence is hits[k].sentence:
+        k -= 1
+    last = hits[k]
     if not last.is_request or last.owner != hit.owner or last.sentence.speaker in (None,
                                                                                  hit.sentence.speaker):
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
-    return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
+    return k if len(between) <= 1 and _same_ask(last.action, hit.action) else None
 
 
 def _action_key(action: str) -> str:

@@ -68,7 +68,7 @@ def test_filler_looks_tries_and_greetings_are_not_steps(turns):
 
 
 ACTIONS = [
-    pytest.param([("rep", "我们写脚本，你们业务那边抽样核对就行。")], "业务那边抽样核对", id="zh-jiuxing-tail"),
+    pytest.param([("rep", "我们写脚本，你们业务那边抽样核对就行。")], "业务抽样核对", id="zh-jiuxing-tail-and-nabian"),
     pytest.param([("customer", "集团IT在考虑统一，你们最好准备一下对比材料。"), ("rep", "好的，对比材料我月底前准备好发给您。")],
                  "准备一下对比材料", id="zh-zuihao-lead"),
     pytest.param([("customer", "请在3个工作日内书面回复，我们需要据此完成等保评估。")], "书面回复",
@@ -160,7 +160,7 @@ def test_numbered_items_under_a_demands_heading_are_requests_of_the_reader(text,
 
 def test_a_salutation_alone_on_its_line_is_no_speaker():
     found = email("陈静：\n\n合同我们领导签好了。\n\n另外：\n请尽快发培训通知过来。\n\n卢静")
-    assert found == [("发培训通知过来", "rep", None)]
+    assert found == [("发培训通知", "rep", None)]
 
 
 def test_a_bracketed_entry_in_a_handling_record_is_its_writers():
@@ -233,3 +233,31 @@ def test_a_bundled_step_takes_the_date_of_the_step_just_before_only():
     assert found[-1] == ("把原因说明一并发到群里", "rep", None)
     assert steps([("rep", "I'll send the report by Thursday."), ("customer", "Can you also include pricing?")]) \
         == [("send the report", "rep", date(2026, 3, 5)), ("include pricing", "rep", date(2026, 3, 5))]
+
+
+POLITE_ASKS = [
+    pytest.param([("customer", "能否再给我们一个200用户的阶梯报价？")],
+                 [("给我们一个200用户的阶梯报价", "rep", None)], id="zh-nengfou-question-asks"),
+    pytest.param([("customer", "你们能不能派人过来看看？")], [("派人过来看看", "rep", None)],
+                 id="zh-a-not-a-is-no-negation"),
+    pytest.param([("customer", "老板同意采购了，请尽快发合同过来。")], [("发合同", "rep", None)],
+                 id="zh-direction-after-the-object-dropped"),
+    pytest.param([("customer", "第一，合同条款，法务那边下周二前给意见。")],
+                 [("法务给意见", "customer", date(2026, 3, 10))], id="zh-team-nabian-dropped"),
+    pytest.param([("agent", "麻烦您提供一下营业执照，我们审核后两天内开通。"), ("customer", "好，我明天提供。")],
+                 [("提供一下营业执照", "customer", date(2026, 3, 3)), ("审核后开通", "rep", date(2026, 3, 4))],
+                 id="zh-plain-we-dated-after-and-the-answer-skips-it"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), POLITE_ASKS)
+def test_polite_asks_and_plain_dated_plans(turns, expected):
+    assert steps(turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param([("customer", "你们能不能导出CSV？")], id="zh-capability-question"),
+    pytest.param([("customer", "我们上个月的发票到现在还没收到。")], id="zh-complaint-with-a-time"),
+])
+def test_a_capability_question_or_a_complaint_is_no_step(turns):
+    assert steps(turns) == []

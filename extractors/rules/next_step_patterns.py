@@ -236,8 +236,8 @@ INFO_ASK = fold(re.compile(
     re.I))
 # a request answered with "sending it now" / "好的，马上" is due the same day
 RIGHT_AWAY = re.compile(
-    r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem)\W+)*(?:[a-z]+ing|on it|will do)"
-    r"\b[^.!?,;]{0,20}?\b(?:right now|now|right away|straight away)\b"
+    r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem|will do)\W+)*(?:[a-z]+ing|on it|will do)"
+    r"\b[^.!?,;]{0,40}?\b(?:right now|now|right away|straight away)\b"
     # "好，我挂了电话马上发", "开完会马上发您": right away once the thing in hand is done
     r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:我们?)?(?:[^，。！？\d]{0,6}?[了完][^，。！？\d]{0,3}?)?(?:马上|这就|立刻|现在就)", re.I)
 FILLER = fold(re.compile(

@@ -78,6 +78,8 @@ _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
 # "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
 _BRACKET_SPEAKER = re.compile(r"^[【\[](?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
+_REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|response)|官方回复|客服回复)\b",
+                           re.I)
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
@@ -109,15 +111,18 @@ def role_from_label(label: str) -> Role:
     return "rep" if _VENDOR_TAG.match(tag.group(1)) else "customer"
 
 
-def _bracketed_speakers(sentences: list[Sentence]) -> None:
+def _section_speakers(sentences: list[Sentence]) -> None:
     """A ticket's handling record names who wrote each entry ("【技术支持-王涛 11:20】已定位…",
-    "【客户-邓思思 11:45】可以了"): that entry, to the next one, is theirs, in place."""
+    "【客户-邓思思 11:45】可以了"), and a social post's answer says it is the brand's ("Reply from
+    Touchpoint Social Care:", "官方回复："): that entry, to the next one, is theirs, in place."""
     current: tuple[str, Role] | None = None
     turn: str | None = None
     for s in sentences:
         if s.speaker != turn:
             current, turn = None, s.speaker
-        if s.text[:1] in "【[" and (m := _BRACKET_SPEAKER.match(s.text)):
+        if s.text.endswith((":", "：")) and _REPLY_HEADER.match(s.text):
+            current = (s.text.rstrip(":：").strip(), "agent")
+        elif s.text[:1] in "【[" and (m := _BRACKET_SPEAKER.match(s.text)):
             who = m.group("who").strip()
             role = role_from_label(who)
             if role == "unknown" and _VENDOR_TAG.match(who):
@@ -236,8 +241,8 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
             cursor = after
         if cursor < end:
             _add(sentences, text, cursor, end, role, speaker, index)
-    if "【" in text or "[" in text:
-        _bracketed_speakers(sentences)
+    if "【" in text or "[" in text or "eply from" in text or "回复" in text:
+        _section_speakers(sentences)
     infer_roles(sentences, touchpoint.channel)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],

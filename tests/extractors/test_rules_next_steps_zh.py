@@ -261,3 +261,26 @@ def test_polite_asks_and_plain_dated_plans(turns, expected):
 ])
 def test_a_capability_question_or_a_complaint_is_no_step(turns):
     assert steps(turns) == []
+
+
+@pytest.mark.parametrize("reply_header", [
+    pytest.param("Reply from Touchpoint Social Care:", id="en-reply-from"),
+    pytest.param("官方回复：", id="zh-official-reply"),
+])
+def test_a_brands_reply_under_a_public_post_is_the_reps(reply_header):
+    from assistant.models import Source, Touchpoint
+    from extractors.rules.sentences import split_sentences
+    from tests.extractors.test_rules_next_steps import MONDAY
+
+    text = f"Source: LinkedIn\n\nHalf of our recordings vanished.\n\n---\n{reply_header}\nSorry, Dana. Could you DM us?"
+    tp = Touchpoint(id="tp", tenant_id="t", channel="ticket", occurred_at=MONDAY, text=text,
+                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    roles = {s.text: s.role for s in split_sentences(tp)}
+    assert roles["Half of our recordings vanished."] == "customer"
+    assert roles["Could you DM us?"] == "agent"
+
+
+def test_sending_it_now_after_will_do_dates_the_request_today():
+    found = steps([("customer", "send me the details and I'll run it by my partner"),
+                   ("agent", "Will do, sending it to your account email now.")])
+    assert found[0] == ("send me the details", "rep", date(2026, 3, 2))

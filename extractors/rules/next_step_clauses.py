@@ -68,6 +68,7 @@ from extractors.rules.next_step_patterns import (
     ZH_QUESTION,
     ZH_REQUEST,
     ZH_SELF,
+    ZH_SEND_ME,
     ZH_TEAM,
     ZH_TIMED,
     ZH_TRIGGER,
@@ -281,6 +282,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
     if cues & _ZH_ASK and (m := ZH_CAN_YOU.match(clause)) and clause.rstrip().endswith(("？", "?")):
         return _Found("other", base + m.end())
+    if cues & _ZH_ASK and (m := ZH_SEND_ME.match(clause)):
+        return _Found("other", base + m.start("send"))
     if (m := ZH_WHEN_DONE.match(clause)) is not None:
         return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
@@ -299,6 +302,8 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
+_SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
+_WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
 
@@ -309,6 +314,9 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         if cues & bit and pattern.search(text):
             return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
+        return True
+    if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)) \
+            or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
             EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
@@ -427,6 +435,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                action=f"{hits[-1].action}{'并' if is_zh else ' and '}{action}")
             previous = found
             continue
+        if due is None and found.topic and hits and hits[-1].due is not None:
+            # "我今天下班前把发票寄出，快递单号发您微信": the number goes out with the parcel
+            due = DuePhrase(hits[-1].due_phrase or "", hits[-1].start, hits[-1].end, hits[-1].due)
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
                                 sentence, is_request=found.side == "other"))

@@ -21,7 +21,8 @@ MAX_FRONTED_CHARS = 10
 # "发给您", "给您答复": a handover or reply that names nothing it hands over
 OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
                               r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|确认|结果|进展)(?:您|你)?$"))
-HANDED_OVER = gated(re.compile(r"^(?:发|寄|交|传|转)"))
+# not "发布", "发现", "交流", "转化": a handover verb, not a word that starts like one
+HANDED_OVER = gated(re.compile(r"^(?:发(?![布现生起展])|寄|交(?![流付])|传|转(?![化型换]))"))
 _LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
 # not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
 _NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
@@ -36,9 +37,11 @@ EXPECTED_DONE = fold(re.compile(
     r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"
     r"(?:'ll| will| should)(?: be)?)(?: to be)? (?:done|ready|fixed|live|finished|complete|completed|"
     r"resolved|in place|out)|(?:预计|应该)?(?:能)?(?:完成|搞定|弄好|好)", re.I))
-_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|\b(?:by|before|on|until|no later than)\b", re.I))
+# "最好明天上午之前", "ideally by Friday": the date with its softener
+_DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|最好|尽量|上午|下午|晚上|中午|早上|\b(?:by|before|on|until|no later than|ideally|"
+                             r"preferably)\b", re.I))
 # not the thing a step hands over: a pronoun, a yes, a thanks, a time
-NOT_A_TOPIC = gated(re.compile(r"[我你您他她它]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$|"
+NOT_A_TOPIC = gated(re.compile(r"[我你您他她它已]|有|是|好|没问题|可以|行|嗯|收到|明白|了解|谢谢|抱歉|了\s*$|"
                                 r"\d点|[上下]午|晚上|[今明后]天|[这下本]周|月底|\d[号日]"))  # a time
 
 
@@ -54,6 +57,8 @@ def fronted(before_subject: str) -> str:
 
 def with_fronted(action: str, topic: str) -> str:
     """`action` with the object put before its subject: "订会议室", "把培训名单发给您"."""
+    if topic.endswith("后"):  # "新机器取件后…发出": an event first, then the verb
+        return f"{topic}{action}"
     if len(action) <= 2:  # a bare verb
         return f"{action}{topic}"
     if action[0] in "去来" and len(action) <= 3:  # "电脑我今天就去申请": "申请电脑"
@@ -94,6 +99,7 @@ _ASK_TAIL = gated(re.compile(r"(?:吗|呢|不|么|没有|没|啊|呀|吧|呗)?\s
 _YES_NO = gated(re.compile(r"^(?P<pre>.*?)(?:还)?(?P<modal>能不能|能否|可不可以|可以|能|是不是|是否|有没有|会不会)"
                            r"(?P<rest>.+)$"))
 _ADDRESSEE = re.compile(rf"^{_LEADS}(?:你们|您们|您|你|贵司)?")  # "你们支持…吗": the reply's object drops "you"
+_CONDITION = gated(re.compile(r"(?:如果|要是|假如)(?P<condition>[^，,。；;！!？?的就可能]{2,10}?)(?:的话|就|可以|能|[，,。]|$)"))
 _WH = gated(re.compile(r"什么|多少|怎么|哪|几|为什么|何时|啥"))
 # "自定义条款其实后台能配", "脱敏是个开关", "权限那块也太复杂了": what a clause is about
 _ABOUT = gated(re.compile(
@@ -105,7 +111,9 @@ def asked(question: str) -> str:
     """What a question asks, as the object of a reply ("上次那个报价，还能再便宜点不？" →
     "能否再便宜点"); "" when `question` asks nothing or too much to say short."""
     if not _ASK_TAIL.search(question):
-        return ""
+        # "如果签两年可以再优惠5%" / "下周给你答复": the reply says whether the condition holds
+        m = _CONDITION.search(question)
+        return f"是否{m.group('condition')}" if m else ""
     yes_no = question.rstrip().endswith(("吗？", "吗?", "不？", "不?", "么？", "么?", "没有？", "没？"))
     clause = re.split(r"[，,]", _ASK_TAIL.sub("", question))[-1].strip()
     clause = _ADDRESSEE.sub("", clause)
@@ -116,7 +124,7 @@ def asked(question: str) -> str:
         whether = "能否" if modal in ("能不能", "能否", "可不可以", "可以", "能") else \
             "是否有" if modal == "有没有" else "是否会" if modal == "会不会" else "是否"
         clause = f"{m.group('pre')}{whether}{m.group('rest')}"
-    elif yes_no and not _WH.search(clause):
+    elif yes_no:
         clause = f"是否{clause}"
     return clause if MIN_ACTION_CHARS <= len(clause) <= MAX_ASK_CHARS else ""
 

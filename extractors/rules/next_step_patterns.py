@@ -119,7 +119,7 @@ ZH_TEAM = gated(re.compile(
     r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
     rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
-    r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))(?!的)"
+    r"周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)(?:之?内))(?!的)"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
     # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
@@ -139,6 +139,9 @@ ZH_CAN_YOU = gated(re.compile(
     r"^\s*(?:那|那么|所以|另外|还有)?(?:你们|您们|您|你|贵司)?(?:能否|能不能|可否|可不可以)(?:再|帮忙|帮我们|帮我)?"
     # not "做"/"出": "能不能做私有化部署？" asks what the product can do
     r"(?=[^，。！？?]{0,4}?(?:给我|发我|发给我|提供|寄|安排|派|开))"))
+# "方便的话一并发我", "也发我们一份": a bare "send it to me", the addressee's step
+ZH_SEND_ME = gated(re.compile(r"^\s*(?:方便的话|有空的话|麻烦)?(?P<send>(?:也|再|一并|顺便|一起)*(?:发|传|寄)(?:给)?我们?"
+                              r"(?:一下|一份)?)\W*$"))
 # "恢复后第一时间在群里通知您", "到货后马上联系您": a subjectless promise that waits for an event
 ZH_WHEN_DONE = gated(re.compile(
     r"^\s*(?P<trigger>[^，,。；;！!？?\s我你您]{1,10}?(?:完|后|之后|以后))(?:第一时间|马上|立刻|立即|会|就)+"
@@ -160,10 +163,10 @@ DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今
 # "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
 OBJECT_FIRST = gated(re.compile(
     r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
-    r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
+    r"(?=(?:预计|计划)?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)))"))
 WILL_ON = gated(re.compile(
     r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
-    r"月底|[一两三]个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
+    r"月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
@@ -254,7 +257,9 @@ WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping 
                   r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I))
 NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
                       # "能不能派人过来", "要不要我发您": an A-not-A question holds no "not"
-                      r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|别|(?<!要)不要|暂时不|先不", re.I))
+                      # "识别", "级别", "特别": 别 inside a word is no "don't"
+                      r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|(?<![识区级类分特个告派差鉴辨性])别|(?<!要)不要|暂时不|"
+                      r"先不", re.I))
 
 # speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
 # "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")
@@ -285,7 +290,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
@@ -293,7 +298,7 @@ _TRAILING_PREPOSITION = fold(re.compile(
     r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
-                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|哈|哦|呀|啊)\W*$", re.I))
+                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
 _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
                     r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I))

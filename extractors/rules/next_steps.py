@@ -35,6 +35,7 @@ from extractors.rules.next_step_objects import (
     BARE_RESULT,
     REPLY,
     asked,
+    fronted,
     only_due,
     topic_of,
     with_result_object,
@@ -57,7 +58,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOPIC_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:那个|这个|就是)?[，,\s]*(?:[^，,。；;]{0,6}?(?:说|提|讲|聊)(?:过|到)?的)?"
                           r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转|导出|整理|打印|复印|准备|提供|出|做|开|拉)")
 # "发我一下", and "导出一份给我们" (a verb with only a measure word for its object)
-_BARE_HANDOVER = re.compile(r"^(?:(?:导出|整理|打印|复印|准备|提供|出|做|开|拉)(?:一)?[份下个套]"
+_BARE_HANDOVER = re.compile(r"^(?:一并|顺便|也|再|一起)*(?:(?:导出|整理|打印|复印|准备|提供|出|做|开|拉)(?:一)?[份下个套]"
                             r"(?:发|寄|传|转|交|给)?|发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
@@ -73,11 +74,15 @@ _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "in
                 "mail", "ship", "pass", "provide", "have", "receive", "see"}
 _BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
-_BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定)(?:一下)?$")
+_BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定|恢复)(?:一下)?$")
 # a clause that says what is broken: "贵司系统的审批单无法同步到钉钉", "导出经常超时"
 _PROBLEM = re.compile(r"[^，,。；;！!？?]*(?:无法|不能|没法|失败|报错|出错|异常|超时|卡顿|卡死|闪退|乱码|"
-                      r"打不开|登不上|登录不了|用不了|没反应|收不到|丢失|不一致|不同步)[^，,。；;！!？?]*")
+                      r"打不开|登不上|登录不[上了]|连不上|进不去|用不了|没反应|收不到|丢失|不一致|不同步)[^，,。；;！!？?]*")
 MAX_PROBLEM_CHARS = 24
+MAX_PROBLEM_LOOKBACK = 3  # sentences back to the problem a bare fix is about
+_NEEDED = re.compile(r"需要(?:一个|一份|您的|你们的|贵司的)?(?P<object>[^，,。；;！!？?\s]{2,10})[，,]")
+_BARE_SENT = re.compile(r"^(?:寄出|发出|寄过去|发过去|寄回|交上)$")
+_OBJECT_THEN_SUBJECT = re.compile(r"^(?P<object>[^，,\s我你您他她]{2,6}?)(?=我们|我|他们|领导|老板|财务|法务|同事)")
 _CLAUSES = re.compile(r"[，,；;：:]")
 MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
@@ -167,6 +172,13 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
     麻烦发我一下"), else from what the other side just asked for."""
     if _BARE_HANDOVER.match(hit.action) and (m := _TOPIC_FIRST.search(hit.sentence.text)):
         return replace(hit, action=f"把{m.group('object')}{hit.action}")
+    if _BARE_HANDOVER.match(hit.action) and (m := _NEEDED.search(hit.sentence.text)):
+        return replace(hit, action=f"把{m.group('object')}{hit.action}")  # "…需要一个管理员手机号，…一并发我"
+    if _BARE_SENT.match(hit.action):  # "合同我们领导签好了，今天寄出"
+        before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
+        for clause in reversed(_CLAUSES.split(before)):
+            if (m := _OBJECT_THEN_SUBJECT.match(clause.strip())) and (topic := fronted(m.group("object"))):
+                return replace(hit, action=f"把{topic}{hit.action}")
     if REPLY.match(hit.action) or BARE_RESULT.match(hit.action):
         return _with_ask(hit, sentences, i)
     if not OBJECTLESS.match(hit.action) or not HANDED_OVER.match(hit.action):
@@ -219,8 +231,8 @@ def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sent
     if not _BARE_FIX.match(hit.action):
         return hit
     before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
-    described = [before] + [s.text for s in reversed(sentences[max(0, i - 2) : i])
-                            if s.speaker == hit.sentence.speaker]
+    # the asker's own description, or the complaint the promise answers
+    described = [before] + [s.text for s in reversed(sentences[max(0, i - MAX_PROBLEM_LOOKBACK) : i])]
     for text in described:
         for clause in _CLAUSES.split(text):  # the first problem named is the main one
             if (problem := _PROBLEM.search(clause)) and len(clause.strip()) <= MAX_PROBLEM_CHARS:

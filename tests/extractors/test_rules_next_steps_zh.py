@@ -284,3 +284,34 @@ def test_sending_it_now_after_will_do_dates_the_request_today():
     found = steps([("customer", "send me the details and I'll run it by my partner"),
                    ("agent", "Will do, sending it to your account email now.")])
     assert found[0] == ("send me the details", "rep", date(2026, 3, 2))
+
+
+MORE_CONTEXT = [
+    pytest.param([("rep", "我今天下班前一定把发票寄出，快递单号发您微信。")],
+                 [("把发票寄出", "rep", date(2026, 3, 2)), ("把快递单号发您微信", "rep", date(2026, 3, 2))],
+                 id="zh-handover-goes-out-with-the-parcel"),
+    pytest.param([("customer", "陈静早，合同我们领导签好了，今天寄出")], [("把合同寄出", "customer", date(2026, 3, 2))],
+                 id="zh-bare-sent-takes-the-object-before-the-subject"),
+    pytest.param([("rep", "续约价格不变，如果签两年可以再优惠5%"), ("customer", "ok 我跟 finance 商量一下，下周给你答复")],
+                 [("给你答复是否签两年", "customer", date(2026, 3, 9))], id="zh-reply-to-an-offers-condition"),
+    pytest.param([("rep", "另外开通账号需要一个管理员手机号，方便的话一并发我。")],
+                 [("把管理员手机号一并发我", "customer", None)], id="zh-send-me-what-is-needed"),
+    pytest.param([("customer", "麻烦安排技术同事跟我们对一下导出的问题，另外方言识别的优化也请给个时间表。")],
+                 [("安排技术同事跟我们对一下导出的问题", "rep", None), ("方言识别的优化也给个时间表", "rep", None)],
+                 id="zh-bie-inside-shibie-is-no-negation"),
+    pytest.param([("customer", "那个，API文档麻烦发我一下，我们开发想先看看，最好明天上午之前。")],
+                 [("把API文档发我一下", "rep", date(2026, 3, 3))], id="zh-zuihao-date-clause"),
+    pytest.param([("customer", "Could you send the API docs, ideally by tomorrow?")],
+                 [("send the API docs", "rep", date(2026, 3, 3))], id="en-ideally-by-tomorrow"),
+    pytest.param([("customer", "你们系统今天又登录不上了！！！"), ("agent", "非常抱歉，我们已经在排查了，预计一小时内恢复。")],
+                 [("恢复（你们系统今天又登录不上了）", "rep", date(2026, 3, 2))], id="zh-restore-what-the-customer-said"),
+    pytest.param([("agent", "已复现，修复版本预计下周二发布。")], [("发布修复版本", "rep", date(2026, 3, 10))],
+                 id="zh-object-then-expected-day"),
+    pytest.param([("agent", "新机器取件后3个工作日内发出。")], [("新机器取件后发出", "rep", date(2026, 3, 5))],
+                 id="zh-working-days-in-digits"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), MORE_CONTEXT)
+def test_objects_and_dates_from_the_rest_of_the_sentence_or_turn(turns, expected):
+    assert steps(turns) == expected

@@ -33,16 +33,19 @@ from extractors.rules.next_step_patterns import (
     DONE,
     EN_DELEGATE,
     EN_FIRST_PERSON,
+    EN_FIX_NEEDED,
     EN_IMPERATIVE,
     EN_MODAL_WORDS,
     EN_NAMED,
     EN_OFFER,
+    EN_RELEASE,
     EN_REQUEST,
     EN_SELF,
     EN_TEAM,
     EN_VERB_WORDS,
     EN_WILL,
     FILLER,
+    FIXED_VERB,
     HABITUAL,
     LOOSE_PROPOSALS,
     NEGATION,
@@ -51,6 +54,7 @@ from extractors.rules.next_step_patterns import (
     NOTICE,
     NOTIFY,
     OBJECT_FIRST,
+    RELEASE_VERB,
     THREAT,
     VENDOR_ROLES,
     WILL_ON,
@@ -92,6 +96,8 @@ _EN_SELF = register_pattern("en_self", EN_SELF)
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
 _EN_OFFER = register_pattern("en_offer", EN_OFFER)
+_EN_FIX_NEEDED = register_pattern("en_fix_needed", EN_FIX_NEEDED)
+_EN_RELEASE = register_pattern("en_release", EN_RELEASE)
 _EN_NAMED = register_pattern("en_named", EN_NAMED)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
@@ -118,7 +124,8 @@ _DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise", whole_words=True
 def is_candidate(cues: int) -> bool:
     """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
-                            or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE:
+                            or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
+            or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -170,6 +177,7 @@ class _Found:
     continues: bool = False  # no subject of its own: the verb phrase goes on the clause before
     trigger: str = ""  # the event a promise waits for ("恢复后…通知您")
     fronted: str = ""  # an object put before the subject ("会议室我来订")
+    rewrite: str = ""  # the action, when the clause says it in another voice ("this needs to be fixed")
 
 
 def _other(role: Role) -> str:
@@ -232,6 +240,13 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
         return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
     if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
         return _Found("self", base + m.start("verb"), is_offer=True)
+    if cues & _EN_FIX_NEEDED and (m := EN_FIX_NEEDED.search(clause)):
+        what = (m.group("what") or m.group("what2")).lower()
+        return _Found("other", base + m.end(), rewrite=FIXED_VERB[m.group("done").lower()].format(what))
+    if cues & _EN_RELEASE and (m := EN_RELEASE.search(clause)):
+        how = m.group("how").lower().removeprefix("will be ")
+        return _Found("self", base + m.end(), needs_due=True,
+                      rewrite=f"{RELEASE_VERB.get(how, 'ship')} {m.group('obj').lower()}")
     return None
 
 
@@ -299,7 +314,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
 
 # a step pattern found nowhere in the sentence is found in none of its clauses either
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
-                   (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
+                   (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
+                   (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
@@ -391,6 +407,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         action = clean_action(text[found.action_from:end],
                               [(d.start, d.end) for d in clause_dues], found.action_from)
+        if found.rewrite:
+            action = found.rewrite
         if found.trigger:
             action = f"{found.trigger}{action}"
         if found.fronted:

@@ -48,7 +48,8 @@ EN_SELF = fold(re.compile(
     rf"\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
     rf" (?P<verb>{_V})\b(?!-)", re.I))
 EN_REQUEST = fold(re.compile(
-    rf"\b(?:(?:can|could|would|will) you(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
+    rf"\b(?:(?:can|could|would|will) (?:you|someone(?: (?:on|from|in) your (?:side|end|team))?)"
+    rf"(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
     rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I))
@@ -70,6 +71,18 @@ EN_OFFER = fold(re.compile(
     rf"\b(?:(?:want|would you like|shall|should) (?:me|us) to|(?:I|we) (?:can|could)(?: also)?|"
     rf"happy to|I'd be happy to|would it help if (?:I|we)|(?:I|we) (?:could|can) always)"
     rf"{_ADV} (?P<verb>{_V})", re.I))
+# "This needs to be fixed before then.", "We need this sorted before March 31.": asks the other side
+EN_FIX_NEEDED = fold(re.compile(
+    r"\b(?:(?P<what>this|it|that|these|the issue|the problem)\s+(?:needs?|has|have)\s+to\s+be|"
+    r"we need (?P<what2>this|it|that|these|them))\s+(?P<done>fixed|sorted(?: out)?|resolved|addressed)\b", re.I))
+FIXED_VERB = {"fixed": "fix {}", "sorted": "sort {} out", "sorted out": "sort {} out", "resolved": "resolve {}",
+              "addressed": "address {}"}
+# "The fix is going out tonight", "the patch will be deployed Monday": the speaker's side ships it
+EN_RELEASE = fold(re.compile(
+    r"\b(?P<obj>(?:the|our) (?:fix|patch|hotfix|update|release|new (?:version|build)))\s+"
+    r"(?P<how>is going out|goes out|will go out|is shipping|ships|will ship|will be (?:released|deployed|shipped|"
+    r"live|out|rolled out)|is going live|goes live|will go live)\b", re.I))
+RELEASE_VERB = {"released": "release", "deployed": "deploy", "rolled out": "roll out"}
 # the vendor's people even when they are "yours": "your account manager will call you", "您的客户经理"
 VENDOR_ROLES = gated(re.compile(r"account manager|success manager|\bcsm\b|客户经理|专属顾问|专属客服|"
                                 r"客服经理|对接人", re.I))
@@ -294,8 +307,8 @@ _LEAD_IN = fold(re.compile(
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
-_TRAILING_PREPOSITION = fold(re.compile(
-    r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
+_TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in"
+    r"(?<![\w-])(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
                               r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊)\W*$", re.I))

@@ -315,3 +315,30 @@ MORE_CONTEXT = [
 @pytest.mark.parametrize(("turns", "expected"), MORE_CONTEXT)
 def test_objects_and_dates_from_the_rest_of_the_sentence_or_turn(turns, expected):
     assert steps(turns) == expected
+
+
+OTHER_VOICES = [
+    pytest.param([("customer", "Every webhook is delivered twice. This needs to be fixed before April 20.")],
+                 [("fix this", "rep", date(2026, 4, 20))], id="en-needs-to-be-fixed-asks"),
+    pytest.param([("customer", "We need this sorted before the old account is shut down on March 31.")],
+                 [("sort this out", "rep", date(2026, 3, 31))], id="en-we-need-this-sorted"),
+    pytest.param([("agent", "It's a caching bug. The fix is going out tonight.")],
+                 [("ship the fix", "rep", date(2026, 3, 2))], id="en-the-fix-is-going-out"),
+    pytest.param([("agent", "The patch will be deployed on Thursday.")],
+                 [("deploy the patch", "rep", date(2026, 3, 5))], id="en-will-be-deployed"),
+    pytest.param([("customer", "Can someone on your side dig into the add-in?")],
+                 [("dig into the add-in", "rep", None)], id="en-can-someone-on-your-side"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), OTHER_VOICES)
+def test_a_step_said_in_the_passive_or_of_a_release_is_a_step(turns, expected):
+    assert steps(turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param([("agent", "The fix went out last night.")], id="en-release-done"),
+    pytest.param([("agent", "The update ships with new dashboards.")], id="en-release-undated"),
+])
+def test_a_release_without_a_day_ahead_is_no_step(turns):
+    assert steps(turns) == []

@@ -146,6 +146,9 @@ _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W
 # "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
 # "你们能不能导出CSV？": a question of what can be done, unless ZH_CAN_YOU reads it as an ask
 _CAN_OR_NOT = re.compile(r"能不能|能否|可否|可不可以")
+# what the product does, not what the speaker offers to do for the listener
+_CAPABILITY = re.compile(r"\s*(?:sync|integrate|support|handle|connect|scale|encrypt|store|host)\b(?![^.,;]*\bfor you\b)|"
+                         r"\s*(?:(?:跟|和|与)[^，,。]{1,10}?(?:对接|集成|打通|同步)|支持|兼容|实现|做到)", re.I)
 _TEAM_SIDE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,5}?)(?:那边|这边)(?=[^的，,])")
 _STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
@@ -401,6 +404,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
                 or cues & _WISH and WISH.search(clause) or cues & _HABITUAL and HABITUAL.search(clause):
             previous = None
+            continue
+        if found.is_offer and not clause_dues and _CAPABILITY.match(text, found.action_from):
+            previous = None  # "We can sync Zendesk tickets both ways", "我们可以跟钉钉对接": what it does
             continue
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None

@@ -79,7 +79,7 @@ FIXED_VERB = {"fixed": "fix {}", "sorted": "sort {} out", "sorted out": "sort {}
               "addressed": "address {}"}
 # "The fix is going out tonight", "the patch will be deployed Monday": the speaker's side ships it
 EN_RELEASE = fold(re.compile(
-    r"\b(?P<obj>(?:the|our) (?:fix|patch|hotfix|update|release|new (?:version|build)))\s+"
+    r"\b(?P<obj>(?:the|our|a) (?:fix|patch|hotfix|update|release|new (?:version|build)))\s+"
     r"(?P<how>is going out|goes out|will go out|is shipping|ships|will ship|will be (?:released|deployed|shipped|"
     r"live|out|rolled out)|is going live|goes live|will go live)\b", re.I))
 RELEASE_VERB = {"released": "release", "deployed": "deploy", "rolled out": "roll out"}

@@ -342,3 +342,16 @@ def test_a_step_said_in_the_passive_or_of_a_release_is_a_step(turns, expected):
 ])
 def test_a_release_without_a_day_ahead_is_no_step(turns):
     assert steps(turns) == []
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param([("rep", "We can sync Zendesk tickets both ways."), ("customer", "Great.")], id="en-we-can-sync"),
+    pytest.param([("rep", "没问题，我们可以跟钉钉对接。"), ("customer", "好。")], id="zh-women-keyi-duijie"),
+])
+def test_what_the_product_can_do_is_no_offer_even_when_welcomed(turns):
+    assert steps(turns) == []
+
+
+def test_an_offer_to_do_it_for_them_is_still_an_offer():
+    assert steps([("rep", "We can sync the tickets for you."), ("customer", "Great.")]) \
+        == [("sync the tickets for you", "rep", None)]

@@ -369,7 +369,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     hits: list[NextStepHit] = []
     previous: _Found | None = None
     topic = ""  # a clause without a step that names what the next one hands over
-    for start, end in clauses:
+    for k, (start, end) in enumerate(clauses):
         clause = text[start:end]
         if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
             previous = None
@@ -408,6 +408,12 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if found.is_offer and not clause_dues and _CAPABILITY.match(text, found.action_from):
             previous = None  # "We can sync Zendesk tickets both ways", "我们可以跟钉钉对接": what it does
             continue
+        if found.needs_due and not clause_dues and k + 1 < len(clauses):
+            # "A fix goes out in the next release, Thursday.": the next clause only dates it
+            after = clauses[k + 1]
+            clause_dues = [d for d in dues or [] if after[0] <= d.start < after[1] and d.due]
+            if clause_dues and not is_only_due(text[after[0]:after[1]], clause_dues):
+                clause_dues = []
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None
             continue

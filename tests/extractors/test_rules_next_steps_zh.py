@@ -326,6 +326,8 @@ OTHER_VOICES = [
                  [("ship the fix", "rep", date(2026, 3, 2))], id="en-the-fix-is-going-out"),
     pytest.param([("agent", "The patch will be deployed on Thursday.")],
                  [("deploy the patch", "rep", date(2026, 3, 5))], id="en-will-be-deployed"),
+    pytest.param([("agent", "Reproduced it. A fix goes out in the next release, Thursday.")],
+                 [("ship a fix", "rep", date(2026, 3, 5))], id="en-release-dated-by-the-next-clause"),
     pytest.param([("customer", "Can someone on your side dig into the add-in?")],
                  [("dig into the add-in", "rep", None)], id="en-can-someone-on-your-side"),
 ]

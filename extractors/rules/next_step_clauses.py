@@ -358,7 +358,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     if text.endswith(("?", "？")) and not accepted \
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
             and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
-            and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)):
+            and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)) \
+            and not (cues & _ZH_TIMED and _dated_plan_then_question(text, cues)):
         return []
     clauses = _clauses(text, cues)
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
@@ -473,6 +474,13 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                 sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+def _dated_plan_then_question(text: str, cues: int) -> bool:
+    """Whether a question opens with a dated plan of its own ("下周二上午我给您打个电话，占用您十分钟
+    简单聊聊？"): the plan is a step, the question only asks for the time."""
+    clauses = _clauses(text, cues)
+    return len(clauses) > 1 and any(_TIMED_ANYWHERE.search(text, start, end) for start, end in clauses[:-1])
 
 
 def _plain_self(text: str, before: int) -> str:

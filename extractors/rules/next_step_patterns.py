@@ -121,6 +121,7 @@ ZH_SELF = gated(re.compile(
     rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人|(?<![您你那他她])这边)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
+    r"(?<![帮给为跟和对向替让叫找])"  # "这边帮您查询一下": 您 after a coverb is its object
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
     r"(?!好)"  # "您好~ 我们是电子发票哦": a greeting
     rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
@@ -142,7 +143,8 @@ ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争�
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
                       r"(?:天|小时)内|之内|以内|到时候|第一时间|会后|节后|年后|接下来|后续"))
 # "恢复后我第一时间通知您", "审完我这边马上通知你": the event a promise waits for belongs to its action
-ZH_TRIGGER = gated(re.compile(r"^\s*(?P<trigger>[^，,。；;！!？?\s]{1,10}?(?:完|后|之后|以后))\s*$"))
+ZH_TRIGGER = gated(re.compile(r"^\s*(?![年节会]后\s*$|之后|以后|然后)"  # "年后我们再联系": a time, no event
+                              r"(?P<trigger>[^，,。；;！!？?\s]{1,10}?(?:完|后|之后|以后))\s*$"))
 # "可以，我们安排两名顾问驻场", "有的，…，我发您配置文档": a plain "I do X" after saying yes is a promise
 ZH_YES = gated(re.compile(r"^\W*(?:好的?|可以|行|没问题|有的|嗯+|收到|当然)(?:的|啊|呀|嘞)?\s*[，,！!。~～\s]"))
 # "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too

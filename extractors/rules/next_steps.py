@@ -83,6 +83,7 @@ MAX_PROBLEM_LOOKBACK = 3  # sentences back to the problem a bare fix is about
 _NEEDED = re.compile(r"需要(?:一个|一份|您的|你们的|贵司的)?(?P<object>[^，,。；;！!？?\s]{2,10})[，,]")
 _BARE_SENT = re.compile(r"^(?:寄出|发出|寄过去|发过去|寄回|交上)$")
 _OBJECT_THEN_SUBJECT = re.compile(r"^(?P<object>[^，,\s我你您他她]{2,6}?)(?=我们|我|他们|领导|老板|财务|法务|同事)")
+_MEDIA = re.compile(r"\[(?:视频|图片|文件|语音|表情|image|photo|video|file|attachment)\]", re.I)
 _CLAUSES = re.compile(r"[，,；;：:]")
 MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
@@ -268,7 +269,8 @@ def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
     """The other speaker's first sentence after sentence i, if the next turn is theirs."""
     speaker = sentences[i].speaker
     for later in sentences[i + 1 : i + 4]:
-        if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role):
+        if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role) \
+                or _MEDIA.fullmatch(later.text):  # "[视频]" then "发了": the words answer
             continue
         return later if speaker is not None and later.speaker is not None else None
     return None

@@ -357,3 +357,25 @@ def test_what_the_product_can_do_is_no_offer_even_when_welcomed(turns):
 def test_an_offer_to_do_it_for_them_is_still_an_offer():
     assert steps([("rep", "We can sync the tickets for you."), ("customer", "Great.")]) \
         == [("sync the tickets for you", "rep", None)]
+
+
+QUESTIONS_AND_OBJECTS = [
+    pytest.param([("rep", "下周二上午我给您打个电话，占用您十分钟简单聊聊？")],
+                 [("给您打个电话", "rep", date(2026, 3, 10))], id="zh-dated-plan-then-a-question"),
+    pytest.param([("rep", "年后我们再联系。")], [("联系", "rep", None)], id="zh-after-the-new-year-is-no-event"),
+    pytest.param([("agent", "非常抱歉给您带来不好的体验 麻烦您拍个小视频发给我们看看哦"), ("customer", "[视频]"),
+                  ("customer", "发了")], [], id="zh-sent-after-a-media-placeholder"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), QUESTIONS_AND_OBJECTS)
+def test_dated_plans_in_questions_times_and_media(turns, expected):
+    assert steps(turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param([("agent", "请稍等，这边帮您查询一下。")], id="zh-nin-after-bang-is-an-object"),
+    pytest.param([("customer", "明天能发吗？")], id="zh-dated-question-alone-asks"),
+])
+def test_a_coverbs_object_or_a_dated_question_is_no_step_of_its_own(turns):
+    assert steps(turns) == []

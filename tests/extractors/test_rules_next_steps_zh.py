@@ -73,6 +73,7 @@ ACTIONS = [
                  "准备一下对比材料", id="zh-zuihao-lead"),
     pytest.param([("customer", "请在3个工作日内书面回复，我们需要据此完成等保评估。")], "书面回复",
                  id="zh-purpose-after-request"),
+    pytest.param([("agent", "您那边方便的话发我一下订单号。")], "发我一下订单号", id="zh-if-convenient-lead"),
 ]
 
 

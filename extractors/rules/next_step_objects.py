@@ -87,7 +87,7 @@ def is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
 
 
 # "给您回复", "周一给您答复": a reply that does not say what it answers
-REPLY = gated(re.compile(r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|结果)(?:您|你|你们)?$"))
+REPLY = gated(re.compile(r"^(?:给您|给你|给你们)?(?:一个)?(?:书面)?(?:答复|回复|反馈|结果)(?:您|你|你们)?$"))
 # "帮您配好", "远程帮您弄好", "今天就帮您打开": a job finished for the other side, its object unsaid
 BARE_RESULT = gated(re.compile(
     r"^(?P<how>[^把给帮为]{0,4}?)(?P<benefactive>帮您|帮你|帮你们|给您|给你|为您)?(?P<verb>(?:弄|配|调|改|设置|处理|修)好|"

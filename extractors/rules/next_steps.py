@@ -30,7 +30,14 @@ from extractors.rules.next_step_clauses import (
     sentence_steps,
     with_due,
 )
-from extractors.rules.next_step_lists import demanded, demands_heading, list_item
+from extractors.rules.next_step_lists import (
+    demanded,
+    demands_heading,
+    enumerated,
+    holds_enumeration,
+    list_item,
+    next_item,
+)
 from extractors.rules.next_step_objects import (
     BARE_RESULT,
     REPLY,
@@ -84,6 +91,8 @@ _NEEDED = re.compile(r"需要(?:一个|一份|您的|你们的|贵司的)?(?P<ob
 _BARE_SENT = re.compile(r"^(?:寄出|发出|寄过去|发过去|寄回|交上)$")
 _OBJECT_THEN_SUBJECT = re.compile(r"^(?P<object>[^，,\s我你您他她]{2,6}?)(?=我们|我|他们|领导|老板|财务|法务|同事)")
 _MEDIA = re.compile(r"\[(?:视频|图片|文件|语音|表情|image|photo|video|file|attachment)\]", re.I)
+# what an email lists for a reply: "以下几点疑问", "以下几个问题"
+_LISTED_ASKS = re.compile(r"以下(?:几点|几个|这些|[一二三四五六七八九十两\d]+[点个条])?(?P<asks>疑问|问题|需求|事项)")
 _CLAUSES = re.compile(r"[，,；;：:]")
 MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
@@ -114,6 +123,11 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                 and sentence.speaker == hits[-1].sentence.speaker \
                 and (due := only_due(sentence, touchpoint)) is not None:
             hits[-1] = with_due(hits[-1], due)  # "…batches on our side; expect it done by Tuesday."
+            continue
+        if hits and hits[-1].sentence is sentences[i - 1] and sentence.speaker == hits[-1].sentence.speaker \
+                and (item := enumerated(sentence)) is not None and holds_enumeration(sentences[i - 1]) \
+                and not (is_candidate(sentence.cues) and sentence_steps(sentence, touchpoint, False)):
+            hits.extend(next_item(sentence, item, hits[-1], touchpoint))
             continue
         if not is_candidate(sentence.cues):
             continue
@@ -202,7 +216,9 @@ def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHi
         for clause in reversed(_CLAUSES.split(before)):
             if topic := topic_of(clause):
                 return replace(hit, action=with_result_object(hit.action, topic))
-    if hit.sentence.speaker is None:
+    if hit.sentence.speaker is None:  # an email: "有以下几点疑问：…请在3个工作日内书面回复"
+        if not result and (m := _LISTED_ASKS.search(_text_before(sentences, hit))):
+            return replace(hit, action=f"{hit.action}（{m.group('asks')}）")
         return hit
     asking = None  # the other side's turn just before this one
     for earlier in reversed(sentences[max(0, i - MAX_ASK_LOOKBACK) : i]):
@@ -218,6 +234,11 @@ def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHi
         elif what := asked(earlier.text):
             return replace(hit, action=f"{hit.action}{what}")
     return hit
+
+
+def _text_before(sentences: list[Sentence], hit: NextStepHit) -> str:
+    """The unquoted sentences of the hit's message up to the hit, joined (an email's own words)."""
+    return "".join(s.text for s in sentences if not s.quoted and s.start < hit.sentence.start)
 
 
 def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sentence], i: int

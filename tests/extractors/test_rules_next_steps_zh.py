@@ -15,8 +15,8 @@ PLAN_LISTS = [
                   ("把历史数据导进去", "rep", date(2026, 3, 6))], id="zh-subjectless-days-and-ba"),
     pytest.param([("customer", "那我们这边需要做什么？"),
                   ("rep", "两件事：一是下周一前把所有销售的名单和手机号整理好发给我们；二是准备一台测试电脑。")],
-                 [("把所有销售的名单和手机号整理好发给我们", "customer", date(2026, 3, 9))],
-                 id="zh-numbered-item-sent-to-us-is-asked"),
+                 [("把所有销售的名单和手机号整理好发给我们", "customer", date(2026, 3, 9)),
+                  ("准备一台测试电脑", "customer", None)], id="zh-numbered-item-sent-to-us-is-asked"),
     pytest.param([("rep", "今晚我们重新跑一遍迁移脚本。")],
                  [("重新跑一遍迁移脚本", "rep", date(2026, 3, 2))], id="zh-tonight-before-subject"),
     pytest.param([("rep", "Here is the plan: tomorrow we open all the accounts, on Wednesday we train your "
@@ -380,3 +380,17 @@ def test_dated_plans_in_questions_times_and_media(turns, expected):
 ])
 def test_a_coverbs_object_or_a_dated_question_is_no_step_of_its_own(turns):
     assert steps(turns) == []
+
+
+def test_a_spoken_list_item_without_a_pattern_is_the_same_sides_step():
+    found = steps([("customer", "那我们这边需要做什么？"),
+                   ("rep", "两件事：一是下周一前把所有销售的名单整理好发给我们；二是准备一台能访问外网的测试电脑。"),
+                   ("customer", "名单没问题，电脑我今天就去申请。")])
+    assert found == [("把所有销售的名单整理好发给我们", "customer", date(2026, 3, 9)),
+                     ("准备一台能访问外网的测试电脑", "customer", date(2026, 3, 2))]
+
+
+def test_an_emails_bare_reply_names_what_the_email_lists():
+    found = email("您好，\n\n我司对贵司产品有以下几点疑问：\n1. 数据是否存储在国内？\n2. 是否支持私有化部署？\n\n"
+                  "请在3个工作日内书面回复，我们需要据此完成等保评估。")
+    assert found == [("书面回复（疑问）", "rep", date(2026, 3, 5))]

@@ -441,6 +441,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
+        if due is not None and due.start and text[due.start - 1] == "后" and not _DAY_PART.fullmatch(due.phrase):
+            due = None  # "新机器取件后48小时内发出": counted from the event, not from today
         if due is not None and hits and hits[-1].due is not None and _DAY_PART.fullmatch(due.phrase):
             # "我明天上午先把权限配好，下午再给大家做个培训": the afternoon is tomorrow's
             due = replace(due, due=hits[-1].due)

@@ -246,7 +246,7 @@ POLITE_ASKS = [
     pytest.param([("customer", "第一，合同条款，法务那边下周二前给意见。")],
                  [("法务给意见", "customer", date(2026, 3, 10))], id="zh-team-nabian-dropped"),
     pytest.param([("agent", "麻烦您提供一下营业执照，我们审核后两天内开通。"), ("customer", "好，我明天提供。")],
-                 [("提供一下营业执照", "customer", date(2026, 3, 3)), ("审核后开通", "rep", date(2026, 3, 4))],
+                 [("提供一下营业执照", "customer", date(2026, 3, 3)), ("审核后开通", "rep", None)],
                  id="zh-plain-we-dated-after-and-the-answer-skips-it"),
 ]
 
@@ -308,8 +308,10 @@ MORE_CONTEXT = [
                  [("恢复（你们系统今天又登录不上了）", "rep", date(2026, 3, 2))], id="zh-restore-what-the-customer-said"),
     pytest.param([("agent", "已复现，修复版本预计下周二发布。")], [("发布修复版本", "rep", date(2026, 3, 10))],
                  id="zh-object-then-expected-day"),
-    pytest.param([("agent", "新机器取件后3个工作日内发出。")], [("新机器取件后发出", "rep", date(2026, 3, 5))],
-                 id="zh-working-days-in-digits"),
+    pytest.param([("agent", "新机器取件后3个工作日内发出。")], [("新机器取件后发出", "rep", None)],
+                 id="zh-days-after-an-event-are-no-due"),
+    pytest.param([("agent", "新机器48小时内发出。")], [("发出新机器", "rep", date(2026, 3, 4))],
+                 id="zh-hours-in-digits"),
 ]
 
 

@@ -20,7 +20,7 @@ MIN_ACTION_CHARS = 2
 MAX_FRONTED_CHARS = 10
 # "发给您", "给您答复": a handover or reply that names nothing it hands over
 OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$|"
-                              r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|确认|结果|进展)(?:您|你)?$"))
+                              r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|确认|结果|进展|回(?:个)?电话|回电)(?:您|你)?$"))
 # not "发布", "发现", "交流", "转化": a handover verb, not a word that starts like one
 HANDED_OVER = gated(re.compile(r"^(?:发(?![布现生起展])|寄|交(?![流付])|传|转(?![化型换]))"))
 _LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))

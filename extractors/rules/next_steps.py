@@ -11,8 +11,16 @@ Not steps: offers and conditionals until the other side accepts in the next turn
 this quarter we could include onboarding", "如果您需要，我们也可以安排培训"), threats ("otherwise
 we'll cancel"), complaints and statements that merely contain a date ("上周五的数据到现在还没同步"),
 things already done, wishes, questions that are not requests, filler ("bear with me", "稍等一下",
-"let me check"), and anything in a quoted earlier message. The action is the verb phrase without
-its lead-in ("Sure —", "Per our call,", "收到，") and without the due phrase.
+"let me check"), what the product can do ("We can sync…", "我们可以跟钉钉对接"), and anything in a
+quoted earlier message. The action is the verb phrase without its lead-in ("Sure —", "Per our
+call,", "收到，") and without the due phrase.
+
+A short action takes its object from context: a bare handover from the object put first ("昨天说的
+API文档麻烦发我一下") or asked for; a bare reply from the question it answers ("还能再便宜点不？" /
+"周一给您回复" → "给您回复能否再便宜点"); a bare finished job from what the talk was about
+("自定义条款其实后台能配，我后天远程帮您弄好"); a bare fix from the problem just described. Numbered
+demands under a heading ("我方要求：", "We need the following from you:") ask the reader
+(next_step_lists.py).
 """
 
 from __future__ import annotations
@@ -184,7 +192,8 @@ def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
 
 def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHit:
     """A bare "发给您" takes its object from the same sentence when it was put first ("昨天说的API文档
-    麻烦发我一下"), else from what the other side just asked for."""
+    麻烦发我一下", "开通账号需要一个管理员手机号，方便的话一并发我", "合同我们领导签好了，今天寄出"), else
+    from what the other side just asked for; a bare reply or finished job, see `_with_ask`."""
     if _BARE_HANDOVER.match(hit.action) and (m := _TOPIC_FIRST.search(hit.sentence.text)):
         return replace(hit, action=f"把{m.group('object')}{hit.action}")
     if _BARE_HANDOVER.match(hit.action) and (m := _NEEDED.search(hit.sentence.text)):

@@ -149,6 +149,7 @@ _CAN_OR_NOT = re.compile(r"能不能|能否|可否|可不可以")
 # what the product does, not what the speaker offers to do for the listener
 _CAPABILITY = re.compile(r"\s*(?:sync|integrate|support|handle|connect|scale|encrypt|store|host)\b(?![^.,;]*\bfor you\b)|"
                          r"\s*(?:(?:跟|和|与)[^，,。]{1,10}?(?:对接|集成|打通|同步)|支持|兼容|实现|做到)", re.I)
+_DELEGATED = re.compile(r"^[让叫](?!您|你|我|他|她|人)[^，,]{2,}")
 _TEAM_SIDE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,5}?)(?:那边|这边)(?=[^的，,])")
 _STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
@@ -433,6 +434,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         topic = ""
         if is_zh and (team := _TEAM_SIDE.match(action)) and not ZH_VERB.search(team.group("who")):
             action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
+        if is_zh and _DELEGATED.match(action):
+            action = action[1:]  # "我让销售顾问今天联系您", "麻烦让销售联系我": the one who does it
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
                 or is_zh and (action.endswith("的") or DESCRIBED.search(action)
                               or _JUST_A_LOOK.match(action)

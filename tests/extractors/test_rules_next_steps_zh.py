@@ -34,6 +34,10 @@ def test_a_plan_list_is_one_step_per_item_each_with_its_own_day(turns, expected)
 GOES_ON = [
     pytest.param([("rep", "我今天下班前一定给您回电话，确认具体的送货时间。")],
                  [("给您回电话并确认具体的送货时间", "rep", date(2026, 3, 2))], id="zh-call-back-to-confirm"),
+    pytest.param([("agent", "方便留个电话吗？我让销售顾问今天联系您，详细给您介绍")],
+                 [("销售顾问联系您并详细给您介绍", "rep", date(2026, 3, 2))], id="zh-delegated-and-in-detail"),
+    pytest.param([("customer", "那可能需要升级，麻烦让销售这周内联系我一下。")],
+                 [("销售联系我一下", "rep", date(2026, 3, 6))], id="zh-please-have-sales-call-me"),
     pytest.param([("agent", "我马上联系物流那边，今天下班前一定给您回电话。")],
                  [("联系物流那边并给您回电话", "rep", date(2026, 3, 2))], id="zh-check-then-call-back-is-one-step"),
     pytest.param([("rep", "麻烦您这边确认无误后盖章，4月10号前寄回我司即可。")],

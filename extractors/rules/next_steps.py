@@ -101,6 +101,9 @@ _OBJECT_THEN_SUBJECT = re.compile(r"^(?P<object>[^，,\s我你您他她]{2,6}?)(
 _MEDIA = re.compile(r"\[(?:视频|图片|文件|语音|表情|image|photo|video|file|attachment)\]", re.I)
 # what an email lists for a reply: "以下几点疑问", "以下几个问题"
 _LISTED_ASKS = re.compile(r"以下(?:几点|几个|这些|[一二三四五六七八九十两\d]+[点个条])?(?P<asks>疑问|问题|需求|事项)")
+# what the other side said it has: "个人微信的话我们也有插件", "我们还有一份行业案例"
+_OFFERED = re.compile(r"(?:(?P<topic>[^，,。！!？?\s]{2,8}?)的话[，,]?)?(?:我们|我司|我这边|这边)(?:也|还|都)?有"
+                      r"(?:个|一个|一份|一套)?(?P<object>[^，,。！!？?\s的]{2,8})[。！!]?$")
 _CLAUSES = re.compile(r"[，,；;：:]")
 MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
@@ -205,6 +208,10 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
                 return replace(hit, action=f"把{topic}{hit.action}")
     if REPLY.match(hit.action) or BARE_RESULT.match(hit.action):
         return _with_ask(hit, sentences, i)
+    if hit.is_request and _BARE_HANDOVER.match(hit.action):  # "个人微信的话我们也有插件" / "那你发我看看"
+        for earlier in reversed(sentences[max(0, i - MAX_ASK_LOOKBACK) : i]):
+            if earlier.speaker != hit.sentence.speaker and (m := _OFFERED.search(earlier.text)):
+                return replace(hit, action=f"把{m.group('topic') or ''}{m.group('object')}{hit.action}")
     if not OBJECTLESS.match(hit.action) or not HANDED_OVER.match(hit.action):
         return hit
     if m := _TOPIC_FIRST.search(hit.sentence.text):

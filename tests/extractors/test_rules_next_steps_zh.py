@@ -117,6 +117,8 @@ FROM_THE_ASK = [
                  [("远程帮您把自定义条款弄好", "rep", date(2026, 3, 4))], id="zh-result-from-the-clause-before"),
     pytest.param([("customer", "不过权限那块也太复杂了吧，周三前能帮忙调一下吗？"), ("rep", "收到，我明天上午远程帮您配好")],
                  [("远程帮您把权限配好", "rep", date(2026, 3, 3))], id="zh-result-from-the-ask"),
+    pytest.param([("rep", "了解，个人微信的话我们也有插件"), ("customer", "哦？那你发我看看"), ("rep", "好，我下午发您")],
+                 [("把个人微信插件发我看看", "rep", date(2026, 3, 2))], id="zh-send-me-what-you-said-you-have"),
     pytest.param([("customer", "那你先申请看看吧。"), ("rep", "好的，我下周一前给您答复。")],
                  [("申请看看并给您答复", "rep", date(2026, 3, 9))], id="zh-reply-answers-the-request"),
 ]

@@ -57,7 +57,7 @@ EN_PATTERN = re.compile(
     r"|(?P<nextweek>(?:early |later )?next week)"
     rf"|(?P<monthend>end of (?P<eomname>{_MONTHS}))"
     r"|(?:in|within) (?P<n>\d+|one|two|three|four|five|six|seven|ten|a couple of|a few|a|an) "
-    r"(?P<unit>business days?|days?|weeks?|months?)"
+    r"(?P<unit>business days?|days?|weeks?|months?|hours?)"
     rf"|(?P<explicit>(?P<m1>{_MONTHS})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{_MONTHS})(?:,? (?P<y2>\d{{4}}))?"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
@@ -80,7 +80,7 @@ ZH_PATTERN = gated(re.compile(
     r"|(?<!上)(?<!上个)(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末)"
     r"|(?P<eoq>(?:本|这个?)?季度末|季末)"
     r"|(?P<eoy>年底|年末)"
-    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月)(?:之?内|后|以内)"
+    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月|小时)(?:之?内|后|以内)"
     r"|(?P<explicit>(?<![年月\d])(?:(?P<yr>\d{4})年)?(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
 ))
 # EN_PATTERN over lowercased text (two to three times faster, extractors/rules/folding.py); the
@@ -156,6 +156,8 @@ def _in_n(ref: date, n: int, unit: str) -> date:
         return _add_business_days(ref, n)
     if unit.startswith(("day", "天")):
         return ref + timedelta(days=n)
+    if unit.startswith(("hour", "小时")):  # "48小时内", "within 24 hours": whole days from the day itself
+        return ref + timedelta(days=n // 24)
     if unit.startswith(("week", "周", "星期", "礼拜")):
         return ref + timedelta(weeks=n)
     return _add_months(ref, n)

@@ -33,16 +33,19 @@ from extractors.rules.next_step_patterns import (
     DONE,
     EN_DELEGATE,
     EN_FIRST_PERSON,
+    EN_FIX_NEEDED,
     EN_IMPERATIVE,
     EN_MODAL_WORDS,
     EN_NAMED,
     EN_OFFER,
+    EN_RELEASE,
     EN_REQUEST,
     EN_SELF,
     EN_TEAM,
     EN_VERB_WORDS,
     EN_WILL,
     FILLER,
+    FIXED_VERB,
     HABITUAL,
     LOOSE_PROPOSALS,
     NEGATION,
@@ -51,6 +54,7 @@ from extractors.rules.next_step_patterns import (
     NOTICE,
     NOTIFY,
     OBJECT_FIRST,
+    RELEASE_VERB,
     THREAT,
     VENDOR_ROLES,
     WILL_ON,
@@ -59,6 +63,7 @@ from extractors.rules.next_step_patterns import (
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
     ZH_ASKS_ME,
+    ZH_CAN_YOU,
     ZH_CONJOINED,
     ZH_CONTINUE,
     ZH_HANDOVER,
@@ -67,11 +72,13 @@ from extractors.rules.next_step_patterns import (
     ZH_QUESTION,
     ZH_REQUEST,
     ZH_SELF,
+    ZH_SEND_ME,
     ZH_TEAM,
     ZH_TIMED,
     ZH_TRIGGER,
     ZH_VERB,
     ZH_VERBS,
+    ZH_WHEN_DONE,
     ZH_YES,
     clean_action,
     spoken,
@@ -82,12 +89,15 @@ _EN_VERB = register_pattern("en_verb", EN_REQUEST, "verb")  # every English patt
 _EN_MODAL = register("en_modal", EN_MODAL_WORDS)
 _EN_SUBJECT = register("en_subject", ["i ", "we "])
 _ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
-_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"])
+_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"]) \
+    | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
 _EN_SELF = register_pattern("en_self", EN_SELF)
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
 _EN_OFFER = register_pattern("en_offer", EN_OFFER)
+_EN_FIX_NEEDED = register_pattern("en_fix_needed", EN_FIX_NEEDED)
+_EN_RELEASE = register_pattern("en_release", EN_RELEASE)
 _EN_NAMED = register_pattern("en_named", EN_NAMED)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
@@ -114,7 +124,8 @@ _DISFLUENT = register_pattern("disfluent", DISFLUENCY, "noise", whole_words=True
 def is_candidate(cues: int) -> bool:
     """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
-                            or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE:
+                            or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
+            or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -129,7 +140,21 @@ _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
-_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先)")
+_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先|据此|走)")
+# "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
+_REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
+# "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
+# "你们能不能导出CSV？": a question of what can be done, unless ZH_CAN_YOU reads it as an ask
+_CAN_OR_NOT = re.compile(r"能不能|能否|可否|可不可以")
+# what the product does, not what the speaker offers to do for the listener
+_CAPABILITY = re.compile(r"\s*(?:sync|integrate|support|handle|connect|scale|encrypt|store|host)\b(?![^.,;]*\bfor you\b)|"
+                         r"\s*(?:(?:跟|和|与)[^，,。]{1,10}?(?:对接|集成|打通|同步)|支持|兼容|实现|做到)", re.I)
+_DELEGATED = re.compile(r"^[让叫](?!您|你|我|他|她|人)[^，,]{2,}")
+_TEAM_SIDE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,5}?)(?:那边|这边)(?=[^的，,])")
+_STATE_REACHED = re.compile(r"了\W*$")
+# "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
+_JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
+_TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -156,6 +181,7 @@ class _Found:
     continues: bool = False  # no subject of its own: the verb phrase goes on the clause before
     trigger: str = ""  # the event a promise waits for ("恢复后…通知您")
     fronted: str = ""  # an object put before the subject ("会议室我来订")
+    rewrite: str = ""  # the action, when the clause says it in another voice ("this needs to be fixed")
 
 
 def _other(role: Role) -> str:
@@ -164,6 +190,11 @@ def _other(role: Role) -> str:
 
 def _own(role: Role) -> str:
     return "customer" if role == "customer" else "rep"
+
+
+def side_of(sentence: Sentence, touchpoint: Touchpoint) -> str:
+    """The side, "rep" or "customer", whose promise a first-person step in `sentence` is."""
+    return _own(_speaker_role(sentence, touchpoint))
 
 
 def _speaker_role(sentence: Sentence, touchpoint: Touchpoint) -> Role:
@@ -213,6 +244,13 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
         return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
     if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
         return _Found("self", base + m.start("verb"), is_offer=True)
+    if cues & _EN_FIX_NEEDED and (m := EN_FIX_NEEDED.search(clause)):
+        what = (m.group("what") or m.group("what2")).lower()
+        return _Found("other", base + m.end(), rewrite=FIXED_VERB[m.group("done").lower()].format(what))
+    if cues & _EN_RELEASE and (m := EN_RELEASE.search(clause)):
+        how = m.group("how").lower().removeprefix("will be ")
+        return _Found("self", base + m.end(), needs_due=True,
+                      rewrite=f"{RELEASE_VERB.get(how, 'ship')} {m.group('obj').lower()}")
     return None
 
 
@@ -228,14 +266,18 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
-                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")) \
-            and not (not m.group("subj").startswith(("请", "麻烦")) and ZH_QUESTION.search(clause)) \
-            and not _RELATIVE.match(clause, m.end()):
-        found.append((m.start(), _Found("other", base + m.start("mid"))))
+                 or clause[: m.start()] in _ZH_LEADS and not m.group("mid").startswith("的")
+                 or _REQUEST_TAIL.search(clause) and fronted(clause[: m.start()])) \
+            and not (not m.group("subj").startswith(("请", "麻烦"))
+                     and (ZH_QUESTION.search(clause) or _STATE_REACHED.search(clause))) \
+            and not _RELATIVE.match(clause, m.end()) and not _CAN_OR_NOT.search(m.group("mid")):
+        found.append((m.start(), _Found("other", base + m.start("mid"), fronted=fronted(clause[: m.start()]))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
             or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
-            or answering and not m.group("mid") and "一下" not in clause):  # "我更新一下": done now
+            or answering and not m.group("mid") and "一下" not in clause  # "我更新一下": done now
+            # "我们审核后两天内开通": a plain "we do X" is a plan when a day after it dates it
+            or cues & _ZH_TIMED and _TIMED_ANYWHERE.search(clause, m.end()) is not None):
         trigger = ZH_TRIGGER.match(clause, 0, m.start())
         found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
             "trigger") if trigger and NOTIFY.match(clause, m.end("mid")) else "",
@@ -257,6 +299,12 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     if cues & _ZH_TIMED and (m := WILL_ON.match(clause)) and not ZH_QUESTION.search(clause):
         topic = fronted(m.group("obj") or "")  # "修复会在下周三发布", "会在下周一的版本里修复"
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
+    if cues & _ZH_ASK and (m := ZH_CAN_YOU.match(clause)) and clause.rstrip().endswith(("？", "?")):
+        return _Found("other", base + m.end())
+    if cues & _ZH_ASK and (m := ZH_SEND_ME.match(clause)):
+        return _Found("other", base + m.start("send"))
+    if (m := ZH_WHEN_DONE.match(clause)) is not None:
+        return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
         return None
     if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"
@@ -270,8 +318,12 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
 
 # a step pattern found nowhere in the sentence is found in none of its clauses either
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
-                   (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_ZH_TEAM, ZH_TEAM),
+                   (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
+                   (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
+_CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
+_SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
+_WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
 
@@ -282,6 +334,9 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         if cues & bit and pattern.search(text):
             return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
+        return True
+    if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)) \
+            or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
             EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
@@ -303,7 +358,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
     if text.endswith(("?", "？")) and not accepted \
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
-            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)):
+            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
+            and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)) \
+            and not (cues & _ZH_TIMED and _dated_plan_then_question(text, cues)):
         return []
     clauses = _clauses(text, cues)
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
@@ -314,7 +371,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     hits: list[NextStepHit] = []
     previous: _Found | None = None
     topic = ""  # a clause without a step that names what the next one hands over
-    for start, end in clauses:
+    for k, (start, end) in enumerate(clauses):
         clause = text[start:end]
         if cues & _FILLER and FILLER.match(clause) or cues & _AGENDA and AGENDA.match(clause):
             previous = None
@@ -350,11 +407,22 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 or cues & _WISH and WISH.search(clause) or cues & _HABITUAL and HABITUAL.search(clause):
             previous = None
             continue
+        if found.is_offer and not clause_dues and _CAPABILITY.match(text, found.action_from):
+            previous = None  # "We can sync Zendesk tickets both ways", "我们可以跟钉钉对接": what it does
+            continue
+        if found.needs_due and not clause_dues and k + 1 < len(clauses):
+            # "A fix goes out in the next release, Thursday.": the next clause only dates it
+            after = clauses[k + 1]
+            clause_dues = [d for d in dues or [] if after[0] <= d.start < after[1] and d.due]
+            if clause_dues and not is_only_due(text[after[0]:after[1]], clause_dues):
+                clause_dues = []
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None
             continue
         action = clean_action(text[found.action_from:end],
                               [(d.start, d.end) for d in clause_dues], found.action_from)
+        if found.rewrite:
+            action = found.rewrite
         if found.trigger:
             action = f"{found.trigger}{action}"
         if found.fronted:
@@ -364,16 +432,27 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
+        if is_zh and (team := _TEAM_SIDE.match(action)) and not ZH_VERB.search(team.group("who")):
+            action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
+        if is_zh and _DELEGATED.match(action):
+            action = action[1:]  # "我让销售顾问今天联系您", "麻烦让销售联系我": the one who does it
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and (action.endswith("的") or DESCRIBED.search(action)):
+                or is_zh and (action.endswith("的") or DESCRIBED.search(action)
+                              or _JUST_A_LOOK.match(action)
+                              or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
+        if due is not None and due.start and text[due.start - 1] == "后" and not _DAY_PART.fullmatch(due.phrase):
+            due = None  # "新机器取件后48小时内发出": counted from the event, not from today
         if due is not None and hits and hits[-1].due is not None and _DAY_PART.fullmatch(due.phrase):
             # "我明天上午先把权限配好，下午再给大家做个培训": the afternoon is tomorrow's
             due = replace(due, due=hits[-1].due)
-        if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
+        if hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role) \
+                and due is not None and hits[-1].due is not None and due.due != hits[-1].due:
+            action = f"{action}（{hits[-1].action}）"  # "今晚重新跑一遍脚本，明早给您结果": its result, later
+        elif hits and is_zh and OBJECTLESS.match(action) and hits[-1].owner == _own(role):
             # "我这边马上核对，两个小时内给您回复": the reply finishes the check, one step
             hits[-1] = replace(with_due(hits[-1], due), action=f"{hits[-1].action}并{action}")
             continue
@@ -392,11 +471,21 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                action=f"{hits[-1].action}{'并' if is_zh else ' and '}{action}")
             previous = found
             continue
+        if due is None and found.topic and hits and hits[-1].due is not None:
+            # "我今天下班前把发票寄出，快递单号发您微信": the number goes out with the parcel
+            due = DuePhrase(hits[-1].due_phrase or "", hits[-1].start, hits[-1].end, hits[-1].due)
         hits.append(NextStepHit(action, owner, due.due if due else None,
                                 due.phrase if due else None, sentence.start, sentence.end,
                                 sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+def _dated_plan_then_question(text: str, cues: int) -> bool:
+    """Whether a question opens with a dated plan of its own ("下周二上午我给您打个电话，占用您十分钟
+    简单聊聊？"): the plan is a step, the question only asks for the time."""
+    clauses = _clauses(text, cues)
+    return len(clauses) > 1 and any(_TIMED_ANYWHERE.search(text, start, end) for start, end in clauses[:-1])
 
 
 def _plain_self(text: str, before: int) -> str:

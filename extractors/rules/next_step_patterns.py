@@ -48,7 +48,8 @@ EN_SELF = fold(re.compile(
     rf"\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
     rf" (?P<verb>{_V})\b(?!-)", re.I))
 EN_REQUEST = fold(re.compile(
-    rf"\b(?:(?:can|could|would|will) you(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
+    rf"\b(?:(?:can|could|would|will) (?:you|someone(?: (?:on|from|in) your (?:side|end|team))?)"
+    rf"(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
     rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I))
@@ -70,6 +71,18 @@ EN_OFFER = fold(re.compile(
     rf"\b(?:(?:want|would you like|shall|should) (?:me|us) to|(?:I|we) (?:can|could)(?: also)?|"
     rf"happy to|I'd be happy to|would it help if (?:I|we)|(?:I|we) (?:could|can) always)"
     rf"{_ADV} (?P<verb>{_V})", re.I))
+# "This needs to be fixed before then.", "We need this sorted before March 31.": asks the other side
+EN_FIX_NEEDED = fold(re.compile(
+    r"\b(?:(?P<what>this|it|that|these|the issue|the problem)\s+(?:needs?|has|have)\s+to\s+be|"
+    r"we need (?P<what2>this|it|that|these|them))\s+(?P<done>fixed|sorted(?: out)?|resolved|addressed)\b", re.I))
+FIXED_VERB = {"fixed": "fix {}", "sorted": "sort {} out", "sorted out": "sort {} out", "resolved": "resolve {}",
+              "addressed": "address {}"}
+# "The fix is going out tonight", "the patch will be deployed Monday": the speaker's side ships it
+EN_RELEASE = fold(re.compile(
+    r"\b(?P<obj>(?:the|our|a) (?:fix|patch|hotfix|update|release|new (?:version|build)))\s+"
+    r"(?P<how>is going out|goes out|will go out|is shipping|ships|will ship|will be (?:released|deployed|shipped|"
+    r"live|out|rolled out)|is going live|goes live|will go live)\b", re.I))
+RELEASE_VERB = {"released": "release", "deployed": "deploy", "rolled out": "roll out"}
 # the vendor's people even when they are "yours": "your account manager will call you", "您的客户经理"
 VENDOR_ROLES = gated(re.compile(r"account manager|success manager|\bcsm\b|客户经理|专属顾问|专属客服|"
                                 r"客服经理|对接人", re.I))
@@ -89,8 +102,11 @@ HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarte
                       r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为|"
                       r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
+# a list item's number: "一是下周一前…；二是…", "第一，…", "1. 本周五前提供…"
+ZH_ENUMERATION = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）])"
 ZH_QUESTION = gated(re.compile(r"有没有|是不是|是否|什么|多少|怎么|哪|(?<!能)(?<!可以)吗[？?]?$|呢[？?]?$"))
-ZH_ASKS_ME = gated(re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?我(?!们)"))
+ZH_ASKS_ME = gated(re.compile(r"(?:发|给|寄|传|转|告诉|通知)(?:给)?(?:我(?!们)|我们(?=\s*(?:$|[，。！？；,.!?;~～]|"
+                               r"就行|就好|即可|吧|一份|一下|确认)))"))
 
 ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟进|回复|联系|处理|反馈|发送|演示|同步|提交|"
             r"签|更新|沟通|讨论|修复|排查|解决|申请|审批|报价|对接|测试|试用|部署|上线|开会|见面|"
@@ -101,10 +117,13 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
-    rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
+    # "这边马上给您加急处理": a service agent's "we"
+    rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人|(?<![您你那他她])这边)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
+    r"(?<![帮给为跟和对向替让叫找])"  # "这边帮您查询一下": 您 after a coverb is its object
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
+    r"(?!好)"  # "您好~ 我们是电子发票哦": a greeting
     rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
 ZH_TEAM = gated(re.compile(
     r"(?P<who>(?:我们|我司|我方|你们|贵司|您那边的?|您的|我们的|你们的)?(?:产品经理|项目经理|客户经理|"
@@ -113,26 +132,42 @@ ZH_TEAM = gated(re.compile(
     r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
     r"[一-龥]{0,4}(?:前|内))"))
 ZH_TIMED = re.compile(
-    r"^(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
-    r"周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天)(?:之?内))(?!的)"
+    rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
+    r"周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)(?:之?内))(?!的)"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
-    rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}))")
+    # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
+    rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}|把))")
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
 ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
-                      r"(?:天|小时)内|之内|以内|到时候|第一时间"))
+                      r"(?:天|小时)内|之内|以内|到时候|第一时间|会后|节后|年后|接下来|后续"))
 # "恢复后我第一时间通知您", "审完我这边马上通知你": the event a promise waits for belongs to its action
-ZH_TRIGGER = gated(re.compile(r"^\s*(?P<trigger>[^，,。；;！!？?\s]{1,10}?(?:完|后|之后|以后))\s*$"))
+ZH_TRIGGER = gated(re.compile(r"^\s*(?![年节会]后\s*$|之后|以后|然后)"  # "年后我们再联系": a time, no event
+                              r"(?P<trigger>[^，,。；;！!？?\s]{1,10}?(?:完|后|之后|以后))\s*$"))
 # "可以，我们安排两名顾问驻场", "有的，…，我发您配置文档": a plain "I do X" after saying yes is a promise
 ZH_YES = gated(re.compile(r"^\W*(?:好的?|可以|行|没问题|有的|嗯+|收到|当然)(?:的|啊|呀|嘞)?\s*[，,！!。~～\s]"))
 # "到时候我通知你们", "回头我发您": a time adverb before the subject makes it a commitment too
-ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上)\s*$")
+ZH_ADVERB_BEFORE = re.compile(r"(?:到时候|回头|稍后|晚点|随后|等会儿?|一会儿?|马上|会后|节后|年后|接下来|后续)\s*$")
+# "能否再给我们一个200用户的阶梯报价？", "你们能不能派人过来看看？": a polite ask as a question
+ZH_CAN_YOU = gated(re.compile(
+    r"^\s*(?:那|那么|所以|另外|还有)?(?:你们|您们|您|你|贵司)?(?:能否|能不能|可否|可不可以)(?:再|帮忙|帮我们|帮我)?"
+    # not "做"/"出": "能不能做私有化部署？" asks what the product can do
+    r"(?=[^，。！？?]{0,4}?(?:给我|发我|发给我|提供|寄|安排|派|开))"))
+# "方便的话一并发我", "也发我们一份": a bare "send it to me", the addressee's step
+ZH_SEND_ME = gated(re.compile(r"^\s*(?:方便的话|有空的话|麻烦)?(?P<send>(?:也|再|一并|顺便|一起)*(?:发|传|寄)(?:给)?我们?"
+                              r"(?:一下|一份)?)\W*$"))
+# "恢复后第一时间在群里通知您", "到货后马上联系您": a subjectless promise that waits for an event
+ZH_WHEN_DONE = gated(re.compile(
+    r"^\s*(?P<trigger>[^，,。；;！!？?\s我你您]{1,10}?(?:完|后|之后|以后))(?:第一时间|马上|立刻|立即|会|就)+"
+    r"(?=[^，,。；;！!？?]{0,8}?(?:通知|告诉|回复|答复|联系|发))"))
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
-                         r"[这下]周[一二三四五六日]?|月底)?(?:再|也|然后)?(?=把|给|发|安排|寄|约|"
-                         r"准备|整理|开|做|提供)"))
+                         r"[这下]周[一二三四五六日]?|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"
+                         r"(?:再|也|然后)?(?:详细|具体|当面)?(?=把|给|发|安排|寄|约|准备|整理|开|做|提供|"
+                         # "…给您回电话，确认具体的送货时间": the purpose the step goes on to
+                         r"确认|核对|检查|说明|跟进|介绍|演示)"))
 # "…，并在月底之前退款", "…，然后下周安排培训": a conjunction joins a verb phrase to the step before
 ZH_CONJOINED = gated(re.compile(
     r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
@@ -143,15 +178,16 @@ DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今
 # "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
 OBJECT_FIRST = gated(re.compile(
     r"^\s*(?![并在再也就会要还都把])(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)"
-    r"(?=[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|[一两三]个?(?:小时|工作日|天))"))
+    r"(?=(?:预计|计划)?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)))"))
 WILL_ON = gated(re.compile(
     r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
-    r"月底|[一两三]个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
+    r"月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
 NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
+# a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
 CLAUSE_BREAK = re.compile(
     r"[,，;；、](?:\s*(?:and|but|so|then|also)\s|\s*(?:然后|但是|不过|所以|另外))?"
     r"|\s(?:and then|and also|then)\s"
@@ -159,7 +195,7 @@ CLAUSE_BREAK = re.compile(
     # "and our engineer will…" starts a clause; "and our latest pen test summary" is a second object
     r"|\sand\s(?=(?:our|my|your)(?:\s+[\w-]+){1,3}\s+(?:will|would|can|could|should|is|are|has|"
     r"have|needs?|'ll)\b)"
-    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s", re.I)
+    r"|\sand\s(?=(?:also |then |will |'ll )?(?:" + _V + r")\b)|\sand\s(?=will\s)|\s[-–—]+\s|：", re.I)
 # "I've updated the address and will reissue the invoice today": a subjectless "will" clause
 # after a first-person one is the speaker's step
 EN_WILL = re.compile(r"\s*(?:and\s+)?(?:will|shall)(?:\s+(?:also|then|just|definitely|personally))?"
@@ -198,7 +234,9 @@ AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
     r"|今天(?:主要|我们|就|想|跟大家|和大家)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
-    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲))", re.I))
+    r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲)|"
+    # "我先说一下我们这边的安排：…": what the speaker says now, in this meeting
+    r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下)", re.I))
 ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
 FULFILLED = re.compile(
@@ -216,9 +254,10 @@ INFO_ASK = fold(re.compile(
     re.I))
 # a request answered with "sending it now" / "好的，马上" is due the same day
 RIGHT_AWAY = re.compile(
-    r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem)\W+)*(?:[a-z]+ing|on it|will do)"
-    r"\b[^.!?,;]{0,20}?\b(?:right now|now|right away|straight away)\b"
-    r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:马上|这就|立刻|现在就)", re.I)
+    r"\W*(?:(?:sure|ok(?:ay)?|yes|yep|absolutely|of course|no problem|will do)\W+)*(?:[a-z]+ing|on it|will do)"
+    r"\b[^.!?,;]{0,40}?\b(?:right now|now|right away|straight away)\b"
+    # "好，我挂了电话马上发", "开完会马上发您": right away once the thing in hand is done
+    r"|\W*(?:(?:好的?|嗯+|可以|没问题|收到)\W*)*(?:我们?)?(?:[^，。！？\d]{0,6}?[了完][^，。！？\d]{0,3}?)?(?:马上|这就|立刻|现在就)", re.I)
 FILLER = fold(re.compile(
     r"^\W*(?:(?:ok|okay|sure|right|um+|uh+|so|sorry|抱歉|好的?|嗯+|收到|稍等)\W*)*(?P<filler>bear with me|one (?:moment|sec|second)|"
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
@@ -232,13 +271,17 @@ DONE = fold(re.compile(
 WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
                   r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I))
 NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
-                      r"|不会|不能|没法|无法|不用|不需要|别|不要|暂时不|先不", re.I))
+                      # "能不能派人过来", "要不要我发您": an A-not-A question holds no "not"
+                      # "识别", "级别", "特别": 别 inside a word is no "don't"
+                      r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|(?<![识区级类分特个告派差鉴辨性])别|(?<!要)不要|暂时不|"
+                      r"先不", re.I))
 
-# speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll"
+# speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
+# "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")
 DISFLUENCY = fold(re.compile(
     r"(?:[,，]\s*)?(?P<noise>\b(?:um+|uh+|erm+|er|ah+|hmm+|(?:you know|I mean)(?=\s*,))\b|\[(?:inaudible|"
     r"crosstalk|laughter|laughs|pause|silence|unintelligible)\]|\((?:inaudible|crosstalk|laughs?|"
-    r"pause)\)|呃+|额+|嗯+|那个(?=[，,\s])|就是(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
+    r"pause)\)|呃+|额+|嗯+|(?<![^，,\s])(?:那个|就是)(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
 _RUNS = gated(re.compile(r"[ \t]{2,}"))
 
@@ -262,15 +305,15 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
-_TRAILING_PREPOSITION = fold(re.compile(
-    r"\b(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
+_TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in"
+    r"(?<![\w-])(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
-                              r"怎么样|如何|吧|哈|哦|呀|啊)\W*$", re.I))
+                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
 _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
                     r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I))
@@ -278,6 +321,8 @@ _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|
 ASKED_FOR = gated(re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
                        r"(?P<object>[^，。？！?,.!我你您]{2,14}?)(?:吗|吧|呢|过来|给我)?[？?。！!]?$"))
 _SPACES = gated(re.compile(r"\s{2,}"))
+_DIRECTION = re.compile(r"(?<=[^发寄传转交送带拿])(?:过来|过去)$")
+_EMOTICON = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
 _PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
@@ -307,6 +352,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
         action, cues = cut, _CLEANER_CUES.bits(cut)
     if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
         action, cues = cut, _CLEANER_CUES.bits(cut)
+    if "[" in action:  # a chat's emoticon code: "…发到您预留的邮箱[玫瑰]"
+        action = _EMOTICON.sub("", action)
     action = _without_trailing_preposition(action.strip())
     action = _TRAILING_ZH.sub("", action.strip())
     action = _LEAD_IN.sub("", action.strip())
@@ -315,6 +362,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     if "  " in action or "\t" in action or "\n" in action:
         action = _SPACES.sub(" ", action)
     action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")
+    if action.endswith(("过来", "过去")):  # "发合同过来": the direction adds nothing to the deliverable
+        action = _DIRECTION.sub("", action)
     return action[:MAX_ACTION_CHARS].strip()
 
 

@@ -11,8 +11,16 @@ Not steps: offers and conditionals until the other side accepts in the next turn
 this quarter we could include onboarding", "如果您需要，我们也可以安排培训"), threats ("otherwise
 we'll cancel"), complaints and statements that merely contain a date ("上周五的数据到现在还没同步"),
 things already done, wishes, questions that are not requests, filler ("bear with me", "稍等一下",
-"let me check"), and anything in a quoted earlier message. The action is the verb phrase without
-its lead-in ("Sure —", "Per our call,", "收到，") and without the due phrase.
+"let me check"), what the product can do ("We can sync…", "我们可以跟钉钉对接"), and anything in a
+quoted earlier message. The action is the verb phrase without its lead-in ("Sure —", "Per our
+call,", "收到，") and without the due phrase.
+
+A short action takes its object from context: a bare handover from the object put first ("昨天说的
+API文档麻烦发我一下") or asked for; a bare reply from the question it answers ("还能再便宜点不？" /
+"周一给您回复" → "给您回复能否再便宜点"); a bare finished job from what the talk was about
+("自定义条款其实后台能配，我后天远程帮您弄好"); a bare fix from the problem just described. Numbered
+demands under a heading ("我方要求：", "We need the following from you:") ask the reader
+(next_step_lists.py).
 """
 
 from __future__ import annotations
@@ -30,7 +38,23 @@ from extractors.rules.next_step_clauses import (
     sentence_steps,
     with_due,
 )
-from extractors.rules.next_step_objects import only_due
+from extractors.rules.next_step_lists import (
+    demanded,
+    demands_heading,
+    enumerated,
+    holds_enumeration,
+    list_item,
+    next_item,
+)
+from extractors.rules.next_step_objects import (
+    BARE_RESULT,
+    REPLY,
+    asked,
+    fronted,
+    only_due,
+    topic_of,
+    with_result_object,
+)
 from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
     ASKED_FOR,
@@ -47,8 +71,10 @@ MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "昨天说的API文档麻烦发我一下": the object put before the request; a "…说的/提的" lead-in dropped
 _TOPIC_FIRST = re.compile(r"(?:^|[，,。；;])\s*(?:那个|这个|就是)?[，,\s]*(?:[^，,。；;]{0,6}?(?:说|提|讲|聊)(?:过|到)?的)?"
-                          r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转)")
-_BARE_HANDOVER = re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
+                          r"(?P<object>[^，,。；;！!？?\s]{2,12}?)(?:麻烦|请)(?:您|你)?(?=发|寄|传|转|导出|整理|打印|复印|准备|提供|出|做|开|拉)")
+# "发我一下", and "导出一份给我们" (a verb with only a measure word for its object)
+_BARE_HANDOVER = re.compile(r"^(?:一并|顺便|也|再|一起)*(?:(?:导出|整理|打印|复印|准备|提供|出|做|开|拉)(?:一)?[份下个套]"
+                            r"(?:发|寄|传|转|交|给)?|发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure)\b)[a-z][a-z-]{3,}")
@@ -63,6 +89,23 @@ _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "in
                 "mail", "ship", "pass", "provide", "have", "receive", "see"}
 _BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
+_BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定|恢复)(?:一下)?$")
+# a clause that says what is broken: "贵司系统的审批单无法同步到钉钉", "导出经常超时"
+_PROBLEM = re.compile(r"[^，,。；;！!？?]*(?:无法|不能|没法|失败|报错|出错|异常|超时|卡顿|卡死|闪退|乱码|"
+                      r"打不开|登不上|登录不[上了]|连不上|进不去|用不了|没反应|收不到|丢失|不一致|不同步)[^，,。；;！!？?]*")
+MAX_PROBLEM_CHARS = 24
+MAX_PROBLEM_LOOKBACK = 3  # sentences back to the problem a bare fix is about
+_NEEDED = re.compile(r"需要(?:一个|一份|您的|你们的|贵司的)?(?P<object>[^，,。；;！!？?\s]{2,10})[，,]")
+_BARE_SENT = re.compile(r"^(?:寄出|发出|寄过去|发过去|寄回|交上)$")
+_OBJECT_THEN_SUBJECT = re.compile(r"^(?P<object>[^，,\s我你您他她]{2,6}?)(?=我们|我|他们|领导|老板|财务|法务|同事)")
+_MEDIA = re.compile(r"\[(?:视频|图片|文件|语音|表情|image|photo|video|file|attachment)\]", re.I)
+# what an email lists for a reply: "以下几点疑问", "以下几个问题"
+_LISTED_ASKS = re.compile(r"以下(?:几点|几个|这些|[一二三四五六七八九十两\d]+[点个条])?(?P<asks>疑问|问题|需求|事项)")
+# what the other side said it has: "个人微信的话我们也有插件", "我们还有一份行业案例"
+_OFFERED = re.compile(r"(?:(?P<topic>[^，,。！!？?\s]{2,8}?)的话[，,]?)?(?:我们|我司|我这边|这边)(?:也|还|都)?有"
+                      r"(?:个|一个|一份|一套)?(?P<object>[^，,。！!？?\s的]{2,8})[。！!]?$")
+_CLAUSES = re.compile(r"[，,；;：:]")
+MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -75,13 +118,27 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """
     hits: list[NextStepHit] = []
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
+    demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
+            continue
+        item = list_item(sentence) if demands == (sentence.speaker or "") else None
+        if item is not None:
+            found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
+            hits.extend(demanded(sentence, item, found, touchpoint))
+            continue
+        demands = (sentence.speaker or "") if demands_heading(sentence) else None
+        if demands is not None:
             continue
         if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
                 and sentence.speaker == hits[-1].sentence.speaker \
                 and (due := only_due(sentence, touchpoint)) is not None:
             hits[-1] = with_due(hits[-1], due)  # "…batches on our side; expect it done by Tuesday."
+            continue
+        if hits and hits[-1].sentence is sentences[i - 1] and sentence.speaker == hits[-1].sentence.speaker \
+                and (item := enumerated(sentence)) is not None and holds_enumeration(sentences[i - 1]) \
+                and not (is_candidate(sentence.cues) and sentence_steps(sentence, touchpoint, False)):
+            hits.extend(next_item(sentence, item, hits[-1], touchpoint))
             continue
         if not is_candidate(sentence.cues):
             continue
@@ -97,8 +154,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
             merged = _answered(hits, hit, sentences)
+            if merged is not None and REPLY.match(hit.action):
+                hits[merged] = replace(hits[merged], action=f"{hits[merged].action}并{hit.action}")
             if merged is None:
-                hit = _with_subject(_with_object(hit, sentences, i), touchpoint)
+                hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
                 key = _action_key(hit.action)
                 if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
                     merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
@@ -128,18 +187,31 @@ def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
     """An undated step sent along with an earlier dated one takes its date ("I'll send the report
     by Thursday" / "Can you also include pricing?", "你再把报价也一起发一下")."""
     for k, hit in enumerate(hits):
-        if hit.due is None and k and _BUNDLE.search(hit.sentence.text):
-            dated = next((h for h in reversed(hits[:k]) if h.due is not None), None)
-            if dated is not None:
-                hits[k] = with_due(hit, _due_of(dated))
+        # the step just before, only: "恢复后通知您" / "恢复后我会把原因说明一并发到群里" stays undated
+        if hit.due is None and k and hits[k - 1].due is not None and _BUNDLE.search(hit.sentence.text):
+            hits[k] = with_due(hit, _due_of(hits[k - 1]))
     return hits
 
 
 def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHit:
     """A bare "发给您" takes its object from the same sentence when it was put first ("昨天说的API文档
-    麻烦发我一下"), else from what the other side just asked for."""
+    麻烦发我一下", "开通账号需要一个管理员手机号，方便的话一并发我", "合同我们领导签好了，今天寄出"), else
+    from what the other side just asked for; a bare reply or finished job, see `_with_ask`."""
     if _BARE_HANDOVER.match(hit.action) and (m := _TOPIC_FIRST.search(hit.sentence.text)):
         return replace(hit, action=f"把{m.group('object')}{hit.action}")
+    if _BARE_HANDOVER.match(hit.action) and (m := _NEEDED.search(hit.sentence.text)):
+        return replace(hit, action=f"把{m.group('object')}{hit.action}")  # "…需要一个管理员手机号，…一并发我"
+    if _BARE_SENT.match(hit.action):  # "合同我们领导签好了，今天寄出"
+        before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
+        for clause in reversed(_CLAUSES.split(before)):
+            if (m := _OBJECT_THEN_SUBJECT.match(clause.strip())) and (topic := fronted(m.group("object"))):
+                return replace(hit, action=f"把{topic}{hit.action}")
+    if REPLY.match(hit.action) or BARE_RESULT.match(hit.action):
+        return _with_ask(hit, sentences, i)
+    if hit.is_request and _BARE_HANDOVER.match(hit.action):  # "个人微信的话我们也有插件" / "那你发我看看"
+        for earlier in reversed(sentences[max(0, i - MAX_ASK_LOOKBACK) : i]):
+            if earlier.speaker != hit.sentence.speaker and (m := _OFFERED.search(earlier.text)):
+                return replace(hit, action=f"把{m.group('topic') or ''}{m.group('object')}{hit.action}")
     if not OBJECTLESS.match(hit.action) or not HANDED_OVER.match(hit.action):
         return hit
     if m := _TOPIC_FIRST.search(hit.sentence.text):
@@ -150,13 +222,60 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
     return hit
 
 
-def _with_subject(hit: NextStepHit, touchpoint: Touchpoint) -> NextStepHit:
-    """A ticket's bare Chinese fix ("明天上午修复", "这周五前发布修复") names what it fixes: the
-    ticket's subject line."""
-    if touchpoint.channel != "ticket" or len(hit.action) > MAX_BARE_FIX_CHARS \
-            or not _HAN.search(hit.action) or not (m := _SUBJECT.match(touchpoint.text)):
+def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHit:
+    """A bare reply answers the other side's last question ("还能再便宜点不？" / "周一给您回复" →
+    "给您回复能否再便宜点"); a bare finished job ("我后天远程帮您弄好") acts on what the clause
+    before it or the other side's last turn was about ("自定义条款其实后台能配，…")."""
+    result = BARE_RESULT.match(hit.action) is not None
+    if result:
+        before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
+        for clause in reversed(_CLAUSES.split(before)):
+            if topic := topic_of(clause):
+                return replace(hit, action=with_result_object(hit.action, topic))
+    if hit.sentence.speaker is None:  # an email: "有以下几点疑问：…请在3个工作日内书面回复"
+        if not result and (m := _LISTED_ASKS.search(_text_before(sentences, hit))):
+            return replace(hit, action=f"{hit.action}（{m.group('asks')}）")
         return hit
-    return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
+    asking = None  # the other side's turn just before this one
+    for earlier in reversed(sentences[max(0, i - MAX_ASK_LOOKBACK) : i]):
+        if earlier.speaker == hit.sentence.speaker:
+            if asking is not None:
+                break
+            continue
+        asking = earlier.speaker
+        if result:
+            topic = next((t for c in _CLAUSES.split(earlier.text) if (t := topic_of(c))), "")
+            if topic:
+                return replace(hit, action=with_result_object(hit.action, topic))
+        elif what := asked(earlier.text):
+            return replace(hit, action=f"{hit.action}{what}")
+    return hit
+
+
+def _text_before(sentences: list[Sentence], hit: NextStepHit) -> str:
+    """The unquoted sentences of the hit's message up to the hit, joined (an email's own words)."""
+    return "".join(s.text for s in sentences if not s.quoted and s.start < hit.sentence.start)
+
+
+def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sentence], i: int
+                  ) -> NextStepHit:
+    """A ticket's bare Chinese fix ("明天上午修复", "这周五前发布修复") names what it fixes: the
+    ticket's subject line, else the problem its asker just described ("审批单无法同步到钉钉。请在
+    本周内修复。")."""
+    if len(hit.action) > MAX_BARE_FIX_CHARS or not _HAN.search(hit.action):
+        return hit
+    if touchpoint.channel == "ticket" and (m := _SUBJECT.match(touchpoint.text)):
+        return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
+    if not _BARE_FIX.match(hit.action):
+        return hit
+    before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
+    # the asker's own description, or the complaint the promise answers
+    described = [before] + [s.text for s in reversed(sentences[max(0, i - MAX_PROBLEM_LOOKBACK) : i])]
+    for text in described:
+        for clause in _CLAUSES.split(text):  # the first problem named is the main one
+            if (problem := _PROBLEM.search(clause)) and len(clause.strip()) <= MAX_PROBLEM_CHARS:
+                return replace(hit, action=f"{hit.action}（{problem.group(0).strip(' 。.！!')}）")
+    return hit
 
 
 class _Answer:
@@ -187,23 +306,29 @@ def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
     """The other speaker's first sentence after sentence i, if the next turn is theirs."""
     speaker = sentences[i].speaker
     for later in sentences[i + 1 : i + 4]:
-        if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role):
+        if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role) \
+                or _MEDIA.fullmatch(later.text):  # "[视频]" then "发了": the words answer
             continue
         return later if speaker is not None and later.speaker is not None else None
     return None
 
 
 def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentence]) -> int | None:
-    """The index of an earlier request (or accepted offer) that `hit` promises to fulfil."""
+    """The index of an earlier request (or accepted offer) that `hit` promises to fulfil: in the
+    last sentence with steps, which may go on with the asker's own promise ("麻烦您提供营业执照，
+    我们审核后两天内开通" / "好，我明天提供")."""
     if not hits or hit.is_request:
         return None
-    last = hits[-1]
+    k = len(hits) - 1
+    while k and not hits[k].is_request and hits[k - 1].sentence is hits[k].sentence:
+        k -= 1
+    last = hits[k]
     if not last.is_request or last.owner != hit.owner or last.sentence.speaker in (None,
                                                                                  hit.sentence.speaker):
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
-    return len(hits) - 1 if len(between) <= 1 and _same_ask(last.action, hit.action) else None
+    return k if len(between) <= 1 and _same_ask(last.action, hit.action) else None
 
 
 def _action_key(action: str) -> str:
@@ -220,6 +345,8 @@ def _same_ask(request: str, promise: str) -> bool:
     if _INVITE.search(promise) and _MEETING.search(request):  # "…a joint session?" / "I'll send an invite"
         return True
     if _HAN.search(promise):
+        if REPLY.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
+            return True
         own = _han_bigrams(promise)
         return not own or bool(own & _han_bigrams(request)) \
             or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))

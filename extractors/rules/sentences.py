@@ -31,9 +31,12 @@ _LABEL = gated(re.compile(
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I))
-_AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|客服|坐席|技术支持)\b", re.I))
-_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|客户|买方|用户|来电)\b",
-                              re.I))
+# a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
+# "官方回复（乐听会员服务）：…"); the problem description is the customer's
+_AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|agent reply|official reply|客服|坐席|技术支持|"
+                                r"处理记录|处理意见|处理结果|官方回复|客服回复)\b", re.I))
+_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|客户|买方|用户|来电|"
+                                   r"问题描述)\b", re.I))
 
 
 _QUOTE_HEADER = gated(re.compile(
@@ -73,6 +76,12 @@ _VENDOR_TAG = re.compile(
     r"customer success|implementation|onboarding|support)\b)", re.I)
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
+# "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
+_BRACKET_SPEAKER = re.compile(r"^[【\[](?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
+_REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|response)|官方回复|客服回复)\b",
+                           re.I)
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
+MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 
 
@@ -89,6 +98,7 @@ class Sentence:
 
 
 def role_from_label(label: str) -> Role:
+    label = label.lstrip("【[")  # "【技术支持-王涛 11:20】…" is read as a label cut at its time's colon
     if _REP_LABELS.match(label):
         return "rep"
     if _AGENT_LABELS.match(label):
@@ -99,6 +109,27 @@ def role_from_label(label: str) -> Role:
     if tag is None:
         return "unknown"
     return "rep" if _VENDOR_TAG.match(tag.group(1)) else "customer"
+
+
+def _section_speakers(sentences: list[Sentence]) -> None:
+    """A ticket's handling record names who wrote each entry ("【技术支持-王涛 11:20】已定位…",
+    "【客户-邓思思 11:45】可以了"), and a social post's answer says it is the brand's ("Reply from
+    Touchpoint Social Care:", "官方回复："): that entry, to the next one, is theirs, in place."""
+    current: tuple[str, Role] | None = None
+    turn: str | None = None
+    for s in sentences:
+        if s.speaker != turn:
+            current, turn = None, s.speaker
+        if s.text.endswith((":", "：")) and _REPLY_HEADER.match(s.text):
+            current = (s.text.rstrip(":：").strip(), "agent")
+        elif s.text[:1] in "【[" and (m := _BRACKET_SPEAKER.match(s.text)):
+            who = m.group("who").strip()
+            role = role_from_label(who)
+            if role == "unknown" and _VENDOR_TAG.match(who):
+                role = "rep"
+            current = (who, role) if role != "unknown" else None
+        if current is not None:
+            s.speaker, s.role = current
 
 
 def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:
@@ -160,6 +191,9 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
                  else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
     labels = list(_LABEL.finditer(text))
+    if touchpoint.channel == "email":  # "陈静：" or "我方要求：" alone on its line greets or heads a list
+        labels = [m for m in labels if m.group("speaker") is None
+                  or "\n" not in text[m.end("speaker"):m.end()]]
     line_starts = sum(1 for _ in _LINE_START.finditer(text))
     if not labels or len(labels) < max(2, line_starts // 2):
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
@@ -198,12 +232,17 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
         cursor = start
         for match in _BOUNDARY.finditer(text, start, end):
             at, after = match.span()
+            if text[at] == "." and at - cursor <= MAX_ITEM_NUMBER_CHARS \
+                    and _ITEM_NUMBER.fullmatch(text, cursor, after):
+                continue  # "1. 本周五前提供…": a list item's number starts its sentence
             stop = at if text[at] == "\n" else after  # a line break is dropped, punctuation kept
             if stop > cursor:
                 _add(sentences, text, cursor, stop, role, speaker, index)
             cursor = after
         if cursor < end:
             _add(sentences, text, cursor, end, role, speaker, index)
+    if "【" in text or "[" in text or "eply from" in text or "回复" in text:
+        _section_speakers(sentences)
     infer_roles(sentences, touchpoint.channel)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],

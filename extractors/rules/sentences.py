@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
+from extractors.rules.sides import opposed_pairs, org_votes, organisation_of
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped)
 _BOUNDARY = gated(re.compile(r"[。！？!?；;]+|\.(?=\s|$)|\n"))
@@ -83,6 +84,7 @@ _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|r
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
+MANY_SPEAKERS = 3  # from this many unknown speakers on, one uncontradicted cue gives a side
 
 
 @dataclass(slots=True)
@@ -132,15 +134,38 @@ def _section_speakers(sentences: list[Sentence]) -> None:
             s.speaker, s.role = current
 
 
-def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:
+def _organisations(sentences: list[Sentence]) -> dict[str, str]:
+    """Speaker -> organisation when the labels name two or more ("Laura Chen (Kestrel)", "Greg
+    Howell (Northwind Clinics)"): a tag that is not a vendor word made each of them the customer,
+    but one of the organisations is the vendor. Their sentences are made unknown again, for
+    `infer_roles` to decide by organisation."""
+    organisations: dict[str, str] = {}
+    for s in sentences:
+        if s.speaker is not None and s.role == "customer" and s.speaker not in organisations \
+                and not _CUSTOMER_LABELS.match(s.speaker) and (org := organisation_of(s.speaker)):
+            organisations[s.speaker] = org
+    if len(set(organisations.values())) < 2:
+        return {}
+    for s in sentences:
+        if s.speaker in organisations:
+            s.role = "unknown"
+    return organisations
+
+
+def infer_roles(sentences: list[Sentence], channel: str = "call",
+                organisations: dict[str, str] | None = None) -> None:
     """Give named speakers of unknown role the side their words show, in place.
 
-    Each speaker's words score vendor cues minus customer cues. With two unknown speakers the
-    higher score is the rep; a tie goes to who spoke first (the customer opens a chat, ticket or
-    email thread; the rep runs a call or meeting). Otherwise a speaker needs ROLE_MARGIN; when
-    every other speaker is then known and on one side, a last unknown speaker takes the other.
+    Each speaker's words score vendor cues minus customer cues (`sides.org_votes` adds whose
+    organisation they speak of). With two unknown speakers the higher score is the rep; a tie goes
+    to who spoke first (the customer opens a chat, ticket or email thread; the rep runs a call or
+    meeting). Otherwise a speaker needs ROLE_MARGIN, or, among three or more unknown speakers,
+    one cue with none against it. Then an ask answered by a promise puts asker and answerer on
+    opposite sides (`sides.opposed_pairs`); when every other speaker is known and on one side, a
+    last unknown speaker takes the other.
     """
     votes: dict[str, int] = {}
+    against: dict[str, int] = {}  # cues of the side opposite to the vote's sign
     known: dict[str, Role] = {}
     for s in sentences:
         if s.speaker is None:
@@ -148,19 +173,28 @@ def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:
         if s.role != "unknown":
             known[s.speaker] = s.role
             continue
-        votes[s.speaker] = votes.get(s.speaker, 0) + (
-            len(_VENDOR_SPEECH.findall(s.text)) - len(_CUSTOMER_SPEECH.findall(s.text)))
+        vendor, customer = org_votes(s.text)
+        vendor += len(_VENDOR_SPEECH.findall(s.text))
+        customer += len(_CUSTOMER_SPEECH.findall(s.text))
+        votes[s.speaker] = votes.get(s.speaker, 0) + vendor - customer
+        against[s.speaker] = against.get(s.speaker, 0) + min(vendor, customer)
     if not votes:
         return
+    if organisations:
+        _sides_by_organisation(votes, organisations, known, channel)
     if len(votes) == 2 and not known:
         (first, a), (second, b) = votes.items()
         if a == b:
             opener_is_customer = channel in ("chat", "ticket", "email")
             a, b = (0, 1) if opener_is_customer else (1, 0)
         known[first], known[second] = ("rep", "customer") if a > b else ("customer", "rep")
+    many = len(votes) >= MANY_SPEAKERS
     for speaker, score in votes.items():
-        if speaker not in known and abs(score) >= ROLE_MARGIN:
+        if speaker not in known and (abs(score) >= ROLE_MARGIN
+                                     or many and score and not against[speaker]):
             known[speaker] = "rep" if score > 0 else "customer"
+    if any(speaker not in known for speaker in votes):
+        _take_opposite_sides(known, opposed_pairs(sentences))
     unknown = [speaker for speaker in votes if speaker not in known]
     sides = {"customer" if role == "customer" else "rep" for role in known.values()}
     if len(unknown) == 1 and len(sides) == 1:
@@ -168,6 +202,37 @@ def infer_roles(sentences: list[Sentence], channel: str = "call") -> None:
     for s in sentences:
         if s.role == "unknown" and s.speaker in known:
             s.role = known[s.speaker]
+
+
+def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
+                           known: dict[str, Role], channel: str) -> None:
+    """The organisation whose people's words score most for the vendor is the rep's; a tie goes
+    to the organisation that spoke first in a call or meeting (the host), else to the other."""
+    totals: dict[str, int] = {}
+    for speaker, org in organisations.items():  # in order of first words
+        totals[org] = totals.get(org, 0) + votes.get(speaker, 0)
+    order = list(totals)
+    best = max(totals.values())
+    leaders = [org for org in order if totals[org] == best]
+    if len(leaders) == 1:
+        vendor = leaders[0]
+    else:
+        host_is_vendor = channel in ("call", "meeting")
+        vendor = order[0] if host_is_vendor else next((o for o in order if o != order[0]), order[0])
+    for speaker, org in organisations.items():
+        known[speaker] = "rep" if org == vendor else "customer"
+
+
+def _take_opposite_sides(known: dict[str, Role], pairs: list[tuple[str, str]]) -> None:
+    """An unknown speaker paired with a known one (an ask and its promise) takes the other side."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            for this, other in ((a, b), (b, a)):
+                if this in known and other not in known:
+                    known[other] = "customer" if known[this] != "customer" else "rep"
+                    changed = True
 
 
 def _mark_quoted(text: str, sentences: list[Sentence],
@@ -243,7 +308,7 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
             _add(sentences, text, cursor, end, role, speaker, index)
     if "【" in text or "[" in text or "eply from" in text or "回复" in text:
         _section_speakers(sentences)
-    infer_roles(sentences, touchpoint.channel)
+    infer_roles(sentences, touchpoint.channel, _organisations(sentences))
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],
                  [s.end for s in sentences])

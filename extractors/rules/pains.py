@@ -54,7 +54,25 @@ PAIN = fold(re.compile(
     r"systems)|clunky|cumbersome|confus(?:ed|ing)|(?:too|way too|overly) (?:complicated|complex)|"
     r"wast(?:e|es|ed|ing) (?:of )?(?:time|hours|a day|days)|backlog|swamped|overwhelmed|drowning|"
     r"no single (?:view|source)|(?:separate|different|disconnected) (?:tools|systems)|guesswork|"
-    r"fiction|not (?:accurate|reliable|up to date)|double[- ]book\w*|delayed)\b"
+    r"fiction|not (?:accurate|reliable|up to date)|double[- ]book\w*|delayed|"
+    # a problem told as a plain fact: things vanish, bounce back, never arrive, stop being used
+    r"vanish\w*|disappear\w*|(?:is|are|was|were|went|go|goes|gone|still|been) missing|"
+    r"missing from|bounc(?:e|es|ed|ing) (?:\w+ )?back|kick(?:s|ed|ing)? (?:\w+ )?out|"
+    r"log(?:s|ged|ging)? (?:me|us|him|her|them|everyone|people|users) out|gr[ae]yed[- ]out|"
+    r"never (?:sync|load|arriv|show|work|sav|updat|open|came|come|got|get|heard|receiv|went|"
+    r"go(?:es)? through)\w*|(?:didn'?t|did not|does not|do not|won'?t|will not|isn'?t|is not|"
+    r"aren'?t|are not|wasn'?t|was not) (?:come (?:over|through|across)|show(?:ing)? up|"
+    r"go(?:ing)? through|get(?:ting)? through|carry over|transfer|import|arrive|sync|load|work|"
+    r"save|open|connect|print|play)|stopped (?:using|trusting|bothering|relying|opening|"
+    r"checking|logging|reading|looking)|still (?:showing|shows|seeing|getting|broken|down|"
+    r"happening|stuck|pending|charging|missing)|stale|outdated|"
+    r"twice(?! (?:a|an|per|each|as|the|weekly|monthly|daily)\b)|(?:invoiced|billed|charged) "
+    r"(?:us |me )?for|no (?:way|field|option|setting|button|place|column|filter) (?:to|for)|"
+    r"rejected|(?:been|kept|keep|keeps|still) waiting(?! (?:on|for) (?:my|our) )|ridiculous|unacceptable|annoying|terrible|"
+    r"awful|horrible|useless|embarrass\w*|robotic|(?:only|maybe|barely|like) (?:\w+|\d+) ?"
+    r"(?:percent|%) accura\w+|(?:live|lives|living|tracked|tracking|track|kept|keep|keeps|"
+    r"managed|manage|maintain\w*|run|runs|done) (?:\w+ ){0,3}?in (?:a |an |our |one |shared |"
+    r"google )*(?:spreadsheets?|excel|sheets))\b"
     r"|(?:很|太|挺|比较|特别|非常|好|真|蛮|更|会)麻烦|麻烦死|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|"
     r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
     r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
@@ -63,10 +81,21 @@ PAIN = fold(re.compile(
     r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说)得不(?:太)?清楚|看不懂|"
     r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
     r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
-    r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了|死机|老是(?:忘|出|卡|掉|断|"
+    r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了(?!电话)|死机|老是(?:忘|出|卡|掉|断|"
     r"崩|报|丢|漏|错)|总是(?:忘|出错|卡|掉|断)|不好用|难用|体验(?:很|太|不太|非常)?(?:差|不好)|很差|太差|"
     r"太复杂|很复杂|繁琐|不会用|不及时|不同步|信息不通|(?:全|都|只能)靠|容易漏|经常漏|经常忘|老忘|浪费(?:时间|人力)|"
-    r"统计不了|看不全|不准确|拖了|等了很久|半天没",
+    r"统计不了|看不全|不准确|拖了|等了很久|半天没|"
+    # 中文的平铺直叙：超时、影响到业务、至今没到、用了三天就坏、一直占线、少了一大半、各记各的
+    r"超时|(?<!不)影响(?:了|到)?(?!不大|很小)|(?:到现在|至今|现在都|到今天)(?:都|也|还|仍)?(?:没|未|不)|"
+    r"还没(?:有)?(?:退|到|恢复|好)|(?:还是|很|有点|太|特别|非常|比较|经常|一直)卡(?![号片券])|"
+    r"(?:天|周|次|个月|下)就(?:不[\u4e00-\u9fff]{1,3}了|坏)|坏了|坏掉|占线|转圈|"
+    r"(?:还|仍|仍然|依然|一直)在(?:扣|收费|自动续费)|少了(?:一大半|一半|很多|好多|不少|一些|\d)|"
+    r"(?<![再来])重复(?!一下|一遍|购买)|(?:抢|拿|约|等|联系|买|领|提|做|达)不到|各[\u4e00-\u9fff]各的|"
+    r"折腾|(?:花了|要花|得花|花费|花掉|弄了|要弄|得弄|搞了|要搞|得搞|耗了|耗费)[\u4e00-\u9fff]{0,4}?[一二两三四五六七八九十几半\d]+个?多?(?:天|小时|星期|礼拜|周|个月)|"
+    r"死板|太烂|很烂|不灵活|只能(?:一|手动|手工|人工)|一条一条|一个一个|一个个|一条条|挨个|干等|白等|等半天|"
+    r"(?:一点|没有|没|毫无)(?:消息|动静|音讯|回音)|(?<!\d)0 ?kb|带走|"
+    r"(?:文档|说明|手册)(?:上|里)?(?:也|都)?没(?:有)?(?:说|写|提)|"
+    r"(?:识别|效果|体验|质量|速度|性能|稳定性|功能|信号)(?:也|还|都|很|太|根本|基本)?不行",
     re.I))
 PAIN_CUE = register_pattern("pain", PAIN)
 
@@ -85,8 +114,25 @@ _FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actual
 # "再不解决我们就投诉", "否则我们会很麻烦"
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
                      r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
-# a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one)
-_REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can you|would you)", re.I)
+# a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
+# nor is a demand with a deadline ("本周五前提供书面故障报告"), an apology for one's own slowness
+# ("sorry for the slow reply") or an offer ("I can send you a recording of it crashing",
+# "我挂了电话马上发")
+_REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can you|would you|sorry|"
+                      r"apologies|抱歉|不好意思|对不起|(?:i|we)(?:'ll| will| can| could|'m going to"
+                      r"| am going to) (?:send|share|get you|forward|record|grab|pull|loop|email|"
+                      r"show)\b|我(?:们)?(?:挂了电话|回头|等下|一会儿?|马上|稍后|现在就|这就|待会))|"
+                      r"(?:周[一二三四五六日天末]|本周|这周|下周|今天|明天|月底|[日号天]|小时)(?:之?前|以?内)"
+                      r"(?:提供|给出?|发|完成|修复|解决|回复|处理|答复)", re.I)
+# a line that announces the problems listed after it: "但是有两个问题比较头疼：", "Two issues:"
+_ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$", re.I)
+# our price, a quote or an increase is an objection to buying, not a pain ("涨幅20%，这个我们没法
+#接受", "it's a 30% increase and nobody told us"); a billing error still is one
+_PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quote|quoted|discount)\b|涨价|涨幅|"
+                    r"报价(?!单)|价格|价钱|折扣", re.I)
+_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票", re.I)
+# a question word inside a statement: "总部根本看不到每个店到底有多少活跃会员"
+_EMBEDDED_QUESTION = re.compile(r"看不到|不知道|不清楚|搞不清|说不清|看不出|查不到|统计不了|没法知道")
 _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|can|could|do|does)\b|"
                      r"怎么|如何|多少|什么时候|能不能|可不可以|是不是|有没有", re.I)
 # "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
@@ -129,8 +175,8 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def _is_refused(part: str, asked: bool, english: bool) -> bool:
     """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it"."""
-    return bool(asked or _THREAT.search(part) or _REQUEST.match(part)
-                or not english and _ASKING.search(part))
+    return bool(asked or _THREAT.search(part) or _REQUEST.search(part)
+                or not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part))
 
 
 def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = None, *,
@@ -142,7 +188,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     complaint), the whole text unless a clause was a threat, a question or a request."""
     text = sentence.text
     cues = [m.start() for m in PAIN.finditer(text)] if is_pain is None else []
-    if is_pain is None and not cues:
+    if is_pain is None and not cues or _ANNOUNCER.search(text) or \
+            _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
     english = text.isascii() or not _HAN.search(text)
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
@@ -160,7 +207,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             pains.append(part)
     whole = whole_clause(sentence)
     if not pains:
-        if not whole_when_unsure or refused:
+        if not whole_when_unsure or refused or _words(whole, english) < minimum:
             return []
         for start, end, asked in others:
             part = _clause(text, start, end)

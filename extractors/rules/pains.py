@@ -91,7 +91,7 @@ PAIN = fold(re.compile(
     r"(?:天|周|次|个月|下)就(?:不[\u4e00-\u9fff]{1,3}了|坏)|坏了|坏掉|占线|转圈|"
     r"(?:还|仍|仍然|依然|一直)在(?:扣|收费|自动续费)|少了(?:一大半|一半|很多|好多|不少|一些|\d)|"
     r"(?<![再来])重复(?!一下|一遍|购买)|(?:抢|拿|约|等|联系|买|领|提|做|达)不到|各[\u4e00-\u9fff]各的|"
-    r"折腾|(?:花了|要花|得花|花费|花掉|弄了|要弄|得弄|搞了|要搞|得搞|耗了|耗费)[\u4e00-\u9fff]{0,4}?[一二两三四五六七八九十几半\d]+个?多?(?:天|小时|星期|礼拜|周|个月)|"
+    r"折腾|(?:花了|要花|得花|花费|花掉|弄了|要弄|得弄|搞了|要搞|得搞|耗了|耗费)[\u4e00-\u9fff]{0,6}?[一二两三四五六七八九十几半\d]+个?多?(?:天|小时|星期|礼拜|周|个月)|"
     r"死板|太烂|很烂|不灵活|只能(?:一|手动|手工|人工)|一条一条|一个一个|一个个|一条条|挨个|干等|白等|等半天|"
     r"(?:一点|没有|没|毫无)(?:消息|动静|音讯|回音)|(?<!\d)0 ?kb|带走|"
     r"(?:文档|说明|手册)(?:上|里)?(?:也|都)?没(?:有)?(?:说|写|提)|"
@@ -104,11 +104,12 @@ MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on i
 MIN_EN_CLAUSE_WORDS = 4  # "its a mess", "they're slow" lean on the rest of their sentence
 _CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|so|because|which)\s|"
                       r"(?:但是|不过|可是|而且|所以|因为)")
-_LEAD_IN = re.compile(r"^\s*(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi|"
+# English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
+_LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
                       r"说实话|老实说|就是|那个|这个|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过)"
                       r"[\s,，、…]*)+", re.I)
-_FILLER = re.compile(r"^(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
-                     r"yes|ok(?:ay)?|right|and|but|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
+_FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
+                     r"yes|ok(?:ay)?|right|and|but)\b|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
                      r"[\s,，、.。…]*)+", re.I)
 # a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
 # "再不解决我们就投诉", "否则我们会很麻烦"

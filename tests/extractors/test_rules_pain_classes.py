@@ -1,0 +1,140 @@
+"""Classes of pain points the rules find or refuse, one table per class, in both languages.
+
+Problems are often told as plain facts, without a word of complaint ("the attachments never
+arrived", "用了两天就坏了"); an apology, an offer, a demand with a deadline, a price objection and a
+line announcing the problems below it are none; a ticket's form fields say whose words follow.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from assistant.models import Source, Touchpoint
+from extractors.base import ExtractionContext
+from extractors.rules import RulesExtractor
+from extractors.rules.sentences import role_from_label
+
+
+def _pains(text: str, *, channel: str = "call") -> list[str]:
+    """The pain points of `text` said by the customer, the rep answering on a second line."""
+    text += "\n销售：收到。" if "：" in text else "\nRep: Thanks, looking into it."
+    touchpoint = Touchpoint(id="tp", tenant_id="t", channel=channel, direction="inbound",  # type: ignore[arg-type]
+                            occurred_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC), text=text,
+                            source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    return [p.text for p in RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points]
+
+
+PLAIN_FACTS = [
+    pytest.param("Customer: Half of the uploaded contracts have vanished from the archive.",
+                 id="en-vanished"),
+    pytest.param("Customer: The attachments are missing from every imported case.",
+                 id="en-missing-from"),
+    pytest.param("Customer: Every time I sign in with Okta it bounces me back to the start page.",
+                 id="en-bounces-back"),
+    pytest.param("Customer: The mobile app logs us out twice a day.", id="en-logs-us-out"),
+    pytest.param("Customer: The save button is greyed out on the quotes screen.",
+                 id="en-greyed-out"),
+    pytest.param("Customer: About a third of the invites never arrive in people's inboxes.",
+                 id="en-never-arrive"),
+    pytest.param("Customer: The call notes did not come through after the upgrade.",
+                 id="en-did-not-come-through"),
+    pytest.param("Customer: Most of our managers stopped trusting the forecast numbers.",
+                 id="en-stopped-trusting"),
+    pytest.param("Customer: The leaderboard is still showing yesterday's totals.",
+                 id="en-still-showing"),
+    pytest.param("Customer: Our regional heads are planning off stale pipeline data.",
+                 id="en-stale"),
+    pytest.param("Customer: Each reminder email gets delivered twice to the same person.",
+                 id="en-twice"),
+    pytest.param("Customer: We were invoiced for the premium tier we never ordered.",
+                 id="en-invoiced-for"),
+    pytest.param("Customer: There is no field for the purchase order number on the form.",
+                 id="en-no-field-for"),
+    pytest.param("Customer: Our finance team rejected three of the exported statements.",
+                 id="en-rejected"),
+    pytest.param("Customer: I have been waiting for an answer from support since Monday.",
+                 id="en-been-waiting"),
+    pytest.param("Customer: The hold music between transfers is ridiculous.", id="en-ridiculous"),
+    pytest.param("Customer: The German voice summaries sound robotic to our clients.",
+                 id="en-robotic"),
+    pytest.param("Customer: Our renewals are tracked in a spreadsheet that one intern updates.",
+                 id="en-tracked-in-a-spreadsheet"),
+    pytest.param("客户：报表一导出就超时，根本拿不到数据。", id="zh-timeout"),
+    pytest.param("客户：系统上周停了一下午，严重影响了我们的发货。", id="zh-affects"),
+    pytest.param("客户：上个月提交的发票到现在都没开出来。", id="zh-still-not-by-now"),
+    pytest.param("客户：押金申请退了两周了，钱还没退回来。", id="zh-not-yet-refunded"),
+    pytest.param("客户：平板上打开报表还是卡，翻页要等好久。", id="zh-still-laggy"),
+    pytest.param("客户：扫码枪才用了两天就坏了。", id="zh-broke-after-days"),
+    pytest.param("客户：售后热线一直占线，根本找不到人。", id="zh-line-busy"),
+    pytest.param("客户：账号都注销了，还在扣月费。", id="zh-still-charging"),
+    pytest.param("客户：同步过来的商品数据少了一半。", id="zh-half-missing"),
+    pytest.param("客户：门店的客户资料重复了好多条。", id="zh-duplicates"),
+    pytest.param("客户：周末的名额我们总是约不到。", id="zh-cannot-get"),
+    pytest.param("客户：三个仓库的库存各管各的，对账很乱。", id="zh-each-their-own"),
+    pytest.param("客户：每次盘点都要花我们差不多两天时间。", id="zh-effort-time"),
+    pytest.param("客户：合同模板太死板了，条款都改不了。", id="zh-rigid"),
+    pytest.param("客户：现在只能一张一张上传发票。", id="zh-only-one-by-one"),
+    pytest.param("客户：下单一周了，物流一点消息没有。", id="zh-no-news"),
+    pytest.param("客户：开发手册里也没写回调的重试规则。", id="zh-docs-do-not-say"),
+    pytest.param("客户：方言的识别效果不行，很多词都转错了。", id="zh-not-good-enough"),
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_FACTS)
+def test_a_problem_told_as_a_plain_fact_is_a_pain(text: str) -> None:
+    assert _pains(text)
+
+
+NOT_PAINS = [
+    pytest.param("Customer: hey, sorry for the slow reply, it's been a crazy week.",
+                 id="en-apology-for-own-delay"),
+    pytest.param("Customer: I can send you a screen recording of the crash tomorrow.",
+                 id="en-offer-to-send"),
+    pytest.param("Customer: Honestly a 25% price increase at renewal is hard to swallow.",
+                 id="en-price-increase-is-an-objection"),
+    pytest.param("Customer: ya still waiting on my boss to sign off.",
+                 id="en-waiting-on-own-approval"),
+    pytest.param("Customer: We've tried that already. Twice.", id="en-one-word-cue-sentence"),
+    pytest.param("Customer: We meet twice a week to review the pipeline.", id="en-twice-a-week"),
+    pytest.param("客户：你们这次的续费报价涨了三成，我们没法接受。", id="zh-price-objection"),
+    pytest.param("客户：好的，我挂了电话马上把日志发过来。", id="zh-hang-up-is-no-crash"),
+    pytest.param("客户：请贵司本周五前提供书面的故障说明。", id="zh-deadline-demand"),
+    pytest.param("客户：不过有三个问题比较头疼：", id="zh-announcer-line"),
+    pytest.param("客户：这次调整对我们影响不大。", id="zh-little-impact"),
+    pytest.param("客户：我再重复一下我们的需求。", id="zh-repeat-is-no-duplicate"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_PAINS)
+def test_apologies_offers_demands_and_price_objections_are_no_pain(text: str) -> None:
+    assert _pains(text) == []
+
+
+def test_a_question_word_inside_a_statement_keeps_the_pain() -> None:
+    pains = _pains("客户：数据很分散，总部根本看不到每个门店到底有多少库存。")
+    assert any("看不到" in p for p in pains)
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    pytest.param("问题描述", "customer", id="zh-description-is-the-requester"),
+    pytest.param("Description", "customer", id="en-description-is-the-requester"),
+    pytest.param("处理记录", "agent", id="zh-handling-record-is-the-vendor"),
+    pytest.param("官方回复（某某会员服务）", "agent", id="zh-official-reply-is-the-vendor"),
+    pytest.param("Resolution", "agent", id="en-resolution-is-the-vendor"),
+    pytest.param("【技术支持-王工", "agent", id="zh-bracketed-agent"),
+    pytest.param("【客户-李女士", "customer", id="zh-bracketed-customer"),
+])
+def test_ticket_form_fields_give_the_side(label: str, role: str) -> None:
+    assert role_from_label(label) == role
+
+
+def test_the_vendors_handling_record_is_no_pain() -> None:
+    text = ("工单编号：TK-1\n问题描述：导入的订单少了一大半。\n"
+            "处理记录：非常抱歉。初步判断是字段格式不一致导致被过滤了。")
+    touchpoint = Touchpoint(id="tp", tenant_id="t", channel="ticket", direction="inbound",
+                            occurred_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC), text=text,
+                            source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    pains = [p.text for p in RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points]
+    assert pains == ["导入的订单少了一大半"]

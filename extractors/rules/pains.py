@@ -66,13 +66,16 @@ PAIN = fold(re.compile(
     r"save|open|connect|print|play)|stopped (?:using|trusting|bothering|relying|opening|"
     r"checking|logging|reading|looking)|still (?:showing|shows|seeing|getting|broken|down|"
     r"happening|stuck|pending|charging|missing)|stale|outdated|"
-    r"twice(?! (?:a|an|per|each|as|the|weekly|monthly|daily)\b)|(?:invoiced|billed|charged) "
+    r"twice(?! (?:a|an|per|each|as|the|what|that|how|weekly|monthly|daily)\b)|(?:invoiced|billed|charged) "
     r"(?:us |me )?for|no (?:way|field|option|setting|button|place|column|filter) (?:to|for)|"
     r"rejected|(?:been|kept|keep|keeps|still) waiting(?! (?:on|for) (?:my|our) )|ridiculous|unacceptable|annoying|terrible|"
     r"awful|horrible|useless|embarrass\w*|robotic|(?:only|maybe|barely|like) (?:\w+|\d+) ?"
     r"(?:percent|%) accura\w+|(?:live|lives|living|tracked|tracking|track|kept|keep|keeps|"
     r"managed|manage|maintain\w*|run|runs|done) (?:\w+ ){0,3}?in (?:a |an |our |one |shared |"
-    r"google )*(?:spreadsheets?|excel|sheets))\b"
+    r"google )*(?:spreadsheets?|excel|sheets)|impossible to|getting worse|worse and worse|fed up|"
+    r"sick of|tired of|without (?:fixing|resolving|solving|answering|replying)|(?:big|huge|major) "
+    r"gap|from memory|(?:none|nothing|no one|nobody) of (?:\w+ ){0,3}?(?:came|come) "
+    r"(?:over|through|across)|(?:none|nothing) of (?:\w+ ){0,3}?(?:arrived|showed up|made it))\b"
     r"|(?:很|太|挺|比较|特别|非常|好|真|蛮|更|会)麻烦|麻烦死|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|"
     r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
     r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
@@ -95,7 +98,8 @@ PAIN = fold(re.compile(
     r"死板|太烂|很烂|不灵活|只能(?:一|手动|手工|人工)|一条一条|一个一个|一个个|一条条|挨个|干等|白等|等半天|"
     r"(?:一点|没有|没|毫无)(?:消息|动静|音讯|回音)|(?<!\d)0 ?kb|带走|"
     r"(?:文档|说明|手册)(?:上|里)?(?:也|都)?没(?:有)?(?:说|写|提)|"
-    r"(?:识别|效果|体验|质量|速度|性能|稳定性|功能|信号)(?:也|还|都|很|太|根本|基本)?不行",
+    r"(?:识别|效果|体验|质量|速度|性能|稳定性|功能|信号)(?:也|还|都|很|太|根本|基本)?不行|"
+    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨",
     re.I))
 PAIN_CUE = register_pattern("pain", PAIN)
 
@@ -125,6 +129,16 @@ _REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can yo
                       r"show)\b|我(?:们)?(?:挂了电话|回头|等下|一会儿?|马上|稍后|现在就|这就|待会))|"
                       r"(?:周[一二三四五六日天末]|本周|这周|下周|今天|明天|月底|[日号天]|小时)(?:之?前|以?内)"
                       r"(?:提供|给出?|发|完成|修复|解决|回复|处理|答复)", re.I)
+# a commitment that names a problem is no pain: "I'll send you the crash logs", "our legal team
+# will look into the duplicate records", "let me open a ticket for the export bug"
+_COMMITMENT = re.compile(
+    r"\b(?!nobody|none|nothing)\w+(?:'ll| will| can| could| am going to|'m going to| are going to)"
+    r"(?: also)? (?:look into|open|send|email|get|refund|fix|check|share|forward|circle back|"
+    r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into)\b|"
+    r"\b(?:let me|happy to|like us to) (?:look|check|dig|send|get|pull|grab|open|file|refund)\b|"
+    r"\baction item\b|"
+    r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
+    r"tomorrow|today|tonight|next|this (?:week|afternoon)|end of)\b)", re.I)
 # a line that announces the problems listed after it: "但是有两个问题比较头疼：", "Two issues:"
 _ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$", re.I)
 # our price, a quote or an increase is an objection to buying, not a pain ("涨幅20%，这个我们没法
@@ -176,7 +190,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def _is_refused(part: str, asked: bool, english: bool) -> bool:
     """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it"."""
-    return bool(asked or _THREAT.search(part) or _REQUEST.search(part)
+    return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
                 or not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part))
 
 

@@ -79,6 +79,19 @@ PLAIN_FACTS = [
     pytest.param("客户：下单一周了，物流一点消息没有。", id="zh-no-news"),
     pytest.param("客户：开发手册里也没写回调的重试规则。", id="zh-docs-do-not-say"),
     pytest.param("客户：方言的识别效果不行，很多词都转错了。", id="zh-not-good-enough"),
+    pytest.param("Customer: Honestly the approval screen is impossible to use on a tablet.",
+                 id="en-impossible-to-use"),
+    pytest.param("Customer: The field team is fed up with the route planner.", id="en-fed-up"),
+    pytest.param("Customer: Search has been getting worse every week since March.",
+                 id="en-getting-worse"),
+    pytest.param("Customer: Support keeps closing our tickets without fixing anything.",
+                 id="en-without-fixing"),
+    pytest.param("Customer: But none of the scanned receipts came over from the old system.",
+                 id="en-none-came-over"),
+    pytest.param("客户：说实话排班模块一塌糊涂。", id="zh-a-mess"),
+    pytest.param("客户：自从升级以后打印功能就三天两头出问题。", id="zh-every-few-days"),
+    pytest.param("客户：门店的收银系统越来越慢。", id="zh-getting-slower"),
+    pytest.param("客户：说好的周二上门安装，结果人都没来。", id="zh-promised-but-not"),
 ]
 
 
@@ -104,6 +117,12 @@ NOT_PAINS = [
     pytest.param("客户：不过有三个问题比较头疼：", id="zh-announcer-line"),
     pytest.param("客户：这次调整对我们影响不大。", id="zh-little-impact"),
     pytest.param("客户：我再重复一下我们的需求。", id="zh-repeat-is-no-duplicate"),
+    pytest.param("Customer: Sure, I'll get the crash logs over to you tonight.",
+                 id="en-commitment-naming-a-problem"),
+    pytest.param("Customer: If it helps, our admin can look into the duplicate contacts.",
+                 id="en-offer-naming-a-problem"),
+    pytest.param("Customer: Your competitor offered us twice what we pay now.",
+                 id="en-twice-what-we-pay"),
 ]
 
 

@@ -93,7 +93,7 @@ PAIN = fold(re.compile(
     r"还没(?:有)?(?:退|到|恢复|好)|(?:还是|很|有点|太|特别|非常|比较|经常|一直)卡(?![号片券])|"
     r"(?:天|周|次|个月|下)就(?:不[\u4e00-\u9fff]{1,3}了|坏)|坏了|坏掉|占线|转圈|"
     r"(?:还|仍|仍然|依然|一直)在(?:扣|收费|自动续费)|少了(?:一大半|一半|很多|好多|不少|一些|\d)|"
-    r"(?<![再来])重复(?!一下|一遍|购买)|(?:抢|拿|约|等|联系|买|领|提|做|达)不到|各[\u4e00-\u9fff]各的|"
+    r"(?<![再来])重复(?!一下|一遍|购买)|(?:抢|拿|约|等|联系|买|领|提|做|达|推送|发送|送|传)不到|各[\u4e00-\u9fff]各的|"
     r"折腾|(?:花了|要花|得花|花费|花掉|弄了|要弄|得弄|搞了|要搞|得搞|耗了|耗费)[\u4e00-\u9fff]{0,6}?[一二两三四五六七八九十几半\d]+个?多?(?:天|小时|星期|礼拜|周|个月)|"
     r"死板|太烂|很烂|不灵活|只能(?:一|手动|手工|人工)|一条一条|一个一个|一个个|一条条|挨个|干等|白等|等半天|"
     r"(?:一点|没有|没|毫无)(?:消息|动静|音讯|回音)|(?<!\d)0 ?kb|带走|"
@@ -106,7 +106,9 @@ PAIN_CUE = register_pattern("pain", PAIN)
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
 MIN_EN_CLAUSE_WORDS = 4  # "its a mess", "they're slow" lean on the rest of their sentence
-_CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|so|because|which)\s|"
+# an English "because" clause stays with the problem it explains: "we lost two accounts because
+# nobody called them before the policy lapsed" is one pain, not two
+_CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
@@ -139,6 +141,9 @@ _COMMITMENT = re.compile(
     r"\baction item\b|"
     r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
     r"tomorrow|today|tonight|next|this (?:week|afternoon)|end of)\b)", re.I)
+# the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
+# 提示SSO错误" is one pain with its message
+_DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
 # a line that announces the problems listed after it: "但是有两个问题比较头疼：", "Two issues:"
 _ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$", re.I)
 # our price, a quote or an increase is an objection to buying, not a pain ("涨幅20%，这个我们没法
@@ -209,7 +214,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     english = text.isascii() or not _HAN.search(text)
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
     pains, others, refused = [], [], False
-    for start, end, asked in _cuts(text):
+    last_start, last_index = 0, -2  # where the last pain clause starts, and its cut's index
+    for index, (start, end, asked) in enumerate(_cuts(text)):
         if is_pain is None and not any(start <= at < end for at in cues):
             others.append((start, end, asked))  # read only if no clause has a cue
             continue
@@ -219,7 +225,12 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
         if _is_refused(part, asked, english):
             refused = True
         elif is_pain is None or is_pain(part):
-            pains.append(part)
+            if last_index == index - 1 and _DETAIL.match(part):
+                pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
+            else:
+                pains.append(part)
+                last_start = start
+            last_index = index
     whole = whole_clause(sentence)
     if not pains:
         if not whole_when_unsure or refused or _words(whole, english) < minimum:

@@ -131,6 +131,22 @@ def test_apologies_offers_demands_and_price_objections_are_no_pain(text: str) ->
     assert _pains(text) == []
 
 
+def test_a_because_clause_stays_with_the_problem_it_explains() -> None:
+    assert _pains("Customer: We lost three renewals last year because nobody chased the "
+                  "expiring contracts.") == ["We lost three renewals last year because nobody "
+                                             "chased the expiring contracts"]
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：发票推送不到税务系统，报错“签名无效”，财务没法报账。",
+                 ["发票推送不到税务系统，报错“签名无效", "财务没法报账"], id="zh-error-message"),
+    pytest.param("客户：门店都登不上后台，提示证书错误，收银也没法用。",
+                 ["门店都登不上后台，提示证书错误", "收银也没法用"], id="zh-prompt-message"),
+])
+def test_the_message_a_failure_shows_stays_with_it(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains
+
+
 def test_a_question_word_inside_a_statement_keeps_the_pain() -> None:
     pains = _pains("客户：数据很分散，总部根本看不到每个门店到底有多少库存。")
     assert any("看不到" in p for p in pains)

@@ -88,10 +88,11 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
 
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
     """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
-    line restates its body's problem and is not a second one."""
+    line restates its body's problem and is not a second one, and a quoted earlier message is
+    not this touchpoint's news."""
     hits = []
     for s in sentences:
-        if s.cues & PAIN_CUE and _is_customer(s, touchpoint):
+        if s.cues & PAIN_CUE and not s.quoted and _is_customer(s, touchpoint):
             phrases = pain_phrases(s, whole_when_unsure=True)
             if phrases and not is_subject_line(touchpoint.text, s.start):
                 hits += [SignalHit("pain", phrase, s) for phrase in phrases]

@@ -173,3 +173,13 @@ def test_the_vendors_handling_record_is_no_pain() -> None:
                             source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     pains = [p.text for p in RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points]
     assert pains == ["导入的订单少了一大半"]
+
+
+def test_a_pain_only_in_the_quoted_earlier_message_is_not_this_emails() -> None:
+    text = ("Thanks Priya, the new build fixed it.\n\n"
+            "On Mon, Mar 9, 2026 at 10:00 AM Dana Lee <dana@example.com> wrote:\n"
+            "> The nightly export keeps failing and nobody has replied to our ticket.")
+    touchpoint = Touchpoint(id="tp", tenant_id="t", channel="email", direction="inbound",
+                            occurred_at=datetime(2026, 3, 10, 10, 0, tzinfo=UTC), text=text,
+                            source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    assert RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points == []

@@ -74,7 +74,11 @@ PAIN = fold(re.compile(
     r"managed|manage|maintain\w*|run|runs|done) (?:\w+ ){0,3}?in (?:a |an |our |one |shared |"
     r"google )*(?:spreadsheets?|excel|sheets)|impossible to|getting worse|worse and worse|fed up|"
     r"sick of|tired of|without (?:fixing|resolving|solving|answering|replying)|(?:big|huge|major) "
-    r"gap|from memory|(?:none|nothing|no one|nobody) of (?:\w+ ){0,3}?(?:came|come) "
+    r"gap|from memory|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|it|that|we|i|the|our|in|now)\b|"
+    r"(?:customers|clients|users|people|agents|reps|everyone|patients|drivers) (?:are |were )?"
+    r"(?:still |just |left )?(?:waiting|sitting idle)|(?:went|gone|going|go) back to (?:using )?"
+    r"(?:excel|spreadsheets?|paper|email|pen|the old)|"
+    r"(?:none|nothing|no one|nobody) of (?:\w+ ){0,3}?(?:came|come) "
     r"(?:over|through|across)|(?:none|nothing) of (?:\w+ ){0,3}?(?:arrived|showed up|made it))\b"
     r"|(?:很|太|挺|比较|特别|非常|好|真|蛮|更|会)麻烦|麻烦死|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|"
     r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
@@ -89,7 +93,7 @@ PAIN = fold(re.compile(
     r"太复杂|很复杂|繁琐|不会用|不及时|不同步|信息不通|(?:全|都|只能)靠|容易漏|经常漏|经常忘|老忘|浪费(?:时间|人力)|"
     r"统计不了|看不全|不准确|拖了|等了很久|半天没|"
     # 中文的平铺直叙：超时、影响到业务、至今没到、用了三天就坏、一直占线、少了一大半、各记各的
-    r"超时|(?<!不)影响(?:了|到)?(?!不大|很小)|(?:到现在|至今|现在都|到今天)(?:都|也|还|仍)?(?:没|未|不)|"
+    r"超时(?!自动|提醒|升级)|(?<!不)影响(?:了|到)?(?!不大|很小)|(?:到现在|至今|现在都|到今天)(?:都|也|还|仍)?(?:没|未|不)|"
     r"还没(?:有)?(?:退|到|恢复|好)|(?:还是|很|有点|太|特别|非常|比较|经常|一直)卡(?![号片券])|"
     r"(?:天|周|次|个月|下)就(?:不[\u4e00-\u9fff]{1,3}了|坏)|坏了|坏掉|占线|转圈|"
     r"(?:还|仍|仍然|依然|一直)在(?:扣|收费|自动续费)|少了(?:一大半|一半|很多|好多|不少|一些|\d)|"
@@ -99,6 +103,8 @@ PAIN = fold(re.compile(
     r"(?:一点|没有|没|毫无)(?:消息|动静|音讯|回音)|(?<!\d)0 ?kb|带走|"
     r"(?:文档|说明|手册)(?:上|里)?(?:也|都)?没(?:有)?(?:说|写|提)|"
     r"(?:识别|效果|体验|质量|速度|性能|稳定性|功能|信号)(?:也|还|都|很|太|根本|基本)?不行|"
+    r"(?:第[二三四五六七八九十几]|第\d+)次(?:了|出现|发生|出问题|故障|宕机)|回去用|又用回|重新用回|"
+    r"(?:基本|根本|完全)没有(?!问题|影响)|(?:完全|根本|互相|两边)不通|根本(?:不|没)|尴尬|"
     r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨",
     re.I))
 PAIN_CUE = register_pattern("pain", PAIN)
@@ -112,14 +118,15 @@ _CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|s
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
-                      r"说实话|老实说|就是|那个|这个|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过)"
+                      r"说实话|老实说|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过)"
                       r"[\s,，、…]*)+", re.I)
 _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
-                     r"yes|ok(?:ay)?|right|and|but)\b|嗯+|啊+|那个|就是|其实|然后|所以|对|哦|呃|额)"
+                     r"yes|ok(?:ay)?|right|and|but)\b|嗯+|啊+|那个(?![月周季年星礼])|就是|其实|然后|所以|对|哦|呃|额)"
                      r"[\s,，、.。…]*)+", re.I)
 # a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
 # "再不解决我们就投诉", "否则我们会很麻烦"
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
+                     r"\bif (?:you|we|they) (?:could|can|would)\b|"
                      r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
 # a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
 # nor is a demand with a deadline ("本周五前提供书面故障报告"), an apology for one's own slowness
@@ -144,6 +151,9 @@ _COMMITMENT = re.compile(
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
 # 提示SSO错误" is one pain with its message
 _DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
+# not a good time is no pain: "现在不方便，我在开车", "周三下午不太方便"
+_BUSY = re.compile(r"^(?:现在|今天|明天|后天|这会儿?|上午|下午|晚上|这周|下周|周[一二三四五六日天末])"
+                   r"[\u4e00-\u9fff]{0,4}?(?:有点|不太|都)?不(?:方便|行)")
 # a line that announces the problems listed after it: "但是有两个问题比较头疼：", "Two issues:"
 _ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$", re.I)
 # our price, a quote or an increase is an objection to buying, not a pain ("涨幅20%，这个我们没法
@@ -196,6 +206,7 @@ def _clause(text: str, start: int, end: int) -> str:
 def _is_refused(part: str, asked: bool, english: bool) -> bool:
     """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it"."""
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
+                or _BUSY.match(part)
                 or not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part))
 
 

@@ -92,6 +92,16 @@ PLAIN_FACTS = [
     pytest.param("客户：自从升级以后打印功能就三天两头出问题。", id="zh-every-few-days"),
     pytest.param("客户：门店的收银系统越来越慢。", id="zh-getting-slower"),
     pytest.param("客户：说好的周二上门安装，结果人都没来。", id="zh-promised-but-not"),
+    pytest.param("Customer: This is the third time the nightly import has done this.",
+                 id="en-recurrence"),
+    pytest.param("Customer: We have patients waiting at the front desk.", id="en-people-waiting"),
+    pytest.param("Customer: Half the branch managers went back to spreadsheets.",
+                 id="en-went-back-to-the-old-way"),
+    pytest.param("客户：门禁这周第三次出问题了。", id="zh-recurrence"),
+    pytest.param("客户：试用了两周，店员们都回去用纸质登记了。", id="zh-went-back-to-the-old-way"),
+    pytest.param("客户：我们现在用的工具，批量改价这块基本没有。", id="zh-missing-capability"),
+    pytest.param("客户：仓库和门店两边数据完全不通。", id="zh-not-connected"),
+    pytest.param("客户：顾客来退货，店员根本不知道有这笔订单。", id="zh-at-all-not"),
 ]
 
 
@@ -123,7 +133,16 @@ NOT_PAINS = [
                  id="en-offer-naming-a-problem"),
     pytest.param("Customer: Your competitor offered us twice what we pay now.",
                  id="en-twice-what-we-pay"),
+    pytest.param("Customer: I mean if you could migrate our old tickets without losing tags, "
+                 "maybe.", id="en-hypothetical-if-you-could"),
+    pytest.param("客户：现在不方便，我在开车。", id="zh-not-a-good-time"),
+    pytest.param("客户：周三下午不太方便，换个时间吧。", id="zh-not-a-good-day"),
+    pytest.param("客户：支持工单超时自动升级吗", id="zh-timeout-escalation-is-a-feature"),
 ]
+
+
+def test_a_recurrence_keeps_its_time_words() -> None:
+    assert _pains("客户：这个月第二次了，再这样我们要考虑换系统了。") == ["这个月第二次了"]
 
 
 @pytest.mark.parametrize("text", NOT_PAINS)

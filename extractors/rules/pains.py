@@ -224,7 +224,9 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
         return []
     english = text.isascii() or not _HAN.search(text)
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
-    pains, others, refused = [], [], False
+    pains: list[str] = []
+    others: list[tuple[int, int, bool]] = []
+    refused = False
     last_start, last_index = 0, -2  # where the last pain clause starts, and its cut's index
     for index, (start, end, asked) in enumerate(_cuts(text)):
         if is_pain is None and not any(start <= at < end for at in cues):

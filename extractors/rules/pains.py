@@ -74,7 +74,8 @@ PAIN = fold(re.compile(
     r"managed|manage|maintain\w*|run|runs|done) (?:\w+ ){0,3}?in (?:a |an |our |one |shared |"
     r"google )*(?:spreadsheets?|excel|sheets)|impossible to|getting worse|worse and worse|fed up|"
     r"sick of|tired of|without (?:fixing|resolving|solving|answering|replying)|(?:big|huge|major) "
-    r"gap|from memory|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|it|that|we|i|the|our|in|now)\b|"
+    r"gap|from memory|happened again|same thing (?:happened|again)|have to (?:manually|re-?enter|"
+    r"re-?type|copy|export|redo)|every time (?:we|i) have to|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|it|that|we|i|the|our|in|now)\b|"
     r"(?:customers|clients|users|people|agents|reps|everyone|patients|drivers) (?:are |were )?"
     r"(?:still |just |left )?(?:waiting|sitting idle)|(?:went|gone|going|go) back to (?:using )?"
     r"(?:excel|spreadsheets?|paper|email|pen|the old)|"
@@ -84,7 +85,7 @@ PAIN = fold(re.compile(
     r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
     r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
     r"手写|漏记|闪退|卡死|白屏|对不上|响应(?:也|很|太)?慢|(?:收|同步|连|打|登|接|搜|查|识别|加载|刷)不到|"
-    r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别)不(?:了|上|开|进去|出来?|动)|"
+    r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别|改|修改|删|删除|编辑|提交|取消|注销|退|设置|加|关)不(?:了|上|开|进去|出来?|动)|"
     r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说)得不(?:太)?清楚|看不懂|"
     r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
     r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
@@ -105,6 +106,7 @@ PAIN = fold(re.compile(
     r"(?:识别|效果|体验|质量|速度|性能|稳定性|功能|信号)(?:也|还|都|很|太|根本|基本)?不行|"
     r"(?:第[二三四五六七八九十几]|第\d+)次(?:了|出现|发生|出问题|故障|宕机)|回去用|又用回|重新用回|"
     r"(?:基本|根本|完全)没有(?!问题|影响)|(?:完全|根本|互相|两边)不通|根本(?:不|没)|尴尬|"
+    r"(?:也|又|还|每次都|总)是这样|每次都(?:得|要)|每次还得|还得(?:手动|自己|再)|有意见|意见(?:很|挺|特别|非常)?大|"
     r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨",
     re.I))
 PAIN_CUE = register_pattern("pain", PAIN)
@@ -118,7 +120,9 @@ _CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|s
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
-                      r"说实话|老实说|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过)"
+                      r"说实话|老实说|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过|"
+                      # an item of a list: "一是方言识别不行", "第二，导出经常超时"
+                      r"[一二三四五]是|第[一二三四五](?=[，,、是])|首先|其次)"
                       r"[\s,，、…]*)+", re.I)
 _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
                      r"yes|ok(?:ay)?|right|and|but)\b|嗯+|啊+|那个(?![月周季年星礼])|就是|其实|然后|所以|对|哦|呃|额)"
@@ -148,6 +152,11 @@ _COMMITMENT = re.compile(
     r"\baction item\b|"
     r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
     r"tomorrow|today|tonight|next|this (?:week|afternoon)|end of)\b)", re.I)
+# how people take a problem told in the clause before it: "手机号字段现在是明文显示的，我们合规那边有意见"
+# is one pain, the fact with its reaction; a reaction alone, after a pain already kept or after a
+# wish ("希望快点，门店同事意见很大") is none
+_REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|也|一直)?在抱怨|很着急|很尴尬|不满")
+_WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
 # 提示SSO错误" is one pain with its message
 _DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
@@ -210,6 +219,12 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
                 or not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part))
 
 
+def _is_plain_fact(part: str, asked: bool) -> bool:
+    """Whether a clause without a cue can carry the problem a reaction after it is about."""
+    return _words(part, False) >= MIN_CLAUSE_WORDS and not _WISH.match(part) and \
+        not _is_refused(part, asked, False)
+
+
 def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = None, *,
                  whole_when_unsure: bool = False) -> list[str]:
     """The problem clauses of `sentence` (at most MAX_PAINS_PER_SENTENCE) — those `is_pain`
@@ -238,8 +253,16 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
         if _is_refused(part, asked, english):
             refused = True
         elif is_pain is None or is_pain(part):
+            before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
             if last_index == index - 1 and _DETAIL.match(part):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
+            elif not english and _REACTION.search(part):
+                if before is None or last_index == index - 1 or \
+                        not _is_plain_fact(_clause(text, before[0], before[1]), before[2]):
+                    refused = True  # a reaction alone ("大家意见挺大的") or to a pain already kept
+                    continue
+                pains.append(_clause(text, before[0], end))
+                last_start = before[0]
             else:
                 pains.append(part)
                 last_start = start

@@ -102,6 +102,12 @@ PLAIN_FACTS = [
     pytest.param("客户：我们现在用的工具，批量改价这块基本没有。", id="zh-missing-capability"),
     pytest.param("客户：仓库和门店两边数据完全不通。", id="zh-not-connected"),
     pytest.param("客户：顾客来退货，店员根本不知道有这笔订单。", id="zh-at-all-not"),
+    pytest.param("客户：昨天的对账单又少了两笔，上个月也是这样。", id="zh-same-again"),
+    pytest.param("客户：合同每次都得导出来再手工盖章。", id="zh-every-time-we-must"),
+    pytest.param("Customer: The same thing happened again with the Monday export.",
+                 id="en-happened-again"),
+    pytest.param("Customer: Every time we have to re-enter the shipping address by hand.",
+                 id="en-every-time-we-have-to"),
 ]
 
 
@@ -138,7 +144,21 @@ NOT_PAINS = [
     pytest.param("客户：现在不方便，我在开车。", id="zh-not-a-good-time"),
     pytest.param("客户：周三下午不太方便，换个时间吧。", id="zh-not-a-good-day"),
     pytest.param("客户：支持工单超时自动升级吗", id="zh-timeout-escalation-is-a-feature"),
+    pytest.param("客户：大家意见挺大的。", id="zh-reaction-alone"),
+    pytest.param("客户：希望快点，门店同事意见很大。", id="zh-reaction-after-a-wish"),
 ]
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：还有一个，客户身份证号现在是明文显示的，我们法务那边有意见。",
+                 ["客户身份证号现在是明文显示的，我们法务那边有意见"], id="zh-fact-then-reaction"),
+    pytest.param("客户：说实话排班越来越慢，店长们都在抱怨。", ["排班越来越慢"],
+                 id="zh-reaction-to-a-pain-already-kept"),
+    pytest.param("客户：主要有两点：一是打印模板改不了，二是条码经常识别不了。",
+                 ["打印模板改不了", "条码经常识别不了"], id="zh-list-items-lose-their-numbers"),
+])
+def test_a_reaction_goes_with_its_fact_and_list_numbers_go(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains
 
 
 def test_a_recurrence_keeps_its_time_words() -> None:

@@ -9,9 +9,8 @@
   items count (a rules step in a sentence the classifier reads as an offer, a complaint or filler
   is dropped) and adds the sentences the rules missed that it reads with high confidence; the
   rules' pain points all stay (a veto lost more true pains than false ones out of fold), and a
-  complaint only the classifier sees is added only at certainty (`add_pain`) and with a clause
-  that says what is wrong; the sentiment is the classifier's, blended with the rules' lexicon
-  score.
+  complaint only the classifier sees is added with a clause that says what is wrong; the
+  sentiment is the classifier's, blended with the rules' lexicon score.
 
 Both encode all sentences of a touchpoint in one batch; `extract_many` batches across touchpoints.
 """
@@ -61,10 +60,7 @@ class LearnedOptions:
     keep_step: float = 0.3  # a rules step stays when P(commitment or request) of its sentence >=
     add_step: float = 0.7  # a sentence without a rules step becomes one at P(commitment|request) >=
     keep_pain: float = 0.0  # a rules pain point stays at P(complaint) >= (0: every one)
-    # a customer sentence becomes a pain point at P(complaint) >= (1.0: only at certainty — once
-    # the rules read plain-fact defects, the classifier's own complaints added 0 true pains for
-    # 4 false ones on dev + blind, and 1 for 11 on blind before that)
-    add_pain: float = 1.0
+    add_pain: float = 0.5  # a customer sentence becomes a pain point at P(complaint) >=
     keep_objection: float = 0.1
     add_objection: float = 0.7
     keep_signal: float = 0.1

@@ -108,6 +108,19 @@ PLAIN_FACTS = [
                  id="en-happened-again"),
     pytest.param("Customer: Every time we have to re-enter the shipping address by hand.",
                  id="en-every-time-we-have-to"),
+    pytest.param("Customer: We're having issues with the calendar invites since Monday.",
+                 id="en-having-issues"),
+    pytest.param("Customer: The customer portal has been down since this morning.", id="en-down"),
+    pytest.param("Customer: Still no word on the missing refund from your team.", id="en-still-no"),
+    pytest.param("Customer: I had to call your support line three times last week.",
+                 id="en-had-to-call"),
+    pytest.param("Customer: Our agents have never received the password reset emails.",
+                 id="en-never-received"),
+    pytest.param("客户：上周的对账功能又出问题了。", id="zh-went-wrong"),
+    pytest.param("客户：扫码枪这个月老是失灵。", id="zh-fails-to-work"),
+    pytest.param("客户：月底结算的金额完全不对。", id="zh-amount-wrong"),
+    pytest.param("客户：报销单提交了三次都被打回。", id="zh-sent-back"),
+    pytest.param("客户：工单提了两天，客服一直不回。", id="zh-never-answers"),
 ]
 
 
@@ -146,6 +159,15 @@ NOT_PAINS = [
     pytest.param("客户：支持工单超时自动升级吗", id="zh-timeout-escalation-is-a-feature"),
     pytest.param("客户：大家意见挺大的。", id="zh-reaction-alone"),
     pytest.param("客户：希望快点，门店同事意见很大。", id="zh-reaction-after-a-wish"),
+    pytest.param("Customer: We've been down that road before with another vendor.",
+                 id="en-down-that-road-is-an-idiom"),
+    pytest.param("Customer: We're still not sure about the rollout timing.",
+                 id="en-still-not-sure-is-no-pain"),
+    pytest.param("Customer: The project is on hold for now until budgets reopen.",
+                 id="en-project-on-hold-is-no-pain"),
+    pytest.param("客户：今年公司预算冻结了，明年再说吧。", id="zh-budget-freeze-is-an-objection"),
+    pytest.param("客户：你们这个方案没毛病。", id="zh-no-fault-slang"),
+    pytest.param("Customer: I don't see any problems with that plan.", id="en-no-problems"),
 ]
 
 

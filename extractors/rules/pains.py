@@ -192,6 +192,10 @@ _BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|�
 _EMBEDDED_QUESTION = re.compile(r"看不到|不知道|不清楚|搞不清|说不清|看不出|查不到|统计不了|没法知道")
 _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|can|could|do|does)\b|"
                      r"怎么|如何|多少|什么时候|能不能|可不可以|是不是|有没有", re.I)
+# a question asked about a problem, not for an answer: "why is nobody answering our tickets?",
+# "how come we were charged twice?", "为什么又扣了两次费？", "怎么又登不上了"
+_RHETORICAL = re.compile(r"^(?:why|how come)\b|^how is it (?:possible )?that\b|为什么|为啥|凭什么|"
+                         r"怎么(?:又|还|老是|总是|一直|天天)", re.I)
 # "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
 _SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|主题|标题|主旨)[ \t]*[:：][ \t]*$",
                            re.I)
@@ -231,10 +235,15 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def _is_refused(part: str, asked: bool, english: bool) -> bool:
-    """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it"."""
+    """A question, a threat or a request: "专业版的限额是多少", "否则我们会很麻烦", "please fix it";
+    a rhetorical question about a problem is a complaint ("why does the export keep failing?",
+    "怎么又登不上了？")."""
+    if _RHETORICAL.search(part):
+        asked = False
+    elif not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part):
+        asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
-                or _BUSY.match(part)
-                or not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part))
+                or _BUSY.match(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:

@@ -121,6 +121,10 @@ PLAIN_FACTS = [
     pytest.param("客户：月底结算的金额完全不对。", id="zh-amount-wrong"),
     pytest.param("客户：报销单提交了三次都被打回。", id="zh-sent-back"),
     pytest.param("客户：工单提了两天，客服一直不回。", id="zh-never-answers"),
+    pytest.param("Customer: Why does the nightly export keep failing?", id="en-rhetorical-why"),
+    pytest.param("Customer: How come we were charged twice for March?", id="en-rhetorical-how-come"),
+    pytest.param("客户：为什么这个月又扣了两次费？", id="zh-rhetorical-why"),
+    pytest.param("客户：怎么又登不上了？", id="zh-rhetorical-how-again"),
 ]
 
 
@@ -168,6 +172,9 @@ NOT_PAINS = [
     pytest.param("客户：今年公司预算冻结了，明年再说吧。", id="zh-budget-freeze-is-an-objection"),
     pytest.param("客户：你们这个方案没毛病。", id="zh-no-fault-slang"),
     pytest.param("Customer: I don't see any problems with that plan.", id="en-no-problems"),
+    pytest.param("Customer: What happens if the sync fails during the migration?",
+                 id="en-a-real-question-about-a-failure"),
+    pytest.param("客户：导出失败的话怎么处理？", id="zh-a-real-question-about-a-failure"),
 ]
 
 

@@ -176,6 +176,13 @@ _COMMITMENT = re.compile(
 # wish ("希望快点，门店同事意见很大") is none
 _REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|也|一直)?在抱怨|很着急|很尴尬|不满")
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
+# a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
+# before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
+_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|"
+                          r"时不时|动不动)")
+MAX_TOPIC_CHARS = 12  # a longer clause before is a statement of its own, not the subject
+_ACK = re.compile(r"(?:好的?|对的?|是的?|嗯+|呵呵|哈哈|唉|哎|啊|哦|行|可以|没错|确实|说实话|老实说|"
+                  r"怎么说呢|不瞒你说)[!！~～…。.]*")
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
 # 提示SSO错误" is one pain with its message
 _DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
@@ -290,6 +297,12 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                     refused = True  # a reaction alone ("大家意见挺大的") or to a pain already kept
                     continue
                 pains.append(_clause(text, before[0], end))
+                last_start = before[0]
+            elif not english and before and last_index != index - 1 and _SUBJECTLESS.match(part) \
+                    and 2 <= len(topic := _clause(text, before[0], before[1])) <= MAX_TOPIC_CHARS \
+                    and not _WISH.match(topic) and not _ACK.fullmatch(topic) \
+                    and not _is_refused(topic, before[2], False):
+                pains.append(_clause(text, before[0], end))  # "那个导出功能，一直报错"
                 last_start = before[0]
             else:
                 pains.append(part)

@@ -251,3 +251,13 @@ def test_a_pain_only_in_the_quoted_earlier_message_is_not_this_emails() -> None:
                             occurred_at=datetime(2026, 3, 10, 10, 0, tzinfo=UTC), text=text,
                             source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     assert RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points == []
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：那个审批流，经常卡住不动。", ["审批流，经常卡住不动"], id="zh-topic-then-comment"),
+    pytest.param("客户：门店的会员积分，最近老是算错，顾客来投诉了好几次。",
+                 ["门店的会员积分，最近老是算错", "顾客来投诉了好几次"], id="zh-topic-kept-once"),
+    pytest.param("客户：嗯，好的，一直打不开。", ["一直打不开"], id="zh-an-acknowledgement-is-no-topic"),
+])
+def test_a_chinese_comment_without_subject_takes_its_topic(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains

@@ -216,6 +216,19 @@ def _words(text: str, english: bool) -> float:
     return latin if english else len(_HAN.findall(text)) / 2 + latin
 
 
+# a verdict that only heads the problems told next: "Honestly it's a mess. Leads sit there for
+# days…", "The onboarding has been a disaster. Three weeks in and our data still isn't migrated"
+_VERDICT = re.compile(r"\b(?:(?:a |such a )?mess|messy|(?:a )?disaster|(?:a )?nightmare|terrible|awful|"
+                      r"horrible|ridiculous|unacceptable|frustrat\w*|painful|(?:a )?headache|"
+                      r"disappoint\w*)\b|一塌糊涂|(?:很|太|有点|非常)?失望|头疼|糟糕|太差|很差", re.I)
+
+
+def is_verdict_only(text: str) -> bool:
+    """Whether every problem cue of `text` is a bare verdict ("a mess", "一塌糊涂")."""
+    return _VERDICT.search(text) is not None and \
+        all(_VERDICT.search(m.group()) for m in PAIN.finditer(text))
+
+
 def is_subject_line(text: str, start: int) -> bool:
     """Whether the sentence at `start` is a "Subject:" / "主题：" line: a title restates the
     problem its body tells, so it is not a second pain point."""

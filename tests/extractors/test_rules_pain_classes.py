@@ -261,3 +261,18 @@ def test_a_pain_only_in_the_quoted_earlier_message_is_not_this_emails() -> None:
 ])
 def test_a_chinese_comment_without_subject_takes_its_topic(text: str, pains: list[str]) -> None:
     assert _pains(text) == pains
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("Customer: Honestly the rollout has been a disaster. Half our stores still can't "
+                 "print receipts.", ["Half our stores still can't print receipts"],
+                 id="en-verdict-heads-the-problem"),
+    pytest.param("客户：说实话这个月的排班一塌糊涂。三个门店的班表都对不上。", ["三个门店的班表都对不上"],
+                 id="zh-verdict-heads-the-problem"),
+    pytest.param("Customer: Half our stores still can't print receipts. Honestly it's a disaster.",
+                 ["Half our stores still can't print receipts", "it's a disaster"],
+                 id="en-a-verdict-after-the-problem-stays"),
+])
+def test_a_verdict_that_heads_the_problem_told_next_is_no_second_pain(text: str,
+                                                                       pains: list[str]) -> None:
+    assert _pains(text) == pains

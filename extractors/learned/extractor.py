@@ -8,7 +8,8 @@
 - `combined`: the rules keep the spans, owners and dates; the classifier decides which of their
   items count (a rules step in a sentence the classifier reads as an offer, a complaint or filler
   is dropped) and adds the sentences the rules missed that it reads with high confidence; the
-  rules' pain points all stay (a veto lost more true pains than false ones out of fold); the
+  rules' pain points all stay (a veto lost more true pains than false ones out of fold), and a
+  complaint only the classifier sees is added with a clause that says what is wrong; the
   sentiment is the classifier's, blended with the rules' lexicon score.
 
 Both encode all sentences of a touchpoint in one batch; `extract_many` batches across touchpoints.
@@ -192,7 +193,7 @@ class CombinedExtractor(LearnedExtractor):
                 continue
             if r.role == "complaint" and r.roles["complaint"] >= o.add_pain:
                 pains += [PainPoint(text=phrase, evidence=_evidence(touchpoint, r))
-                          for phrase in pain_phrases(r.sentence)]
+                          for phrase in pain_phrases(r.sentence, needs_clause=True)]
             elif r.role == "objection" and r.roles["objection"] >= o.add_objection:
                 objections.append(Objection(kind="other", text=clause(r.sentence),
                                             evidence=_evidence(touchpoint, r)))

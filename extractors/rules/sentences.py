@@ -33,11 +33,12 @@ _LABEL = gated(re.compile(
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I))
 # a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
-# "官方回复（乐听会员服务）：…"); the problem description is the customer's
-_AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|agent reply|official reply|客服|坐席|技术支持|"
-                                r"处理记录|处理意见|处理结果|官方回复|客服回复)\b", re.I))
+# "官方回复（乐听会员服务）：…", "Resolution:"); the problem description is the customer's
+_AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|agent reply|official reply|"
+                                r"official response|resolution|客服|坐席|技术支持|处理记录|处理意见|处理结果|"
+                                r"处理过程|官方回复|客服回复)\b", re.I))
 _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|客户|买方|用户|来电|"
-                                   r"问题描述)\b", re.I))
+                                   r"问题描述|description|issue description)\b", re.I))
 
 
 _QUOTE_HEADER = gated(re.compile(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import fold, gated
-from extractors.rules.pains import PAIN_CUE, is_subject_line, pain_phrases
+from extractors.rules.pains import PAIN_CUE, is_subject_line, is_verdict_only, pain_phrases
 from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
 
@@ -88,13 +88,21 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
 
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
     """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
-    line restates its body's problem and is not a second one."""
-    hits = []
-    for s in sentences:
-        if s.cues & PAIN_CUE and _is_customer(s, touchpoint):
+    line restates its body's problem and is not a second one, and a quoted earlier message is
+    not this touchpoint's news."""
+    found: list[tuple[int, list[SignalHit]]] = []
+    for index, s in enumerate(sentences):
+        if s.cues & PAIN_CUE and not s.quoted and _is_customer(s, touchpoint):
             phrases = pain_phrases(s, whole_when_unsure=True)
             if phrases and not is_subject_line(touchpoint.text, s.start):
-                hits += [SignalHit("pain", phrase, s) for phrase in phrases]
+                found.append((index, [SignalHit("pain", phrase, s) for phrase in phrases]))
+    hits = []
+    for at, (index, sentence_hits) in enumerate(found):
+        told_next = at + 1 < len(found) and found[at + 1][0] == index + 1 and \
+            sentences[index + 1].speaker == sentences[index].speaker
+        if told_next and is_verdict_only(sentences[index].text):
+            continue  # "it's a mess." heads the problem the next sentence tells
+        hits += sentence_hits
     return hits
 
 

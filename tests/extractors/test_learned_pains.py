@@ -60,3 +60,16 @@ def test_every_rules_pain_point_stays_as_the_rules_phrase_it(text):
     combined = extractor._build(touchpoint, _read_as(touchpoint, "other"), base).pain_points
     assert base.pain_points
     assert [p.text for p in combined] == [p.text for p in base.pain_points]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Customer: Main thing for us: everything runs in Zendesk, so tickets need to sync "
+                 "both ways.", id="en-requirement-read-as-complaint"),
+    pytest.param("客户：审批我们都在钉钉上走，这块不想动。", id="zh-situation-read-as-complaint"),
+])
+def test_a_complaint_only_the_classifier_sees_needs_a_clause_that_says_what_is_wrong(text):
+    touchpoint = _touchpoint(text, channel="call")
+    extractor = CombinedExtractor()
+    base = extractor.rules.extract(touchpoint, ExtractionContext())
+    assert base.pain_points == []
+    assert extractor._build(touchpoint, _read_as(touchpoint, "complaint"), base).pain_points == []

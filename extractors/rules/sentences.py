@@ -31,13 +31,18 @@ _LABEL = gated(re.compile(
     rf"\s*[:：]\s*(?=\S)"
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
-                         r"销售|销售代表|顾问|客户经理|我方|我司)\b", re.I))
+                         r"csm|customer success(?: manager)?|account manager|account director|am|se|sdr|"
+                         r"bdr|solutions? (?:engineer|consultant)|sales engineer|implementation(?: lead| "
+                         r"manager| consultant)?|onboarding(?: specialist| manager)?|"
+                         r"销售|销售代表|顾问|客户经理|我方|我司|客户成功|实施顾问|售前)\b", re.I))
 # a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
 # "官方回复（乐听会员服务）：…", "Resolution:"); the problem description is the customer's
 _AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|agent reply|official reply|"
                                 r"official response|resolution|客服|坐席|技术支持|处理记录|处理意见|处理结果|"
                                 r"处理过程|官方回复|客服回复)\b", re.I))
-_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|客户|买方|用户|来电|"
+_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
+                                   r"requester|requestor|member|patient|shopper|end user|"
+                                   r"客户|买方|用户|来电|访客|顾客|买家|会员|"
                                    r"问题描述|description|issue description)\b", re.I))
 
 
@@ -74,7 +79,8 @@ _TAG = gated(re.compile(r"[（(]([^)）]{1,40})[)）]\s*$"))
 _VENDOR_TAG = re.compile(
     r"^\s*(?:我方|我司|本司|乙方|原厂|技术支持|客户成功|客户经理|实施|售前|售后|客服|(?:销售(?:代表|顾问)?|sales)\s*$|"
     r"(?:our (?:side|team|company)|us|vendor|rep|sales rep|ae|sdr|bdr|csm|se|am|tam|"
-    r"account (?:executive|manager)|solutions? (?:engineer|consultant|architect)|sales engineer|"
+    r"account (?:executive|manager|director)|technical account manager|solutions? (?:engineer|"
+    r"consultant|architect)|sales engineer|support engineer|deal desk|engagement manager|"
     r"customer success|implementation|onboarding|support)\b)", re.I)
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
@@ -139,18 +145,25 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
     """Speaker -> organisation when the labels name two or more ("Laura Chen (Kestrel)", "Greg
     Howell (Northwind Clinics)"): a tag that is not a vendor word made each of them the customer,
     but one of the organisations is the vendor. Their sentences are made unknown again, for
-    `infer_roles` to decide by organisation."""
+    `infer_roles` to decide by organisation. With one organisation beside a speaker whose label
+    says customer ("Visitor:", "Customer:") and none whose label says vendor, the organisation's
+    people are unknown too: they are likely the vendor, and `infer_roles` decides."""
     organisations: dict[str, str] = {}
+    labelled: set[Role] = set()
     for s in sentences:
-        if s.speaker is not None and s.role == "customer" and s.speaker not in organisations \
-                and not _CUSTOMER_LABELS.match(s.speaker) and (org := organisation_of(s.speaker)):
+        if s.speaker is None or s.speaker in organisations:
+            continue
+        if s.role == "customer" and not _CUSTOMER_LABELS.match(s.speaker) \
+                and (org := organisation_of(s.speaker)):
             organisations[s.speaker] = org
-    if len(set(organisations.values())) < 2:
+        elif s.role != "unknown":
+            labelled.add("customer" if s.role == "customer" else "rep")
+    if not organisations or len(set(organisations.values())) < 2 and labelled != {"customer"}:
         return {}
     for s in sentences:
         if s.speaker in organisations:
             s.role = "unknown"
-    return organisations
+    return organisations if len(set(organisations.values())) >= 2 else {}
 
 
 def infer_roles(sentences: list[Sentence], channel: str = "call",

@@ -77,3 +77,22 @@ def test_an_ask_answered_by_a_promise_opposes_the_two_speakers() -> None:
     said = [S("A", "Could you send the deck?"), S("B", "Sure, I'll send it today."),
             S("C", "Sounds good."), S("B", "Great.")]
     assert opposed_pairs(said) == [("A", "B")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("CSM (Hannah): How are people finding it?\nCustomer (Marco, Ops Manager): Really well.\n",
+                 {"CSM": "rep", "Customer": "customer"}, id="vendor-job-before-the-name"),
+    pytest.param("Will Grant (Account Director): Here is our offer.\nAngela (Redfield): Too high.\n"
+                 "Will Grant (Account Director): Let me check.\n",
+                 {"Will Grant": "rep", "Angela": "customer"}, id="account-director-tag"),
+    pytest.param("Visitor: do you integrate with zendesk?\nMaya (Lumenpath): Yes, we have a native "
+                 "two-way integration.\n", {"Visitor": "customer", "Maya": "rep"},
+                 id="visitor-beside-one-organisation"),
+    pytest.param("访客：你们支持企业微信吗？\n小林（云图软件）：支持的，可以直接对接。\n",
+                 {"访客": "customer", "小林": "rep"}, id="zh-visitor-beside-one-organisation"),
+    pytest.param("Customer: The export fails.\nRep: I'll look today.\nDana (Acme): Same here.\n",
+                 {"Customer": "customer", "Rep": "rep", "Dana": "customer"},
+                 id="organisation-beside-labelled-sides-stays-customer"),
+])
+def test_labels_that_name_a_job_or_a_visitor(text: str, expected: dict[str, str]) -> None:
+    assert roles_of(text, channel="chat") == expected

@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 
 from assistant.models import Touchpoint
+from extractors.rules.action_items import action_headings, action_item
 from extractors.rules.dates import DuePhrase
 from extractors.rules.next_step_clauses import (
     HANDED_OVER,
@@ -119,8 +120,12 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     hits: list[NextStepHit] = []
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
     demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
+    headings = action_headings(touchpoint.text)
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
+            continue
+        if (listed := action_item(sentence, sentences, touchpoint, headings)) is not None:
+            hits.append(listed)  # "- Sam: send the revised plan - by Friday"
             continue
         item = list_item(sentence) if demands == (sentence.speaker or "") else None
         if item is not None:

@@ -70,8 +70,12 @@ _CUSTOMER_SPEECH = fold(re.compile(
     r"manager))\b"
     r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
     r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I))
-# a ticket's or email's header line ("Subject: …", "主题：…") is not a speaker turn
-_HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单)$", re.I)
+# a ticket's or email's header line ("Subject: …", "主题：…") and a heading of meeting notes
+# ("Action items:", "Attendees:", "待办：") are not speaker turns
+_HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单|action items?|"
+                            r"next steps|to-?dos?|follow[- ]?ups?|recap|summary|notes|agenda|"
+                            r"attendees|participants|decisions|open items|待办(?:事项)?|行动项|后续安排|"
+                            r"下一步|纪要|会议纪要|参会人员?|与会人员|议程|会议议程)$", re.I)
 # "Name (tag)": a tag that opens with a vendor-side word or job ("周敏（我方项目经理）", "Sam (AE)",
 # "Jordan (CSM)", "Lee (Solutions Engineer)") is the rep; any other tag names the customer's side
 # ("Nadia (VP Sales, Ledgerly)", "郑浩（润丰医药IT）")
@@ -88,6 +92,7 @@ _WORD = gated(re.compile(r"\w"))
 _BRACKET_SPEAKER = re.compile(r"^[【\[](?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
 _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|response)|官方回复|客服回复)\b",
                            re.I)
+_LISTED = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])\s*\S")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
@@ -269,7 +274,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         return [(s.start, s.end, role_from_label(s.speaker) if s.role == "unknown" and s.speaker
                  else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
-    labels = list(_LABEL.finditer(text))
+    labels = [m for m in _LABEL.finditer(text)  # "- Sam: send the plan" is an action item, no turn
+              if m.group("speaker") is None or not _LISTED.match(m.group("speaker"))]
     if touchpoint.channel == "email":  # "陈静：" or "我方要求：" alone on its line greets or heads a list
         labels = [m for m in labels if m.group("speaker") is None
                   or "\n" not in text[m.end("speaker"):m.end()]]

@@ -1,0 +1,120 @@
+"""Action items as meeting notes and recap emails list them, one owner per line.
+
+"Action items:\\n- Sam: send the revised rollout plan - by Friday\\n- Ana: confirm final headcount
+(end of week)\\n- Lee: security questionnaire back to us by the 10th", "* Us: 3-year pricing options
+- by Wed", "1. 王磊：周五前发送报价", "- Priya to loop in legal". Such a line names its owner before
+the task and often has no verb phrase a promise or request pattern would see, so it is read on its
+own. A line counts when an action heading comes before it ("Action items", "Next steps", "To-dos",
+"Follow-ups", 待办, 行动项, 后续安排, 下一步) or it holds a due date, and when its owner is a side
+word ("Us", "You", 我方, 客户) or a name said elsewhere in the text too (a speaker, an attendee, a
+greeting), never a heading word such as "Pricing:" or "Notes:".
+
+The owner is the writer's side for "Us"/"We"/我方, the other side for "You"/客户/贵司, and for a
+name the side that name speaks for in the text (a speaker's role); a name that never speaks is
+taken as the other side's in a message the rep writes and the rep's in one the customer writes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Touchpoint
+from extractors.rules.dates import find_due_phrases
+from extractors.rules.next_step_clauses import NextStepHit, side_of
+from extractors.rules.next_step_objects import MIN_ACTION_CHARS
+from extractors.rules.next_step_patterns import clean_action
+from extractors.rules.sentences import Sentence
+
+__all__ = ["action_headings", "action_item"]
+
+_BULLET = r"(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])"
+_WHO = (r"(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}|[Uu]s|[Ww]e|[Mm]e|I|[Yy]ou|[Oo]ur (?:side|team|end)|"
+        r"[Yy]our (?:side|team|end)|[\u4e00-\u9fff]{2,4})")
+# "- Sam: task", "- Sam (Kestrel): task", "1. 王磊：task"; as a sentence, or split into label and text
+_ITEM = re.compile(rf"^\s*{_BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*[:：]\s*(?P<task>\S.*)$")
+_ITEM_LABEL = re.compile(rf"^\s*{_BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*$")
+# "- Sam to send the deck", "Action: Priya to loop in legal"
+_TO_ITEM = re.compile(rf"^\s*(?:{_BULLET}|action(?: item)?s?\s*[:：])\s*"
+                      r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)\s+to\s+(?P<task>[a-z].*)$")
+_HEADING = re.compile(r"^[ \t#*]*(?:action items?|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
+                      r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?)\b[^\n]{0,30}$",
+                      re.I | re.M)
+_OURS = re.compile(r"^(?:us|we|me|i|our (?:side|team|end)|我方|我们|我司|我|乙方|本司)$", re.I)
+_THEIRS = re.compile(r"^(?:you|your (?:side|team|end)|贵司|贵方|你们|您|客户|客户方|对方|甲方)$", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:notes?|summary|agenda|status|decisions?|risks?|owners?|dates?|budget|timeline|next|"
+    r"action|topic|subject|attendees|location|time|re|fwd?|update|question|answer|issue|problem|"
+    r"solution|total|price|pricing|cost|scope|goal|result|outcome|context|background|q|a|ps|"
+    r"note|phase|step|item|owner|deadline|priority|description|comments?|feedback|tbd|n/a|"
+    r"备注|总结|议程|状态|决定|风险|负责人|日期|预算|时间|主题|问题|答复|结果|背景|价格|报价|说明|优先级)$", re.I)
+_BACK_TO = re.compile(r"^(?P<what>.+?)\s+back to (?:us|you|me|them)$", re.I)
+_SEPARATORS = re.compile(r"(?:\s*[-–—]\s*|\s*[（(]\s*[)）]\s*|[\s,，;；。.]+)$")
+
+
+def action_headings(text: str) -> list[int]:
+    """Where each action heading ("Action items:", "待办：") starts in `text`."""
+    return [m.start() for m in _HEADING.finditer(text)] if _could_head(text) else []
+
+
+def _could_head(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in ("action", "next step", "to-do", "todo", "follow",
+                                        "owners", "open item")) \
+        or any(word in text for word in ("待办", "行动项", "后续", "跟进", "下一步"))
+
+
+def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,
+                headings: list[int]) -> NextStepHit | None:
+    """The step an action-item line holds, or None when `sentence` is not one."""
+    who, task = _parts(sentence)
+    if who is None or task is None or _NOT_A_NAME.match(who):
+        return None
+    dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
+            if d.due]
+    headed = any(at < sentence.start for at in headings)
+    if not (headed or dues):
+        return None
+    owner = _owner(who, sentence, sentences, touchpoint)
+    if owner is None:
+        return None
+    action = clean_action(task, [(d.start, d.end) for d in dues], sentence.text.find(task))
+    while (trimmed := _SEPARATORS.sub("", action)) != action:
+        action = trimmed
+    action = re.sub(r"\s+(?:by|before|on|due|until|no later than)$", "", action, flags=re.I)
+    if (back := _BACK_TO.match(action)) is not None:
+        action = f"return {back.group('what')}"
+    if len(action) < MIN_ACTION_CHARS:
+        return None
+    due = dues[0] if dues else None
+    return NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
+                       sentence.start, sentence.end, sentence,
+                       is_request=owner != side_of(sentence, touchpoint))
+
+
+def _parts(sentence: Sentence) -> tuple[str | None, str | None]:
+    text = sentence.text
+    if (m := _ITEM.match(text)) is not None or (m := _TO_ITEM.match(text)) is not None:
+        return m.group("who"), m.group("task").strip()
+    if sentence.speaker is not None and (m := _ITEM_LABEL.match(sentence.speaker)) is not None:
+        return m.group("who"), text.strip()
+    return None, None
+
+
+def _owner(who: str, sentence: Sentence, sentences: list[Sentence],
+           touchpoint: Touchpoint) -> str | None:
+    writer = side_of(sentence, touchpoint)
+    other = "customer" if writer == "rep" else "rep"
+    if _OURS.match(who):
+        return writer
+    if _THEIRS.match(who):
+        return other
+    name = who.split()[0]
+    for s in sentences:  # the side a speaker of that name is on
+        if s.speaker and s.role != "unknown" and not _ITEM_LABEL.match(s.speaker) \
+                and s.speaker.lstrip().startswith(name):
+            return "customer" if s.role == "customer" else "rep"
+    text = touchpoint.text
+    mentions = len(re.findall(rf"(?<![\w\u4e00-\u9fff]){re.escape(name)}(?![\w\u4e00-\u9fff])", text))
+    if mentions < 2:  # a name said nowhere else may be a heading word: not read as an owner
+        return None
+    return other

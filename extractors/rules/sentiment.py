@@ -47,10 +47,12 @@ _COURTESY = fold(re.compile(
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
     r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
-    r"sorry)\b", re.I))
+    r"sorry(?: (?:for|about) (?:the |my |our )?(?:slow|late|delayed) (?:reply|response))?|(?:crazy|busy|"
+    r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|you)|on a good day)\b", re.I))
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
-                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接|说)?|"
+                          r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
                           r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
@@ -70,8 +72,14 @@ FLAT_NEGATIVE = fold(re.compile(
     r"went with(?! you\b| your (?!competitor))|"
     r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
     r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
-    r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
-    r"can'?t work|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
+    r"what we agreed|needs? (?:this|it|that|to be)(?: to be)? (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
+    r"can'?t work|(?:not|n't|no longer) (?:really |at all )?interested\b(?! in (?:hearing|learning|seeing) more)|"
+    # a cold contact turned away: "Please take me off your list", "stop calling me"
+    r"(?:take|remove) (?:me|us) (?:off|from) (?:your|the|this) (?:\w+ )?list|unsubscribe|stop (?:calling|"
+    r"emailing|messaging|contacting) (?:me|us)|"
+    # an escalation threatened: "this goes to our CFO", "we'll have to involve legal"
+    r"(?:this|it) (?:goes|will go|is going|gets escalated) (?:straight |up )?to (?:our|my) (?:cfo|ceo|legal|"
+    r"lawyers?|board|management|vp)|involve (?:our )?(?:legal|lawyers)|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
     r"figures))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
@@ -84,7 +92,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
+    r"(?:不愿意|不想|不肯|懒得)用|^\W*不需要[。！!]*$|不感兴趣|没(?:有|什么)?兴趣|(?:别|不要)再(?:打|发|联系)|"
+    r"(?:考虑|要求|只能)?终止(?:合同|合作)|(?:就|只能|我们就)(?:退单|退货|退款|走法律)|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
     re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
 # their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
@@ -100,8 +109,9 @@ PLAIN_FAILURE = fold(re.compile(
     r"respond|get back|fix|resolve|hear|refund|ship|deliver)|"
     r"(?:billed|charged) (?:us |me )?for [^.?!]{0,30}(?:never|didn't|don't|but (?:we )?only)|"
     # a firm no to the terms, not a condition ("can't sign until legal reviews it")
-    r"(?:can't|cannot|can not|couldn't|won't|will not|unable to) (?:accept|sign|approve|justify|"
-    r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))"
+    r"(?:can't|cannot|can not|couldn't|won't|will not|unable to|(?:\w+n't|not|never)(?: be)? able to) (?:accept|sign|"
+    r"approve|justify|absorb|afford|get (?:this|it|that) (?:approved|signed|through)|renew|extend|continue|"
+    r"proceed|move forward|go ahead|agree to)"
     r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
     r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
     r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
@@ -112,17 +122,24 @@ PLAIN_FAILURE = fold(re.compile(
     r"(?:third|fourth|fifth|umpteenth) (?:ticket|email|request|follow-up)|with no (?:warning|notice|"
     r"explanation)|without (?:any )?(?:warning|notice)|paying for (?:\w+ ){0,2}(?:we|nobody|no one) "
     r"(?:don't|doesn't|never) use|"
+    r"(?:\d+|two|three|four|five|six|several|multiple|many) times (?:today|this (?:week|month|morning)|"
+    r"in a row|already)|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:month|week|day|invoice|"
+    r"quarter|time) in a row|heard nothing (?:back|from)|(?:got|received|had) no (?:reply|response|"
+    r"answer|update)s?\b|(?:'ve|have|has) been waiting (?:for|on|since) (?!(?:my|our)\b)|(?:nobody|no one) "
+    r"(?:told|warned|informed|asked) (?:us|me)|(?:didn't|did not|never) ask(?:ed)? for|"
     r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
     r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) (?:better|lower)))\b"
-    r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
+    r"|不(?:太|够|是很)准|(?:一点|任何)?消息(?:都|也)?没有|到现在(?:也|都)(?:没|不)|"
+    r"(?:用了|才用)[^，。！？]{0,6}就(?:不|坏|没|停|出)|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
     r"(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|"
     r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
-    r"问题一大堆|说好的[^。！？]{0,12}?(?:结果|到现在|还没|没有|没)|一直不(?:回|理|处理)|"
+    r"问题一大堆|说好(?:的)?[^。！？]{0,16}?(?:结果|到现在|现在都|还没|没有|没)|一直不(?:回|理|处理)|"
     r"挂了[一二三四五六七八九十两几\d]+天|第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|"
     r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
-    r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
+    r"cool|great|good|perfect|nice|awesome|excellent|wonderful|lovely|understood|makes sense|you'?re good|"
+    r"all good|all set|thanks?|thank you|will do|no problem|"
     r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
@@ -147,7 +164,7 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
     # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
     r"(?<!n't )(?<!not )(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
-    r"upgrade|roll (?:it )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
+    r"upgrade|roll (?:it |this |them )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
     r"switched (?:over )?to you|(?:boss|manager|leadership|finance|legal|procurement|cfo|ceo|vp|board|"
     r"director) (?:has |have )?(?:signed off|approved|green-?lit)|let's get (?:the paperwork|it|this|"
     r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?<!n't )(?<!not )(?:want|wants|would "
@@ -158,15 +175,21 @@ POSITIVE_PHRASES = fold(re.compile(
     r"time)|set aside (?:money|budget|funds)|game[- ]changer|rock[- ]solid|(?:want|'d like|would like|"
     r"ready|decided) to move forward|(?:sorted|fixed|solved|resolved) (?:it|this|that|everything)(?: out)? "
     r"(?:in minutes|in no time|so fast|so quickly|right away)|get (?:it|this|the (?:contract|order form|paperwork|po|quote)) "
-    r"signed)\b"
+    r"signed|(?:looking forward|can't wait) to (?:getting started|get(?:ting)? going|working (?:with you|"
+    r"together)|(?:the )?(?:rollout|roll-out|launch|kickoff|go-live|partnership)|rolling (?:it |this )?out|"
+    r"using (?:it|this))|(?:you|you guys|y'all|your (?:team|support|folks)) (?:are|were|was|have been) (?:so |"
+    r"really |super |very |incredibly |amazingly )?(?:fast|quick|responsive)|(?:miles|way|leaps|years|light "
+    r"years) ahead|(?:it's|it is|everything's|everything is|all) working (?:for (?:everyone|everybody|us|me|all of "
+    r"us) )?(?:again|now|fine|great|perfectly)|"
+    r"(?:it|that) works(?=\W*$)|show(?:ing|ed|s)? (?:it|this|them) off)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
     r"(?:已经)?(?:配置|设置|改)好了|"
-    r"(?:加|增加|扩)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license)|扩容|"
+    r"(?:加|增加|扩|追加|再买|多买)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license|坐席|(?=[，,。！!]|$))|扩容|"
     r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
     r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:大|很大的|不少)忙|"
-    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
-    r"想(?:一起|也)用|(?:合同|订单)定下来|比以前(?:强|好)(?:太多|很多|多)了?|希望[^，。]{0,8}就?能上线|"
+    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫|事)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
+    r"想(?:一起|也)用|(?:合同|订单)定下来|比(?:我们)?(?:以前|之前|原来)[^，。！？]{0,8}?(?:强|好)(?:太多|很多|多|不少)了?|希望[^，。]{0,8}就?能上线|"
     r"打算[^，。]{0,6}(?:扩大|推广|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
@@ -188,6 +211,8 @@ SCHEDULE_ACK = fold(re.compile(
     rf"(?:{_DAY}(?: at \d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)?)? (?:is|works|would work|should work)"
     rf"(?: (?:good|great|fine|perfect|well))?(?: for (?:me|us|everyone))?"
     rf"|see you (?:on )?{_DAY})\W*$", re.I))
+# a feeling word inside a question asks, it does not praise: "Rohan, you good with that?", "现在方便吗？"
+QUESTION_DAMP = 0.3
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
@@ -221,7 +246,8 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
-                     "commitment", "promised")  # "took longer than promised" is no praise
+                     "commitment", "promised",  # "took longer than promised" is no praise
+                     "ideally", "invite", "invited", "invitation")  # a hedge ("ideally a bank"), a meeting
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -349,6 +375,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
             text = without_plain_positives(text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
+        if score > 0 and _is_question(text):
+            score *= QUESTION_DAMP
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
@@ -365,11 +393,17 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if codes:
         plain = _CODES.sub(" ", plain)
     score = vader_compound(plain, _vader())
+    if score > 0 and _is_question(text):
+        score *= QUESTION_DAMP
     if codes:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
     complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
     return max(-1.0, min(1.0, score - penalty))
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith(("?", "？"))
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:

@@ -24,7 +24,8 @@ PLAIN_POSITIVE = fold(re.compile(
     # results
     r"cut (?:our |the )?(?:\w+ ){0,3}(?:in half|by (?:half|a third|\d+ ?%))|(?:tickets|errors|complaints|"
     r"escalations|churn|backlog|no-shows|response times?|handle times?|reporting time) (?:have |has )?"
-    r"(?:dropped|fallen|fell|gone down|went down|halved|(?:are|is) down)|(?:fewer|less) (?:tickets|"
+    r"(?:(?:went|dropped|fell|came) (?:down )?from \w+|"
+    r"dropped|fallen|fell|gone down|went down|halved|(?:are|is) down)|(?:fewer|less) (?:tickets|"
     r"errors|complaints|escalations|manual (?:work|entry)|data entry|churn)|(?:closed|closing|won|"
     r"booked|winning) (?:\d+ ?%|twice as many|a lot|way) more|(?:win|close|conversion|response|reply) "
     r"rates? (?:is |are |has |have )?(?:up|improved|gone up|went up|doubled)|(?:much|way|a lot) "
@@ -49,6 +50,7 @@ PLAIN_POSITIVE = fold(re.compile(
     r"(?:快|方便|省事|轻松|顺畅|清楚)了?(?:很多|多了|不少)|"
     r"(?:投诉|报错|错误|出错|加班|漏单|重复录入|返工|丢单)(?:量|率)?(?:少了|减少了|降了|下降了|没了)|"
     r"(?:成交|转化|回款|续费|满意度|签单|业绩|产能|人效)[^，。！？]{0,3}(?:提高|提升|上升|涨)了|"
+    r"(?:周期|时长|时间|耗时|覆盖率|准确率|效率|转化率|成交率)从[^，。！？]{1,10}?(?:缩短|降|减少|提高|提升|提)(?:到|至)|"
     r"(?:决定|就)(?:用|选|定)(?:你们|贵司)|(?:我们|咱们)(?:想|希望|打算)?尽快(?:开始|上线|签|启动)|走合同流程|"
     r"把[^，。！？]{1,8}也(?:加进来|加上|用起来|上线|接进来)|"
     r"(?<!不考虑)(?<!不打算)(?:战略|深入|长期|进一步)合作|"

@@ -1,0 +1,87 @@
+"""Sentence sentiment by class of customer language: refusals, complaints without feeling words,
+plain positive stances, and praise words that only acknowledge a plan (evals/GUIDE.md "Sentiment")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.rules.sentiment import score_sentence
+
+REFUSALS_AND_COMPLAINTS = [
+    pytest.param("We are not able to approve that increase this cycle.", id="en-not-able-to-approve"),
+    pytest.param("We won't be able to renew at that price.", id="en-wont-be-able-to-renew"),
+    pytest.param("Not interested.", id="en-not-interested"),
+    pytest.param("Please take me off your list.", id="en-off-your-list"),
+    pytest.param("Stop calling me.", id="en-stop-calling"),
+    pytest.param("This needs to be fixed before the launch.", id="en-needs-to-be-fixed"),
+    pytest.param("The app has logged me out 4 times today.", id="en-n-times-today"),
+    pytest.param("This is the third month in a row we've been overbilled.", id="en-in-a-row"),
+    pytest.param("I raised this twice and have heard nothing back.", id="en-heard-nothing-back"),
+    pytest.param("I've been waiting for support to explain why the recordings vanished.",
+                 id="en-been-waiting-for-vendor"),
+    pytest.param("If this isn't sorted by Friday, this goes to our CFO.", id="en-escalation-threat"),
+    pytest.param("It's a 30% increase and nobody told us it was coming.", id="en-nobody-told-us"),
+    pytest.param("Which we didn't ask for.", id="en-didnt-ask-for"),
+    pytest.param("不需要。", id="zh-flat-no"),
+    pytest.param("我们对这个不感兴趣。", id="zh-not-interested"),
+    pytest.param("说好上周五发货，现在都周三了，一点消息没有。", id="zh-promised-date-passed"),
+    pytest.param("打印机用了两天就不出纸了。", id="zh-broke-within-days"),
+    pytest.param("再出现这种情况，我们会考虑终止合同。", id="zh-terminate-threat"),
+    pytest.param("周五前还到不了的话，我们就退单了。", id="zh-return-threat"),
+    pytest.param("问了三次，到现在也没有一个答复。", id="zh-still-no-answer"),
+]
+
+PLAIN_POSITIVES = [
+    pytest.param("Looking forward to getting started!", id="en-eager-to-start"),
+    pytest.param("You guys are fast, thank you!", id="en-speed-praised"),
+    pytest.param("The interface is miles ahead of what we had.", id="en-miles-ahead"),
+    pytest.param("Confirmed, it's working for everyone now.", id="en-fix-confirmed"),
+    pytest.param("Omg it works.", id="en-it-works"),
+    pytest.param("Average handle time went from eleven minutes to seven.", id="en-metric-improved"),
+    pytest.param("Tom keeps showing it off to the other teams.", id="en-showing-it-off"),
+    pytest.param("We want to roll this out to the wholesale team.", id="en-roll-this-out"),
+    pytest.param("确定了，加十个。", id="zh-add-n"),
+    pytest.param("比我们以前手工统计强太多了。", id="zh-better-than-before"),
+    pytest.param("主管们省了不少事。", id="zh-saved-effort"),
+    pytest.param("回款周期从62天缩短到了45天。", id="zh-metric-improved"),
+]
+
+NOT_A_STANCE = [
+    pytest.param("Great, I'll send an invite.", id="en-great-then-promise"),
+    pytest.param("Perfect, talk then.", id="en-perfect-talk-then"),
+    pytest.param("Sounds great, see you Thursday.", id="en-sounds-great-see-you"),
+    pytest.param("Awesome, thanks, I'll loop in our CFO.", id="en-awesome-thanks-loop-in"),
+    pytest.param("Yeah, yeah, you're good.", id="en-youre-good"),
+    pytest.param("nice.", id="en-lone-nice"),
+    pytest.param("Rohan, you good with that?", id="en-question-not-praise"),
+    pytest.param("Hey, sorry for the slow reply, crazy week over here.", id="en-own-delay-excuse"),
+    pytest.param("Appreciate that.", id="en-appreciate-that"),
+    pytest.param("Looking forward to hearing from you.", id="en-closing-not-eagerness"),
+    pytest.param("哎，现在不方便，我在开车。", id="zh-bad-time-to-talk"),
+    pytest.param("现在方便吗？", id="zh-question-not-praise"),
+    pytest.param("贵司客户成功团队：", id="zh-team-name"),
+    pytest.param("加十个字段", id="zh-add-fields-not-seats"),
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSALS_AND_COMPLAINTS)
+def test_refusals_and_complaints_without_feeling_words_score_negative(sentence: str) -> None:
+    assert score_sentence(sentence) <= -0.3
+
+
+@pytest.mark.parametrize("sentence", PLAIN_POSITIVES)
+def test_plain_positive_stances_score_positive(sentence: str) -> None:
+    assert score_sentence(sentence) >= 0.3
+
+
+@pytest.mark.parametrize("sentence", NOT_A_STANCE)
+def test_acknowledgements_questions_and_excuses_are_not_a_stance(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_a_condition_still_keeps_a_refusal_soft() -> None:
+    assert score_sentence("We can't sign until legal reviews it.") > -0.3
+
+
+def test_a_complaint_asked_as_a_question_stays_negative() -> None:
+    assert score_sentence("Why is it still broken?") <= -0.3

@@ -48,9 +48,10 @@ _COURTESY = fold(re.compile(
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
     r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
     r"sorry(?: (?:for|about) (?:the |my |our )?(?:slow|late|delayed) (?:reply|response))?|(?:crazy|busy|"
-    r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|you)|on a good day)\b", re.I))
+    r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|you)|on a good day|(?:if|in case) (?:I|we|you) cut out|"
+    r"(?:this|the|your) call (?:may|might|will) be (?:recorded|monitored)[^.!?]*)\b", re.I))
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
-                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
+                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接|说)?|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
@@ -92,7 +93,7 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用|^\W*不需要[。！!]*$|不感兴趣|没(?:有|什么)?兴趣|(?:别|不要)再(?:打|发|联系)|"
+    r"(?:不愿意|不想|不肯|懒得)用|比(?:你们|贵司|您们?)(?:家)?(?:的)?(?:报价|价格)?(?:少|便宜|低)|每次都(?:得|要)|^\W*不需要[。！!]*$|不感兴趣|没(?:有|什么)?兴趣|(?:别|不要)再(?:打|发|联系)|"
     r"(?:考虑|要求|只能)?终止(?:合同|合作)|(?:就|只能|我们就)(?:退单|退货|退款|走法律)|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
     re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
@@ -115,7 +116,9 @@ PLAIN_FAILURE = fold(re.compile(
     r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
     r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
     r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
-    r"(?:fed up|sick|tired) (?:with|of)|impossible to use|(?:considering|looking at|exploring|evaluating) "
+    r"(?:fed up|sick|tired) (?:with|of)|stopped (?:trusting|believing)|lost (?:all )?(?:trust|faith|"
+    r"confidence) in|(?:learn(?:ed|ing|t)?|found out) (?:this |that |it )?the hard way|we(?:'ve| have)? "
+    r"(?:just |already )?signed with (?!you\b|your\b|us\b)|impossible to use|(?:considering|looking at|exploring|evaluating) "
     r"(?:other|alternative) (?:options|vendors|providers|tools|solutions)|(?:looking at|considering|"
     r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
     r"(?:nobody|no one)[^.?!]{0,30}\b(?:actually |really )?uses? it\b|refuses? to use|"
@@ -274,7 +277,12 @@ _NEGATIVE_PHRASES = fold(re.compile(
     # a price said to be above another's: "the pricing is higher than Hubspot's offer"
     r"\b(?:price|prices|pricing|quote|cost|costs|renewal|offer|proposal|bill|invoice)\b[^.,;!?]{0,20}"
     r"\b(?:is|are|was|were|came in|comes in|went up|'s) (?:[\w%]+ ){0,3}(?:higher|more expensive|"
-    r"pricier|steeper|above)\b",
+    r"pricier|steeper|above)\b|"
+    r"\b(?:\d+ ?%|\w+ percent|half|a third|\$?\d[\d,.k]*) (?:less|cheaper|lower) than (?:you|yours|your|what "
+    r"you)\b|\b(?:quoted|offered|came (?:back |in )?at|charges?|priced) (?:us )?(?:about |around |roughly |"
+    r"like )?(?:\d+ ?%|\w+ percent|half|a third) (?:less|cheaper|lower)\b|\bget (?:\w+ ){1,3}for less\b|"
+    r"\b(?:is|are|'s) (?:like |about |roughly |maybe |literally )?half (?:that|the price|your price|what you)"
+    r"|\b(?:is|'s) (?:quite |really |way )?a lot (?:for|to pay|of money for)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
@@ -422,6 +430,31 @@ def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
     if lean <= -LABEL_THRESHOLD and negative:
         return "negative", max(-1.0, min(1.0, mean))
     return "neutral", max(-1.0, min(1.0, mean))
+
+
+# support channels, where a problem reported and then fixed is the usual story
+RESOLUTION_CHANNELS = ("ticket", "chat")
+# the customer confirms the fix: "Confirmed, it's working for everyone now", "可以了，全部能播放了"
+FIX_CONFIRMED = gated(re.compile(
+    r"\b(?:works|working|worked) (?:now|again|fine now|for (?:everyone|everybody|us|me|all))|\b(?:it's|it is|"
+    r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
+    r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b"
+    r"|可以了|恢复(?:了|正常)|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
+
+
+def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,
+                    strong: float = STRONG) -> SentimentLabel:
+    """`positive` for a `mixed` support ticket or chat in which the customer, after the last
+    complaint, confirms a fix and ends in clear praise: the problem was reported and resolved
+    ("Really appreciate how fast your team moved", evals/GUIDE.md "Sentiment"); otherwise
+    `label`. `scored` holds the customer's (sentence, score) pairs in text order."""
+    if label != "mixed" or channel not in RESOLUTION_CHANNELS:
+        return label
+    last_negative = max((i for i, (_, s) in enumerate(scored) if s <= -strong), default=-1)
+    after = scored[last_negative + 1 :]
+    clear = [s for _, s in after if abs(s) >= strong]
+    confirmed = any(FIX_CONFIRMED.search(text) for text, _ in after)
+    return "positive" if confirmed and clear and clear[-1] > 0 else label
 
 
 def customer_sentences(sentences: list[Sentence]) -> list[Sentence]:

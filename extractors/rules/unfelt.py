@@ -32,7 +32,7 @@ _ACK_BEFORE_PROMISE = gated(re.compile(
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 # a wish for a feature is a request, not love: "we'd love to have dropdown fields"
 _WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
-                        r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
+                        r"\bmake sure\b|\bignore (?=(?:what|that|my|the|this) )", re.I))  # "no decision yet" is a hedge, "make sure" a promise
 _WISH_CUE = register_pattern("unfelt_wish", _WISH)  # not "wish": next steps has its own
 _UNFELT = {"to ": " want to ", "ure": " see that "}
 # a task whose object is a defect is process talk, not a complaint: "I'll check the billing error",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.rules.sentiment import score_sentence
+from extractors.rules.sentiment import score_sentence, settle_resolved
 
 REFUSALS_AND_COMPLAINTS = [
     pytest.param("We are not able to approve that increase this cycle.", id="en-not-able-to-approve"),
@@ -22,7 +22,17 @@ REFUSALS_AND_COMPLAINTS = [
     pytest.param("If this isn't sorted by Friday, this goes to our CFO.", id="en-escalation-threat"),
     pytest.param("It's a 30% increase and nobody told us it was coming.", id="en-nobody-told-us"),
     pytest.param("Which we didn't ask for.", id="en-didnt-ask-for"),
+    pytest.param("Zoho came back at about forty percent less than you.", id="en-rival-percent-less"),
+    pytest.param("I can get Salesloft for less.", id="en-rival-for-less"),
+    pytest.param("Freshdesk is like half that.", id="en-rival-half"),
+    pytest.param("$89 a user is a lot for a six-person shop.", id="en-a-lot-for"),
+    pytest.param("My team stopped trusting the notes.", id="en-stopped-trusting"),
+    pytest.param("We signed with Gong last week.", id="en-signed-with-rival"),
+    pytest.param("I'm learning the hard way.", id="en-the-hard-way"),
     pytest.param("不需要。", id="zh-flat-no"),
+    pytest.param("别家给我们报的比你们少三千多。", id="zh-rival-cheaper"),
+    pytest.param("导出模板太死板了。", id="zh-rigid"),
+    pytest.param("每次都得导出来在Excel里改。", id="zh-rework-every-time"),
     pytest.param("我们对这个不感兴趣。", id="zh-not-interested"),
     pytest.param("说好上周五发货，现在都周三了，一点消息没有。", id="zh-promised-date-passed"),
     pytest.param("打印机用了两天就不出纸了。", id="zh-broke-within-days"),
@@ -61,6 +71,10 @@ NOT_A_STANCE = [
     pytest.param("现在方便吗？", id="zh-question-not-praise"),
     pytest.param("贵司客户成功团队：", id="zh-team-name"),
     pytest.param("加十个字段", id="zh-add-fields-not-seats"),
+    pytest.param("We don't use it, so ignore what I said about the export.", id="en-ignore-what-i-said"),
+    pytest.param("Sorry, I'm in the car, so if I cut out, that's why.", id="en-call-may-cut-out"),
+    pytest.param("This call may be recorded for quality and training.", id="en-recording-notice"),
+    pytest.param("您好，欢迎咨询，本次会话可能会被记录以提升服务质量。", id="zh-bot-welcome"),
 ]
 
 
@@ -85,3 +99,28 @@ def test_a_condition_still_keeps_a_refusal_soft() -> None:
 
 def test_a_complaint_asked_as_a_question_stays_negative() -> None:
     assert score_sentence("Why is it still broken?") <= -0.3
+
+
+RESOLVED = [
+    pytest.param([("The export is broken again.", -0.6), ("Confirmed, it's working now.", 0.4),
+                  ("Really appreciate how quickly you jumped on this.", 0.5)], "ticket", "positive",
+                 id="en-ticket-fixed-then-praised"),
+    pytest.param([("录音播放不了。", -0.6), ("可以了，全部能播放了。", 0.0), ("响应非常快，点个赞！", 0.7)],
+                 "ticket", "positive", id="zh-ticket-fixed-then-praised"),
+    pytest.param([("The import failed three times.", -1.0), ("The summaries save my managers hours.", 0.4)],
+                 "chat", "mixed", id="praise-of-something-else-stays-mixed"),
+    pytest.param([("The export is broken again.", -0.6), ("It works now.", 0.2), ("Love the new UI.", 0.6)],
+                 "meeting", "mixed", id="not-a-support-channel"),
+    pytest.param([("It works now, thanks.", 0.5), ("But billing charged us twice.", -0.6)], "ticket",
+                 "mixed", id="complaint-after-the-fix-stays-mixed"),
+]
+
+
+@pytest.mark.parametrize(("scored", "channel", "label"), RESOLVED)
+def test_a_support_problem_fixed_and_then_praised_is_positive(
+        scored: list[tuple[str, float]], channel: str, label: str) -> None:
+    assert settle_resolved("mixed", scored, channel) == label
+
+
+def test_only_a_mixed_label_is_settled() -> None:
+    assert settle_resolved("negative", [("It works now, great.", 0.6)], "ticket") == "negative"

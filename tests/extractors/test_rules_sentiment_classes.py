@@ -29,6 +29,19 @@ REFUSALS_AND_COMPLAINTS = [
     pytest.param("My team stopped trusting the notes.", id="en-stopped-trusting"),
     pytest.param("We signed with Gong last week.", id="en-signed-with-rival"),
     pytest.param("I'm learning the hard way.", id="en-the-hard-way"),
+    pytest.param("We will not be moving ahead this quarter.", id="en-not-moving-ahead"),
+    pytest.param("We aren't moving forward.", id="en-arent-moving-forward"),
+    pytest.param("We're going to hold off on the purchase for now.", id="en-hold-off"),
+    pytest.param("We need to put this on hold.", id="en-on-hold"),
+    pytest.param("We'll pass for now.", id="en-pass"),
+    pytest.param("The answer is no.", id="en-answer-is-no"),
+    pytest.param("Your support team never replied to my ticket.", id="en-never-replied"),
+    pytest.param("Been on hold for 45 minutes.", id="en-on-hold-for-minutes"),
+    pytest.param("这事先放一放吧。", id="zh-shelved"),
+    pytest.param("我们先不推进了。", id="zh-not-proceeding"),
+    pytest.param("预算没批下来。", id="zh-budget-not-approved"),
+    pytest.param("我们暂缓采购。", id="zh-purchase-paused"),
+    pytest.param("客服电话打了一上午都没人接。", id="zh-nobody-answers"),
     pytest.param("不需要。", id="zh-flat-no"),
     pytest.param("别家给我们报的比你们少三千多。", id="zh-rival-cheaper"),
     pytest.param("导出模板太死板了。", id="zh-rigid"),
@@ -50,7 +63,24 @@ PLAIN_POSITIVES = [
     pytest.param("Average handle time went from eleven minutes to seven.", id="en-metric-improved"),
     pytest.param("Tom keeps showing it off to the other teams.", id="en-showing-it-off"),
     pytest.param("We want to roll this out to the wholesale team.", id="en-roll-this-out"),
+    pytest.param("We got the green light from the board.", id="en-green-light"),
+    pytest.param("We're going ahead with the annual plan.", id="en-going-ahead"),
+    pytest.param("Let's proceed with the order.", id="en-lets-proceed"),
+    pytest.param("Everyone's on board with the switch.", id="en-on-board"),
+    pytest.param("We're all set to sign next week.", id="en-all-set-to-sign"),
+    pytest.param("We hit our targets for the quarter.", id="en-hit-targets"),
+    pytest.param("Response times are down by half.", id="en-metric-down-by"),
+    pytest.param("That did the trick, thanks!", id="en-did-the-trick"),
+    pytest.param("We renewed for another year.", id="en-renewed"),
     pytest.param("确定了，加十个。", id="zh-add-n"),
+    pytest.param("预算批了。", id="zh-budget-approved"),
+    pytest.param("没意见，可以往下走。", id="zh-go-on"),
+    pytest.param("我们决定上了。", id="zh-decided-to-buy"),
+    pytest.param("合同那边法务已经过了。", id="zh-legal-passed"),
+    pytest.param("我们这边确认采购了。", id="zh-purchase-confirmed"),
+    pytest.param("那就按这个方案走吧。", id="zh-go-with-this-plan"),
+    pytest.param("下个月开始全员推广。", id="zh-company-wide-rollout"),
+    pytest.param("效果挺明显的，回复率涨了不少。", id="zh-clear-results"),
     pytest.param("比我们以前手工统计强太多了。", id="zh-better-than-before"),
     pytest.param("主管们省了不少事。", id="zh-saved-effort"),
     pytest.param("回款周期从62天缩短到了45天。", id="zh-metric-improved"),
@@ -71,6 +101,8 @@ NOT_A_STANCE = [
     pytest.param("现在方便吗？", id="zh-question-not-praise"),
     pytest.param("贵司客户成功团队：", id="zh-team-name"),
     pytest.param("加十个字段", id="zh-add-fields-not-seats"),
+    pytest.param("If legal signs off, we'll go ahead.", id="en-go-ahead-on-a-condition"),
+    pytest.param("We'll go ahead with the other vendor.", id="en-going-ahead-with-a-rival-is-no-praise"),
     pytest.param("We don't use it, so ignore what I said about the export.", id="en-ignore-what-i-said"),
     pytest.param("Sorry, I'm in the car, so if I cut out, that's why.", id="en-call-may-cut-out"),
     pytest.param("This call may be recorded for quality and training.", id="en-recording-notice"),
@@ -91,6 +123,10 @@ def test_plain_positive_stances_score_positive(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NOT_A_STANCE)
 def test_acknowledgements_questions_and_excuses_are_not_a_stance(sentence: str) -> None:
     assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_a_service_that_is_down_is_still_an_outage() -> None:
+    assert score_sentence("The site is down again.") <= -0.3
 
 
 def test_a_condition_still_keeps_a_refusal_soft() -> None:

@@ -47,11 +47,19 @@ _COURTESY = fold(re.compile(
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
     r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
-    r"sorry(?: (?:for|about) (?:the |my |our )?(?:slow|late|delayed) (?:reply|response))?|(?:crazy|busy|"
+    r"sorry(?: (?:for|about) (?:the |my |our )?(?:slow|late|delayed) (?:reply|response)| (?:for|about) (?:the|any) "
+    r"(?:inconvenience|trouble|confusion)(?: (?:this|that|it) (?:has )?caused)?| to hear (?:that|about (?:the|this|"
+    r"that)(?: \w+){0,4}))?|(?:crazy|busy|"
     r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|you)|on a good day|(?:if|in case) (?:I|we|you) cut out|"
-    r"(?:this|the|your) call (?:may|might|will) be (?:recorded|monitored)[^.!?]*)\b", re.I))
+    r"(?:this|the|your) call (?:may|might|will) be (?:recorded|monitored)[^.!?]*|"
+    # an agent's empathy and good-news formulas, where roles are unknown: "We apologize for the
+    # inconvenience", "I understand your frustration", "Glad that worked!"
+    r"(?:sincerely |do )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay|confusion)|"
+    r"understand (?:your|the) frustration|understand how frustrating (?:this|that|it) (?:must be|is)|glad (?:to hear (?:it|that)|(?:that|it) (?:worked|helped|'s working))|"
+    r"great news)\b", re.I))
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
-                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
+                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|很高兴(?:能)?(?:帮到|为)您|给您带来(?:的)?不便|深表歉意|理解您的心情|"
+                          r"有(?:任何)?问题(?:请)?随时(?:联系|找)(?:我们|我)?|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接|说)?|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"

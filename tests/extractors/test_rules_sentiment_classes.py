@@ -107,6 +107,14 @@ NOT_A_STANCE = [
     pytest.param("Sorry, I'm in the car, so if I cut out, that's why.", id="en-call-may-cut-out"),
     pytest.param("This call may be recorded for quality and training.", id="en-recording-notice"),
     pytest.param("您好，欢迎咨询，本次会话可能会被记录以提升服务质量。", id="zh-bot-welcome"),
+    pytest.param("We apologize for the inconvenience.", id="en-agent-apology"),
+    pytest.param("Sorry for the inconvenience this caused.", id="en-agent-sorry-for-inconvenience"),
+    pytest.param("I'm sorry to hear about the trouble with the export.", id="en-agent-sorry-to-hear"),
+    pytest.param("I completely understand how frustrating this must be.", id="en-agent-empathy"),
+    pytest.param("Great news: the fix is live!", id="en-agent-great-news"),
+    pytest.param("Glad to hear it!", id="en-agent-glad-to-hear"),
+    pytest.param("给您带来的不便，我们深表歉意。", id="zh-agent-apology"),
+    pytest.param("很高兴能帮到您！", id="zh-agent-glad-to-help"),
 ]
 
 
@@ -131,6 +139,10 @@ def test_a_service_that_is_down_is_still_an_outage() -> None:
 
 def test_a_condition_still_keeps_a_refusal_soft() -> None:
     assert score_sentence("We can't sign until legal reviews it.") > -0.3
+
+
+def test_a_customer_apology_before_a_complaint_keeps_the_complaint() -> None:
+    assert score_sentence("Sorry, the export is still broken.") <= -0.3
 
 
 def test_a_complaint_asked_as_a_question_stays_negative() -> None:

@@ -42,6 +42,27 @@ REFUSALS_AND_COMPLAINTS = [
     pytest.param("预算没批下来。", id="zh-budget-not-approved"),
     pytest.param("我们暂缓采购。", id="zh-purchase-paused"),
     pytest.param("客服电话打了一上午都没人接。", id="zh-nobody-answers"),
+    pytest.param("Two hours on the phone and nothing.", id="en-and-nothing"),
+    pytest.param("Three tickets, zero answers.", id="en-zero-answers"),
+    pytest.param("I want my money back.", id="en-money-back"),
+    pytest.param("I've asked three times for an invoice.", id="en-asked-n-times"),
+    pytest.param("It's been a week and the issue is still open.", id="en-been-a-week-still-open"),
+    pytest.param("Each time we call we get a different answer.", id="en-different-answers"),
+    pytest.param("Why do I have to explain this again?", id="en-why-again"),
+    pytest.param("Nobody at your company seems to care.", id="en-nobody-cares"),
+    pytest.param("It keeps logging us out.", id="en-keeps-logging-out"),
+    pytest.param("Every week something breaks.", id="en-something-breaks"),
+    pytest.param("So the login issue is back.", id="en-issue-is-back"),
+    pytest.param("Honestly, we expected more.", id="en-expected-more"),
+    pytest.param("Not what we were promised.", id="en-not-what-promised"),
+    pytest.param("Sales promised SSO and it's not there.", id="en-promised-not-there"),
+    pytest.param("We've been more than patient.", id="en-patience"),
+    pytest.param("又崩了。", id="zh-crashed-again"),
+    pytest.param("说了多少遍了，还是这个问题。", id="zh-told-you-how-many-times"),
+    pytest.param("每次打电话都要重新说一遍。", id="zh-repeat-every-time"),
+    pytest.param("发票又开错了。", id="zh-wrong-again"),
+    pytest.param("我们已经很有耐心了。", id="zh-patience-running-out"),
+    pytest.param("要是再这样，我们只能换供应商了。", id="zh-switch-vendor-threat"),
     pytest.param("不需要。", id="zh-flat-no"),
     pytest.param("别家给我们报的比你们少三千多。", id="zh-rival-cheaper"),
     pytest.param("导出模板太死板了。", id="zh-rigid"),
@@ -115,6 +136,8 @@ NOT_A_STANCE = [
     pytest.param("Glad to hear it!", id="en-agent-glad-to-hear"),
     pytest.param("给您带来的不便，我们深表歉意。", id="zh-agent-apology"),
     pytest.param("很高兴能帮到您！", id="zh-agent-glad-to-help"),
+    pytest.param("感谢您的耐心等待。", id="zh-thanks-for-patience"),
+    pytest.param("Nothing to add from my side.", id="en-nothing-to-add"),
 ]
 
 
@@ -131,6 +154,10 @@ def test_plain_positive_stances_score_positive(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NOT_A_STANCE)
 def test_acknowledgements_questions_and_excuses_are_not_a_stance(sentence: str) -> None:
     assert abs(score_sentence(sentence)) < 0.3
+
+
+def test_expecting_better_and_getting_it_is_no_complaint() -> None:
+    assert score_sentence("We expected better onboarding numbers, and we got them!") > 0
 
 
 def test_a_service_that_is_down_is_still_an_outage() -> None:

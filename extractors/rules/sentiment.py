@@ -249,7 +249,7 @@ FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
 DECISION = fold(re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
-                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I))
+                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑|退单|终止", re.I))
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,

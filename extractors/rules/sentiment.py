@@ -269,6 +269,10 @@ _BUSINESS_TERMS = {
     "reliable": 1.6, "accurate": 1.4, "polished": 1.6, "snappy": 1.6, "painless": 2.0,
     "complicated": -1.2, "confusing": -1.6, "outdated": -1.4, "bloated": -1.6,
     "overcomplicated": -1.8, "delayed": -1.4,
+    # complaint words VADER lacks ("it's been rough", "stale numbers", "we were overcharged")
+    "rough": -1.4, "stale": -1.6, "robotic": -1.0, "clumsy": -1.6, "janky": -1.8, "sloppy": -1.8,
+    "inaccurate": -1.8, "incorrect": -1.4, "vanished": -1.6, "overcharged": -2.2, "overbilled": -2.2,
+    "unhelpful": -2.0, "overdue": -1.2, "garbage": -2.6,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the

@@ -176,6 +176,25 @@ def test_a_complaint_asked_as_a_question_stays_negative() -> None:
     assert score_sentence("Why is it still broken?") <= -0.3
 
 
+REVIEW_WORDS = [
+    pytest.param("Honestly it's been rough.", -1, id="en-rough"),
+    pytest.param("The numbers on the dashboard are stale.", -1, id="en-stale"),
+    pytest.param("We were overcharged again.", -1, id="en-overcharged"),
+    pytest.param("你们这服务真是离谱。", -1, id="zh-outrageous"),
+    pytest.param("客服一直在踢皮球。", -1, id="zh-passing-the-buck"),
+    pytest.param("回复太敷衍了。", -1, id="zh-perfunctory"),
+    pytest.param("真后悔买了这个。", -1, id="zh-regret"),
+    pytest.param("这个产品真的是神器。", 1, id="zh-godsend"),
+    pytest.param("五星好评！", 1, id="zh-five-stars"),
+    pytest.param("没话说，服务一流。", 1, id="zh-first-class"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "sign"), REVIEW_WORDS)
+def test_review_words_the_lexicons_lacked_carry_their_sign(sentence: str, sign: int) -> None:
+    assert score_sentence(sentence) * sign >= 0.3
+
+
 RESOLVED = [
     pytest.param([("The export is broken again.", -0.6), ("Confirmed, it's working now.", 0.4),
                   ("Really appreciate how quickly you jumped on this.", 0.5)], "ticket", "positive",

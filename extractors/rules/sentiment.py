@@ -52,13 +52,19 @@ _COURTESY = fold(re.compile(
     r"that)(?: \w+){0,4}))?|(?:crazy|busy|"
     r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|you)|on a good day|(?:if|in case) (?:I|we|you) cut out|"
     r"(?:this|the|your) call (?:may|might|will) be (?:recorded|monitored)[^.!?]*|"
+    r"(?:great|good|nice|lovely|a pleasure) (?:to (?:meet|see|hear from|connect with|finally meet) you|(?:meeting|"
+    r"chatting|talking|speaking|connecting) (?:with )?you)|glad (?:we could|to) (?:connect|chat|meet)|"
+    r"(?:great|good) (?:question|call|point)|fair point|(?:I'd be |I'm |we're |we'd be )?(?:happy|glad) to (?:jump|hop|"
+    r"get|share|send|walk|chat|meet|set up|schedule|join|connect|answer|provide|discuss|help|arrange|"
+    r"take a look|look into)|happy (?:friday|monday|holidays|new year)|merry christmas|"
     # an agent's empathy and good-news formulas, where roles are unknown: "We apologize for the
     # inconvenience", "I understand your frustration", "Glad that worked!"
     r"(?:sincerely |do )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay|confusion)|"
     r"understand (?:your|the) frustration|understand how frustrating (?:this|that|it) (?:must be|is)|glad (?:to hear (?:it|that)|(?:that|it) (?:worked|helped|'s working))|"
     r"great news)\b", re.I))
 _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解|耐心(?:等待)?)?|多谢|辛苦(?:了|啦)?|"
-                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|很高兴(?:能)?(?:帮到|为)您|给您带来(?:的)?不便|深表歉意|理解您的心情|"
+                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|期待(?:下周|明天|周[一二三四五六日天]|下次)?的?(?:见面|会议|交流|沟通|拜访|会面)|"
+                          r"很高兴(?:认识|见到)(?:您|你)|很高兴(?:能)?(?:帮到|为)您|给您带来(?:的)?不便|深表歉意|理解您的心情|"
                           r"有(?:任何)?问题(?:请)?随时(?:联系|找)(?:我们|我)?|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接|说)?|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
@@ -172,7 +178,8 @@ ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|nice|awesome|excellent|wonderful|lovely|understood|makes sense|you'?re good|"
     r"all good|all set|thanks?|thank you|will do|no problem|"
-    r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
+    r"that works(?: (?:great|perfectly|well|fine))?(?: for (?:me|us|everyone|both of us))?|that'?s fine|that is fine|"
+    r"works (?:great |perfectly )?for (?:me|us)|fine by me|sounds (?:fine|great|perfect)|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
@@ -427,6 +434,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
     plain = _LEADING_ACK.sub("", plain)
+    if cues & _ACK_CUE and len(plain) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(plain):
+        plain = ""  # "Great, thanks for the update.": with the courtesy gone, an acknowledgement is left
     if stances:
         plain = without_plain_positives(plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise

@@ -138,6 +138,17 @@ NOT_A_STANCE = [
     pytest.param("很高兴能帮到您！", id="zh-agent-glad-to-help"),
     pytest.param("感谢您的耐心等待。", id="zh-thanks-for-patience"),
     pytest.param("Nothing to add from my side.", id="en-nothing-to-add"),
+    pytest.param("Great question, let me check with the team.", id="en-great-question"),
+    pytest.param("That works great for us.", id="en-that-works-for-us"),
+    pytest.param("It was great chatting with you.", id="en-pleasantry"),
+    pytest.param("Great, thanks for the update.", id="en-ack-left-after-thanks"),
+    pytest.param("Sounds great!", id="en-sounds-great"),
+    pytest.param("I'd be happy to walk you through it.", id="en-offer-to-help"),
+    pytest.param("Happy Friday!", id="en-greeting"),
+    pytest.param("行，那就这么定了。", id="zh-agreed-then"),
+    pytest.param("太好了，那我们周五见。", id="zh-great-see-you-friday"),
+    pytest.param("很高兴认识您。", id="zh-nice-to-meet-you"),
+    pytest.param("期待下周的见面。", id="zh-see-you-next-week"),
 ]
 
 
@@ -154,6 +165,15 @@ def test_plain_positive_stances_score_positive(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NOT_A_STANCE)
 def test_acknowledgements_questions_and_excuses_are_not_a_stance(sentence: str) -> None:
     assert abs(score_sentence(sentence)) < 0.3
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("The new integration works great for us.", id="en-product-works-great"),
+    pytest.param("Great, the new reports are a huge time saver.", id="en-great-then-praise"),
+    pytest.param("太好了，问题终于解决了。", id="zh-great-then-resolved"),
+])
+def test_praise_after_an_acknowledgement_still_counts(sentence: str) -> None:
+    assert score_sentence(sentence) >= 0.3
 
 
 def test_expecting_better_and_getting_it_is_no_complaint() -> None:

@@ -5,7 +5,8 @@ it lacks added to its lexicon and courtesy words ("thanks", "please") that would
 look happy taken out. Chinese sentences are scored from `lexicons/zh_sentiment.yaml` with
 negators and intensifiers, longest word first. Both languages add what lexicons miss: flat
 negatives without a feeling word ("we won't be extending the contract", "the numbers still don't
-match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
+match", "这个功能基本没法用", "下个月到期就不续了"; refusals and plain complaints in `refusals.py`:
+"Not interested.", "I've asked three times", "不需要。"), firm decisions against us (weighted most),
 sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了"), and
 a positive stance said without a feeling word (`stance.py`: "we've rolled it out to two more
 teams", "领导已经批了").
@@ -30,6 +31,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.refusals import refusals_and_complaints, without_refusals_and_complaints
 from extractors.rules.sentences import Sentence
 from extractors.rules.stance import plain_positives, without_plain_positives
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
@@ -72,8 +74,7 @@ _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(
                           r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
-    r"\b(?:(?:not|\w+n't) (?:be )?(?:going|moving) (?:ahead|forward)|"
-    r"(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
+    r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
     r"(?:renew\w*|extend\w*|continu\w*|mov\w* (?:forward|ahead)|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
     r"expand\w*|upgrad\w*|us(?:e|ing))|(?:not|aren't|won't be) renewing|cancel\w* (?:our|the|my)"
     r" (?:subscription|contract|account|plan|order)|(?:go|going|went) with (?:another|a different)"
@@ -81,7 +82,7 @@ FLAT_NEGATIVE = fold(re.compile(
     r"|(?:doesn't|don't|didn't) (?:match|add up|load|sync|show|arrive|work)|haven't (?:heard|"
     r"received|gotten|got) (?:back|anything)|nobody (?:has )?(?:replied|responded|answered|"
     r"called)|(?:second|third|fourth) time (?:this|that|now)|(?:charged|billed) twice|"
-    r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid|were (?:promised|told|sold)|signed up for|expected))|expected (?:more|better)(?=\W*$| from| of)|"
+    r"double[- ]charged|(?:is|are|was) wrong|not (?:acceptable|what we (?:agreed|asked|paid))|"
     r"waiting (?:for |since )?(?:\w+ ){0,2}(?:days|weeks|hours|months)|nobody(?:'s| has) (?:told|contacted|"
     r"called|replied|responded|reached out)|(?:a lot |way |much )?more than (?:we|our) "
     r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with(?! you\b| your (?!competitor))|"
@@ -89,17 +90,11 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
     r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
     r"what we agreed|needs? (?:this|it|that|to be)(?: to be)? (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
-    r"can'?t work|(?:not|n't|no longer) (?:really |at all )?interested\b(?! in (?:hearing|learning|seeing) more)|"
-    # a cold contact turned away: "Please take me off your list", "stop calling me"
-    r"(?:take|remove) (?:me|us) (?:off|from) (?:your|the|this) (?:\w+ )?list|unsubscribe|stop (?:calling|"
-    r"emailing|messaging|contacting) (?:me|us)|"
-    # an escalation threatened: "this goes to our CFO", "we'll have to involve legal"
-    r"(?:this|it) (?:goes|will go|is going|gets escalated) (?:straight |up )?to (?:our|my) (?:cfo|ceo|legal|"
-    r"lawyers?|board|management|vp)|involve (?:our )?(?:legal|lawyers)|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
+    r"can'?t work|"
+    r"(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
     r"figures))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
-    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|没人接|没人处理|没人联系|先放一放|先不(?:推进|采购|买|签|续|上)|暂缓|"
-    r"(?:领导|老板|预算|财务)(?:那边)?没(?:有)?批|"
+    r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
     r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
     r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|"
@@ -109,8 +104,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用|比(?:你们|贵司|您们?)(?:家)?(?:的)?(?:报价|价格)?(?:少|便宜|低)|每次都(?:得|要)|^\W*不需要[。！!]*$|不感兴趣|没(?:有|什么)?兴趣|(?:别|不要)再(?:打|发|联系)|"
-    r"(?:考虑|要求|只能)?终止(?:合同|合作)|(?:就|只能|我们就)(?:退单|退货|退款|走法律)|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
+    r"(?:不愿意|不想|不肯|懒得)用|"
+    r"(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
     re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
 # their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
@@ -120,55 +115,27 @@ PLAIN_FAILURE = fold(re.compile(
     r"(?:timed|times|timing) out|(?:got|get|gets|were|was|been|are|is) duplicated|duplicated "
     r"(?:every|all|half|our|each)|(?:second|third|fourth|fifth|umpteenth) time (?:the|it|we|I|in)|"
     r"without (?:fixing|solving|resolving|answering|replying|any (?:fix|answer|reply|update))|"
-    r"never (?:arrived|came|showed up|got (?:back|fixed|resolved)|heard back|ordered|asked for|replied|"
-    r"responded|answered|called (?:me |us )?back|"
+    r"never (?:arrived|came|showed up|got (?:back|fixed|resolved)|heard back|ordered|asked for|"
     r"signed up for|agreed to|received)|still (?:hasn't|haven't|hasn't been|can't|won't)|"
     r"took (?:a|two|three|four|over a|almost a|\d+) (?:week|weeks|days|months) to (?:answer|reply|"
     r"respond|get back|fix|resolve|hear|refund|ship|deliver)|"
     r"(?:billed|charged) (?:us |me )?for [^.?!]{0,30}(?:never|didn't|don't|but (?:we )?only)|"
     # a firm no to the terms, not a condition ("can't sign until legal reviews it")
-    r"(?:can't|cannot|can not|couldn't|won't|will not|unable to|(?:\w+n't|not|never)(?: be)? able to) (?:accept|sign|"
-    r"approve|justify|absorb|afford|get (?:this|it|that) (?:approved|signed|through)|renew|extend|continue|"
-    r"proceed|move forward|go ahead|agree to)"
+    r"(?:can't|cannot|can not|couldn't|won't|will not|unable to) (?:accept|sign|approve|justify|"
+    r"absorb|afford|get (?:this|it|that) (?:approved|signed|through))"
     r"(?![^.,;!?]{0,30}\b(?:until|before|unless|till|without)\b)|not something we can|"
     r"more than we can (?:absorb|afford|justify|spend)|(?:don't|do not|doesn't) (?:want|plan|"
     r"intend) to (?:renew|extend|continue|sign|buy|proceed|move forward)|"
-    r"(?:fed up|sick|tired) (?:with|of)|stopped (?:trusting|believing)|lost (?:all )?(?:trust|faith|"
-    r"confidence) in|(?:learn(?:ed|ing|t)?|found out) (?:this |that |it )?the hard way|we(?:'ve| have)? "
-    r"(?:just |already )?signed with (?!you\b|your\b|us\b)|impossible to use|(?:considering|looking at|exploring|evaluating) "
+    r"(?:fed up|sick|tired) (?:with|of)|impossible to use|(?:considering|looking at|exploring|evaluating) "
     r"(?:other|alternative) (?:options|vendors|providers|tools|solutions)|(?:looking at|considering|"
     r"exploring) alternatives|(?:stopped|quit) using|(?:no longer|don't|doesn't|do not) use it anymore|"
     r"(?:nobody|no one)[^.?!]{0,30}\b(?:actually |really )?uses? it\b|refuses? to use|"
     r"(?:third|fourth|fifth|umpteenth) (?:ticket|email|request|follow-up)|with no (?:warning|notice|"
     r"explanation)|without (?:any )?(?:warning|notice)|paying for (?:\w+ ){0,2}(?:we|nobody|no one) "
     r"(?:don't|doesn't|never) use|"
-    r"(?:we'll|we will|we're going to|going to|have to|'ll have to) pass\b|pass on (?:this|it|the (?:offer|"
-    r"proposal|renewal))|(?:have|need) to decline|decline (?:the|your) (?:offer|proposal|quote|renewal)|"
-    r"(?:that's|it's) a (?:hard |firm )?no\b|the answer is no\b|put (?:this|it|the \w+|everything|things) on "
-    r"hold|hold off on (?:the )?(?:purchase|renewal|rollout|contract|signing|deal|upgrade|expansion)|"
-    r"on hold for (?:\d+|an?|over an?|almost an?) (?:minutes?|hours?|hrs?)|"
-    r"(?:asked|told|called|emailed|written|reported|explained|raised|chased)(?: \w+){0,3} (?:twice|(?:three|four|five|"
-    r"\d+|several|multiple|many) times|repeatedly|again and again|over and over)|why (?:do|does|did|is|are|must|"
-    r"should|can't|won't) (?:I|we|it|this|they|you)(?: \w+){0,4} (?:again|still|keep|always|every time)|"
-    r"(?:explain|repeat|describe) (?:this|it|myself|the (?:issue|problem)) (?:all over )?again|"
-    r"(?:get|got|getting) (?:a )?different answers?|(?:nobody|no one)(?: \w+){0,4} (?:seems? to )?cares?\b|"
-    r"(?:doesn't|don't|didn't) (?:seem to )?care\b|(?:and|got|for|still) nothing(?=\W*$)|zero (?:answers?|replies|"
-    r"response|responses|help|updates?|follow-?up)|(?:it's|it has) been (?:a|an|over a|two|three|four|five|six|"
-    r"\d+) (?:days?|weeks?|months?)(?: now)?(?: and| since| without)|(?:want|need|demand) (?:my|our) money back|"
-    r"(?:we've|I've|we have|I have) been (?:very |more than |extremely |really )?patient|patience is (?:wearing|"
-    r"running) (?:thin|out)|promised[^.!?]{0,40}(?:not there|isn't there|never (?:came|arrived|shipped)|still "
-    r"(?:not|missing))|"
-    r"(?:\d+|two|three|four|five|six|several|multiple|many) times (?:today|this (?:week|month|morning)|"
-    r"in a row|already)|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:month|week|day|invoice|"
-    r"quarter|time) in a row|heard nothing (?:back|from)|(?:got|received|had) no (?:reply|response|"
-    r"answer|update)s?\b|(?:'ve|have|has) been waiting (?:for|on|since) (?!(?:my|our)\b)|(?:nobody|no one) "
-    r"(?:told|warned|informed|asked) (?:us|me)|(?:didn't|did not|never) ask(?:ed)? for|"
     r"(?:wiped|deleted|erased|overwrote) (?:out )?(?:all )?(?:of )?(?:our|my)|how you treat (?:us|your "
     r"customers|customers)|offered us (?:twice|half|\d+%|a (?:lot|much) (?:better|lower)))\b"
-    r"|不(?:太|够|是很)准|(?:说|讲|问|催|反馈)了?(?:多少|好多|无数)(?:遍|次)|(?:都要|都得|又要|又得)重新|"
-    r"又[^，。！？]{0,3}错|(?:已经)?(?:很|非常|够|够有|相当)(?:有)?耐心了|耐心(?:是)?有限|(?:只能|要|得)换(?:供应商|厂商|一家|"
-    r"个供应商|系统)|(?:一点|任何)?消息(?:都|也)?没有|到现在(?:也|都)(?:没|不)|"
-    r"[一二三四五六七八九十两几\d]+(?:天|周|星期|次|个月|礼拜)就(?:不|坏|没|停|出)|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
+    r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
     r"(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|"
     r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
     r"问题一大堆|说好(?:的)?[^。！？]{0,16}?(?:结果|到现在|现在都|还没|没有|没)|一直不(?:回|理|处理)|"
@@ -307,10 +274,7 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"still (?:broken|waiting(?! (?:on|for) (?:my|our))|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
-    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out|freezing|dropping|disconnecting|breaking|"
-    r"resetting|logging (?:us|me|people) out|kicking (?:us|me) out|happening)|"
-    r"\b(?:issue|bug|problem|error|outage|glitch|crash) (?:is|'s) back\b|\bsomething (?:breaks|goes wrong)\b|"
-    r"\bstill (?:open|unresolved|happening|an issue|a problem)\b|\b(?:is|are|was|went|been) down\b(?! (?:by|to|from|\d|\w+ ?%|\w+ percent))|"
+    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b(?! (?:by|to|from|\d|\w+ ?%|\w+ percent))|"
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
     r"(?:don't|do not) let (?:this|that|it) happen again|"
     r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
@@ -320,12 +284,7 @@ _NEGATIVE_PHRASES = fold(re.compile(
     # a price said to be above another's: "the pricing is higher than Hubspot's offer"
     r"\b(?:price|prices|pricing|quote|cost|costs|renewal|offer|proposal|bill|invoice)\b[^.,;!?]{0,20}"
     r"\b(?:is|are|was|were|came in|comes in|went up|'s) (?:[\w%]+ ){0,3}(?:higher|more expensive|"
-    r"pricier|steeper|above)\b|"
-    r"\b(?:\d+ ?%|\w+ percent|half|a third|\$?\d[\d,.k]*) (?:less|cheaper|lower) than (?:you|yours|your|what "
-    r"you)\b|\b(?:quoted|offered|came (?:back |in )?at|charges?|priced) (?:us )?(?:about |around |roughly |"
-    r"like )?(?:\d+ ?%|\w+ percent|half|a third) (?:less|cheaper|lower)\b|\bget (?:\w+ ){1,3}for less\b|"
-    r"\b(?:is|are|'s) (?:like |about |roughly |maybe |literally )?half (?:that|the price|your price|what you)"
-    r"|\b(?:is|'s) (?:quite |really |way )?a lot (?:for|to pay|of money for)\b",
+    r"pricier|steeper|above)\b",
     re.I))
 PHRASE_WEIGHT = 0.45
 # "Yeah, so, the budget got frozen": a reply's opening interjection is not a feeling
@@ -412,6 +371,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     flat = len(_FLAT.pattern_for(cues).findall(text)) if cues & _FLAT_CUE else 0
     failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
+    refused = refusals_and_complaints(text, cues)  # "Not interested.", "I've asked three times"
+    flat += refused
     penalty = -PHRASE_WEIGHT * len(_POSITIVE.pattern_for(cues).findall(text)) \
         if cues & _POSITIVE_CUE else 0.0
     stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
@@ -442,6 +403,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         plain = FLAT_NEGATIVE.sub(" ", plain)
         if failures:
             plain = PLAIN_FAILURE.sub(" ", plain)
+        if refused:
+            plain = without_refusals_and_complaints(plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)

@@ -170,7 +170,8 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
     # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
     r"(?<!n't )(?<!not )(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
-    r"upgrade|roll (?:it |this |them )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
+    r"upgrade|roll (?:it |this |them )?out)|add(?:ed|ing)? (?:another )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
+    r"a few|a couple of|several) (?:more )?(?:seats|users|licen[cs]es)|"
     r"switched (?:over )?to you|(?:boss|manager|leadership|finance|legal|procurement|cfo|ceo|vp|board|"
     r"director) (?:has |have )?(?:signed off|approved|green-?lit)|let's get (?:the paperwork|it|this|"
     r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?<!n't )(?<!not )(?:want|wants|would "

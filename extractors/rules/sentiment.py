@@ -52,7 +52,7 @@ _COURTESY = fold(re.compile(
     r"sorry(?: (?:for|about) (?:the |my |our )?(?:slow|late|delayed) (?:reply|response)| (?:for|about) (?:the|any) "
     r"(?:inconvenience|trouble|confusion)(?: (?:this|that|it) (?:has )?caused)?| to hear (?:that|about (?:the|this|"
     r"that)(?: \w+){0,4}))?|(?:crazy|busy|"
-    r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|you)|on a good day|(?:if|in case) (?:I|we|you) cut out|"
+    r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|it|you)(?=\s*[.!,]|\s*$)|on a good day|(?:if|in case) (?:I|we|you) cut out|"
     r"(?:this|the|your) call (?:may|might|will) be (?:recorded|monitored)[^.!?]*|"
     r"(?:great|good|nice|lovely|a pleasure) (?:to (?:meet|see|hear from|connect with|finally meet) you|(?:meeting|"
     r"chatting|talking|speaking|connecting) (?:with )?you)|glad (?:we could|to) (?:connect|chat|meet)|"
@@ -448,7 +448,7 @@ FIX_CONFIRMED = gated(re.compile(
     r"\b(?:works|working|worked) (?:now|again|fine now|for (?:everyone|everybody|us|me|all))|\b(?:it's|it is|"
     r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
     r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b"
-    r"|可以了|恢复(?:了|正常)|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
+    r"|恢复正常|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
 
 
 def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,

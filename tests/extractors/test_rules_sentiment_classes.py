@@ -188,6 +188,24 @@ def test_praise_after_an_acknowledgement_still_counts(sentence: str) -> None:
     assert score_sentence(sentence) >= 0.3
 
 
+@pytest.mark.parametrize("sentence", [
+    pytest.param("We'll pass it along to the team.", id="en-pass-it-along"),
+    pytest.param("It's a no-brainer for us.", id="en-no-brainer"),
+    pytest.param("Then it goes to our CFO for signature.", id="en-contract-route"),
+    pytest.param("We need to involve legal for the review.", id="en-legal-review"),
+    pytest.param("We've used it three times this week already.", id="en-use-count"),
+    pytest.param("I don't care which day works.", id="en-dont-care-which-day"),
+    pytest.param("Is the offer still open?", id="en-offer-still-open"),
+    pytest.param("每次都要用这个功能。", id="zh-used-every-time"),
+])
+def test_refusal_and_complaint_words_in_process_talk_are_no_complaint(sentence: str) -> None:
+    assert score_sentence(sentence) > -0.3
+
+
+def test_real_appreciation_survives_the_courtesy_filter() -> None:
+    assert score_sentence("Really appreciate you jumping on this so fast.") >= 0.3
+
+
 def test_expecting_better_and_getting_it_is_no_complaint() -> None:
     assert score_sentence("We expected better onboarding numbers, and we got them!") > 0
 
@@ -239,6 +257,8 @@ RESOLVED = [
                  "meeting", "mixed", id="not-a-support-channel"),
     pytest.param([("It works now, thanks.", 0.5), ("But billing charged us twice.", -0.6)], "ticket",
                  "mixed", id="complaint-after-the-fix-stays-mixed"),
+    pytest.param([("导出失败了。", -0.6), ("可以了，谢谢。", 0.0), ("你们效率真高！", 0.6)], "chat", "mixed",
+                 id="zh-ok-is-no-fix-confirmed"),
 ]
 
 

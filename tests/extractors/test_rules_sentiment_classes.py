@@ -93,7 +93,7 @@ PLAIN_POSITIVES = [
     pytest.param("Response times are down by half.", id="en-metric-down-by"),
     pytest.param("That did the trick, thanks!", id="en-did-the-trick"),
     pytest.param("We renewed for another year.", id="en-renewed"),
-    pytest.param("确定了，加十个。", id="zh-add-n"),
+    pytest.param("确定了，加十个账号。", id="zh-add-n-seats"),
     pytest.param("预算批了。", id="zh-budget-approved"),
     pytest.param("没意见，可以往下走。", id="zh-go-on"),
     pytest.param("我们决定上了。", id="zh-decided-to-buy"),
@@ -134,6 +134,11 @@ NOT_A_STANCE = [
     pytest.param("现在方便吗？", id="zh-question-not-praise"),
     pytest.param("贵司客户成功团队：", id="zh-team-name"),
     pytest.param("加十个字段", id="zh-add-fields-not-seats"),
+    pytest.param("我们把方案过了一遍，有几个问题。", id="zh-went-over-the-plan"),
+    pytest.param("就按这个时间来。", id="zh-agreed-time"),
+    pytest.param("请确认采购数量。", id="zh-confirm-quantity"),
+    pytest.param("会议时间从三点提到了两点。", id="zh-meeting-moved"),
+    pytest.param("参会的人再加两个。", id="zh-two-more-attendees"),
     pytest.param("Tuesday at 3, let me know if that works.", id="en-if-that-works"),
     pytest.param("Is it working now?", id="en-is-it-working-now"),
     pytest.param("We'll go ahead and loop in IT.", id="en-go-ahead-and"),
@@ -203,6 +208,9 @@ def test_praise_after_an_acknowledgement_still_counts(sentence: str) -> None:
     pytest.param("I don't care which day works.", id="en-dont-care-which-day"),
     pytest.param("Is the offer still open?", id="en-offer-still-open"),
     pytest.param("每次都要用这个功能。", id="zh-used-every-time"),
+    pytest.param("我们要换系统了，所以来咨询你们。", id="zh-prospect-switching-to-us"),
+    pytest.param("有消息没有？", id="zh-any-news"),
+    pytest.param("三天就出结果了。", id="zh-results-in-three-days"),
 ])
 def test_refusal_and_complaint_words_in_process_talk_are_no_complaint(sentence: str) -> None:
     assert score_sentence(sentence) > -0.3

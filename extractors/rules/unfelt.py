@@ -16,8 +16,7 @@ from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 
 # "没问题，我本周内把手册发您": an opening acknowledgement of a Chinese reply is not a feeling
-_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白)[，,、\s]+)+"
-                             r"|^\W*(?:太好了|太棒了|好极了|完美)[，,！!\s]+(?=那|我|咱|明天|后天|周|下周|到时|回头)")
+_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白)[，,、\s]+)+")
 # defect words naming a kind of record, not a defect: "all our bug reports live there"
 _RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
                                 r"dumps?|tickets?)\b|\bsaved (?=(?:filters?|views?|searches?|reports?|"

@@ -389,7 +389,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
             text = without_plain_positives(text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
-        if score > 0 and _is_question(text):
+        if score > 0 and _asks_only(text, cues):
             score *= QUESTION_DAMP
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
@@ -411,7 +411,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if codes:
         plain = _CODES.sub(" ", plain)
     score = vader_compound(plain, _vader())
-    if score > 0 and _is_question(text):
+    if score > 0 and _asks_only(text, cues):
         score *= QUESTION_DAMP
     if codes:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
@@ -422,6 +422,18 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
 
 def _is_question(text: str) -> bool:
     return text.rstrip().endswith(("?", "？"))
+
+
+_CLAUSE_END = re.compile(r"[,，;；:：]")
+
+
+def _asks_only(text: str, cues: int) -> bool:
+    """Whether `text` is a question whose feeling words sit in the question itself: praise in a
+    clause before it still counts ("这个功能很好用，能不能推广到其他部门？")."""
+    if not _is_question(text):
+        return False
+    cut = max((m.start() for m in _CLAUSE_END.finditer(text)), default=-1)
+    return cut <= 0 or score_sentence(text[:cut], cues) < STRONG
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:

@@ -193,6 +193,8 @@ def test_acknowledgements_questions_and_excuses_are_not_a_stance(sentence: str) 
     pytest.param("The new integration works great for us.", id="en-product-works-great"),
     pytest.param("Great, the new reports are a huge time saver.", id="en-great-then-praise"),
     pytest.param("太好了，问题终于解决了。", id="zh-great-then-resolved"),
+    pytest.param("这个功能很好用，能不能推广到其他部门？", id="zh-praise-before-a-question"),
+    pytest.param("The dashboards are great, can you add SSO?", id="en-praise-before-a-question"),
 ])
 def test_praise_after_an_acknowledgement_still_counts(sentence: str) -> None:
     assert score_sentence(sentence) >= 0.3

@@ -4,7 +4,7 @@ A customer turns an offer down ("We are not able to approve that increase", "Not
 "We'll pass for now", "不需要。", "我们先不推进了"), or complains in plain words: counts and waits
 ("logged me out 4 times today", "I've asked three times", "two hours on the phone and nothing"),
 broken promises ("Not what we were promised", "说好2月20号到货，现在都26号了"), a rival's lower
-price ("Zoho came back at forty percent less than you", "小满那边报的比你们少三千多"), a threat
+price ("Zoho came back at forty percent less than you"), a threat
 ("this goes to our CFO", "我们就退单了"). None of these holds a word a lexicon scores, yet each is
 the customer's negative stance (evals/GUIDE.md "Sentiment"). `sentiment.score_sentence` weighs
 each like a flat negative. Each pattern is cut into gated runs (`branches.py`), so a sentence
@@ -85,8 +85,7 @@ COMPLAINT = fold(re.compile(
     r"(?:又开|又弄|又搞|又写|又算|又发|又填|又记|又扣|又输)了?错|又错了|(?:已经)?(?:很|非常|够|够有|相当)(?:有)?耐心了|耐心有限|耐心是有限|"
     r"(?<!有)消息(?:都|也)?没有|到现在(?:也|都)(?:没|不)|没人接|没人处理|没人联系|"
     r"[一二三四五六七八九十两几\d]+(?:天|周|星期|次|个月|礼拜)就(?:不(?:能|行|工作|转|亮|加热|动|好使|灵|出)|坏|停|"
-    r"出问题|出故障|没反应|没用了)|"
-    r"(?:比你们|比贵司|比您们|比您)(?:家)?(?:的)?(?:报价|价格)?(?:少|便宜|低)",
+    r"出问题|出故障|没反应|没用了)",
     re.I))
 
 _REFUSAL = Branches("refusal", REFUSAL)

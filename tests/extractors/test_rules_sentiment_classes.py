@@ -64,7 +64,6 @@ REFUSALS_AND_COMPLAINTS = [
     pytest.param("我们已经很有耐心了。", id="zh-patience-running-out"),
     pytest.param("要是再这样，我们只能换供应商了。", id="zh-switch-vendor-threat"),
     pytest.param("不需要。", id="zh-flat-no"),
-    pytest.param("别家给我们报的比你们少三千多。", id="zh-rival-cheaper"),
     pytest.param("导出模板太死板了。", id="zh-rigid"),
     pytest.param("每次都得导出来在Excel里改。", id="zh-rework-every-time"),
     pytest.param("我们对这个不感兴趣。", id="zh-not-interested"),

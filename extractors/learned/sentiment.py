@@ -26,6 +26,7 @@ from assistant.models import (
 )
 from extractors.grounding import evidence_for_span
 from extractors.learned.reading import SentenceReading
+from extractors.rules.sentiment import settle_resolved
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
@@ -116,7 +117,10 @@ def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
 
     polarity = {id(r): polarities_of(r) for r in readings}
     customer = customer_readings(readings)
-    label, score = label_of([p for r in customer for p in polarity[id(r)]], options)
+    customer_polarities = [p for r in customer for p in polarity[id(r)]]
+    label, score = label_of(customer_polarities, options)
+    label = settle_resolved(label, [(r.sentence.text, p) for r in customer for p in polarity[id(r)]],
+                            touchpoint.channel, options.strong)
     supporting: list[SentenceReading] = []
     # a sentence with both sides shows `mixed` only, never a one-sided label
     one_sided = label != "mixed"

@@ -35,7 +35,7 @@ from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
 from extractors.rules.sentences import Sentence, split_sentences
-from extractors.rules.sentiment import customer_sentences, label_for
+from extractors.rules.sentiment import customer_sentences, label_for, settle_resolved
 from extractors.rules.signals import (
     find_buying_signals,
     find_objections,
@@ -121,6 +121,7 @@ class RulesExtractor(Extractor):
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer]
         label, score = label_for([score for _, score in customer_scored])
+        label = settle_resolved(label, [(s.text, v) for s, v in customer_scored], touchpoint.channel)
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below
         for s, value in scored:
             by_speaker[s.speaker or s.role].append(value)

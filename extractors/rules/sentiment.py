@@ -5,7 +5,8 @@ it lacks added to its lexicon and courtesy words ("thanks", "please") that would
 look happy taken out. Chinese sentences are scored from `lexicons/zh_sentiment.yaml` with
 negators and intensifiers, longest word first. Both languages add what lexicons miss: flat
 negatives without a feeling word ("we won't be extending the contract", "the numbers still don't
-match", "这个功能基本没法用", "下个月到期就不续了"), firm decisions against us (weighted most),
+match", "这个功能基本没法用", "下个月到期就不续了"; refusals and plain complaints in `refusals.py`:
+"Not interested.", "I've asked three times", "不需要。"), firm decisions against us (weighted most),
 sarcasm (a praise word that introduces a complaint: "Great, another outage", "呵呵", "真是服了"), and
 a positive stance said without a feeling word (`stance.py`: "we've rolled it out to two more
 teams", "领导已经批了").
@@ -30,6 +31,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.refusals import refusals_and_complaints, without_refusals_and_complaints
 from extractors.rules.sentences import Sentence
 from extractors.rules.stance import plain_positives, without_plain_positives
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
@@ -47,16 +49,33 @@ _COURTESY = fold(re.compile(
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
     r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
-    r"sorry)\b", re.I))
-_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解)?|多谢|辛苦(?:了|啦)?|"
-                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
-                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
+    r"sorry(?: (?:for|about) (?:the |my |our )?(?:slow|late|delayed) (?:reply|response)| (?:for|about) (?:the|any) "
+    r"(?:inconvenience|trouble|confusion)(?: (?:this|that|it) (?:has )?caused)?| to hear (?:that|about (?:the|this|"
+    r"that)(?: \w+){0,4}))?|(?:crazy|busy|"
+    r"hectic|mad) (?:week|day|month|few (?:days|weeks))|appreciate (?:that|it|you)(?=\s*[.!,]|\s*$)|on a good day|(?:if|in case) (?:I|we|you) cut out|"
+    r"(?:this|the|your) call (?:may|might|will) be (?:recorded|monitored)[^.!?]*|"
+    r"(?:great|good|nice|lovely|a pleasure) (?:to (?:meet|see|hear from|connect with|finally meet) you|(?:meeting|"
+    r"chatting|talking|speaking|connecting) (?:with )?you)|glad (?:we could|to) (?:connect|chat|meet)|"
+    r"(?:great|good) (?:question|call|point)|fair point|(?:I'd be |I'm |we're |we'd be )?(?:happy|glad) to (?:jump|hop|"
+    r"share|send|walk|chat|meet|set up|schedule|join|connect|answer|provide|discuss|help|arrange|"
+    r"take a look|look into)|happy (?:friday|monday|holidays|new year)|merry christmas|"
+    # an agent's empathy and good-news formulas, where roles are unknown: "We apologize for the
+    # inconvenience", "I understand your frustration", "Glad that worked!"
+    r"(?:sincerely |do )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay|confusion)|"
+    r"understand (?:your|the) frustration|understand how frustrating (?:this|that|it) (?:must be|is)|glad (?:to hear (?:it|that)|(?:that|it) (?:worked|helped|'s working))|"
+    r"great news)\b", re.I))
+_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解|耐心(?:等待)?)?|多谢|辛苦(?:了|啦)?|"
+                          r"期待(?:您的|你的)?(?:回复|反馈|回音)|期待(?:下周|明天|周[一二三四五六日天]|下次)?的?(?:见面|会议|交流|沟通|拜访|会面)|"
+                          r"很高兴(?:认识|见到)(?:您|你)|很高兴(?:能)?(?:帮到|为)您|给您带来(?:的)?不便|深表歉意|理解您的心情|"
+                          r"有(?:任何)?问题(?:请)?随时(?:联系|找)(?:我们|我)?|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
+                          r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接电话|说话|接|说)?(?=[，,。！!\s]|$)|"
+                          r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
                           r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
-    r"(?:renew\w*|extend\w*|continu\w*|mov\w* forward|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
+    r"(?:renew\w*|extend\w*|continu\w*|mov\w* (?:forward|ahead)|proceed\w*|go\w* ahead|buy\w*|sign\w*|"
     r"expand\w*|upgrad\w*|us(?:e|ing))|(?:not|aren't|won't be) renewing|cancel\w* (?:our|the|my)"
     r" (?:subscription|contract|account|plan|order)|(?:go|going|went) with (?:another|a different)"
     r" (?:vendor|provider|tool|solution)|(?:still|again) (?:doesn't|don't|didn't|isn't|aren't|not)"
@@ -70,8 +89,9 @@ FLAT_NEGATIVE = fold(re.compile(
     r"went with(?! you\b| your (?!competitor))|"
     r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
     r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
-    r"what we agreed|need (?:this|it|that) (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
-    r"can'?t work|(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
+    r"what we agreed|needs? (?:this|it|that|to be)(?: to be)? (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
+    r"can'?t work|"
+    r"(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
     r"figures))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
@@ -84,7 +104,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用|(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
+    r"(?:不愿意|不想|不肯|懒得)用|"
+    r"(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
     re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
 # their gate: "the API stopped working", "legal won't accept auto-renewal", "looking at
@@ -117,13 +138,15 @@ PLAIN_FAILURE = fold(re.compile(
     r"|不(?:太|够|是很)准|(?:打|拨|连)不通|还没人(?:处理|管|回|理|联系)|什么(?:服务|态度)啊?|"
     r"(?:全|都)(?:被)?(?:清空|删了|删掉|没了)|考虑(?:其他|别的|别家)(?:的)?(?:方案|厂商|产品|供应商)?|看看别家|"
     r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
-    r"问题一大堆|说好的[^。！？]{0,12}?(?:结果|到现在|还没|没有|没)|一直不(?:回|理|处理)|"
+    r"问题一大堆|说好(?:的)?[^。！？]{0,16}?(?:结果|到现在|现在都|还没|没有|没)|一直不(?:回|理|处理)|"
     r"挂了[一二三四五六七八九十两几\d]+天|第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|"
     r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
-    r"cool|great|good|perfect|understood|makes sense|thanks?|thank you|will do|no problem|"
-    r"that works|that'?s fine|that is fine|works for me|fine by me|sounds fine|"
+    r"cool|great|good|perfect|nice|awesome|excellent|wonderful|lovely|understood|makes sense|you'?re good|"
+    r"all good|all set|thanks?|thank you|will do|no problem|"
+    r"that works(?: (?:great|perfectly|well|fine))?(?: for (?:me|us|everyone|both of us))?|that'?s fine|that is fine|"
+    r"works (?:great |perfectly )?for (?:me|us)|fine by me|sounds (?:fine|great|perfect)|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
@@ -147,7 +170,8 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
     # eagerness to buy or expand is the customer's positive stance (evals/GUIDE.md)
     r"(?<!n't )(?<!not )(?:want|wants|would like|'d like|planning|plan|looking) to (?:add|buy|purchase|expand|"
-    r"upgrade|roll (?:it )?out)|add(?:ing)? (?:another )?\d+ (?:more )?(?:seats|users|licen[cs]es)|"
+    r"upgrade|roll (?:it |this |them )?out)|add(?:ed|ing)? (?:another )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
+    r"a few|a couple of|several) (?:more )?(?:seats|users|licen[cs]es)|"
     r"switched (?:over )?to you|(?:boss|manager|leadership|finance|legal|procurement|cfo|ceo|vp|board|"
     r"director) (?:has |have )?(?:signed off|approved|green-?lit)|let's get (?:the paperwork|it|this|"
     r"things) (?:going|started|signed)|leaning (?:toward|towards) (?:you|your)|(?<!n't )(?<!not )(?:want|wants|would "
@@ -158,15 +182,22 @@ POSITIVE_PHRASES = fold(re.compile(
     r"time)|set aside (?:money|budget|funds)|game[- ]changer|rock[- ]solid|(?:want|'d like|would like|"
     r"ready|decided) to move forward|(?:sorted|fixed|solved|resolved) (?:it|this|that|everything)(?: out)? "
     r"(?:in minutes|in no time|so fast|so quickly|right away)|get (?:it|this|the (?:contract|order form|paperwork|po|quote)) "
-    r"signed)\b"
+    r"signed|(?:looking forward|can't wait) to (?:getting started|get(?:ting)? going|working (?:with you|"
+    r"together)|(?:the )?(?:rollout|roll-out|launch|kickoff|go-live|partnership)|rolling (?:it |this )?out|"
+    r"using (?:it|this))|(?:you|you guys|y'all|your (?:team|support|folks)) (?:are|were|was|have been) (?:so |"
+    r"really |super |very |incredibly |amazingly )?(?:fast|quick|responsive)|(?:miles|way|leaps|years|light "
+    r"years) ahead|(?<!if )(?<!whether )(?:it's|it is|everything's|everything is|all) working (?:for (?:everyone|"
+    r"everybody|us|me|all of us) )?(?:again|now|fine|great|perfectly)(?![^.!?]*\?)|"
+    r"(?<!if )(?<!whether )(?<!see )(?:it|that) works(?=[.!\s]*$)|show(?:ing|ed|s)? (?:it|this|them) off)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
     r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
     r"(?:已经)?(?:配置|设置|改)好了|"
-    r"(?:加|增加|扩)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license)|扩容|"
+    r"(?:加|增加|扩|追加|再买|多买|加购)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license|坐席)|"
+    r"(?:追加|再买|多买|加购)[一二三四五六七八九十两百\d]+个?(?=[，,。！!]|$)|扩容|"
     r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
     r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:大|很大的|不少)忙|"
-    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
-    r"想(?:一起|也)用|(?:合同|订单)定下来|比以前(?:强|好)(?:太多|很多|多)了?|希望[^，。]{0,8}就?能上线|"
+    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫|事)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
+    r"想(?:一起|也)用|(?:合同|订单)定下来|比(?:我们)?(?:以前|之前|原来)[^，。！？]{0,8}?(?:强|好)(?:太多|很多|多|不少)了?|希望[^，。]{0,8}就?能上线|"
     r"打算[^，。]{0,6}(?:扩大|推广|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
@@ -188,11 +219,13 @@ SCHEDULE_ACK = fold(re.compile(
     rf"(?:{_DAY}(?: at \d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)?)? (?:is|works|would work|should work)"
     rf"(?: (?:good|great|fine|perfect|well))?(?: for (?:me|us|everyone))?"
     rf"|see you (?:on )?{_DAY})\W*$", re.I))
+# a feeling word inside a question asks, it does not praise: "Rohan, you good with that?", "现在方便吗？"
+QUESTION_DAMP = 0.3
 FLAT_WEIGHT = 0.45
 DECISION_WEIGHT = 0.7
 SARCASM_SCORE = -0.6
 DECISION = fold(re.compile(r"renew|extend|cancel|another vendor|go\w* with|move\w* forward|sta\w* with|"
-                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑", re.I))
+                       r"stick\w* with|不续|取消|换|不考虑|不打算|不会考虑|退单|终止", re.I))
 _BUSINESS_TERMS = {
     "expensive": -1.8, "pricey": -1.5, "overpriced": -2.2, "outage": -2.5, "downtime": -2.0,
     "bug": -1.5, "buggy": -2.0, "broken": -2.2, "fails": -1.8, "failing": -1.8, "crash": -2.2,
@@ -212,6 +245,10 @@ _BUSINESS_TERMS = {
     "reliable": 1.6, "accurate": 1.4, "polished": 1.6, "snappy": 1.6, "painless": 2.0,
     "complicated": -1.2, "confusing": -1.6, "outdated": -1.4, "bloated": -1.6,
     "overcomplicated": -1.8, "delayed": -1.4,
+    # complaint words VADER lacks ("it's been rough", "stale numbers", "we were overcharged")
+    "rough": -1.4, "stale": -1.6, "robotic": -1.0, "clumsy": -1.6, "janky": -1.8, "sloppy": -1.8,
+    "inaccurate": -1.8, "incorrect": -1.4, "vanished": -1.6, "overcharged": -2.2, "overbilled": -2.2,
+    "unhelpful": -2.0, "overdue": -1.2, "garbage": -2.6,
 }
 # VADER words that are neutral nouns or verbs in business text ("customer support", "screen
 # share", "free trial", "security review", "credit card", "help with the import", "send the
@@ -221,7 +258,8 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "honestly", "honest", "po", "solution", "solutions", "welcome", "excel", "ok", "okay",
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
-                     "commitment", "promised")  # "took longer than promised" is no praise
+                     "commitment", "promised",  # "took longer than promised" is no praise
+                     "ideally", "invite", "invited", "invitation")  # a hedge ("ideally a bank"), a meeting
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
@@ -238,7 +276,7 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"still (?:broken|waiting(?! (?:on|for) (?:my|our))|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
     r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
-    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b|"
+    r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b(?! (?:by|to|from|\d|\w+ ?%|\w+ percent))|"
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
     r"(?:don't|do not) let (?:this|that|it) happen again|"
     r"\b(?:not|isn't|aren't|stopped) (?:syncing|loading|sending|updating|showing up)\b|"
@@ -335,6 +373,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     flat = len(_FLAT.pattern_for(cues).findall(text)) if cues & _FLAT_CUE else 0
     failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
+    refused = refusals_and_complaints(text, cues)  # "Not interested.", "I've asked three times"
+    flat += refused
     penalty = -PHRASE_WEIGHT * len(_POSITIVE.pattern_for(cues).findall(text)) \
         if cues & _POSITIVE_CUE else 0.0
     stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
@@ -349,27 +389,51 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
             text = without_plain_positives(text)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
+        if score > 0 and _asks_only(text, cues):
+            score *= QUESTION_DAMP
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
     plain = _LEADING_ACK.sub("", plain)
+    if cues & _ACK_CUE and len(plain) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(plain):
+        plain = ""  # "Great, thanks for the update.": with the courtesy gone, an acknowledgement is left
     if stances:
         plain = without_plain_positives(plain)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
         plain = FLAT_NEGATIVE.sub(" ", plain)
         if failures:
             plain = PLAIN_FAILURE.sub(" ", plain)
+        if refused:
+            plain = without_refusals_and_complaints(plain)
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)
     score = vader_compound(plain, _vader())
+    if score > 0 and _asks_only(text, cues):
+        score *= QUESTION_DAMP
     if codes:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
     complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
     return max(-1.0, min(1.0, score - penalty))
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith(("?", "？"))
+
+
+_CLAUSE_END = re.compile(r"[,，;；:：]")
+
+
+def _asks_only(text: str, cues: int) -> bool:
+    """Whether `text` is a question whose feeling words sit in the question itself: praise in a
+    clause before it still counts ("这个功能很好用，能不能推广到其他部门？")."""
+    if not _is_question(text):
+        return False
+    cut = max((m.start() for m in _CLAUSE_END.finditer(text)), default=-1)
+    return cut <= 0 or score_sentence(text[:cut], cues) < STRONG
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
@@ -388,6 +452,31 @@ def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:
     if lean <= -LABEL_THRESHOLD and negative:
         return "negative", max(-1.0, min(1.0, mean))
     return "neutral", max(-1.0, min(1.0, mean))
+
+
+# a ticket is one problem reported and then fixed: there a fix confirmed and praised settles it
+RESOLUTION_CHANNELS = ("ticket",)
+# the customer confirms the fix: "Confirmed, it's working for everyone now", "可以了，全部能播放了"
+FIX_CONFIRMED = gated(re.compile(
+    r"\b(?:works|working|worked) (?:now|again|fine now|for (?:everyone|everybody|us|me|all))|\b(?:it's|it is|"
+    r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
+    r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b"
+    r"|恢复正常|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
+
+
+def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,
+                    strong: float = STRONG) -> SentimentLabel:
+    """`positive` for a `mixed` support ticket or chat in which the customer, after the last
+    complaint, confirms a fix and ends in clear praise: the problem was reported and resolved
+    ("Really appreciate how fast your team moved", evals/GUIDE.md "Sentiment"); otherwise
+    `label`. `scored` holds the customer's (sentence, score) pairs in text order."""
+    if label != "mixed" or channel not in RESOLUTION_CHANNELS:
+        return label
+    last_negative = max((i for i, (_, s) in enumerate(scored) if s <= -strong), default=-1)
+    after = scored[last_negative + 1 :]
+    clear = [s for _, s in after if abs(s) >= strong]
+    confirmed = any(FIX_CONFIRMED.search(text) for text, _ in after)
+    return "positive" if confirmed and clear and clear[-1] > 0 else label
 
 
 def customer_sentences(sentences: list[Sentence]) -> list[Sentence]:

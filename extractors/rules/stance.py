@@ -13,21 +13,27 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.cues import register_pattern
+from extractors.rules.branches import Branches
 from extractors.rules.folding import fold, gated
 
 PLAIN_POSITIVE = fold(re.compile(
     # adoption and rollout
     r"\b(?:(?<!n't )(?<!not )(?:rolled|rolling) (?:it |this |them )?out to|(?:use|uses|using) it (?:every day|"
-    r"daily|all day|all the time|constantly)|(?:everyone|everybody|the whole (?:team|company|org)) "
-    r"(?:is |are )?(?:now )?(?:using it|on it)|"
+    r"daily|all day|all the time|constantly)|(?:everyone|everybody|the whole (?:team|company|org))"
+    r"(?:'s| is| are)? (?:now )?(?:using it|on it)|"
     # results
     r"cut (?:our |the )?(?:\w+ ){0,3}(?:in half|by (?:half|a third|\d+ ?%))|(?:tickets|errors|complaints|"
-    r"escalations|churn|backlog|no-shows|response times?|handle times?|reporting time) (?:have |has )?"
-    r"(?:dropped|fallen|fell|gone down|went down|halved|(?:are|is) down)|(?:fewer|less) (?:tickets|"
+    r"escalations|churn|backlog|no-shows|response times?|handle times?|reporting time|costs?|spend|overtime|"
+    r"defects|attrition|turnaround(?: times?)?|wait times?|resolution times?) (?:are |is |have |has )?"
+    r"(?:(?:went|dropped|fell|came) (?:down )?from \w+|"
+    r"dropped|fallen|fell|gone down|went down|halved|(?:are|is) down)|(?:fewer|less) (?:tickets|"
     r"errors|complaints|escalations|manual (?:work|entry)|data entry|churn)|(?:closed|closing|won|"
     r"booked|winning) (?:\d+ ?%|twice as many|a lot|way) more|(?:win|close|conversion|response|reply) "
-    r"rates? (?:is |are |has |have )?(?:up|improved|gone up|went up|doubled)|(?:much|way|a lot) "
+    r"rates? (?:is |are |has |have )?(?:up|improved|gone up|went up|doubled)|(?:pipeline|revenue|bookings|sales|"
+    r"nps|csat|adoption|usage|engagement|productivity|retention|throughput|open rates?|reply rates?|win "
+    r"rates?|conversion(?: rates?)?)(?: per \w+)? (?:is |are |has |have )?(?:way up|up \d+|up by|grew|grown|"
+    r"increased|doubled|tripled|improved|jumped|went (?:up|from))|went above and beyond|problem solved|"
+    r"(?:much|way|a lot) "
     r"(?:faster|quicker|easier) than (?:before|our old|the old|with)|exactly what we were looking for|"
     r"picked (?:it|this|them) up (?:quickly|fast|right away|in (?:a|one|two) (?:day|days|hour|week))|"
     # renewal, signing and expansion, said as a decision
@@ -40,15 +46,29 @@ PLAIN_POSITIVE = fold(re.compile(
     r"product|solution|quote|team))|(?:you're|you are) our (?:first|top) choice|count us in|i'm sold|"
     r"(?:been|is|was) a (?:big |huge |real )?hit|(?:bigger|broader|deeper|strategic|long-term) partnership|"
     r"(?:get|getting) started (?:as soon as possible|asap|right away|this (?:week|month))|how soon can we "
-    r"(?:get started|start|go live)|extend the pilot to"
+    r"(?:get started|start|go live)|extend the pilot to|"
+    # going ahead said plainly: "we're going ahead with the annual plan", "the team is on board"
+    r"(?<!n't )(?<!not )(?<!n't be )(?<!not be )(?:we're|we are|we'll|we will|let's|we'd like to|happy to|ready "
+    r"to|decided to|going to) (?:go(?:ing)? ahead|proceed(?:ing)?|mov(?:e|ing) ahead)(?! (?:with (?:the )?(?:other|"
+    r"another|them)|and|to)\b)|(?:got|have|has|gave us) (?:the )?green light|(?:team|everyone|everybody|we|they|leadership|"
+    r"finance|management)(?:'s|'re| is| are)? (?:all |fully )?on board|all set to (?:sign|launch|roll)|"
+    r"(?<!to )(?<!n't )(?<!not )(?:hit|beat|exceeded|smashed) (?:(?:our|the|their|all (?:of )?our) )?(?:targets?|"
+    r"goals?|numbers|quota)|"
+    r"(?<!n't )(?<!not )(?:we(?:'ve| have)?|just|already) renewed\b|did the trick"
     r")\b"
-    r"|(?:领导|财务|总监|经理|上面|公司|采购)(?:那边)?(?:已经|也)?(?:批了|批准了|同意了|签字了|拍板了|点头了)|"
+    r"|(?:领导|财务|总监|经理|上面|公司|采购|法务|老板|预算|方案|合同)(?:那边)?(?:已经|也)?(?:批了|批准了|同意了|"
+    r"签字了|拍板了|点头了|通过了|批下来了)|(?:法务|领导|老板)(?:那边)?(?:已经|也)?过了(?![一两]遍|一下)|可以往下(?:走|推进)|就按(?:这个|你们的|这版)(?:方案|报价|合同)(?:走|来|办)|"
+    r"决定(?:上|买|采购|签约?|续约)(?:了|吧)|(?<![不没])确认(?:采购|购买|下单|签约)了|全员(?:推广|使用|上线)|"
+    r"效果(?:很|挺|非常|特别|比较)?明显|(?:能)?多签(?:了)?(?:好几|[一二三四五六七八九十两几\d]+)单|"
+    r"(?:投诉|加班|返工|出错|报错)(?:量|率)?少(?:多了|了很多|了一半|了不少)|"
+    r"(?:响应|处理|回复|解决)(?:得|速度)?(?:很|非常|特别|这么|挺|超)快|(?:这么|很|非常)快(?:就)?(?:响应|处理|解决|回复)|"
     r"上手(?:很|挺|非常|特别)?(?:快|容易)|(?:每天|天天)都在用(?=[了它，,。！!]|$)|离不开了?|都用上了|用得(?:很|挺|越来越|非常)?(?:顺手|习惯)|"
     r"(?<![不没])(?:准备|决定|肯定会|会)(?:继续)?(?:续约|续费|续签)|"
     r"比以前(?:快|好|方便|省事|准|顺)(?:多了|了很多|了不少|太多了?)|"
     r"(?:快|方便|省事|轻松|顺畅|清楚)了?(?:很多|多了|不少)|"
     r"(?:投诉|报错|错误|出错|加班|漏单|重复录入|返工|丢单)(?:量|率)?(?:少了|减少了|降了|下降了|没了)|"
-    r"(?:成交|转化|回款|续费|满意度|签单|业绩|产能|人效)[^，。！？]{0,3}(?:提高|提升|上升|涨)了|"
+    r"(?:成交|转化|回款|续费|满意度|签单|业绩|产能|人效|回复|响应|复购)[^，。！？]{0,3}(?:提高|提升|上升|涨)了|"
+    r"(?:周期|时长|耗时|覆盖率|准确率|效率|转化率|成交率)从[^，。！？]{1,10}?(?:缩短|降|减少|提高|提升|提)(?:到|至)|"
     r"(?:决定|就)(?:用|选|定)(?:你们|贵司)|(?:我们|咱们)(?:想|希望|打算)?尽快(?:开始|上线|签|启动)|走合同流程|"
     r"把[^，。！？]{1,8}也(?:加进来|加上|用起来|上线|接进来)|"
     r"(?<!不考虑)(?<!不打算)(?:战略|深入|长期|进一步)合作|"
@@ -57,14 +77,15 @@ PLAIN_POSITIVE = fold(re.compile(
 _CONDITION = gated(re.compile(r"^\W*(?:if|unless|only if|provided)\b|\b(?:if|unless|as long as) "
                               r"(?:you|they|we|the|it|legal|finance)\b|如果|要是|假如|除非|只要|等[^，。]{1,15}再",
                               re.I))
-_STANCE_CUE = register_pattern("plain_positive", PLAIN_POSITIVE)
+_STANCE = Branches("plain_positive", PLAIN_POSITIVE)  # each run of stances opened by its own cue words
+_STANCE_CUE = _STANCE.bits
 
 
 def plain_positives(text: str, cues: int) -> int:
     """How many plain positive stances `text` (one sentence) states, outside a condition."""
     if not cues & _STANCE_CUE:
         return 0
-    found = len(PLAIN_POSITIVE.findall(text))
+    found = len(_STANCE.pattern_for(cues).findall(text))
     return found if found and not _CONDITION.search(text) else 0
 
 

@@ -22,13 +22,17 @@ _RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|tra
                                 r"dumps?|tickets?)\b|\bsaved (?=(?:filters?|views?|searches?|reports?|"
                                 r"drafts?|settings|queries|replies|templates?)\b)", re.I))
 # "Perfect, I'll make sure IT joins": a praise word opening a promise acknowledges, it does not praise
-_ACK_BEFORE_PROMISE = gated(re.compile(r"^\W*(?:perfect|great|excellent|awesome|wonderful|lovely|nice)"
-                                       r"\W+(?=(?:i'll|i will|we'll|we will|let me|i can|we can)\b)",
-                                       re.I))
+# "Great, I'll send an invite", "Perfect, talk then", "Sounds great, see you Thursday": the praise
+# word acknowledges a plan; what follows is logistics
+_ACK_BEFORE_PROMISE = gated(re.compile(
+    r"^\W*(?:(?:perfect|great|excellent|awesome|wonderful|lovely|nice|cool|ok(?:ay)?|sure|thanks?|"
+    r"thank you|sounds (?:good|great|perfect)|that works|works for me)\W+)+"
+    r"(?=(?:i'll|i will|we'll|we will|let me|i can|we can|i'm going to|we're going to|talk|speak|chat|"
+    r"see you|catch you|send|invite|book|ping|loop)\b)", re.I))
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 # a wish for a feature is a request, not love: "we'd love to have dropdown fields"
 _WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
-                        r"\bmake sure\b", re.I))  # "no decision yet" is a hedge, "make sure" a promise
+                        r"\bmake sure\b|\bignore (?=(?:what|that|my|the|this) )", re.I))  # "no decision yet" is a hedge, "make sure" a promise
 _WISH_CUE = register_pattern("unfelt_wish", _WISH)  # not "wish": next steps has its own
 _UNFELT = {"to ": " want to ", "ure": " see that "}
 # a task whose object is a defect is process talk, not a complaint: "I'll check the billing error",

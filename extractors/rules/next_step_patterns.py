@@ -34,7 +34,15 @@ EN_VERB_WORDS = (
     "assign", "touch base", "reconnect", "regroup", "dig out", "look at", "go over", "go through",
     "talk through", "start", "kick off", "set", "email over", "hand over", "think about",
     "whitelist", "allowlist", "sign off", "make sure", "have it to you", "have them to you",
-    "have that to you", "have it over", "have them over")
+    "have that to you", "have it over", "have them over",
+    # what support and implementation ask and promise: "could you capture a SAML trace and attach
+    # it", "I'll re-run the import", "can you switch on SSO"
+    "capture", "attach", "fill out", "fill in", "re-send", "re-run", "rerun", "switch on",
+    "switch off", "turn on", "turn off", "call back", "look over", "swap", "replace",
+    "upgrade", "downgrade", "transfer", "pull", "record", "summarize", "summarise",
+    "quote", "estimate", "outline", "document", "verify", "validate", "adjust", "change",
+    "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
+    "reinstall", "restart", "ask")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",

@@ -20,6 +20,7 @@ from assistant.models import Stance
 from extractors.base import CompetitorCatalog
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.integration_objects import cue_is_about
 from extractors.rules.sentences import Sentence
 
 _NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受"}
@@ -185,30 +186,50 @@ def sentence_cues(sentence: Sentence) -> list[Cue]:
 
 
 def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor",
-               cues: list[Cue] | None = None) -> Stance:
+               cues: list[Cue] | None = None, others: list[tuple[int, int]] | None = None) -> Stance:
     """The stance of the mention at [start:end] in its sentence, given the catalog `kind`.
 
     A competitive cue (switching, comparing, evaluating) nearest to the mention wins; otherwise
     an integration cue within reach makes it an integration (a tool kept alongside us), and
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
-    a channel cue or plain use (审批都在企业微信里走) is tool use too.
+    a channel cue or plain use (审批都在企业微信里走) is tool use too. An integration cue that
+    names another party ("we're on Salesforce and want your Slack integration") is not about
+    this name (`integration_objects.cue_is_about`); `others` are the sentence's other catalog
+    mentions (sentence offsets). When a cue names this very name ("replacing Pipedrive and need
+    sync with HubSpot"), a competitive cue with another name in between is about that one.
     """
     base = sentence.start
+    here = (start - base, end - base)
+    others = others or []
     best: tuple[int, int, Stance] | None = None
-    integration = channel = False
+    competitive: list[tuple[int, int, int, str]] = []
+    integration = channel = named = False
     for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
         distance = max(base + cue_start - end, start - base - cue_end, 0)
         if distance > STANCE_WINDOW:
             continue
         if stance == "integration":
-            integration = True
+            about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
+            if about is None and any(max(cue_start - o[1], o[0] - cue_end, 0) < distance
+                                     for o in others):
+                continue  # a cue naming no party is about the name nearest to it
+            if about is not False:
+                integration = True
+                named = named or about is True
             continue
         if stance == "channel":
             channel = True
             continue
+        if stance in _COMPETITIVE:
+            competitive.append((distance, cue_start, cue_end, stance))
         key = (distance, _STANCE_PRIORITY[stance], stance)
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
+    if named and best is not None and best[2] in _COMPETITIVE:
+        reachable = [(d, _STANCE_PRIORITY[s], s) for d, cs, ce, s in competitive
+                     if not any(min(ce, here[0]) <= o[0] and o[1] <= max(cs, here[1])
+                                for o in others)]
+        best = min(reachable) if reachable else None  # type: ignore[assignment]
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
     if integration or (channel and kind != "competitor") or kind == "tool" or (kind == "both" and best is not None
@@ -238,8 +259,7 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
             if _is_bounded(text, start, end + 1, alias):
                 candidates.append((start, end + 1, alias))
     candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-    hits: list[CompetitorHit] = []
-    cues_at: dict[int, list[Cue]] = {}
+    accepted: list[tuple[int, int, _Alias, int]] = []
     taken_to = -1
     for start, end, alias in candidates:
         if start < taken_to:
@@ -251,11 +271,19 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         if sentence.quoted or (alias.is_exact and start == sentence.start):
             continue
         taken_to = end
+        accepted.append((start, end, alias, index))
+    hits: list[CompetitorHit] = []
+    cues_at: dict[int, list[Cue]] = {}
+    for start, end, alias, index in accepted:
+        sentence = sentences[index]
         cues = cues_at.get(index)
         if cues is None:
             cues = cues_at[index] = sentence_cues(sentence)
+        others = [(s - sentence.start, e - sentence.start) for s, e, _, i in accepted
+                  if i == index and s != start]
         hits.append(CompetitorHit(alias.name, text[start:end], start, end,
-                                  stance_for(sentence, start, end, catalog.kind(alias.name), cues),
+                                  stance_for(sentence, start, end, catalog.kind(alias.name), cues,
+                                             others),
                                   sentence))
     return _integrations_asked_next(hits, sentences, starts)
 
@@ -272,10 +300,27 @@ def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence
     result = []
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
-        if hit.stance == "using" and index + 1 < len(sentences):
+        if hit.stance == "using" and index + 1 < len(sentences) and index + 1 not in named:
             follow = sentences[index + 1]
-            if (index + 1 not in named and not follow.quoted and follow.role == hit.sentence.role
-                    and follow.cues & _INTEGRATION_GATE and INTEGRATION_CUE.search(follow.text)):
+            if (not follow.quoted and follow.role == hit.sentence.role
+                    and follow.cues & _INTEGRATION_GATE and _asks_to_connect(follow)
+                    and not _weighs_replacing(hit)):
                 hit = replace(hit, stance="integration")
         result.append(hit)
     return result
+
+
+def _asks_to_connect(sentence: Sentence) -> bool:
+    """An integration cue in `sentence` that names no other party ("Can you sync tickets both
+    ways?", "希望能打通", "Does Kestrel integrate with it?"; not "Can you sync with Slack?")."""
+    return any(cue_is_about(sentence.text, cue.span(), None, []) is None
+               for cue in INTEGRATION_CUE.finditer(sentence.text))
+
+
+def _weighs_replacing(hit: CompetitorHit) -> bool:
+    """A competitive cue near the mention, even a negated one: "we use Outreach.io and aren't
+    planning to replace it" keeps the name in play whatever integration is asked next."""
+    base = hit.sentence.start
+    return any(stance in _COMPETITIVE and max(base + start - hit.end, hit.start - base - end, 0)
+               <= STANCE_WINDOW for start, end, stance in sentence_cues(hit.sentence))
+

@@ -1,0 +1,65 @@
+"""Competitor or tool kept alongside, decided by what the words around a name say about it.
+
+Table-driven: each case is a text and the names in play (the eval's `competitors`: every catalog
+mention whose stance is not `integration`), with the eval catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.catalog import load_catalog
+from tests.extractors.test_rules_competitors import mentions
+
+EVAL_CATALOG = load_catalog(Path(__file__).parents[2] / "evals" / "datasets" / "competitors.yaml")
+
+
+def in_play(text: str) -> set[str]:
+    return {name for name, stance in mentions(text, EVAL_CATALOG).items() if stance != "integration"}
+
+
+def case(text: str, *names: str, id: str):  # noqa: A002 - pytest's word
+    return pytest.param(text, set(names), id=id)
+
+
+# an integration cue is about the party it names, not about every name in the sentence
+INTEGRATION_PARTIES = [
+    case("We're on Salesforce and want to know about your Slack integration.", "Salesforce",
+         id="en-using-then-other-tools-integration"),
+    case("We use HubSpot today, and we need an integration with Slack.", "HubSpot",
+         id="en-integration-with-another-tool"),
+    case("We use Pipedrive and need to sync with Zendesk.", "Pipedrive",
+         id="en-sync-with-names-the-other-one"),
+    case("We're replacing Pipedrive and need two-way sync with HubSpot.", "Pipedrive",
+         id="en-replacing-one-syncing-the-other"),
+    case("Currently we run HubSpot, and our support team uses Zendesk which we'd like to connect.",
+         "HubSpot", id="en-bare-cue-is-about-the-nearest-name"),
+    case("The Zendesk integration is the only reason we haven't left HubSpot yet.", "HubSpot",
+         id="en-integration-names-its-tool-before-it"),
+    case("We're on Salesforce; does your tool integrate with Outlook?", "Salesforce",
+         id="en-next-sentence-names-another-tool"),
+    case("We use Salesforce. Can you sync with Slack?", "Salesforce",
+         id="en-next-sentence-syncs-with-another-tool"),
+    case("We compared HubSpot and Zoho, and both connect to our ERP.", "HubSpot", "Zoho",
+         id="en-both-compared-connect-to-erp"),
+    case("Our reps live in Salesforce, so whatever we buy must sync with it.",
+         id="en-sync-with-it-points-back"),
+    case("Does Zendesk integrate with your platform?", id="en-name-as-subject"),
+    case("Is there a plugin for Zendesk?", id="en-plugin-for"),
+    case("We use Outreach.io for sequences and aren't planning to replace it. "
+         "Does Kestrel integrate with it?", "Outreach", id="en-replacement-weighed-stays-in-play"),
+    case("我们用的是销售易，想和企业微信打通。", "销售易", id="zh-he-names-the-other-party"),
+    case("我们现在用纷享销客，想接入钉钉。", "纷享销客", id="zh-jieru-names-the-other-party"),
+    case("我们用销售易，希望能和微信打通。", "销售易", id="zh-he-names-a-tool-outside-the-catalog"),
+    case("我们在评估纷享销客，另外需要对接金蝶。", "纷享销客", id="zh-evaluating-one-connecting-another"),
+    case("我们的呼叫中心用的是Udesk，希望能打通。", id="zh-using-then-bare-connect"),
+    case("我们销售都在用纷享销客，你们系统要能跟它同步。", id="zh-gen-ta-points-back"),
+    case("钉钉能和你们打通吗？", id="zh-name-as-subject-with-vendor"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTEGRATION_PARTIES)
+def test_an_integration_cue_is_about_the_party_it_names(text, expected):
+    assert in_play(text) == expected

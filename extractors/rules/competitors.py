@@ -1,11 +1,9 @@
 """Competitor mentions from the tenant's catalog, with a stance from nearby cue phrases.
 
-Latin aliases match on word boundaries, case-insensitively, except aliases marked "=" in the
-catalog (names that are also ordinary words), which need their exact capitalization and never
-count at the start of a sentence. Chinese aliases have no word boundaries; a few aliases that
-start common words ("用友好") are guarded by the characters that may not follow them. The stance
-comes from the cue closest to the mention in the same sentence; a negated "use" ("we don't use
-X") is only a mention.
+Where names occur (alias spellings, boundaries, names that are ordinary words) is
+`catalog_aliases`; this module decides each mention's stance. The stance comes from the cue
+closest to the mention in the same sentence; a negated "use" ("we don't use X") is only a
+mention; an integration cue counts only for the product it is about (`integration_objects`).
 """
 
 from __future__ import annotations
@@ -14,16 +12,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-import ahocorasick
-
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
+from extractors.rules.catalog_aliases import catalog_matches
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.integration_objects import cue_is_about
 from extractors.rules.sentences import Sentence
-
-_NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受"}
 
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
@@ -93,74 +88,6 @@ class CompetitorHit:
     end: int
     stance: Stance
     sentence: Sentence
-
-
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_NOT_BEFORE = _ASCII_WORD | frozenset(".@/-")
-_NOT_AFTER_LATIN = _ASCII_WORD | frozenset("-")
-_HAN = gated(re.compile(r"[\u3400-\u9fff]"))
-
-
-@dataclass(frozen=True)
-class _Alias:
-    name: str
-    is_exact: bool  # matched against the original text, capitalization and all
-    is_han: bool
-    guard: str  # characters that may not follow a Chinese alias
-
-
-_COMPILED: dict[int, tuple[CompetitorCatalog, tuple[ahocorasick.Automaton, ahocorasick.Automaton]]] = {}
-
-
-def _compile(catalog: CompetitorCatalog) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-    cached = _COMPILED.get(id(catalog))
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    if len(_COMPILED) > 64:
-        _COMPILED.clear()
-    compiled = _build(catalog)
-    _COMPILED[id(catalog)] = (catalog, compiled)
-    return compiled
-
-
-def _spellings(alias: str) -> set[str]:
-    """An alias with its spaces as written, as hyphens and removed ("Hub Spot", "Hub-Spot")."""
-    if " " not in alias:
-        return {alias}
-    return {alias, alias.replace(" ", "-"), alias.replace(" ", "")}
-
-
-def _build(catalog: CompetitorCatalog) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-    """Two Aho–Corasick automata: lowercased aliases (scanned over the lowercased text) and
-    exact-case aliases (scanned over the text itself); each key maps to (length, _Alias)."""
-    folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
-    for name, aliases in catalog.aliases.items():
-        for alias in aliases:
-            is_exact = alias.startswith("=")
-            alias = alias.lstrip("=").strip()
-            if not alias:
-                continue
-            is_han = _HAN.search(alias) is not None
-            entry = _Alias(name, is_exact, is_han, _NOT_AFTER.get(alias, ""))
-            automaton = exact if is_exact else folded
-            for spelling in _spellings(alias if is_exact else alias.lower()):
-                automaton.add_word(spelling, (len(spelling), entry))
-    for automaton in (folded, exact):
-        automaton.make_automaton()
-    return folded, exact
-
-
-def _is_bounded(text: str, start: int, end: int, alias: _Alias) -> bool:
-    """Latin aliases need ASCII word boundaries (Han text may touch them: "用Salesforce");
-    a Chinese alias must not run on into the characters its guard names ("用友好")."""
-    after = text[end] if end < len(text) else ""
-    if alias.is_han:
-        return not (after and after in alias.guard)
-    if start > 0 and text[start - 1] in _NOT_BEFORE:
-        return False
-    if after in _NOT_AFTER_LATIN and after:
-        return False
-    return not (after == "." and end + 1 < len(text) and text[end + 1] in _ASCII_WORD)
 
 
 Cue = tuple[int, int, str]  # start, end (sentence offsets) and what it cues
@@ -247,31 +174,8 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
     """
     if not sentences:
         return []
-    folded, exact = _compile(catalog)
     starts = [s.start for s in sentences]
-    first, last = sentences[0].start, sentences[-1].end
-    candidates: list[tuple[int, int, _Alias]] = []
-    for automaton, source in ((folded, low), (exact, text)):
-        if len(automaton) == 0:
-            continue
-        for end, (length, alias) in automaton.iter(source, first, last):
-            start = end - length + 1
-            if _is_bounded(text, start, end + 1, alias):
-                candidates.append((start, end + 1, alias))
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-    accepted: list[tuple[int, int, _Alias, int]] = []
-    taken_to = -1
-    for start, end, alias in candidates:
-        if start < taken_to:
-            continue
-        index = bisect_right(starts, start) - 1
-        if index < 0 or end > sentences[index].end:
-            continue
-        sentence = sentences[index]
-        if sentence.quoted or (alias.is_exact and start == sentence.start):
-            continue
-        taken_to = end
-        accepted.append((start, end, alias, index))
+    accepted = catalog_matches(sentences, starts, catalog, text, low)
     hits: list[CompetitorHit] = []
     cues_at: dict[int, list[Cue]] = {}
     for start, end, alias, index in accepted:

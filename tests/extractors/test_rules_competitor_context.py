@@ -63,3 +63,38 @@ INTEGRATION_PARTIES = [
 @pytest.mark.parametrize(("text", "expected"), INTEGRATION_PARTIES)
 def test_an_integration_cue_is_about_the_party_it_names(text, expected):
     assert in_play(text) == expected
+
+
+# names that are ordinary words, spelled with hyphens, possessives, lowercase, editions, 繁體, spaces
+NAME_FORMS = [
+    case("Gong's team pitched us their new CRM add-on.", "Gong", id="en-possessive-at-start"),
+    case("Outreach's pricing went up again.", "Outreach", id="en-possessive-at-start-2"),
+    case("Let's finish the Mutual Close Plan by Friday.", id="en-word-in-a-title-case-run"),
+    case("Please update the Close Date on the opportunity.", id="en-word-before-a-capitalized-word"),
+    case("Customer Outreach Strategy Review", id="en-title-case-heading"),
+    case("Our patient-outreach program runs in March.", id="en-ordinary-word-hyphenated"),
+    case("Our sales force is 40 people across three regions.", id="en-sales-force-as-team"),
+    case("We need service now, the queue is exploding.", id="en-service-now-as-words"),
+    case("We're on Sales force for the pipeline.", "Salesforce", id="en-spelled-apart-capitalized"),
+    case("Our Salesforce-based quoting flow breaks weekly.", "Salesforce", id="en-hyphen-after"),
+    case("We're a HubSpot-first shop.", "HubSpot", id="en-hyphen-after-2"),
+    case("We moved our non-HubSpot contacts last year.", "HubSpot", id="en-hyphen-before"),
+    case("HubSpot's reporting is weak.", "HubSpot", id="en-possessive"),
+    case("we use hubspot rn lol", "HubSpot", id="en-lowercase-chat"),
+    case("sfdc is a pain tbh", "Salesforce", id="en-lowercase-abbreviation"),
+    case("We're on Salesforce Enterprise Edition.", "Salesforce", id="en-edition-after-name"),
+    case("We're on Dynamics365 for sales.", "Microsoft Dynamics", id="en-version-joined"),
+    case("我們之前用銷售易，後來換了。", "销售易", id="zh-traditional"),
+    case("我們在評估紛享銷客。", "纷享销客", id="zh-traditional-2"),
+    case("我們公司用釘釘做客戶管理。", "钉钉", id="zh-traditional-both-kind-as-crm"),
+    case("我们之前用 销售 易。", "销售易", id="zh-space-inside-name"),
+    case("我明天去拔智齿，请个假。", id="zh-wisdom-tooth"),
+    case("小满那天我们再碰一下。", id="zh-solar-term"),
+    case("我们之前用的是小满，后来换了。", "小满", id="zh-xiaoman-as-product"),
+    case("用友好的态度沟通。", id="zh-yongyou-inside-a-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_FORMS)
+def test_names_are_found_in_their_real_forms_and_not_in_ordinary_words(text, expected):
+    assert in_play(text) == expected

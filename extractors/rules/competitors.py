@@ -24,7 +24,9 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
         r" (?:off|from|away from)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
-        r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
+        r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|left|"
+        r"(?:import|export)(?:s|ed|ing)? (?:\w+ ){0,3}?(?:from|out of)|"
+        r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from)|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
         r"|从.{0,12}?(?:迁移|切换|换|转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"以前用|之前用|原来用", re.I))),
@@ -38,7 +40,8 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
         r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP|"
         r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to)\b"
-        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用", re.I))),
+        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用|"
+        r"迁移到|迁到|切换到|切到|换到", re.I))),
     ("using", gated(re.compile(
         r"\b(we(?:'re| are)? (?:currently |still |already )?(?:us(?:e|ing)|on|running|run)|"
         r"(?:currently|still|already) (?:on|using|use|with)|our (?:current |existing )?"
@@ -49,8 +52,10 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
 # a catalog name as something to connect to, sync with, or keep using alongside us
 INTEGRATION_CUE = fold(re.compile(
     r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
-    r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|push(?:es|ed)? (?:to|into)|"
-    r"pull(?:s|ed)? from|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
+    r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|"
+    r"push(?:es|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|pull(?:s|ed|ing)? (?:\w+ ){0,2}?from|"
+    r"feed(?:s|ing)? (?:\w+ ){0,2}?into|write(?:s|ing)? (?:\w+ )?back (?:to|into)|"
+    r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
     r"extension|app (?:for|in)|marketplace|(?<!we )(?<!they )(?<!i )works? with|talks? to|"
     r"alongside|on top of|together with|single sign-on|sso)\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行", re.I))
@@ -65,6 +70,14 @@ CHANNEL_CUE = fold(re.compile(
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
+# the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar")
+_TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
+                        r"小程序|云盘|邮箱|表格|链接|工作台)|[ -]?(?:groups?|chats?|docs?|messages?|"
+                        r"calendar|meetings?|accounts?|bots?|channels?|workspace|calls?)\b", re.I)
+# a mail or ticket footer naming the tool it came through ("Sent from Outlook", "Powered by
+# Zendesk", "发自我的企业微信"): a channel, whatever the name's kind
+_FOOTER = gated(re.compile(r"^(?:sent (?:from|via|with|using)|powered by|get \S+ for (?:ios|android)"
+                           r"|发自|来自|通过\S{0,8}发送)", re.I))
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
 # cue bits: a stance pattern runs only on sentences holding one of its words
 _STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
@@ -119,14 +132,20 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     A competitive cue (switching, comparing, evaluating) nearest to the mention wins; otherwise
     an integration cue within reach makes it an integration (a tool kept alongside us), and
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
-    a channel cue or plain use (审批都在企业微信里走) is tool use too. An integration cue that
+    a channel cue or plain use (审批都在企业微信里走) is tool use too, and so is a part of the tool
+    named right after it ("拉个钉钉群", "the DingTalk group"), whatever else the sentence says. A
+    footer line ("Powered by Zendesk", "发自我的企业微信") is a channel. An integration cue that
     names another party ("we're on Salesforce and want your Slack integration") is not about
     this name (`integration_objects.cue_is_about`); `others` are the sentence's other catalog
-    mentions (sentence offsets). When a cue names this very name ("replacing Pipedrive and need
-    sync with HubSpot"), a competitive cue with another name in between is about that one.
+    mentions (sentence offsets). When an integration cue names this very name ("replacing
+    Pipedrive and need sync with HubSpot"), a competitive cue nearer another name is about that
+    one.
     """
     base = sentence.start
     here = (start - base, end - base)
+    if _FOOTER.match(sentence.text) or (kind != "competitor"
+                                         and _TOOL_PART.match(sentence.text, here[1])):
+        return "integration"
     others = others or []
     best: tuple[int, int, Stance] | None = None
     competitive: list[tuple[int, int, int, str]] = []
@@ -154,8 +173,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
             best = key  # type: ignore[assignment]
     if named and best is not None and best[2] in _COMPETITIVE:
         reachable = [(d, _STANCE_PRIORITY[s], s) for d, cs, ce, s in competitive
-                     if not any(min(ce, here[0]) <= o[0] and o[1] <= max(cs, here[1])
-                                for o in others)]
+                     if not any(max(cs - o[1], o[0] - ce, 0) < d for o in others)]
         best = min(reachable) if reachable else None  # type: ignore[assignment]
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]

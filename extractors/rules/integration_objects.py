@@ -23,7 +23,9 @@ _EN_OBJECT = re.compile(
     r"\s+(?:with|to|into|from|for|between)\s+(?:(?:our|your|the|their|my|a|an|its|both|all|each)\s+)*"
     r"(?P<object>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)", re.I)
 # an English cue that is its own preposition ends in one ("sync with", "connect to", "alongside")
-_EN_ENDS_WITH_PREPOSITION = re.compile(r"(?:\b(?:with|to|into|from|for|in|of)|alongside)$", re.I)
+# ("keep" stands for "keep X for <another job>": the name is its object)
+_EN_ENDS_WITH_PREPOSITION = re.compile(r"(?:\b(?:with|to|into|from|for|in|of)|alongside|"
+                                       r"\bkeep(?:s|ing)?(?: using)?)$", re.I)
 _EN_BARE_OBJECT = re.compile(r"\s+(?:(?:our|your|the|their|my|a|an|its|both|all|each)\s+)*"
                              r"(?P<object>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)", re.I)
 # the name right before a cue: "Zendesk integration", "HubSpot's API", "Zendesk can sync"

@@ -98,3 +98,78 @@ NAME_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), NAME_FORMS)
 def test_names_are_found_in_their_real_forms_and_not_in_ordinary_words(text, expected):
     assert in_play(text) == expected
+
+
+# what a sentence does with a name: replace it, move data off it (in play), or connect to it
+REPLACE_OR_CONNECT = [
+    case("We'd keep Zendesk for tickets and move sales to you.", id="en-keep-for-another-job"),
+    case("We'll keep using Zendesk.", "Zendesk", id="en-keep-using-is-staying"),
+    case("We pull data from Salesforce every night.", id="en-pull-data-from"),
+    case("Can it push deals into Salesforce?", id="en-push-deals-into"),
+    case("Do you have a Salesforce connector?", id="en-connector"),
+    case("Is there a HubSpot integration?", id="en-name-integration"),
+    case("Can we import our contacts from HubSpot?", "HubSpot", id="en-import-from-is-migration"),
+    case("We'd export everything from Pipedrive first.", "Pipedrive", id="en-export-from"),
+    case("We want to replace Salesforce.", "Salesforce", id="en-replace"),
+    case("We are migrating to HubSpot next quarter.", "HubSpot", id="en-migrating-to"),
+    case("We chose HubSpot over you.", "HubSpot", id="en-chose-over-us"),
+    case("We don't use HubSpot anymore.", "HubSpot", id="en-negated-use-still-counts"),
+    case("我们打算从销售易迁移到你们这边。", "销售易", id="zh-migrate-from"),
+    case("下半年准备换成纷享销客。", "纷享销客", id="zh-switch-to"),
+    case("想用你们替换掉销售易。", "销售易", id="zh-replace"),
+    case("客户数据能从纷享销客导入吗？", "纷享销客", id="zh-import-from"),
+    case("我们准备迁移到纷享销客。", "纷享销客", id="zh-migrate-to"),
+    case("能不能接入钉钉？", id="zh-jieru"),
+    case("你们和企业微信能对接吗？", id="zh-he-duijie"),
+    case("数据要同步到金蝶。", id="zh-sync-to"),
+    case("有没有钉钉插件？", id="zh-plugin"),
+    case("我们没用过纷享销客。", "纷享销客", id="zh-negated-use-still-counts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPLACE_OR_CONNECT)
+def test_replacing_or_leaving_is_in_play_connecting_is_not(text, expected):
+    assert in_play(text) == expected
+
+
+# 钉钉, 企业微信, 飞书 are workplace tools and CRMs: the context of each mention decides
+BOTH_KINDS = [
+    case("我们在对比钉钉和你们的CRM。", "钉钉", id="zh-compared"),
+    case("拉个钉钉群吧。", id="zh-group-chat"),
+    case("飞书文档我发你了。", id="zh-doc"),
+    case("我们是用企业微信管客户的。", "企业微信", id="zh-used-as-crm"),
+    case("审批都在钉钉上走。", id="zh-approvals"),
+    case("We use Lark for chat.", id="en-chat-tool"),
+    case("I'll drop it in the DingTalk group.", id="en-group"),
+    case("We compared Lark's CRM with yours.", "飞书", id="en-compared"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOTH_KINDS)
+def test_a_name_that_is_both_is_a_competitor_only_as_a_crm(text, expected):
+    assert in_play(text) == expected
+
+
+# the guide: any mention counts, whoever says it; quoted mail and footers are not this message's
+WHO_AND_WHERE = [
+    case("Rep: Unlike Salesforce, we don't charge per seat.", "Salesforce", id="en-rep-compares"),
+    case("Rep: A lot of our customers came from HubSpot.", "HubSpot", id="en-rep-mentions"),
+    case("销售：我们比销售易便宜一半。", "销售易", id="zh-rep-compares"),
+    case("Thanks!\n\nPowered by Zendesk", id="en-footer-powered-by"),
+    case("See you Tuesday.\n\nSent via HubSpot", id="en-footer-sent-via"),
+    case("好的，收到。\n\n发自我的企业微信", id="zh-footer-sent-from"),
+    case("Thanks, we'll review.\n\nBegin forwarded message:\n\nWe are evaluating Zoho right now.",
+         id="en-apple-mail-forward"),
+    case("Sounds good.\n\nOn Mon, Mar 9, 2026 at 10:00 AM Jane Doe <jane@acme.com>\nwrote:\n\n"
+         "We use Zoho and it's fine.", id="en-gmail-header-wrapped"),
+    case("好的，周三聊。\n\n张伟 <zw@acme.cn> 于2026年3月2日周一 10:20写道：\n我们在评估销售易。",
+         id="zh-gmail-header"),
+    case("好的。\n\n寄件者： 王小明\n傳送時間： 2026年3月2日\n我們在評估銷售易。", id="zh-outlook-traditional"),
+    case("We're on Zoho.\n\nOn Mon, Mar 9, 2026 Jane wrote:\n> We use HubSpot.", "Zoho",
+         id="en-own-text-above-the-quote-counts"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHO_AND_WHERE)
+def test_every_speaker_counts_but_quoted_mail_and_footers_do_not(text, expected):
+    assert in_play(text) == expected

@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 import ahocorasick
 
@@ -179,3 +181,30 @@ def catalog_matches(sentences: list[Sentence], starts: list[int], catalog: Compe
         taken_to = end
         accepted.append((start, end, alias, index))
     return accepted
+
+
+def simplified_view(sentence: Sentence) -> Sentence:
+    """`sentence` read in simplified characters, offsets kept (one character for one), with
+    every cue bit set; the sentence itself when it has no traditional character."""
+    text = sentence.text
+    if text.isascii():
+        return sentence
+    simple = text.translate(_traditional_to_simplified())
+    return sentence if simple == text else replace(sentence, text=simple, cues=-1)
+
+
+@cache
+def _traditional_to_simplified() -> dict[int, str]:
+    """OpenCC's character table, traditional -> first simplified reading, one char for one."""
+    spec = find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return {}
+    table: dict[int, str] = {}
+    path = Path(spec.origin).with_name("dictionary") / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
+

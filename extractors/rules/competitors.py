@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
-from extractors.rules.catalog_aliases import catalog_matches
+from extractors.rules.catalog_aliases import catalog_matches, simplified_view
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.integration_objects import cue_is_about
@@ -55,10 +55,12 @@ INTEGRATION_CUE = fold(re.compile(
     r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|"
     r"push(?:es|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|pull(?:s|ed|ing)? (?:\w+ ){0,2}?from|"
     r"feed(?:s|ing)? (?:\w+ ){0,2}?into|write(?:s|ing)? (?:\w+ )?back (?:to|into)|"
-    r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
+    r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|"
+    r"hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
     r"extension|app (?:for|in)|marketplace|(?<!we )(?<!they )(?<!i )works? with|talks? to|"
+    r"play(?:s|ing)? (?:nicely |nice |well )?with|"
     r"alongside|on top of|together with|single sign-on|sso)\b"
-    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行", re.I))
+    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接", re.I))
 # a name used as a channel or a workplace tool (审批都在钉钉上走, "ping me in the Slack channel"):
 # tool use for a name that can be a tool, never enough to take a pure competitor out of play
 # ("比销售易全，尤其是拜访打卡…" compares CRMs; "3PLs we work with were running Salesforce")
@@ -198,13 +200,14 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
     cues_at: dict[int, list[Cue]] = {}
     for start, end, alias, index in accepted:
         sentence = sentences[index]
+        view = simplified_view(sentence)  # cues read in simplified characters (評估 -> 评估)
         cues = cues_at.get(index)
         if cues is None:
-            cues = cues_at[index] = sentence_cues(sentence)
+            cues = cues_at[index] = sentence_cues(view)
         others = [(s - sentence.start, e - sentence.start) for s, e, _, i in accepted
                   if i == index and s != start]
         hits.append(CompetitorHit(alias.name, text[start:end], start, end,
-                                  stance_for(sentence, start, end, catalog.kind(alias.name), cues,
+                                  stance_for(view, start, end, catalog.kind(alias.name), cues,
                                              others),
                                   sentence))
     return _integrations_asked_next(hits, sentences, starts)
@@ -223,7 +226,7 @@ def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
         if hit.stance == "using" and index + 1 < len(sentences) and index + 1 not in named:
-            follow = sentences[index + 1]
+            follow = simplified_view(sentences[index + 1])
             if (not follow.quoted and follow.role == hit.sentence.role
                     and follow.cues & _INTEGRATION_GATE and _asks_to_connect(follow)
                     and not _weighs_replacing(hit)):
@@ -244,5 +247,5 @@ def _weighs_replacing(hit: CompetitorHit) -> bool:
     planning to replace it" keeps the name in play whatever integration is asked next."""
     base = hit.sentence.start
     return any(stance in _COMPETITIVE and max(base + start - hit.end, hit.start - base - end, 0)
-               <= STANCE_WINDOW for start, end, stance in sentence_cues(hit.sentence))
+               <= STANCE_WINDOW for start, end, stance in sentence_cues(simplified_view(hit.sentence)))
 

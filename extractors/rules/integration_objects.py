@@ -38,7 +38,7 @@ _NO_PARTY = frozenset({
     "it", "them", "this", "that", "these", "those", "one", "you", "yours", "us", "ours", "we",
     "everything", "anything", "something", "platform", "product", "tool", "system", "app",
     "solution", "software", "crm", "api", "data", "side", "end"})
-_HAN_PRONOUN = re.compile(r"^(?:你们|您们|您|你|贵司|贵方|它|它们|他们|这个|那个|咱们|我们)(?:的(?:系统|产品|平台))?$")
+_HAN_PRONOUN = re.compile(r"^(?:你们|您们|您|你|贵司|贵方|它|它们|他们|这个|那个|咱们|我们)(?:的?(?:系统|产品|平台|CRM))?$")
 # Chinese: "和/跟/与/同 Y [能/可以…] 打通", the party between; "接入/对接/同步到 Y", the party after
 _ZH_WITH = re.compile(r"(?:和|跟|与|同|及)(?P<party>[^，。！？,.!?；;\s]{1,14}?)"
                       r"(?:能不能|能否|可不可以|是否|能|可以|要|需要|也|都|进行|做|之间)*$")
@@ -52,6 +52,15 @@ _HEAD_WORDS = frozenset({"does", "do", "can", "could", "will", "would", "should"
 
 def _overlaps(span: Span, other: Span) -> bool:
     return span[0] < other[1] and other[0] < span[1]
+
+
+# "钉钉和企业微信插件", "Zendesk and HubSpot integrations": a party joined to the one next to the cue
+_AND = re.compile(r"\s*(?:和|、|与|及|跟|以及|还有|and|or|&|/|,|，)\s*$", re.I)
+
+
+def _is_joined(text: str, mention: Span | None, party: Span) -> bool:
+    return mention is not None and mention[1] <= party[0] and bool(
+        _AND.match(text, mention[1], party[0]))
 
 
 def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span]) -> bool | None:
@@ -85,10 +94,13 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
         named_other = True
     # the party before the cue
     if is_han:
-        with_party = _ZH_WITH.search(text, max(0, start - 20), start)
+        # "和Y打通" connects with Y; "X和Y插件" is two plugins (and "X和Y打通" connects both)
+        with_party = (None if cue_text in ("插件", "接口")
+                      else _ZH_WITH.search(text, max(0, start - 20), start))
         if with_party is not None:
             span = with_party.span("party")
-            if mention is not None and span[0] <= mention[0] and mention[1] <= span[1]:
+            if mention is not None and (span[0] <= mention[0] and mention[1] <= span[1]
+                                        or mention[1] == with_party.start()):
                 return True
             if not _HAN_PRONOUN.match(with_party.group("party")):
                 return False
@@ -96,8 +108,9 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
         before_end = gap.start() if gap else start
         if mention is not None and mention[1] == before_end:
             return True
-        if any(other[1] == before_end for other in others):
-            return False
+        for other in others:
+            if other[1] == before_end:
+                return _is_joined(text, mention, other)
     else:
         before = _EN_BEFORE.search(text, max(0, start - 60), start)
         if before is not None:
@@ -105,6 +118,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
             if mention is not None and _overlaps(span, mention):
                 return True
             word = before.group("party")
+            if any(_overlaps(span, other) and _is_joined(text, mention, other) for other in others):
+                return True
             is_named = any(_overlaps(span, other) for other in others) or (
                 word[0].isupper() and span[0] > 0 and word.casefold() not in _HEAD_WORDS)
             if is_named:

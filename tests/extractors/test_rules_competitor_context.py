@@ -57,6 +57,14 @@ INTEGRATION_PARTIES = [
     case("我们的呼叫中心用的是Udesk，希望能打通。", id="zh-using-then-bare-connect"),
     case("我们销售都在用纷享销客，你们系统要能跟它同步。", id="zh-gen-ta-points-back"),
     case("钉钉能和你们打通吗？", id="zh-name-as-subject-with-vendor"),
+    case("We're a Salesforce shop, so whatever we add has to play nicely with SFDC.",
+         id="en-play-nicely-with"),
+    case("We need Zendesk and HubSpot integrations.", id="en-two-names-one-cue"),
+    case("销售：我们有现成的钉钉和企业微信插件。", id="zh-two-names-one-plugin"),
+    case("客户：现在客服用的智齿，工单和你们系统对接一下就行。", id="zh-connect-with-your-system"),
+    case("客户：我們在企業微信裡加了客戶，能同步到你們系統嗎？", id="zh-traditional-sync-to-your-system"),
+    case("客户：週一再確認飛書的整合方案。", id="zh-traditional-integration-word"),
+    case("客户：我們目前用的是Zoho，但續約前想多比較幾家。", "Zoho", id="zh-traditional-comparing"),
 ]
 
 

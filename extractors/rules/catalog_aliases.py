@@ -30,8 +30,17 @@ from extractors.rules.sentences import Sentence
 
 # characters that may not follow / precede a Chinese alias: it is part of a common word there
 _NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受", "智齿": "疼痛牙发",
-              "小满": "节那时前后之以过说讲问提发负这姐哥"}
-_NOT_BEFORE_HAN = {"智齿": "拔颗长"}
+              "小满": "节那时前后之以过说讲问提发负这姐哥", "钉钉": "子", "销售易": "于",
+              "销售力": "提强弱差不量度"}
+_NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化"}
+# words before a Latin alias that make it an ordinary word ("be an Einstein")
+_NOT_BEFORE_LATIN = {"einstein": re.compile(r"(?:\b(?:an?|albert|no|little|like)\s+)$", re.I)}
+# what makes a name that is also a word a product when written in lowercase ("we use gong")
+_PRODUCT_BEFORE = re.compile(r"\b(?:use[sd]?|using|switch(?:ed|ing)? to|mov(?:e|ed|ing) to|"
+                             r"trial(?:l?ing)?|evaluat(?:e|ed|ing)|vs\.?|versus|pay(?:ing)? for|"
+                             r"licen[cs]es? for|seats? (?:in|on))\s+$", re.I)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$")
+_NAME_LINE = re.compile(r"(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+[.,]?")
 # words a name may be spelled apart into that are ordinary English ("sales force", "service now")
 _ORDINARY_WORDS = frozenset({"sales", "force", "service", "now", "cloud", "hub", "spot", "zen",
                              "desk", "pipe", "drive", "fresh", "loft", "close"})
@@ -51,6 +60,7 @@ class Alias:
     guard: str  # characters that may not follow a Chinese alias
     guard_before: str = ""  # characters that may not precede it
     is_plain_words: bool = False  # spelled apart in ordinary words: "Sales force"
+    written: str = ""  # for an exact alias matched in another case: its catalog capitalization
 
     @property
     def is_a_word_too(self) -> bool:
@@ -108,6 +118,9 @@ def _build(catalog: CompetitorCatalog) -> Automata:
             is_han = _HAN.search(alias) is not None
             entry = Alias(name, is_exact, is_han, _NOT_AFTER.get(alias, ""),
                           _NOT_BEFORE_HAN.get(alias, ""))
+            if is_exact and not is_han:  # "gong" counts after "we use", never as "the gong"
+                folded.add_word(alias.lower(), (len(alias), Alias(name, True, False, "", "",
+                                                                   written=alias)))
             automaton = exact if is_exact else folded
             spellings = _han_spellings(alias) if is_han else _spellings(
                 alias if is_exact else alias.lower())
@@ -130,6 +143,9 @@ def _is_bounded(text: str, start: int, end: int, alias: Alias) -> bool:
     if alias.is_han:
         before = text[start - 1] if start > 0 else ""
         return not ((after and after in alias.guard) or (before and before in alias.guard_before))
+    guard = _NOT_BEFORE_LATIN.get(text[start:end].lower())
+    if guard is not None and guard.search(text, max(0, start - 12), start):
+        return False
     if start > 0 and (text[start - 1] in _NOT_BEFORE
                       or (text[start - 1] == "-" and alias.is_a_word_too)):
         return False
@@ -140,9 +156,16 @@ def _is_bounded(text: str, start: int, end: int, alias: Alias) -> bool:
 
 def _reads_as_a_word(text: str, start: int, end: int, alias: Alias, sentence: Sentence) -> bool:
     """A name that is also an ordinary word, used as one: at the start of a sentence (not
-    possessive), inside a run of capitalized words, or spelled apart all in lowercase."""
+    possessive), inside a run of capitalized words, as a person's name, spelled apart all in
+    lowercase, or written in lowercase without a product verb before it ("we use gong")."""
     if alias.is_plain_words and text[start:end].islower():
         return True
+    if alias.written:
+        return (text[start:end] == alias.written  # the exact automaton has it already
+                or not _PRODUCT_BEFORE.search(text, max(sentence.start, start - 30), start))
+    if _HONORIFIC_BEFORE.search(text, max(sentence.start, start - 6), start) or (
+            _NAME_LINE.fullmatch(sentence.text)):
+        return True  # a person: "Mr. Gong", a signature line "Wei Gong"
     if start == sentence.start:
         return not (alias.is_exact and _POSSESSIVE.match(text, end))
     if text[end:end + 1] == " " and _CAPITALIZED.match(text, end + 1):

@@ -24,7 +24,8 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
         r" (?:off|from|away from)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
-        r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|left|"
+        r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
+        r"(?:we|they|have|has|had|'ve|n't|finally|already|recently|just) left|"
         r"(?:import|export)(?:s|ed|ing)? (?:\w+ ){0,3}?(?:from|out of)|"
         r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from)|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
@@ -78,8 +79,12 @@ _TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视�
                         r"calendar|meetings?|accounts?|bots?|channels?|workspace|calls?)\b", re.I)
 # a mail or ticket footer naming the tool it came through ("Sent from Outlook", "Powered by
 # Zendesk", "发自我的企业微信"): a channel, whatever the name's kind
-_FOOTER = gated(re.compile(r"^(?:sent (?:from|via|with|using)|powered by|get \S+ for (?:ios|android)"
-                           r"|发自|来自|通过\S{0,8}发送)", re.I))
+_FOOTER = gated(re.compile(r"^(?:sent (?:from|via|with|using)|powered by|get \S+ for (?:ios|android))"
+                           r"\b[^.!?]{0,40}$|^(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+# a partner badge: the name is an ecosystem we belong to ("a certified HubSpot partner")
+_PARTNER = re.compile(r"[ -](?:(?:certified|gold|silver|platinum|premier|solutions?|consulting|"
+                      r"technology|app|integration) )?partners?\b|[ -]appexchange\b|的?(?:合作伙伴|生态伙伴)",
+                      re.I)
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
 # cue bits: a stance pattern runs only on sentences holding one of its words
 _STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
@@ -136,7 +141,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
     a channel cue or plain use (审批都在企业微信里走) is tool use too, and so is a part of the tool
     named right after it ("拉个钉钉群", "the DingTalk group"), whatever else the sentence says. A
-    footer line ("Powered by Zendesk", "发自我的企业微信") is a channel. An integration cue that
+    footer line ("Powered by Zendesk", "发自我的企业微信") is a channel, a partner badge ("a
+    certified HubSpot partner") an ecosystem. An integration cue that
     names another party ("we're on Salesforce and want your Slack integration") is not about
     this name (`integration_objects.cue_is_about`); `others` are the sentence's other catalog
     mentions (sentence offsets). When an integration cue names this very name ("replacing
@@ -145,8 +151,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     """
     base = sentence.start
     here = (start - base, end - base)
-    if _FOOTER.match(sentence.text) or (kind != "competitor"
-                                         and _TOOL_PART.match(sentence.text, here[1])):
+    if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or (
+            kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])):
         return "integration"
     others = others or []
     best: tuple[int, int, Stance] | None = None

@@ -87,6 +87,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
                  else _EN_OBJECT.match(text, end))
         party = after.span("object") if after else None
         if party is not None and text[party[0]:party[1]].casefold() in _NO_PARTY:
+            if text[party[0]:party[1]].casefold() in ("it", "them"):
+                return None  # back to a name said before: "Does Acme integrate with it?"
             party = None
     if party is not None:
         if mention is not None and _overlaps(party, mention):

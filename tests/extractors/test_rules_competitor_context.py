@@ -100,6 +100,17 @@ NAME_FORMS = [
     case("小满那天我们再碰一下。", id="zh-solar-term"),
     case("我们之前用的是小满，后来换了。", "小满", id="zh-xiaoman-as-product"),
     case("用友好的态度沟通。", id="zh-yongyou-inside-a-word"),
+    case("我们要发扬钉钉子精神。", id="zh-dingding-in-nail-hammering"),
+    case("这样销售易于跟进。", id="zh-xiaoshouyi-in-easy-to"),
+    case("我们要提升销售力。", id="zh-sales-capability"),
+    case("we use gong for call recording", "Gong", id="en-lowercase-word-name-after-use"),
+    case("we're evaluating outreach and salesloft", "Outreach", "Salesloft",
+         id="en-lowercase-word-name-after-evaluating"),
+    case("thanks for the outreach!", id="en-lowercase-word-without-product-verb"),
+    case("Best,\nWei Gong", id="en-surname-in-signature"),
+    case("Mr. Gong will join the call.", id="en-surname-after-honorific"),
+    case("You don't need to be an Einstein to use it.", id="en-einstein-as-a-word"),
+    case("We tried Einstein for forecasting.", "Salesforce", id="en-einstein-as-product"),
 ]
 
 
@@ -122,6 +133,9 @@ REPLACE_OR_CONNECT = [
     case("We are migrating to HubSpot next quarter.", "HubSpot", id="en-migrating-to"),
     case("We chose HubSpot over you.", "HubSpot", id="en-chose-over-us"),
     case("We don't use HubSpot anymore.", "HubSpot", id="en-negated-use-still-counts"),
+    case("We finally left HubSpot last year.", "HubSpot", id="en-left"),
+    case("We use Zendesk for support. Does Acme integrate with it?", id="en-vendor-integrates-with-it"),
+    case("We use Zendesk. We'd like to sync it with your tool.", id="en-sync-it-with-your-tool"),
     case("我们打算从销售易迁移到你们这边。", "销售易", id="zh-migrate-from"),
     case("下半年准备换成纷享销客。", "纷享销客", id="zh-switch-to"),
     case("想用你们替换掉销售易。", "销售易", id="zh-replace"),
@@ -149,6 +163,7 @@ BOTH_KINDS = [
     case("审批都在钉钉上走。", id="zh-approvals"),
     case("We use Lark for chat.", id="en-chat-tool"),
     case("I'll drop it in the DingTalk group.", id="en-group"),
+    case("I left you a message on DingTalk.", id="en-message-on"),
     case("We compared Lark's CRM with yours.", "飞书", id="en-compared"),
 ]
 
@@ -175,6 +190,9 @@ WHO_AND_WHERE = [
     case("好的。\n\n寄件者： 王小明\n傳送時間： 2026年3月2日\n我們在評估銷售易。", id="zh-outlook-traditional"),
     case("We're on Zoho.\n\nOn Mon, Mar 9, 2026 Jane wrote:\n> We use HubSpot.", "Zoho",
          id="en-own-text-above-the-quote-counts"),
+    case("来自销售易的报价比你们低。", "销售易", id="zh-laizi-in-a-sentence-is-not-a-footer"),
+    case("Jane Doe | Acme, a certified HubSpot partner", id="en-partner-badge"),
+    case("我们是钉钉的合作伙伴。", id="zh-partner"),
 ]
 
 

@@ -17,7 +17,7 @@ from extractors.base import CompetitorCatalog
 from extractors.rules.catalog_aliases import catalog_matches, simplified_view
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
-from extractors.rules.integration_objects import cue_is_about
+from extractors.rules.integration_objects import cue_is_about, listed_together
 from extractors.rules.sentences import Sentence
 
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
@@ -79,8 +79,9 @@ _TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视�
                         r"calendar|meetings?|accounts?|bots?|channels?|workspace|calls?)\b", re.I)
 # a mail or ticket footer naming the tool it came through ("Sent from Outlook", "Powered by
 # Zendesk", "发自我的企业微信"): a channel, whatever the name's kind
-_FOOTER = gated(re.compile(r"^(?:sent (?:from|via|with|using)|powered by|get \S+ for (?:ios|android))"
-                           r"\b[^.!?]{0,40}$|^(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+_FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
+                           r"through)|powered by|get \S+ for (?:ios|android))\b[^.!?]{0,40}[.!]?$"
+                           r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
 # a partner badge: the name is an ecosystem we belong to ("a certified HubSpot partner")
 _PARTNER = re.compile(r"[ -](?:(?:certified|gold|silver|platinum|premier|solutions?|consulting|"
                       r"technology|app|integration) )?partners?\b|[ -]appexchange\b|的?(?:合作伙伴|生态伙伴)",
@@ -165,8 +166,9 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         if stance == "integration":
             about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
             if about is None and any(max(cue_start - o[1], o[0] - cue_end, 0) < distance
+                                     and not listed_together(sentence.text, here, o, others)
                                      for o in others):
-                continue  # a cue naming no party is about the name nearest to it
+                continue  # a cue naming no party is about the name (or list) nearest to it
             if about is not False:
                 integration = True
                 named = named or about is True
@@ -216,7 +218,37 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
                                   stance_for(view, start, end, catalog.kind(alias.name), cues,
                                              others),
                                   sentence))
-    return _integrations_asked_next(hits, sentences, starts)
+    return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts),
+                                      sentences, starts)
+
+
+_BULLET = re.compile(r"\s*(?:[-*•·▪●]|\d{1,2}[.)、])\s*")
+LIST_ITEM_CHARS = 40  # a line this short, not a heading, can be an item of the list above it
+
+
+def _is_list_item(text: str) -> bool:
+    return (_BULLET.match(text) is not None or len(text) <= LIST_ITEM_CHARS) and not text.rstrip(
+    ).endswith((":", "："))
+
+
+def _listed_under_integrations(hits: list[CompetitorHit], sentences: list[Sentence],
+                               starts: list[int]) -> list[CompetitorHit]:
+    """A name on a bullet or a short line under a heading that asks for integrations ("Integrations
+    needed:" / "- Salesforce", "需要对接的系统：" / "1. 金蝶") is an integration target."""
+    result = []
+    for hit in hits:
+        index = bisect_right(starts, hit.start) - 1
+        if hit.stance == "mentioned" and _is_list_item(hit.sentence.text):
+            at = index - 1
+            while at >= 0 and index - at <= 12 and _is_list_item(sentences[at].text):
+                at -= 1
+            heading = simplified_view(sentences[at]) if at >= 0 else None
+            if (heading is not None and heading.text.rstrip().endswith((":", "："))
+                    and _asks_to_connect(heading)
+                    and not any(stance in _COMPETITIVE for *_, stance in sentence_cues(heading))):
+                hit = replace(hit, stance="integration")
+        result.append(hit)
+    return result
 
 
 def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],

@@ -54,13 +54,28 @@ def _overlaps(span: Span, other: Span) -> bool:
     return span[0] < other[1] and other[0] < span[1]
 
 
-# "钉钉和企业微信插件", "Zendesk and HubSpot integrations": a party joined to the one next to the cue
-_AND = re.compile(r"\s*(?:和|、|与|及|跟|以及|还有|and|or|&|/|,|，)\s*$", re.I)
+_LIST_GAP = re.compile(r"[\s,，、/&;；]*(?:and|or|as well as|plus|和|与|及|以及|还有|或)?[\s,，、/&]*",
+                       re.I)
 
 
-def _is_joined(text: str, mention: Span | None, party: Span) -> bool:
-    return mention is not None and mention[1] <= party[0] and bool(
-        _AND.match(text, mention[1], party[0]))
+def listed_together(text: str, one: Span, other: Span, spans: list[Span]) -> bool:
+    """Whether two names stand in one list ("Salesforce, Zendesk and Slack", "钉钉、飞书"),
+    through the other names in `spans` between them."""
+    left, right = sorted((one, other))
+    chain = sorted(span for span in spans if left[1] <= span[0] and span[1] <= right[0])
+    at = left[1]
+    for span in [*chain, right]:
+        if not _LIST_GAP.fullmatch(text, at, span[0]):
+            return False
+        at = span[1]
+    return True
+
+
+def _is_joined(text: str, mention: Span | None, party: Span, others: list[Span]) -> bool:
+    """"钉钉和企业微信插件", "integrations with Salesforce, Zendesk and Slack": the name is listed
+    with the party the cue names."""
+    return mention is not None and not _overlaps(mention, party) and listed_together(
+        text, mention, party, others)
 
 
 def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span]) -> bool | None:
@@ -91,7 +106,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
                 return None  # back to a name said before: "Does Acme integrate with it?"
             party = None
     if party is not None:
-        if mention is not None and _overlaps(party, mention):
+        if mention is not None and (_overlaps(party, mention)
+                                    or _is_joined(text, mention, party, others)):
             return True
         named_other = True
     # the party before the cue
@@ -112,7 +128,7 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
             return True
         for other in others:
             if other[1] == before_end:
-                return _is_joined(text, mention, other)
+                return _is_joined(text, mention, other, others)
     else:
         before = _EN_BEFORE.search(text, max(0, start - 60), start)
         if before is not None:
@@ -120,7 +136,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
             if mention is not None and _overlaps(span, mention):
                 return True
             word = before.group("party")
-            if any(_overlaps(span, other) and _is_joined(text, mention, other) for other in others):
+            if any(_overlaps(span, other) and _is_joined(text, mention, other, others)
+                   for other in others):
                 return True
             is_named = any(_overlaps(span, other) for other in others) or (
                 word[0].isupper() and span[0] > 0 and word.casefold() not in _HEAD_WORDS)

@@ -199,3 +199,25 @@ WHO_AND_WHERE = [
 @pytest.mark.parametrize(("text", "expected"), WHO_AND_WHERE)
 def test_every_speaker_counts_but_quoted_mail_and_footers_do_not(text, expected):
     assert in_play(text) == expected
+
+
+# lists: names listed together share a cue; a short item under a heading takes the heading's cue
+LISTS = [
+    case("Integrations: Salesforce, Zendesk and Slack.", id="en-inline-list-after-cue"),
+    case("We need integrations with Salesforce, Zendesk and Slack.", id="en-list-as-cue-object"),
+    case("Integrations needed:\n- Salesforce\n- Zendesk", id="en-bullets-under-integrations"),
+    case("Tools we're evaluating:\n- HubSpot\n- Zoho", "HubSpot", "Zoho",
+         id="en-bullets-under-evaluating"),
+    case("需要对接的系统：\n1. 金蝶\n2. 钉钉", id="zh-numbered-under-integrations"),
+    case("我们在看的几家：\n1. 销售易\n2. 纷享销客", "销售易", "纷享销客", id="zh-numbered-under-evaluating"),
+    case("Thanks.\n\nThis email was sent using HubSpot.", id="en-footer-sent-using"),
+    case("好的\n\n—— 来自钉钉专业版", id="zh-footer-after-a-dash"),
+    case("We sent the quote via HubSpot yesterday and they never replied, so we're looking at Zoho.",
+         "HubSpot", "Zoho", id="en-via-inside-a-sentence-is-not-a-footer"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_lists_and_footers(text, expected):
+    assert in_play(text) == expected
+

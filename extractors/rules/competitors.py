@@ -34,7 +34,8 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
         r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
-        r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration)\b"
+        r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration|"
+        r"(?:review|evaluat|consider|weigh|look)\w* (?:\w+ ){0,4}?alongside)\b"
         r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢|全|完善|全面|成熟|稳定|灵活|专业|简单|方便|复杂|多|少|高|低)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
     ("evaluating", gated(re.compile(
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"

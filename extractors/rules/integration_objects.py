@@ -38,6 +38,8 @@ _NO_PARTY = frozenset({
     "it", "them", "this", "that", "these", "those", "one", "you", "yours", "us", "ours", "we",
     "everything", "anything", "something", "platform", "product", "tool", "system", "app",
     "solution", "software", "crm", "api", "data", "side", "end"})
+_POSSESSIVE = re.compile(r"['’]s?(?:\s+(?:offer|proposal|quote|pricing|price|bid|terms|deal)\b|"
+                         r"(?=[\s.,;!?]|$))")
 _HAN_PRONOUN = re.compile(r"^(?:你们|您们|您|你|贵司|贵方|它|它们|他们|这个|那个|咱们|我们)(?:的?(?:系统|产品|平台|CRM))?$")
 # Chinese: "和/跟/与/同 Y [能/可以…] 打通", the party between; "接入/对接/同步到 Y", the party after
 _ZH_WITH = re.compile(r"(?:和|跟|与|同|及)(?P<party>[^，。！？,.!?；;\s]{1,14}?)"
@@ -105,6 +107,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
             if text[party[0]:party[1]].casefold() in ("it", "them"):
                 return None  # back to a name said before: "Does Acme integrate with it?"
             party = None
+    if party is not None and not is_han and _POSSESSIVE.match(text, party[1]):
+        return False  # "reviewed your offer alongside HubSpot's": their offer, not their product
     if party is not None:
         if mention is not None and (_overlaps(party, mention)
                                     or _is_joined(text, mention, party, others)):

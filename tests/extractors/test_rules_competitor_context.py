@@ -123,6 +123,10 @@ def test_names_are_found_in_their_real_forms_and_not_in_ordinary_words(text, exp
 REPLACE_OR_CONNECT = [
     case("We'd keep Zendesk for tickets and move sales to you.", id="en-keep-for-another-job"),
     case("We'll keep using Zendesk.", "Zendesk", id="en-keep-using-is-staying"),
+    case("We've reviewed your offer alongside HubSpot's.", "HubSpot", id="en-offer-alongside-theirs"),
+    case("We evaluated you alongside Zoho.", "Zoho", id="en-evaluated-alongside"),
+    case("We need it to run alongside Zendesk.", id="en-run-alongside"),
+    case("Do you integrate with HubSpot's API?", id="en-integrate-with-their-api"),
     case("We pull data from Salesforce every night.", id="en-pull-data-from"),
     case("Can it push deals into Salesforce?", id="en-push-deals-into"),
     case("Do you have a Salesforce connector?", id="en-connector"),

@@ -41,9 +41,11 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
         r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP|"
-        r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to)\b"
+        r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to|went with|"
+        r"sign(?:ed|ing)? (?:up )?with|chose|chosen|picked|selected|decided (?:on|to go with)|"
+        r"bought|purchased)\b"
         r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用|"
-        r"迁移到|迁到|切换到|切到|换到", re.I))),
+        r"迁移到|迁到|切换到|切到|换到|签了|选了|选的|定了|决定用|买了", re.I))),
     ("using", gated(re.compile(
         r"\b(we(?:'re| are)? (?:currently |still |already )?(?:us(?:e|ing)|on|running|run)|"
         r"(?:currently|still|already) (?:on|using|use|with)|our (?:current |existing )?"
@@ -83,6 +85,9 @@ _TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视�
 _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
                            r"through)|powered by|get \S+ for (?:ios|android))\b[^.!?]{0,40}[.!]?$"
                            r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+# keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
+_KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
+                               r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
 # a partner badge: the name is an ecosystem we belong to ("a certified HubSpot partner")
 _PARTNER = re.compile(r"[ -](?:(?:certified|gold|silver|platinum|premier|solutions?|consulting|"
                       r"technology|app|integration) )?partners?\b|[ -]appexchange\b|的?(?:合作伙伴|生态伙伴)",
@@ -182,6 +187,11 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         key = (distance, _STANCE_PRIORITY[stance], stance)
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
+    if (best is not None and best[2] in _COMPETITIVE and others
+            and _KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
+            and all(s == "switching_from" and any(max(cs - o[1], o[0] - ce, 0) < d for o in others)
+                    for d, cs, ce, s in competitive)):
+        return "integration"  # kept while the others are replaced
     if named and best is not None and best[2] in _COMPETITIVE:
         reachable = [(d, _STANCE_PRIORITY[s], s) for d, cs, ce, s in competitive
                      if not any(max(cs - o[1], o[0] - ce, 0) < d for o in others)]
@@ -252,24 +262,38 @@ def _listed_under_integrations(hits: list[CompetitorHit], sentences: list[Senten
     return result
 
 
+FOLLOW_UP_SENTENCES = 3  # how far a later "sync with it" reaches back to the name in use
+_POINTS_BACK = fold(re.compile(r"\b(?:with|to|into|from|alongside) (?:it|them)\b|(?:跟|和|与|同)(?:它|它们)", re.I))
+
+
 def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],
                              starts: list[int]) -> list[CompetitorHit]:
-    """A name stated as in use, then an integration asked for in the speaker's next sentence.
+    """A name stated as in use, then an integration asked for by the same side right after.
 
     "我们在线客服用的是美洽，…。希望能打通" and "We run Zendesk for support. Can you sync
     tickets both ways?" name the tool kept alongside us: the follow-up has an integration cue
-    and no catalog name of its own, so it can only be about the name just stated.
+    and no party of its own, so it can only be about the name just stated. A few sentences
+    later (with the other side asking in between) it must point back: "whatever we pick has
+    to sync with it". A sentence naming another product ends the search.
     """
-    named = {bisect_right(starts, hit.start) - 1 for hit in hits}
+    named: dict[int, set[str]] = {}
+    for hit in hits:
+        named.setdefault(bisect_right(starts, hit.start) - 1, set()).add(hit.name)
     result = []
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
-        if hit.stance == "using" and index + 1 < len(sentences) and index + 1 not in named:
-            follow = simplified_view(sentences[index + 1])
-            if (not follow.quoted and follow.role == hit.sentence.role
-                    and follow.cues & _INTEGRATION_GATE and _asks_to_connect(follow)
-                    and not _weighs_replacing(hit)):
-                hit = replace(hit, stance="integration")
+        if hit.stance == "using" and not _weighs_replacing(hit):
+            for at in range(index + 1, min(index + 1 + FOLLOW_UP_SENTENCES, len(sentences))):
+                if named.get(at, {hit.name}) != {hit.name}:
+                    break
+                follow = simplified_view(sentences[at])
+                if (at in named or follow.quoted or follow.role != hit.sentence.role
+                        or not follow.cues & _INTEGRATION_GATE):
+                    continue
+                if _asks_to_connect(follow) and (at == index + 1
+                                                 or _POINTS_BACK.search(follow.text)):
+                    hit = replace(hit, stance="integration")
+                break
         result.append(hit)
     return result
 

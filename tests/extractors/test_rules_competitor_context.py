@@ -123,6 +123,19 @@ def test_names_are_found_in_their_real_forms_and_not_in_ordinary_words(text, exp
 REPLACE_OR_CONNECT = [
     case("We'd keep Zendesk for tickets and move sales to you.", id="en-keep-for-another-job"),
     case("We'll keep using Zendesk.", "Zendesk", id="en-keep-using-is-staying"),
+    case("We'd keep Zendesk, but we're open to replacing Salesforce if the migration is painless.",
+         "Salesforce", id="en-keep-one-replace-the-other"),
+    case("We'll keep Zendesk rather than switch to HubSpot.", "Zendesk", "HubSpot",
+         id="en-keep-one-rather-than-switch"),
+    case("我们客服继续用智齿，CRM准备换掉销售易。", "销售易", id="zh-keep-one-replace-the-other"),
+    case("Customer: FYI we just signed with Outreach last week.\n"
+         "Rep: Congrats! We integrate with Outreach too.", "Outreach", id="en-signed-with-beats-rep-integration"),
+    case("SPEAKER_00: we're on hubspot for marketing and the sales team lives in spreadsheets.\n"
+         "SPEAKER_01: got it. and is hubspot staying?\n"
+         "SPEAKER_00: yeah marketing's not giving it up, so whatever we pick has to sync with it.",
+         id="en-sync-with-it-two-turns-later"),
+    case("We use HubSpot. Reporting is weak. Does yours sync both ways?", "HubSpot",
+         id="en-later-bare-question-does-not-reach-back"),
     case("We've reviewed your offer alongside HubSpot's.", "HubSpot", id="en-offer-alongside-theirs"),
     case("We evaluated you alongside Zoho.", "Zoho", id="en-evaluated-alongside"),
     case("We need it to run alongside Zendesk.", id="en-run-alongside"),

@@ -39,6 +39,10 @@ _NOT_BEFORE_LATIN = {"einstein": re.compile(r"(?:\b(?:an?|albert|no|little|like)
 _PRODUCT_BEFORE = re.compile(r"\b(?:use[sd]?|using|switch(?:ed|ing)? to|mov(?:e|ed|ing) to|"
                              r"trial(?:l?ing)?|evaluat(?:e|ed|ing)|vs\.?|versus|pay(?:ing)? for|"
                              r"licen[cs]es? for|seats? (?:in|on))\s+$", re.I)
+# a button or a menu: "click Close", "the Close button"
+_UI_BEFORE = re.compile(r"\b(?:click|clicking|clicked|press|pressing|hit|tap|select|choose)\s+(?:on\s+)?"
+                        r"(?:the\s+)?$", re.I)
+_UI_AFTER = re.compile(r"\s+(?:button|tab|menu|icon|link|option)s?\b", re.I)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$")
 _NAME_LINE = re.compile(r"(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+[.,]?")
 # words a name may be spelled apart into that are ordinary English ("sales force", "service now")
@@ -156,8 +160,8 @@ def _is_bounded(text: str, start: int, end: int, alias: Alias) -> bool:
 
 def _reads_as_a_word(text: str, start: int, end: int, alias: Alias, sentence: Sentence) -> bool:
     """A name that is also an ordinary word, used as one: at the start of a sentence (not
-    possessive), inside a run of capitalized words, as a person's name, spelled apart all in
-    lowercase, or written in lowercase without a product verb before it ("we use gong")."""
+    possessive), inside a run of capitalized words, as a person's name or a button, spelled
+    apart all in lowercase, or in lowercase without a product verb before it ("we use gong")."""
     if alias.is_plain_words and text[start:end].islower():
         return True
     if alias.written:
@@ -166,6 +170,9 @@ def _reads_as_a_word(text: str, start: int, end: int, alias: Alias, sentence: Se
     if _HONORIFIC_BEFORE.search(text, max(sentence.start, start - 6), start) or (
             _NAME_LINE.fullmatch(sentence.text)):
         return True  # a person: "Mr. Gong", a signature line "Wei Gong"
+    if alias.is_exact and (_UI_AFTER.match(text, end)
+                           or _UI_BEFORE.search(text, max(sentence.start, start - 20), start)):
+        return True
     if start == sentence.start:
         return not (alias.is_exact and _POSSESSIVE.match(text, end))
     if text[end:end + 1] == " " and _CAPITALIZED.match(text, end + 1):

@@ -109,6 +109,9 @@ NAME_FORMS = [
     case("thanks for the outreach!", id="en-lowercase-word-without-product-verb"),
     case("Best,\nWei Gong", id="en-surname-in-signature"),
     case("Mr. Gong will join the call.", id="en-surname-after-honorific"),
+    case("Click Save, then click Close and reload the page.", id="en-close-as-a-button"),
+    case("The Close button is greyed out.", id="en-close-button"),
+    case("We moved from HubSpot to Close last year.", "HubSpot", "Close", id="en-close-as-product"),
     case("You don't need to be an Einstein to use it.", id="en-einstein-as-a-word"),
     case("We tried Einstein for forecasting.", "Salesforce", id="en-einstein-as-product"),
 ]

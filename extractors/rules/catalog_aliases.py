@@ -4,12 +4,12 @@ Latin aliases match on word boundaries, case-insensitively ("hubspot", "SFDC's")
 ("Salesforce-based", "Salesforce-to-HubSpot"), except aliases marked "=" in the catalog (names
 that are also ordinary words), which need their exact capitalization, never count at the start of
 a sentence unless possessive ("Gong's team"), and never inside a run of capitalized words ("the
-Mutual Close Plan", "Customer Outreach Strategy"). A name spelled apart in ordinary words
-("Sales force", "Service Now") is held to the same rules and never counts all in lowercase ("our
-sales force"). Chinese aliases have no word boundaries; they also match in traditional
-characters (銷售易, 釘釘) and with a space inside (word-segmented or transcribed text: "销售 易").
-A few that start or are common words ("用友好", "拔智齿", "小满那天") are guarded by the
-characters that may not stand around them.
+Mutual Close Plan", "Customer Outreach Strategy"); in lowercase they count only after a product
+verb ("we use gong"). A name spelled apart into an English phrase ("Sales force", "Service Now")
+is held to the same rules, except that it may start a sentence ("our sales force" is a team).
+Chinese aliases have no word boundaries; they also match in traditional characters (銷售易, 釘釘)
+and with a space inside (word-segmented or transcribed text: "销售 易"). A few that start or are
+common words ("用友好", "拔智齿", "小满那天") are guarded by the characters around them.
 """
 
 from __future__ import annotations
@@ -45,9 +45,8 @@ _UI_BEFORE = re.compile(r"\b(?:click|clicking|clicked|press|pressing|hit|tap|sel
 _UI_AFTER = re.compile(r"\s+(?:button|tab|menu|icon|link|option)s?\b", re.I)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$")
 _NAME_LINE = re.compile(r"(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+[.,]?")
-# words a name may be spelled apart into that are ordinary English ("sales force", "service now")
-_ORDINARY_WORDS = frozenset({"sales", "force", "service", "now", "cloud", "hub", "spot", "zen",
-                             "desk", "pipe", "drive", "fresh", "loft", "close"})
+# names spelled apart into an ordinary English phrase ("our sales force", "we need service now")
+_ORDINARY_PHRASES = frozenset({"sales force", "service now", "sales cloud", "service cloud"})
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NOT_BEFORE = _ASCII_WORD | frozenset(".@/")
 _HAN = gated(re.compile(r"[\u3400-\u9fff]"))
@@ -130,7 +129,7 @@ def _build(catalog: CompetitorCatalog) -> Automata:
                 alias if is_exact else alias.lower())
             words = alias.lower().split()
             plain = (Alias(name, is_exact, False, "", "", True)
-                     if len(words) > 1 and all(w in _ORDINARY_WORDS for w in words) else None)
+                     if " ".join(words) in _ORDINARY_PHRASES else None)
             for spelling in spellings:
                 use = plain if plain is not None and " " in spelling else entry
                 automaton.add_word(spelling if is_exact else spelling.lower(), (len(spelling), use))
@@ -162,8 +161,11 @@ def _reads_as_a_word(text: str, start: int, end: int, alias: Alias, sentence: Se
     """A name that is also an ordinary word, used as one: at the start of a sentence (not
     possessive), inside a run of capitalized words, as a person's name or a button, spelled
     apart all in lowercase, or in lowercase without a product verb before it ("we use gong")."""
-    if alias.is_plain_words and text[start:end].islower():
-        return True
+    if alias.is_plain_words:  # "Sales force" may start a sentence; "sales force" needs "use"
+        if text[start:end].islower():
+            return not _PRODUCT_BEFORE.search(text, max(sentence.start, start - 30), start)
+        if start == sentence.start:
+            return False
     if alias.written:
         return (text[start:end] == alias.written  # the exact automaton has it already
                 or not _PRODUCT_BEFORE.search(text, max(sentence.start, start - 30), start))

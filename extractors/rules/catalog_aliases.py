@@ -166,6 +166,8 @@ def _reads_as_a_word(text: str, start: int, end: int, alias: Alias, sentence: Se
             return not _PRODUCT_BEFORE.search(text, max(sentence.start, start - 30), start)
         if start == sentence.start:
             return False
+    if alias.is_exact and not alias.written and " " in text[start:end]:
+        return False  # "Close CRM", "Monday CRM": no ordinary word runs on into "CRM"
     if alias.written:
         return (text[start:end] == alias.written  # the exact automaton has it already
                 or not _PRODUCT_BEFORE.search(text, max(sentence.start, start - 30), start))

@@ -116,6 +116,8 @@ NAME_FORMS = [
     case("Click Save, then click Close and reload the page.", id="en-close-as-a-button"),
     case("The Close button is greyed out.", id="en-close-button"),
     case("We moved from HubSpot to Close last year.", "HubSpot", "Close", id="en-close-as-product"),
+    case("Close CRM has a native Slack integration.", "Close", id="en-two-word-name-at-start"),
+    case("Monday CRM is cheaper for us.", "monday.com", id="en-two-word-name-at-start-2"),
     case("You don't need to be an Einstein to use it.", id="en-einstein-as-a-word"),
     case("We tried Einstein for forecasting.", "Salesforce", id="en-einstein-as-product"),
 ]

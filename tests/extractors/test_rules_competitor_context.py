@@ -190,6 +190,12 @@ BOTH_KINDS = [
     case("We use Lark for chat.", id="en-chat-tool"),
     case("I'll drop it in the DingTalk group.", id="en-group"),
     case("I left you a message on DingTalk.", id="en-message-on"),
+    case("Could you send the invite via Feishu?", id="en-send-via"),
+    case("我们用企业微信跟客户沟通，CRM用的是销售易。", "销售易", id="zh-channel-beside-a-crm"),
+    case("我们用钉钉管理客户，你们能替代吗？", "钉钉", id="zh-used-as-crm-to-replace"),
+    case("我们在考虑从企业微信迁到你们的系统。", "企业微信", id="zh-migrating-off"),
+    case("We use Lark Suite for everything, including our customer pipeline.", "飞书",
+         id="en-used-as-crm"),
     case("We compared Lark's CRM with yours.", "飞书", id="en-compared"),
 ]
 

@@ -65,6 +65,9 @@ INTEGRATION_CUE = fold(re.compile(
     r"play(?:s|ing)? (?:nicely |nice |well )?with|"
     r"alongside|on top of|together with|single sign-on|sso)\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接", re.I))
+# integration nouns that say nothing about a name unless attached to it ("the Zendesk plugin",
+# "plugin for Zendesk"): "Salesforce's API limits are killing us" is a complaint about Salesforce
+_WEAK_CUE = re.compile(r"(?:api|webhooks?|extension|marketplace|add-?on|plugin|接口|插件)", re.I)
 # a name used as a channel or a workplace tool (审批都在钉钉上走, "ping me in the Slack channel"):
 # tool use for a name that can be a tool, never enough to take a pure competitor out of play
 # ("比销售易全，尤其是拜访打卡…" compares CRMs; "3PLs we work with were running Salesforce")
@@ -172,6 +175,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
             continue
         if stance == "integration":
             about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
+            if about is not True and _WEAK_CUE.fullmatch(sentence.text, cue_start, cue_end):
+                continue
             if about is None and any(max(cue_start - o[1], o[0] - cue_end, 0) < distance
                                      and not listed_together(sentence.text, here, o, others)
                                      for o in others):
@@ -301,8 +306,11 @@ def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence
 
 def _asks_to_connect(sentence: Sentence) -> bool:
     """An integration cue in `sentence` that names no other party ("Can you sync tickets both
-    ways?", "希望能打通", "Does Kestrel integrate with it?"; not "Can you sync with Slack?")."""
+    ways?", "希望能打通", "Does Kestrel integrate with it?"; not "Can you sync with Slack?"); a bare
+    integration noun only in a question ("is there a plugin?", not "the webhooks keep failing")."""
+    is_question = sentence.text.rstrip().endswith(("?", "？"))
     return any(cue_is_about(sentence.text, cue.span(), None, []) is None
+               and (is_question or not _WEAK_CUE.fullmatch(sentence.text, *cue.span()))
                for cue in INTEGRATION_CUE.finditer(sentence.text))
 
 

@@ -39,7 +39,8 @@ _NO_PARTY = frozenset({
     "everything", "anything", "something", "platform", "product", "tool", "system", "app",
     "solution", "software", "crm", "api", "data", "side", "end"})
 _POSSESSIVE = re.compile(r"['’]s?(?:\s+(?:offer|proposal|quote|pricing|price|bid|terms|deal)\b|"
-                         r"(?=[\s.,;!?]|$))")
+                         r"(?=[.,;!?]|\s*$))")
+_OWN_PART = re.compile(r"api|webhooks?", re.I)
 _HAN_PRONOUN = re.compile(r"^(?:你们|您们|您|你|贵司|贵方|它|它们|他们|这个|那个|咱们|我们)(?:的?(?:系统|产品|平台|CRM))?$")
 # Chinese: "和/跟/与/同 Y [能/可以…] 打通", the party between; "接入/对接/同步到 Y", the party after
 _ZH_WITH = re.compile(r"(?:和|跟|与|同|及)(?P<party>[^，。！？,.!?；;\s]{1,14}?)"
@@ -135,6 +136,9 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
                 return _is_joined(text, mention, other, others)
     else:
         before = _EN_BEFORE.search(text, max(0, start - 60), start)
+        if before is not None and _OWN_PART.fullmatch(cue_text) and text.startswith(
+                ("'s", "’s"), before.end("party")):
+            before = None  # "Salesforce's API limits": its own API, nothing to connect
         if before is not None:
             span = before.span("party")
             if mention is not None and _overlaps(span, mention):

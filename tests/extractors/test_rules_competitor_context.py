@@ -149,6 +149,13 @@ REPLACE_OR_CONNECT = [
     case("We evaluated you alongside Zoho.", "Zoho", id="en-evaluated-alongside"),
     case("We need it to run alongside Zendesk.", id="en-run-alongside"),
     case("Do you integrate with HubSpot's API?", id="en-integrate-with-their-api"),
+    case("We've been using Salesforce for five years and honestly the reporting is fine but the "
+         "API limits are killing us.", "Salesforce", id="en-complaint-about-their-api"),
+    case("Salesforce's API limits are killing us.", "Salesforce", id="en-their-own-api"),
+    case("Is there a HubSpot API connection?", id="en-name-api-connection"),
+    case("We're on Zendesk and the webhooks keep failing.", "Zendesk", id="en-bare-webhooks"),
+    case("We use Zendesk; is there a plugin?", id="en-plugin-asked-next"),
+    case("用的是纷享销客，它的接口文档太差了。", "纷享销客", id="zh-their-own-interface"),
     case("We pull data from Salesforce every night.", id="en-pull-data-from"),
     case("Can it push deals into Salesforce?", id="en-push-deals-into"),
     case("Do you have a Salesforce connector?", id="en-connector"),

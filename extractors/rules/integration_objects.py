@@ -53,6 +53,15 @@ _HEAD_WORDS = frozenset({"does", "do", "can", "could", "will", "would", "should"
                          "please", "also", "and", "but", "so"})
 
 
+_VERB = re.compile(r"(?:connect|integrate|sync|plug|push|pull|feed|hook|work|talk|play)\w*(?:\s.*)?",
+                   re.I)
+
+
+def _is_verb(cue_text: str) -> bool:
+    return bool(_VERB.fullmatch(cue_text)) and not cue_text.lower().startswith(
+        ("integration", "connector", "connection"))
+
+
 def _overlaps(span: Span, other: Span) -> bool:
     return span[0] < other[1] and other[0] < span[1]
 
@@ -142,7 +151,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
         if before is not None:
             span = before.span("party")
             if mention is not None and _overlaps(span, mention):
-                return True
+                # "HubSpot syncs with Gmail": its own integration with a third party, not us
+                return not (named_other and _is_verb(cue_text))
             word = before.group("party")
             if any(_overlaps(span, other) and _is_joined(text, mention, other, others)
                    for other in others):

@@ -47,6 +47,8 @@ INTEGRATION_PARTIES = [
     case("Our reps live in Salesforce, so whatever we buy must sync with it.",
          id="en-sync-with-it-points-back"),
     case("Does Zendesk integrate with your platform?", id="en-name-as-subject"),
+    case("HubSpot syncs with Gmail, which you don't.", "HubSpot", id="en-its-own-integration"),
+    case("Zendesk can sync with Slack natively.", "Zendesk", id="en-its-own-integration-2"),
     case("Is there a plugin for Zendesk?", id="en-plugin-for"),
     case("We use Outreach.io for sequences and aren't planning to replace it. "
          "Does Kestrel integrate with it?", "Outreach", id="en-replacement-weighed-stays-in-play"),

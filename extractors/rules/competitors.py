@@ -23,11 +23,12 @@ from extractors.rules.sentences import Sentence
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
-        r" (?:off|from|away from)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
+        r" (?:off|from|away from|out of)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
         r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
         r"(?:we|they|have|has|had|'ve|n't|finally|already|recently|just) left|"
         r"(?:import|export)(?:s|ed|ing)? (?:\w+ ){0,3}?(?:from|out of)|"
-        r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from)|"
+        r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
+        r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
         r"|从.{0,12}?(?:迁移|切换|换|转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"以前用|之前用|原来用", re.I))),
@@ -223,14 +224,17 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
     accepted = catalog_matches(sentences, starts, catalog, text, low)
     hits: list[CompetitorHit] = []
     cues_at: dict[int, list[Cue]] = {}
+    spans_at: dict[int, list[tuple[int, int]]] = {}
+    for start, end, _, index in accepted:
+        spans_at.setdefault(index, []).append((start, end))
     for start, end, alias, index in accepted:
         sentence = sentences[index]
         view = simplified_view(sentence)  # cues read in simplified characters (評估 -> 评估)
         cues = cues_at.get(index)
         if cues is None:
             cues = cues_at[index] = sentence_cues(view)
-        others = [(s - sentence.start, e - sentence.start) for s, e, _, i in accepted
-                  if i == index and s != start]
+        others = [(s - sentence.start, e - sentence.start) for s, e in spans_at[index]
+                  if s != start]
         hits.append(CompetitorHit(alias.name, text[start:end], start, end,
                                   stance_for(view, start, end, catalog.kind(alias.name), cues,
                                              others),

@@ -165,6 +165,9 @@ REPLACE_OR_CONNECT = [
     case("Can we import our contacts from HubSpot?", "HubSpot", id="en-import-from-is-migration"),
     case("We'd export everything from Pipedrive first.", "Pipedrive", id="en-export-from"),
     case("We want to replace Salesforce.", "Salesforce", id="en-replace"),
+    case("We want to migrate our data out of Salesforce and we'd need the sync with Slack to keep "
+         "working.", "Salesforce", id="en-migrate-out-of"),
+    case("Instead of HubSpot, could your tool connect to our ERP?", "HubSpot", id="en-instead-of"),
     case("We are migrating to HubSpot next quarter.", "HubSpot", id="en-migrating-to"),
     case("We chose HubSpot over you.", "HubSpot", id="en-chose-over-us"),
     case("We don't use HubSpot anymore.", "HubSpot", id="en-negated-use-still-counts"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.models import Stance
@@ -25,7 +26,8 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
         r" (?:off|from|away from|out of)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
         r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
-        r"(?:we|they|have|has|had|'ve|n't|finally|already|recently|just) left|"
+        r"(?:(?<=we )|(?<=they )|(?<=have )|(?<=has )|(?<=had )|(?<='ve )|(?<=n't )|(?<=finally )|"
+        r"(?<=already )|(?<=recently )|(?<=just ))left|"
         r"(?:import|export)(?:s|ed|ing)? (?:\w+ ){0,3}?(?:from|out of)|"
         r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
         r"instead of|rather than|alternative to|replacement for|"
@@ -43,7 +45,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
         r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP|"
         r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to|went with|"
-        r"sign(?:ed|ing)? (?:up )?with|chose|chosen|picked|selected|decided (?:on|to go with)|"
+        r"signed (?:up )?with|signing (?:up )?with|chose|chosen|picked|selected|decided (?:on|to go with)|"
         r"bought|purchased)\b"
         r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用|"
         r"迁移到|迁到|切换到|切到|换到|签了|选了|选的|定了|决定用|买了", re.I))),
@@ -76,7 +78,7 @@ CHANNEL_CUE = fold(re.compile(
     r"\b(?:bot|log(?:s|ged)? (?:in|into) with|notifications? (?:in|to|via)|"
     r"(?:channel|group|chat|message|messages|thread) (?:in|on)|"
     r"in (?:our|the) \w+ (?:channel|group|workspace)|(?:send|sent|share|shared|invite|ping|message|"
-    r"call|reach|contact|text|dm)\w* (?:\w+ ){0,3}?(?:via|over|through|on))\b"
+    r"call|reach|contact|text|dm)\w*(?= (?:\w+ ){0,3}?(?:via|over|through|on)\b))\b"
     r"|里走|上走|群里|群聊|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
@@ -222,6 +224,15 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         return []
     starts = [s.start for s in sentences]
     accepted = catalog_matches(sentences, starts, catalog, text, low)
+    # cues are read in simplified characters (評估 -> 评估), each sentence converted once
+    views: dict[int, Sentence] = {}
+
+    def read(sentence: Sentence) -> Sentence:
+        view = views.get(sentence.start)
+        if view is None:
+            view = views[sentence.start] = simplified_view(sentence)
+        return view
+
     hits: list[CompetitorHit] = []
     cues_at: dict[int, list[Cue]] = {}
     spans_at: dict[int, list[tuple[int, int]]] = {}
@@ -229,7 +240,7 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         spans_at.setdefault(index, []).append((start, end))
     for start, end, alias, index in accepted:
         sentence = sentences[index]
-        view = simplified_view(sentence)  # cues read in simplified characters (評估 -> 评估)
+        view = read(sentence)
         cues = cues_at.get(index)
         if cues is None:
             cues = cues_at[index] = sentence_cues(view)
@@ -239,8 +250,8 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
                                   stance_for(view, start, end, catalog.kind(alias.name), cues,
                                              others),
                                   sentence))
-    return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts),
-                                      sentences, starts)
+    return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
+                                      sentences, starts, read)
 
 
 _BULLET = re.compile(r"\s*(?:[-*•·▪●]|\d{1,2}[.)、])\s*")
@@ -253,7 +264,8 @@ def _is_list_item(text: str) -> bool:
 
 
 def _listed_under_integrations(hits: list[CompetitorHit], sentences: list[Sentence],
-                               starts: list[int]) -> list[CompetitorHit]:
+                               starts: list[int],
+                               read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
     """A name on a bullet or a short line under a heading that asks for integrations ("Integrations
     needed:" / "- Salesforce", "需要对接的系统：" / "1. 金蝶") is an integration target."""
     result = []
@@ -263,7 +275,7 @@ def _listed_under_integrations(hits: list[CompetitorHit], sentences: list[Senten
             at = index - 1
             while at >= 0 and index - at <= 12 and _is_list_item(sentences[at].text):
                 at -= 1
-            heading = simplified_view(sentences[at]) if at >= 0 else None
+            heading = read(sentences[at]) if at >= 0 else None
             if (heading is not None and heading.text.rstrip().endswith((":", "："))
                     and _asks_to_connect(heading)
                     and not any(stance in _COMPETITIVE for *_, stance in sentence_cues(heading))):
@@ -277,7 +289,8 @@ _POINTS_BACK = fold(re.compile(r"\b(?:with|to|into|from|alongside) (?:it|them)\b
 
 
 def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],
-                             starts: list[int]) -> list[CompetitorHit]:
+                             starts: list[int],
+                             read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
     """A name stated as in use, then an integration asked for by the same side right after.
 
     "我们在线客服用的是美洽，…。希望能打通" and "We run Zendesk for support. Can you sync
@@ -292,16 +305,16 @@ def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence
     result = []
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
-        if hit.stance == "using" and not _weighs_replacing(hit):
+        if hit.stance == "using":
             for at in range(index + 1, min(index + 1 + FOLLOW_UP_SENTENCES, len(sentences))):
                 if named.get(at, {hit.name}) != {hit.name}:
                     break
-                follow = simplified_view(sentences[at])
+                follow = read(sentences[at])
                 if (at in named or follow.quoted or follow.role != hit.sentence.role
                         or not follow.cues & _INTEGRATION_GATE):
                     continue
-                if _asks_to_connect(follow) and (at == index + 1
-                                                 or _POINTS_BACK.search(follow.text)):
+                if (_asks_to_connect(follow) and (at == index + 1 or _POINTS_BACK.search(follow.text))
+                        and not _weighs_replacing(hit, read)):
                     hit = replace(hit, stance="integration")
                 break
         result.append(hit)
@@ -318,10 +331,10 @@ def _asks_to_connect(sentence: Sentence) -> bool:
                for cue in INTEGRATION_CUE.finditer(sentence.text))
 
 
-def _weighs_replacing(hit: CompetitorHit) -> bool:
+def _weighs_replacing(hit: CompetitorHit, read: Callable[[Sentence], Sentence]) -> bool:
     """A competitive cue near the mention, even a negated one: "we use Outreach.io and aren't
     planning to replace it" keeps the name in play whatever integration is asked next."""
     base = hit.sentence.start
     return any(stance in _COMPETITIVE and max(base + start - hit.end, hit.start - base - end, 0)
-               <= STANCE_WINDOW for start, end, stance in sentence_cues(simplified_view(hit.sentence)))
+               <= STANCE_WINDOW for start, end, stance in sentence_cues(read(hit.sentence)))
 

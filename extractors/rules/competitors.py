@@ -79,7 +79,8 @@ CHANNEL_CUE = fold(re.compile(
     r"(?:channel|group|chat|message|messages|thread) (?:in|on)|"
     r"in (?:our|the) \w+ (?:channel|group|workspace)|(?:send|sent|share|shared|invite|ping|message|"
     r"call|reach|contact|text|dm)\w*(?= (?:\w+ ){0,3}?(?:via|over|through|on)\b))\b"
-    r"|里走|上走|群里|群聊|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
+    r"|(?<=for )(?:chat|messaging|internal comms|internal communication|collaboration|docs)\b"
+    r"|里走|上走|群里|群聊|办公|协同|协作|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}

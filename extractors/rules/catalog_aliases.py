@@ -26,6 +26,7 @@ import ahocorasick
 
 from extractors.base import CompetitorCatalog
 from extractors.rules.folding import gated
+from extractors.rules.integration_objects import listed_together
 from extractors.rules.sentences import Sentence
 
 # characters that may not follow / precede a Chinese alias: it is part of a common word there
@@ -201,6 +202,7 @@ def catalog_matches(sentences: list[Sentence], starts: list[int], catalog: Compe
                 candidates.append((start, end + 1, alias))
     candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
     accepted: list[tuple[int, int, Alias, int]] = []
+    opening: list[tuple[int, int, Alias, int]] = []  # word-names that open a sentence
     taken_to = -1
     for start, end, alias in candidates:
         if start < taken_to:
@@ -209,12 +211,30 @@ def catalog_matches(sentences: list[Sentence], starts: list[int], catalog: Compe
         if index < 0 or end > sentences[index].end:
             continue
         sentence = sentences[index]
-        if sentence.quoted or (alias.is_a_word_too
-                               and _reads_as_a_word(text, start, end, alias, sentence)):
+        if sentence.quoted:
+            continue
+        if alias.is_a_word_too and _reads_as_a_word(text, start, end, alias, sentence):
+            if start == sentence.start and alias.is_exact and not alias.written:
+                opening.append((start, end, alias, index))
             continue
         taken_to = end
         accepted.append((start, end, alias, index))
+    if opening and accepted:
+        accepted = sorted([*accepted, *_listed_openings(opening, accepted, text)])
     return accepted
+
+
+def _listed_openings(opening: list[tuple[int, int, Alias, int]],
+                     accepted: list[tuple[int, int, Alias, int]],
+                     text: str) -> list[tuple[int, int, Alias, int]]:
+    """A word-name opening a sentence in a list of products ("Gong, Outreach and Salesloft are
+    all on our list", "Intercom and Zendesk both…") is the product too."""
+    found = []
+    for start, end, alias, index in opening:
+        spans = [(s, e) for s, e, _, i in accepted if i == index]
+        if any(listed_together(text, (start, end), span, spans) for span in spans):
+            found.append((start, end, alias, index))
+    return found
 
 
 def simplified_view(sentence: Sentence) -> Sentence:

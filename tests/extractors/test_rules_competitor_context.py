@@ -79,6 +79,12 @@ def test_an_integration_cue_is_about_the_party_it_names(text, expected):
 NAME_FORMS = [
     case("Gong's team pitched us their new CRM add-on.", "Gong", id="en-possessive-at-start"),
     case("Outreach's pricing went up again.", "Outreach", id="en-possessive-at-start-2"),
+    case("Gong, Outreach and Salesloft are all on our list.", "Gong", "Outreach", "Salesloft",
+         id="en-word-names-opening-a-product-list"),
+    case("Intercom and Zendesk both quoted us lower.", "Intercom", "Zendesk",
+         id="en-word-name-opening-a-pair"),
+    case("Outreach is going well this quarter, and HubSpot is fine.", "HubSpot",
+         id="en-word-at-start-not-listed"),
     case("Let's finish the Mutual Close Plan by Friday.", id="en-word-in-a-title-case-run"),
     case("Please update the Close Date on the opportunity.", id="en-word-before-a-capitalized-word"),
     case("Customer Outreach Strategy Review", id="en-title-case-heading"),

@@ -47,7 +47,8 @@ _ZH_WITH = re.compile(r"(?:和|跟|与|同|及)(?P<party>[^，。！？,.!?；;\
                       r"(?:能不能|能否|可不可以|是否|能|可以|要|需要|也|都|进行|做|之间)*$")
 _ZH_AFTER = re.compile(r"^(?:到|至|进|给|一下)?(?P<party>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*|微信|公众号|小程序|邮箱|"
                        r"短信|财务系统|财务|呼叫中心|工单系统|官网|ERP|OA)")
-_ZH_BEFORE = re.compile(r"(?:的|里的|上的)?$")
+# between a name and the cue it owns: "钉钉插件", "钉钉的接口", "企业微信的会话存档接口"
+_ZH_BEFORE = re.compile(r"(?:(?:里|上)?的[^，。！？,.!?；;\s的]{0,6})?$")
 _HEAD_WORDS = frozenset({"does", "do", "can", "could", "will", "would", "should", "is", "are",
                          "was", "were", "has", "have", "had", "i", "we", "you", "they", "it",
                          "please", "also", "and", "but", "so"})
@@ -136,7 +137,7 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
                 return True
             if not _HAN_PRONOUN.match(with_party.group("party")):
                 return False
-        gap = _ZH_BEFORE.search(text, max(0, start - 3), start)
+        gap = _ZH_BEFORE.search(text, max(0, start - 9), start)
         before_end = gap.start() if gap else start
         if mention is not None and mention[1] == before_end:
             return True

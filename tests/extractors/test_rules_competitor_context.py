@@ -164,6 +164,7 @@ REPLACE_OR_CONNECT = [
     case("We're on Zendesk and the webhooks keep failing.", "Zendesk", id="en-bare-webhooks"),
     case("We use Zendesk; is there a plugin?", id="en-plugin-asked-next"),
     case("用的是纷享销客，它的接口文档太差了。", "纷享销客", id="zh-their-own-interface"),
+    case("可以，通过企业微信的会话存档接口。", id="zh-name-de-noun-interface"),
     case("We pull data from Salesforce every night.", id="en-pull-data-from"),
     case("Can it push deals into Salesforce?", id="en-push-deals-into"),
     case("Do you have a Salesforce connector?", id="en-connector"),

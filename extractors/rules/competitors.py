@@ -1,48 +1,54 @@
 """Competitor mentions from the tenant's catalog, with a stance from nearby cue phrases.
 
-Latin aliases match on word boundaries, case-insensitively, except aliases marked "=" in the
-catalog (names that are also ordinary words), which need their exact capitalization and never
-count at the start of a sentence. Chinese aliases have no word boundaries; a few aliases that
-start common words ("用友好") are guarded by the characters that may not follow them. The stance
-comes from the cue closest to the mention in the same sentence; a negated "use" ("we don't use
-X") is only a mention.
+Where names occur (alias spellings, boundaries, names that are ordinary words) is
+`catalog_aliases`; this module decides each mention's stance. The stance comes from the cue
+closest to the mention in the same sentence; a negated "use" ("we don't use X") is only a
+mention; an integration cue counts only for the product it is about (`integration_objects`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-
-import ahocorasick
 
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
+from extractors.rules.catalog_aliases import catalog_matches, simplified_view
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.integration_objects import cue_is_about, listed_together
 from extractors.rules.sentences import Sentence
-
-_NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受"}
 
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
-        r" (?:off|from|away from)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
+        r" (?:off|from|away from|out of)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
         r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
+        r"(?:(?<=we )|(?<=they )|(?<=have )|(?<=has )|(?<=had )|(?<='ve )|(?<=n't )|(?<=finally )|"
+        r"(?<=already )|(?<=recently )|(?<=just ))left|"
+        r"(?:import|export)(?:s|ed|ing)? (?:\w+ ){0,3}?(?:from|out of)|"
+        r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
+        r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
         r"|从.{0,12}?(?:迁移|切换|换|转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"以前用|之前用|原来用", re.I))),
     ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
         r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
-        r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration)\b"
+        r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration|"
+        r"(?:review|evaluat|consider|weigh|look)\w* (?:\w+ ){0,4}?alongside)\b"
         r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢|全|完善|全面|成熟|稳定|灵活|专业|简单|方便|复杂|多|少|高|低)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
     ("evaluating", gated(re.compile(
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
         r"shortlist(?:ed)?|test(?:ing)? out|check(?:ing)? out|quote from|proposal from|RFP|"
-        r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to)\b"
-        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用", re.I))),
+        r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to|went with|"
+        r"signed (?:up )?with|signing (?:up )?with|chose|chosen|picked|selected|decided (?:on|to go with)|"
+        r"bought|purchased)\b"
+        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用|"
+        r"迁移到|迁到|切换到|切到|换到|签了|选了|选的|定了|决定用|买了", re.I))),
     ("using", gated(re.compile(
         r"\b(we(?:'re| are)? (?:currently |still |already )?(?:us(?:e|ing)|on|running|run)|"
         r"(?:currently|still|already) (?:on|using|use|with)|our (?:current |existing )?"
@@ -53,22 +59,47 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
 # a catalog name as something to connect to, sync with, or keep using alongside us
 INTEGRATION_CUE = fold(re.compile(
     r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
-    r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|push(?:es|ed)? (?:to|into)|"
-    r"pull(?:s|ed)? from|hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
+    r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|"
+    r"push(?:es|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|pull(?:s|ed|ing)? (?:\w+ ){0,2}?from|"
+    r"feed(?:s|ing)? (?:\w+ ){0,2}?into|write(?:s|ing)? (?:\w+ )?back (?:to|into)|"
+    r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|"
+    r"hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
     r"extension|app (?:for|in)|marketplace|(?<!we )(?<!they )(?<!i )works? with|talks? to|"
+    r"play(?:s|ing)? (?:nicely |nice |well )?with|"
     r"alongside|on top of|together with|single sign-on|sso)\b"
-    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行", re.I))
+    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接", re.I))
+# integration nouns that say nothing about a name unless attached to it ("the Zendesk plugin",
+# "plugin for Zendesk"): "Salesforce's API limits are killing us" is a complaint about Salesforce
+_WEAK_CUE = re.compile(r"(?:api|webhooks?|extension|marketplace|add-?on|plugin|接口|插件)", re.I)
 # a name used as a channel or a workplace tool (审批都在钉钉上走, "ping me in the Slack channel"):
 # tool use for a name that can be a tool, never enough to take a pure competitor out of play
 # ("比销售易全，尤其是拜访打卡…" compares CRMs; "3PLs we work with were running Salesforce")
 CHANNEL_CUE = fold(re.compile(
     r"\b(?:bot|log(?:s|ged)? (?:in|into) with|notifications? (?:in|to|via)|"
     r"(?:channel|group|chat|message|messages|thread) (?:in|on)|"
-    r"in (?:our|the) \w+ (?:channel|group|workspace))\b"
-    r"|里走|上走|群里|群聊|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
+    r"in (?:our|the) \w+ (?:channel|group|workspace)|(?:send|sent|share|shared|invite|ping|message|"
+    r"call|reach|contact|text|dm)\w*(?= (?:\w+ ){0,3}?(?:via|over|through|on)\b))\b"
+    r"|(?<=for )(?:chat|messaging|internal comms|internal communication|collaboration|docs)\b"
+    r"|里走|上走|群里|群聊|办公|协同|协作|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
+# the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar")
+_TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
+                        r"小程序|云盘|邮箱|表格|链接|工作台)|[ -]?(?:groups?|chats?|docs?|messages?|"
+                        r"calendar|meetings?|accounts?|bots?|channels?|workspace|calls?)\b", re.I)
+# a mail or ticket footer naming the tool it came through ("Sent from Outlook", "Powered by
+# Zendesk", "发自我的企业微信"): a channel, whatever the name's kind
+_FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
+                           r"through)|powered by|get \S+ for (?:ios|android))\b[^.!?]{0,40}[.!]?$"
+                           r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+# keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
+_KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
+                               r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
+# a partner badge: the name is an ecosystem we belong to ("a certified HubSpot partner")
+_PARTNER = re.compile(r"[ -](?:(?:certified|gold|silver|platinum|premier|solutions?|consulting|"
+                      r"technology|app|integration) )?partners?\b|[ -]appexchange\b|的?(?:合作伙伴|生态伙伴)",
+                      re.I)
 # what a name that can be `both` is used for when it is used as a CRM, not as a tool
 # cue bits: a stance pattern runs only on sentences holding one of its words
 _STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern))
@@ -94,74 +125,6 @@ class CompetitorHit:
     sentence: Sentence
 
 
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_NOT_BEFORE = _ASCII_WORD | frozenset(".@/-")
-_NOT_AFTER_LATIN = _ASCII_WORD | frozenset("-")
-_HAN = gated(re.compile(r"[\u3400-\u9fff]"))
-
-
-@dataclass(frozen=True)
-class _Alias:
-    name: str
-    is_exact: bool  # matched against the original text, capitalization and all
-    is_han: bool
-    guard: str  # characters that may not follow a Chinese alias
-
-
-_COMPILED: dict[int, tuple[CompetitorCatalog, tuple[ahocorasick.Automaton, ahocorasick.Automaton]]] = {}
-
-
-def _compile(catalog: CompetitorCatalog) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-    cached = _COMPILED.get(id(catalog))
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    if len(_COMPILED) > 64:
-        _COMPILED.clear()
-    compiled = _build(catalog)
-    _COMPILED[id(catalog)] = (catalog, compiled)
-    return compiled
-
-
-def _spellings(alias: str) -> set[str]:
-    """An alias with its spaces as written, as hyphens and removed ("Hub Spot", "Hub-Spot")."""
-    if " " not in alias:
-        return {alias}
-    return {alias, alias.replace(" ", "-"), alias.replace(" ", "")}
-
-
-def _build(catalog: CompetitorCatalog) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-    """Two Aho–Corasick automata: lowercased aliases (scanned over the lowercased text) and
-    exact-case aliases (scanned over the text itself); each key maps to (length, _Alias)."""
-    folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
-    for name, aliases in catalog.aliases.items():
-        for alias in aliases:
-            is_exact = alias.startswith("=")
-            alias = alias.lstrip("=").strip()
-            if not alias:
-                continue
-            is_han = _HAN.search(alias) is not None
-            entry = _Alias(name, is_exact, is_han, _NOT_AFTER.get(alias, ""))
-            automaton = exact if is_exact else folded
-            for spelling in _spellings(alias if is_exact else alias.lower()):
-                automaton.add_word(spelling, (len(spelling), entry))
-    for automaton in (folded, exact):
-        automaton.make_automaton()
-    return folded, exact
-
-
-def _is_bounded(text: str, start: int, end: int, alias: _Alias) -> bool:
-    """Latin aliases need ASCII word boundaries (Han text may touch them: "用Salesforce");
-    a Chinese alias must not run on into the characters its guard names ("用友好")."""
-    after = text[end] if end < len(text) else ""
-    if alias.is_han:
-        return not (after and after in alias.guard)
-    if start > 0 and text[start - 1] in _NOT_BEFORE:
-        return False
-    if after in _NOT_AFTER_LATIN and after:
-        return False
-    return not (after == "." and end + 1 < len(text) and text[end + 1] in _ASCII_WORD)
-
-
 Cue = tuple[int, int, str]  # start, end (sentence offsets) and what it cues
 
 
@@ -185,30 +148,64 @@ def sentence_cues(sentence: Sentence) -> list[Cue]:
 
 
 def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor",
-               cues: list[Cue] | None = None) -> Stance:
+               cues: list[Cue] | None = None, others: list[tuple[int, int]] | None = None) -> Stance:
     """The stance of the mention at [start:end] in its sentence, given the catalog `kind`.
 
     A competitive cue (switching, comparing, evaluating) nearest to the mention wins; otherwise
     an integration cue within reach makes it an integration (a tool kept alongside us), and
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
-    a channel cue or plain use (审批都在企业微信里走) is tool use too.
+    a channel cue or plain use (审批都在企业微信里走) is tool use too, and so is a part of the tool
+    named right after it ("拉个钉钉群", "the DingTalk group"), whatever else the sentence says. A
+    footer line ("Powered by Zendesk", "发自我的企业微信") is a channel, a partner badge ("a
+    certified HubSpot partner") an ecosystem. An integration cue that
+    names another party ("we're on Salesforce and want your Slack integration") is not about
+    this name (`integration_objects.cue_is_about`); `others` are the sentence's other catalog
+    mentions (sentence offsets). When an integration cue names this very name ("replacing
+    Pipedrive and need sync with HubSpot"), a competitive cue nearer another name is about that
+    one.
     """
     base = sentence.start
+    here = (start - base, end - base)
+    if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or (
+            kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])):
+        return "integration"
+    others = others or []
     best: tuple[int, int, Stance] | None = None
-    integration = channel = False
+    competitive: list[tuple[int, int, int, str]] = []
+    integration = channel = named = False
     for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
         distance = max(base + cue_start - end, start - base - cue_end, 0)
         if distance > STANCE_WINDOW:
             continue
         if stance == "integration":
-            integration = True
+            about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
+            if about is not True and _WEAK_CUE.fullmatch(sentence.text, cue_start, cue_end):
+                continue
+            if about is None and any(max(cue_start - o[1], o[0] - cue_end, 0) < distance
+                                     and not listed_together(sentence.text, here, o, others)
+                                     for o in others):
+                continue  # a cue naming no party is about the name (or list) nearest to it
+            if about is not False:
+                integration = True
+                named = named or about is True
             continue
         if stance == "channel":
             channel = True
             continue
+        if stance in _COMPETITIVE:
+            competitive.append((distance, cue_start, cue_end, stance))
         key = (distance, _STANCE_PRIORITY[stance], stance)
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
+    if (best is not None and best[2] in _COMPETITIVE and others
+            and _KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
+            and all(s == "switching_from" and any(max(cs - o[1], o[0] - ce, 0) < d for o in others)
+                    for d, cs, ce, s in competitive)):
+        return "integration"  # kept while the others are replaced
+    if named and best is not None and best[2] in _COMPETITIVE:
+        reachable = [(d, _STANCE_PRIORITY[s], s) for d, cs, ce, s in competitive
+                     if not any(max(cs - o[1], o[0] - ce, 0) < d for o in others)]
+        best = min(reachable) if reachable else None  # type: ignore[assignment]
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
     if integration or (channel and kind != "competitor") or kind == "tool" or (kind == "both" and best is not None
@@ -226,56 +223,119 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
     """
     if not sentences:
         return []
-    folded, exact = _compile(catalog)
     starts = [s.start for s in sentences]
-    first, last = sentences[0].start, sentences[-1].end
-    candidates: list[tuple[int, int, _Alias]] = []
-    for automaton, source in ((folded, low), (exact, text)):
-        if len(automaton) == 0:
-            continue
-        for end, (length, alias) in automaton.iter(source, first, last):
-            start = end - length + 1
-            if _is_bounded(text, start, end + 1, alias):
-                candidates.append((start, end + 1, alias))
-    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+    accepted = catalog_matches(sentences, starts, catalog, text, low)
+    # cues are read in simplified characters (評估 -> 评估), each sentence converted once
+    views: dict[int, Sentence] = {}
+
+    def read(sentence: Sentence) -> Sentence:
+        view = views.get(sentence.start)
+        if view is None:
+            view = views[sentence.start] = simplified_view(sentence)
+        return view
+
     hits: list[CompetitorHit] = []
     cues_at: dict[int, list[Cue]] = {}
-    taken_to = -1
-    for start, end, alias in candidates:
-        if start < taken_to:
-            continue
-        index = bisect_right(starts, start) - 1
-        if index < 0 or end > sentences[index].end:
-            continue
+    spans_at: dict[int, list[tuple[int, int]]] = {}
+    for start, end, _, index in accepted:
+        spans_at.setdefault(index, []).append((start, end))
+    for start, end, alias, index in accepted:
         sentence = sentences[index]
-        if sentence.quoted or (alias.is_exact and start == sentence.start):
-            continue
-        taken_to = end
+        view = read(sentence)
         cues = cues_at.get(index)
         if cues is None:
-            cues = cues_at[index] = sentence_cues(sentence)
+            cues = cues_at[index] = sentence_cues(view)
+        others = [(s - sentence.start, e - sentence.start) for s, e in spans_at[index]
+                  if s != start]
         hits.append(CompetitorHit(alias.name, text[start:end], start, end,
-                                  stance_for(sentence, start, end, catalog.kind(alias.name), cues),
+                                  stance_for(view, start, end, catalog.kind(alias.name), cues,
+                                             others),
                                   sentence))
-    return _integrations_asked_next(hits, sentences, starts)
+    return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
+                                      sentences, starts, read)
 
 
-def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],
-                             starts: list[int]) -> list[CompetitorHit]:
-    """A name stated as in use, then an integration asked for in the speaker's next sentence.
+_BULLET = re.compile(r"\s*(?:[-*•·▪●]|\d{1,2}[.)、])\s*")
+LIST_ITEM_CHARS = 40  # a line this short, not a heading, can be an item of the list above it
 
-    "我们在线客服用的是美洽，…。希望能打通" and "We run Zendesk for support. Can you sync
-    tickets both ways?" name the tool kept alongside us: the follow-up has an integration cue
-    and no catalog name of its own, so it can only be about the name just stated.
-    """
-    named = {bisect_right(starts, hit.start) - 1 for hit in hits}
+
+def _is_list_item(text: str) -> bool:
+    return (_BULLET.match(text) is not None or len(text) <= LIST_ITEM_CHARS) and not text.rstrip(
+    ).endswith((":", "："))
+
+
+def _listed_under_integrations(hits: list[CompetitorHit], sentences: list[Sentence],
+                               starts: list[int],
+                               read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
+    """A name on a bullet or a short line under a heading that asks for integrations ("Integrations
+    needed:" / "- Salesforce", "需要对接的系统：" / "1. 金蝶") is an integration target."""
     result = []
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
-        if hit.stance == "using" and index + 1 < len(sentences):
-            follow = sentences[index + 1]
-            if (index + 1 not in named and not follow.quoted and follow.role == hit.sentence.role
-                    and follow.cues & _INTEGRATION_GATE and INTEGRATION_CUE.search(follow.text)):
+        if hit.stance == "mentioned" and _is_list_item(hit.sentence.text):
+            at = index - 1
+            while at >= 0 and index - at <= 12 and _is_list_item(sentences[at].text):
+                at -= 1
+            heading = read(sentences[at]) if at >= 0 else None
+            if (heading is not None and heading.text.rstrip().endswith((":", "："))
+                    and _asks_to_connect(heading)
+                    and not any(stance in _COMPETITIVE for *_, stance in sentence_cues(heading))):
                 hit = replace(hit, stance="integration")
         result.append(hit)
     return result
+
+
+FOLLOW_UP_SENTENCES = 3  # how far a later "sync with it" reaches back to the name in use
+_POINTS_BACK = fold(re.compile(r"\b(?:with|to|into|from|alongside) (?:it|them)\b|(?:跟|和|与|同)(?:它|它们)", re.I))
+
+
+def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],
+                             starts: list[int],
+                             read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
+    """A name stated as in use, then an integration asked for by the same side right after.
+
+    "我们在线客服用的是美洽，…。希望能打通" and "We run Zendesk for support. Can you sync
+    tickets both ways?" name the tool kept alongside us: the follow-up has an integration cue
+    and no party of its own, so it can only be about the name just stated. A few sentences
+    later (with the other side asking in between) it must point back: "whatever we pick has
+    to sync with it". A sentence naming another product ends the search.
+    """
+    named: dict[int, set[str]] = {}
+    for hit in hits:
+        named.setdefault(bisect_right(starts, hit.start) - 1, set()).add(hit.name)
+    result = []
+    for hit in hits:
+        index = bisect_right(starts, hit.start) - 1
+        if hit.stance == "using":
+            for at in range(index + 1, min(index + 1 + FOLLOW_UP_SENTENCES, len(sentences))):
+                if named.get(at, {hit.name}) != {hit.name}:
+                    break
+                follow = read(sentences[at])
+                if (at in named or follow.quoted or follow.role != hit.sentence.role
+                        or not follow.cues & _INTEGRATION_GATE):
+                    continue
+                if (_asks_to_connect(follow) and (at == index + 1 or _POINTS_BACK.search(follow.text))
+                        and not _weighs_replacing(hit, read)):
+                    hit = replace(hit, stance="integration")
+                break
+        result.append(hit)
+    return result
+
+
+def _asks_to_connect(sentence: Sentence) -> bool:
+    """An integration cue in `sentence` that names no other party ("Can you sync tickets both
+    ways?", "希望能打通", "Does Kestrel integrate with it?"; not "Can you sync with Slack?"); a bare
+    integration noun only in a question ("is there a plugin?", not "the webhooks keep failing")."""
+    is_question = sentence.text.rstrip().endswith(("?", "？"))
+    return any(cue_is_about(sentence.text, cue.span(), None, []) is None
+               and (is_question or not _WEAK_CUE.fullmatch(sentence.text, *cue.span()))
+               for cue in INTEGRATION_CUE.finditer(sentence.text))
+
+
+def _weighs_replacing(hit: CompetitorHit, read: Callable[[Sentence], Sentence]) -> bool:
+    """A competitive cue near the mention, even a negated one: "we use Outreach.io and aren't
+    planning to replace it" keeps the name in play whatever integration is asked next."""
+    base = hit.sentence.start
+    return any(stance in _COMPETITIVE and max(base + start - hit.end, hit.start - base - end, 0)
+               <= STANCE_WINDOW for start, end, stance in sentence_cues(read(hit.sentence)))
+

@@ -46,9 +46,14 @@ _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|use
                                    r"问题描述|description|issue description)\b", re.I))
 
 
+# a reply or forward header: Gmail ("On … wrote:", wrapped over two lines or not; Chinese "… 于 …
+# 写道："), Apple Mail ("Begin forwarded message:"), Outlook ("From: …" then "Sent:", "发件人：",
+# "寄件者："), and the dashed separators of Outlook, QQ/Foxmail and NetEase
 _QUOTE_HEADER = gated(re.compile(
-    r"^(?:On .{4,200}wrote:|-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发的邮件)\s*-{2,}|"
-    r"在.{2,80}写道[:：]|From: .+\n(?:Sent|Date): |发件人[:：].+\n)", re.M))
+    r"^(?:On .{4,200}wrote:|On .{4,200}\n.{0,120}wrote:[ \t]*$|Begin forwarded message:|"
+    r"-{2,}\s*(?:Original Message|Forwarded message|Reply message|原始邮件|转发的邮件|回复的原邮件)\s*-{2,}|"
+    r"在.{2,80}写道[:：]|[^\n]{0,120}?于[^\n]{2,60}写道[:：]|From: .+\n(?:Sent|Date): |"
+    r"(?:发件人|寄件者)[:：].+\n)", re.M))
 _VENDOR_SPEECH = fold(re.compile(
     r"\b(?:our (?:product|platform|tool|app|engineers?|support (?:team|engineer)|solutions? "
     r"engineer|implementation|pricing|enterprise plan|pro plan|quote|proposal|roadmap|customers|"
@@ -256,8 +261,9 @@ def _take_opposite_sides(known: dict[str, Role], pairs: list[tuple[str, str]]) -
 
 def _mark_quoted(text: str, sentences: list[Sentence],
                  turns: list[tuple[int, int, Role, str | None, int | None]]) -> None:
-    headers = [m.start() for m in _QUOTE_HEADER.finditer(text)] if ("wrote" in text or "写道" in text
-               or "--" in text or "From:" in text or "发件人" in text) else []
+    headers = [m.start() for m in _QUOTE_HEADER.finditer(text)] if (
+        "wrote" in text or "写道" in text or "--" in text or "From:" in text or "发件人" in text
+        or "寄件者" in text or "Begin forwarded" in text) else []
     for s in sentences:
         if s.text.startswith((">", "＞")):
             s.quoted = True

@@ -36,6 +36,10 @@ _NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受", "智�
 _NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化"}
 # words before a Latin alias that make it an ordinary word ("be an Einstein")
 _NOT_BEFORE_LATIN = {"einstein": re.compile(r"(?:\b(?:an?|albert|no|little|like)\s+)$", re.I)}
+# words after a Latin alias that make it an ordinary word: sales talk of the "close plan", "close
+# date" and "close rate" (GUIDE: "Close plan" is not Close)
+_NOT_AFTER_LATIN = {"close": re.compile(r"\s+(?:plans?|dates?|rates?|ratios?|stages?|targets?|"
+                                        r"deadlines?|process|window|forecast)\b", re.I)}
 # what makes a name that is also a word a product when written in lowercase ("we use gong")
 _PRODUCT_BEFORE = re.compile(r"\b(?:use[sd]?|using|switch(?:ed|ing)? to|mov(?:e|ed|ing) to|"
                              r"trial(?:l?ing)?|evaluat(?:e|ed|ing)|vs\.?|versus|pay(?:ing)? for|"
@@ -149,6 +153,9 @@ def _is_bounded(text: str, start: int, end: int, alias: Alias) -> bool:
         return not ((after and after in alias.guard) or (before and before in alias.guard_before))
     guard = _NOT_BEFORE_LATIN.get(text[start:end].lower())
     if guard is not None and guard.search(text, max(0, start - 12), start):
+        return False
+    guard = _NOT_AFTER_LATIN.get(text[start:end].lower())
+    if guard is not None and guard.match(text, end, end + 16):
         return False
     if start > 0 and (text[start - 1] in _NOT_BEFORE
                       or (text[start - 1] == "-" and alias.is_a_word_too)):

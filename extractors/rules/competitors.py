@@ -84,10 +84,12 @@ CHANNEL_CUE = fold(re.compile(
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
-# the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar")
+# the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar"), or
+# an app built on it ("飞书应用的演示账号", "the DingTalk app"): a tool, or our product inside it
 _TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
-                        r"小程序|云盘|邮箱|表格|链接|工作台)|[ -]?(?:groups?|chats?|docs?|messages?|"
-                        r"calendar|meetings?|accounts?|bots?|channels?|workspace|calls?)\b", re.I)
+                        r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版)|[ -]?(?:groups?|chats?|docs?|"
+                        r"messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|calls?|"
+                        r"apps?|plugins?|plug-ins?|add-ons?|mini-programs?)\b", re.I)
 # a mail or ticket footer naming the tool it came through ("Sent from Outlook", "Powered by
 # Zendesk", "发自我的企业微信"): a channel, whatever the name's kind
 _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"

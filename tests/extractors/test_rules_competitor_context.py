@@ -77,6 +77,10 @@ def test_an_integration_cue_is_about_the_party_it_names(text, expected):
 
 # names that are ordinary words, spelled with hyphens, possessives, lowercase, editions, 繁體, spaces
 NAME_FORMS = [
+    case("Just so it's clear, you're on the Close plan tier, not the Starter one.",
+         id="en-close-plan-tier-is-sales-talk"),
+    case("Our close rate dropped since we left Close CRM.", "Close", id="en-close-rate-beside-close-crm"),
+    case("我这边明天把飞书应用的演示账号开给您，您先试试。", id="zh-our-app-on-feishu-is-no-competitor"),
     case("Gong's team pitched us their new CRM add-on.", "Gong", id="en-possessive-at-start"),
     case("Outreach's pricing went up again.", "Outreach", id="en-possessive-at-start-2"),
     case("Gong, Outreach and Salesloft are all on our list.", "Gong", "Outreach", "Salesloft",

@@ -254,11 +254,23 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
     return None
 
 
+# a time said before a team subject: "今天下班前二线工程师会…", "明天上午技术同事会…"
+_TIME_LEAD = re.compile(r"\s*(?:(?:[今明后]天|今晚|明早|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
+                        r"周[一二三四五六日]|月底|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])"
+                        r"(?:上午|下午|晚上|中午|早上|下班|午饭|\d{1,2}点)?(?:之前|以前|前|之内|内|后|以后)?\s*)")
+
+
+# the agent starting a service for the customer: "我给您申请…", "我这边帮您登记…", "我为您预约…"
+_FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(?:申请|登记|提交|升级|预约|补发|退款|"
+                      r"办理|加急|催|报备|备注|安排)")
+
+
 def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answering: bool = False
               ) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
     found: list[tuple[int, _Found]] = []
-    if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) and m.start() <= MAX_LEAD_CHARS \
+    if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) \
+            and (m.start() <= MAX_LEAD_CHARS or _TIME_LEAD.fullmatch(clause, 0, m.start())) \
             and ZH_VERB.search(clause, m.end("who")):
         side = "self" if not m.group("who").startswith(("你们", "贵司", "您")) \
             else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
@@ -276,6 +288,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
             or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
             or answering and not m.group("mid") and "一下" not in clause  # "我更新一下": done now
+            # "我给您申请一个月的服务费减免": a service the agent starts for the customer now
+            or _FOR_YOU.match(clause, m.end("subj")) is not None and "一下" not in clause
             # "我们审核后两天内开通": a plain "we do X" is a plan when a day after it dates it
             or cues & _ZH_TIMED and _TIMED_ANYWHERE.search(clause, m.end()) is not None):
         trigger = ZH_TRIGGER.match(clause, 0, m.start())

@@ -404,3 +404,19 @@ def test_an_emails_bare_reply_names_what_the_email_lists():
     found = email("您好，\n\n我司对贵司产品有以下几点疑问：\n1. 数据是否存储在国内？\n2. 是否支持私有化部署？\n\n"
                   "请在3个工作日内书面回复，我们需要据此完成等保评估。")
     assert found == [("书面回复（疑问）", "rep", date(2026, 3, 5))]
+
+
+SERVICE_PROMISES = [
+    pytest.param([("agent", "另外我给您申请一个月的服务费减免，作为补偿。")],
+                 [("给您申请一个月的服务费减免", "rep", None)], id="zh-applying-for-the-customer"),
+    pytest.param([("agent", "今天下班前二线工程师会直接给您打电话。")],
+                 [("二线工程师会直接给您打电话", "rep", date(2026, 3, 2))], id="zh-time-before-a-team"),
+    pytest.param([("agent", "明天上午技术同事会联系您。")],
+                 [("技术同事会联系您", "rep", date(2026, 3, 3))], id="zh-time-before-colleagues"),
+    pytest.param([("agent", "我帮您查一下。")], [], id="zh-checking-now-is-no-step"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), SERVICE_PROMISES)
+def test_a_service_started_for_the_customer_and_a_team_after_a_time(turns, expected):
+    assert steps(turns) == expected

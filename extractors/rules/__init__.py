@@ -42,6 +42,7 @@ from extractors.rules.signals import (
     find_pain_points,
     find_questions,
 )
+from extractors.rules.status_quo import is_status_quo_pain
 from extractors.rules.summary import build_summary
 from extractors.rules.tickets import extract_ticket_fields
 
@@ -53,6 +54,9 @@ SUPPORT_MIN = 0.05  # |score| a sentence needs to be shown as evidence for a lab
 @lru_cache(maxsize=1)
 def _default_catalog() -> CompetitorCatalog:
     return load_catalog(None)
+
+
+_SALES_CHANNELS = frozenset({"call", "meeting", "email"})  # a ticket or chat is support: pain is ours
 
 
 class RulesExtractor(Extractor):
@@ -74,8 +78,10 @@ class RulesExtractor(Extractor):
         weights: dict[int, float] = defaultdict(float)
 
         competitors: dict[str, CompetitorMention] = {}
+        named: set[int] = set()  # sentences that name a catalog product
         for hit in find_competitors(sentences, catalog, touchpoint.text, low):
             weights[hit.sentence.start] += 1.0
+            named.add(hit.sentence.start)
             current = competitors.get(hit.name)
             if current is None or _STANCE_PRIORITY[hit.stance] < _STANCE_PRIORITY[current.stance]:
                 competitors[hit.name] = CompetitorMention(
@@ -95,7 +101,7 @@ class RulesExtractor(Extractor):
         insights = Insights(
             touchpoint_id=touchpoint.id,
             summary=build_summary(touchpoint, sentences, weights, ev),
-            sentiment=self._sentiment(touchpoint, sentences, ev),
+            sentiment=self._sentiment(touchpoint, sentences, ev, named),
             competitors=list(competitors.values()),
             next_steps=next_steps,
             pain_points=[PainPoint(text=h.text, evidence=ev(h.sentence)) for h in pains],
@@ -114,12 +120,16 @@ class RulesExtractor(Extractor):
         return insights
 
     def _sentiment(self, touchpoint: Touchpoint, sentences: list[Sentence],
-                   evidence: Callable[[Sentence], Evidence]) -> Sentiment | None:
+                   evidence: Callable[[Sentence], Evidence], named: set[int]) -> Sentiment | None:
+        """The customer's stance towards us: pain with their current setup in a sales
+        conversation (`status_quo`) is a pain point, not a complaint about us."""
         if not sentences:
             return None
         scored = [(s, score) for s in sentences for score in sentence_scores(s.text, s.cues)]
         customer = {id(s) for s in customer_sentences(sentences)}
-        customer_scored = [(s, score) for s, score in scored if id(s) in customer]
+        customer_scored = [(s, score) for s, score in scored if id(s) in customer
+                           and not (score < 0 and touchpoint.channel in _SALES_CHANNELS
+                                    and is_status_quo_pain(s.text, s.start in named))]
         label, score = label_for([score for _, score in customer_scored])
         label = settle_resolved(label, [(s.text, v) for s, v in customer_scored], touchpoint.channel)
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below

@@ -40,7 +40,7 @@ EN_VERB_WORDS = (
     "capture", "attach", "fill out", "fill in", "re-send", "re-run", "rerun", "switch on",
     "switch off", "turn on", "turn off", "call back", "look over", "swap", "replace",
     "upgrade", "downgrade", "transfer", "pull", "record", "summarize", "summarise",
-    "quote", "estimate", "outline", "document", "verify", "validate", "adjust", "change",
+    "quote", "estimate", "outline", "document", "verify", "validate", "adjust",
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
     "reinstall", "restart", "ask")
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan

@@ -74,7 +74,8 @@ def test_chinese_call_fields_and_offsets():
     assert ("把报价发给您", "rep", date(2026, 3, 10)) in steps
     assert ("确认预算", "customer", date(2026, 3, 31)) in steps
     assert [p.text for p in insights.pain_points] == ["数据录入太麻烦了"]  # the pain clause
-    assert insights.sentiment.label == "negative"
+    # pain with the tool in use is why a prospect calls, not a complaint about us (status_quo.py)
+    assert insights.sentiment.label == "neutral"
 
 
 STANCES = [

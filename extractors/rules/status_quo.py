@@ -1,0 +1,32 @@
+"""Pain with the status quo is why a prospect talks to us, not a feeling about us.
+
+In a discovery call or a first email a prospect describes what hurts today: "We track everything
+in spreadsheets and it takes hours", "我们现在用的系统太慢了，Excel也对不上". The guide labels such a
+touchpoint by the customer's stance towards us, which is neutral there; the pain is a pain point,
+not a complaint. A negative sentence counts towards the sentiment label only when it is not about
+the customer's current setup: a named tool they use (a catalog competitor in the sentence), their
+manual process or spreadsheets, or "our current/existing/old system", "我们现在用的", "现有系统" —
+and never when it speaks to us ("you", "your team", 你们, 贵司), which makes it a complaint about us.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.rules.folding import fold
+
+_STATUS_QUO = fold(re.compile(
+    r"\b(?:spreadsheets?|excel|by hand|manually|manual (?:process|entry|work)|copy[- ]paste|"
+    r"(?:our|the) (?:current|existing|old|legacy) (?:system|tool|crm|setup|process|platform|vendor|"
+    r"provider|software)|(?:what|the tool|the system) we (?:use|have) (?:now|today)|"
+    r"we(?:'re| are) (?:still )?(?:on|using) [A-Z])"
+    r"|Excel|表格|手工|手动|人工(?:录入|统计|对账)|我们(?:现在|目前|之前|以前|原来)(?:用的|在用|使用)|现有(?:的)?系统|"
+    r"老系统|原来的系统|旧系统", re.I))
+_TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|你们家|您这边", re.I))
+
+
+def is_status_quo_pain(text: str, names_a_competitor: bool) -> bool:
+    """Whether a negative sentence is about the customer's current setup rather than about us."""
+    if _TO_US.search(text):
+        return False
+    return names_a_competitor or _STATUS_QUO.search(text) is not None

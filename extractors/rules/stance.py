@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.cues import register_pattern
+from extractors.rules.branches import Branches
 from extractors.rules.folding import fold, gated
 
 PLAIN_POSITIVE = fold(re.compile(
@@ -57,14 +57,15 @@ PLAIN_POSITIVE = fold(re.compile(
 _CONDITION = gated(re.compile(r"^\W*(?:if|unless|only if|provided)\b|\b(?:if|unless|as long as) "
                               r"(?:you|they|we|the|it|legal|finance)\b|如果|要是|假如|除非|只要|等[^，。]{1,15}再",
                               re.I))
-_STANCE_CUE = register_pattern("plain_positive", PLAIN_POSITIVE)
+_STANCE = Branches("plain_positive", PLAIN_POSITIVE)  # each stance opened by its own cue words
+_STANCE_CUE = _STANCE.bits
 
 
 def plain_positives(text: str, cues: int) -> int:
     """How many plain positive stances `text` (one sentence) states, outside a condition."""
     if not cues & _STANCE_CUE:
         return 0
-    found = len(PLAIN_POSITIVE.findall(text))
+    found = len(_STANCE.pattern_for(cues).findall(text))
     return found if found and not _CONDITION.search(text) else 0
 
 

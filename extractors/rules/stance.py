@@ -57,7 +57,7 @@ PLAIN_POSITIVE = fold(re.compile(
 _CONDITION = gated(re.compile(r"^\W*(?:if|unless|only if|provided)\b|\b(?:if|unless|as long as) "
                               r"(?:you|they|we|the|it|legal|finance)\b|如果|要是|假如|除非|只要|等[^，。]{1,15}再",
                               re.I))
-_STANCE = Branches("plain_positive", PLAIN_POSITIVE)  # each stance opened by its own cue words
+_STANCE = Branches("plain_positive", PLAIN_POSITIVE)  # each run of stances opened by its own cue words
 _STANCE_CUE = _STANCE.bits
 
 

@@ -9,7 +9,9 @@ sentence's bits open a single run, that run alone is searched. Where the other r
 are absent their branches cannot match anywhere in the text, so at every position the branch
 that runs is the one the whole alternation would have chosen: the same matches in the same
 places (tests/extractors/test_rules_branches.py holds every run to its whole pattern on the eval
-sentences). Several open runs search the whole pattern. Only patterns without groups are cut.
+sentences). Several open runs search their union, in the pattern's order, by the same argument:
+compiled on first use and kept per set of open runs (a handful of sets occur; a sentence's text
+is never a key). Only patterns without groups are cut.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from extractors.rules.cues import UngatedPatternError, cue_words, register, regi
 from extractors.rules.folding import FoldedPattern, folded, gated
 
 MAX_RUNS = 8  # cue bits per pattern: each one costs every sentence's marking a little
+MAX_UNIONS = 256  # sets of open runs compiled per pattern; past this the whole pattern is searched
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" must stay first: no cut
 
 
@@ -86,6 +89,8 @@ class Branches:
         parts = _alternatives(original.pattern) if original.groups == 0 \
             and not _GLOBAL_FLAGS.match(original.pattern) else [original.pattern]
         self._single: dict[int, re.Pattern[str]] = {}
+        self._sources: list[tuple[int, str]] = []  # (bit, source) of each run, in order
+        self._flags = original.flags
         if len(parts) > 1:
             size = -(-len(parts) // MAX_RUNS)  # contiguous runs of branches, in their order
             compiled = [re.compile("|".join(parts[i : i + size]), original.flags)
@@ -96,14 +101,25 @@ class Branches:
                 words = []
             for n, (group, group_words) in enumerate(zip(compiled, words, strict=False)):
                 bit = register(f"{rule}#{n}", group_words, pattern=group)
+                self._sources.append((bit, group.pattern))
                 self._single[bit] = cast("re.Pattern[str]", folded(group)) \
                     if isinstance(pattern, FoldedPattern) else gated(group)
         self.bits = sum(self._single) if self._single else register_pattern(rule, pattern)
+        self._open: dict[int, re.Pattern[str]] = {**self._single, 0: pattern, self.bits: pattern}
         BRANCHES.append(self)
 
     def pattern_for(self, cues: int) -> re.Pattern[str]:
-        """The run alone when `cues` opens only one, else the whole pattern."""
+        """The runs `cues` opens, alone or as their union; the whole pattern when none or all."""
         opened = cues & self.bits
-        if opened & (opened - 1) == 0:
-            return self._single.get(opened, self.pattern)
-        return self.pattern
+        found = self._open.get(opened)
+        if found is None:
+            found = self._union(opened)
+            if len(self._open) < MAX_UNIONS:
+                self._open[opened] = found
+        return found
+
+    def _union(self, opened: int) -> re.Pattern[str]:
+        union = re.compile("|".join(source for bit, source in self._sources if bit & opened),
+                           self._flags)
+        return cast("re.Pattern[str]", FoldedPattern(union)) \
+            if isinstance(self.pattern, FoldedPattern) else gated(union)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from extractors.rules.cues import lowered, register_pattern
-from extractors.rules.folding import folded, gated
+from extractors.rules.folding import folded, gated, prefixed
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
@@ -90,6 +90,9 @@ _MONTH_GROUPS = ("eomname", "m1", "m2")
 # literal words every match of each pattern contains (extractors/rules/cues.py), read off the
 # patterns themselves ("fri", "next wee", "in a sec", "/", "月底"), so they cannot drift from them
 DATE_EN = register_pattern("date_en", _EN_FOLDED.original)
+# the folded grammar behind a lookahead for its first three letters ("nex", "tue", "by "): most words
+# of a sentence start with a letter some branch starts with, few with one of its beginnings
+_EN_SEARCH = prefixed(_EN_FOLDED.folded)
 DATE_ZH = register_pattern("date_zh", ZH_PATTERN)
 
 
@@ -289,7 +292,7 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
     found: list[DuePhrase] = []
     if cues & DATE_EN:
         at = start
-        low_text, pattern = lowered(text), _EN_FOLDED.folded  # one lowercasing for every search
+        low_text, pattern = lowered(text), _EN_SEARCH  # one lowercasing for every search
         while (low := pattern.search(low_text, at, end)) is not None:
             begin, stop = low.span()  # the groups lowercased: all the resolvers need
             if "may" in low.group(0) and any(low.group(g) == "may"

@@ -246,6 +246,84 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return faster
 
 
+MAX_PREFIXES = 400  # a pattern that can begin in more ways than this gets no prefix gate
+MAX_PREFIX_CLASS = 12  # a character class wider than this ends a prefix
+Prefix = tuple[str, ...]  # one character each, or r"\d" for any digit \d matches (Unicode too)
+
+
+def _prefixes(items: list, prefix: Prefix, size: int) -> set[Prefix] | None:
+    """The beginnings of up to `size` characters a match of `items` can have after `prefix` (a
+    set of necessary beginnings: a part the reading cannot spell out ends a beginning there);
+    None when they grow past MAX_PREFIXES."""
+    if len(prefix) >= size or not items:
+        return {prefix[:size]}
+    (op, av), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        return _prefixes(rest, prefix, size)
+    if op is sre_constants.LITERAL:
+        return _prefixes(rest, (*prefix, chr(av)), size)
+    if op is sre_constants.IN:
+        members = _class_items(av)
+        if members is None or len(members) > MAX_PREFIX_CLASS:
+            return {prefix}
+        return _union([_prefixes(rest, (*prefix, m if m == r"\d" else re.sub(r"\\(.)", r"\1", m)),
+                                 size) for m in members])
+    if op is sre_constants.SUBPATTERN:
+        options = [list(av[-1].data)]
+    elif op is sre_constants.BRANCH:
+        options = [list(branch.data) for branch in av[1]]
+    elif op in _REPEATS:
+        low, high, inner = av[0], av[1], list(av[2].data)
+        if high == 0:
+            return _prefixes(rest, prefix, size)
+        once = inner + rest if high == 1 else inner + [(sre_constants.ANY, None)]  # then stop
+        return _union([_prefixes(o, prefix, size) for o in ([once] if low else [rest, once])])
+    else:
+        return {prefix}
+    return _union([_prefixes(o + rest, prefix, size) for o in options])
+
+
+def _union(parts: list[set[Prefix] | None]) -> set[Prefix] | None:
+    found: set[Prefix] = set()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+        if len(found) > MAX_PREFIXES:
+            return None
+    return found
+
+
+def _trie(prefixes: list[Prefix]) -> str:
+    """An alternation of `prefixes` as a trie ("a(?:b|c)" for "ab", "ac"), which the matcher
+    skips on one character per branch."""
+    by_first: dict[str, list[Prefix]] = {}
+    for prefix in sorted(prefixes):
+        by_first.setdefault(prefix[0], []).append(prefix[1:])
+    parts = []
+    for first, tails in by_first.items():
+        longer = [t for t in tails if t]
+        head = first if first == r"\d" else re.escape(first)
+        parts.append(head if len(longer) < len(tails) else f"{head}(?:{_trie(longer)})")
+    return "|".join(parts)
+
+
+def prefixed(pattern: re.Pattern[str], size: int = 3) -> re.Pattern[str]:
+    """`pattern` with a lookahead for the first `size` characters its matches can begin with:
+    the same matches, but where its first letters say little ("\\b(?:by|before|next|…)" opens on
+    most words) the whole pattern runs only where one of its beginnings stands. `pattern`
+    itself when those beginnings are unbounded or too many."""
+    flags = _INLINE_FLAGS.match(pattern.pattern)
+    if flags and flags.group(0).endswith(")"):
+        return pattern
+    found = _prefixes(list(sre_parse.parse(pattern.pattern, pattern.flags).data), (), size)
+    if not found or () in found:
+        return pattern
+    faster = re.compile(f"(?={_trie(sorted(found))})(?:{pattern.pattern})", pattern.flags)
+    GATED.append((pattern, faster))
+    return faster
+
+
 def fold(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` as a FoldedPattern (registered for the equivalence tests); a pattern anchored
     at the start stays as it is (it is tried once, so lowercasing the text would cost more).

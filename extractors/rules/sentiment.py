@@ -294,7 +294,8 @@ _LEADING_ACK = gated(re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|ok|okay|sure|well|s
                           r"honestly|um+|uh+|sounds good|no problem|absolutely|got it|of course|"
                           r"certainly|sure thing|will do|understood|noted|makes sense|that works)\W+)+",
                           re.I))
-_NEGATIVE_CUE = register_pattern("negative_phrase", _NEGATIVE_PHRASES)
+_NEGATIVE = Branches("negative_phrase", _NEGATIVE_PHRASES)  # each phrase opened by its own cue words
+_NEGATIVE_CUE = _NEGATIVE.bits
 _FLAT = Branches("flat_negative", FLAT_NEGATIVE)  # each phrase opened by its own cue words
 _FLAT_CUE = _FLAT.bits
 _FAILURE = Branches("plain_failure", PLAIN_FAILURE)
@@ -415,7 +416,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         score *= QUESTION_DAMP
     if codes:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
-    complaints = len(_NEGATIVE_PHRASES.findall(text)) if cues & _NEGATIVE_CUE else 0
+    complaints = len(_NEGATIVE.pattern_for(cues).findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
     return max(-1.0, min(1.0, score - penalty))
 

@@ -40,7 +40,7 @@ def test_every_run_finds_what_its_whole_pattern_finds(sentences: list[str]) -> N
     for branches in BRANCHES:
         for text in sentences:
             cues = cues_of(text)
-            if cues & branches.bits and branches.pattern_for(cues) is not branches.pattern:
+            if cues & branches.bits and branches.pattern_for(cues) is not branches.pattern:  # runs
                 alone += 1
                 want, got = branches.pattern.findall(text), branches.pattern_for(cues).findall(text)
                 if want != got:
@@ -61,12 +61,17 @@ def test_a_pattern_is_cut_at_its_top_level_alternatives(source: str, parts: list
     assert all(re.compile(part) for part in parts)
 
 
-def test_one_open_run_is_searched_alone_and_several_search_the_whole() -> None:
+def test_one_open_run_is_searched_alone_and_several_as_their_union() -> None:
     pattern = re.compile(r"\b(?:nobody replied|still broken)\b|没法用", re.I)
     branches = Branches("test_branches", pattern)
     del GATES[-3:]  # three runs, one per branch: kept out of the corpus-wide gate tests
     BRANCHES.pop()
     alone = branches.pattern_for(cues_of("Nobody replied."))
     assert alone is not pattern and alone.findall("Nobody replied, still broken") == ["Nobody replied"]
-    assert branches.pattern_for(cues_of("Nobody replied, still broken")) is pattern
+    two = "Nobody replied, still broken"
+    union = branches.pattern_for(cues_of(two))
+    assert union is not pattern and r"\b(?:nobody replied)\b|\b(?:still broken)\b" in union.pattern
+    assert union.findall(two) == pattern.findall(two) == ["Nobody replied", "still broken"]
+    assert branches.pattern_for(cues_of(two)) is union  # compiled once per set of open runs
+    assert branches.pattern_for(cues_of("Nobody replied, still broken, 没法用")) is pattern
     assert not cues_of("all fine") & branches.bits

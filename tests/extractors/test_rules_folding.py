@@ -13,7 +13,7 @@ import pytest
 
 from evals.dataset import load_dataset, to_touchpoint
 from extractors.rules import RulesExtractor  # noqa: F401  (imports every rules module)
-from extractors.rules.folding import FOLDED, GATED, UnfoldablePatternError, fold, gated
+from extractors.rules.folding import FOLDED, GATED, UnfoldablePatternError, fold, gated, prefixed
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
 MIXED = ["I'LL SEND the DPA by FRIDAY, Thanks!", "Could You Please Loop In Your CTO Next Week?",
@@ -70,6 +70,33 @@ def test_every_gated_pattern_matches_like_its_original(texts: list[str]) -> None
 def test_the_gate_lists_the_characters_a_match_can_begin_with(source: str, first: str) -> None:
     assert gated(re.compile(source)).pattern.startswith(first)
     GATED.pop()
+
+
+@pytest.mark.parametrize(("source", "beginnings", "texts"), [
+    pytest.param(r"\b(?:by|before) \d+", "(?=b(?:e(?:f)|y(?:\\ )))",
+                 ["by 5", "before 10", "bye 5", "abby 5"], id="words-then-unbounded"),
+    pytest.param(r"(?:on |by )?(?:mon|tue)day", "(?=b(?:y(?:\\ ))|m(?:o(?:n))|o(?:n(?:\\ ))|t(?:u(?:e)))",
+                 ["by monday", "on tuesday", "monday", "bymonday"], id="optional-lead-in"),
+    pytest.param(r"\d/\d{1,2}", "(?=\\d(?:/(?:\\d)))", ["3/4", "1/31", "٣/٤", "a/b"],
+                 id="unicode-digits-stay-digits"),
+    pytest.param(r"\d{1,2}:00", "(?=\\d)", ["3:00", "12:00"], id="a-repeat-ends-the-beginning"),
+    pytest.param("(?:by\\s+|在)?\x00(?:前)?", "(?=\x00|b(?:y)|在(?:\x00))", ["by \x00前", "在\x00", "x\x00"],
+                 id="a-nul-literal-is-no-digit"),
+])
+def test_the_prefix_gate_lists_the_beginnings_a_match_can_have(source: str, beginnings: str,
+                                                                texts: list[str]) -> None:
+    pattern = re.compile(source)
+    faster = prefixed(pattern)
+    GATED.pop()
+    assert faster.pattern.startswith(beginnings)
+    for text in texts:
+        assert [m.span() for m in faster.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("source", [r"\w+ days", r"(?:a|b)?.", r"[^,]+,"])
+def test_a_pattern_with_an_unbounded_beginning_gets_no_prefix_gate(source: str) -> None:
+    pattern = re.compile(source)
+    assert prefixed(pattern) is pattern
 
 
 @pytest.mark.parametrize("source", [r"\w+ days", r"x*", r".+点", r"[^,]+,"])

@@ -358,6 +358,18 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
+# a polite request put as a condition: "if you could send me the list, that would help", "it'd be
+# great if you could resend the invoice", "I'd appreciate it if you could loop in legal"
+_POLITE_IF = re.compile(
+    r"\bif you (?:could|can|would)\b[^.?!]{0,100}?\b(?:that|it|this)(?: would|'d| will)(?: really)? "
+    r"(?:help|be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful))"
+    r"|(?:would|'d) be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful) if you "
+    r"(?:could|can|would)\b|\bappreciate it if you (?:could|can|would)\b", re.I)
+_POLITE_OPEN = re.compile(r"\bif you (could|can|would)\b", re.I)
+_POLITE_TAIL = re.compile(r",?\s*\b(?:that|it|this)(?: would|'d| will)(?: really)? (?:help|be (?:great|helpful|"
+                          r"appreciated|perfect|ideal|amazing|super helpful))(?=[\s.!]*$)", re.I)
+
+
 def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                     ) -> list[NextStepHit]:
     """The steps of one sentence; `accepted` is true when the other side's next turn accepts
@@ -369,6 +381,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         cues |= cues_of(text)
     if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
         return []
+    if cues & _CONDITIONAL and _POLITE_IF.search(text):  # "if you could send the list, that'd help"
+        text = _POLITE_OPEN.sub(lambda m: f"   {m.group(1)} you", text)  # same length: offsets hold
+        text = _POLITE_TAIL.sub(lambda m: " " * len(m.group()), text)
+        cues |= cues_of(text)
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
     if text.endswith(("?", "？")) and not accepted \
             and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \

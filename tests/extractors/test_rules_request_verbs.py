@@ -31,3 +31,17 @@ def test_request_and_promise_verbs(text: str, action: str, owner: str) -> None:
 ], ids=["find-attached", "renewal-decision"])
 def test_not_steps(text: str) -> None:
     assert steps_of(text, channel="chat") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Agent: in the meantime if you could send me a list of the affected users that would help\n"
+     "Customer: ok\n", [("send me a list of the affected users", "customer")]),
+    ("Customer: It would be great if you could resend the invoice.\nAgent: Sure.\n",
+     [("resend the invoice", "rep")]),
+    ("Customer: I'd appreciate it if you could loop in your security lead.\nAgent: Will do.\n",
+     [("loop in your security lead", "rep")]),
+    ("Rep: If you sign this quarter we could include onboarding.\nCustomer: Let me think.\n", []),
+], ids=["if-you-could-that-would-help", "would-be-great-if-you-could", "appreciate-it-if",
+        "a-real-condition-stays-an-offer"])
+def test_a_polite_request_put_as_a_condition(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a, o) for a, o, _ in steps_of(text, channel="chat")] == expected

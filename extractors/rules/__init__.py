@@ -34,8 +34,9 @@ from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
+from extractors.rules.sarcasm import read_sarcasm
 from extractors.rules.sentences import Sentence, split_sentences
-from extractors.rules.sentiment import customer_sentences, label_for, settle_resolved
+from extractors.rules.sentiment import SARCASM_SCORE, customer_sentences, label_for, settle_resolved
 from extractors.rules.signals import (
     find_buying_signals,
     find_objections,
@@ -130,6 +131,7 @@ class RulesExtractor(Extractor):
         customer_scored = [(s, score) for s, score in scored if id(s) in customer
                            and not (score < 0 and touchpoint.channel in _SALES_CHANNELS
                                     and is_status_quo_pain(s.text, s.start in named))]
+        customer_scored = read_sarcasm(customer_scored, SARCASM_SCORE)  # "…again. Fantastic."
         label, score = label_for([score for _, score in customer_scored])
         label = settle_resolved(label, [(s.text, v) for s, v in customer_scored], touchpoint.channel)
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below

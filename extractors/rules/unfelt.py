@@ -16,7 +16,9 @@ from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 
 # "没问题，我本周内把手册发您": an opening acknowledgement of a Chinese reply is not a feeling
-_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白)[，,、\s]+)+")
+# "还行，没什么问题": a lukewarm "it's fine" is no praise
+_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白|还行|还可以|凑合|一般般?|"
+                            r"没什么问题)[，,、\s。！!~～]*)+")
 # defect words naming a kind of record, not a defect: "all our bug reports live there"
 _RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
                                 r"dumps?|tickets?)\b|\bsaved (?=(?:filters?|views?|searches?|reports?|"
@@ -31,7 +33,12 @@ _ACK_BEFORE_PROMISE = gated(re.compile(
     r"see you|catch you|send|invite|book|ping|loop)\b)", re.I))
 _RECORD_CUE = register_pattern("record_noun", _RECORD_NOUNS)
 # a wish for a feature is a request, not love: "we'd love to have dropdown fields"
+# a request's polite tail is no praise: "if you could get me #1 by Thursday that would be ideal", "it'd be
+# great if you could…"; nor is declining help: "No, we're good."
 _WISH = fold(re.compile(r"\b(?:'d|would) love to (?=(?:have|see|get)\b)|\bno (?=(?:final )?decision)|"
+                        r"\bif you (?:could|can|would)\b[^.?!]{0,100}?\b(?:that|it|this)(?: would|'d) (?:really )?"
+                        r"be (?:ideal|great|perfect|helpful|amazing|wonderful|awesome)\b|\b(?:would|'d) be (?:great|ideal|perfect|helpful|amazing|wonderful|"
+                        r"awesome) if\b|\bno,? (?:we're|i'm|we are|i am) (?:good|fine|all set)\b|"
                         r"\bmake sure\b|\bignore (?=(?:what|that|my|the|this) )", re.I))  # "no decision yet" is a hedge, "make sure" a promise
 _WISH_CUE = register_pattern("unfelt_wish", _WISH)  # not "wish": next steps has its own
 _UNFELT = {"to ": " want to ", "ure": " see that "}

@@ -55,7 +55,7 @@ EN_PATTERN = re.compile(
     r"\b(?:(?P<eod>end of (?:the )?day|eod|end of business|cob|close of (?:business|play)|tonight|by lunch(?:time)?|"
     r"(?:later )?today|this afternoon|this morning|this evening|by noon|"
     r"within the (?:next )?hour|in the next hour|in an hour(?: or so)?|in a (?:sec|second|minute|moment|few minutes)|"
-    r"shortly|(?:right )?now|(?:by|before) \d{1,2}(?::\d{2})? ?(?:am|pm))"
+    r"shortly|(?:right )?now)"
     r"|(?P<tomorrow>(?:first thing )?(?:tomorrow|tmrw|tmr)(?: (?:morning|afternoon|evening))?|"
     r"first thing (?:in the )?morning)"
     r"|(?P<dayafter>the day after tomorrow|in a day or two)"

@@ -31,6 +31,7 @@ from extractors.rules.next_step_patterns import (
     DESCRIBED,
     DISFLUENCY,
     DONE,
+    EN_CALL_ME,
     EN_DELEGATE,
     EN_DOING,
     EN_FIRST_PERSON,
@@ -99,7 +100,9 @@ _ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
 _ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"]) \
     | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
-_EN_SELF = register_pattern("en_self", EN_SELF)
+# (its verbs, read off the verb group: the cheapest words of the whole pattern turn out to be the
+# space before the verb once the verb list is long, a gate open on every sentence)
+_EN_SELF = register_pattern("en_self", EN_SELF, "verb")
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
 _EN_OFFER = register_pattern("en_offer", EN_OFFER)
@@ -122,6 +125,7 @@ _THREAT = register_pattern("threat", THREAT)
 _NOTICE = register_pattern("notice", NOTICE)
 _EN_WILL = register_pattern("en_will", EN_WILL)
 _EN_IMPERATIVE = register_pattern("en_imperative", EN_IMPERATIVE)
+_EN_CALL_ME = register_pattern("en_call_me", EN_CALL_ME)
 _FILLER = register_pattern("filler", FILLER, "filler")
 _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
@@ -140,7 +144,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & (_EN_SHIPPING | _EN_NEED) or cues & _EN_DOING and cues & DATE_EN:
+            or cues & _EN_NEED or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -264,8 +268,9 @@ def _named_side(named: re.Match[str], role: Role) -> str:
 
 def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Found | None:
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
-        calls = imperative.group("call") is not None
-        return _Found("other", base + imperative.start("verb"), needs_due=calls)
+        return _Found("other", base + imperative.start("verb"))
+    if cues & _EN_CALL_ME and (call := EN_CALL_ME.match(clause)):
+        return _Found("other", base + call.start("verb"), needs_due=True)
     # the earliest actor wins: "Marcus will send you the file so your team can start" is Marcus's
     team = cues & _EN_TEAM and (EN_DELEGATE.search(clause) or EN_TEAM.search(clause)) or None
     named = cues & _EN_NAMED and EN_NAMED.search(clause) or None
@@ -411,6 +416,8 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
+        return True
+    if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
         return True
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
             EN_WILL.search(text) and EN_FIRST_PERSON.search(text):

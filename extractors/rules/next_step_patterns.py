@@ -42,16 +42,18 @@ EN_VERB_WORDS = (
     "upgrade", "downgrade", "transfer", "record", "summarize", "summarise",
     "quote", "estimate", "outline", "document", "verify", "validate", "adjust",
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
-    "reinstall", "restart", "ask", "fill", "flag", "dm", "message", "push", "grab")
+    "reinstall", "restart", "ask", "flag", "message", "push", "grab")
+# ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",
                    "regroup", "wrap up", "touch base", "reconnect", "kick off", "sync"}
 _V = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True)) \
-    + r"|have (?:[\w'-]+ ){1,6}?(?:ready|configured|set up|done|finished|sorted|for you|to you|over to you)" \
+    + r"|have(?= (?:[\w'-]+ ){1,6}?(?:ready|configured|set up|done|finished|sorted|for you|to you|over to you))" \
     + r"|pull(?! out\b| back\b| the plug\b)"
 # "I'll have a sandbox with your three depots configured by Wednesday", "I'll have two references
-# for you by Monday": a delivery promised as a state; "I'll pull the numbers", not "pull out"
+# for you by Monday": a delivery promised as a state; "I'll pull the numbers", not "pull out" (the
+# conditions are lookarounds, so the cue words read off the verbs stay "have" and "pull")
 _ADV = r"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|try to|make sure to|" \
        r"personally|still|gladly|happily|now))*"
 _MODAL = (r"(?:(?:'ll| will| shall| am going to| are going to| going to|'m going to|'re going to)"
@@ -70,7 +72,7 @@ EN_REQUEST = fold(re.compile(
     rf"please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
-    rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I))
+    rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
 EN_TEAM = fold(re.compile(
     rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
@@ -258,8 +260,11 @@ EN_FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.I)
 # speaker as receiver asks the other side
 EN_IMPERATIVE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*(?P<verb>send|resend|share|forward|email|"
-    r"text|mail|ship|(?P<call>call|ring|phone|try))\s+(?:me|us)\b", re.I)
-# "Try me Thursday after two", "Ring me tomorrow": a call asked for (only with a day: "call me crazy")
+    r"text|mail|ship)\s+(?:me|us)\b", re.I)
+# "Try me Thursday after two", "Ring me tomorrow": a call asked for (only with a day: "call me crazy");
+# its own pattern, whose cue words are "try me", "ring me" (not "try", which "entry" holds)
+EN_CALL_ME = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*"
+                        r"(?P<verb>(?:call|ring|phone|try) (?:me|us))\b", re.I)
 CALL_ME = re.compile(r"^(?:call|ring|phone|try) (?:me|us)\b(?: back)?", re.I)
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",

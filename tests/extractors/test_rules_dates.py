@@ -94,7 +94,6 @@ WRITTEN = [
     ("本月内", "本月内完成", date(2026, 3, 31)),
     ("等会", "等会发你", date(2026, 3, 10)),
     ("下班之前", "下班之前发您", date(2026, 3, 10)),
-    ("a clock time alone is today", "by 5pm", date(2026, 3, 10)),
     ("a clock time after a day", "Thursday by 5pm", date(2026, 3, 12)),
     ("五点前", "五点前给您回复", date(2026, 3, 10)),
     ("明天5点前", "明天5点前发您", date(2026, 3, 11)),

@@ -6,8 +6,15 @@ the reference day; "next Tuesday" / "下周二" is that weekday in the following
 "本周" is this week's Friday; "end of month" / "月底" is the month's last day; "EOD" / "今天" is
 the same day, and so are "now", "this afternoon", "下午", "一小时内". Explicit dates ("March 4",
 "4th of March", "3/4" month first, "2026-03-04", "3月4日", "三月四号", "15号") are read by the
-patterns' own groups and prefer the future: a day already past this year means next year's.
-dateparser is not used: at 1.7 ms a call it cost more than the rest of the extractor. A weekday
+patterns' own groups and prefer the future: a day already past this year means next year's;
+"by the 15th" is this month's 15th, or next month's once it has passed. "within 48 hours" counts
+whole days (2), "in 15 minutes" is the same day. Vague times are no date: "early next month" and
+"下个月初" like the GUIDE's "early July" / "七月初", "before the holiday", "节后", "回头". A date
+after "after" ("after the board meeting on March 5", "after Friday") is when a step may start, not
+when it is due. "by then", "the day after", "第二天" point back at a date said earlier: the phrase
+says how many days after it (`anaphor`), and the caller, who can see the earlier text, dates it.
+The reference day is occurred_at's own local day, weekend or not ("tomorrow" on a Saturday is
+Sunday). dateparser is not used: at 1.7 ms a call it cost more than the rest of the extractor. A weekday
 or week after "last"/"上" is a past reference, not a due date.
 """
 
@@ -24,13 +31,14 @@ from extractors.rules.folding import folded, gated, prefixed
 
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
-               "thur": 3, "thurs": 3, "fri": 4}
+               "thur": 3, "thurs": 3, "fri": 4, "weds": 2}
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10}
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
                "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 _NUM_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "a couple of": 2, "a few": 3, "a": 1, "an": 1, "couple of": 2, "ten": 10}
+           "a couple of": 2, "a couple": 2, "a few": 3, "a": 1, "an": 1, "couple of": 2, "ten": 10,
+           "twenty-four": 24, "forty-eight": 48, "seventy-two": 72}
 # "May" only capitalized: "we may 5x our seats" is not a date
 _MONTHS = ("january|february|march|april|(?-i:May)|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -39,25 +47,45 @@ MONTH_NUMBERS = {name: i for i, names in enumerate(
      "august aug", "september sep sept", "october oct", "november nov", "december dec"))
     for name in names.split()}
 
+# "the 15th" spelled out: its cue words are "15th" and the like
+_ORDINALS = "|".join(f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
+                     for d in range(31, 0, -1))
 _WD = "|".join(sorted(WEEKDAYS_EN, key=len, reverse=True))
 EN_PATTERN = re.compile(
-    r"\b(?:(?P<eod>end of (?:the )?day|eod|end of business|cob|close of business|tonight|"
-    r"(?:later )?today|this afternoon|this morning|this evening|by noon|within the hour|"
-    r"in an hour|in a (?:sec|second|minute|moment|few minutes)|shortly|(?:right )?now)"
-    r"|(?P<tomorrow>tomorrow|tmrw|tmr)(?: (?:morning|afternoon|evening))?"
-    r"|(?P<dayafter>the day after tomorrow)"
-    r"|(?P<eow>end of (?:the |this )?week|eow|this week)"
+    r"\b(?:(?P<eod>end of (?:the )?day|eod|end of business|cob|close of (?:business|play)|tonight|by lunch(?:time)?|"
+    r"(?:later )?today|this afternoon|this morning|this evening|by noon|"
+    r"within the (?:next )?hour|in the next hour|in an hour(?: or so)?|in a (?:sec|second|minute|moment|few minutes)|"
+    r"shortly|(?:right )?now)"
+    r"|(?P<tomorrow>(?:first thing )?(?:tomorrow|tmrw|tmr)(?: (?:morning|afternoon|evening))?|"
+    r"first thing (?:in the )?morning)"
+    r"|(?P<dayafter>the day after tomorrow|in a day or two)"
+    r"|(?P<anaphor>(?:by|before) then|the day after(?= *(?:[.,;!?]|and\b|$)))"
+    r"|(?P<thistime>this time next week)"
+    r"|(?P<eow>end of (?:the |this )?week|eow|this week|within the week)"
     r"|(?P<eonw>end of next week)"
+    r"|(?P<weekend>(?:this |the |over the )?weekend)"
+    r"|(?P<nextweekend>next weekend)"
     r"|(?P<eom>end of (?:the |this )?month|eom|month[- ]end)"
     r"|(?P<eonm>end of next month)"
     r"|(?P<eoq>end of (?:the |this )?quarter|eoq)"
-    r"|(?P<nextmonth>next month|early next month|beginning of next month)"
+    # "early next month" is as vague as "early July" (evals/GUIDE.md): no date
+    r"|(?P<vague>(?:early|beginning of|start of) next month)"
+    r"|(?P<nextmonth>next month)"
+    r"|(?P<weekafter>the week after next)"
     rf"|(?P<nextwd>next (?P<nwd>{_WD}))\b"
-    rf"|(?<!last )(?<!past )(?:(?:this|on|by|before|until|til|till|coming) )?(?P<wd>{_WD})\b"
+    rf"|(?P<wdnext>(?P<wnd>{_WD}),? next week)"
+    rf"|(?<!last )(?<!past )(?:(?:this|on|by|before|until|til|till|coming|first thing) )?(?P<wd>{_WD})\b"
+    r"(?: (?:morning|afternoon|evening|night)\b)?"
     r"|(?P<nextweek>(?:early |later )?next week)"
     rf"|(?P<monthend>end of (?P<eomname>{_MONTHS}))"
-    r"|(?:in|within) (?P<n>\d+|one|two|three|four|five|six|seven|ten|a couple of|a few|a|an) "
-    r"(?P<unit>business days?|days?|weeks?|months?|hours?)"
+    r"|(?:in|within|over) (?:the next )?(?P<n>\d+|one|two|three|four|five|six|seven|ten|twenty-four|"
+    r"forty-eight|seventy-two|a couple of|a couple|a few|a|an) "
+    r"(?P<unit>business days?|working days?|days?|weeks?|months?|hours?|minutes?)(?: or so)?"
+    # "by the 15th", "before the contract ends on the 28th": a day of this month or the next
+    # (the preposition looked behind for, so the cue words are "15th", not "on the")
+    r"|(?:(?<=by the )|(?<=on the )|(?<=before the )|(?<=until the )|(?<=till the )|(?<=for the )|"
+    rf"(?<=no later than the ))(?P<dom>{_ORDINALS})"
+    rf"(?!,? (?:of )?(?:{_MONTHS})\b| (?:floor|time|place|row|percentile|anniversary|birthday)\b)"
     rf"|(?P<explicit>(?P<m1>{_MONTHS})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{_MONTHS})(?:,? (?P<y2>\d{{4}}))?"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
@@ -65,19 +93,26 @@ EN_PATTERN = re.compile(
     re.I,
 )
 ZH_PATTERN = gated(re.compile(
-    r"(?P<today>今天|今日|今晚|下班前|今天下班前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
-    r"[一半两]个?小时(?:之?内|后)|稍后|马上|立刻|现在(?:马上|就)?)"
+    r"(?P<today>今天|今日|今晚|下班(?:之)?前|今天下班(?:之)?前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
+    r"[一半两]个?小时(?:之?内|后)|稍后|待会儿?|等会儿?|马上|立刻|现在(?:马上|就)?|"
+    r"(?<![\d年月日号天])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})点(?:半|\d{1,2}分)?(?:之前|以前|前))"
     r"|(?P<tomorrow>明天|明日|明早|明晚)"
-    r"|(?P<dayafter>后天)"
+    r"|(?P<threedays>大后天)"
+    r"|(?P<dayafter>后天|[这过]两天)"
+    r"|(?P<anaphor>(?:在)?(?:那|此)之前|第二天|次日)"
     r"|(?P<eonw>下周末|下个?星期末)"
+    r"|(?P<weekafter>下下(?:个)?(?:周|星期|礼拜)(?P<wawd>[一二三四五六日天1-7])?)"
     r"|(?P<nextwd>下(?:个)?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天1-7]))"
     r"|(?P<thiswd>(?:这|本)(?:个)?(?:周|星期|礼拜)(?P<twd>[一二三四五六日天1-7]))"
-    r"|(?P<eow>(?:这|本)(?:个)?(?:周|星期|礼拜)(?:内|末|之内)?|(?<!上)周末|这两天)"
+    r"|(?P<eow>(?:这|本)(?:个)?(?:周|星期|礼拜)(?:内|末|之内)?|(?<!上)周末)"
     r"|(?P<nextweek>下(?:个)?(?:周|星期|礼拜))"
     r"|(?<!上)(?<!上个)(?P<wd>(?:周|星期|礼拜)(?P<wdd>[一二三四五六日天1-7]))"
     r"|(?P<eonm>下(?:个)?月底|下(?:个)?月末)"
-    r"|(?P<nextmonth>下(?:个)?月(?:初)?)"
-    r"|(?<!上)(?<!上个)(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末)"
+    r"|(?P<nextmonthday>下(?:个)?月(?P<nmd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
+    # "下个月初" is as vague as "七月初" (evals/GUIDE.md): no date
+    r"|(?P<vague>下(?:个)?月初)"
+    r"|(?P<nextmonth>下(?:个)?月)"
+    r"|(?<!上)(?<!上个)(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末|(?:本|这个?)月(?:之?内|以内))"
     r"|(?P<eoq>(?:本|这个?)?季度末|季末)"
     r"|(?P<eoy>年底|年末)"
     r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月|小时)(?:之?内|后|以内)"
@@ -96,12 +131,19 @@ _EN_SEARCH = prefixed(_EN_FOLDED.folded)
 DATE_ZH = register_pattern("date_zh", ZH_PATTERN)
 
 
+HOURS_PER_DAY = 24
+
+
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
 class DuePhrase:
     phrase: str
     start: int
     end: int
     due: date | None
+    # "by then", "the day after", "第二天": days after a date said earlier, which only the caller
+    # can find (`due` is None until it does)
+    anaphor: int | None = None
+    starts: date | None = None  # "after Friday": when a step may start, which is no due date
 
 
 def _zh_number(raw: str) -> int | None:
@@ -155,12 +197,12 @@ def _add_business_days(ref: date, days: int) -> date:
 
 def _in_n(ref: date, n: int, unit: str) -> date:
     unit = unit.lower()
-    if unit.startswith(("business", "工作日")):
+    if unit.startswith(("min", "hour", "hr", "小时")):  # "within 48 hours": whole days only
+        return ref + timedelta(days=n // HOURS_PER_DAY) if unit[0] in "h小" else ref
+    if unit.startswith(("business", "working", "工作日")):
         return _add_business_days(ref, n)
     if unit.startswith(("day", "天")):
         return ref + timedelta(days=n)
-    if unit.startswith(("hour", "小时")):  # "48小时内", "within 24 hours": whole days from the day itself
-        return ref + timedelta(days=n // 24)
     if unit.startswith(("week", "周", "星期", "礼拜")):
         return ref + timedelta(weeks=n)
     return _add_months(ref, n)
@@ -175,6 +217,7 @@ def _next_month_end(ref: date) -> date:
 _SHARED_RULES: tuple[tuple[str, Callable[[date], date]], ...] = (
     ("tomorrow", lambda ref: ref + timedelta(days=1)),
     ("dayafter", lambda ref: ref + timedelta(days=2)),
+    ("weekafter", lambda ref: _weekday_next_week(ref, 0) + timedelta(days=7)),
     ("eonm", _next_month_end),
     ("eom", lambda ref: _month_end(ref.year, ref.month)),
     ("eoq", _quarter_end),
@@ -199,8 +242,16 @@ def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
         return _weekday_next_week(ref, 4)
     if g["eow"]:
         return _weekday_this_week(ref, 4)
+    if g["weekend"]:
+        return _weekday_this_week(ref, 5)
+    if g["nextweekend"]:
+        return _weekday_next_week(ref, 5)
+    if g["thistime"]:
+        return ref + timedelta(days=7)
     if g["nextwd"]:
         return _weekday_next_week(ref, WEEKDAYS_EN[g["nwd"].lower()])
+    if g["wdnext"]:
+        return _weekday_next_week(ref, WEEKDAYS_EN[g["wnd"].lower()])
     if g["wd"]:
         return _next_weekday(ref, WEEKDAYS_EN[g["wd"].lower()])
     if g["nextweek"]:
@@ -213,8 +264,21 @@ def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
         month = MONTH_NUMBERS[g["eomname"].lower()]
         year = ref.year + (month < ref.month)
         return _month_end(year, month)
+    if g["dom"]:
+        return _day_of_month(ref, int(g["dom"][:-2]))
     if g["explicit"]:
         return _explicit_en(g, ref)
+    return None
+
+
+def _day_of_month(ref: date, day: int) -> date | None:
+    """"by the 15th": this month's 15th, or next month's when that has passed."""
+    if not 1 <= day <= 31:
+        return None
+    for months in (0, 1, 2):  # "the 31st" in a 30-day month is the next month that has one
+        first = _add_months(ref.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) >= ref:
+            return first.replace(day=day)
     return None
 
 
@@ -248,13 +312,17 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
         return ref
     if g["eonw"]:
         return _weekday_next_week(ref, 5)
+    if g["threedays"]:
+        return ref + timedelta(days=3)
+    if g["weekafter"]:
+        weekday = _ZH_WEEKDAY[g["wawd"]] if g["wawd"] else 0
+        return _weekday_next_week(ref, weekday) + timedelta(days=7)
     if g["nextwd"]:
         return _weekday_next_week(ref, _ZH_WEEKDAY[g["nwd"]])
     if g["thiswd"]:
         return _weekday_this_week(ref, _ZH_WEEKDAY[g["twd"]])
     if g["eow"]:
-        return _weekday_this_week(ref, 5 if "末" in g["eow"] else 4) if "两天" not in g["eow"] \
-            else ref + timedelta(days=2)
+        return _weekday_this_week(ref, 5 if "末" in g["eow"] else 4)
     if g["nextweek"]:
         return _weekday_next_week(ref, 0)
     if g["wd"]:
@@ -263,6 +331,11 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
         return shared
     if g["eoy"]:
         return date(ref.year, 12, 31)
+    if g["nextmonthday"]:
+        first = _add_months(ref.replace(day=1), 1)
+        day = _zh_number(g["nmd"])
+        return first.replace(day=day) if day and day <= calendar.monthrange(first.year, first.month)[1] \
+            else None
     if g["n"]:
         n = _zh_number(g["n"])
         return _in_n(ref, n, g["unit"]) if n else None
@@ -300,15 +373,33 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
                                              for g in _MONTH_GROUPS):
                 at = begin + 1  # "we may 5x our seats": only a capitalized May is the month
                 continue
-            found.append(DuePhrase(text[begin:stop], begin, stop, _resolve_en(low, ref, occurred_at)))
+            found.append(_phrase(text, low, _resolve_en(low, ref, occurred_at)))
             at = stop if stop > begin else stop + 1
     english = len(found)
     if cues & DATE_ZH:
         for zh in ZH_PATTERN.finditer(text, start, end):
-            found.append(DuePhrase(zh.group(0), zh.start(), zh.end(), _resolve_zh(zh, ref)))
+            found.append(_phrase(text, zh, _resolve_zh(zh, ref)))
     if 0 < english < len(found):  # each language's phrases come in order already
         found.sort(key=lambda d: d.start)
     return _joined(text, found, ref) if len(found) > 1 else found
+
+
+# "after the board meeting on March 5", "after Friday": when the step may start, not its due date
+_AFTER = re.compile(r"\bafter (?:(?:the|our|your|my|their) )?(?:[\w-]+ ){0,4}?(?:on |of )?$", re.I)
+MAX_AFTER_CHARS = 48
+_ANAPHOR_DAYS = {"then": 0, "after": 1, "第二天": 1, "次日": 1}
+
+
+def _phrase(text: str, m: re.Match[str], due: date | None) -> DuePhrase:
+    begin, stop = m.span()
+    phrase = DuePhrase(text[begin:stop], begin, stop, due)
+    if due is not None and "fter" in text[max(0, begin - MAX_AFTER_CHARS) : begin] \
+            and _AFTER.search(text, max(0, begin - MAX_AFTER_CHARS), begin):
+        phrase.due, phrase.starts = None, due
+    if (anaphor := m["anaphor"]) is not None:
+        last = anaphor.rsplit(" ", 1)[-1].lower()
+        phrase.anaphor = _ANAPHOR_DAYS.get(last, _ANAPHOR_DAYS.get(anaphor, 0))
+    return phrase
 
 
 _TOUCHING = re.compile(r"\s*(?:on |of )?")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, literal_gate, register, register_pattern
@@ -31,16 +31,20 @@ from extractors.rules.next_step_patterns import (
     DESCRIBED,
     DISFLUENCY,
     DONE,
+    EN_CALL_ME,
     EN_DELEGATE,
+    EN_DOING,
     EN_FIRST_PERSON,
     EN_FIX_NEEDED,
     EN_IMPERATIVE,
     EN_MODAL_WORDS,
     EN_NAMED,
+    EN_NEED,
     EN_OFFER,
     EN_RELEASE,
     EN_REQUEST,
     EN_SELF,
+    EN_SHIPPING,
     EN_TEAM,
     EN_VERB_WORDS,
     EN_WILL,
@@ -48,6 +52,7 @@ from extractors.rules.next_step_patterns import (
     FIXED_VERB,
     HABITUAL,
     LOOSE_PROPOSALS,
+    NEED_STATES,
     NEGATION,
     NOT_A_NAME,
     NOT_A_REQUEST,
@@ -55,7 +60,10 @@ from extractors.rules.next_step_patterns import (
     NOTIFY,
     OBJECT_FIRST,
     RELEASE_VERB,
+    SHIPPING_VERBS,
+    TEAM_NAMES,
     THREAT,
+    VENDOR_JOBS,
     VENDOR_ROLES,
     WILL_ON,
     WISH,
@@ -92,13 +100,22 @@ _ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
 _ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"]) \
     | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
-_EN_SELF = register_pattern("en_self", EN_SELF)
+# (its verbs, read off the verb group: the cheapest words of the whole pattern turn out to be the
+# space before the verb once the verb list is long, a gate open on every sentence)
+_EN_SELF = register_pattern("en_self", EN_SELF, "verb")
 _EN_REQUEST = register_pattern("en_request", EN_REQUEST)
 _EN_TEAM = register_pattern("en_team", EN_TEAM) | register_pattern("en_team", EN_DELEGATE)
 _EN_OFFER = register_pattern("en_offer", EN_OFFER)
 _EN_FIX_NEEDED = register_pattern("en_fix_needed", EN_FIX_NEEDED)
 _EN_RELEASE = register_pattern("en_release", EN_RELEASE)
 _EN_NAMED = register_pattern("en_named", EN_NAMED)
+# (words of their own: the ones read off these patterns, " will be" and " need ", open on most text)
+_EN_SHIPPING = register("en_shipping", ["fix", "patch", "update", "release"], pattern=EN_SHIPPING)
+_EN_DOING = register_pattern("en_doing", EN_DOING)
+_EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "that", "them", "these", "those",
+                                                         "the ", "a corrected", "a revised", "a signed",
+                                                         "a written", "an updated", "the corrected")],
+                    pattern=EN_NEED)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
@@ -108,6 +125,7 @@ _THREAT = register_pattern("threat", THREAT)
 _NOTICE = register_pattern("notice", NOTICE)
 _EN_WILL = register_pattern("en_will", EN_WILL)
 _EN_IMPERATIVE = register_pattern("en_imperative", EN_IMPERATIVE)
+_EN_CALL_ME = register_pattern("en_call_me", EN_CALL_ME)
 _FILLER = register_pattern("filler", FILLER, "filler")
 _CONDITIONAL = register_pattern("conditional", CONDITIONAL)
 _DONE = register_pattern("done", DONE)
@@ -125,7 +143,8 @@ def is_candidate(cues: int) -> bool:
     """Whether a sentence's cue words allow any step pattern to match (most sentences fail)."""
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
-            or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN:
+            or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
+            or cues & _EN_NEED or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -182,6 +201,7 @@ class _Found:
     trigger: str = ""  # the event a promise waits for ("恢复后…通知您")
     fronted: str = ""  # an object put before the subject ("会议室我来订")
     rewrite: str = ""  # the action, when the clause says it in another voice ("this needs to be fixed")
+    action: str = ""  # the action, when the clause words it otherwise ("the fix is going out")
 
 
 def _other(role: Role) -> str:
@@ -222,16 +242,47 @@ def _clauses(text: str, cues: int = -1) -> list[tuple[int, int]]:
     return spans
 
 
-def _match_en(clause: str, base: int, cues: int) -> _Found | None:
+def _needed(m: re.Match[str]) -> str:
+    """The action a need asks for: "send the updated SOC 2 report", "sort out this", "send a
+    corrected invoice"."""
+    if m.group("state"):
+        return f"{NEED_STATES[m.group('state').lower()]} {m.group('what')}"
+    if m.group("yours"):
+        return f"send the {m.group('yours')[5:]}"
+    return f"send {m.group('fixed')}"
+
+
+def _named_side(named: re.Match[str], role: Role) -> str:
+    """The side of a named person: theirs as said ("Tobias from our team", "Kim from your IT"), the
+    vendor's when the rep names a vendor job ("Dana, who runs onboarding, will…"), else the
+    customer's ("Priya from finance will send the PO")."""
+    where = named.group("where") or ""
+    if named.group("name").lower() in TEAM_NAMES and not where:
+        return "self"
+    if _OURS.search(where):
+        return "self"
+    if _YOURS.search(where):
+        return "other"
+    return "self" if role in ("rep", "agent") and VENDOR_JOBS.search(where) else "customer"
+
+
+def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Found | None:
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
         return _Found("other", base + imperative.start("verb"))
-    if cues & _EN_TEAM and ((m := EN_DELEGATE.search(clause)) or (m := EN_TEAM.search(clause))):
-        side = "self" if not m.group("who").lower().startswith("your") \
-            else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
-        return _Found(side, base + m.start("verb"))
-    if cues & _EN_NAMED and (m := EN_NAMED.search(clause)) \
-            and m.group("name").lower() not in NOT_A_NAME:
-        return _Found("customer", base + m.start("verb"))
+    if cues & _EN_CALL_ME and (call := EN_CALL_ME.match(clause)):
+        return _Found("other", base + call.start("verb"), needs_due=True)
+    # the earliest actor wins: "Marcus will send you the file so your team can start" is Marcus's
+    team = cues & _EN_TEAM and (EN_DELEGATE.search(clause) or EN_TEAM.search(clause)) or None
+    named = cues & _EN_NAMED and EN_NAMED.search(clause) or None
+    while named is not None and named.group("name").lower() in NOT_A_NAME \
+            and named.group("name") != "IT":  # "And Kenji from…", "It will…" (not "IT will…")
+        named = EN_NAMED.search(clause, named.end("name"))
+    if team is not None and (named is None or team.start() <= named.start()):
+        side = "self" if not team.group("who").lower().startswith("your") \
+            else "rep" if VENDOR_ROLES.search(team.group("who")) else "other"
+        return _Found(side, base + team.start("verb"))
+    if named is not None:
+        return _Found(_named_side(named, role), base + named.start("verb"))
     request = EN_REQUEST.search(clause) if cues & _EN_REQUEST else None
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
     if own and (request is None or own.start() < request.start()):
@@ -240,8 +291,14 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
     if request and YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
         return _Found("self", base + request.start("verb"))
-    if request:
-        return _Found("other", base + request.start("verb"), is_offer=bool(request.group("weak")))
+    if request:  # "can I send you…?" offers, "can we get a sandbox?" asks to receive
+        receives = request.group("verb").lower() in _RECEIVING \
+            and not clause.startswith((" you", " u "), request.end("verb"))
+        offers = bool(request.group("weak")) and not receives
+        mine = offers and request.group("weak").lower().endswith(" i")  # "can I send you…": mine
+        return _Found("self" if mine else "other", base + request.start("verb"), is_offer=offers)
+    if cues & _EN_DOING and (m := EN_DOING.match(clause)):
+        return _Found("self", base + m.start("verb"), needs_due=True)
     if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
         return _Found("self", base + m.start("verb"), is_offer=True)
     if cues & _EN_FIX_NEEDED and (m := EN_FIX_NEEDED.search(clause)):
@@ -251,6 +308,13 @@ def _match_en(clause: str, base: int, cues: int) -> _Found | None:
         how = m.group("how").lower().removeprefix("will be ")
         return _Found("self", base + m.end(), needs_due=True,
                       rewrite=f"{RELEASE_VERB.get(how, 'ship')} {m.group('obj').lower()}")
+    if cues & _EN_NEED and (m := EN_NEED.search(clause)):
+        return _Found("other", base + m.start(), action=_needed(m))
+    if cues & _EN_SHIPPING and (m := EN_SHIPPING.search(clause)):
+        how = m.group("how").lower()
+        verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
+        return _Found("rep", base + m.start(), needs_due=True,  # ("the update ships with…": no step)
+                      action=f"{verb} {m.group('what')[0].lower()}{m.group('what')[1:]}")
     return None
 
 
@@ -334,7 +398,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
-                   (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER))
+                   (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
+                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_DOING, EN_DOING))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
@@ -351,6 +416,8 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
+        return True
+    if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
         return True
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
             EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
@@ -386,13 +453,16 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         text = _POLITE_TAIL.sub(lambda m: " " * len(m.group()), text)
         cues |= cues_of(text)
     condition = CONDITIONAL.search(text) if cues & _CONDITIONAL else None
-    if text.endswith(("?", "？")) and not accepted \
-            and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
-            and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
-            and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)) \
-            and not (cues & _ZH_TIMED and _dated_plan_then_question(text, cues)):
-        return []
+    asks = text.endswith(("?", "？")) and not accepted \
+        and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
+        and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
+        and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)) \
+        and not (cues & _ZH_TIMED and _dated_plan_then_question(text, cues))
     clauses = _clauses(text, cues)
+    if asks:  # "I'll email you the setup guide — what's the best address?": only the question goes
+        if len(clauses) < 2 or _has_han(text):
+            return []
+        clauses = clauses[:-1]
     if len(clauses) > 1 and not _could_hold_a_step(text, cues):
         return []  # (one clause: reading it costs what this check would)
     role = _speaker_role(sentence, touchpoint)
@@ -408,15 +478,21 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         is_zh = _has_han(clause)
         found = _match_zh(clause, start, cues, previous, answering) if is_zh \
-            else _match_en(clause, start, cues)
+            else _match_en(clause, start, cues, role)
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"), continues=True)
-        if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)) \
-                and EN_FIRST_PERSON.search(text, 0, start):
-            found = _Found("self", start + m.start("verb"), continues=previous is not None)
+        if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)):
+            if EN_FIRST_PERSON.search(text, 0, start) or start == 0 \
+                    and _EN_CONTINUE.match(clause, m.start("verb")):  # "will let the team know."
+                found = _Found("self", start + m.start("verb"), continues=previous is not None)
+            elif (named := _APPOSITIVE.search(text, 0, start)) is not None \
+                    and named.group("name").lower() not in NOT_A_NAME:
+                found = _Found(_named_side(named, role), start + m.start("verb"))  # "Dana, who…, will"
         if dues is None and (found is not None or hits):
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
+            if any(d.anaphor is not None for d in dues):
+                dues = [_pointed_back(d, touchpoint, sentence.start) for d in dues]
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
         if found is None:
             if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
@@ -449,8 +525,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None
             continue
-        action = clean_action(text[found.action_from:end],
-                              [(d.start, d.end) for d in clause_dues], found.action_from)
+        action = found.action or clean_action(text[found.action_from:end],
+                                              [(d.start, d.end) for d in clause_dues], found.action_from)
         if found.rewrite:
             action = found.rewrite
         if found.trigger:
@@ -476,6 +552,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         due = clause_dues[0] if clause_dues else None
         if due is not None and due.start and text[due.start - 1] == "后" and not _DAY_PART.fullmatch(due.phrase):
             due = None  # "新机器取件后48小时内发出": counted from the event, not from today
+        if due is None and found.topic and hits and hits[-1].due is not None:
+            due = _due_of(hits[-1])  # "我今天下班前把发票寄出，快递单号发您微信": sent along, same day
         if due is not None and hits and hits[-1].due is not None and _DAY_PART.fullmatch(due.phrase):
             # "我明天上午先把权限配好，下午再给大家做个培训": the afternoon is tomorrow's
             due = replace(due, due=hits[-1].due)
@@ -528,6 +606,24 @@ def _plain_self(text: str, before: int) -> str:
     return ""
 
 
+MAX_ANAPHOR_LOOKBACK = 600  # "before then": the date it means was said a few sentences ago
+
+
+def _pointed_back(due: DuePhrase, touchpoint: Touchpoint, before: int) -> DuePhrase:
+    """A phrase that points back ("before then", "the day after", "第二天") dated from the last
+    date said before it: "can we grab 30 min Monday?" … "I'll send the cheat sheet before then"."""
+    if due.anaphor is None:
+        return due
+    earlier = [day for d in find_due_phrases(touchpoint.text, touchpoint.occurred_at,
+                                             max(0, before - MAX_ANAPHOR_LOOKBACK), before)
+               if (day := d.due or d.starts) is not None]
+    return replace(due, due=earlier[-1] + timedelta(days=due.anaphor)) if earlier else due
+
+
+def _due_of(hit: NextStepHit) -> DuePhrase:
+    return DuePhrase(hit.due_phrase or "", hit.start, hit.end, hit.due)
+
+
 def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
     if due is None or hit.due == due.due and hit.due_phrase == due.phrase:
         return hit  # a step restated with its date: nothing to copy (`replace` costs microseconds)
@@ -535,6 +631,12 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 
 _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
+# a name and what it does, set off by commas before its verb: "Dana Whitfield, who runs onboarding,"
+_APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
+                         r"[^,]{3,40}),\s*$")
+_RECEIVING = {"get", "have", "see", "receive"}
+_OURS = re.compile(r"\b(?:our|my|us)\b", re.I)
+_YOURS = re.compile(r"\byour\b", re.I)
 # a part of the day with no day of its own: it belongs to the day named before it in the sentence
 _DAY_PART = re.compile(r"(?:上午|中午|下午|傍晚|晚上|晚点|(?:in the )?(?:morning|afternoon|evening)|"
                        r"later|by noon)(?:之前|前|以前)?", re.I)

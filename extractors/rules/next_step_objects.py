@@ -37,6 +37,17 @@ EXPECTED_DONE = fold(re.compile(
     r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"
     r"(?:'ll| will| should)(?: be)?)(?: to be)? (?:done|ready|fixed|live|finished|complete|completed|"
     r"resolved|in place|out)|(?:预计|应该)?(?:能)?(?:完成|搞定|弄好|好)", re.I))
+# what else a sentence may say and still only name or agree a date: "How's next Wednesday?",
+# "We'd like both by Friday if possible.", "Next Wednesday works.", "Yeah, I can do that this
+# afternoon.", "最好明天上午之前", "周五可以吗"
+_DATE_TALK = fold(re.compile(
+    r"(?:[\s,.!?;:—–-]*(?:how's|how|what's|what|about|does|do|would|will|is|that|it|this|both|them|"
+    r"they|all|we'd|i'd|we|i|like|need|want|ideally|preferably|if|possible|please|works?|suits?|"
+    r"you|for|ok|okay|good|fine|great|perfect|sounds?|say|let's|at|the|latest|and|so|then|"
+    r"thanks|sure|yes|yeah|yep|can|could|do|done|ready|by|that's|in|time|should|be|have|get|i'll|"
+    r"we'll|i'd|i'm|we're)\b)+[\s,.!?;:]*"
+    r"|\W*(?:(?:好的?|行|可以|没问题|嗯)\W*)?(?:最好|尽量|麻烦)?(?:都)?(?:在)?(?:上午|下午|中午|晚上|早上)?(?:可以吗?|行吗?|好吗|怎么样|方便吗|"
+    r"就行|即可|没问题|可以的)?\W*", re.I))
 # "最好明天上午之前", "ideally by Friday": the date with its softener
 _DUE_WORDS = fold(re.compile(r"之前|以前|前|之内|以内|内|最好|尽量|上午|下午|晚上|中午|早上|\b(?:by|before|on|until|no later than|ideally|"
                              r"preferably)\b", re.I))
@@ -83,7 +94,8 @@ def is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
     for d in dues:
         rest = rest.replace(d.phrase, "")
     rest = _DUE_WORDS.sub("", rest).strip(" ,，。.!！")
-    return len(rest) <= 1 or EXPECTED_DONE.fullmatch(rest) is not None
+    return len(rest) <= 1 or EXPECTED_DONE.fullmatch(rest) is not None \
+        or _DATE_TALK.fullmatch(rest) is not None
 
 
 # "给您回复", "周一给您答复": a reply that does not say what it answers

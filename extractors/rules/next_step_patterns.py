@@ -39,40 +39,50 @@ EN_VERB_WORDS = (
     # it", "I'll re-run the import", "can you switch on SSO"
     "capture", "attach", "fill out", "fill in", "re-send", "re-run", "rerun", "switch on",
     "switch off", "turn on", "turn off", "call back", "look over", "swap", "replace",
-    "upgrade", "downgrade", "transfer", "pull", "record", "summarize", "summarise",
+    "upgrade", "downgrade", "transfer", "record", "summarize", "summarise",
     "quote", "estimate", "outline", "document", "verify", "validate", "adjust",
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
-    "reinstall", "restart", "ask")
+    "reinstall", "restart", "ask", "flag", "message", "push", "grab")
+# ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
                    "walk", "talk through", "think about", "check", "try", "do", "get", "move",
                    "regroup", "wrap up", "touch base", "reconnect", "kick off", "sync"}
-_V = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
+_V = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True)) \
+    + r"|have(?= (?:[\w'-]+ ){1,6}?(?:ready|configured|set up|done|finished|sorted|for you|to you|over to you))" \
+    + r"|pull(?! out\b| back\b| the plug\b)"
+# "I'll have a sandbox with your three depots configured by Wednesday", "I'll have two references
+# for you by Monday": a delivery promised as a state; "I'll pull the numbers", not "pull out" (the
+# conditions are lookarounds, so the cue words read off the verbs stay "have" and "pull")
 _ADV = r"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|try to|make sure to|" \
        r"personally|still|gladly|happily|now))*"
-_MODAL = (r"(?:'ll| will| shall| am going to| are going to| going to|'m going to|'re going to|"
-          r" need to| have to| plan to| promise to| commit to| aim to| intend to)")
-EN_SELF = fold(re.compile(
-    rf"\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
-    rf" (?P<verb>{_V})\b(?!-)", re.I))
-EN_REQUEST = fold(re.compile(
-    rf"\b(?:(?:can|could|would|will) (?:you|someone(?: (?:on|from|in) your (?:side|end|team))?)"
-    rf"(?: please| kindly| also| maybe)?|please|pls|plz|kindly|"
-    rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
-    rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
-    rf"{_ADV} (?P<verb>{_V}|have|see|receive)\b", re.I))
-_ROLES = (r"team|engineers?|engineering|support|legal|finance|procurement|cto|ceo|cfo|coo|"
+_MODAL = (r"(?:(?:'ll| will| shall| am going to| are going to| going to|'m going to|'re going to)"
+          r"(?: need to| have to)?| need to| have to| plan to| promise to| commit to| aim to| intend to)")
+_ROLES = (r"team|docs team|engineers?|engineering|support|legal|finance|procurement|cto|ceo|cfo|coo|"
           r"manager|lead|specialist|consultant|colleagues?|partner|department|dept|ops|csm|"
           r"architect|it|devs?|developers?|pm|boss|director|head of [a-z]+|admin|people|"
           r"accountant|accounts team|security team|rep|account manager|success manager")
+EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no promise)
+    rf"(?<!what )(?<!which )(?<!where )\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
+    rf" (?P<verb>{_V})\b(?!-)", re.I))
+EN_REQUEST = fold(re.compile(
+    # "could your team…", "can someone on your side…", "can u…": asks of the other side too
+    rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:on|from|in|at) "
+    rf"your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
+    rf"please|pls|plz|kindly|"
+    rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
+    rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
+    rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
 EN_TEAM = fold(re.compile(
     rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
 EN_DELEGATE = re.compile(
-    rf"\b(?:I|we)(?:'ll| will)? (?:have|get|ask) (?P<who>(?:our|my|the|your) (?:[\w-]+ ){{0,2}}?"
-    rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|[A-Z][a-z]+) (?:to )?(?P<verb>{_V})\b", re.I)
+    rf"\b(?:I|we)(?:'ll| will)?{_ADV} (?:have|get|ask) (?P<who>(?:our|my|the|your) (?:[\w-]+ ){{0,2}}?"
+    rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me)\b)[A-Z][a-z]+) (?:to )?"
+    rf"(?P<verb>{_V}|(?<=to )[a-z]+)\b", re.I)  # ("have someone call", "get finance to", not "have it to")
 EN_NAMED = gated(re.compile(
-    rf"\b(?P<name>[A-Z][a-z]+)(?: (?:from|at|in|on) (?:the )?[A-Za-z&]+(?: team)?)?"
+    rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+)?(?P<where>(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
+    rf"(?: team| side| group)?)?(?:, (?:who|our|my|your|the) [^,]{{3,40}},)?)"
     rf"(?:'ll| will| to| is going to| agreed to| promised to| needs to|"
     rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b"))
 EN_OFFER = fold(re.compile(
@@ -94,8 +104,11 @@ RELEASE_VERB = {"released": "release", "deployed": "deploy", "rolled out": "roll
 # the vendor's people even when they are "yours": "your account manager will call you", "您的客户经理"
 VENDOR_ROLES = gated(re.compile(r"account manager|success manager|\bcsm\b|客户经理|专属顾问|专属客服|"
                                 r"客服经理|对接人", re.I))
+# jobs only the vendor's people do for a customer: "Dana, who runs onboarding, will reach out"
+VENDOR_JOBS = re.compile(r"onboarding|implementation|solutions? (?:engineer|consultant|architect)|"
+                         r"customer success|account manage|success manage|\bcsm\b", re.I)
 NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let", "please",
-              "then", "also", "who", "what", "which", "someone", "somebody", "nobody", "everyone",
+              "then", "also", "who", "what", "which", "how", "where", "why", "someone", "somebody", "nobody", "everyone",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "tomorrow", "and", "but",
@@ -104,6 +117,10 @@ NOT_A_NAME = {"i", "we", "you", "they", "it", "this", "that", "he", "she", "let"
               "glad", "able", "ready", "free", "hard", "easy", "nice", "good", "best", "time",
               "need", "want", "plan", "going", "hope", "remember", "try", "feel", "welcome",
               "important", "worth", "fine", "hi", "hey", "hello", "dear", "thank"}
+# a team named like a person ("Legal will send the redlines", "IT will whitelist the domain"): the
+# speaker's own team
+TEAM_NAMES = {"legal", "finance", "procurement", "engineering", "support", "product", "it", "qa",
+              "hr", "security", "ops", "devops", "billing", "accounting", "compliance", "sales"}
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
 HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
                       r"keep having to)\b|"
@@ -172,8 +189,9 @@ ZH_WHEN_DONE = gated(re.compile(
     r"(?=[^，,。；;！!？?]{0,8}?(?:通知|告诉|回复|答复|联系|发))"))
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
+# (a date may open it: "麻烦您确认后盖章，4月10号前寄回我司即可" dates the step it continues)
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
-                         r"[这下]周[一二三四五六日]?|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"
+                         r"[这下]周[一二三四五六日]?|周[一二三四五六日]|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"
                          r"(?:再|也|然后)?(?:详细|具体|当面)?(?=把|给|发|安排|寄|约|准备|整理|开|做|提供|"
                          # "…给您回电话，确认具体的送货时间": the purpose the step goes on to
                          r"确认|核对|检查|说明|跟进|介绍|演示)"))
@@ -191,6 +209,34 @@ OBJECT_FIRST = gated(re.compile(
 WILL_ON = gated(re.compile(
     r"^\s*(?P<obj>[^，,。；;！!？?\s我你您他她]{2,8}?)?(?:会|将)在?(?:[今明后]天|下周|本周|这周|周[一二三四五六日]|"
     r"月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天))[^，,。；;！!？?了]{0,8}?(?=" + ZH_VERBS + ")"))
+# a fix announced without a person: "The fix is going out tonight", "A patch will be deployed
+# Wednesday" (the vendor's step, whoever says it)
+EN_SHIPPING = fold(re.compile(
+    r"\b(?P<what>(?:the|a|our) (?:fix|patch|hotfix|update|release)(?: for [\w' -]{1,30}?)?) "
+    r"(?P<how>is going out|goes out|will go out|is going live|goes live|will go live|will be (?:out|live|"
+    r"deployed|released|shipped|rolled out)|is being deployed|ships|will ship|is shipping)\b", re.I))
+# a need the other side fills: "We will also need your updated SOC 2 report", "We need this sorted
+# before March 31", "I need a corrected invoice by end of week" (a plain "we need better reporting" is
+# a pain, not a step: a need is an ask only for what the other side holds, a state, or a correction)
+EN_NEED = fold(re.compile(
+    r"\b(?:I|we)(?:'ll| will| would| do| really| also| still| urgently)* need (?:"
+    r"(?P<yours>your (?!help|support|patience|advice|attention|business|team\b)(?:[\w-]+ ){0,5}?[\w-]+?)(?=\s+(?:by|before|for|from|asap|as soon|today|tomorrow)\b|\s*[,.;!?]|\s*$)"
+    r"|(?P<what>this|it|that|them|these|those|the [\w-]+(?: [\w-]+)?) (?P<state>sorted|fixed|resolved|done|"
+    r"restored|working again|corrected|updated|signed)"
+    r"|(?P<fixed>(?:a|an|the) (?:corrected|revised|updated|signed|written) [^,.;!?]{2,60}?)"
+    r"(?=\s+(?:by|before|no later than|within)\b))", re.I))
+NEED_STATES = {"sorted": "sort out", "fixed": "fix", "resolved": "resolve", "done": "finish",
+               "restored": "restore", "working again": "fix", "corrected": "correct",
+               "updated": "update", "signed": "sign"}
+SHIPPING_VERBS = {"deployed": "deploy", "released": "release", "rolled out": "roll out"}
+# a dated step announced in the progressive, without a subject: "Restoring access in the next 15
+# minutes", "Sending the corrected invoice today", "Escalating this to engineering today"
+EN_DOING = fold(re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|sure|yes|yep|on it|will do)\W+)*(?P<verb>sending|resending|restoring|fixing|"
+    r"processing|escalating|updating|deploying|pushing|shipping|scheduling|preparing|drafting|"
+    r"reissuing|refunding|resetting|setting up|rolling out|releasing|checking|booking|issuing)\b"
+    # ("sending it now", "sending now" answer a request: RIGHT_AWAY dates that request)
+    r"(?! (?:it|them|that|this|those|now|over|right)\b)(?=\s+\w)", re.I))
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
@@ -215,13 +261,19 @@ EN_FIRST_PERSON = re.compile(r"\b(?:I|we)\b", re.I)
 EN_IMPERATIVE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*(?P<verb>send|resend|share|forward|email|"
     r"text|mail|ship)\s+(?:me|us)\b", re.I)
+# "Try me Thursday after two", "Ring me tomorrow": a call asked for (only with a day: "call me crazy");
+# its own pattern, whose cue words are "try me", "ring me" (not "try", which "entry" holds)
+EN_CALL_ME = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|great|then|and|also|just)\W+)*"
+                        r"(?P<verb>(?:call|ring|phone|try) (?:me|us))\b", re.I)
+CALL_ME = re.compile(r"^(?:call|ring|phone|try) (?:me|us)\b(?: back)?", re.I)
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
                   "agreed to", "promised to", "needs to", "said he", "said she", "said they")
 ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
-    r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it)\b"
+    r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|works for me|"
+    r"(?:that|this|it|\w+day|tomorrow|today) works)\b"
     # Chinese has no word boundary after "可以" in "可以的": a short guard instead
     r"|\s*(?:好的|好嘞|好啊|好吧|好(?![久像多几])|可以|行(?![业为])|没问题|麻烦了|那太好了|太好了|需要|要的|嗯|对)",
     re.I)
@@ -236,7 +288,8 @@ NOTICE = fold(re.compile(
     r"(?:from|between|during))\b|放假|休假|停机|系统(?:升级|维护)|(?:服务|系统)暂停|暂停服务|维护窗口",
     re.I))
 # a threat, or a warning that sounds like an ask: "make sure this doesn't happen again", "下不为例"
-THREAT = fold(re.compile(r"\b(?:otherwise|or else|or we(?:'ll| will)|make sure (?:\w+ ){1,3}?"
+# ("unless I hear otherwise" only leaves room to cancel)
+THREAT = fold(re.compile(r"\b(?:(?<!hear )(?<!me )(?<!us )(?<!told )(?<!say )(?<!said )(?<!know )otherwise|or else|or we(?:'ll| will)|make sure (?:\w+ ){1,3}?"
                          r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't))\b|"
                          r"否则|不然|再这样|要不然|下不为例", re.I))
 AGENDA = fold(re.compile(
@@ -247,6 +300,9 @@ AGENDA = fold(re.compile(
     # "我先说一下我们这边的安排：…": what the speaker says now, in this meeting
     r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下)", re.I))
 ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
+# a turn that opens with a greeting only: its answer is the sentence after ("Morning Kayla! Monday works")
+GREETING = re.compile(r"\W*(?:(?:good )?(?:morning|afternoon|evening)|hi|hey|hello)(?: [A-Z][a-z]+)?\W*$"
+                      r"|\W*(?:您好|你好|早上好|下午好)\W*$", re.I)
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
 FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
@@ -255,7 +311,10 @@ FULFILLED = re.compile(
     r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
     # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
-    r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)", re.I)
+    r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)"
+    # the asked-for value given on the spot: "4417", "Job ID is IMP-88213.", "mo@fernhill.co"
+    r"|\W*(?:(?:sure|yes|yeah|ok(?:ay)?)\W+)?(?:[a-z][a-z ]{0,24}(?: is| are|'s|:)\s+)?[\w.+#/-]*[\d@][\w.@+#/-]*\W*$",
+    re.I)
 # "Can you confirm which mailbox is affected?" / "All of them.": a question answered on the spot
 INFO_ASK = fold(re.compile(
     r"(?:confirm|clarify|check|tell (?:me|us)|let (?:me|us) know)\s+(?:which|what|whether|if|how|"
@@ -272,7 +331,9 @@ FILLER = fold(re.compile(
     r"hold on|give me a (?:sec|second|moment|minute)|let me (?:just )?(?:check|see|look|pull|"
     r"think|find|confirm that|take a look|double-check)(?! \w+ (?:by|before|tomorrow|today|"
     r"on|next))\b|稍等|请稍等|我(?:先|马上)?(?:查|看)一下(?!.{0,8}(?:明天|今天|下周|前))|"
-    r"您稍等|等一下|马上为您查|正在为您查)", re.I))
+    r"您稍等|等一下|马上为您查|正在为您查|"
+    # a closing, not a plan: "I'll talk to you later", "speak soon"
+    r"(?:I'll |we'll )?(?:talk|speak|chat) (?:to |with )?(?:you )?(?:later|soon)\b)", re.I))
 DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"
@@ -318,13 +379,17 @@ _LEAD_IN = fold(re.compile(
     r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
 
 
-_TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in"
-    r"(?<![\w-])(?:by|before|on|until|no later than|within|in|at|this|next|for)\s*$", re.I))
+_TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in", nor the particle of "fill it in"
+    r"(?<![\w-])(?:by|before|until|no later than|within|at|this|next|for|"
+    r"(?<!it )(?<!them )(?<!turned )(?<!switched )(?:on|in))\s*$", re.I))
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
-_TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|可以吗|好吗|行吗|"
+_TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|unless (?:I|we) hear otherwise|"
+                              r"unless you (?:say|tell me|tell us) otherwise|if that works(?: for you)?|可以吗|好吗|行吗|"
                               r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
 _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
+                    r"\b(?:at|by|around|after|before) (?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|noon)\b(?: ?(?:am|pm|o'clock))?\W*$|"
                     r"[一二三四五六七八九十两\d]{1,3}点(?:半|钟|\d{1,2}分)?(?:之前|以前|前|左右)?", re.I))
 # what a request asks for: "能不能发一个feature对比？", "我们法务要一份数据安全的说明"
 ASKED_FOR = gated(re.compile(r"(?:要|发|给|提供|出|做|寄)(?:我们|我)?(?:一下)?(?:一)?(?:个|份|下|些|套)?"
@@ -333,7 +398,8 @@ _SPACES = gated(re.compile(r"\s{2,}"))
 _DIRECTION = re.compile(r"(?<=[^发寄传转交送带拿])(?:过来|过去)$")
 _EMOTICON = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
-_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|I|they|it|the)|in order to)\b|"
+_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|your|our|I|they|their|it|the|he|she|everyone)|"
+                      r"in order to)\b|"
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
 
 
@@ -373,7 +439,14 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")
     if action.endswith(("过来", "过去")):  # "发合同过来": the direction adds nothing to the deliverable
         action = _DIRECTION.sub("", action)
+    if action[:5].lower() == "give " and (m := _RING.match(action)):
+        action = f"call {m.group(1)}{action[m.end():]}"  # "give you a ring" is a call
+    elif action[:1] in "cCrRtTpP" and (m := CALL_ME.match(action)):
+        action = f"call back{action[m.end():]}"  # "try me Thursday": call them back
     return action[:MAX_ACTION_CHARS].strip()
+
+
+_RING = re.compile(r"give (\w+) a (?:ring|call|buzz|shout)\b", re.I)
 
 
 def _without_trailing_preposition(action: str) -> str:

@@ -60,6 +60,7 @@ from extractors.rules.next_step_patterns import (
     ACCEPTANCE,
     ASKED_FOR,
     FULFILLED,
+    GREETING,
     INFO_ASK,
     RIGHT_AWAY,
 )
@@ -78,7 +79,7 @@ _BARE_HANDOVER = re.compile(r"^(?:一并|顺便|也|再|一起)*(?:(?:导出|整
                             r"(?:发|寄|传|转|交|给)?|发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们|我|我们)?(?:看看|一下)?$")
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
-                         r"some|send|sure)\b)[a-z][a-z-]{3,}")
+                         r"some|send|sure|ready|done|sorted|finished)\b)[a-z][a-z-]{3,}")
 _PRONOUN_REPEAT = re.compile(r"[a-z-]+(?: (?:up|over|out|back))? (?:it|them|that|this)(?: (?:up|over|out|back))?$",
                              re.I)
 _BUNDLE = re.compile(r"\b(?:also include|in the same (?:email|message|mail|doc|file|deck)|along with|"
@@ -88,7 +89,8 @@ _MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthr
                       re.I)
 _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "include", "attach",
                 "mail", "ship", "pass", "provide", "have", "receive", "see"}
-_BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)$", re.I)
+_BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)"
+                            r"(?: (?:ready|done|set up|sorted|finished))?$", re.I)
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定|恢复)(?:一下)?$")
 # a clause that says what is broken: "贵司系统的审批单无法同步到钉钉", "导出经常超时"
@@ -107,6 +109,12 @@ _OFFERED = re.compile(r"(?:(?P<topic>[^，,。！!？?\s]{2,8}?)的话[，,]?)?(
                       r"(?:个|一个|一份|一套)?(?P<object>[^，,。！!？?\s的]{2,8})[。！!]?$")
 _CLAUSES = re.compile(r"[，,；;：:]")
 MAX_ASK_LOOKBACK = 4  # sentences back to the other side's question
+_PROPOSAL = re.compile(r"\b(?:let's|let us|let me|how about|shall we|why don't we)\b|咱们|我们.{0,6}吧", re.I)
+_TAKEN_ON = re.compile(r"\W*(?:will do|on it|sure|yes|yep|yeah|ok(?:ay)?|of course|no problem|"
+                       r"absolutely|好的?|行|可以|没问题|收到)\b", re.I)
+# the promise hands the asked-for thing back: "get them to you", "send it over", "have those to you"
+_BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:it|them|that|those|these)\s+"
+                           r"(?:over\s+)?(?:to|over to|across to)\s+(?:you|u)\b", re.I)
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -136,9 +144,14 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if demands is not None:
             continue
         if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
-                and sentence.speaker == hits[-1].sentence.speaker \
-                and (due := only_due(sentence, touchpoint)) is not None:
-            hits[-1] = with_due(hits[-1], due)  # "…batches on our side; expect it done by Tuesday."
+                and _may_date(hits[-1], sentence) and (due := only_due(sentence, touchpoint)) is not None:
+            # "…batches on our side; expect it done by Tuesday.", "could you send X and Y?" / "We'd
+            # like both by Friday.", "can you create the accounts?" / "Yeah, I can do that today."
+            for k in range(len(hits) - 1, -1, -1):
+                if hits[k].sentence is not sentences[i - 1]:
+                    break
+                if hits[k].due is None:
+                    hits[k] = with_due(hits[k], due)
             continue
         if hits and hits[-1].sentence is sentences[i - 1] and sentence.speaker == hits[-1].sentence.speaker \
                 and (item := enumerated(sentence)) is not None and holds_enumeration(sentences[i - 1]) \
@@ -168,7 +181,11 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                     merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
                 if merged is None:
                     if _BARE_DELIVERY.match(hit.action):
-                        continue  # "you'll have it Monday" that answers no request says too little
+                        # "you'll have it Monday" that answers no request says too little, but
+                        # "I'll have it ready by Friday" after the step dates it
+                        if hit.due is not None and hits and hits[-1].owner == hit.owner:
+                            hits[-1] = with_due(hits[-1], _due_of(hit))
+                        continue
                     if len(key) >= MIN_RESTATED_CHARS:
                         stated[key] = len(hits)
                     hits.append(hit)
@@ -180,6 +197,15 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             if hit.due is not None and hit.due != hits[merged].due:  # the promise's date binds
                 hits[merged] = with_due(hits[merged], _due_of(hit))
     return _bundled(hits)
+
+
+def _may_date(hit: NextStepHit, sentence: Sentence) -> bool:
+    """Whether a sentence that only names a date can date `hit`, the step just before it: the same
+    speaker's, or the other side agreeing a date for what was asked or proposed of them."""
+    if sentence.speaker == hit.sentence.speaker:
+        return True
+    return sentence.speaker is not None and hit.sentence.speaker is not None \
+        and (hit.is_request or _PROPOSAL.search(hit.sentence.text) is not None)
 
 
 def _is_pronoun_repeat(earlier: NextStepHit, hit: NextStepHit) -> bool:
@@ -310,11 +336,16 @@ class _Answer:
 def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
     """The other speaker's first sentence after sentence i, if the next turn is theirs."""
     speaker = sentences[i].speaker
-    for later in sentences[i + 1 : i + 4]:
+    for k, later in enumerate(sentences[i + 1 : i + 4], start=i + 1):
         if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role) \
                 or _MEDIA.fullmatch(later.text):  # "[视频]" then "发了": the words answer
             continue
-        return later if speaker is not None and later.speaker is not None else None
+        if speaker is None or later.speaker is None:
+            return None
+        if k + 1 < len(sentences) and sentences[k + 1].speaker == later.speaker \
+                and GREETING.match(later.text):
+            return sentences[k + 1]  # "Morning Kayla! Monday works": the greeting is no answer
+        return later
     return None
 
 
@@ -333,7 +364,11 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
-    return k if len(between) <= 1 and _same_ask(last.action, hit.action) else None
+    if len(between) > 1:
+        return None
+    taken_on = _TAKEN_ON.match(hit.sentence.text) is not None \
+        and _BROUGHT_BACK.search(hit.action) is not None  # "will do, I'll … get them to you in an hour"
+    return k if taken_on or _same_ask(last.action, hit.action) else None
 
 
 def _action_key(action: str) -> str:
@@ -357,8 +392,9 @@ def _same_ask(request: str, promise: str) -> bool:
             or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))
     verb, _, rest = promise.lower().partition(" ")
     named = {w[:5] for w in _EN_CONTENT.findall(rest)}
-    if not named:  # "send it over", "countersign it": the verb decides
-        return verb in _EN_DELIVERY or verb == request.lower().partition(" ")[0]
+    asked = request.lower().partition(" ")[0]
+    if not named:  # "send it over", "countersign it": the verbs decide ("start the review" / "I'll
+        return verb == asked or verb in _EN_DELIVERY and asked in _EN_DELIVERY  # send it to them": two)
     return bool((named | {verb[:5]}) & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
 
 

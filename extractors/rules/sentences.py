@@ -38,10 +38,12 @@ _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account exe
                          r"manager| consultant)?|onboarding(?: specialist| manager)?|"
                          r"销售|销售代表|顾问|客户经理|我方|我司|客户成功|实施顾问|售前)\b", re.I))
 # a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
-# "官方回复（乐听会员服务）：…", "Resolution:"); the problem description is the customer's
-_AGENT_LABELS = fold(re.compile(r"^(agent|support|support agent|agent reply|official reply|"
+# "官方回复（乐听会员服务）：…", "Resolution:", "Reply from @touchpointhq:"); the problem description is the customer's
+_AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply|official reply|"
                                 r"official response|resolution|客服|坐席|技术支持|处理记录|处理意见|处理结果|"
-                                r"处理过程|官方回复|客服回复)\b", re.I))
+                                r"处理过程|官方回复|客服回复)\b|(?:reply|response) from\b|官方)", re.I))
+_VENDOR_REPLY = gated(re.compile(r"^[ \t]*(?:(?:reply|response) from|official (?:reply|response))[^\n:：]{0,60}[:：]|"
+                                 r"^[ \t]*官方回复[^\n:：]{0,30}[:：]", re.M | re.I))
 _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
                                    r"requester|requestor|member|patient|shopper|end user|"
                                    r"客户|买方|用户|来电|访客|顾客|买家|会员|"
@@ -292,6 +294,10 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
         if touchpoint.channel in ("call", "meeting", "chat"):
             role = "unknown"
+        if role == "customer" and (reply := _VENDOR_REPLY.search(text)) is not None:
+            # a post and the vendor's public reply below it ("Reply from Touchpoint Social Care:")
+            speaker = reply.group(0).strip(" \t:：")
+            return [(0, reply.start(), role, None, None), (reply.end(), len(text), "agent", speaker, None)]
         return [(0, len(text), role, None, None)]
     turns: list[tuple[int, int, Role, str | None, int | None]] = []
     for i, match in enumerate(labels):

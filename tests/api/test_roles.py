@@ -47,7 +47,7 @@ def test_evaluators_see_no_emails_phones_or_names_and_offsets_still_hold(
     assert tp["segments"][0]["speaker"].strip("* ") == ""
     for segment in tp["segments"]:
         assert tp["text"][segment["start"]:segment["end"]] == segment["text"]
-    evidence = [insights["sentiment"]["evidence"][0], insights["next_steps"][0]["evidence"],
+    evidence = [*insights["sentiment"]["evidence"], insights["next_steps"][0]["evidence"],
                 *(c["evidence"] for c in insights["competitors"])]
     for ev in evidence:
         assert tp["text"][ev["start"]:ev["end"]] == ev["quote"]

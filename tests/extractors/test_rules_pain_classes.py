@@ -15,16 +15,7 @@ from assistant.models import Source, Touchpoint
 from extractors.base import ExtractionContext
 from extractors.rules import RulesExtractor
 from extractors.rules.sentences import role_from_label
-
-
-def _pains(text: str, *, channel: str = "call") -> list[str]:
-    """The pain points of `text` said by the customer, the rep answering on a second line."""
-    text += "\n销售：收到。" if "：" in text else "\nRep: Thanks, looking into it."
-    touchpoint = Touchpoint(id="tp", tenant_id="t", channel=channel, direction="inbound",  # type: ignore[arg-type]
-                            occurred_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC), text=text,
-                            source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
-    return [p.text for p in RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points]
-
+from tests.extractors.test_rules_pains import _pains
 
 PLAIN_FACTS = [
     pytest.param("Customer: Half of the uploaded contracts have vanished from the archive.",

@@ -91,8 +91,14 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
                        is_request=owner != side_of(sentence, touchpoint))
 
 
+_ITEM_START = frozenset("-*•·▪◦–[0123456789Aa")  # how an item line or its label can begin
+
+
 def _parts(sentence: Sentence) -> tuple[str | None, str | None]:
     text = sentence.text
+    label = sentence.speaker
+    if text.lstrip()[:1] not in _ITEM_START and (label is None or label.lstrip()[:1] not in _ITEM_START):
+        return None, None  # the cheap test first: most sentences are no list item
     if (m := _ITEM.match(text)) is not None or (m := _TO_ITEM.match(text)) is not None:
         return m.group("who"), m.group("task").strip()
     if sentence.speaker is not None and (m := _ITEM_LABEL.match(sentence.speaker)) is not None:

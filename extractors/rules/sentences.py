@@ -164,6 +164,8 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
     people are unknown too: they are likely the vendor, and `infer_roles` decides."""
     organisations: dict[str, str] = {}
     labelled: set[Role] = set()
+    if not any(s.speaker is not None and s.speaker[-1:] in ")）" for s in sentences):
+        return {}  # no "Name (Organisation)" label
     for s in sentences:
         if s.speaker is None or s.speaker in organisations:
             continue

@@ -1,8 +1,8 @@
-"""Praise said alone right after a complaint is sarcasm: "Fourth time I'm explaining this.
+"""Praise said alone beside a complaint is sarcasm: "Fourth time I'm explaining this.
 Fantastic.", "Your system has been down since seven. \"Working on it.\" Great."
 
 A bare praise word (or a quote of the other side followed by one) is the whole sentence, and the
-same speaker's sentence before it is negative: it repeats the complaint, it does not praise. Read
+same speaker's sentence before or after it is negative: it repeats the complaint, it does not praise. Read
 across sentences, so it lives beside the per-sentence rules of `sentiment`.
 """
 
@@ -25,9 +25,9 @@ def read_sarcasm(scored: list[tuple[Sentence, float]], sarcasm_score: float
     sarcasm."""
     out: list[tuple[Sentence, float]] = []
     for i, (sentence, score) in enumerate(scored):
-        if score > 0 and i and _BARE_PRAISE.match(sentence.text):
-            before, before_score = scored[i - 1]
-            if before.speaker == sentence.speaker and before_score <= NEGATIVE_BEFORE:
-                score = sarcasm_score
+        if score > 0 and _BARE_PRAISE.match(sentence.text) and any(
+                other.speaker == sentence.speaker and other_score <= NEGATIVE_BEFORE
+                for other, other_score in scored[max(0, i - 1): i + 2] if other is not sentence):
+            score = sarcasm_score  # "…again. Fantastic." and "Fantastic. Fourth time I'm…"
         out.append((sentence, score))
     return out

@@ -16,8 +16,11 @@ from tests.extractors.test_rules_labels import sentiment_of
     ([("customer", "Your system has been down for us since seven this morning."),
       ("customer", '"Working on it." Great.')], "negative"),
     ([("customer", "The rollout went smoothly."), ("customer", "Fantastic.")], "positive"),
+    ([("customer", "Fantastic."), ("customer", "Fourth time I'm explaining this to a new person.")],
+     "negative"),
     ([("customer", "Great, another price increase. Love that for us.")], "negative"),
 ], ids=["bare-praise-after-a-complaint", "quote-then-great", "praise-after-praise-stays",
+        "bare-praise-before-a-complaint",
         "love-that-for-us"])
 def test_sarcasm(turns, label: str) -> None:
     sentiment = sentiment_of(turns, channel="chat")

@@ -259,7 +259,9 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      # chat noise and emoticons are tone, not a stance ("Does it sync? lol")
                      "lol", ":)", ":-)", ":]", ":d", "smile", "increase",
                      "commitment", "promised",  # "took longer than promised" is no praise
-                     "ideally", "invite", "invited", "invitation")  # a hedge ("ideally a bank"), a meeting
+                     "ideally", "invite", "invited", "invitation",  # a hedge ("ideally a bank"), a meeting
+                     # "re-entering orders by hand", "hand over"; chat "ill bring priya" is "I'll"
+                     "hand", "hands", "ill")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
     r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"

@@ -32,7 +32,10 @@ def test_sarcasm(turns, label: str) -> None:
     ("No, we're good.", 0),
     ("That'd be great, the new dashboard is fantastic.", 1),
     ("年费又上调了。", -1),
-], ids=["polite-request-tail", "declining-help", "real-praise-stays", "zh-price-rise"])
+    ("front desk is re-entering new patients by hand in the meantime", 0),
+    ("ill bring priya from finance so we can do the pricing part", 0),
+], ids=["polite-request-tail", "declining-help", "real-praise-stays", "zh-price-rise",
+        "by-hand-is-no-praise", "chat-ill-is-i-will"])
 def test_what_is_no_praise(text: str, sign: int) -> None:
     [score] = sentence_scores(text, cues_of(text))
     assert (score > 0) - (score < 0) == sign

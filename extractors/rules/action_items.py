@@ -23,18 +23,17 @@ from extractors.rules.dates import find_due_phrases
 from extractors.rules.next_step_clauses import NextStepHit, side_of
 from extractors.rules.next_step_objects import MIN_ACTION_CHARS
 from extractors.rules.next_step_patterns import clean_action
-from extractors.rules.sentences import Sentence
+from extractors.rules.sentences import BULLET, Sentence
 
 __all__ = ["action_headings", "action_item"]
 
-_BULLET = r"(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])"
 _WHO = (r"(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}|[Uu]s|[Ww]e|[Mm]e|I|[Yy]ou|[Oo]ur (?:side|team|end)|"
         r"[Yy]our (?:side|team|end)|[\u4e00-\u9fff]{2,4})")
 # "- Sam: task", "- Sam (Kestrel): task", "1. 王磊：task"; as a sentence, or split into label and text
-_ITEM = re.compile(rf"^\s*{_BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*[:：]\s*(?P<task>\S.*)$")
-_ITEM_LABEL = re.compile(rf"^\s*{_BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*$")
+_ITEM = re.compile(rf"^\s*{BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*[:：]\s*(?P<task>\S.*)$")
+_ITEM_LABEL = re.compile(rf"^\s*{BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*$")
 # "- Sam to send the deck", "Action: Priya to loop in legal"
-_TO_ITEM = re.compile(rf"^\s*(?:{_BULLET}|action(?: item)?s?\s*[:：])\s*"
+_TO_ITEM = re.compile(rf"^\s*(?:{BULLET}|action(?: item)?s?\s*[:：])\s*"
                       r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)\s+to\s+(?P<task>[a-z].*)$")
 _HEADING = re.compile(r"^[ \t#*]*(?:action items?|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
                       r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?)\b[^\n]{0,30}$",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from assistant.models import Role, Touchpoint
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
-from extractors.rules.sides import opposed_pairs, org_votes, organisation_of
+from extractors.rules.sides import TAG, opposed_pairs, org_votes, organisation_of
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped). Written as
 # "[。！？!?；;]+|\.(?=\s|$)|\n" reads, but opening on one class of the characters it can begin
@@ -88,7 +88,6 @@ _HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标�
 # "Name (tag)": a tag that opens with a vendor-side word or job ("周敏（我方项目经理）", "Sam (AE)",
 # "Jordan (CSM)", "Lee (Solutions Engineer)") is the rep; any other tag names the customer's side
 # ("Nadia (VP Sales, Ledgerly)", "郑浩（润丰医药IT）")
-_TAG = gated(re.compile(r"[（(]([^)）]{1,40})[)）]\s*$"))
 _VENDOR_TAG = re.compile(
     r"^\s*(?:我方|我司|本司|乙方|原厂|技术支持|客户成功|客户经理|实施|售前|售后|客服|(?:销售(?:代表|顾问)?|sales)\s*$|"
     r"(?:our (?:side|team|company)|us|vendor|rep|sales rep|ae|sdr|bdr|csm|se|am|tam|"
@@ -101,7 +100,9 @@ _WORD = gated(re.compile(r"\w"))
 _BRACKET_SPEAKER = re.compile(r"^[【\[](?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
 _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|response)|官方回复|客服回复)\b",
                            re.I)
-_LISTED = re.compile(r"\s*(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])\s*\S")
+# what opens an item of a list: "- ", "•", "1.", "2)", "3、", "[ ]", "[x]" (action_items reads it too)
+BULLET = r"(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])"
+_LISTED = re.compile(rf"\s*{BULLET}\s*\S")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
@@ -128,7 +129,7 @@ def role_from_label(label: str) -> Role:
         return "agent"
     if _CUSTOMER_LABELS.match(label):
         return "customer"
-    tag = _TAG.search(label)
+    tag = TAG.search(label)
     if tag is None:
         return "unknown"
     return "rep" if _VENDOR_TAG.match(tag.group(1)) else "customer"

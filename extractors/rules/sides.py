@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
 
 if TYPE_CHECKING:
     from extractors.rules.sentences import Sentence
@@ -83,13 +83,14 @@ _TITLE = re.compile(
     r"|总|经理|总监|主管|负责人|专员|财务|采购|法务|老板|创始人|工程师|运营|行政|助理|主任|组长|店长|老师|销售|客服|"
     r"IT|技术|实施|售前|售后",
     re.I)
-_TAG_TEXT = re.compile(r"[（(]([^)）]{1,40})[)）]\s*$")
+# a label's closing tag: "Greg (Northwind Clinics)", "周敏（我方项目经理）" (sentences reads it too)
+TAG = gated(re.compile(r"[（(]([^)）]{1,40})[)）]\s*$"))
 
 
 def organisation_of(label: str) -> str | None:
     """The organisation a "Name (Company)" or "Name (Title, Company)" label names, lowercased;
     None when the tag is a job or a department ("Dana (CFO)") or there is no tag."""
-    tag = _TAG_TEXT.search(label)
+    tag = TAG.search(label)
     if tag is None:
         return None
     parts = [part.strip() for part in re.split(r"[,，、/|@]| at ", tag.group(1))]

@@ -1,8 +1,8 @@
-"""Out-of-fold readings of the dev split: honest dev scores for the learned layer.
+"""Out-of-fold readings of the tuning splits: honest dev scores for the learned layer.
 
-The shipped classifiers are trained on the dev touchpoints' sentences, so scoring `learned` or
-`combined` on dev.jsonl reads sentences the classifiers have already seen (5-10 points too high).
-Here the dev items are split into FOLDS by a hash of their id; the items of each fold are read
+The shipped classifiers are trained on the tuning splits' sentences (dev, blind, blind2, blind3),
+so scoring `learned` or `combined` on them reads sentences the classifiers have already seen
+(5-10 points too high). Here the items are split into FOLDS by a hash of their id; the items of each fold are read
 by classifiers trained (same C as shipped, same data otherwise) without that fold's sentences.
 The thresholds of `LearnedOptions` were chosen on these readings.
 
@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.models import Touchpoint
+from evals.sentence_harvest import GOLD_SOURCE
 from evals.sentence_set import DATASETS, load_sentence_split
 from extractors.learned import reading
 from extractors.learned.classifier import (
@@ -32,7 +33,6 @@ from extractors.learned.classifier import (
 )
 
 FOLDS = 4
-DEV_SOURCE = "dev:"
 
 
 def fold_of(item_id: str) -> int:
@@ -51,7 +51,7 @@ def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], Sent
     models: dict[tuple[int, str], SentenceClassifier] = {}
     for fold in range(FOLDS):
         kept = [i for i, r in enumerate(rows)
-                if not (r.source.startswith(DEV_SOURCE) and fold_of(r.source[len(DEV_SOURCE):]) == fold)]
+                if not (r.source.startswith(GOLD_SOURCE) and fold_of(r.source[len(GOLD_SOURCE):]) == fold)]
         for name, field in ((ROLES_MODEL, "role"), (SENTIMENT_MODEL, "sentiment")):
             labelled = [i for i in kept if getattr(rows[i], field)]
             fitted = _fit(embedded.embeddings[labelled], [getattr(rows[i], field) for i in labelled],

@@ -1,6 +1,9 @@
-"""Sentence labels read off the touchpoint gold of the dev split (never test).
+"""Sentence labels read off the touchpoint gold of the tuning splits (never test or blind4).
 
-Each sentence of a dev item gets the role of the gold label it supports best: a next step is a
+The tuning splits are dev and the blind splits whose errors have been read (blind, blind2,
+blind3; evals/GUIDE.md says which are which): their real-style text (long emails, noisy chats,
+transcripts with disfluencies) teaches the classifiers more than templates alone. Each sentence of
+such an item gets the role of the gold label it supports best: a next step is a
 `commitment` when its owner is the speaker's side and a `request` when it is the other side; a pain
 point is a `complaint`; objections, buying signals and questions keep their names. A rep's
 conditional offer ("if you…, we could…", "如果您需要…") is an `offer`; everything else is `other`.
@@ -8,8 +11,9 @@ Sentence sentiment is only what the gold implies: the customer's sentences in a 
 neutral (a discovery pain or a factual objection included), complaints and objections in a
 negative or mixed item are negative, the customer's buying signals in a positive or mixed item are
 positive; the rest stay unlabelled ("").
-A sentence that also occurs in a test item's text (a dev email quoted in a test reply) is left
-out, so nothing the test split contains is trained on.
+A sentence that also occurs in a held-out item's text (a dev email quoted in a test reply) is left
+out, so nothing the test or measure-only split contains is trained on. Each row's source is
+`gold:<item id>`.
 """
 
 from __future__ import annotations
@@ -44,14 +48,26 @@ def _best(sentences: list[Sentence], phrase: str) -> int | None:
     return index if score >= MIN_SUPPORT else None
 
 
-def _test_text(path: Path) -> str:
-    test = path.with_name("test.jsonl")
-    items = load_dataset(test) if test.is_file() else []
+TUNING_SPLITS = ("dev.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl")
+HELD_OUT_SPLITS = ("test.jsonl", "blind4.jsonl")  # never trained on; blind4 is measure-only
+GOLD_SOURCE = "gold:"
+
+
+def held_out_text(directory: Path) -> str:
+    """The held-out splits' texts, case-folded with runs of space as one: what must not be learned."""
+    items = [i for name in HELD_OUT_SPLITS if (directory / name).is_file()
+             for i in load_dataset(directory / name)]
     return re.sub(r"\s+", " ", " ".join(i.text or "" for i in items).casefold())
 
 
-def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
-    in_test = _test_text(path)
+def gold_sentences(directory: Path, rng: random.Random) -> Iterator[LabelledSentence]:
+    in_held_out = held_out_text(directory)
+    for name in TUNING_SPLITS:
+        yield from _split_sentences(directory / name, in_held_out, rng)
+
+
+def _split_sentences(path: Path, in_held_out: str, rng: random.Random
+                     ) -> Iterator[LabelledSentence]:
     for item in load_dataset(path):
         if item.path is not None:
             continue
@@ -93,7 +109,8 @@ def dev_sentences(path: Path, rng: random.Random) -> Iterator[LabelledSentence]:
                     "positive", "mixed"):
                 sentiment = "positive"  # eagerness to buy or expand is the guide's positive
             split = "dev" if rng.random() < DEV_SHARE else "train"
-            if len(sentence.text) > 25 and re.sub(r"\s+", " ", sentence.text.casefold()) in in_test:
+            if len(sentence.text) > 25 and \
+                    re.sub(r"\s+", " ", sentence.text.casefold()) in in_held_out:
                 continue
             yield LabelledSentence(sentence.text, item.language, role, sentiment,
-                                   f"dev:{item.id}", split)
+                                   f"{GOLD_SOURCE}{item.id}", split)

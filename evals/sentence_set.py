@@ -6,9 +6,9 @@ The sentences come from two places, both reproducible from this repository:
   and a sentiment, whose slots are filled from lists of deliverables, tasks, due phrases, lead-ins,
   actors and products, then roughened the way real text is (fillers, emoji codes, dropped
   punctuation);
-- the dev split of the touchpoint gold (`evals/datasets/dev.jsonl`): every customer or rep
-  sentence, its role read off the gold labels it supports (a next step, a pain point, an
-  objection, a buying signal, a question) — never the test split.
+- the tuning splits of the touchpoint gold (dev, blind, blind2, blind3; evals/sentence_harvest.py):
+  every customer or rep sentence, its role read off the gold labels it supports (a next step, a
+  pain point, an objection, a buying signal, a question) — never the test split or blind4.
 
 Templates are assigned whole to one split (about 15% of each role's templates are held out for
 `test`), so the sentence-level test score measures phrasings the classifier has not seen.
@@ -50,7 +50,7 @@ class LabelledSentence:
     language: str
     role: str
     sentiment: str
-    source: str  # "template:<lang>/<role>/<n>" or "dev:<item id>"
+    source: str  # "template:<lang>/<role>/<n>" or "gold:<item id>"
     split: str
 
 
@@ -98,11 +98,11 @@ def template_sentences(rng: random.Random) -> Iterator[LabelledSentence]:
 
 def write_sentence_set(out_dir: Path = DATASETS / "sentences") -> dict[str, int]:
     """Write train/dev/test JSONL files; returns the number of sentences per split."""
-    from evals.sentence_harvest import dev_sentences
+    from evals.sentence_harvest import gold_sentences
 
     rng = random.Random(SEED)
     rows = list(template_sentences(rng))
-    rows += list(dev_sentences(DATASETS / "dev.jsonl", rng))
+    rows += list(gold_sentences(DATASETS, rng))
     counts: dict[str, int] = {}
     for split in ("train", "dev", "test"):
         chosen = [r for r in rows if r.split == split]

@@ -29,7 +29,7 @@ def test_a_folds_classifiers_are_trained_without_that_folds_sentences(tmp_path: 
     for split in ("train", "dev"):
         lines = (DATASETS / "sentences" / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
         random.Random(split).shuffle(lines)
-        kept = [r for r in lines if '"dev:' in r][:60] + [r for r in lines if '"template:' in r][:80]
+        kept = [r for r in lines if '"gold:' in r][:60] + [r for r in lines if '"template:' in r][:80]
         (data / f"{split}.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
         rows += [json.loads(r) for r in kept]
     trained_on: list[int] = []
@@ -38,8 +38,8 @@ def test_a_folds_classifiers_are_trained_without_that_folds_sentences(tmp_path: 
     models = fold_classifiers(data)
     expected = []
     for fold in range(FOLDS):
-        outside = [r for r in rows if not (r["source"].startswith("dev:")
-                                           and fold_of(r["source"][4:]) == fold)]
+        outside = [r for r in rows if not (r["source"].startswith("gold:")
+                                           and fold_of(r["source"][5:]) == fold)]
         expected += [sum(1 for r in outside if r["role"]), sum(1 for r in outside if r["sentiment"])]
     assert trained_on == expected and len(models) == 2 * FOLDS
     assert len(set(trained_on[::2])) > 1  # the folds really leave different items out

@@ -82,7 +82,7 @@ def test_buying_signals_of_positive_dev_items_teach_positive_sentiment_in_both_l
     from evals.sentence_set import load_sentence_split
 
     rows = load_sentence_split("train") + load_sentence_split("dev")
-    taught = {r.language for r in rows if r.source.startswith("dev:")
+    taught = {r.language for r in rows if r.source.startswith("gold:")
               and r.role == "buying_signal" and r.sentiment == "positive"}
     assert taught == {"en", "zh"}
 

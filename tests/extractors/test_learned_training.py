@@ -72,7 +72,7 @@ def test_no_sentence_of_the_gold_test_split_is_in_the_sentence_set() -> None:
     rows = [r for s in ("train", "dev", "test") for r in load_sentence_split(s)]
     leaked = [r.text for r in rows if len(r.text) > 25 and r.text.casefold() in folded]
     assert not leaked
-    assert not [r for r in rows if r.source.startswith("dev:") and r.split == "test"]
+    assert not [r for r in rows if r.source.startswith("gold:") and r.split == "test"]
 
 
 def test_held_out_templates_never_reach_train_or_dev() -> None:

@@ -1,0 +1,100 @@
+"""English stances in business words: grievances, understated praise, footers, neutral words."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.rules.en_stance import grievances, is_boilerplate, understated_praise
+from extractors.rules.sentiment import STRONG, score_sentence
+
+GRIEVANCES = [
+    pytest.param("Honestly, that timeline is not going to fly.", id="not-going-to-fly"),
+    pytest.param("Six hours without a reply is not OK.", id="not-ok"),
+    pytest.param("That's not how this is supposed to work.", id="not-how-it-works"),
+    pytest.param("Our finance lead has flagged this twice already.", id="flagged-twice"),
+    pytest.param("I escalated it three times last month.", id="escalated-times"),
+    pytest.param("The nightly export has failed four nights running.", id="nights-running"),
+    pytest.param("Day six of waiting on a callback.", id="day-n-of"),
+    pytest.param("Nobody has got back to us since Monday.", id="nobody-since"),
+    pytest.param("The dashboards haven't refreshed since last Thursday.", id="not-since"),
+    pytest.param("Tickets sit for two weeks before anyone replies.", id="sit-before-anyone"),
+    pytest.param("I was on hold for thirty minutes.", id="on-hold-words"),
+    pytest.param("We are now three weeks behind the plan.", id="weeks-behind"),
+    pytest.param("It is eating about 3 hours a day of my team's time.", id="eating-hours"),
+    pytest.param("We heard about the delay from our partners, not from you.", id="heard-not-from-you"),
+    pytest.param("The portal logs everyone out every morning.", id="logs-everyone-out"),
+    pytest.param("The app won't let us upload photos.", id="app-wont-let"),
+    pytest.param("Our analysts gave up on the reports module.", id="gave-up-on"),
+    pytest.param("At renewal we will look at other vendors.", id="other-vendors"),
+    pytest.param("If it breaks again I'm not sure we stay.", id="not-sure-we-stay"),
+    pytest.param("We won't be adding the new region until this is fixed.", id="withheld-expansion"),
+    pytest.param("We were double-billed in March.", id="double-billed"),
+    pytest.param("Billed for 12 seats, we only have 8.", id="billed-for-more"),
+    pytest.param("The not so good: exports time out on big files.", id="bad-section"),
+]
+
+NOT_GRIEVANCES = [
+    pytest.param("Is that not OK for you?", id="question"),
+    pytest.param("Our security lead won't let me sign until she has read the DPA.", id="person-wont-let"),
+    pytest.param("The downside of waiting is small, we can start in May.", id="downside-no-colon"),
+    pytest.param("We emailed the list to the branch managers.", id="emailed-no-count"),
+    pytest.param("The import has been running since this morning.", id="running-since"),
+]
+
+PRAISE = [
+    pytest.param("Quotes now go out in 10 minutes instead of a day.", id="instead-of"),
+    pytest.param("The routing rules save our dispatchers ~6 hrs a week.", id="saves-hours"),
+    pytest.param("Other branches keep asking when they can get it.", id="others-asking"),
+    pytest.param("We'd like to expand to all nine clinics next quarter.", id="expand-to-all"),
+    pytest.param("Easiest onboarding we've ever had with a vendor.", id="superlative"),
+    pytest.param("It was the best money we spent this year.", id="best-money"),
+]
+
+NEUTRAL = [
+    pytest.param("Three items are still outstanding before we can raise the PO.", id="outstanding-pending"),
+    pytest.param("Our office is closed Monday for the holiday.", id="holiday"),
+    pytest.param("Pretty sure we'd go over the current limit.", id="sure-certainty"),
+    pytest.param("Please find the signed agreement and the attachments below.", id="documents"),
+    pytest.param("The sync creates a new opportunity for every order.", id="crm-records"),
+    pytest.param("Grace from finance will send the form.", id="a-name"),
+]
+
+FOOTERS = [
+    pytest.param("If you have received this message in error, please notify the sender and delete it.",
+                 id="received-in-error"),
+    pytest.param("This email and any attachments are confidential.", id="confidential"),
+    pytest.param("Sent from my iPhone, excuse typos", id="device-line"),
+]
+
+
+@pytest.mark.parametrize("sentence", GRIEVANCES)
+def test_a_plain_grievance_scores_clearly_negative(sentence: str) -> None:
+    assert grievances(sentence, -1) >= 1
+    assert score_sentence(sentence) <= -STRONG
+
+
+@pytest.mark.parametrize("sentence", NOT_GRIEVANCES)
+def test_a_question_a_condition_or_plain_logistics_is_no_grievance(sentence: str) -> None:
+    assert grievances(sentence, -1) == 0
+
+
+@pytest.mark.parametrize("sentence", PRAISE)
+def test_understated_praise_scores_clearly_positive(sentence: str) -> None:
+    assert understated_praise(sentence, -1) >= 1
+    assert score_sentence(sentence) >= STRONG
+
+
+@pytest.mark.parametrize("sentence", NEUTRAL)
+def test_business_nouns_vader_reads_as_feelings_score_neutral(sentence: str) -> None:
+    assert abs(score_sentence(sentence)) < STRONG
+
+
+@pytest.mark.parametrize("sentence", FOOTERS)
+def test_an_email_footer_carries_no_stance(sentence: str) -> None:
+    assert is_boilerplate(sentence, -1)
+    assert score_sentence(sentence) == 0.0
+
+
+def test_best_as_a_sign_off_is_not_praise_but_best_in_a_sentence_is() -> None:
+    assert score_sentence("Best,") == 0.0
+    assert score_sentence("Honestly the best purchase we made.") >= STRONG

@@ -6,6 +6,7 @@ import pytest
 
 from extractors.rules.en_stance import grievances, is_boilerplate, understated_praise
 from extractors.rules.sentiment import STRONG, score_sentence
+from extractors.rules.status_quo import is_status_quo_pain
 
 GRIEVANCES = [
     pytest.param("Honestly, that timeline is not going to fly.", id="not-going-to-fly"),
@@ -31,6 +32,8 @@ GRIEVANCES = [
     pytest.param("We were double-billed in March.", id="double-billed"),
     pytest.param("Billed for 12 seats, we only have 8.", id="billed-for-more"),
     pytest.param("The not so good: exports time out on big files.", id="bad-section"),
+    pytest.param("Freshdesk's offer came in well under yours.", id="rival-came-in-lower"),
+    pytest.param("The migration plan you sent had big gaps.", id="deliverable-gaps"),
 ]
 
 NOT_GRIEVANCES = [
@@ -98,3 +101,17 @@ def test_an_email_footer_carries_no_stance(sentence: str) -> None:
 def test_best_as_a_sign_off_is_not_praise_but_best_in_a_sentence_is() -> None:
     assert score_sentence("Best,") == 0.0
     assert score_sentence("Honestly the best purchase we made.") >= STRONG
+
+
+@pytest.mark.parametrize(("sentence", "about_us"), [
+    pytest.param("The legacy CRM drops half our call notes.", False, id="legacy-system"),
+    pytest.param("Our previous vendor's connector broke on every upgrade.", False, id="previous-vendor"),
+    pytest.param("Nobody really knows which orders are late.", False, id="nobody-knows"),
+    pytest.param("We have no visibility into quote status.", False, id="no-visibility"),
+    pytest.param("Last year we lost three clients because nobody chased the renewals.", False,
+                 id="lost-because"),
+    pytest.param("Your legacy importer drops half our call notes.", True, id="about-your-product"),
+])
+def test_discovery_pain_without_a_tool_name_is_about_the_status_quo(sentence: str,
+                                                                     about_us: bool) -> None:
+    assert is_status_quo_pain(sentence, names_a_competitor=False) is not about_us

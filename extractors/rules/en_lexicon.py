@@ -21,6 +21,13 @@ NEUTRAL_WORDS: tuple[str, ...] = (
     "yes", "yeah", "yep", "fair",  # "that's fair", "to be fair" concede, they do not praise
     "want", "chance", "ready", "important", "matter", "significant", "alone",
 )
+# VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:
+# "143 users", "the 8D report", "AML checks", "NFC payments", "LTS release", "Hey Rob", "a VIP tier"
+CODE_TOKENS: tuple[str, ...] = (
+    "143", "182", "187", "86", "10q", "2qt", "4q", "5fs", "8d", "d8", "g1", "n1", "k4y", "aml", "bl",
+    "dx", "ff", "gt", "jp", "jt", "jw", "kia", "l", "mia", "nfc", "nh", "pu", "qt", "vip", "wp", "xp",
+    "lts", "ly", "tx", "txs", "vbs", "wd", "iou", "rob", "pay",
+)
 # weights VADER lacks: comparative and superlative praise, and a freeze ("the app froze",
 # "budget is frozen") that VADER scores as a mild positive
 EXTRA_TERMS: dict[str, float] = {

@@ -64,6 +64,30 @@ GRIEVANCE = fold(re.compile(
     # a rival cheaper, a deliverable incomplete: "their quote came in lower", "your answers had gaps"
     r"(?:came|come|comes|coming) in (?:\w+ ){0,2}(?:lower|cheaper|under (?:you|yours|your))|"
     r"(?:had|has|have|with|left) (?:some |a few |several |big |major |obvious )?gaps\b|"
+    # a door closed politely: "please take me off the sequence", "we're not looking", "it's just not
+    # happening this year", "we signed a two-year contract with Zoho in May"
+    r"(?:take|remove) (?:me|us) (?:off|from) (?:your|the|this) (?:\w+ )?(?:sequence|cadence|campaign|"
+    r"mailing|list)s?|(?:we're|we are|i'm|i am) not looking(?=\W*$| (?:to (?:switch|change|move|buy)|for (?:a|"
+    r"another|new|other)|at (?:alternatives|other|new)))|(?:it's|it is|that's|that is) (?:just |simply )?not "
+    r"(?:happening|going to happen)|signed (?:a |an )?(?:[\w-]+ )?(?:deal|contract|agreement) with (?!you\b|your\b|us\b)|"
+    # a price above what they pay today: "more than we pay for our phone system"
+    r"more than (?:we|i) (?:currently |now )?(?:pay|spend|paid|spent) (?:for|on)|"
+    # nothing works, nobody can get in: "none of our emails are syncing", "the whole team is locked out"
+    r"none of (?:our|the|my) (?:[\w-]+ ){1,3}(?:are|is|were|was|have|has|came|got|synced|syncing|showing|loading|"
+    r"working|arrived|made it)|locked out|(?:isn't|aren't|hasn't|haven't|didn't|doesn't|don't) (?:fixed|fixing|"
+    r"solved|solving|resolved|changed|helped|helping) (?:anything|a thing)|"
+    # the same trouble again: "the third one this month", "the second outage since January"
+    r"(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) (?:[\w-]+ )?(?:one|incident|outage|failure|ticket|"
+    r"escalation|time|week|month)s? (?:this (?:week|month|quarter|year)|in a row|since|now)|"
+    rf"{_SPAN} (?:days|weeks|months) of (?:[\"“]|waiting|chasing|back and forth)|"
+    r"took (?:\w+ ){1,2}(?:days|weeks|months) to (?:sort|get|fix|resolve|hear)|"
+    # back to the old way, or on their own: "they've gone back to ringing stores", "figured it out myself"
+    r"(?:gone|went|go|going) back to (?:doing|ringing|calling|using|paper|spreadsheets?|excel|email|manual|the old)|"
+    r"figured it out (?:myself|ourselves|on (?:my|our) own)|(?:get|want|need) (?:my|our) money back|"
+    r"believe it when I see it|(?:asking|wondering|asked) (?:me )?why we (?:ever |even )?(?:didn't stay|left|"
+    r"switched|moved|bought|chose|signed)|(?:thin|weak|limited|lacking|worse|behind) (?:compared (?:to|with)|"
+    r"next to|relative to)|(?:flagged|pushed back on|balked at|questioned) (?:the|a|this|your) (?:[\w%-]+ ){0,2}"
+    r"(?:uplift|increase|hike|price|pricing|fees?)|came in at (?:half|a third|less)|"
     # money taken wrongly: "double-billed", "charged for 9 providers, we have 6"
     r"(?:double|over)[- ]?(?:billed|invoiced)|(?:billed|charged|invoiced) (?:us |me )?for \w+ \w+,? "
     r"(?:but |when |while )?(?:we|I) (?:only )?(?:have|had|use|need)|"
@@ -76,9 +100,19 @@ UNDERSTATED_PRAISE = fold(re.compile(
     rf"\b(?:in (?:under |less than |about |just )?(?:\d+|a|an|one|two|three|five|ten|twenty|thirty) {_UNIT} "
     r"instead of|sav(?:e|es|ed|ing) (?:us |me |them |(?:my|our|her|his|their|the) \w+ )?(?:~|about |around |"
     rf"roughly |over |almost )?(?:\d+|a|an|one|two|three|several|many) (?:full )?(?:{_UNIT}|hrs)|"
+    # time saved said as a before/after: "forecast calls take twenty minutes now instead of an hour"
+    rf"(?:\d+|a|an|one|two|three|five|ten|fifteen|twenty|thirty|forty) {_UNIT} (?:now )?instead of|"
+    # praise said as a result: "it went without a hitch", "the quick turnaround on the fix", "a hit"
+    r"without a (?:hitch|hiccup|glitch)|(?:quick|fast|speedy) turnaround(?: on (?:the|that|this|my|our) (?:[\w-]+ ){0,2}"
+    r"(?:bug|issue|fix|problem|request|ticket|error)s?)?|(?:are|were|'ve been|have been) a "
+    r"(?:big |huge |real )?hit|brag(?:s|ged|ging)? about (?:it|this|you)|(?:changed|transformed) (?:how|the way) "
+    r"(?:we|our|they|the team|people)|(?:actually|really) (?:uses?|using|reads?|likes?|loves?) (?:it|them|this)\b|"
+    r"why we didn't (?:do|switch|start|get|buy|move)(?: \w+){0,3} (?:sooner|earlier|years ago|before)|"
+    r"(?:like|want|ready|keen) to (?:talk about|discuss|sign|do) (?:a )?(?:multi-year|two-year|three-year|longer|"
+    r"bigger) (?:deal|contract|term|commitment|renewal)|"
     # demand from inside: "my regional leads are already asking when they can get it"
-    r"(?:are|is|keep|keeps|kept|have been) (?:already |constantly |always )?asking (?:when|if|whether|how soon) "
-    r"(?:they|we|they'll|we'll) can (?:get|have|use|start)|"
+    r"(?:are|is|keep|keeps|kept|have been) (?:already |constantly |always )?asking(?: me| us)? (?:when|if|whether|"
+    r"how soon) (?:they|we)(?:'ll)?(?: can)? (?:get|have|use|start)|"
     # going wider: "we'd like to go to all 31 stores", "extend it to every region"
     r"(?<!n't )(?<!not )(?:like|want|plan|planning|ready|looking) to (?:go|expand|extend|move|take (?:it|this)) "
     r"to (?:all|every|the (?:whole|rest|other))|"
@@ -106,11 +140,27 @@ CONCESSION_DAMP = 0.5
 # what follows ("not sure the team will like it"): VADER reads the doubt as "unsure"
 _NOT_SURE = fold(re.compile(r"\b(?:not|n't) (?:so |too |really |entirely |totally |quite )?sure\b", re.I))
 
+# greetings, thanks for the rep's effort and offers of a choice are courtesy: "Happy Presidents'
+# Day", "appreciate you reaching out", "thanks for being so persistent", "if it's easier, call me"
+_EN_COURTESY = fold(re.compile(
+    r"\bhappy (?:\w+(?:'s|')? day|thanksgiving|easter|diwali|hanukkah|lunar new year|holidays?)\b|"
+    r"\b(?:appreciate|thanks for|thank you for) (?:you )?(?:being (?:so )?(?:persistent|patient|thorough)|reaching out|"
+    r"checking in|following up|thinking of us|getting in touch)\b|"
+    # an offer of a choice is no praise: "or if it's easier, just reply", "whichever works better"
+    r"\b(?:if|whichever|whatever) (?:it's|it is|that's|that is|it'd be|that'd be|it would be|that would be|"
+    r"it|that|is|works) (?:easier|better|simpler|quicker|more convenient|helps|best)\b", re.I))
+
 _GRIEVANCE = Branches("en_grievance", GRIEVANCE)
 _PRAISE = Branches("en_understated_praise", UNDERSTATED_PRAISE)
 _BOILERPLATE_CUE = register_pattern("en_boilerplate", BOILERPLATE)
 _CONCESSION_CUE = register_pattern("en_concession", CONCESSION)
 _NOT_SURE_CUE = register_pattern("en_not_sure", _NOT_SURE)
+_EN_COURTESY_CUE = register_pattern("en_courtesy", _EN_COURTESY)
+
+
+def without_en_courtesy(plain: str, cues: int) -> str:
+    """`plain` without holiday greetings and thanks for the rep's effort."""
+    return _EN_COURTESY.sub(" ", plain) if cues & _EN_COURTESY_CUE else plain
 
 
 def doubted(plain: str, cues: int) -> str:
@@ -135,9 +185,16 @@ def grievances(text: str, cues: int) -> int:
     return len(_GRIEVANCE.pattern_for(cues).findall(text)) if cues & _GRIEVANCE.bits else 0
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:nobody|no one|not|never|hardly|\w+n't)\b[^,;.]{0,30}$", re.I)
+
+
 def understated_praise(text: str, cues: int) -> int:
-    """How many plain statements of satisfaction `text` (one English sentence) makes."""
-    return len(_PRAISE.pattern_for(cues).findall(text)) if cues & _PRAISE.bits else 0
+    """How many plain statements of satisfaction `text` (one English sentence) makes, not
+    negated ("nobody actually uses it" is none)."""
+    if not cues & _PRAISE.bits:
+        return 0
+    return sum(1 for m in _PRAISE.pattern_for(cues).finditer(text)
+               if not _NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
 
 
 def without_en_stances(text: str) -> str:

@@ -30,13 +30,14 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
-from extractors.rules.en_lexicon import EXTRA_TERMS, NEUTRAL_WORDS
+from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
 from extractors.rules.en_stance import (
     conceded,
     doubted,
     grievances,
     is_boilerplate,
     understated_praise,
+    without_en_courtesy,
     without_en_stances,
 )
 from extractors.rules.folding import fold, gated
@@ -328,7 +329,7 @@ def _vader() -> SentimentIntensityAnalyzer:
     analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
     analyzer.lexicon.update(EXTRA_TERMS)
-    for word in (*_BUSINESS_NEUTRAL, *NEUTRAL_WORDS):
+    for word in (*_BUSINESS_NEUTRAL, *NEUTRAL_WORDS, *CODE_TOKENS):
         analyzer.lexicon.pop(word, None)
     return analyzer
 
@@ -413,6 +414,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
             score *= QUESTION_DAMP
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
+    plain = without_en_courtesy(plain, cues)  # "Happy Presidents' Day", "appreciate you reaching out"
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
@@ -484,7 +486,8 @@ RESOLUTION_CHANNELS = ("ticket",)
 FIX_CONFIRMED = gated(re.compile(
     r"\b(?:works|working|worked) (?:now|again|fine now|for (?:everyone|everybody|us|me|all))|\b(?:it's|it is|"
     r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
-    r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b"
+    r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b|\bhow (?:fast|quickly|promptly) (?:you|your \w+) "
+    r"(?:sorted|fixed|resolved|handled|turned|refunded|got)|\bthat was (?:fast|quick)\b"
     r"|恢复正常|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
 
 

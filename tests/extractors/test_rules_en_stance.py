@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.rules.en_stance import grievances, is_boilerplate, understated_praise
-from extractors.rules.sentiment import STRONG, score_sentence
+from extractors.rules.sentiment import STRONG, score_sentence, settle_resolved
 from extractors.rules.status_quo import is_status_quo_pain
 
 GRIEVANCES = [
@@ -34,6 +34,22 @@ GRIEVANCES = [
     pytest.param("The not so good: exports time out on big files.", id="bad-section"),
     pytest.param("Freshdesk's offer came in well under yours.", id="rival-came-in-lower"),
     pytest.param("The migration plan you sent had big gaps.", id="deliverable-gaps"),
+    pytest.param("Please remove us from the campaign.", id="off-the-campaign"),
+    pytest.param("Thanks, but we're not looking to switch.", id="not-looking"),
+    pytest.param("Sorry, it's just not happening this budget cycle.", id="not-happening"),
+    pytest.param("We signed a two-year contract with Zoho in May.", id="signed-elsewhere"),
+    pytest.param("That is more than we pay for our whole phone system.", id="more-than-we-pay"),
+    pytest.param("None of the shared calendars are showing bookings.", id="none-of-our"),
+    pytest.param("Half the sales floor is locked out again.", id="locked-out"),
+    pytest.param("This is the fourth outage this quarter.", id="nth-incident"),
+    pytest.param("Two weeks of chasing and still no answer.", id="weeks-of-chasing"),
+    pytest.param("The credit took four weeks to sort out.", id="took-weeks-to-sort"),
+    pytest.param("Our planners have gone back to spreadsheets.", id="back-to-spreadsheets"),
+    pytest.param("Never mind, we figured it out ourselves.", id="figured-it-out-alone"),
+    pytest.param("My CFO keeps asking why we ever switched.", id="regret"),
+    pytest.param("Your forecasting is thin compared to the tool we had.", id="thin-compared"),
+    pytest.param("Procurement pushed back on the 9% increase.", id="pushed-back-on-increase"),
+    pytest.param("Zoho came in at half your number.", id="rival-at-half"),
 ]
 
 NOT_GRIEVANCES = [
@@ -51,6 +67,15 @@ PRAISE = [
     pytest.param("We'd like to expand to all nine clinics next quarter.", id="expand-to-all"),
     pytest.param("Easiest onboarding we've ever had with a vendor.", id="superlative"),
     pytest.param("It was the best money we spent this year.", id="best-money"),
+    pytest.param("Month-end close takes two days now instead of a week.", id="before-after"),
+    pytest.param("The cutover went without a hitch.", id="without-a-hitch"),
+    pytest.param("Thanks for the speedy turnaround on the export bug!", id="quick-turnaround"),
+    pytest.param("The new inbox views are a big hit with the agents.", id="a-hit"),
+    pytest.param("Our regional leads keep asking me when they can have it.", id="asking-when"),
+    pytest.param("It changed how our team plans the week.", id="changed-how"),
+    pytest.param("Our nurses actually use it every shift.", id="actually-use-it"),
+    pytest.param("People ask why we didn't switch to this sooner.", id="why-not-sooner"),
+    pytest.param("We'd like to discuss a three-year contract.", id="longer-term"),
 ]
 
 NEUTRAL = [
@@ -115,3 +140,20 @@ def test_best_as_a_sign_off_is_not_praise_but_best_in_a_sentence_is() -> None:
 def test_discovery_pain_without_a_tool_name_is_about_the_status_quo(sentence: str,
                                                                      about_us: bool) -> None:
     assert is_status_quo_pain(sentence, names_a_competitor=False) is not about_us
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Happy Labor Day to you and the team!", id="holiday-greeting"),
+    pytest.param("Happy Veterans' Day!", id="plural-possessive-holiday"),
+    pytest.param("Appreciate you reaching out.", id="thanks-for-reaching-out"),
+    pytest.param("Thanks for being so persistent.", id="thanks-for-persistence"),
+    pytest.param("Call my cell, or if it's easier just reply here.", id="offer-of-a-choice"),
+])
+def test_greetings_and_thanks_for_the_reps_effort_are_courtesy(sentence: str) -> None:
+    assert score_sentence(sentence) < STRONG
+
+
+def test_a_ticket_that_ends_in_praise_of_a_fast_fix_is_positive() -> None:
+    scored = [("The export duplicated every row.", -0.5), ("Can you roll it back?", 0.0),
+              ("That was quick, much appreciated how fast you fixed it!", 0.6)]
+    assert settle_resolved("mixed", scored, "ticket") == "positive"

@@ -20,7 +20,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from evals.dataset import load_dataset, to_touchpoint
-from extractors.rules.en_lexicon import EXTRA_TERMS, NEUTRAL_WORDS
+from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
 from extractors.rules.sentiment import _BUSINESS_NEUTRAL, _BUSINESS_TERMS, _vader
 from extractors.rules.vader import compound
 
@@ -38,7 +38,7 @@ def stock() -> SentimentIntensityAnalyzer:
     analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
     analyzer.lexicon.update(EXTRA_TERMS)
-    for word in (*_BUSINESS_NEUTRAL, *NEUTRAL_WORDS):
+    for word in (*_BUSINESS_NEUTRAL, *NEUTRAL_WORDS, *CODE_TOKENS):
         analyzer.lexicon.pop(word, None)
     return analyzer
 

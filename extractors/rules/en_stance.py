@@ -140,15 +140,17 @@ CONCESSION_DAMP = 0.5
 # what follows ("not sure the team will like it"): VADER reads the doubt as "unsure"
 _NOT_SURE = fold(re.compile(r"\b(?:not|n't) (?:so |too |really |entirely |totally |quite )?sure\b", re.I))
 
-# greetings, thanks for the rep's effort and offers of a choice are courtesy: "Happy Presidents'
-# Day", "appreciate you reaching out", "thanks for being so persistent", "if it's easier, call me"
+# greetings, thanks for the rep's effort, offers of a choice and hedges are courtesy: "Happy
+# Presidents' Day", "appreciate you reaching out", "if it's easier, call me", "no promises"
 _EN_COURTESY = fold(re.compile(
     r"\bhappy (?:\w+(?:'s|')? day|thanksgiving|easter|diwali|hanukkah|lunar new year|holidays?)\b|"
     r"\b(?:appreciate|thanks for|thank you for) (?:you )?(?:being (?:so )?(?:persistent|patient|thorough)|reaching out|"
     r"checking in|following up|thinking of us|getting in touch)\b|"
     # an offer of a choice is no praise: "or if it's easier, just reply", "whichever works better"
     r"\b(?:if|whichever|whatever) (?:it's|it is|that's|that is|it'd be|that'd be|it would be|that would be|"
-    r"it|that|is|works) (?:easier|better|simpler|quicker|more convenient|helps|best)\b", re.I))
+    r"it|that|is|works) (?:easier|better|simpler|quicker|more convenient|helps|best)\b|"
+    # a hedge is no complaint: "no promises, my boss decides", "I'm not promising anything"
+    r"\b(?:no promises|no guarantees|(?:i'm |i am )?not promising anything|(?:i )?can't promise anything)\b", re.I))
 
 _GRIEVANCE = Branches("en_grievance", GRIEVANCE)
 _PRAISE = Branches("en_understated_praise", UNDERSTATED_PRAISE)

@@ -148,9 +148,10 @@ def test_discovery_pain_without_a_tool_name_is_about_the_status_quo(sentence: st
     pytest.param("Appreciate you reaching out.", id="thanks-for-reaching-out"),
     pytest.param("Thanks for being so persistent.", id="thanks-for-persistence"),
     pytest.param("Call my cell, or if it's easier just reply here.", id="offer-of-a-choice"),
+    pytest.param("No promises, it's the board's call.", id="hedge"),
 ])
 def test_greetings_and_thanks_for_the_reps_effort_are_courtesy(sentence: str) -> None:
-    assert score_sentence(sentence) < STRONG
+    assert abs(score_sentence(sentence)) < STRONG
 
 
 def test_a_ticket_that_ends_in_praise_of_a_fast_fix_is_positive() -> None:

@@ -149,6 +149,9 @@ _EN_COURTESY = fold(re.compile(
     # an offer of a choice is no praise: "or if it's easier, just reply", "whichever works better"
     r"\b(?:if|whichever|whatever) (?:it's|it is|that's|that is|it'd be|that'd be|it would be|that would be|"
     r"it|that|is|works) (?:easier|better|simpler|quicker|more convenient|helps|best)\b|"
+    # "like" before an amount means "about" in speech: "we lost like a week", "like three years ago"
+    r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\byou )(?<!\bpeople )(?<!\bwould )(?<!'d )\blike (?=(?:\d|a |an |one |two |three |four |five |six |seven |eight |nine |ten |twenty |thirty |forty |"
+    r"fifty |half |a few |a couple ))|"
     # a hedge is no complaint: "no promises, my boss decides", "I'm not promising anything"
     r"\b(?:no promises|no guarantees|(?:i'm |i am )?not promising anything|(?:i )?can't promise anything)\b", re.I))
 

@@ -158,3 +158,8 @@ def test_a_ticket_that_ends_in_praise_of_a_fast_fix_is_positive() -> None:
     scored = [("The export duplicated every row.", -0.5), ("Can you roll it back?", 0.0),
               ("That was quick, much appreciated how fast you fixed it!", 0.6)]
     assert settle_resolved("mixed", scored, "ticket") == "positive"
+
+
+def test_like_before_an_amount_means_about_but_i_like_still_likes() -> None:
+    assert score_sentence("Reconciling took us like three days last month.") == 0.0
+    assert score_sentence("Honestly I like a few of the new reports.") > 0

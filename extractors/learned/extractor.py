@@ -65,7 +65,7 @@ class LearnedOptions:
     add_objection: float = 0.7
     keep_signal: float = 0.1
     sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
-        strong=0.35, mixed_balance=0.3, rules_weight=0.6, rules_floor=0.8, min_words=3))
+        strong=0.35, mixed_balance=0.3, rules_weight=0.8, rules_floor=0.8, min_words=3))
 
     def __post_init__(self) -> None:
         for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",

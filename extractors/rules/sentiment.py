@@ -30,6 +30,16 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
+from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
+from extractors.rules.en_stance import (
+    conceded,
+    doubted,
+    grievances,
+    is_boilerplate,
+    understated_praise,
+    without_en_courtesy,
+    without_en_stances,
+)
 from extractors.rules.folding import fold, gated
 from extractors.rules.refusals import refusals_and_complaints, without_refusals_and_complaints
 from extractors.rules.sentences import Sentence
@@ -44,7 +54,9 @@ _CJK = gated(re.compile(r"[\u4e00-\u9fff]"))
 _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
-    r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|best|"
+    r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
+    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort)|(?:do|doing|try|"
+    r"trying) (?:my|our|your) best|at best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
@@ -316,7 +328,8 @@ ALL_CUES = -1  # score_sentence without a cue scan: run every pattern
 def _vader() -> SentimentIntensityAnalyzer:
     analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
-    for word in _BUSINESS_NEUTRAL:
+    analyzer.lexicon.update(EXTRA_TERMS)
+    for word in (*_BUSINESS_NEUTRAL, *NEUTRAL_WORDS, *CODE_TOKENS):
         analyzer.lexicon.pop(word, None)
     return analyzer
 
@@ -369,6 +382,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     patterns whose words it lacks."""
     if cues & _SARCASM_CUE and SARCASM.search(text):
         return SARCASM_SCORE
+    if is_boilerplate(text, cues):  # "If you have received this in error, please notify…"
+        return 0.0
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     if cues & _SCHEDULE_CUE and len(text) < ACK_MAX_CHARS + 20 and SCHEDULE_ACK.match(text):
@@ -377,10 +392,13 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
     refused = refusals_and_complaints(text, cues)  # "Not interested.", "I've asked three times"
-    flat += refused
+    plain_en = grievances(text, cues)  # "flagged this twice already", "that's not going to fly"
+    flat += refused + plain_en
     penalty = -PHRASE_WEIGHT * len(_POSITIVE.pattern_for(cues).findall(text)) \
         if cues & _POSITIVE_CUE else 0.0
     stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
+    praised = understated_praise(text, cues)  # "in 20 minutes instead of an afternoon"
+    stances += praised
     penalty -= PHRASE_WEIGHT * stances
     if flat:
         decisive = DECISION.search(text) is not None
@@ -396,6 +414,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
             score *= QUESTION_DAMP
         return max(-1.0, min(1.0, score - penalty))
     plain = _COURTESY.sub(" ", text) if cues & _COURTESY_CUE else text
+    plain = without_en_courtesy(plain, cues)  # "Happy Presidents' Day", "appreciate you reaching out"
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
@@ -410,6 +429,9 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
             plain = PLAIN_FAILURE.sub(" ", plain)
         if refused:
             plain = without_refusals_and_complaints(plain)
+    if plain_en or praised:
+        plain = without_en_stances(plain)
+    plain = doubted(plain, cues)  # "not sure the team will like it"
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)
@@ -418,6 +440,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         score *= QUESTION_DAMP
     if codes:
         score = max(-1.0, min(1.0, score + CODE_WEIGHT * sum(EMOJI_CODES[c] for c in codes)))
+    score = conceded(score, text, cues)  # "To be fair, the team does use the summaries"
     complaints = len(_NEGATIVE.pattern_for(cues).findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
     return max(-1.0, min(1.0, score - penalty))
@@ -463,7 +486,8 @@ RESOLUTION_CHANNELS = ("ticket",)
 FIX_CONFIRMED = gated(re.compile(
     r"\b(?:works|working|worked) (?:now|again|fine now|for (?:everyone|everybody|us|me|all))|\b(?:it's|it is|"
     r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
-    r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b"
+    r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b|\bhow (?:fast|quickly|promptly) (?:you|your \w+) "
+    r"(?:sorted|fixed|resolved|handled|turned|refunded|got)|\bthat was (?:fast|quick)\b"
     r"|恢复正常|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
 
 

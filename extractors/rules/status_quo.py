@@ -22,6 +22,14 @@ _STATUS_QUO = fold(re.compile(
     r"we(?:'re| are) (?:still )?(?:on|using) [A-Z])"
     r"|Excel|表格|手工|手动|人工(?:录入|统计|对账)|我们(?:现在|目前|之前|以前|原来)(?:用的|在用|使用)|现有(?:的)?系统|"
     r"老系统|原来的系统|旧系统", re.I))
+# English discovery pain said without naming a tool: a system they are leaving, a process nobody
+# owns, business they lose today ("the legacy export truncates notes", "nobody really knows which
+# deals are stuck", "we lost two accounts because nobody called them", "no visibility into quotes")
+_STATUS_QUO_EN = fold(re.compile(
+    r"\b(?:legacy|(?:last|previous|former|old) (?:vendor|provider|system|tool|crm|connector|platform|"
+    r"partner)|(?:nobody|no one) (?:really |actually )?(?:knows|tracks|owns|watches|checks|sees|"
+    r"follows up)|no (?:real )?(?:visibility|insight|overview|single view)|(?:lost|lose|losing) "
+    r"(?:\w+ ){0,2}(?:deals|accounts|customers|clients|leads|orders|renewals|bookings) because)\b", re.I))
 _TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|你们家|您这边", re.I))
 
 
@@ -29,4 +37,5 @@ def is_status_quo_pain(text: str, names_a_competitor: bool) -> bool:
     """Whether a negative sentence is about the customer's current setup rather than about us."""
     if _TO_US.search(text):
         return False
-    return names_a_competitor or _STATUS_QUO.search(text) is not None
+    return names_a_competitor or _STATUS_QUO.search(text) is not None \
+        or _STATUS_QUO_EN.search(text) is not None

@@ -20,6 +20,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from evals.dataset import load_dataset, to_touchpoint
+from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
 from extractors.rules.sentiment import _BUSINESS_NEUTRAL, _BUSINESS_TERMS, _vader
 from extractors.rules.vader import compound
 
@@ -36,7 +37,8 @@ HAND_MADE = ["  Great :) ", "NOT good at ALL!!!", "kind of bad", "no good", "sor
 def stock() -> SentimentIntensityAnalyzer:
     analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(_BUSINESS_TERMS)
-    for word in _BUSINESS_NEUTRAL:
+    analyzer.lexicon.update(EXTRA_TERMS)
+    for word in (*_BUSINESS_NEUTRAL, *NEUTRAL_WORDS, *CODE_TOKENS):
         analyzer.lexicon.pop(word, None)
     return analyzer
 

@@ -1,0 +1,35 @@
+"""English words whose VADER weight is wrong in business text, beside `sentiment`'s own lists.
+
+VADER was built on social-media text, where "outstanding" is praise and "grace" a virtue. In a
+customer's email they are a pending item ("three things are outstanding before procurement can
+raise the PO"), a person's name, a CRM record ("opportunities"), a file ("attachments"), a
+contract ("the agreement"), a day off ("closed for the holiday"), a certainty ("pretty sure we'd
+blow through it") or an answer ("yes", "yeah"). Scored as feelings they turn informational mail
+positive (evals/GUIDE.md "neutral"). Kept apart from the Chinese lexicon so both can grow alone.
+"""
+
+from __future__ import annotations
+
+# no feeling in business text: records, documents, process, names, days off, answers, hedges
+NEUTRAL_WORDS: tuple[str, ...] = (
+    "outstanding",  # pending: "two items are still outstanding"
+    "opportunity", "opportunities",  # CRM records
+    "attachment", "attachments", "agreement", "agreements", "legal", "dynamics", "outreach",
+    "create", "creates", "created", "commit", "progress", "number", "party",  # "third party"
+    "holiday", "holidays", "grace", "unified", "united", "grand",  # "anything over five grand"
+    "kindly", "fyi", "sure", "certain", "certainly", "clear", "clearly", "curious", "straight",
+    "yes", "yeah", "yep", "fair",  # "that's fair", "to be fair" concede, they do not praise
+    "want", "chance", "ready", "important", "matter", "significant", "alone",
+)
+# VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:
+# "143 users", "the 8D report", "AML checks", "NFC payments", "LTS release", "Hey Rob", "a VIP tier"
+CODE_TOKENS: tuple[str, ...] = (
+    "143", "182", "187", "86", "10q", "2qt", "4q", "5fs", "8d", "d8", "g1", "n1", "k4y", "aml", "bl",
+    "dx", "ff", "gt", "jp", "jt", "jw", "kia", "l", "mia", "nfc", "nh", "pu", "qt", "vip", "wp", "xp",
+    "lts", "ly", "tx", "txs", "vbs", "wd", "iou", "rob", "pay",
+)
+# weights VADER lacks: comparative and superlative praise, and a freeze ("the app froze",
+# "budget is frozen") that VADER scores as a mild positive
+EXTRA_TERMS: dict[str, float] = {
+    "smoother": 1.8, "smoothest": 2.4, "freeze": -1.2, "froze": -1.4, "frozen": -1.2,
+}

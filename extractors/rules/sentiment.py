@@ -348,17 +348,24 @@ def _zh_words() -> LongestWords:
     return LongestWords(_zh_lexicon()[1])
 
 
+_ZH_CLAUSE_START = re.compile(r"[，,。！？!?；;、\s]")
+_A_NOT_A = re.compile(r"有没有|是不是|能不能|会不会|要不要|好不好|行不行|可不可以?|对不对|够不够")
+
+
 def _score_zh(text: str, cues: int = ALL_CUES) -> float:
     _, weights, negators, boosted, intensifiers = _zh_lexicon()
     total = (sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) if cues & _EMOJI_CUE else 0) \
         + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
     for start, word in _zh_words().finditer(text):
         weight = weights[word]
-        before = text[max(0, start - 4) : start]
+        # "不平，差了": a negator in the clause before is not this word's
+        before = _ZH_CLAUSE_START.split(text[max(0, start - 4) : start])[-1]
         if before:
             if boost := boosted.search(before):
                 weight *= intensifiers[boost.group(0)]
-            if negators.search(before[-3:]) and not word.startswith(("不", "没", "无")):
+            if _A_NOT_A.search(before):  # "有没有更划算的选择" asks for praise, it neither gives nor negates it
+                weight = min(weight, 0.0)
+            elif negators.search(before[-3:]) and not word.startswith(("不", "没", "无")):
                 weight *= -0.6
         total += weight
     return total / math.sqrt(total * total + 15) if total else 0.0  # VADER's normalization
@@ -464,7 +471,8 @@ FIX_CONFIRMED = gated(re.compile(
     r"\b(?:works|working|worked) (?:now|again|fine now|for (?:everyone|everybody|us|me|all))|\b(?:it's|it is|"
     r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
     r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b"
-    r"|恢复正常|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
+    r"|恢复正常|正常了|(?:一切|都)正常|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了|"
+    r"(?:^|(?<=[，,！!\s]))(?:好了|可以了)(?=[，,！!。~～\s]|$)", re.I))
 
 
 def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,

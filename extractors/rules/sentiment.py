@@ -64,14 +64,14 @@ _COURTESY = fold(re.compile(
     r"(?:sincerely |do )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay|confusion)|"
     r"understand (?:your|the) frustration|understand how frustrating (?:this|that|it) (?:must be|is)|glad (?:to hear (?:it|that)|(?:that|it) (?:worked|helped|'s working))|"
     r"great news)\b", re.I))
-_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解|耐心(?:等待)?)?|多谢|辛苦(?:了|啦)?|"
+_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|(?<![太特万])感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解|耐心(?:等待)?)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|期待(?:下周|明天|周[一二三四五六日天]|下次)?的?(?:见面|会议|交流|沟通|拜访|会面)|"
                           r"很高兴(?:认识|见到)(?:您|你)|很高兴(?:能)?(?:帮到|为)您|给您带来(?:的)?不便|深表歉意|理解您的心情|"
                           r"有(?:任何)?问题(?:请)?随时(?:联系|找)(?:我们|我)?|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接电话|说话|接|说)?(?=[，,。！!\s]|$)|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
-                          r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
+                          r"告诉|通知|转|寄|看一下|看看|查|核实|协助|跟进|排查|恢复|远程|回电|升级|加急|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"

@@ -87,3 +87,4 @@ def strip_unfelt_zh(text: str, cues: int) -> str:
     if cues & _ZH_UNFELT_CUE:
         text = _ZH_UNFELT.sub("，", text)
     return text
+

@@ -13,6 +13,7 @@ from extractors.base import CompetitorCatalog, ExtractionContext
 from extractors.rules import RulesExtractor
 from extractors.rules.sentences import split_sentences
 from extractors.rules.sentiment import STRONG, score_sentence
+from extractors.rules.status_quo import is_status_quo_pain
 
 CST = timezone(timedelta(hours=8))
 MILD = 0.25  # understated praise leans positive without being strong on its own
@@ -49,6 +50,15 @@ PRAISE = [
     pytest.param("这个价格我们觉得可以。", id="price-acceptable"),
     pytest.param("比我们现在那家便宜不少。", id="cheaper-than-current"),
     pytest.param("试用下来效果还行。", id="understated"),
+    pytest.param("真是太感谢了！", id="heartfelt-thanks"),
+    pytest.param("你们的实施顾问很负责。", id="responsible"),
+    pytest.param("前台说你们客服态度特别好。", id="good-attitude"),
+    pytest.param("上线一个月，效果超出预期。", id="beyond-expectations"),
+    pytest.param("那就这么定，再加八个账号。", id="decides-to-buy-more"),
+    pytest.param("下个月想再开十五个账号。", id="opens-more-accounts"),
+    pytest.param("试用期我们会安排四个人一起测。", id="staffs-the-trial"),
+    pytest.param("我们决定六月份上线。", id="decides-to-go-live"),
+    pytest.param("没想到这么快就修好了。", id="fixed-faster-than-expected"),
 ]
 
 
@@ -65,12 +75,41 @@ COMPLAINTS = [
     pytest.param("客服热线一直占线。", id="line-always-busy"),
     pytest.param("导入以后不平，差了三百多块。", id="no-negation-across-a-comma"),
     pytest.param("人家报价比你们便宜一截。", id="rival-cheaper-than-you"),
+    pytest.param("隔壁那家报的比你们少两千。", id="rival-quotes-less"),
+    pytest.param("我们年初已经买了别的系统，不需要了。", id="no-longer-needed"),
+    pytest.param("不用了，真不用。", id="really-not-needed"),
+    pytest.param("这个问题提了一周，到底有没有人管？", id="rhetorical-anyone-in-charge"),
+    pytest.param("电话打不进，这就是你们的售后？", id="rhetorical-this-is-your-service"),
+    pytest.param("已经是第四次催了。", id="chased-n-times"),
+    pytest.param("退订两个月了还在扣费。", id="still-charging"),
 ]
 
 
 @pytest.mark.parametrize("text", COMPLAINTS)
 def test_plain_complaints_read_negative(text):
     assert score_sentence(text) <= -STRONG
+
+
+DISCOVERY_PAIN = [
+    pytest.param("我们现在是拍照发群里报备，很麻烦。", id="how-they-work-today"),
+    pytest.param("月底对业绩得让助理一个个打电话问，太费劲了。", id="one-by-one"),
+    pytest.param("业务员一离职，客户资料就跟着带走了，老板很头疼。", id="staff-leave-with-customers"),
+    pytest.param("新人基本抢不到单，流失很严重。", id="churn-of-staff-or-customers"),
+    pytest.param("前台和售后两边信息完全不通，客户要重复说好几遍。", id="teams-do-not-share"),
+]
+
+
+@pytest.mark.parametrize("text", DISCOVERY_PAIN)
+def test_pain_with_how_they_work_today_is_not_a_complaint_about_us(text):
+    assert is_status_quo_pain(text, names_a_competitor=False)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("你们的系统现在还是一个个导出，很麻烦。", id="about-your-system"),
+    pytest.param("升级以后经常闪退。", id="a-defect-of-ours"),
+])
+def test_a_complaint_about_us_is_not_status_quo_pain(text):
+    assert not is_status_quo_pain(text, names_a_competitor=False)
 
 
 def extract_ticket(text: str):

@@ -34,6 +34,11 @@ NO_FEELING = [
     pytest.param("下周我出差，回来再聊。", id="business-trip"),
     pytest.param("合同不着急，月底前给就行。", id="no-rush"),
     pytest.param("两边报价差不多。", id="about-the-same"),
+    pytest.param("这个模块我们暂时用不到。", id="not-needed-yet"),
+    pytest.param("回滚失败的话怎么处理？", id="condition-with-de-hua"),
+    pytest.param("退款流程是怎样的？", id="asks-about-the-refund-process"),
+    pytest.param("没错，就是上周那个版本。", id="agreement-mei-cuo"),
+    pytest.param("行业里一般怎么做？", id="hang-is-no-acknowledgement"),
 ]
 
 
@@ -59,6 +64,19 @@ PRAISE = [
     pytest.param("试用期我们会安排四个人一起测。", id="staffs-the-trial"),
     pytest.param("我们决定六月份上线。", id="decides-to-go-live"),
     pytest.param("没想到这么快就修好了。", id="fixed-faster-than-expected"),
+    pytest.param("上线半年，一直没出过问题。", id="never-failed"),
+    pytest.param("这一版做得很好。", id="well-done"),
+    pytest.param("跟原来比轻松太多了。", id="so-much-easier"),
+    pytest.param("这个价格挺实在的。", id="honest-price"),
+    pytest.param("以后有项目还找你们。", id="coming-back"),
+    pytest.param("可以可以，没毛病。", id="chat-no-fault"),
+    pytest.param("好用！", id="hao-is-no-acknowledgement-in-haoyong"),
+    pytest.param("卡顿的问题都解决了。", id="problems-solved"),
+    pytest.param("尾款已经付了，请查收。", id="paid"),
+    pytest.param("技术评审已经通过了。", id="review-passed"),
+    pytest.param("那我们就定了，走合同吧。", id="settled"),
+    pytest.param("我们想升级到企业版。", id="upgrade"),
+    pytest.param("我们打算一直用下去。", id="keep-using"),
 ]
 
 
@@ -82,6 +100,17 @@ COMPLAINTS = [
     pytest.param("电话打不进，这就是你们的售后？", id="rhetorical-this-is-your-service"),
     pytest.param("已经是第四次催了。", id="chased-n-times"),
     pytest.param("退订两个月了还在扣费。", id="still-charging"),
+    pytest.param("一打开就要转半天。", id="spins-for-ages"),
+    pytest.param("群里发消息你们根本不回复。", id="no-reply"),
+    pytest.param("新界面用起来很别扭。", id="awkward"),
+    pytest.param("报表能选的字段太少了。", id="too-few"),
+    pytest.param("明年我们打算换掉这套系统。", id="replace-it"),
+    pytest.param("续约的事就算了。", id="forget-the-renewal"),
+    pytest.param("导出来的金额全是错的。", id="all-wrong"),
+    pytest.param("上线时间一拖再拖。", id="delayed-again-and-again"),
+    pytest.param("买了三个月完全没效果。", id="no-effect"),
+    pytest.param("当初承诺的功能都没兑现。", id="promises-not-kept"),
+    pytest.param("你们到底能不能修好？", id="rhetorical-can-you-or-not"),
 ]
 
 

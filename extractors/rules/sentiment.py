@@ -207,7 +207,7 @@ SARCASM = fold(re.compile(
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 # agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",
 # "Next Wednesday works for me", "Sounds great, see you Thursday."
@@ -349,6 +349,7 @@ def _zh_words() -> LongestWords:
 
 
 _ZH_CLAUSE_START = re.compile(r"[，,。！？!?；;、\s]")
+_ZH_DONT = re.compile(r"别|不要|不能再|不许")
 _A_NOT_A = re.compile(r"有没有|是不是|能不能|会不会|要不要|好不好|行不行|可不可以?|对不对|够不够")
 
 
@@ -365,7 +366,8 @@ def _score_zh(text: str, cues: int = ALL_CUES) -> float:
                 weight *= intensifiers[boost.group(0)]
             if _A_NOT_A.search(before):  # "有没有更划算的选择" asks for praise, it neither gives nor negates it
                 weight = min(weight, 0.0)
-            elif negators.search(before[-3:]) and not word.startswith(("不", "没", "无")):
+            elif negators.search(before[-3:]) and not word.startswith(("不", "没", "无")) \
+                    and not (weight < 0 and _ZH_DONT.search(before)):  # "别再拖了" still complains
                 weight *= -0.6
         total += weight
     return total / math.sqrt(total * total + 15) if total else 0.0  # VADER's normalization

@@ -39,6 +39,9 @@ NO_FEELING = [
     pytest.param("退款流程是怎样的？", id="asks-about-the-refund-process"),
     pytest.param("没错，就是上周那个版本。", id="agreement-mei-cuo"),
     pytest.param("行业里一般怎么做？", id="hang-is-no-acknowledgement"),
+    pytest.param("您的问题已记录，我们会尽快处理。", id="agent-logged-your-issue"),
+    pytest.param("亲，请问还有其他问题吗？", id="agent-any-other-questions"),
+    pytest.param("别担心，数据都有备份。", id="reassurance"),
 ]
 
 
@@ -111,6 +114,14 @@ COMPLAINTS = [
     pytest.param("买了三个月完全没效果。", id="no-effect"),
     pytest.param("当初承诺的功能都没兑现。", id="promises-not-kept"),
     pytest.param("你们到底能不能修好？", id="rhetorical-can-you-or-not"),
+    pytest.param("希望你们能重视一下，别再拖了。", id="polite-but-unhappy"),
+    pytest.param("麻烦你们上点心。", id="please-care-more"),
+    pytest.param("行吧，你们看着办。", id="resigned"),
+    pytest.param("算了，也不指望了。", id="no-longer-expecting"),
+    pytest.param("门店的客户都在骂了。", id="their-customers-complain"),
+    pytest.param("这次故障已经影响业务了。", id="hurts-the-business"),
+    pytest.param("你们的客服可真是“专业”。", id="scare-quoted-praise"),
+    pytest.param("下次别再发错货了。", id="dont-do-it-again-still-complains"),
 ]
 
 

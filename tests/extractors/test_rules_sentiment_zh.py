@@ -152,10 +152,14 @@ def test_a_complaint_about_us_is_not_status_quo_pain(text):
     assert not is_status_quo_pain(text, names_a_competitor=False)
 
 
+def touchpoint_of(text: str, channel: str) -> Touchpoint:
+    return Touchpoint(id="tp", tenant_id="t", channel=channel, direction="inbound",  # type: ignore[arg-type]
+                      occurred_at=datetime(2026, 3, 2, tzinfo=CST), text=text,
+                      source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+
+
 def extract_ticket(text: str):
-    tp = Touchpoint(id="tp", tenant_id="t", channel="ticket", direction="inbound",
-                    occurred_at=datetime(2026, 3, 2, tzinfo=CST), text=text,
-                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    tp = touchpoint_of(text, "ticket")
     return tp, RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog()))
 
 
@@ -191,3 +195,36 @@ def test_a_form_tickets_customer_name_line_is_metadata_not_a_turn():
     roles = {s.text: s.role for s in split_sentences(tp)}
     assert roles["恒信五金有限公司 采购部 林经理"] == "unknown"
     assert roles["扫码枪连不上电脑。"] == "customer"
+
+
+def extract_text(text: str, channel: str):
+    return RulesExtractor().extract(touchpoint_of(text, channel),
+                                    ExtractionContext(catalog=CompetitorCatalog()))
+
+
+CONVERSATIONS = [
+    pytest.param("chat", "王磊 2026/3/2 09:12\n早，昨天的培训大家反馈很好，新来的同事都会用了\n\n陈静 2026/3/2 09:15\n"
+                 "太好了！有问题随时找我\n\n王磊 2026/3/2 09:16\n好嘞，下个月我们想再开十个账号",
+                 "positive", id="wechat-export-praise-and-expansion"),
+    pytest.param("call", "说话人1：您好，我是云帆的小陈，现在方便吗？\n说话人2：你说吧。\n说话人1：想跟您确认一下续约的事情。\n"
+                 "说话人2：续约就算了，这半年系统三天两头出问题。\n说话人1：能不能再给我们一次机会？\n说话人2：不用了，真不用。",
+                 "negative", id="numbered-speakers-decline-renewal"),
+    pytest.param("call", "说话人1：您好，现在方便吗？\n说话人2：方便，你说。\n说话人1：上次您问的私有化部署，我们支持的。\n"
+                 "说话人2：好的，那价格大概多少？\n说话人1：我整理一下今天发您。\n说话人2：行，发我邮箱就可以。",
+                 "neutral", id="availability-and-logistics"),
+    pytest.param("call", "销售：现在用的是什么系统？\n客户：Excel，每个月对账都要一个个核，很头疼。\n"
+                 "客户：所以想看看有没有合适的系统。\n销售：明白，我给您安排个演示。\n客户：可以，下周三吧。",
+                 "neutral", id="discovery-pain"),
+    pytest.param("call", "销售：您好。\n客户：你好，我们在选CRM，想问几个问题。\n客户：万一数据丢了怎么办？\n"
+                 "销售：我们有异地备份。\n客户：好，那你把SLA文档发我看看。",
+                 "neutral", id="questions-with-defect-words"),
+    pytest.param("chat", "客户：在吗\n客服：您好，很高兴为您服务，请问有什么可以帮您？\n客户：我昨天提的工单到现在都没人回\n"
+                 "客服：非常抱歉给您带来不便，我帮您催一下\n客户：每次都是催一下，你们到底有没有人管",
+                 "negative", id="service-chat-complaint"),
+]
+
+
+@pytest.mark.parametrize(("channel", "text", "label"), CONVERSATIONS)
+def test_the_label_of_a_chinese_conversation_is_the_customers_stance(channel, text, label):
+    sentiment = extract_text(text, channel).sentiment
+    assert sentiment is not None and sentiment.label == label

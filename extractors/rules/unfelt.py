@@ -4,8 +4,9 @@ An acknowledgement that opens a reply ("没问题，我本周内把手册发您"
 joins"), a defect word naming a record ("all our bug reports live in Jira", "saved filters"), a
 wish for a feature ("we'd love to have dropdown fields"), a hedge ("no decision yet"), a
 promise ("make sure") and a task whose object is a defect ("I'll check the billing error") are
-process talk (evals/GUIDE.md "Sentiment"). Each pattern runs only on
-sentences whose cue words allow it.
+process talk (evals/GUIDE.md "Sentiment"). So, in Chinese, are a condition ("如果暂时不支持"),
+问题 meaning a question ("有两个问题想请教"), 方便 as a moment to talk ("现在方便吗") and a day that
+does not suit ("下周三不行"). Each pattern runs only on sentences whose cue words allow it.
 """
 
 from __future__ import annotations
@@ -52,12 +53,11 @@ _DEFECT_TASK = fold(re.compile(r"\b(?:check|fix|look (?:into|at)|investigate|rep
 _DEFECT_TASK_CUE = register_pattern("defect_task", _DEFECT_TASK)
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
-# what holds a feeling word in Chinese but states none: a condition ("如果暂时不支持，…", "失败的话怎么回滚",
-# "有问题再找你"),
-# 问题 meaning a question ("有两个问题想请教"), 方便 asking or granting a moment ("现在方便吗", "方便方便，
-# 你说", "方便的话发我"), and a day that does not suit ("下周三不行，周四吧")
+# what holds a feeling word in Chinese but states none: a condition ("如果暂时不支持，…", "失败的话怎么
+# 回滚", "有问题再找你"), 问题 meaning a question ("有两个问题想请教"), 方便 asking or granting a moment
+# ("现在方便吗", "方便方便，你说", "方便的话发我"), and a day that does not suit ("下周三不行，周四吧")
 _ZH_UNFELT = gated(re.compile(
-    r"(?:如果|要是|假如|万一|若是|一旦|如若)[^，,。！？!?；;]{0,20}|[^，,。！？!?；;\s]{1,10}的话(?=[，,]|\S)"
+    r"(?:如果|要是|假如|万一|若是|一旦|如若)[^，,。！？!?；;]{0,20}|[^，,。！？!?；;\s]{1,10}的话"
     r"|有(?:什么|任何|啥)?(?:问题|疑问|情况)(?:的话)?(?=[，,]?(?:我们?)?(?:再|就|随时|请|可以|直接|您|你))"
     r"|(?:[一两二三四五六七八九十几]个|有个|问个)(?:小)?问题(?=想|要|请教|咨询|问|确认|需要)|问题想(?:请教|咨询|问|确认)|"
     r"请教(?:[一两几]个)?(?:小)?问题"
@@ -89,4 +89,3 @@ def strip_unfelt_zh(text: str, cues: int) -> str:
     if cues & _ZH_UNFELT_CUE:
         text = _ZH_UNFELT.sub("，", text)
     return text
-

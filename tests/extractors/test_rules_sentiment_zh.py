@@ -80,6 +80,12 @@ PRAISE = [
     pytest.param("那我们就定了，走合同吧。", id="settled"),
     pytest.param("我们想升级到企业版。", id="upgrade"),
     pytest.param("我们打算一直用下去。", id="keep-using"),
+    pytest.param("能用了，你们处理得真快！", id="handled-fast"),
+    pytest.param("反应很迅速，感谢！", id="prompt"),
+    pytest.param("这次解决得很彻底。", id="thorough"),
+    pytest.param("报错的问题当天就解决了。", id="solved-same-day"),
+    pytest.param("谢谢你们，帮了我们大忙。", id="big-help"),
+    pytest.param("真的很感谢小赵。", id="heartfelt-thanks-to-a-person"),
 ]
 
 

@@ -30,10 +30,12 @@ _STATUS_QUO = fold(re.compile(
     r"离职|带走|(?:客户|会员|用户)?流失|抢单|撞单|飞单|漏单|(?:信息|数据)(?:完全|根本)?(?:不通|不互通|打不通)|"
     r"重复说|说[两三几]遍", re.I))
 _TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|你们家|您这边", re.I))
+# a decision against us is never the status quo, whatever it names: "不续了，我们已经在看励销云了"
+_DECIDES = re.compile(r"不续|不再续|取消(?:合同|合作|订单|订阅)|不打算|不考虑|换掉|改用|(?:已经|正在|在)看(?:别家|其他)?")
 
 
 def is_status_quo_pain(text: str, names_a_competitor: bool) -> bool:
     """Whether a negative sentence is about the customer's current setup rather than about us."""
-    if _TO_US.search(text):
+    if _TO_US.search(text) or _DECIDES.search(text):
         return False
     return names_a_competitor or _STATUS_QUO.search(text) is not None

@@ -86,6 +86,7 @@ PRAISE = [
     pytest.param("报错的问题当天就解决了。", id="solved-same-day"),
     pytest.param("谢谢你们，帮了我们大忙。", id="big-help"),
     pytest.param("真的很感谢小赵。", id="heartfelt-thanks-to-a-person"),
+    pytest.param("今年的续费率提高了。", id="renewal-rate-rose"),
 ]
 
 
@@ -128,6 +129,9 @@ COMPLAINTS = [
     pytest.param("这次故障已经影响业务了。", id="hurts-the-business"),
     pytest.param("你们的客服可真是“专业”。", id="scare-quoted-praise"),
     pytest.param("下次别再发错货了。", id="dont-do-it-again-still-complains"),
+    pytest.param("续费价格涨了两成？", id="renewal-price-rose-is-no-renewal-rate"),
+    pytest.param("当初不是说好免费升级的吗？", id="broken-promise-asked"),
+    pytest.param("这样合作就没意思了。", id="pointless"),
 ]
 
 
@@ -153,6 +157,7 @@ def test_pain_with_how_they_work_today_is_not_a_complaint_about_us(text):
 @pytest.mark.parametrize("text", [
     pytest.param("你们的系统现在还是一个个导出，很麻烦。", id="about-your-system"),
     pytest.param("升级以后经常闪退。", id="a-defect-of-ours"),
+    pytest.param("现有系统明年不续了，已经在看别家。", id="a-decision-is-never-status-quo"),
 ])
 def test_a_complaint_about_us_is_not_status_quo_pain(text):
     assert not is_status_quo_pain(text, names_a_competitor=False)

@@ -132,6 +132,13 @@ COMPLAINTS = [
     pytest.param("续费价格涨了两成？", id="renewal-price-rose-is-no-renewal-rate"),
     pytest.param("当初不是说好免费升级的吗？", id="broken-promise-asked"),
     pytest.param("这样合作就没意思了。", id="pointless"),
+    pytest.param("每次发版都出新问题。", id="every-release-breaks"),
+    pytest.param("这都第几次了？", id="how-many-times"),
+    pytest.param("你们能不能专业一点？", id="plea-to-be-professional"),
+    pytest.param("实际效果跟宣传的完全不一样。", id="not-as-advertised"),
+    pytest.param("报表动不动就崩。", id="crashes-all-the-time"),
+    pytest.param("找了三个客服都说不归他管。", id="passed-around"),
+    pytest.param("这笔钱花得真冤枉。", id="money-wasted"),
 ]
 
 

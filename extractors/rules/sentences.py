@@ -18,12 +18,14 @@ from assistant.models import Role, Touchpoint
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
 from extractors.rules.sides import TAG, opposed_pairs, org_votes, organisation_of
+from extractors.rules.ticket_forms import field_kind
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped). Written as
 # "[。！？!?；;]+|\.(?=\s|$)|\n" reads, but opening on one class of the characters it can begin
 # with, so the matcher scans for them in its fast loop rather than trying every position
 _BOUNDARY = re.compile(r"[。！？!?；;.\n](?:(?<=[。！？!?；;])[。！？!?；;]*|(?<=\.)(?=\s|$)|(?<=\n))")
 _STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
+          r"\d{1,2}月\d{1,2}[日号](?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?|"  # "3月27日 09:12 小蒋：…"
           r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
 # "Speaker: text", optionally after a timestamp ("[10:32] 客服小美：…", "2026-03-02 10:32 Dana: …"),
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
@@ -94,6 +96,7 @@ _VENDOR_TAG = re.compile(
     r"account (?:executive|manager|director)|technical account manager|solutions? (?:engineer|"
     r"consultant|architect)|sales engineer|support engineer|deal desk|engagement manager|"
     r"customer success|implementation|onboarding|support)\b)", re.I)
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
 # "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
@@ -303,11 +306,23 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
             return [(0, reply.start(), role, None, None), (reply.end(), len(text), "agent", speaker, None)]
         return [(0, len(text), role, None, None)]
     turns: list[tuple[int, int, Role, str | None, int | None]] = []
+    ticket = touchpoint.channel == "ticket"
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("speaker") or match.group("header")).strip()
-        if _HEADER_LABELS.match(speaker):
-            turns.append((match.end(), end, "unknown", None, None))
+        kind = field_kind(speaker, text[match.end():end]) if ticket else None
+        if kind == "content":  # a form's "问题：…", "描述：…": the requester's words
+            turns.append((match.end(), end, "customer", None, None))
+            continue
+        if kind == "header" or _HEADER_LABELS.match(speaker):
+            # a form's field or heading ("客户：宁波东力模具 俞主管", "主题：…") is metadata; in a
+            # ticket the lines under it, up to the next label, are the requester's description
+            cut = text.find("\n", match.end(), end) \
+                if ticket and _CJK_TEXT.search(text, match.end(), end) else -1
+            if cut < 0 or not text[cut:end].strip():
+                turns.append((match.end(), end, "unknown", None, None))
+            else:
+                turns += [(match.end(), cut, "unknown", None, None), (cut, end, "customer", None, None)]
             continue
         turns.append((match.end(), end, role_from_label(speaker), speaker, None))
     if labels[0].start() > 0 and text[: labels[0].start()].strip():

@@ -76,14 +76,14 @@ _COURTESY = fold(re.compile(
     r"(?:sincerely |do )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay|confusion)|"
     r"understand (?:your|the) frustration|understand how frustrating (?:this|that|it) (?:must be|is)|glad (?:to hear (?:it|that)|(?:that|it) (?:worked|helped|'s working))|"
     r"great news)\b", re.I))
-_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解|耐心(?:等待)?)?|多谢|辛苦(?:了|啦)?|"
+_ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|(?<![太特万])(?<!真的很)(?<!真心)感谢(?:您|你们?)?(?:的)?(?:支持|配合|回复|理解|耐心(?:等待)?)?|多谢|辛苦(?:了|啦)?|"
                           r"期待(?:您的|你的)?(?:回复|反馈|回音)|期待(?:下周|明天|周[一二三四五六日天]|下次)?的?(?:见面|会议|交流|沟通|拜访|会面)|"
                           r"很高兴(?:认识|见到)(?:您|你)|很高兴(?:能)?(?:帮到|为)您|给您带来(?:的)?不便|深表歉意|理解您的心情|"
                           r"有(?:任何)?问题(?:请)?随时(?:联系|找)(?:我们|我)?|欢迎(?:咨询|光临|致电|来电|使用)|(?:以|用于)(?:提升|提高|改进)服务质量|祝(?:好|[^，。！]{0,6}(?:愉快|顺利))|您好|你好|"
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接电话|说话|接|说)?(?=[，,。！!\s]|$)|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
-                          r"告诉|通知|转|寄|看一下|下周|明天|今天)"))
+                          r"告诉|通知|转|寄|看一下|看看|查|核实|协助|跟进|排查|恢复|远程|回电|升级|加急|下周|明天|今天)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
@@ -105,11 +105,11 @@ FLAT_NEGATIVE = fold(re.compile(
     r"can'?t work|"
     r"(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
     r"figures))\b"
-    r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没|"
+    r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没(?!(?:出|有|坏|掉)过|(?:出|有)(?:问题|毛病|故障))|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
     r"(?:第二|第三|好几)次了|扣了两次|重复扣|不考虑了|不打算(?:续|买|用|采购|合作)|换(?:别家|其他)|"
     r"考虑换|算了吧|没有任何(?:进展|回复|反馈)|基本(?:没用|用不上)|意见很大|"
-    r"(?:登录|登|打|连|进|收|发|用|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|"
+    r"(?:登录|登|打|连|进|收|发|看|找|同步|导|加载|上传|下载|保存|打印|做|联系|打开)不(?:了|到|上|进去|开|出来)|用不(?:了|上)|"
     r"(?:要|得)?等(?:了)?(?:半天|很久|好久|半分钟|几分钟|[一二三四五六七八九十\d]+分钟)|"
     r"(?:写得|说得?|讲得?)?不清楚|看不懂|搞不懂|不知道什么意思|暂时不(?:采购|买|续|考虑)|不采购|不买了|"
     r"决定(?:先)?(?:用|选)(?!你们|贵司)|选(?:了|择了)(?:别家|其他|[A-Za-z])|没有换系统的打算|"
@@ -202,13 +202,13 @@ POSITIVE_PHRASES = fold(re.compile(
     r"everybody|us|me|all of us) )?(?:again|now|fine|great|perfectly)(?![^.!?]*\?)|"
     r"(?<!if )(?<!whether )(?<!see )(?:it|that) works(?=[.!\s]*$)|show(?:ing|ed|s)? (?:it|this|them) off)\b"
     r"|没什么大?问题|没有?大问题|准备推进|可以签|同意(?:采购|签|续约|续费)|老板(?:同意|批了|觉得(?:不错|可以|ok))|"
-    r"修好了|搞定了|效率(?:很|挺|非常)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
+    r"修好了|搞定了|效率(?:很|挺|非常|真)?高|合作(?:很|非常)?愉快|续约没问题|用着(?:很|挺)?顺|"
     r"(?:已经)?(?:配置|设置|改)好了|"
     r"(?:加|增加|扩|追加|再买|多买|加购)[一二三四五六七八九十两百\d]+个?(?:账号|席位|用户|license|坐席)|"
     r"(?:追加|再买|多买|加购)[一二三四五六七八九十两百\d]+个?(?=[，,。！!]|$)|扩容|"
     r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
-    r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:大|很大的|不少)忙|"
-    r"省了(?:很多|不少|好多)?(?:时间|人力|功夫|事)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
+    r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:我们)?(?:大|很大的|不少)忙|"
+    r"省了(?:我|我们)?(?:很多|不少|好多)?(?:时间|人力|功夫|事)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
     r"想(?:一起|也)用|(?:合同|订单)定下来|比(?:我们)?(?:以前|之前|原来)[^，。！？]{0,8}?(?:强|好)(?:太多|很多|多|不少)了?|希望[^，。]{0,8}就?能上线|"
     r"打算[^，。]{0,6}(?:扩大|推广|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
@@ -219,7 +219,7 @@ SARCASM = fold(re.compile(
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 # agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",
 # "Next Wednesday works for me", "Sounds great, see you Thursday."
@@ -361,17 +361,26 @@ def _zh_words() -> LongestWords:
     return LongestWords(_zh_lexicon()[1])
 
 
+_ZH_CLAUSE_START = re.compile(r"[，,。！？!?；;、\s]")
+_ZH_DONT = re.compile(r"别|不要|不能再|不许")
+_A_NOT_A = re.compile(r"有没有|是不是|能不能|会不会|要不要|好不好|行不行|可不可以?|对不对|够不够")
+
+
 def _score_zh(text: str, cues: int = ALL_CUES) -> float:
     _, weights, negators, boosted, intensifiers = _zh_lexicon()
     total = (sum(_EMOJI_ZH[e] for e in _EMOJI.findall(text)) if cues & _EMOJI_CUE else 0) \
         + (sum(2 * EMOJI_CODES[c] for c in _CODES.findall(text)) if cues & _CODE_CUE else 0)
     for start, word in _zh_words().finditer(text):
         weight = weights[word]
-        before = text[max(0, start - 4) : start]
+        # "不平，差了": a negator in the clause before is not this word's
+        before = _ZH_CLAUSE_START.split(text[max(0, start - 4) : start])[-1]
         if before:
             if boost := boosted.search(before):
                 weight *= intensifiers[boost.group(0)]
-            if negators.search(before[-3:]) and not word.startswith(("不", "没", "无")):
+            if _A_NOT_A.search(before):  # "有没有更划算的选择" asks for praise, it neither gives nor negates it
+                weight = min(weight, 0.0)
+            elif negators.search(before[-3:]) and not word.startswith(("不", "没", "无")) \
+                    and not (weight < 0 and _ZH_DONT.search(before)):  # "别再拖了" still complains
                 weight *= -0.6
         total += weight
     return total / math.sqrt(total * total + 15) if total else 0.0  # VADER's normalization
@@ -488,7 +497,8 @@ FIX_CONFIRMED = gated(re.compile(
     r"that's|that is|all|everything(?:'s| is)?) (?:fixed|resolved|sorted|back (?:up|to normal))|\bthat (?:did|"
     r"fixed) (?:it|the trick)|\bproblem solved\b|\bit works\b|\bhow (?:fast|quickly|promptly) (?:you|your \w+) "
     r"(?:sorted|fixed|resolved|handled|turned|refunded|got)|\bthat was (?:fast|quick)\b"
-    r"|恢复正常|正常了|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了", re.I))
+    r"|恢复正常|正常了|(?:一切|都)正常|能(?:用|播放|登录|登|打开|导出|同步|收到|看到)了|修好了|解决了|搞定了|"
+    r"(?:^|(?<=[，,！!\s]))(?:好了|可以了)(?=[，,！!。~～\s]|$)", re.I))
 
 
 def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,

@@ -21,7 +21,14 @@ _STATUS_QUO = fold(re.compile(
     r"provider|software)|(?:what|the tool|the system) we (?:use|have) (?:now|today)|"
     r"we(?:'re| are) (?:still )?(?:on|using) [A-Z])"
     r"|Excel|表格|手工|手动|人工(?:录入|统计|对账)|我们(?:现在|目前|之前|以前|原来)(?:用的|在用|使用)|现有(?:的)?系统|"
-    r"老系统|原来的系统|旧系统", re.I))
+    r"老系统|原来的系统|旧系统|"
+    # how they work today, by hand or by habit: "我们现在是截图存档", "得让助理一个个问", "各记各的，有的在本子上"
+    r"我们?(?:现在|目前)(?:是|都是|还是|只能|全靠|靠|主要靠|基本靠)|一个个|一个一个|挨个|逐个|截图(?:存档|发群)|"
+    r"本子上|备忘录|各记各的|(?:我们|我们的)(?:销售|业务员|员工|导购|司机|师傅|老师)(?:都是|大多|基本都|平时)|"
+    # what hurts their business, never our product: staff leaving with the customers, leads fought over,
+    # two teams that do not share what they know
+    r"离职|带走|(?:客户|会员|用户)?流失|抢单|撞单|飞单|漏单|(?:信息|数据)(?:完全|根本)?(?:不通|不互通|打不通)|"
+    r"重复说|说[两三几]遍", re.I))
 # English discovery pain said without naming a tool: a system they are leaving, a process nobody
 # owns, business they lose today ("the legacy export truncates notes", "nobody really knows which
 # deals are stuck", "we lost two accounts because nobody called them", "no visibility into quotes")
@@ -31,11 +38,13 @@ _STATUS_QUO_EN = fold(re.compile(
     r"follows up)|no (?:real )?(?:visibility|insight|overview|single view)|(?:lost|lose|losing) "
     r"(?:\w+ ){0,2}(?:deals|accounts|customers|clients|leads|orders|renewals|bookings) because)\b", re.I))
 _TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|你们家|您这边", re.I))
+# a decision against us is never the status quo, whatever it names: "不续了，我们已经在看励销云了"
+_DECIDES = re.compile(r"不续|不再续|取消(?:合同|合作|订单|订阅)|不打算|不考虑|换掉|改用|(?:已经|正在|在)看(?:别家|其他)?")
 
 
 def is_status_quo_pain(text: str, names_a_competitor: bool) -> bool:
     """Whether a negative sentence is about the customer's current setup rather than about us."""
-    if _TO_US.search(text):
+    if _TO_US.search(text) or _DECIDES.search(text):
         return False
     return names_a_competitor or _STATUS_QUO.search(text) is not None \
         or _STATUS_QUO_EN.search(text) is not None

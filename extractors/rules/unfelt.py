@@ -4,8 +4,9 @@ An acknowledgement that opens a reply ("没问题，我本周内把手册发您"
 joins"), a defect word naming a record ("all our bug reports live in Jira", "saved filters"), a
 wish for a feature ("we'd love to have dropdown fields"), a hedge ("no decision yet"), a
 promise ("make sure") and a task whose object is a defect ("I'll check the billing error") are
-process talk (evals/GUIDE.md "Sentiment"). Each pattern runs only on
-sentences whose cue words allow it.
+process talk (evals/GUIDE.md "Sentiment"). So, in Chinese, are a condition ("如果暂时不支持"),
+问题 meaning a question ("有两个问题想请教"), 方便 as a moment to talk ("现在方便吗") and a day that
+does not suit ("下周三不行"). Each pattern runs only on sentences whose cue words allow it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from extractors.rules.folding import fold, gated
 
 # "没问题，我本周内把手册发您": an opening acknowledgement of a Chinese reply is not a feeling
 # "还行，没什么问题": a lukewarm "it's fine" is no praise
-_ZH_LEADING_ACK = re.compile(r"^\W*(?:(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白|还行|还可以|凑合|一般般?|"
-                            r"没什么问题)[，,、\s。！!~～]*)+")
+# the word must end there ("好，…", "嗯嗯好的"): "好用", "行业", "对接", "可以接受" are no acknowledgement
+_ZH_ACK_WORDS = r"(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收到|明白|还行|还可以|凑合|一般般?|没什么问题)"
+_ZH_LEADING_ACK = re.compile(rf"^\W*(?:{_ZH_ACK_WORDS}(?:[，,、\s。！!~～]+|$|(?={_ZH_ACK_WORDS})))+")
 # defect words naming a kind of record, not a defect: "all our bug reports live there"
 _RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
                                 r"dumps?|tickets?)\b|\bsaved (?=(?:filters?|views?|searches?|reports?|"
@@ -51,6 +53,18 @@ _DEFECT_TASK = fold(re.compile(r"\b(?:check|fix|look (?:into|at)|investigate|rep
 _DEFECT_TASK_CUE = register_pattern("defect_task", _DEFECT_TASK)
 _PROMISE_ACK_CUE = register_pattern("ack_before_promise", _ACK_BEFORE_PROMISE)
 _ZH_ACK_CUE = register_pattern("zh_leading_ack", _ZH_LEADING_ACK)
+# what holds a feeling word in Chinese but states none: a condition ("如果暂时不支持，…", "失败的话怎么
+# 回滚", "有问题再找你"), 问题 meaning a question ("有两个问题想请教"), 方便 asking or granting a moment
+# ("现在方便吗", "方便方便，你说", "方便的话发我"), and a day that does not suit ("下周三不行，周四吧")
+_ZH_UNFELT = gated(re.compile(
+    r"(?:如果|要是|假如|万一|若是|一旦|如若)[^，,。！？!?；;]{0,20}|[^，,。！？!?；;\s]{1,10}的话"
+    r"|有(?:什么|任何|啥)?(?:问题|疑问|情况)(?:的话)?(?=[，,]?(?:我们?)?(?:再|就|随时|请|可以|直接|您|你))"
+    r"|(?:[一两二三四五六七八九十几]个|有个|问个)(?:小)?问题(?=想|要|请教|咨询|问|确认|需要)|问题想(?:请教|咨询|问|确认)|"
+    r"请教(?:[一两几]个)?(?:小)?问题"
+    r"|方便的话|(?:现在|这会儿?|您|你|明天|今天|下午|上午|晚上)?方便(?:吗|么|嘛|的时候|接电话|说话|聊)|^\W*方便(?:方便)?(?=\W|$)"
+    r"|(?:周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[上下]午|明天|后天|今天|那天|这个时间|那个时间|这周|"
+    r"下周[一二三四五六日天]?|[\d一二三四五六七八九十两]+点)(?:的话)?(?:可能|恐怕|应该)?(?:不行|不太行|不方便|没空|没时间)"))
+_ZH_UNFELT_CUE = register_pattern("zh_unfelt", _ZH_UNFELT)
 
 
 def strip_unfelt_en(plain: str, cues: int) -> str:
@@ -68,5 +82,10 @@ def strip_unfelt_en(plain: str, cues: int) -> str:
 
 
 def strip_unfelt_zh(text: str, cues: int) -> str:
-    """`text` (a Chinese sentence) without the acknowledgement that opens it."""
-    return _ZH_LEADING_ACK.sub("", text) if cues & _ZH_ACK_CUE else text
+    """`text` (a Chinese sentence) without the acknowledgement that opens it, conditions,
+    questions called 问题, 方便 as a moment to talk, and a day that does not suit."""
+    if cues & _ZH_ACK_CUE:
+        text = _ZH_LEADING_ACK.sub("", text)
+    if cues & _ZH_UNFELT_CUE:
+        text = _ZH_UNFELT.sub("，", text)
+    return text

@@ -9,7 +9,9 @@ more each state a problem; one problem keeps its sentence ("our reps found the G
 to load"), since short English clauses ("its a mess") lose their subject. Not pains: a threat
 clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
 question ("专业版的限额是多少？"); a problem told before the question still is one
-("导出报表的时候中文文件名是乱码，怎么解决？").
+("导出报表的时候中文文件名是乱码，怎么解决？"). Problems told as plain facts are `pain_facts.py`'s
+cues; clauses with a cue that are still no pain (praise, an elaboration, a bare recurrence count,
+the vendor's diagnosis, one's own next step) are `pain_clauses.py`'s.
 """
 
 from __future__ import annotations
@@ -18,7 +20,19 @@ import re
 from collections.abc import Callable
 
 from extractors.rules.cues import register_pattern
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
+from extractors.rules.pain_clauses import (
+    BARE_RECURRENCE,
+    DIAGNOSIS,
+    ELABORATION,
+    IMPROVED,
+    LABEL,
+    MAX_LABEL_CHARS,
+    METADATA,
+    OWN_ACTION,
+    RESOLVED_PAST,
+)
+from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.sentences import Sentence
 
 # Cue phrases of a problem the customer has. English: effort and delay ("takes my ops guy two
@@ -26,8 +40,8 @@ from extractors.rules.sentences import Sentence
 # syncing", "does nothing"), neglect ("nobody has replied"), billing errors ("charged for 45
 # seats"). Chinese: the same, and verbs with a negative potential complement (收不到, 登不上,
 # 打不开, 同步不了) — 麻烦 only as "troublesome" (很麻烦), never the "麻烦您…" of a request.
-PAIN = fold(re.compile(
-    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:\w+ ){0,4}?"
+_COMPLAINTS = (
+    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:[\w']+,? ){0,4}?"
     r"(?:hours|days|weeks|a (?:day|week|month))|spen[dt](?:s|ing)?\W+(?:[\w']+\W+){0,4}?"
     r"(?:hours|days|half (?:a|the|our))|sit(?:s|ting)? (?:there )?for (?:hours|days|weeks)|"
     r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
@@ -126,16 +140,22 @@ PAIN = fold(re.compile(
     r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录]错|"
     r"被(?:打回|退回|拒)|封号|被封|(?<!预算)冻结|丢(?:单|客户|数据|订单)|乱收费|乱扣|一直不(?:回|到|行|好|通|显示|更新|同步)|"
     r"(?:也|又|还|每次都|总)是这样|每次都(?:得|要)|每次还得|还得(?:手动|自己|再)|有意见|意见(?:很|挺|特别|非常)?大|"
-    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨",
-    re.I))
-PAIN_CUE = register_pattern("pain", PAIN)
+    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨")
+# problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
+_FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
+PAIN = fold(re.compile(_COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
+# each half has its own cue bit, so a sentence runs only the half its words could match
+_HALVES = [(fold(re.compile(source, re.I)), register_pattern(rule, re.compile(source, re.I)))
+           for rule, source in (("pain", _COMPLAINTS), ("pain_fact", _FACTS))]
+PAIN_CUE = _HALVES[0][1] | _HALVES[1][1]
 
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
 MIN_EN_CLAUSE_WORDS = 4  # "its a mess", "they're slow" lean on the rest of their sentence
 # an English "because" clause stays with the problem it explains: "we lost two accounts because
 # nobody called them before the policy lapsed" is one pain, not two
-_CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
+# a comma or colon between digits ("1,400 duplicates", "19:02") cuts nothing
+_CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
@@ -149,6 +169,8 @@ _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|act
 # a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
 # "再不解决我们就投诉", "否则我们会很麻烦"
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
+                     r"\b(?:i|we)'?d rather\b|(?:这个|再|还)?不(?:解决|修好|处理)(?:的话)?(?=[\u4e00-\u9fff])|"
+                     r"要被[\u4e00-\u9fff]{0,8}罚|"
                      r"\bif (?:you|we|they) (?:could|can|would)\b|"
                      r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
 # a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
@@ -180,6 +202,8 @@ _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would l
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
 _SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|"
                           r"时不时|动不动)")
+# an English clause cut at "which" tells what the problem before it costs: one pain with it
+_WHICH = re.compile(r"\swhich\s$", re.I)
 MAX_TOPIC_CHARS = 12  # a longer clause before is a statement of its own, not the subject
 _ACK = re.compile(r"(?:好的?|对的?|是的?|嗯+|呵呵|哈哈|唉|哎|啊|哦|行|可以|没错|确实|说实话|老实说|"
                   r"怎么说呢|不瞒你说)[!！~～…。.]*")
@@ -205,7 +229,8 @@ _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|ca
 _RHETORICAL = re.compile(r"^(?:why|how come)\b|^how is it (?:possible )?that\b|为什么|为啥|凭什么|"
                          r"怎么(?:又|还|老是|总是|一直|天天)", re.I)
 # "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
-_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|主题|标题|主旨)[ \t]*[:：][ \t]*$",
+_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|ticket|case|issue type|category|"
+                           r"主题|标题|主旨|问题类型|问题分类)[ \t]*[:：][ \t]*$",
                            re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -264,13 +289,35 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
     elif not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part):
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
-                or _BUSY.match(part))
+                or _BUSY.match(part) or OWN_ACTION.search(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
     """Whether a clause without a cue can carry the problem a reaction after it is about."""
     return _words(part, False) >= MIN_CLAUSE_WORDS and not _WISH.match(part) and \
         not _is_refused(part, asked, False)
+
+
+def _cue_starts(sentence: Sentence) -> list[int]:
+    """Where the problem cues of `sentence` begin, from the halves of PAIN its cue bits open."""
+    if not sentence.cues & PAIN_CUE:  # a sentence made without cue bits
+        return [m.start() for m in PAIN.finditer(sentence.text)]
+    return [m.start() for pattern, bit in _HALVES if sentence.cues & bit
+            for m in pattern.finditer(sentence.text)]
+
+
+def _with_what_recurs(text: str, pains: list[str], recurrence: tuple[str, int, int],
+                      others: list[tuple[int, int, bool]]) -> list[str]:
+    """A bare count of recurrences goes when the sentence tells another problem, and takes the
+    plain fact after it when that is what recurs ("这已经是第二次了，去年那批也有类似问题")."""
+    part, start, end = recurrence
+    if len(pains) > 1:
+        return [p for p in pains if p != part]
+    after = next(((s, e, a) for s, e, a in others if s >= end), None)
+    if after and _CLAUSES.fullmatch(text, end, after[0]) and \
+            _is_plain_fact(_clause(text, after[0], after[1]), after[2]):
+        return [_clause(text, start, after[1])]
+    return pains
 
 
 def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = None, *,
@@ -281,8 +328,9 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     `whole_when_unsure` (a cue across two clauses, or a classifier that read the sentence as a
     complaint), the whole text unless a clause was a threat, a question or a request."""
     text = sentence.text
-    cues = [m.start() for m in PAIN.finditer(text)] if is_pain is None else []
-    if is_pain is None and not cues or _ANNOUNCER.search(text) or \
+    cues = [] if is_pain is not None else _cue_starts(sentence)
+    if is_pain is None and not cues or _ANNOUNCER.search(text) or METADATA.match(text) or \
+            RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or \
             _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
     english = text.isascii() or not _HAN.search(text)
@@ -290,19 +338,32 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     pains: list[str] = []
     others: list[tuple[int, int, bool]] = []
     refused = False
+    announced = False  # a label before a colon ("主要痛点：") says the clauses after it are problems
+    recurrence: tuple[str, int, int] | None = None  # a bare "这已经是第二次了" kept as a pain
     last_start, last_index = 0, -2  # where the last pain clause starts, and its cut's index
     for index, (start, end, asked) in enumerate(_cuts(text)):
-        if is_pain is None and not any(start <= at < end for at in cues):
+        if is_pain is None and not announced and not any(start <= at < end for at in cues):
             others.append((start, end, asked))  # read only if no clause has a cue
             continue
         part = _clause(text, start, end)
+        if text[end:end + 1] in ":：" and len(part) <= MAX_LABEL_CHARS and LABEL.search(part):
+            announced = True  # "主要痛点：": the label is none, what follows is the problem
+            continue
         if _words(part, english) < minimum:
             continue
-        if _is_refused(part, asked, english):
+        if _is_refused(part, asked, english) or IMPROVED.search(part):
             refused = True
+        elif not english and last_index == index - 1 and ELABORATION.match(part):
+            continue  # "导不出报表了，一点导出就转圈": what the failure just told does
         elif is_pain is None or is_pain(part):
             before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
-            if last_index == index - 1 and _DETAIL.match(part):
+            if english and last_index >= index - 2 and _WHICH.search(text, 0, start):
+                pains[-1] = _clause(text, last_start, end)  # "by hand, which eats 2 hours a day"
+            elif not english and BARE_RECURRENCE.match(part):
+                recurrence = (part, start, end)
+                pains.append(part)
+                last_start = start
+            elif last_index == index - 1 and _DETAIL.match(part):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
             elif not english and _REACTION.search(part):
                 if before is None or last_index == index - 1 or \
@@ -321,6 +382,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 pains.append(part)
                 last_start = start
             last_index = index
+    if recurrence is not None:
+        pains = _with_what_recurs(text, pains, recurrence, others)
     whole = whole_clause(sentence)
     if not pains:
         if not whole_when_unsure or refused or _words(whole, english) < minimum:

@@ -88,14 +88,17 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
 
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
     """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
-    line restates its body's problem and is not a second one, and a quoted earlier message is
-    not this touchpoint's news."""
+    line or a ticket's title restates its body's problem and is not a second one, and a quoted
+    earlier message is not this touchpoint's news."""
     found: list[tuple[int, list[SignalHit]]] = []
     for index, s in enumerate(sentences):
         if s.cues & PAIN_CUE and not s.quoted and _is_customer(s, touchpoint):
             phrases = pain_phrases(s, whole_when_unsure=True)
             if phrases and not is_subject_line(touchpoint.text, s.start):
                 found.append((index, [SignalHit("pain", phrase, s) for phrase in phrases]))
+    if touchpoint.channel == "ticket" and len(found) > 1 and \
+            not touchpoint.text[:sentences[found[0][0]].start].strip():
+        found = found[1:]  # the ticket's title line restates the problem its body tells
     hits = []
     for at, (index, sentence_hits) in enumerate(found):
         told_next = at + 1 < len(found) and found[at + 1][0] == index + 1 and \

@@ -1,0 +1,94 @@
+"""Problems told as plain facts: the cue phrases `pains.PAIN` adds to its words of complaint.
+
+Customers often state a problem with no word of complaint in it — what a thing fails to do
+("the bank feeds haven't updated since Friday", "排产计划又没同步到看板"), what it costs in people's
+time ("it's a day a week for two coordinators", "每周一要花大半天汇总"), the old manual way that
+stands in for a tool ("they fill the forms on a clipboard", "老设备还是靠人工抄表"), who never
+answers ("nobody was paged", "温度异常没人报警"), a rate below what was promised ("准点率只有82%"),
+and what it did to the business ("整车报废", "积压了四百多单"). Each alternative holds a literal
+word, so the cue automaton (`cues.py`) still gates the whole pattern.
+"""
+
+from __future__ import annotations
+
+# English; lowercase (the pattern is folded) and enclosed in word boundaries by pains.PAIN
+_NEGATED = (r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not|haven'?t|"
+            r"hasn'?t|have not|has not|don'?t|doesn'?t|didn'?t|do not|does not|did not|"
+            r"couldn'?t|could not|won'?t|will not)")
+FACT_EN = (
+    # a thing that fails to do its job: "bank feeds haven't updated", "the tiers don't apply"
+    rf"{_NEGATED} (?:updat(?:e|es|ed|ing)|gone out|going out|go out|creat(?:e|es|ed|ing)|"
+    r"apply|applied|applying|support (?:\w+ ){0,3}?(?:on|in|for|with)|help|book|find|attach|"
+    r"refresh(?:ed|ing)?|calculat(?:e|ed|ing)|trigger(?:ed|ing)?|fire|fired|firing|match|"
+    r"backfill(?:ed)?|post(?:ed|ing)?|come back|came back|get back|got back|respond(?:ed)?|"
+    r"display(?:ed|ing)?|populat(?:e|ed|ing)|record(?:ed|ing)?|process(?:ed|ing)?|reach)|"
+    r"not (?:been )?(?:updated|applied|sent|processed|delivered|refunded|credited|corrected|"
+    r"answered|searchable|editable|exportable|visible|readable|usable|clickable|reportable|"
+    r"printable|accessible|reachable|traceable)|"
+    r"(?:none|nobody|no one) of (?:\w+ ){0,3}?(?:can|could) (?:see|log|access|open|find|use|get)|"
+    # neglect and ownership: "nobody was paged", "nobody really knows how the stages work"
+    r"(?:nobody|no one|no-one)(?: \w+){0,3}? (?:really |actually |even )?(?:knows|knew|trusts|"
+    r"trusted|owns|owned|checks|checked|reads|uses|used|looks|looked|noticed|warned|cares|"
+    r"bothers|was (?:paged|told|notified|called|informed)|(?:has |had |'s )?(?:come|came|been) "
+    r"back)|before any(?:one|body) (?:looks|replies|responds|picks|answers|gets back)|"
+    r"no (?:eta|update|updates|news|word|owner)\b|"
+    # people's time: "a day a week for two coordinators", "two days of someone's time", "loses a
+    # full day", "spent the whole morning on the phone"
+    r"(?:a|an|one|two|three|four|five|half a|\d+|a full|a whole) (?:full |whole )?(?:hours?|days?|"
+    r"mornings?|afternoons?|evenings?) (?:a|per|every|each) (?:day|week|month|quarter|time)|"
+    r"(?:hours?|days?|weeks?) of (?:someone's|somebody's|someones|my|our|his|her|their) time|"
+    r"loses|spen[dt](?:s|ing)? (?:\w+ ){0,3}?(?:mornings?|afternoons?|evenings?|weekends?|"
+    r"(?:whole|entire|full) (?:day|week))|sit(?:s|ting)? for (?:a|an) (?:day|week|month)|"
+    # recurrence: "the third sync incident since January", "the fourth week our dashboards…"
+    r"(?:second|third|fourth|fifth|sixth) (?:\w+ ){0,2}?(?:incident|outage|"
+    r"failure|week|month|day|ticket|escalation)s? (?:in a row|running|straight|since|this|now|"
+    r"our|we|i)|"
+    # the manual way that stands in for a tool
+    r"one by one|emailed around|passed around|(?:on|with) (?:a |paper )?(?:clipboards?|whiteboard|"
+    r"post-its|postits|post its|sticky notes)|paper forms?|pen and paper|(?:re-key|rekey|re-typ|retyp|re-enter|reenter)\w*|"
+    r"rebuild(?:s|ing)? (?:every|each|all|the whole)|word docs?|"
+    r"(?:off|from|in|into) (?:their|his|her|my|our) own (?:spreadsheets?|sheets|excel)|"
+    r"(?:built|done|made|kept|written) in (?:excel|word|google sheets)|(?:ringing|ring|rang|"
+    r"calling|phoning) (?:round|around)|(?:ringing|phoning|calling) (?:\w+ )?stores|back to (?:ringing|calling|"
+    r"phoning|emailing|doing)|"
+    # defects told plainly
+    r"drop(?:s|ped|ping)? (?:\w+ ){0,3}?(?:rows|records|students|contacts|users|fields|lines|"
+    r"items|notes|attachments|orders|patients)|silently|(?:login|redirect|sign-?in) loop|in a loop|"
+    r"sent back to (?:the )?(?:login|sign-?in|start)|(?:http|error|status|code) [45]\d\d|"
+    r"(?:getting|returning|throwing|seeing|hitting) (?:\w+ )?[45]\d\ds?|[45]\d\ds? errors?|declin(?:e|es|ed|ing) (?:with|on|every|all|at)|"
+    r"still (?:dropping|poor|bad|wrong|unusable|unreliable|inaccurate|sending|creating|"
+    r"duplicating|losing|declining|looping)|poor(?:ly)?|"
+    r"(?:days?|weeks?|months?) (?:behind|late|overdue)|behind (?:schedule|plan|the original)|"
+    r"overdue|slipp(?:ed|ing)|(?:the|latest|another) slip|not from you|"
+    r"(?:is|are|was|were|went|goes|gone|shows?|showing) offline|pil(?:ing|ed|e) up|chaos|chaotic|crawl(?:s|ed|ing)?|gave up|giving up|hang-ups|hangups|hang ups|nothing (?:matches|works|"
+    r"adds up|lines up|syncs)|locked door|lines? out the door|turn(?:s|ed)? up to find|"
+    r"(?:in|into) (?:\w+ )?different formats|inconsistent|"
+    r"there(?:'s| is| are| was| were) no (?!problem|rush|hurry|need|issue|worr|pressure|doubt|"
+    r"question|reason|way around)\w+|(?:has|have|had) no (?:zip|postcode|address|email|phone|"
+    r"record|history|audit|notifications?|alerts?|reminders?)"
+)
+# Chinese
+FACT_ZH = (
+    # what did not happen: "没同步到看板", "没赶上干线", "没人报警"
+    r"没(?:有)?(?:同步|赶上|发货|找到|更新|通知|生效|推送|到账|开通|修好|解决|成功|显示出来)|"
+    r"没(?:有)?人(?:报警|通知|跟|告诉|提醒|负责|知道|接|看|盯)|"
+    # a rate below what was expected: "联网率只有六成", "准点率只有82%"
+    r"率(?:只有|才|仅|不到|不足)|只有[\d一二两三四五六七八九十几半]+(?:成|%|％)|"
+    # the manual way: "靠人工抄表", "只能用Excel另外统计", "要专人每天去看"
+    r"靠[\u4e00-\u9fff]{0,6}?(?:人工|手工|手抄|人记|excel|表格|纸|微信群?|电话|记忆|脑子|拍脑袋)|"
+    r"只能(?:用|绑定|选|关联|设置|另外|单独|手写|在)|(?:导|导出|拉)到\s?(?:excel|表格)|"
+    r"专人|全职(?:干|做|处理|回|盯)|"
+    # what it did to the business
+    r"离线|报废|损失|停工|积压|滞留|延误|耽误|瘫痪|放.{0,4}鸽子|答非所问|试算不平|对不平|走人|"
+    # failures told plainly
+    r"(?:看|听|认|读)不(?:清|出来)|(?:解决|处理|配|调|算|装|跑|推|签|扫|付|支付|申请)不(?:了|出|上|通|平|过来)|"
+    r"同步不过来|(?:还是|仍然|依然|都)不行|一直(?:提示|显示|报|弹|转|闪|红)|"
+    r"(?:口径|说法|格式|写法|标准|版本)(?:都|还|也)?不(?:一样|统一|一致)|前后(?:说法)?(?:都)?不一|"
+    r"不(?:爱|愿意|肯|喜欢)(?:填|用|录|写|更新|登记|弄)|懒得|就忘了|容易忘|丢(?:了)?一批|[扣收]重|"
+    # people's time: "平均要三天", "弄两三天", "查了两天", "打开要十几秒", "花大半天"
+    r"(?<=要)(?:等)?(?:十几|几十|好几|二十多|三十多)(?:秒|分钟|个小时)|(?<=要)(?:等)?(?:半个?小时|"
+    r"一个?多小时|两个?多?小时|几个小时)|(?<=要)\d+(?:秒|分钟)|(?:平均|每次|一次|都|至少|起码)(?:要|得)(?:花)?[\d一二两三四五六七八九十几好半]+"
+    r"(?:到|至)?[\d一二两三四五六七八九十]*多?个?(?:天|周|星期|礼拜)|"
+    r"(?:弄了|搞了|查了|调了|录了|算了|改了|找了|对了|试了)[一二两三四五六七八九十几\d]+多?个?(?:天|小时|礼拜|周|星期)|"
+    r"花(?:了)?(?:大半天|一整天|一上午|一下午|半天|整整)"
+)

@@ -32,6 +32,10 @@ BARE_RECURRENCE = re.compile(
 # the vendor's handling note: "已复现，…导致…", "经排查，是…", "root cause was…"
 DIAGNOSIS = re.compile(r"(?:^|[：:，,\s】])(?:已(?:复现|处理|定位|修复|排查)|经排查|经核实)(?:[，,。]|$)|"
                        r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) ", re.I)
+# the vendor owning up to its own mistake: "抱歉，文档那块确实有两处写错了，我们这周改", "sorry, the
+# export was wrong on our side, we'll fix it today"
+ADMISSION = re.compile(r"(?:抱歉|不好意思|sorry|apolog).*(?:我们|we)(?:'ll| will)?\s?(?:这周|今天|马上|尽快|会)?"
+                       r"(?:改|修|fix|correct|update)", re.I)
 # the speaker's own next step: "我把这两次出问题的工单号整理一下发群里", "we'll replay the failed
 # events ourselves", "- Dom to share 10 recordings with poor transcripts"
 OWN_ACTION = re.compile(

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import (
+    ADMISSION,
     BARE_RECURRENCE,
     DIAGNOSIS,
     ELABORATION,
@@ -59,7 +60,7 @@ _COMPLAINTS = (
     r"answered|got back|gotten back|told|called|followed up|picked up|fixed)|no (?:reply|response|"
     r"answer|callback)|haven'?t heard back|(?:sends?|sent|fires?|fired|runs?|ran|created|imported|shows?|showed) (?:\w+ ){0,4}?twice|hitting (?:\w+ )?(?:limits?|caps?|errors?|[45]\d\ds)|(?:none|nothing) (?:of (?:\w+ ){0,4}?)?(?:is|are|was|were) (?:syncing|working|loading|showing up|coming through|arriving)|(?:double|over)[- ]?(?:charged|billed)|"
     r"(?:charged|billed) (?:us )?(?:twice|double|for \w+ (?:seats|users|licen[cs]es) but)|"
-    r"not working|broken|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
+    r"not working|broken(?! out| down)|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
     r"(?:leads|deals|follow-?ups|tickets|calls)|no visibility|hard to|difficult to|(?:can't|cant|cannot) "
     r"(?:see|find|track|get|export|log ?in(?:to)?)|unable to|double entry|scattered|silo\w*|out of date|"
     r"complain\w*|churn\w*|fall(?:s|ing)? through the cracks|(?:forget|forgets|forgot) to (?:log|"
@@ -114,7 +115,7 @@ _COMPLAINTS = (
     r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
     r"手写|漏记|闪退|卡死|白屏|对不上|响应(?:也|很|太)?慢|(?:收|同步|连|打|登|接|搜|查|识别|加载|刷)不到|"
     r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别|改|修改|删|删除|编辑|提交|取消|注销|退|设置|加|关)不(?:了|上|开|进去|出来?|动)|"
-    r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说)得不(?:太)?清楚|看不懂|"
+    r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说|标)得(?:太|很|也|都)?不(?:太)?清楚|看不懂|"
     r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
     r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
     r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了(?!电话)|死机|老是(?:忘|出|卡|掉|断|"
@@ -137,7 +138,7 @@ _COMPLAINTS = (
     r"出问题|出了问题|出现问题|出现了问题|经常有问题|一直有问题|老是有问题|总是有问题|还是有问题|又有问题|问题很多|"
     r"问题太多|问题特别多|问题很严重|问题严重|(?<!没)毛病|"
     r"(?<=[\u4e00-\u9fff])bug|不好使|失灵|不管用|不起作用|没效果|没作用|没收到|没有收到|"
-    r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录]错|"
+    r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录开写记配打]错|"
     r"被(?:打回|退回|拒)|封号|被封|(?<!预算)冻结|丢(?:单|客户|数据|订单)|乱收费|乱扣|一直不(?:回|到|行|好|通|显示|更新|同步)|"
     r"(?:也|又|还|每次都|总)是这样|每次都(?:得|要)|每次还得|还得(?:手动|自己|再)|有意见|意见(?:很|挺|特别|非常)?大|"
     r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨")
@@ -155,7 +156,7 @@ MIN_EN_CLAUSE_WORDS = 4  # "its a mess", "they're slow" lean on the rest of thei
 # an English "because" clause stays with the problem it explains: "we lost two accounts because
 # nobody called them before the policy lapsed" is one pain, not two
 # a comma or colon between digits ("1,400 duplicates", "19:02") cuts nothing
-_CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
+_CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
@@ -200,7 +201,7 @@ _REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|�
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
-_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|"
+_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
                           r"时不时|动不动)")
 # an English clause cut at "which" tells what the problem before it costs: one pain with it
 _WHICH = re.compile(r"\swhich\s$", re.I)
@@ -210,16 +211,23 @@ _ACK = re.compile(r"(?:好的?|对的?|是的?|嗯+|呵呵|哈哈|唉|哎|啊|�
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
 # 提示SSO错误" is one pain with its message
 _DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
+# what the failure just told costs, without a subject of its own: "报价审批走纸质单，平均要三天"
+_COST = re.compile(r"^(?:平均|每次|一次|至少|起码)(?:都)?(?:要|得)(?:花|等)?[\d一二两三四五六七八九十几好半]")
 # not a good time is no pain: "现在不方便，我在开车", "周三下午不太方便"
 _BUSY = re.compile(r"^(?:现在|今天|明天|后天|这会儿?|上午|下午|晚上|这周|下周|周[一二三四五六日天末])"
                    r"[\u4e00-\u9fff]{0,4}?(?:有点|不太|都)?不(?:方便|行)")
 # a line that announces the problems listed after it: "但是有两个问题比较头疼：", "Two issues:"
-_ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$", re.I)
+_ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$|"
+                        r"^我?(?:先|再|来)?(?:说|讲|介绍|汇报|同步)一下[\u4e00-\u9fff]{0,4}[。.]?$", re.I)
 # our price, a quote or an increase is an objection to buying, not a pain ("涨幅20%，这个我们没法
 #接受", "it's a 30% increase and nobody told us"); a billing error still is one
-_PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quote|quoted|discount)\b|涨价|涨幅|"
-                    r"报价(?!单)|价格|价钱|折扣", re.I)
-_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票", re.I)
+# (a sales quote as a document is none: "no visibility into quote status", "报价审批走纸质单"); a
+# billing error and a defect in how prices are applied ("reps override prices manually",
+# "contract tiers don't apply to app orders") still are
+_PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quoted|discount)\b|涨价|涨幅|"
+                    r"报价(?!单|审批|流程|模板|系统|功能)|价格|价钱|折扣", re.I)
+_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|manual|by hand|"
+                            r"overrid|n't apply|not appl|wrong|incorrect|手工|手动|算错|不对", re.I)
 # a question word inside a statement: "总部根本看不到每个店到底有多少活跃会员"
 _EMBEDDED_QUESTION = re.compile(r"看不到|不知道|不清楚|搞不清|说不清|看不出|查不到|统计不了|没法知道")
 _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|can|could|do|does)\b|"
@@ -227,6 +235,7 @@ _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|ca
 # a question asked about a problem, not for an answer: "why is nobody answering our tickets?",
 # "how come we were charged twice?", "为什么又扣了两次费？", "怎么又登不上了"
 _RHETORICAL = re.compile(r"^(?:why|how come)\b|^how is it (?:possible )?that\b|为什么|为啥|凭什么|"
+                         r"^(?:and |but |so )?(?:nobody|no one|no-one)\b|(?:你|您)?知道吗[？?！!]*$|"
                          r"怎么(?:又|还|老是|总是|一直|天天)", re.I)
 # "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
 _SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|ticket|case|issue type|category|"
@@ -330,7 +339,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     text = sentence.text
     cues = [] if is_pain is not None else _cue_starts(sentence)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or METADATA.match(text) or \
-            RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or \
+            RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or ADMISSION.search(text) or \
             _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
     english = text.isascii() or not _HAN.search(text)
@@ -363,7 +372,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 recurrence = (part, start, end)
                 pains.append(part)
                 last_start = start
-            elif last_index == index - 1 and _DETAIL.match(part):
+            elif last_index == index - 1 and (_DETAIL.match(part) or _COST.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
             elif not english and _REACTION.search(part):
                 if before is None or last_index == index - 1 or \

@@ -86,6 +86,15 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
     return touchpoint.direction == "inbound" or touchpoint.channel in ("call", "meeting")
 
 
+def _is_title(sentence: Sentence, touchpoint: Touchpoint) -> bool:
+    """Whether `sentence` is a ticket's or meeting's first line, a heading without a full stop."""
+    text = touchpoint.text
+    line_end = text.find("\n", sentence.start)
+    line = text[:len(text) if line_end < 0 else line_end]
+    return touchpoint.channel in ("ticket", "meeting") and not text[:sentence.start].strip() and \
+        (touchpoint.channel == "ticket" or not line.rstrip().endswith(tuple(".。!！?？")))
+
+
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
     """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
     line or a ticket's title restates its body's problem and is not a second one, and a quoted
@@ -96,9 +105,8 @@ def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[
             phrases = pain_phrases(s, whole_when_unsure=True)
             if phrases and not is_subject_line(touchpoint.text, s.start):
                 found.append((index, [SignalHit("pain", phrase, s) for phrase in phrases]))
-    if touchpoint.channel == "ticket" and len(found) > 1 and \
-            not touchpoint.text[:sentences[found[0][0]].start].strip():
-        found = found[1:]  # the ticket's title line restates the problem its body tells
+    if len(found) > 1 and _is_title(sentences[found[0][0]], touchpoint):
+        found = found[1:]  # a ticket's or meeting's title line restates the problem its body tells
     hits = []
     for at, (index, sentence_hits) in enumerate(found):
         told_next = at + 1 < len(found) and found[at + 1][0] == index + 1 and \

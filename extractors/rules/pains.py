@@ -55,7 +55,8 @@ _COMPLAINTS = (
     r"won'?t (?:load|open|sync|save|connect)|locked out|outages?|blank (?:screen|page)|"
     r"error messages?|errors|rate[- ]limit\w*|duplicat\w*|dropp(?:ed|ing) (?:\w+ )?(?:meetings|"
     r"calls|leads|messages|emails|contacts|events)|a mess|messy|disaster|unusable|unreliable|"
-    r"flaky|stuck|froze|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
+    r"flaky|(?<!not )(?<!n't )stuck|froze(?! (?:all |the |our )?(?:new )?(?:software )?(?:spend|budget|hiring|"
+    r"headcount|purchas))|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
     r"(?:match|add up)|out of sync|(?:nobody|no one|no-one)(?: \w+){0,3}?(?: has| had|'s)? (?:replied|responded|"
     r"answered|got back|gotten back|told|called|followed up|picked up|fixed)|no (?:reply|response|"
     r"answer|callback)|haven'?t heard back|(?:sends?|sent|fires?|fired|runs?|ran|created|imported|shows?|showed) (?:\w+ ){0,4}?twice|hitting (?:\w+ )?(?:limits?|caps?|errors?|[45]\d\ds)|(?:none|nothing) (?:of (?:\w+ ){0,4}?)?(?:is|are|was|were) (?:syncing|working|loading|showing up|coming through|arriving)|(?:double|over)[- ]?(?:charged|billed)|"
@@ -197,7 +198,9 @@ _COMMITMENT = re.compile(
 # how people take a problem told in the clause before it: "手机号字段现在是明文显示的，我们合规那边有意见"
 # is one pain, the fact with its reaction; a reaction alone, after a pain already kept or after a
 # wish ("希望快点，门店同事意见很大") is none
-_REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|也|一直)?在抱怨|很着急|很尴尬|不满")
+_REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|也|一直)?在抱怨|很着急|很尴尬|不满|"
+                       r"^(?:老板|领导|大家|我们|同事们?|客户|他们|财务|销售)?(?:都|也)?(?:很|挺|太|特别|非常|真)"
+                       r"(?:头疼|麻烦)(?:的|了|死了)?$|不想[\u4e00-\u9fff]{0,6}浪费时间")
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
@@ -211,6 +214,9 @@ _ACK = re.compile(r"(?:好的?|对的?|是的?|嗯+|呵呵|哈哈|唉|哎|啊|�
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
 # 提示SSO错误" is one pain with its message
 _DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
+# how often the failure just told happened: "tablets froze again, 3rd time this week"
+_RECURS = re.compile(r"(?:(?:that'?s|this is|it'?s) )?(?:the )?(?:second|third|fourth|fifth|"
+                     r"\d+(?:st|nd|rd|th)) time\b", re.I)
 # what the failure just told costs, without a subject of its own: "报价审批走纸质单，平均要三天"
 _COST = re.compile(r"^(?:平均|每次|一次|至少|起码)(?:都)?(?:要|得)(?:花|等)?[\d一二两三四五六七八九十几好半]")
 # not a good time is no pain: "现在不方便，我在开车", "周三下午不太方便"
@@ -338,11 +344,12 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     complaint), the whole text unless a clause was a threat, a question or a request."""
     text = sentence.text
     cues = [] if is_pain is not None else _cue_starts(sentence)
+    english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or METADATA.match(text) or \
+            english and IMPROVED.search(text) or \
             RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or ADMISSION.search(text) or \
             _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
-    english = text.isascii() or not _HAN.search(text)
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
     pains: list[str] = []
     others: list[tuple[int, int, bool]] = []
@@ -372,7 +379,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 recurrence = (part, start, end)
                 pains.append(part)
                 last_start = start
-            elif last_index == index - 1 and (_DETAIL.match(part) or _COST.match(part)):
+            elif last_index == index - 1 and (_DETAIL.match(part) or _COST.match(part)
+                                               or english and _RECURS.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
             elif not english and _REACTION.search(part):
                 if before is None or last_index == index - 1 or \
@@ -395,8 +403,9 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
         pains = _with_what_recurs(text, pains, recurrence, others)
     whole = whole_clause(sentence)
     if not pains:
-        if not whole_when_unsure or refused or _words(whole, english) < minimum:
-            return []
+        if not whole_when_unsure or refused or _words(whole, english) < minimum or \
+                whole.endswith(("?", "？")) and not _RHETORICAL.search(whole):
+            return []  # "is that a setting we changed, or a bug?" asks
         for start, end, asked in others:
             part = _clause(text, start, end)
             if _words(part, english) >= minimum and _is_refused(part, asked, english):

@@ -124,6 +124,14 @@ NOT_PAINS = [
                  id="en-a-person-not-letting-is-no-defect"),
     pytest.param("客户：抱歉，接口说明里确实有一处写错了，我们今天改。", id="zh-owning-up-to-a-mistake"),
     pytest.param("客户：我先说一下影响。", id="zh-announcing-the-impact"),
+    pytest.param("Customer: Close one today, we nearly lost the Hartley renewal but your renewal "
+                 "alert saved it.", id="en-a-save-is-praise"),
+    pytest.param("Customer: Honestly the delay is not stuck on your side, it's our procurement.",
+                 id="en-not-stuck"),
+    pytest.param("Customer: Our CFO froze all new software spend until the audit.",
+                 id="en-a-spending-freeze-is-no-defect"),
+    pytest.param("Customer: Is that a role we misconfigured, or a bug?",
+                 id="en-a-real-question-about-a-bug"),
 ]
 
 
@@ -143,6 +151,11 @@ def test_praise_own_steps_threats_and_notes_are_no_pain(text: str) -> None:
                  id="zh-label-before-colon"),
     pytest.param("客户：合同审批走纸质单，平均要四天。", ["合同审批走纸质单，平均要四天"],
                  id="zh-what-it-costs-stays-with-it"),
+    pytest.param("Customer: the scanners at Leeds dropped offline again, 4th time this month",
+                 ["the scanners at Leeds dropped offline again, 4th time this month"],
+                 id="en-how-often-stays-with-the-failure"),
+    pytest.param("客户：扫码枪连不上收银机，老板很头疼。", ["扫码枪连不上收银机"],
+                 id="zh-a-reaction-after-the-pain-is-none"),
     pytest.param("Customer: The sync created 2,300 duplicate leads overnight.",
                  ["The sync created 2,300 duplicate leads overnight"],
                  id="en-thousands-comma-cuts-nothing"),

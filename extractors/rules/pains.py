@@ -180,6 +180,7 @@ _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or e
 # ("sorry for the slow reply") or an offer ("I can send you a recording of it crashing",
 # "我挂了电话马上发")
 _REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can you|would you|sorry|"
+                      r"(?:i|we) (?:want|expect|would like|'d like)\b|"
                       r"apologies|抱歉|不好意思|对不起|(?:i|we)(?:'ll| will| can| could|'m going to"
                       r"| am going to) (?:send|share|get you|forward|record|grab|pull|loop|email|"
                       r"show)\b|我(?:们)?(?:挂了电话|回头|等下|一会儿?|马上|稍后|现在就|这就|待会))|"

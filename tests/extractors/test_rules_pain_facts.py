@@ -131,6 +131,8 @@ NOT_PAINS = [
                  id="en-a-spending-freeze-is-no-defect"),
     pytest.param("Customer: Is that a role we misconfigured, or a bug?",
                  id="en-a-real-question-about-a-bug"),
+    pytest.param("Customer: I want the duplicate charge for April refunded, not credited.",
+                 id="en-a-demand-is-no-pain"),
 ]
 
 
@@ -172,6 +174,10 @@ def test_praise_own_steps_threats_and_notes_are_no_pain(text: str) -> None:
     pytest.param("Customer: the scanners at Leeds dropped offline again, 4th time this month",
                  ["the scanners at Leeds dropped offline again, 4th time this month"],
                  id="en-how-often-stays-with-the-failure"),
+    pytest.param("Customer: Comments are the issue - the export truncates them at 500 characters, "
+                 "so our auditors are missing half the context.",
+                 ["the export truncates them at 500 characters",
+                  "our auditors are missing half the context"], id="en-two-problems-two-items"),
     pytest.param("客户：扫码枪连不上收银机，老板很头疼。", ["扫码枪连不上收银机"],
                  id="zh-a-reaction-after-the-pain-is-none"),
     pytest.param("Customer: The sync created 2,300 duplicate leads overnight.",

@@ -9,7 +9,9 @@ more each state a problem; one problem keeps its sentence ("our reps found the G
 to load"), since short English clauses ("its a mess") lose their subject. Not pains: a threat
 clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
 question ("专业版的限额是多少？"); a problem told before the question still is one
-("导出报表的时候中文文件名是乱码，怎么解决？").
+("导出报表的时候中文文件名是乱码，怎么解决？"). Problems told as plain facts are `pain_facts.py`'s
+cues; clauses with a cue that are still no pain (praise, an elaboration, a bare recurrence count,
+the vendor's diagnosis, one's own next step) are `pain_clauses.py`'s.
 """
 
 from __future__ import annotations
@@ -18,7 +20,20 @@ import re
 from collections.abc import Callable
 
 from extractors.rules.cues import register_pattern
-from extractors.rules.folding import fold
+from extractors.rules.folding import fold, gated
+from extractors.rules.pain_clauses import (
+    ADMISSION,
+    BARE_RECURRENCE,
+    DIAGNOSIS,
+    ELABORATION,
+    IMPROVED,
+    LABEL,
+    MAX_LABEL_CHARS,
+    METADATA,
+    OWN_ACTION,
+    RESOLVED_PAST,
+)
+from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.sentences import Sentence
 
 # Cue phrases of a problem the customer has. English: effort and delay ("takes my ops guy two
@@ -26,8 +41,8 @@ from extractors.rules.sentences import Sentence
 # syncing", "does nothing"), neglect ("nobody has replied"), billing errors ("charged for 45
 # seats"). Chinese: the same, and verbs with a negative potential complement (收不到, 登不上,
 # 打不开, 同步不了) — 麻烦 only as "troublesome" (很麻烦), never the "麻烦您…" of a request.
-PAIN = fold(re.compile(
-    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:\w+ ){0,4}?"
+_COMPLAINTS = (
+    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:[\w']+,? ){0,4}?"
     r"(?:hours|days|weeks|a (?:day|week|month))|spen[dt](?:s|ing)?\W+(?:[\w']+\W+){0,4}?"
     r"(?:hours|days|half (?:a|the|our))|sit(?:s|ting)? (?:there )?for (?:hours|days|weeks)|"
     r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
@@ -40,12 +55,13 @@ PAIN = fold(re.compile(
     r"won'?t (?:load|open|sync|save|connect)|locked out|outages?|blank (?:screen|page)|"
     r"error messages?|errors|rate[- ]limit\w*|duplicat\w*|dropp(?:ed|ing) (?:\w+ )?(?:meetings|"
     r"calls|leads|messages|emails|contacts|events)|a mess|messy|disaster|unusable|unreliable|"
-    r"flaky|stuck|froze|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
+    r"flaky|(?<!not )(?<!n't )stuck|froze(?! (?:all |the |our )?(?:new )?(?:software )?(?:spend|budget|hiring|"
+    r"headcount|purchas))|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
     r"(?:match|add up)|out of sync|(?:nobody|no one|no-one)(?: \w+){0,3}?(?: has| had|'s)? (?:replied|responded|"
     r"answered|got back|gotten back|told|called|followed up|picked up|fixed)|no (?:reply|response|"
     r"answer|callback)|haven'?t heard back|(?:sends?|sent|fires?|fired|runs?|ran|created|imported|shows?|showed) (?:\w+ ){0,4}?twice|hitting (?:\w+ )?(?:limits?|caps?|errors?|[45]\d\ds)|(?:none|nothing) (?:of (?:\w+ ){0,4}?)?(?:is|are|was|were) (?:syncing|working|loading|showing up|coming through|arriving)|(?:double|over)[- ]?(?:charged|billed)|"
     r"(?:charged|billed) (?:us )?(?:twice|double|for \w+ (?:seats|users|licen[cs]es) but)|"
-    r"not working|broken|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
+    r"not working|broken(?! out| down)|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
     r"(?:leads|deals|follow-?ups|tickets|calls)|no visibility|hard to|difficult to|(?:can't|cant|cannot) "
     r"(?:see|find|track|get|export|log ?in(?:to)?)|unable to|double entry|scattered|silo\w*|out of date|"
     r"complain\w*|churn\w*|fall(?:s|ing)? through the cracks|(?:forget|forgets|forgot) to (?:log|"
@@ -100,7 +116,7 @@ PAIN = fold(re.compile(
     r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
     r"手写|漏记|闪退|卡死|白屏|对不上|响应(?:也|很|太)?慢|(?:收|同步|连|打|登|接|搜|查|识别|加载|刷)不到|"
     r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别|改|修改|删|删除|编辑|提交|取消|注销|退|设置|加|关)不(?:了|上|开|进去|出来?|动)|"
-    r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说)得不(?:太)?清楚|看不懂|"
+    r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说|标)得(?:太|很|也|都)?不(?:太)?清楚|看不懂|"
     r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
     r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
     r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了(?!电话)|死机|老是(?:忘|出|卡|掉|断|"
@@ -123,19 +139,25 @@ PAIN = fold(re.compile(
     r"出问题|出了问题|出现问题|出现了问题|经常有问题|一直有问题|老是有问题|总是有问题|还是有问题|又有问题|问题很多|"
     r"问题太多|问题特别多|问题很严重|问题严重|(?<!没)毛病|"
     r"(?<=[\u4e00-\u9fff])bug|不好使|失灵|不管用|不起作用|没效果|没作用|没收到|没有收到|"
-    r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录]错|"
+    r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录开写记配打]错|"
     r"被(?:打回|退回|拒)|封号|被封|(?<!预算)冻结|丢(?:单|客户|数据|订单)|乱收费|乱扣|一直不(?:回|到|行|好|通|显示|更新|同步)|"
     r"(?:也|又|还|每次都|总)是这样|每次都(?:得|要)|每次还得|还得(?:手动|自己|再)|有意见|意见(?:很|挺|特别|非常)?大|"
-    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨",
-    re.I))
-PAIN_CUE = register_pattern("pain", PAIN)
+    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨")
+# problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
+_FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
+PAIN = fold(re.compile(_COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
+# each half has its own cue bit, so a sentence runs only the half its words could match
+_HALVES = [(fold(re.compile(source, re.I)), register_pattern(rule, re.compile(source, re.I)))
+           for rule, source in (("pain", _COMPLAINTS), ("pain_fact", _FACTS))]
+PAIN_CUE = _HALVES[0][1] | _HALVES[1][1]
 
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
 MIN_EN_CLAUSE_WORDS = 4  # "its a mess", "they're slow" lean on the rest of their sentence
 # an English "because" clause stays with the problem it explains: "we lost two accounts because
 # nobody called them before the policy lapsed" is one pain, not two
-_CLAUSES = re.compile(r"[，,；;：:!！？?。]+|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
+# a comma or colon between digits ("1,400 duplicates", "19:02") cuts nothing
+_CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s[-–—]+\s|\s(?:but|and|so|which)\s|"
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
@@ -149,6 +171,8 @@ _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|act
 # a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
 # "再不解决我们就投诉", "否则我们会很麻烦"
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
+                     r"\b(?:i|we)'?d rather\b|(?:这个|再|还)?不(?:解决|修好|处理)(?:的话)?(?=[\u4e00-\u9fff])|"
+                     r"要被[\u4e00-\u9fff]{0,8}罚|"
                      r"\bif (?:you|we|they) (?:could|can|would)\b|"
                      r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
 # a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
@@ -156,6 +180,7 @@ _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or e
 # ("sorry for the slow reply") or an offer ("I can send you a recording of it crashing",
 # "我挂了电话马上发")
 _REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can you|would you|sorry|"
+                      r"(?:i|we) (?:want|expect|would like|'d like)\b|"
                       r"apologies|抱歉|不好意思|对不起|(?:i|we)(?:'ll| will| can| could|'m going to"
                       r"| am going to) (?:send|share|get you|forward|record|grab|pull|loop|email|"
                       r"show)\b|我(?:们)?(?:挂了电话|回头|等下|一会儿?|马上|稍后|现在就|这就|待会))|"
@@ -174,28 +199,42 @@ _COMMITMENT = re.compile(
 # how people take a problem told in the clause before it: "手机号字段现在是明文显示的，我们合规那边有意见"
 # is one pain, the fact with its reaction; a reaction alone, after a pain already kept or after a
 # wish ("希望快点，门店同事意见很大") is none
-_REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|也|一直)?在抱怨|很着急|很尴尬|不满")
+_REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|也|一直)?在抱怨|很着急|很尴尬|不满|"
+                       r"^(?:老板|领导|大家|我们|同事们?|客户|他们|财务|销售)?(?:都|也)?(?:很|挺|太|特别|非常|真)"
+                       r"(?:头疼|麻烦)(?:的|了|死了)?$|不想[\u4e00-\u9fff]{0,6}浪费时间")
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
-_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|"
+_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
                           r"时不时|动不动)")
+# an English clause cut at "which" tells what the problem before it costs: one pain with it
+_WHICH = re.compile(r"\swhich\s$", re.I)
 MAX_TOPIC_CHARS = 12  # a longer clause before is a statement of its own, not the subject
 _ACK = re.compile(r"(?:好的?|对的?|是的?|嗯+|呵呵|哈哈|唉|哎|啊|哦|行|可以|没错|确实|说实话|老实说|"
                   r"怎么说呢|不瞒你说)[!！~～…。.]*")
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
 # 提示SSO错误" is one pain with its message
 _DETAIL = re.compile(r"(?:报错|提示|显示|弹出|弹窗|error|with the error|saying)", re.I)
+# how often the failure just told happened: "tablets froze again, 3rd time this week"
+_RECURS = re.compile(r"(?:(?:that'?s|this is|it'?s) )?(?:the )?(?:second|third|fourth|fifth|"
+                     r"\d+(?:st|nd|rd|th)) time\b", re.I)
+# what the failure just told costs, without a subject of its own: "报价审批走纸质单，平均要三天"
+_COST = re.compile(r"^(?:平均|每次|一次|至少|起码)(?:都)?(?:要|得)(?:花|等)?[\d一二两三四五六七八九十几好半]")
 # not a good time is no pain: "现在不方便，我在开车", "周三下午不太方便"
 _BUSY = re.compile(r"^(?:现在|今天|明天|后天|这会儿?|上午|下午|晚上|这周|下周|周[一二三四五六日天末])"
                    r"[\u4e00-\u9fff]{0,4}?(?:有点|不太|都)?不(?:方便|行)")
 # a line that announces the problems listed after it: "但是有两个问题比较头疼：", "Two issues:"
-_ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$", re.I)
+_ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[^:：]{0,12}[:：]\s*$|"
+                        r"^我?(?:先|再|来)?(?:说|讲|介绍|汇报|同步)一下[\u4e00-\u9fff]{0,4}[。.]?$", re.I)
 # our price, a quote or an increase is an objection to buying, not a pain ("涨幅20%，这个我们没法
 #接受", "it's a 30% increase and nobody told us"); a billing error still is one
-_PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quote|quoted|discount)\b|涨价|涨幅|"
-                    r"报价(?!单)|价格|价钱|折扣", re.I)
-_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票", re.I)
+# (a sales quote as a document is none: "no visibility into quote status", "报价审批走纸质单"); a
+# billing error and a defect in how prices are applied ("reps override prices manually",
+# "contract tiers don't apply to app orders") still are
+_PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quoted|discount)\b|涨价|涨幅|"
+                    r"报价(?!单|审批|流程|模板|系统|功能)|价格|价钱|折扣", re.I)
+_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|manual|by hand|"
+                            r"overrid|n't apply|not appl|wrong|incorrect|手工|手动|算错|不对", re.I)
 # a question word inside a statement: "总部根本看不到每个店到底有多少活跃会员"
 _EMBEDDED_QUESTION = re.compile(r"看不到|不知道|不清楚|搞不清|说不清|看不出|查不到|统计不了|没法知道")
 _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|can|could|do|does)\b|"
@@ -203,9 +242,11 @@ _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|ca
 # a question asked about a problem, not for an answer: "why is nobody answering our tickets?",
 # "how come we were charged twice?", "为什么又扣了两次费？", "怎么又登不上了"
 _RHETORICAL = re.compile(r"^(?:why|how come)\b|^how is it (?:possible )?that\b|为什么|为啥|凭什么|"
+                         r"^(?:and |but |so )?(?:nobody|no one|no-one)\b|(?:你|您)?知道吗[？?！!]*$|"
                          r"怎么(?:又|还|老是|总是|一直|天天)", re.I)
 # "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
-_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|主题|标题|主旨)[ \t]*[:：][ \t]*$",
+_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|ticket|case|issue type|category|"
+                           r"主题|标题|主旨|问题类型|问题分类)[ \t]*[:：][ \t]*$",
                            re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -264,13 +305,35 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
     elif not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part):
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
-                or _BUSY.match(part))
+                or _BUSY.match(part) or OWN_ACTION.search(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
     """Whether a clause without a cue can carry the problem a reaction after it is about."""
     return _words(part, False) >= MIN_CLAUSE_WORDS and not _WISH.match(part) and \
         not _is_refused(part, asked, False)
+
+
+def _cue_starts(sentence: Sentence) -> list[int]:
+    """Where the problem cues of `sentence` begin, from the halves of PAIN its cue bits open."""
+    if not sentence.cues & PAIN_CUE:  # a sentence made without cue bits
+        return [m.start() for m in PAIN.finditer(sentence.text)]
+    return [m.start() for pattern, bit in _HALVES if sentence.cues & bit
+            for m in pattern.finditer(sentence.text)]
+
+
+def _with_what_recurs(text: str, pains: list[str], recurrence: tuple[str, int, int],
+                      others: list[tuple[int, int, bool]]) -> list[str]:
+    """A bare count of recurrences goes when the sentence tells another problem, and takes the
+    plain fact after it when that is what recurs ("这已经是第二次了，去年那批也有类似问题")."""
+    part, start, end = recurrence
+    if len(pains) > 1:
+        return [p for p in pains if p != part]
+    after = next(((s, e, a) for s, e, a in others if s >= end), None)
+    if after and _CLAUSES.fullmatch(text, end, after[0]) and \
+            _is_plain_fact(_clause(text, after[0], after[1]), after[2]):
+        return [_clause(text, start, after[1])]
+    return pains
 
 
 def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = None, *,
@@ -281,28 +344,44 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     `whole_when_unsure` (a cue across two clauses, or a classifier that read the sentence as a
     complaint), the whole text unless a clause was a threat, a question or a request."""
     text = sentence.text
-    cues = [m.start() for m in PAIN.finditer(text)] if is_pain is None else []
-    if is_pain is None and not cues or _ANNOUNCER.search(text) or \
+    cues = [] if is_pain is not None else _cue_starts(sentence)
+    english = text.isascii() or not _HAN.search(text)
+    if is_pain is None and not cues or _ANNOUNCER.search(text) or METADATA.match(text) or \
+            english and IMPROVED.search(text) or \
+            RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or ADMISSION.search(text) or \
             _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
-    english = text.isascii() or not _HAN.search(text)
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
     pains: list[str] = []
     others: list[tuple[int, int, bool]] = []
     refused = False
+    announced = False  # a label before a colon ("主要痛点：") says the clauses after it are problems
+    recurrence: tuple[str, int, int] | None = None  # a bare "这已经是第二次了" kept as a pain
     last_start, last_index = 0, -2  # where the last pain clause starts, and its cut's index
     for index, (start, end, asked) in enumerate(_cuts(text)):
-        if is_pain is None and not any(start <= at < end for at in cues):
+        if is_pain is None and not announced and not any(start <= at < end for at in cues):
             others.append((start, end, asked))  # read only if no clause has a cue
             continue
         part = _clause(text, start, end)
+        if text[end:end + 1] in ":：" and len(part) <= MAX_LABEL_CHARS and LABEL.search(part):
+            announced = True  # "主要痛点：": the label is none, what follows is the problem
+            continue
         if _words(part, english) < minimum:
             continue
-        if _is_refused(part, asked, english):
+        if _is_refused(part, asked, english) or IMPROVED.search(part):
             refused = True
+        elif not english and last_index == index - 1 and ELABORATION.match(part):
+            continue  # "导不出报表了，一点导出就转圈": what the failure just told does
         elif is_pain is None or is_pain(part):
             before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
-            if last_index == index - 1 and _DETAIL.match(part):
+            if english and last_index >= index - 2 and _WHICH.search(text, 0, start):
+                pains[-1] = _clause(text, last_start, end)  # "by hand, which eats 2 hours a day"
+            elif not english and BARE_RECURRENCE.match(part):
+                recurrence = (part, start, end)
+                pains.append(part)
+                last_start = start
+            elif last_index == index - 1 and (_DETAIL.match(part) or _COST.match(part)
+                                               or english and _RECURS.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
             elif not english and _REACTION.search(part):
                 if before is None or last_index == index - 1 or \
@@ -321,10 +400,13 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 pains.append(part)
                 last_start = start
             last_index = index
+    if recurrence is not None:
+        pains = _with_what_recurs(text, pains, recurrence, others)
     whole = whole_clause(sentence)
     if not pains:
-        if not whole_when_unsure or refused or _words(whole, english) < minimum:
-            return []
+        if not whole_when_unsure or refused or _words(whole, english) < minimum or \
+                whole.endswith(("?", "？")) and not _RHETORICAL.search(whole):
+            return []  # "is that a setting we changed, or a bug?" asks
         for start, end, asked in others:
             part = _clause(text, start, end)
             if _words(part, english) >= minimum and _is_refused(part, asked, english):

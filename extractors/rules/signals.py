@@ -86,16 +86,27 @@ def _is_customer(sentence: Sentence, touchpoint: Touchpoint) -> bool:
     return touchpoint.direction == "inbound" or touchpoint.channel in ("call", "meeting")
 
 
+def _is_title(sentence: Sentence, touchpoint: Touchpoint) -> bool:
+    """Whether `sentence` is a ticket's or meeting's first line, a heading without a full stop."""
+    text = touchpoint.text
+    line_end = text.find("\n", sentence.start)
+    line = text[:len(text) if line_end < 0 else line_end]
+    return touchpoint.channel in ("ticket", "meeting") and not text[:sentence.start].strip() and \
+        (touchpoint.channel == "ticket" or not line.rstrip().endswith(tuple(".。!！?？")))
+
+
 def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
     """The customer's problems, one per problem clause (`extractors/rules/pains.py`); a subject
-    line restates its body's problem and is not a second one, and a quoted earlier message is
-    not this touchpoint's news."""
+    line or a ticket's title restates its body's problem and is not a second one, and a quoted
+    earlier message is not this touchpoint's news."""
     found: list[tuple[int, list[SignalHit]]] = []
     for index, s in enumerate(sentences):
         if s.cues & PAIN_CUE and not s.quoted and _is_customer(s, touchpoint):
             phrases = pain_phrases(s, whole_when_unsure=True)
             if phrases and not is_subject_line(touchpoint.text, s.start):
                 found.append((index, [SignalHit("pain", phrase, s) for phrase in phrases]))
+    if len(found) > 1 and _is_title(sentences[found[0][0]], touchpoint):
+        found = found[1:]  # a ticket's or meeting's title line restates the problem its body tells
     hits = []
     for at, (index, sentence_hits) in enumerate(found):
         told_next = at + 1 < len(found) and found[at + 1][0] == index + 1 and \

@@ -1,0 +1,49 @@
+"""Clauses that hold a pain cue but are no pain point of their own, in English and Chinese.
+
+`pains.pain_phrases` cuts a sentence into clauses and keeps those with a problem cue; these
+shapes say which of them to leave out. A problem that went away is praise ("no-shows dropped by
+half", "投诉率降了一半"); a consequence told right after its failure is the same problem
+("导不出报表了，一点导出就转圈"); a bare count of recurrences ("这已经是第二次了") is a pain only
+with what recurs; the vendor's diagnosis ("已复现，短信服务商侧时间戳异常导致校验失败") and the
+customer's own next step ("我把出问题的工单号整理一下发群里", "we'll replay the failed events
+ourselves") are not the customer's problem; a label before a colon ("主要痛点：…") and a bracketed
+note ("[Voicemail transcript - auto-generated, may contain errors]") only frame one.
+"""
+
+from __future__ import annotations
+
+import re
+
+IMPROVED = re.compile(
+    r"\b(?:finally (?:stopped|fixed)|saved (?:it|us|the|our)|(?:fewer|less) (?:\w+ )?than "
+    r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third))\b|"
+    r"(?:量|率|次数|时间|投诉|工作量|成本|电话)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
+    r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
+# a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around
+# other stores, now they just see it"
+RESOLVED_PAST = re.compile(r"\bused to\b.*\bnow (?:we|they|it|i|you|he|she|everyone)\b|"
+                           r"以前.{2,30}现在(?:不用|直接|一键|自动|都能)", re.I)
+# "一点导出就转圈", "信号一差就转圈": what a failure told just before does when it happens
+ELABORATION = re.compile(r"^[\u4e00-\u9fff]{0,6}一[\u4e00-\u9fff]{1,4}就")
+# "这已经是第二次了", "这个月第三次催了", "上个月也是这样"
+BARE_RECURRENCE = re.compile(
+    r"^(?:这|这个月|这周|本月|今年|已经|又|都|也|这次|而且)*(?:是)?第[二三四五六七八九十\d]+次"
+    r"(?:了|催了?|出现|发生)?$|^(?:上次|上个月|上周|之前|以前|去年)(?:也|都)是这样(?:的)?$")
+# the vendor's handling note: "已复现，…导致…", "经排查，是…", "root cause was…"
+DIAGNOSIS = re.compile(r"(?:^|[：:，,\s】])(?:已(?:复现|处理|定位|修复|排查)|经排查|经核实)(?:[，,。]|$)|"
+                       r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) ", re.I)
+# the vendor owning up to its own mistake: "抱歉，文档那块确实有两处写错了，我们这周改", "sorry, the
+# export was wrong on our side, we'll fix it today"
+ADMISSION = re.compile(r"(?:抱歉|不好意思|sorry|apolog).*(?:我们|we)(?:'ll| will)?\s?(?:这周|今天|马上|尽快|会)?"
+                       r"(?:改|修|fix|correct|update)", re.I)
+# the speaker's own next step: "我把这两次出问题的工单号整理一下发群里", "we'll replay the failed
+# events ourselves", "- Dom to share 10 recordings with poor transcripts"
+OWN_ACTION = re.compile(
+    r"^我(?:们)?(?:这边)?(?:先|再)?把.{0,24}?(?:整理|发|转|汇总|截图|导出)|"
+    r"^(?:i|we)(?:'ll| will) (?:replay|re-?run|retry|resend|re-?send|test|try|collect|compile|"
+    r"gather|put together)\b|^[-•*]?\s*\w+ to (?:share|send|collect|compile|pull|set up|gather)\b",
+    re.I)
+# "主要痛点：", "Two issues:" as the head of a clause cut at its colon
+LABEL = re.compile(r"(?:痛点|问题|毛病|issues?|problems?|pain points?|complaints?)\s*$", re.I)
+MAX_LABEL_CHARS = 12
+METADATA = re.compile(r"^\s*[\[【][^\]】]*[\]】]\s*$")

@@ -1,0 +1,108 @@
+"""Problems told as plain facts: the cue phrases `pains.PAIN` adds to its words of complaint.
+
+Customers often state a problem with no word of complaint in it — what a thing fails to do
+("the bank feeds haven't updated since Friday", "排产计划又没同步到看板"), what it costs in people's
+time ("it's a day a week for two coordinators", "每周一要花大半天汇总"), the old manual way that
+stands in for a tool ("they fill the forms on a clipboard", "老设备还是靠人工抄表"), who never
+answers ("nobody was paged", "温度异常没人报警"), a rate below what was promised ("准点率只有82%"),
+and what it did to the business ("整车报废", "积压了四百多单"). Each alternative holds a literal
+word, so the cue automaton (`cues.py`) still gates the whole pattern.
+"""
+
+from __future__ import annotations
+
+# English; lowercase (the pattern is folded) and enclosed in word boundaries by pains.PAIN
+_NEGATED = (r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not|haven'?t|"
+            r"hasn'?t|have not|has not|don'?t|doesn'?t|didn'?t|do not|does not|did not|"
+            r"couldn'?t|could not|won'?t|will not)")
+FACT_EN = (
+    # a thing that fails to do its job: "bank feeds haven't updated", "the tiers don't apply"
+    rf"{_NEGATED} (?:updat(?:e|es|ed|ing)|gone out|going out|go out|creat(?:e|es|ed|ing)|"
+    r"apply|applied|applying|support (?:\w+ ){0,3}?(?:on|in|for|with)|help|book|find|attach|"
+    r"refresh(?:ed|ing)?|calculat(?:e|ed|ing)|trigger(?:ed|ing)?|fire|fired|firing|match|"
+    r"backfill(?:ed)?|post(?:ed|ing)?|come back|came back|get back|got back|respond(?:ed)?|"
+    r"display(?:ed|ing)?|show(?:ing)?|populat(?:e|ed|ing)|record(?:ed|ing)?|process(?:ed|ing)?|reach)|"
+    r"not (?:been )?(?:updated|applied|sent|processed|delivered|refunded|credited|corrected|"
+    r"answered|searchable|editable|exportable|visible|readable|usable|clickable|reportable|"
+    r"printable|accessible|reachable|traceable)|"
+    r"(?:none|nobody|no one) of (?:\w+ ){0,3}?(?:can|could) (?:see|log|access|open|find|use|get)|"
+    # neglect and ownership: "nobody was paged", "nobody really knows how the stages work"
+    r"(?:nobody|no one|no-one)(?: \w+){0,3}? (?:really |actually |even )?(?:knows|knew|trusts|"
+    r"trusted|owns|owned|checks|checked|reads|uses|used|looks|looked|noticed|warned|cares|"
+    r"bothers|was (?:paged|told|notified|called|informed)|(?:has |had |'s )?(?:come|came|been) "
+    r"back)|before any(?:one|body) (?:looks|replies|responds|picks|answers|gets back)|"
+    r"no (?:eta|owner)\b|(?:still|yet) no (?:update|news|word)|no (?:update|news|word) (?:from|since|after)|"
+    # people's time: "a day a week for two coordinators", "two days of someone's time", "loses a
+    # full day", "spent the whole morning on the phone"
+    r"(?:a|an|one|two|three|four|five|half a|\d+|a full|a whole) (?:full |whole )?(?:hours?|days?|"
+    r"mornings?|afternoons?|evenings?) (?:a|per|every|each) (?:day|week|month|quarter|time)"
+    r"(?! (?:in the office|on site|onsite|remote|from home|off))|"
+    r"(?:hours?|days?|weeks?) of (?:someone's|somebody's|someones|my|our|his|her|their) time|"
+    r"loses|spen[dt](?:s|ing)? (?:\w+ ){0,3}?(?:mornings?|afternoons?|evenings?|weekends?|"
+    r"(?:whole|entire|full) (?:day|week))|sit(?:s|ting)? for (?:a|an) (?:day|week|month)|"
+    # recurrence: "the third sync incident since January", "the fourth week our dashboards…"
+    r"(?:second|third|fourth|fifth|sixth) (?:\w+ ){0,2}?(?:incident|outage|"
+    r"failure|week|month|day|ticket|escalation)s? (?:in a row|running|straight|since|this|now|"
+    r"our|we|i)|"
+    # the manual way that stands in for a tool
+    r"(?:enter|import|add|upload|fix|updat|download|cop[yi]|check|call|chas|mov|key|typ|merg|assign|"
+    r"reassign|export|delet|edit)\w* (?:\w+ ){0,4}?one by one|emailed around|passed around|(?:on|with) (?:a |paper )?(?:clipboards?|whiteboard|"
+    r"post-its|postits|post its|sticky notes)|paper forms?|pen and paper|(?:re-key|rekey|re-typ|retyp|re-enter|reenter)\w*|"
+    r"rebuild(?:s|ing)? (?:every|each|all|the whole)|(?:are|is|in|as) word docs?|"
+    r"(?:off|from|in|into) (?:their|his|her|my|our) own (?:spreadsheets?|sheets|excel)|"
+    r"(?:built|done|made|kept|written) in (?:excel|word|google sheets)|(?:ringing|phoning|"
+    r"calling) (?:round|around|(?:\w+ )?stores)|(?:have|had|has) to (?:ring|call|phone) (?:round|around)|"
+    r"(?:gone|went|going|go) back to (?:ringing|calling|phoning|emailing|doing it)|"
+    # defects told plainly
+    r"drop(?:s|ped|ping)? (?:\w+ ){0,3}?(?:rows|records|students|contacts|users|fields|lines|"
+    r"items|notes|attachments|orders|patients)|silently|(?:login|redirect|sign-?in) loop|in a loop|"
+    r"sent back to (?:the )?(?:login|sign-?in|start)|(?:http|error|status|code) [45]\d\d|"
+    r"(?:getting|returning|throwing|seeing|hitting) (?:\w+ )?[45]\d\ds?|[45]\d\ds? errors?|declin(?:e|es|ed|ing) (?:with|on|every|all|at)|"
+    r"still (?:dropping|poor|bad|wrong|unusable|unreliable|inaccurate|sending|creating|"
+    r"duplicating|losing|declining|looping)|poor(?:ly)?|"
+    r"(?:days?|weeks?|months?) (?:behind|late|overdue)|behind (?:schedule|plan|the original)|"
+    r"overdue|slipp(?:ed|ing)|(?:the|latest|another) slip|not from you|"
+    r"(?:broke|breaks|break|breaking) (?:every|each|whenever|again|after|when)|truncat\w*|"
+    r"(?:cuts?|chops?|chopped) off|"
+    r"(?:blank|empty) (?:emails?|reports?|exports?|files?|pdfs?)|(?:sync|import|export|integration|"
+    r"feed|webhook|job|connector)s? (?:has |have |just )?stopped|(?:consultant|developer|contractor|"
+    r"engineer)s? for (?:every|each|any)|(?:never|don'?t|doesn'?t|didn'?t) (?:make|made) it "
+    r"(?:in|into|through|over|across)|(?:won'?t|doesn'?t|don'?t|can'?t|wouldn'?t) let (?:\w+ ){1,2}?"
+    r"(?:attach|add|save|upload|edit|change|export|import|select|pick|enter|log in|sign in|create|"
+    r"delete|print|download)|hand-?writ\w*|handwritten|"
+    r"(?:is|are|was|were|went|goes|gone|shows?|showing) offline|pil(?:ing|ed|e) up|chaos|chaotic|crawl(?:s|ed|ing)?|gave up|giving up|hang-ups|hangups|hang ups|nothing (?:matches|works|"
+    r"adds up|lines up|syncs)|locked door|lines? out the door|turn(?:s|ed)? up to find|"
+    r"(?:in|into) (?:\w+ )?different formats|inconsistent|"
+    r"there(?:'s| is| are| was| were) no (?!problem|rush|hurry|need|issue|worr|pressure|doubt|"
+    r"question|reason|way|one|time|budget|point|chance|plan|deadline|change|decision|contract)\w+|(?:has|have|had) no (?:zip|postcode|address|email|phone|"
+    r"record|history|audit|notifications?|alerts?|reminders?)"
+)
+# Chinese
+FACT_ZH = (
+    # what did not happen: "没同步到看板", "没赶上干线", "没人报警"
+    r"没(?:有)?(?:同步|赶上|发货|找到|更新|通知|生效|推送|到账|开通|修好|解决|成功|显示出来)|"
+    r"没(?:有)?(?:任何)?人(?:报警|通知|跟|告诉|提醒|负责|知道|接|看|盯|回复|回应)|"
+    r"没有任何(?:回复|回应|消息|反馈|进展|通知)|还是(?:报错|失败|[45]\d\d)|"
+    r"纸质(?:单|表|版|流程|审批)|走纸质|排(?:起)?了?长队|不知道(?:每个|谁|到哪|有多少)|"
+    r"(?:都|还|每次都|只能|得)(?:要|得)?找(?:厂家|实施|供应商|外包|原厂)|(?:都要|每次都要|每次都得)找(?:他们|it|技术|开发)|"
+    r"一(?:条|个|次|份|单)都没有?|(?:打电话|打电话过|跑)来问|"
+    # a rate below what was expected: "联网率只有六成", "准点率只有82%"
+    r"率(?:只有|才|仅|不到|不足)|只有[\d一二两三四五六七八九十几半]+(?:成|%|％)|"
+    # the manual way: "靠人工抄表", "只能用Excel另外统计", "要专人每天去看"
+    r"靠[\u4e00-\u9fff]{0,6}?(?:人工|手工|手抄|人记|excel|表格|纸|微信群?|电话|记忆|脑子|拍脑袋)|"
+    r"只能(?:用\s?(?:excel|表格|纸|微信|邮件|电话)|绑定|选一|关联一|另外|单独|手写)|(?:导|导出|拉)到\s?(?:excel|表格)|"
+    r"(?:要|得|需要|只能)(?:安排|派)?专人|全职(?:干|做|处理|回|盯)|"
+    # what it did to the business
+    r"(?<!支持)离线(?!模式|版|下载|使用|功能|包|地图)|报废|(?<!避免)(?<!减少)(?<!挽回)(?<!降低)损失|停工|积压|滞留|延误|耽误|瘫痪|放.{0,6}鸽子|答非所问|试算不平|对不平|走人|"
+    # failures told plainly
+    r"(?:看|认|读)不(?:清|出来)|(?:解决|处理|配|调|装|扫|支付|申请)不(?:了|出|上|通|过来)|算不(?:出|对|平)|"
+    r"推不(?:出|送)|跑不(?:通|起来)|付不了款|同步不过来|(?:还是|仍然|依然)不行|一直(?:提示|显示|报|弹|转|闪|红)|"
+    r"(?:口径|说法|格式|写法|标准|版本)(?:都|还|也)?不(?:一样|统一|一致)|前后(?:说法)?(?:都)?不一|"
+    r"不(?:爱|愿意|肯|喜欢)(?:填|用|录|写|更新|登记|弄)|懒得|就忘了|容易忘|丢(?:了)?一批|[扣收]重|"
+    # people's time: "平均要三天", "弄两三天", "查了两天", "打开要十几秒", "花大半天"
+    r"(?<=要)(?:等)?(?:十几|几十|好几|二十多|三十多)秒|(?<=要)\d+秒|(?<=要等)(?:十几|几十|二十多|三十多|半个?小时|"
+    r"\d+分钟)|(?:平均|每次|一次)(?:要|得)(?:花)?[\d一二两三四五六七八九十几好半]+(?:到|至)?[\d一二两三四五六七八九十]*多?个?"
+    r"(?:天|周|星期|礼拜)|(?:弄了|搞了|查了|调了|录了|改了|找了|对了)[一二两三四五六七八九十几\d]+多?个?(?:天|小时|礼拜|周|"
+    r"星期)|"
+    r"花(?:了)?(?:大半天|一整天|一上午|一下午|半天|整整)"
+)

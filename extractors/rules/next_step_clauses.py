@@ -159,7 +159,14 @@ _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
-_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先|据此|走)")
+# ("…报价发我，我节后第一天就走采购流程", "…发给我，我周三要跟校长汇报": a day may come first)
+_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:[今明后]天|下?周[一二三四五六日]|月底|[节年]后[^，,]{0,5}?)?"
+                         r"(?:要|需要|得|想|好|就)(?:在|拿|用|给|跟|和|内部|先|据此|走|做|开会|汇报|评审)")
+# the speaker's own calendar, said as the reason for a date: "我们月底要做季度复盘", "周一我们开会",
+# "我周三要跟校长汇报": nothing is done for the other side
+_OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开会|复盘|结账|盘点|评审|出差|放假|"
+                         r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
+_FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
 # "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
@@ -174,6 +181,8 @@ _STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
 _JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
 _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
+# "请提供原始文件（含跟进记录的那份）": an aside in brackets says which one, it describes no step
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -346,7 +355,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
                  or _REQUEST_TAIL.search(clause) and fronted(clause[: m.start()])) \
             and not (not m.group("subj").startswith(("请", "麻烦"))
                      and (ZH_QUESTION.search(clause) or _STATE_REACHED.search(clause))) \
-            and not _RELATIVE.match(clause, m.end()) and not _CAN_OR_NOT.search(m.group("mid")):
+            and not (_RELATIVE.match(clause, m.end()) and "把" not in m.group("mid")) \
+            and not _CAN_OR_NOT.search(m.group("mid")):  # ("请把导出的原始表发我": 导出的 is the object's)
         found.append((m.start(), _Found("other", base + m.start("mid"), fronted=fronted(clause[: m.start()]))))
     if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
@@ -542,8 +552,11 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
         if is_zh and _DELEGATED.match(action):
             action = action[1:]  # "我让销售顾问今天联系您", "麻烦让销售联系我": the one who does it
+        if is_zh and found.side == "self" and _OWN_AGENDA.match(action) and not _FOR_THE_OTHER.search(action):
+            previous = None
+            continue
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and (action.endswith("的") or DESCRIBED.search(action)
+                or is_zh and (action.endswith("的") or DESCRIBED.search(_ASIDE.sub("", action))
                               or _JUST_A_LOOK.match(action)
                               or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description

@@ -146,7 +146,8 @@ ZH_SELF = gated(re.compile(
     rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人|(?<![您你那他她])这边)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
-    r"(?<![帮给为跟和对向替让叫找])"  # "这边帮您查询一下": 您 after a coverb is its object
+    # "这边帮您查询一下": 您 after a coverb is its object; "感谢您周五抽空沟通": after a thanks too
+    r"(?<![帮给为跟和对向替让叫找谢])"
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
     r"(?!好)"  # "您好~ 我们是电子发票哦": a greeting
     rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
@@ -240,7 +241,7 @@ EN_DOING = fold(re.compile(
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
-NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
+NOT_A_REQUEST = gated(re.compile(r"请问|请(?:注意)?查收|请查阅|请过目|请见谅|请谅解|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 # a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
 CLAUSE_BREAK = re.compile(
@@ -279,7 +280,8 @@ ACCEPTANCE = re.compile(
     re.I)
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
-    r"万一|只要", re.I))
+    # the written forms: "如有遗漏请随时补充", "如您误收本邮件，请…", "若有异常…"
+    r"万一|只要|(?<![例比假譬诸])如(?:有|需|需要|您|你|贵司|遇|发现|出现|无)|(?<![倘])若(?!干)", re.I))
 # a notice of closure or maintenance to everyone is information, not anyone's step:
 # "our offices will be closed February 16", "3月28日凌晨进行系统升级，期间服务暂停", "春节期间我司放假"
 NOTICE = fold(re.compile(
@@ -344,14 +346,16 @@ NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never
                       # "能不能派人过来", "要不要我发您": an A-not-A question holds no "not"
                       # "识别", "级别", "特别": 别 inside a word is no "don't"
                       r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|(?<![识区级类分特个告派差鉴辨性])别|(?<!要)不要|暂时不|"
-                      r"先不", re.I))
+                      r"先不|"
+                      # "你们系统没更新", "账号还没开通", "驱动装不上": not done, cannot be done
+                      r"(?<![有])没(?!问题|关系|事)|(?<=[\u4e00-\u9fff])不(?:上|了|到|开|动|进)(?![来去])", re.I))
 
 # speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
 # "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")
 DISFLUENCY = fold(re.compile(
     r"(?:[,，]\s*)?(?P<noise>\b(?:um+|uh+|erm+|er|ah+|hmm+|(?:you know|I mean)(?=\s*,))\b|\[(?:inaudible|"
     r"crosstalk|laughter|laughs|pause|silence|unintelligible)\]|\((?:inaudible|crosstalk|laughs?|"
-    r"pause)\)|呃+|额+|嗯+|(?<![^，,\s])(?:那个|就是)(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
+    r"pause)\)|呃+|(?<![\u4e00-\u9fff])额+|嗯+|(?<![^，,\s])(?:那个|就是)(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
 _RUNS = gated(re.compile(r"[ \t]{2,}"))
 
@@ -371,7 +375,7 @@ def _first_group(match: re.Match[str]) -> str:
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))
+    r"\x00(?:上午|中午|下午|傍晚|晚上|早上)?(?:之前|以前|前|之内|以内|内)?", re.I))
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"

@@ -115,6 +115,12 @@ _TAKEN_ON = re.compile(r"\W*(?:will do|on it|sure|yes|yep|yeah|ok(?:ay)?|of cour
 # the promise hands the asked-for thing back: "get them to you", "send it over", "have those to you"
 _BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:it|them|that|those|these)\s+"
                            r"(?:over\s+)?(?:to|over to|across to)\s+(?:you|u)\b", re.I)
+# a request that only asks someone to look into it: "能不能安排人帮我们看一下", "请帮忙排查", "麻烦看看
+# 能不能恢复"; the other side's promise in reply says what will be done
+_VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(?:帮忙|帮我们|帮我)?(?:看一下|看看|处理|跟进|排查|解决|"
+                        r"查一下|核实)(?:一下)?(?:能不能[^，,]{1,6})?$")
+# a named colleague before a bare handover: "小郑发你", "技术同事发您"
+_HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -174,6 +180,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             merged = _answered(hits, hit, sentences)
             if merged is not None and REPLY.match(hit.action):
                 hits[merged] = replace(hits[merged], action=f"{hits[merged].action}并{hit.action}")
+            elif merged is not None and _VAGUE_ASK.match(hits[merged].action) \
+                    and not OBJECTLESS.match(hit.action) and not _VAGUE_ASK.match(hit.action):
+                # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what
+                hits[merged] = replace(hits[merged], action=hit.action)
             if merged is None:
                 hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
                 key = _action_key(hit.action)
@@ -356,11 +366,14 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     if not hits or hit.is_request:
         return None
     k = len(hits) - 1
+    while k and hits[k].sentence is hit.sentence:  # "麻烦把日志发我们，我们明天排查": past its own ask
+        k -= 1
     while k and not hits[k].is_request and hits[k - 1].sentence is hits[k].sentence:
         k -= 1
     last = hits[k]
-    if not last.is_request or last.owner != hit.owner or last.sentence.speaker in (None,
-                                                                                 hit.sentence.speaker):
+    # (a ticket's unlabelled description may ask, and a labelled handling entry answer)
+    if not last.is_request or last.owner != hit.owner or hit.sentence.speaker in (None,
+                                                                                last.sentence.speaker):
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
@@ -368,7 +381,7 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
         return None
     taken_on = _TAKEN_ON.match(hit.sentence.text) is not None \
         and _BROUGHT_BACK.search(hit.action) is not None  # "will do, I'll … get them to you in an hour"
-    return k if taken_on or _same_ask(last.action, hit.action) else None
+    return k if taken_on or _same_ask(last.action, hit.action) or _VAGUE_ASK.match(last.action) else None
 
 
 def _action_key(action: str) -> str:
@@ -385,7 +398,9 @@ def _same_ask(request: str, promise: str) -> bool:
     if _INVITE.search(promise) and _MEETING.search(request):  # "…a joint session?" / "I'll send an invite"
         return True
     if _HAN.search(promise):
-        if REPLY.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
+        if (by := _HANDED_BY.match(promise)) is not None:
+            promise = promise[by.end():]  # "我让小郑今天发你": 小郑 hands it over
+        if REPLY.match(promise) or OBJECTLESS.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
             return True
         own = _han_bigrams(promise)
         return not own or bool(own & _han_bigrams(request)) \

@@ -333,6 +333,7 @@ _TIME_LEAD = re.compile(r"\s*(?:(?:[今明后]天|今晚|明早|下周[一二三
                         r"(?:上午|下午|晚上|中午|早上|下班|午饭|\d{1,2}点)?(?:之前|以前|前|之内|内|后|以后)?\s*)")
 
 
+_DEMAND = re.compile(r"(?:这边)?(?:要求|需要(?:你们|贵司|您|贵方))(?:你们|贵司|您|贵方)?")
 # the agent starting a service for the customer: "我给您申请…", "我这边帮您登记…", "我为您预约…"
 _FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(?:申请|登记|提交|升级|预约|补发|退款|"
                       r"办理|加急|催|报备|备注|安排)")
@@ -358,7 +359,11 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
             and not (_RELATIVE.match(clause, m.end()) and "把" not in m.group("mid")) \
             and not _CAN_OR_NOT.search(m.group("mid")):  # ("请把导出的原始表发我": 导出的 is the object's)
         found.append((m.start(), _Found("other", base + m.start("mid"), fronted=fronted(clause[: m.start()]))))
-    if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
+    own = ZH_SELF.search(clause) if cues & _ZH_SELF else None
+    if own is not None and (demand := _DEMAND.match(clause, own.end("subj"))):
+        # "我们要求三个工作日内给出书面报告": a demand of the other side, not the speaker's plan
+        found.append((own.start(), _Found("other", base + demand.end())))
+    elif (m := own) is not None and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
             or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
             or answering and not m.group("mid") and "一下" not in clause  # "我更新一下": done now
@@ -557,7 +562,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
                 or is_zh and (action.endswith("的") or DESCRIBED.search(_ASIDE.sub("", action))
-                              or _JUST_A_LOOK.match(action)
+                              or _JUST_A_LOOK.match(action) or action.endswith("如下")  # "…整理如下："
                               or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None

@@ -70,3 +70,58 @@ ANSWERED = [
 @pytest.mark.parametrize(("turns", "expected"), ANSWERED)
 def test_an_ask_answered_by_the_other_sides_promise_is_one_step(turns, expected):
     assert steps(turns) == expected
+
+
+def notes(text: str, channel: str = "meeting", direction: str = "inbound"
+          ) -> list[tuple[str, str, date | None]]:
+    from tests.extractors.test_rules_action_items import steps_of
+
+    return steps_of(text, channel, direction)  # occurred Tue 2026-04-14
+
+
+MINUTES = [
+    pytest.param(
+        "供应链系统需求会\n参会：远山物流 仓储部 齐经理、财务 童总；我方 项目经理 叶青、实施顾问 小韦\n\n"
+        "齐经理：库位清单我们这边下周三前整理好发给你们。\n"
+        "叶青：好的，收到清单后我们周五前出一版配置方案。\n",
+        [("库位清单整理好发给你们", "customer", date(2026, 4, 22)), ("出一版配置方案", "rep", date(2026, 4, 17))],
+        id="zh-attendee-line-gives-speakers-sides"),
+    pytest.param(
+        "【纪要】启明制药 × 青禾科技 CRM启动会\n"
+        "参会：启明制药 — 陆总（销售副总）、IT 郑工；青禾科技 — 方圆（实施顾问）、唐宁（项目经理）\n\n"
+        "待办事项：\n1. 青禾科技（方圆）：出具数据迁移方案，4月24日前；\n2. 启明（郑工）：开通测试服务器账号，下周一前；\n",
+        [("出具数据迁移方案", "rep", date(2026, 4, 24)), ("开通测试服务器账号", "customer", date(2026, 4, 20))],
+        id="zh-two-organisations-the-one-with-implementation-is-the-vendor"),
+    pytest.param(
+        "二、待办\n1）王凯（我方）：4月20日前提交实施计划；\n2）林涛（客户IT）：开通测试环境的VPN账号；\n",
+        [("提交实施计划", "rep", date(2026, 4, 20)), ("开通测试环境的VPN账号", "customer", None)],
+        id="zh-full-width-item-numbers-and-side-tags"),
+    pytest.param(
+        "甲方 项目经理 侯敏：验收单我们下周一签。\n乙方 项目经理 田野：好的，剩下的问题我们周五前处理完。\n"
+        "侯敏：行，就这样。\n",
+        [("签验收单", "customer", date(2026, 4, 20)), ("剩下的问题处理完", "rep", date(2026, 4, 17))],
+        id="zh-jiafang-yifang-labels"),
+    pytest.param(
+        "韩经理（客户）：我们要求三个工作日内给出书面事故报告。\n许峰（我方）：可以。\n",
+        [("给出书面事故报告", "rep", date(2026, 4, 17))], id="zh-we-demand-asks-the-other-side"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MINUTES)
+def test_notes_say_each_attendees_side_and_each_items_owner(text, expected):
+    assert notes(text) == expected
+
+
+def test_items_under_a_sides_own_heading_are_that_sides():
+    text = ("李总您好，\n\n今天会上的几件事整理如下：\n1. 我方待办：\n - 本周五前提交上线排期；\n"
+            " - 安排工程师对接打印接口。\n2. 贵方待办：\n - 月底前提供近三个月的订单样本；\n - 确定项目负责人。\n\n谢谢\n陈晓")
+    assert notes(text, "email", "outbound") == [
+        ("提交上线排期", "rep", date(2026, 4, 17)), ("安排工程师对接打印接口", "rep", None),
+        ("提供近三个月的订单样本", "customer", date(2026, 4, 30)), ("确定项目负责人", "customer", None)]
+
+
+def test_a_signature_with_a_job_title_is_no_attendee_line():
+    from extractors.rules.attendees import attendee_sides
+
+    assert attendee_sides("谢谢\n刘畅\n客户经理 | 云帆软件\n") == {}
+    assert attendee_sides("客户：好的，我明天发您。\n销售：收到。") == {}

@@ -167,6 +167,7 @@ _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:[今明后]天|下?�
 _OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开会|复盘|结账|盘点|评审|出差|放假|"
                          r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
 _FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
+_WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
 # "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
@@ -396,6 +397,9 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found("other", base + m.end())
     if cues & _ZH_ASK and (m := ZH_SEND_ME.match(clause)):
         return _Found("other", base + m.start("send"))
+    if cues & _ZH_ASK and ((m := _BA_TO_ME.match(clause)) or (m := _IF_CONVENIENT.match(clause))
+                           and ZH_ASKS_ME.search(clause, m.end())):
+        return _Found("other", base + m.end())  # "另外把可用率报告也发我一份", "方便的话发个识别码给我"
     if (m := ZH_WHEN_DONE.match(clause)) is not None:
         return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
@@ -417,6 +421,9 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_DOING, EN_DOING))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
+# a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
+_BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
+_IF_CONVENIENT = re.compile(r"^\s*(?:您|你)?(?:方便的话|有空的话|有时间的话)")
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
@@ -429,7 +436,8 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
             return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
-    if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)) \
+    if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
+                           or "把" in text or "方便的话" in text) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
@@ -461,8 +469,16 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     if cues & _DISFLUENT and (plain := spoken(text)) != text:
         text = plain  # "I'll, um, send": the words the fillers kept apart now touch
         cues |= cues_of(text)
-    if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
+    if cues & _NOTICE and NOTICE.search(text):
         return []
+    if cues & _THREAT and (threat := THREAT.search(text)):
+        # "这周四之前请给我一个明确的解决方案，不然我们要重新评估": the ask before the threat stands
+        cut = max(text.rfind("，", 0, threat.start()), text.rfind(",", 0, threat.start()))
+        if not _has_han(text) or cut <= 0 or text[cut + 1 : threat.start()].strip():
+            return []
+        text = text[:cut]
+        if cues & _CONDITIONAL and not CONDITIONAL.search(text):
+            cues &= ~_CONDITIONAL
     if cues & _CONDITIONAL and _POLITE_IF.search(text):  # "if you could send the list, that'd help"
         text = _POLITE_OPEN.sub(lambda m: f"   {m.group(1)} you", text)  # same length: offsets hold
         text = _POLITE_TAIL.sub(lambda m: " " * len(m.group()), text)
@@ -518,6 +534,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         if condition and condition.start() < found.action_from and not accepted:
             previous = None
+            continue
+        if is_zh and found.side == "other" and _WORKAROUND.search(text, 0, start + 1):
+            previous = None  # "临时方案：请员工先使用账号密码登录": advice for now, no step
             continue
         if is_zh and hits and hits[-1].is_request and found.side == "self" and not clause_dues \
                 and _ZH_PURPOSE.match(clause):

@@ -118,10 +118,15 @@ _BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:i
 # a request that only asks someone to look into it: "能不能安排人帮我们看一下", "请帮忙排查", "麻烦看看
 # 能不能恢复"; the other side's promise in reply says what will be done
 _VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(?:帮忙|帮我们|帮我)?(?:看一下|看看|处理|跟进|排查|解决|"
-                        r"查一下|核实)(?:一下)?(?:能不能[^，,]{1,6})?$")
+                        r"查一下|核实)(?:一下)?(?:能不能[^，,]{1,6})?(?:（[^（）]*）)?$")
 # a named colleague before a bare handover: "小郑发你", "技术同事发您"
 _HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
+# a title line further down a ticket's head: "【工单】#30771\n标题：…", "问题分类：订单同步"
+_TITLE_LINE = re.compile(r"^[ \t]*(?:主题|标题|主旨|工单|问题分类|问题类型)\s*[:：]\s*(?P<subject>[^\n]{2,30})$", re.M)
+MAX_TITLE_OFFSET = 200
+# "审批流的问题…修复": what a bare fix is about, said as "X的问题"
+_ISSUE = re.compile(r"(?:^|关于)\s*(?P<topic>[^，,。；;！!？?\s的]{2,12}?)的问题(?!吗|呢)")
 
 
 def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
@@ -305,7 +310,8 @@ def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sent
     本周内修复。")."""
     if len(hit.action) > MAX_BARE_FIX_CHARS or not _HAN.search(hit.action):
         return hit
-    if touchpoint.channel == "ticket" and (m := _SUBJECT.match(touchpoint.text)):
+    if touchpoint.channel == "ticket" and (m := _SUBJECT.match(touchpoint.text)
+                                           or _TITLE_LINE.search(touchpoint.text, 0, MAX_TITLE_OFFSET)):
         return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
     if not _BARE_FIX.match(hit.action):
         return hit
@@ -316,6 +322,8 @@ def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sent
         for clause in _CLAUSES.split(text):  # the first problem named is the main one
             if (problem := _PROBLEM.search(clause)) and len(clause.strip()) <= MAX_PROBLEM_CHARS:
                 return replace(hit, action=f"{hit.action}（{problem.group(0).strip(' 。.！!')}）")
+            if (issue := _ISSUE.search(clause)) is not None:  # "审批流的问题我们已经定位到了"
+                return replace(hit, action=f"{hit.action}{issue.group('topic')}的问题")
     return hit
 
 

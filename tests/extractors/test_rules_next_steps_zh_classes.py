@@ -125,3 +125,45 @@ def test_a_signature_with_a_job_title_is_no_attendee_line():
 
     assert attendee_sides("谢谢\n刘畅\n客户经理 | 云帆软件\n") == {}
     assert attendee_sides("客户：好的，我明天发您。\n销售：收到。") == {}
+
+
+PAST_AND_ADVICE = [
+    pytest.param([("customer", "我们目前所有报销都在飞书上走。")], id="zh-currently-is-no-before"),
+    pytest.param([("customer", "我们的销售那边跟进记录比以前多多了。")], id="zh-than-before"),
+    pytest.param([("rep", "我们之前做过类似的对接。")], id="zh-done-before"),
+    pytest.param([("customer", "我们去年就签了别家的系统，两年的。")], id="zh-signed-last-year"),
+    pytest.param([("agent", "临时方案：请您先用网页版登录。")], id="zh-workaround-advice"),
+    pytest.param([("agent", "麻烦您提供一下订单号和付款截图哦~"), ("customer", "[图片] 订单号 88123409")],
+                 id="zh-asked-and-sent-as-an-image"),
+    pytest.param([("agent", "麻烦提供一下门店编号和收银机型号"), ("customer", "编号 2271，型号私发你了")],
+                 id="zh-asked-and-sent-privately"),
+]
+
+
+@pytest.mark.parametrize("turns", PAST_AND_ADVICE)
+def test_what_is_now_or_was_done_and_advice_for_now_are_no_steps(turns):
+    assert steps(turns) == []
+
+
+ASKS = [
+    pytest.param([("customer", "这周五之前请给我一个书面的整改方案，不然我们下个月就停用。")],
+                 ("给我一个书面的整改方案", "rep", date(2026, 3, 6)), id="zh-ask-before-a-threat"),
+    pytest.param([("customer", "另外把上个月的对账单也发我一份。")],
+                 ("把上个月的对账单也发我一份", "rep", None), id="zh-bare-ba-to-me"),
+    pytest.param([("rep", "我下午远程帮你们看一下，方便的话发个远程工具的识别码给我")],
+                 ("发个远程工具的识别码给我", "customer", None), id="zh-if-convenient-send-me"),
+    pytest.param([("customer", "资料收到了。下礼拜给你回复。")],
+                 ("给你回复", "customer", date(2026, 3, 9)), id="zh-xia-libai"),
+    pytest.param([("rep", "审批流的问题我们已经定位到了，我们周四前修复。")],
+                 ("修复审批流的问题", "rep", date(2026, 3, 5)), id="zh-bare-fix-of-the-issue-named"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), ASKS)
+def test_asks_beside_threats_bare_imperatives_and_bare_fixes(turns, expected):
+    assert expected in steps(turns)
+
+
+def test_a_tickets_bare_fix_names_the_title_line_below_its_head():
+    text = "【工单】#4412\n标题：打印机无法连接\n问题描述：我们门店的打印机连不上了。\n技术支持：已定位是驱动问题，预计今天下午修复。"
+    assert notes(text, "ticket") == [("修复（打印机无法连接）", "rep", date(2026, 4, 14))]

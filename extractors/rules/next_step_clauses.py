@@ -400,6 +400,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     if cues & _ZH_ASK and ((m := _BA_TO_ME.match(clause)) or (m := _IF_CONVENIENT.match(clause))
                            and ZH_ASKS_ME.search(clause, m.end())):
         return _Found("other", base + m.end())  # "另外把可用率报告也发我一份", "方便的话发个识别码给我"
+    if cues & _ZH_ASK and (m := _DONE_THEN_TO_ME.match(clause)):
+        return _Found("other", base + m.end(), trigger=m.group("trigger"))  # "排查完给我一个报告"
     if (m := ZH_WHEN_DONE.match(clause)) is not None:
         return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
@@ -423,6 +425,7 @@ _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.remove
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
 _BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
+_DONE_THEN_TO_ME = re.compile(r"^\s*(?P<trigger>[^，。！？我你您]{1,8}?(?:完|好)(?:之?后|以后)?)(?:再)?(?=(?:给|发|寄|传)我)")
 _IF_CONVENIENT = re.compile(r"^\s*(?:您|你)?(?:方便的话|有空的话|有时间的话)")
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
@@ -437,7 +440,7 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
-                           or "把" in text or "方便的话" in text) \
+                           or "把" in text or "方便的话" in text or "完" in text or "好" in text) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):

@@ -192,7 +192,7 @@ ZH_WHEN_DONE = gated(re.compile(
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 # (a date may open it: "麻烦您确认后盖章，4月10号前寄回我司即可" dates the step it continues)
-ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
+ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也|到时候|届时)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|周[一二三四五六日]|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"
                          r"(?:再|也|然后)?(?:详细|具体|当面)?(?=把|给|发|安排|寄|约|准备|整理|开|做|提供|"
                          # "…给您回电话，确认具体的送货时间": the purpose the step goes on to
@@ -384,7 +384,9 @@ _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
     r"|^(?:(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
-    r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
+    r"上午|下午|晚上|早上|第一时间|那边|这边|到时候|届时|"
+    # "五一后再联系您", "节后第一天安排…": a holiday said as the time
+    r"(?:五一|十一|国庆|春节|清明|端午|中秋|元旦|[年节])(?:假期)?(?:之?后|以后|之?前|以前))+", re.I))
 
 
 _TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in", nor the particle of "fill it in"

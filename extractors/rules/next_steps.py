@@ -119,6 +119,10 @@ _BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:i
 # 能不能恢复"; the other side's promise in reply says what will be done
 _VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(?:帮忙|帮我们|帮我)?(?:看一下|看看|处理|跟进|排查|解决|"
                         r"查一下|核实)(?:一下)?(?:能不能[^，,]{1,6})?(?:（[^（）]*）)?$")
+# what a reply will say, in its own sentence: "我回去跟领导商量一下，看能不能按活跃导购数收费，下周给您答复"
+_WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是否能)(?P<what>[^，,。；;！!？?]{2,14})[，,]")
+# a promise that names what it hands over: "把合并的报价和合同草稿发您" answers "你把两边的合同合在一起报个价"
+_NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
 # a named colleague before a bare handover: "小郑发你", "技术同事发您"
 _HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
@@ -138,6 +142,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """
     hits: list[NextStepHit] = []
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
+    answered: set[int] = set()  # Chinese requests a promise has answered
     demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
     headings = action_headings(touchpoint.text)
     for i, sentence in enumerate(sentences):
@@ -183,10 +188,15 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
             merged = _answered(hits, hit, sentences)
+            if merged is not None and _HAN.search(hit.action) and merged in answered:
+                merged = None  # "出个方案…" / "我月底前把方案发您" … "下周给您答复": answered already
+            if merged is not None and _HAN.search(hit.action):
+                answered.add(merged)
             if merged is not None and REPLY.match(hit.action):
                 hits[merged] = replace(hits[merged], action=f"{hits[merged].action}并{hit.action}")
-            elif merged is not None and _VAGUE_ASK.match(hits[merged].action) \
-                    and not OBJECTLESS.match(hit.action) and not _VAGUE_ASK.match(hit.action):
+            elif merged is not None and _HAN.search(hit.action) and not OBJECTLESS.match(hit.action) \
+                    and not _VAGUE_ASK.match(hit.action) and (_VAGUE_ASK.match(hits[merged].action)
+                                                             or _NAMES_ITS_OBJECT.match(hit.action)):
                 # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what
                 hits[merged] = replace(hits[merged], action=hit.action)
             if merged is None:
@@ -278,6 +288,8 @@ def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHi
         for clause in reversed(_CLAUSES.split(before)):
             if topic := topic_of(clause):
                 return replace(hit, action=with_result_object(hit.action, topic))
+    if not result and (m := _WHETHER.search(hit.sentence.text, 0, hit.sentence.text.find(hit.action))):
+        return replace(hit, action=f"{hit.action}能否{m.group('what')}")  # "看能不能X，下周给您答复"
     if hit.sentence.speaker is None:  # an email: "有以下几点疑问：…请在3个工作日内书面回复"
         if not result and (m := _LISTED_ASKS.search(_text_before(sentences, hit))):
             return replace(hit, action=f"{hit.action}（{m.group('asks')}）")

@@ -167,3 +167,25 @@ def test_asks_beside_threats_bare_imperatives_and_bare_fixes(turns, expected):
 def test_a_tickets_bare_fix_names_the_title_line_below_its_head():
     text = "【工单】#4412\n标题：打印机无法连接\n问题描述：我们门店的打印机连不上了。\n技术支持：已定位是驱动问题，预计今天下午修复。"
     assert notes(text, "ticket") == [("修复（打印机无法连接）", "rep", date(2026, 4, 14))]
+
+
+ANSWERS = [
+    pytest.param([("customer", "你把三家门店的账号合在一起报个价。"),
+                  ("rep", "好的，我这周内把合并的报价和合同草稿发您。")],
+                 [("把合并的报价和合同草稿发您", "rep", date(2026, 3, 6))], id="zh-promise-names-what-it-sends"),
+    pytest.param([("customer", "那你们先出个方案，把界面的样子给我看看。"),
+                  ("rep", "好的，我月底前把方案和演示视频发您。"), ("customer", "另外价格你们再考虑考虑。"),
+                  ("rep", "我回去跟领导商量一下，看能不能按活跃用户数收费，下周给您答复。")],
+                 [("把方案和演示视频发您", "rep", date(2026, 3, 31)),
+                  ("给您答复能否按活跃用户数收费", "rep", date(2026, 3, 9))], id="zh-an-answered-ask-takes-no-second-reply"),
+    pytest.param([("rep", "好的，那我节后再联系您，到时候把对接的案例一起带给您。")],
+                 [("联系您并把对接的案例一起带给您", "rep", None)], id="zh-then-at-that-time"),
+    pytest.param([("rep", "我们这周内把所有门店的网络排查一遍。"), ("customer", "排查完给我一个报告。")],
+                 [("把所有门店的网络排查一遍", "rep", date(2026, 3, 6)), ("排查完给我一个报告", "rep", None)],
+                 id="zh-when-done-give-me"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), ANSWERS)
+def test_promises_that_answer_and_what_they_answer(turns, expected):
+    assert steps(turns) == expected

@@ -109,3 +109,30 @@ def named_roles(labels: dict[str, str], sides: dict[str, str]) -> dict[str, str]
             known.setdefault(words[-1], side)
     return {label: side for label, side_known in labels.items()
             if not side_known and (side := side_of_name(known, label) or "")}
+
+
+# a group chat's "Organisation-Name" label: "悦颜-罗院长", "美客通-小何", "Acme - Dana"
+_PREFIXED = re.compile(r"^(?P<org>[^\s\-－—·:：]{2,8})\s*[-－—·]\s*\S")
+
+
+def prefix_sides(labels: dict[str, str]) -> dict[str, str]:
+    """Label -> side for labels of unknown side (`labels` maps each label to its side or "") that
+    share an organisation prefix: with a known member, the group's side; with two prefixes and one
+    side known, the other side for the other group."""
+    groups: dict[str, list[str]] = {}
+    for label in labels:
+        if (m := _PREFIXED.match(label)) is not None:
+            groups.setdefault(m.group("org"), []).append(label)
+    if len(groups) < 2:
+        return {}
+    side_of_group: dict[str, str] = {}
+    for org, members in groups.items():
+        sides = {labels[m] for m in members if labels[m]}
+        if len(sides) == 1:
+            side_of_group[org] = sides.pop()
+    if len(groups) == 2 and len(side_of_group) == 1:
+        (known, side), = side_of_group.items()
+        other = next(org for org in groups if org != known)
+        side_of_group[other] = "customer" if side == "rep" else "rep"
+    return {label: side_of_group[org] for org, members in groups.items() if org in side_of_group
+            for label in members if not labels[label]}

@@ -167,6 +167,7 @@ _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:[今明后]天|下?�
 _OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开会|复盘|结账|盘点|评审|出差|放假|"
                          r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
 _FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
+_BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
 _WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
@@ -334,6 +335,11 @@ _TIME_LEAD = re.compile(r"\s*(?:(?:[今明后]天|今晚|明早|下周[一二三
                         r"(?:上午|下午|晚上|中午|早上|下班|午饭|\d{1,2}点)?(?:之前|以前|前|之内|内|后|以后)?\s*)")
 
 
+_BY_VERB = r"(?:出具|提供|发送|完成|处理|安排|跟进|整理|出|发|给)"
+_BY_WHOM = re.compile(rf"^\s*(?P<obj>[^，。！？由我你您他她]{{2,12}}?)由(?P<who>[^，。！？]{{1,8}}?)"
+                      rf"(?:(?:在|于|负责|来|会|将)(?=[^，。！？]{{0,12}}?{_BY_VERB})|(?={_BY_VERB}))")
+_SOMEONE_WILL = re.compile(r"(?:会|将)有(?P<who>专人|专门的同事|工程师|技术同事|客服|客户经理|同事)"
+                           r"(?=[^，。！？]{0,6}?(?:联系|跟进|处理|上门|回访|回复|对接))")
 _DEMAND = re.compile(r"(?:这边)?(?:要求|需要(?:你们|贵司|您|贵方))(?:你们|贵司|您|贵方)?")
 # the agent starting a service for the customer: "我给您申请…", "我这边帮您登记…", "我为您预约…"
 _FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(?:申请|登记|提交|升级|预约|补发|退款|"
@@ -343,6 +349,12 @@ _FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(
 def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answering: bool = False
               ) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
+    if "由" in clause and (m := _BY_WHOM.match(clause)) and not NOT_A_TOPIC.search(topic := m.group("obj")):
+        # "书面说明由质量部在5个工作日内出具": the passive's agent does it
+        side = "other" if m.group("who").startswith(("贵", "您", "你")) else "self"
+        return _Found(side, base + m.end(), fronted=topic)
+    if "有" in clause and (m := _SOMEONE_WILL.search(clause)):
+        return _Found("self", base + m.start("who"))  # "您填好后会有专人联系您": the speaker's side
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) \
             and (m.start() <= MAX_LEAD_CHARS or _TIME_LEAD.fullmatch(clause, 0, m.start())) \
@@ -527,7 +539,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
             if any(d.anaphor is not None for d in dues):
                 dues = [_pointed_back(d, touchpoint, sentence.start) for d in dues]
-        clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
+        # ("我把今天的会议纪要整理一下": a day that describes the object dates nothing)
+        clause_dues = [d for d in dues or [] if start <= d.start < end and d.due
+                       and text[d.end : d.end + 1] != "的"]
         if found is None:
             if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
                 hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
@@ -579,6 +593,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
         if is_zh and _DELEGATED.match(action):
             action = action[1:]  # "我让销售顾问今天联系您", "麻烦让销售联系我": the one who does it
+        if hits and clause_dues and hits[-1].due is None and action in _BARE_SEND:
+            hits[-1] = with_due(hits[-1], clause_dues[0])  # "我把表结构导一份给你，今天就发"
+            previous = None
+            continue
         if is_zh and found.side == "self" and _OWN_AGENDA.match(action) and not _FOR_THE_OTHER.search(action):
             previous = None
             continue

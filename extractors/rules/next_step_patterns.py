@@ -139,7 +139,7 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报|叫上|延长|试一下|试试|"
-            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催")
+            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催|开(?=一下|个|好|出来)")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
     # "这边马上给您加急处理": a service agent's "we"
@@ -298,11 +298,11 @@ THREAT = fold(re.compile(r"\b(?:(?<!hear )(?<!me )(?<!us )(?<!told )(?<!say )(?<
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
-    r"|今天(?:主要|我们|就|想|跟大家|和大家)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
+    r"|今天(?:主要|我们|想|跟大家|和大家)|今天就(?:先|到|聊|说|讲|这)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
     r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲)|"
     # "我先说一下我们这边的安排：…": what the speaker says now, in this meeting
     r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下)", re.I))
-ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
+ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|想|跟大家|和大家)|今天就(?:先|到|聊|说|讲|这)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a turn that opens with a greeting only: its answer is the sentence after ("Morning Kayla! Monday works")
 GREETING = re.compile(r"\W*(?:(?:good )?(?:morning|afternoon|evening)|hi|hey|hello)(?: [A-Z][a-z]+)?\W*$"
                       r"|\W*(?:您好|你好|早上好|下午好)\W*$", re.I)

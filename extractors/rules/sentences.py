@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.attendees import attendee_sides, named_roles
+from extractors.rules.attendees import attendee_sides, named_roles, prefix_sides
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
 from extractors.rules.sides import TAG, opposed_pairs, org_votes, organisation_of
@@ -167,6 +167,21 @@ def _attendee_roles(sentences: list[Sentence], text: str) -> None:
     if "" not in labels.values():
         return
     sides = named_roles(labels, attendee_sides(text))
+    for s in sentences:
+        if s.role == "unknown" and s.speaker in sides:
+            s.role = "customer" if sides[s.speaker] == "customer" else "rep"
+
+
+def _prefix_roles(sentences: list[Sentence]) -> None:
+    """Speakers still of unknown side in a group chat take their organisation's side
+    ("悦颜-罗院长" is the customer, so "悦颜-前台阿May" is too, and "美客通-小何" the rep), in place."""
+    labels: dict[str, str] = {}
+    for s in sentences:
+        if s.speaker is not None and s.speaker not in labels:
+            labels[s.speaker] = "" if s.role == "unknown" else "customer" if s.role == "customer" else "rep"
+    if "" not in labels.values():
+        return
+    sides = prefix_sides(labels)
     for s in sentences:
         if s.role == "unknown" and s.speaker in sides:
             s.role = "customer" if sides[s.speaker] == "customer" else "rep"
@@ -364,6 +379,8 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
     if touchpoint.channel == "meeting":
         _attendee_roles(sentences, text)
     infer_roles(sentences, touchpoint.channel, _organisations(sentences))
+    if touchpoint.channel in ("chat", "meeting"):
+        _prefix_roles(sentences)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],
                  [s.end for s in sentences])

@@ -189,3 +189,38 @@ ANSWERS = [
 @pytest.mark.parametrize(("turns", "expected"), ANSWERS)
 def test_promises_that_answer_and_what_they_answer(turns, expected):
     assert steps(turns) == expected
+
+
+MORE = [
+    pytest.param([("customer", "我把今天的会议纪要整理一下，明天发你。")],
+                 [("把今天的会议纪要整理一下并发你", "customer", date(2026, 3, 3))], id="zh-a-day-describing-the-object"),
+    pytest.param([("customer", "我把现在的表结构导一份给你，今天就发。")],
+                 [("把现在的表结构导一份给你", "customer", date(2026, 3, 2))], id="zh-then-a-bare-dated-send"),
+    pytest.param([("agent", "书面说明由质量部在5个工作日内出具。")],
+                 [("出具书面说明", "rep", date(2026, 3, 9))], id="zh-passive-by-agent"),
+    pytest.param([("rep", "接口文档由我们技术部明天提供。")],
+                 [("提供接口文档", "rep", date(2026, 3, 3))], id="zh-passive-by-our-team"),
+    pytest.param([("agent", "您填好后三个工作日内会有专人联系您。")],
+                 [("专人联系您", "rep", None)], id="zh-someone-will-contact-you"),
+    pytest.param([("customer", "小何你这周把二店的账号开一下。")],
+                 [("把二店的账号开一下", "rep", date(2026, 3, 6))], id="zh-addressed-by-name-open-it"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), MORE)
+def test_dates_that_describe_passives_and_names_addressed(turns, expected):
+    assert steps(turns) == expected
+
+
+def test_a_group_chats_organisation_prefix_gives_the_side():
+    text = ("【宏图 x 云店通 服务群】\n宏图-王店长：你们的小程序最近挺稳的\n云店通-小林：谢谢王店长！\n"
+            "宏图-前台小美：对\n宏图-王店长：小林你这周把三店的账号开一下\n云店通-小林：好的，周三前给您开好\n")
+    from datetime import UTC, datetime
+
+    from assistant.models import Source, Touchpoint
+    from extractors.rules.sentences import split_sentences
+
+    tp = Touchpoint(id="tp", tenant_id="t", channel="chat", occurred_at=datetime(2026, 4, 14, tzinfo=UTC),
+                    text=text, source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    roles = {s.speaker: s.role for s in split_sentences(tp) if s.speaker}
+    assert roles["云店通-小林"] == "rep" and roles["宏图-前台小美"] == "customer"

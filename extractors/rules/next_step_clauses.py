@@ -168,6 +168,7 @@ _OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开�
                          r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
 _FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
 _BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
+_PURPOSE_CLAUSE = re.compile(r"^\s*(?:方便(?!的话|时)|以便|便于|好让|用于)")
 _WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
@@ -181,7 +182,7 @@ _DELEGATED = re.compile(r"^[让叫](?!您|你|我|他|她|人)[^，,]{2,}")
 _TEAM_SIDE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,5}?)(?:那边|这边)(?=[^的，,])")
 _STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
-_JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
+_JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下|试试|试一试|试一下)$")
 _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
 # "请提供原始文件（含跟进记录的那份）": an aside in brackets says which one, it describes no step
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
@@ -549,8 +550,12 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 and not NOT_A_TOPIC.search(clause) else ""
             previous = None
             continue
-        if condition and condition.start() < found.action_from and not accepted:
+        if condition and not accepted and (condition.start() < found.action_from or is_zh and start <= condition.start()
+                                           and "就" in text[condition.end():end]):  # "您看完没问题我们就走盖章流程"
             previous = None
+            continue
+        if is_zh and _PURPOSE_CLAUSE.match(clause):
+            previous = None  # "…，方便我们年后内部评审": why, not a step
             continue
         if is_zh and found.side == "other" and _WORKAROUND.search(text, 0, start + 1):
             previous = None  # "临时方案：请员工先使用账号密码登录": advice for now, no step

@@ -202,7 +202,7 @@ ZH_CONJOINED = gated(re.compile(
     r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
     r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])?(?:之前|以前|前|之内|内)?(?:再|也)?"
     rf"(?=[^，。！？；,.!?;]{{0,4}}?(?:{ZH_VERBS}))"))
-NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
+NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系|更新|同步)"))  # what it tells is the event
 DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 # "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
 OBJECT_FIRST = gated(re.compile(
@@ -242,7 +242,7 @@ EN_DOING = fold(re.compile(
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
-NOT_A_REQUEST = gated(re.compile(r"请问|请(?:注意)?查收|请查阅|请过目|请见谅|请谅解|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
+NOT_A_REQUEST = gated(re.compile(r"请问|提示[^，。]{0,12}请|请(?:注意)?查收|请查阅|请过目|请见谅|请谅解|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 # a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
 CLAUSE_BREAK = re.compile(
@@ -282,7 +282,9 @@ ACCEPTANCE = re.compile(
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
     # the written forms: "如有遗漏请随时补充", "如您误收本邮件，请…", "若有异常…"
-    r"万一|只要|(?<![例比假譬诸])如(?:有|需|需要|您|你|贵司|遇|发现|出现|无)|(?<![倘])若(?!干)", re.I))
+    r"万一|只要|(?<![例比假譬诸])如(?:有|需|需要|您|你|贵司|遇|发现|出现|无)|(?<![倘])若(?!干)|"
+    # "您看完没问题我们就走盖章流程": once it is fine, then
+    r"(?<=[完了后])(?:没问题|没有问题|觉得可以|确认无误)(?:的话)?(?=[^，。]{0,8}?就)", re.I))
 # a notice of closure or maintenance to everyone is information, not anyone's step:
 # "our offices will be closed February 16", "3月28日凌晨进行系统升级，期间服务暂停", "春节期间我司放假"
 NOTICE = fold(re.compile(
@@ -301,7 +303,7 @@ AGENDA = fold(re.compile(
     r"|今天(?:主要|我们|想|跟大家|和大家)|今天就(?:先|到|聊|说|讲|这)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
     r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲)|"
     # "我先说一下我们这边的安排：…": what the speaker says now, in this meeting
-    r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下)", re.I))
+    r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下|我(?:先|来|先来)(?:说|讲|介绍)(?:背景|情况|现状|需求|结论)\W*$)", re.I))
 ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|想|跟大家|和大家)|今天就(?:先|到|聊|说|讲|这)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a turn that opens with a greeting only: its answer is the sentence after ("Morning Kayla! Monday works")
 GREETING = re.compile(r"\W*(?:(?:good )?(?:morning|afternoon|evening)|hi|hey|hello)(?: [A-Z][a-z]+)?\W*$"
@@ -316,6 +318,7 @@ FULFILLED = re.compile(
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
     r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|[^。！？!?\n]{0,20}?(?:发|传)(?:给)?(?:你|您)了|试了|试过了)"
     r"|\W*\[(?:图片|文件|截图|image|photo|file)\]"  # "[图片] 店铺ID 33810927": sent on the spot
+    r"|\W*(?:[^。！？!?\n]{0,6}?)经(?:核实|确认|排查|查询)"  # "您好，经核实确为重复扣款…": checked on the spot
     # the asked-for value given on the spot: "4417", "Job ID is IMP-88213.", "mo@fernhill.co"
     r"|\W*(?:(?:sure|yes|yeah|ok(?:ay)?)\W+)?(?:[a-z][a-z ]{0,24}(?: is| are|'s|:)\s+)?[\w.+#/-]*[\d@][\w.@+#/-]*\W*$",
     re.I)
@@ -352,7 +355,7 @@ NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never
                       r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|(?<![识区级类分特个告派差鉴辨性])别|(?<!要)不要|暂时不|"
                       r"先不|"
                       # "你们系统没更新", "账号还没开通", "驱动装不上": not done, cannot be done
-                      r"(?<![有])没(?!问题|关系|事)|(?<=[\u4e00-\u9fff])不(?:上|了|到|开|动|进)(?![来去])", re.I))
+                      r"(?<![有])没(?!问题|关系|事)|(?<=[\u4e00-\u9fff])不(?:上|了|到|开|动|进|出)|不好(?!意思)", re.I))
 
 # speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
 # "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")

@@ -30,7 +30,9 @@ _STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
 _LABEL = gated(re.compile(
     rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
-    rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
+    # "【09:42 技术支持-沈】已复现…": a handling entry whose time comes first inside its brackets
+    rf"(?:[【\[](?:{_STAMP})[ \t]*(?P<bracketed>[^】\]\n:：]{{2,20}})[】\]][ \t]*(?=\S)|"
+    rf"(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
     rf"\s*[:：]\s*(?=\S)"
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
@@ -336,7 +338,7 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     turns: list[tuple[int, int, Role, str | None, int | None]] = []
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        speaker = (match.group("speaker") or match.group("header")).strip()
+        speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")).strip()
         if _HEADER_LABELS.match(speaker):
             turns.append((match.end(), end, "unknown", None, None))
             continue

@@ -224,3 +224,32 @@ def test_a_group_chats_organisation_prefix_gives_the_side():
                     text=text, source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     roles = {s.speaker: s.role for s in split_sentences(tp) if s.speaker}
     assert roles["云店通-小林"] == "rep" and roles["宏图-前台小美"] == "customer"
+
+
+NOT_STEPS_TOO = [
+    pytest.param([("customer", "我先讲背景。")], id="zh-i-will-give-the-background-now"),
+    pytest.param([("customer", "今年又涨了15%，我这边真的不好跟老板交代。")], id="zh-hard-to-explain"),
+    pytest.param([("customer", "今天早上开始就导不出报表了。")], id="zh-cannot-export"),
+    pytest.param([("customer", "麻烦核实一下扣款记录。"), ("agent", "您好，经核实确为系统重复扣款，非常抱歉。")],
+                 id="zh-checked-on-the-spot"),
+    pytest.param([("customer", "打了你们热线，提示节假日请提交工单。")], id="zh-a-recorded-prompt"),
+]
+
+
+@pytest.mark.parametrize("turns", NOT_STEPS_TOO)
+def test_agenda_complaints_checks_on_the_spot_and_prompts_are_no_steps(turns):
+    assert steps(turns) == []
+
+
+def test_purpose_tries_and_once_fine_conditions_are_no_steps_of_their_own():
+    assert steps([("customer", "麻烦春节前给我们一个初步方案，方便我们年后内部评审。")]) == [
+        ("给我们一个初步方案", "rep", None)]
+    assert steps([("rep", "合同我明天上午发您邮箱，您看完没问题我们就走盖章流程。")]) == [
+        ("把合同发您邮箱", "rep", date(2026, 3, 3))]
+    assert steps([("rep", "账号我明天开给您，您先试试。")]) == [("账号开给您", "rep", date(2026, 3, 3))]
+
+
+def test_a_handling_entry_with_its_time_first_is_its_writers():
+    text = ("工单编号：A-1\n问题描述：打印机连不上。\n处理记录：\n【09:42 技术支持-沈】已复现。\n"
+            "【09:45 技术支持-沈】修复预计今天中午前上线，上线后我会在本工单更新。")
+    assert notes(text, "ticket") == [("上线修复", "rep", date(2026, 4, 14)), ("上线后在本工单更新", "rep", None)]

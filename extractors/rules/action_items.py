@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Touchpoint
+from extractors.rules.attendees import attendee_sides, side_of_name
 from extractors.rules.dates import find_due_phrases
 from extractors.rules.next_step_clauses import NextStepHit, side_of
 from extractors.rules.next_step_objects import MIN_ACTION_CHARS
@@ -30,16 +31,26 @@ __all__ = ["action_headings", "action_item"]
 _WHO = (r"(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}|[Uu]s|[Ww]e|[Mm]e|I|[Yy]ou|[Oo]ur (?:side|team|end)|"
         r"[Yy]our (?:side|team|end)|[\u4e00-\u9fff]{2,4})")
 # "- Sam: task", "- Sam (Kestrel): task", "1. 王磊：task"; as a sentence, or split into label and text
-_ITEM = re.compile(rf"^\s*{BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*[:：]\s*(?P<task>\S.*)$")
-_ITEM_LABEL = re.compile(rf"^\s*{BULLET}\s*{_WHO}\s*(?:[（(][^)）\n]{{1,30}}[)）])?\s*$")
+_ITEM = re.compile(rf"^\s*(?:{BULLET}|\d{{1,2}}）)\s*{_WHO}\s*(?:[（(](?P<tag>[^)）\n]{{1,30}})[)）])?\s*[:：]\s*(?P<task>\S.*)$")
+_ITEM_LABEL = re.compile(rf"^\s*(?:{BULLET}|\d{{1,2}}）)\s*{_WHO}\s*(?:[（(](?P<tag>[^)）\n]{{1,30}})[)）])?\s*$")
+# a side's own list in notes: "2. 我方待办：", "贵方待办：", "Our side:" then "- 本周五前提交…" lines
+_SIDE_HEADING = re.compile(rf"^\s*(?:{BULLET}\s*)?(?P<who>我方|我司|本司|乙方|贵方|贵司|客户方?|甲方|你方|"
+                           r"[Oo]ur (?:side|team)|[Yy]our (?:side|team))(?:的)?\s*(?:待办(?:事项)?|行动项|"
+                           r"后续(?:事项|安排)?|跟进事项|需要(?:做|完成|提供)的|action items|to-?dos?|next steps)?\s*[:：]\s*$")
+_BULLETED = re.compile(rf"^\s*{BULLET}\s*(?P<task>\S.*)$")
+# a tag that says the side: "王磊（我方）", "林工（客户IT）"
+_OUR_TAG = re.compile(r"^(?:我方|我司|本司|乙方|our side|us)", re.I)
+_THEIR_TAG = re.compile(r"^(?:客户|贵方|贵司|甲方|your side|client|customer)", re.I)
+_CUSTOMER_TAG = re.compile(r"^(?:客户|甲方|client|customer)", re.I)  # the customer, whoever writes
 # "- Sam to send the deck", "Action: Priya to loop in legal"
 _TO_ITEM = re.compile(rf"^\s*(?:{BULLET}|action(?: item)?s?\s*[:：])\s*"
                       r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)\s+to\s+(?P<task>[a-z].*)$")
-_HEADING = re.compile(r"^[ \t#*]*(?:action items?|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
+_HEADING = re.compile(r"^[ \t#*]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
                       r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?)\b[^\n]{0,30}$",
                       re.I | re.M)
 _OURS = re.compile(r"^(?:us|we|me|i|our (?:side|team|end)|我方|我们|我司|我|乙方|本司)$", re.I)
-_THEIRS = re.compile(r"^(?:you|your (?:side|team|end)|贵司|贵方|你们|您|客户|客户方|对方|甲方)$", re.I)
+_THEIRS = re.compile(r"^(?:you|your (?:side|team|end)|贵司|贵方|你们|您|你方|客户|客户方|对方|甲方)$", re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_NAME = re.compile(
     r"^(?:notes?|summary|agenda|status|decisions?|risks?|owners?|dates?|budget|timeline|next|"
     r"action|topic|subject|attendees|location|time|re|fwd?|update|question|answer|issue|problem|"
@@ -65,15 +76,17 @@ def _could_head(text: str) -> bool:
 def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,
                 headings: list[int]) -> NextStepHit | None:
     """The step an action-item line holds, or None when `sentence` is not one."""
-    who, task = _parts(sentence)
+    who, tag, task = _parts(sentence)
+    if who is None and task is None and sentence.text.lstrip()[:1] in _ITEM_START:
+        who, task = _side_list(sentence, sentences)
     if who is None or task is None or _NOT_A_NAME.match(who):
         return None
     dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
             if d.due]
-    headed = any(at < sentence.start for at in headings)
+    headed = any(at < sentence.start for at in headings) or _SIDE_HEADING.match(f"{who}：") is not None
     if not (headed or dues):
         return None
-    owner = _owner(who, sentence, sentences, touchpoint)
+    owner = _owner(who, tag, sentence, sentences, touchpoint)
     if owner is None:
         return None
     action = clean_action(task, [(d.start, d.end) for d in dues], sentence.text.find(task))
@@ -93,19 +106,39 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
 _ITEM_START = frozenset("-*•·▪◦–[0123456789Aa")  # how an item line or its label can begin
 
 
-def _parts(sentence: Sentence) -> tuple[str | None, str | None]:
+def _parts(sentence: Sentence) -> tuple[str | None, str | None, str | None]:
+    """(who, their tag, task) of an action-item line."""
     text = sentence.text
     label = sentence.speaker
     if text.lstrip()[:1] not in _ITEM_START and (label is None or label.lstrip()[:1] not in _ITEM_START):
-        return None, None  # the cheap test first: most sentences are no list item
-    if (m := _ITEM.match(text)) is not None or (m := _TO_ITEM.match(text)) is not None:
-        return m.group("who"), m.group("task").strip()
+        return None, None, None  # the cheap test first: most sentences are no list item
+    if (m := _ITEM.match(text)) is not None:
+        return m.group("who"), m.group("tag"), m.group("task").strip()
+    if (m := _TO_ITEM.match(text)) is not None:
+        return m.group("who"), None, m.group("task").strip()
     if sentence.speaker is not None and (m := _ITEM_LABEL.match(sentence.speaker)) is not None:
-        return m.group("who"), text.strip()
+        return m.group("who"), m.group("tag"), text.strip()
+    return None, None, None
+
+
+MAX_SIDE_LIST_LINES = 8  # items under one side's heading
+
+
+def _side_list(sentence: Sentence, sentences: list[Sentence]) -> tuple[str | None, str | None]:
+    """(the side, the task) of a bulleted line under a side's own heading ("我方待办：" / "- 本周五前
+    提交试点方案；"), the lines between being items of the same list."""
+    if (item := _BULLETED.match(sentence.text)) is None or _SIDE_HEADING.match(sentence.text):
+        return None, None
+    at = next((k for k, s in enumerate(sentences) if s is sentence), 0)
+    for earlier in reversed(sentences[max(0, at - MAX_SIDE_LIST_LINES) : at]):
+        if (heading := _SIDE_HEADING.match(earlier.text)) is not None:
+            return heading.group("who"), item.group("task").strip()
+        if _BULLETED.match(earlier.text) is None:
+            break
     return None, None
 
 
-def _owner(who: str, sentence: Sentence, sentences: list[Sentence],
+def _owner(who: str, tag: str | None, sentence: Sentence, sentences: list[Sentence],
            touchpoint: Touchpoint) -> str | None:
     writer = side_of(sentence, touchpoint)
     other = "customer" if writer == "rep" else "rep"
@@ -113,6 +146,16 @@ def _owner(who: str, sentence: Sentence, sentences: list[Sentence],
         return writer
     if _THEIRS.match(who):
         return other
+    if tag and (_OUR_TAG.match(tag) or _THEIR_TAG.match(tag)):
+        # a tag in notes is said by the notes' writer, whoever the line's label makes its speaker
+        author = "customer" if touchpoint.channel in ("email", "ticket", "chat") \
+            and touchpoint.direction == "inbound" else "rep"
+        if _OUR_TAG.match(tag):
+            return author
+        return "customer" if _CUSTOMER_TAG.match(tag) else "customer" if author == "rep" else "rep"
+    if _HAN.search(who) and (side := side_of_name(attendee_sides(touchpoint.text), who)
+                              or tag and side_of_name(attendee_sides(touchpoint.text), tag)):
+        return side  # "1. 智造云（许诺）：…" under "参会：…；智造云 — 许诺（实施顾问）"
     name = who.split()[0]
     for s in sentences:  # the side a speaker of that name is on
         if s.speaker and s.role != "unknown" and not _ITEM_LABEL.match(s.speaker) \

@@ -159,7 +159,17 @@ _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
-_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先|据此|走)")
+# ("…报价发我，我节后第一天就走采购流程", "…发给我，我周三要跟校长汇报": a day may come first)
+_ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:[今明后]天|下?周[一二三四五六日]|月底|[节年]后[^，,]{0,5}?)?"
+                         r"(?:要|需要|得|想|好|就)(?:在|拿|用|给|跟|和|内部|先|据此|走|做|开会|汇报|评审)")
+# the speaker's own calendar, said as the reason for a date: "我们月底要做季度复盘", "周一我们开会",
+# "我周三要跟校长汇报": nothing is done for the other side
+_OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开会|复盘|结账|盘点|评审|出差|放假|"
+                         r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
+_FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
+_BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
+_PURPOSE_CLAUSE = re.compile(r"^\s*(?:方便(?!的话|时)|以便|便于|好让|用于)")
+_WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
 # "你们系统今天又登录不上了！！！": a state reached, a complaint, not an ask
@@ -172,8 +182,10 @@ _DELEGATED = re.compile(r"^[让叫](?!您|你|我|他|她|人)[^，,]{2,}")
 _TEAM_SIDE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,5}?)(?:那边|这边)(?=[^的，,])")
 _STATE_REACHED = re.compile(r"了\W*$")
 # "您有空可以先看看", "我回头看看", "那我们先申请个trial试试": a look or a try, no commitment
-_JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下)$")
+_JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随时|慢慢|自己)*(?:看看|看一下|瞧瞧|了解一下|试试|试一试|试一下)$")
 _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
+# "请提供原始文件（含跟进记录的那份）": an aside in brackets says which one, it describes no step
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -324,6 +336,12 @@ _TIME_LEAD = re.compile(r"\s*(?:(?:[今明后]天|今晚|明早|下周[一二三
                         r"(?:上午|下午|晚上|中午|早上|下班|午饭|\d{1,2}点)?(?:之前|以前|前|之内|内|后|以后)?\s*)")
 
 
+_BY_VERB = r"(?:出具|提供|发送|完成|处理|安排|跟进|整理|出|发|给)"
+_BY_WHOM = re.compile(rf"^\s*(?P<obj>[^，。！？由我你您他她]{{2,12}}?)由(?P<who>[^，。！？]{{1,8}}?)"
+                      rf"(?:(?:在|于|负责|来|会|将)(?=[^，。！？]{{0,12}}?{_BY_VERB})|(?={_BY_VERB}))")
+_SOMEONE_WILL = re.compile(r"(?:会|将)有(?P<who>专人|专门的同事|工程师|技术同事|客服|客户经理|同事)"
+                           r"(?=[^，。！？]{0,6}?(?:联系|跟进|处理|上门|回访|回复|对接))")
+_DEMAND = re.compile(r"(?:这边)?(?:要求|需要(?:你们|贵司|您|贵方))(?:你们|贵司|您|贵方)?")
 # the agent starting a service for the customer: "我给您申请…", "我这边帮您登记…", "我为您预约…"
 _FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(?:申请|登记|提交|升级|预约|补发|退款|"
                       r"办理|加急|催|报备|备注|安排)")
@@ -332,6 +350,12 @@ _FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(
 def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answering: bool = False
               ) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
+    if "由" in clause and (m := _BY_WHOM.match(clause)) and not NOT_A_TOPIC.search(topic := m.group("obj")):
+        # "书面说明由质量部在5个工作日内出具": the passive's agent does it
+        side = "other" if m.group("who").startswith(("贵", "您", "你")) else "self"
+        return _Found(side, base + m.end(), fronted=topic)
+    if "有" in clause and (m := _SOMEONE_WILL.search(clause)):
+        return _Found("self", base + m.start("who"))  # "您填好后会有专人联系您": the speaker's side
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) \
             and (m.start() <= MAX_LEAD_CHARS or _TIME_LEAD.fullmatch(clause, 0, m.start())) \
@@ -346,9 +370,14 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
                  or _REQUEST_TAIL.search(clause) and fronted(clause[: m.start()])) \
             and not (not m.group("subj").startswith(("请", "麻烦"))
                      and (ZH_QUESTION.search(clause) or _STATE_REACHED.search(clause))) \
-            and not _RELATIVE.match(clause, m.end()) and not _CAN_OR_NOT.search(m.group("mid")):
+            and not (_RELATIVE.match(clause, m.end()) and "把" not in m.group("mid")) \
+            and not _CAN_OR_NOT.search(m.group("mid")):  # ("请把导出的原始表发我": 导出的 is the object's)
         found.append((m.start(), _Found("other", base + m.start("mid"), fronted=fronted(clause[: m.start()]))))
-    if cues & _ZH_SELF and (m := ZH_SELF.search(clause)) and (
+    own = ZH_SELF.search(clause) if cues & _ZH_SELF else None
+    if own is not None and (demand := _DEMAND.match(clause, own.end("subj"))):
+        # "我们要求三个工作日内给出书面报告": a demand of the other side, not the speaker's plan
+        found.append((own.start(), _Found("other", base + demand.end())))
+    elif (m := own) is not None and (
             ZH_MODAL.search(m.group("mid")) or m.group("subj") in ("我这边", "我们这边")
             or ZH_ADVERB_BEFORE.search(clause, 0, m.start())
             or answering and not m.group("mid") and "一下" not in clause  # "我更新一下": done now
@@ -381,6 +410,11 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found("other", base + m.end())
     if cues & _ZH_ASK and (m := ZH_SEND_ME.match(clause)):
         return _Found("other", base + m.start("send"))
+    if cues & _ZH_ASK and ((m := _BA_TO_ME.match(clause)) or (m := _IF_CONVENIENT.match(clause))
+                           and ZH_ASKS_ME.search(clause, m.end())):
+        return _Found("other", base + m.end())  # "另外把可用率报告也发我一份", "方便的话发个识别码给我"
+    if cues & _ZH_ASK and (m := _DONE_THEN_TO_ME.match(clause)):
+        return _Found("other", base + m.end(), trigger=m.group("trigger"))  # "排查完给我一个报告"
     if (m := ZH_WHEN_DONE.match(clause)) is not None:
         return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
     if previous is None:
@@ -402,6 +436,10 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_DOING, EN_DOING))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
+# a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
+_BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
+_DONE_THEN_TO_ME = re.compile(r"^\s*(?P<trigger>[^，。！？我你您]{1,8}?(?:完|好)(?:之?后|以后)?)(?:再)?(?=(?:给|发|寄|传)我)")
+_IF_CONVENIENT = re.compile(r"^\s*(?:您|你)?(?:方便的话|有空的话|有时间的话)")
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
@@ -414,7 +452,8 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
             return True
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
-    if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)) \
+    if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
+                           or "把" in text or "方便的话" in text or "完" in text or "好" in text) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
@@ -446,8 +485,16 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     if cues & _DISFLUENT and (plain := spoken(text)) != text:
         text = plain  # "I'll, um, send": the words the fillers kept apart now touch
         cues |= cues_of(text)
-    if cues & _THREAT and THREAT.search(text) or cues & _NOTICE and NOTICE.search(text):
+    if cues & _NOTICE and NOTICE.search(text):
         return []
+    if cues & _THREAT and (threat := THREAT.search(text)):
+        # "这周四之前请给我一个明确的解决方案，不然我们要重新评估": the ask before the threat stands
+        cut = max(text.rfind("，", 0, threat.start()), text.rfind(",", 0, threat.start()))
+        if not _has_han(text) or cut <= 0 or text[cut + 1 : threat.start()].strip():
+            return []
+        text = text[:cut]
+        if cues & _CONDITIONAL and not CONDITIONAL.search(text):
+            cues &= ~_CONDITIONAL
     if cues & _CONDITIONAL and _POLITE_IF.search(text):  # "if you could send the list, that'd help"
         text = _POLITE_OPEN.sub(lambda m: f"   {m.group(1)} you", text)  # same length: offsets hold
         text = _POLITE_TAIL.sub(lambda m: " " * len(m.group()), text)
@@ -493,7 +540,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
             if any(d.anaphor is not None for d in dues):
                 dues = [_pointed_back(d, touchpoint, sentence.start) for d in dues]
-        clause_dues = [d for d in dues or [] if start <= d.start < end and d.due]
+        # ("我把今天的会议纪要整理一下": a day that describes the object dates nothing)
+        clause_dues = [d for d in dues or [] if start <= d.start < end and d.due
+                       and text[d.end : d.end + 1] != "的"]
         if found is None:
             if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
                 hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
@@ -501,8 +550,15 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 and not NOT_A_TOPIC.search(clause) else ""
             previous = None
             continue
-        if condition and condition.start() < found.action_from and not accepted:
+        if condition and not accepted and (condition.start() < found.action_from or is_zh and start <= condition.start()
+                                           and "就" in text[condition.end():end]):  # "您看完没问题我们就走盖章流程"
             previous = None
+            continue
+        if is_zh and _PURPOSE_CLAUSE.match(clause):
+            previous = None  # "…，方便我们年后内部评审": why, not a step
+            continue
+        if is_zh and found.side == "other" and _WORKAROUND.search(text, 0, start + 1):
+            previous = None  # "临时方案：请员工先使用账号密码登录": advice for now, no step
             continue
         if is_zh and hits and hits[-1].is_request and found.side == "self" and not clause_dues \
                 and _ZH_PURPOSE.match(clause):
@@ -542,9 +598,16 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
         if is_zh and _DELEGATED.match(action):
             action = action[1:]  # "我让销售顾问今天联系您", "麻烦让销售联系我": the one who does it
+        if hits and clause_dues and hits[-1].due is None and action in _BARE_SEND:
+            hits[-1] = with_due(hits[-1], clause_dues[0])  # "我把表结构导一份给你，今天就发"
+            previous = None
+            continue
+        if is_zh and found.side == "self" and _OWN_AGENDA.match(action) and not _FOR_THE_OTHER.search(action):
+            previous = None
+            continue
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and (action.endswith("的") or DESCRIBED.search(action)
-                              or _JUST_A_LOOK.match(action)
+                or is_zh and (action.endswith("的") or DESCRIBED.search(_ASIDE.sub("", action))
+                              or _JUST_A_LOOK.match(action) or action.endswith("如下")  # "…整理如下："
                               or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             previous = None

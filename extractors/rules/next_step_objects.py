@@ -26,6 +26,7 @@ HANDED_OVER = gated(re.compile(r"^(?:发(?![布现生起展])|寄|交(?![流付]
 _LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
 # not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
 _NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
+                                r"^[小老阿][\u4e00-\u9fff]$|"  # "小何你这周把账号开一下": someone addressed
                                 r"说|觉得|认为|感觉|希望|的话|如果|要是|因为|所以|但是|不过|"
                                 r"周[一二三四五六日天末]|星期|\d|[一二三四五六七八九十两][号日月点]|"
                                 r"期间|时候|之后|以后|[年节会]后|后续|现在|目前|最近|刚才|回头"))  # a time

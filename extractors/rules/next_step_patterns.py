@@ -139,14 +139,15 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报|叫上|延长|试一下|试试|"
-            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用")
+            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催|开(?=一下|个|好|出来)")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
     # "这边马上给您加急处理": a service agent's "we"
     rf"(?P<subj>我们这边|我这边|我们|我司|我方|我(?!们)|咱们|本人|(?<![您你那他她])这边)(?!的|有|[这那]边的)(?P<mid>[^，。！？；,.!?;]{{0,24}}?)"
     rf"(?=(?:{ZH_VERBS}))"))
 ZH_REQUEST = gated(re.compile(
-    r"(?<![帮给为跟和对向替让叫找])"  # "这边帮您查询一下": 您 after a coverb is its object
+    # "这边帮您查询一下": 您 after a coverb is its object; "感谢您周五抽空沟通": after a thanks too
+    r"(?<![帮给为跟和对向替让叫找谢])"
     r"(?P<subj>请您|请你们|请你|麻烦您|麻烦你们|麻烦你|麻烦|您那边|你们那边|您这边|请尽快|请|您|你们|你)"
     r"(?!好)"  # "您好~ 我们是电子发票哦": a greeting
     rf"(?P<mid>[^，。！？；,.!?;]{{0,20}}?)(?=(?:{ZH_VERBS}))"))
@@ -155,17 +156,18 @@ ZH_TEAM = gated(re.compile(
     r"对接的?|负责的?)?(?:产品经理|项目经理|客户经理|"
     r"技术支持|技术|工程师|实施顾问|实施|研发|开发|法务|财务|采购|售后|客服|运营|同事|领导|老板|"
     r"IT|it|销售|团队|值班工程师|专家)(?:那边|这边|团队|部门|同事)?)"
-    r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
-    r"[一-龥]{0,4}(?:前|内))"))
+    r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|(?<!需)要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
+    r"[一-龥]{0,4}(?:(?<![以目])前|内))"))
 ZH_TIMED = re.compile(
     rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
+    r"下个?(?:礼拜|星期)[一二三四五六日天]?|[这本]个?(?:礼拜|星期)[一二三四五六日天]?|(?:礼拜|星期)[一二三四五六日天]|"
     r"周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)(?:之?内))(?!的)"
     r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
     # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
     rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}|把))")
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
-ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|前|先|今天|"
+ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|(?<![目以])前|先|今天|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
                       r"(?:天|小时)内|之内|以内|到时候|第一时间|会后|节后|年后|接下来|后续"))
 # "恢复后我第一时间通知您", "审完我这边马上通知你": the event a promise waits for belongs to its action
@@ -190,7 +192,7 @@ ZH_WHEN_DONE = gated(re.compile(
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
 # (a date may open it: "麻烦您确认后盖章，4月10号前寄回我司即可" dates the step it continues)
-ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也)?在?(?:[今明后]天|下午|晚上|上午|"
+ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也|到时候|届时)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|周[一二三四五六日]|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"
                          r"(?:再|也|然后)?(?:详细|具体|当面)?(?=把|给|发|安排|寄|约|准备|整理|开|做|提供|"
                          # "…给您回电话，确认具体的送货时间": the purpose the step goes on to
@@ -200,7 +202,7 @@ ZH_CONJOINED = gated(re.compile(
     r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
     r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])?(?:之前|以前|前|之内|内)?(?:再|也)?"
     rf"(?=[^，。！？；,.!?;]{{0,4}}?(?:{ZH_VERBS}))"))
-NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系)"))  # what it tells is the event
+NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系|更新|同步)"))  # what it tells is the event
 DESCRIBED = gated(re.compile(r"的[那这](?:个|份|些|次|款|位)"))  # "今天给你们的那个报价"
 # "原件明天快递给您", "新版APP月底上线": the object, then the day, then the verb
 OBJECT_FIRST = gated(re.compile(
@@ -240,7 +242,7 @@ EN_DOING = fold(re.compile(
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
-NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
+NOT_A_REQUEST = gated(re.compile(r"请问|提示[^，。]{0,12}请|请(?:注意)?查收|请查阅|请过目|请见谅|请谅解|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 # a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
 CLAUSE_BREAK = re.compile(
@@ -279,7 +281,10 @@ ACCEPTANCE = re.compile(
     re.I)
 CONDITIONAL = fold(re.compile(
     r"\b(?:if|unless|in case|should you|as long as|provided that|assuming)\b|如果|要是|假如|"
-    r"万一|只要", re.I))
+    # the written forms: "如有遗漏请随时补充", "如您误收本邮件，请…", "若有异常…"
+    r"万一|只要|(?<![例比假譬诸])如(?:有|需|需要|您|你|贵司|遇|发现|出现|无)|(?<![倘])若(?!干)|"
+    # "您看完没问题我们就走盖章流程": once it is fine, then
+    r"(?<=[完了后])(?:没问题|没有问题|觉得可以|确认无误)(?:的话)?(?=[^，。]{0,8}?就)", re.I))
 # a notice of closure or maintenance to everyone is information, not anyone's step:
 # "our offices will be closed February 16", "3月28日凌晨进行系统升级，期间服务暂停", "春节期间我司放假"
 NOTICE = fold(re.compile(
@@ -295,11 +300,11 @@ THREAT = fold(re.compile(r"\b(?:(?<!hear )(?<!me )(?<!us )(?<!told )(?<!say )(?<
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
     r"like to)? (?:cover|discuss|go (?:over|through)|look at|walk (?:you )?through|review|talk about)"
-    r"|今天(?:主要|我们|就|想|跟大家|和大家)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
+    r"|今天(?:主要|我们|想|跟大家|和大家)|今天就(?:先|到|聊|说|讲|这)|这次(?:主要|会)|本次(?:会议)?主要|咱们(?:先)?看一下|"
     r"我们(?:先)?(?:过|对|看)一下|下面(?:我)?(?:来)?(?:介绍|演示|讲)|"
     # "我先说一下我们这边的安排：…": what the speaker says now, in this meeting
-    r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下)", re.I))
-ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|就|想|跟大家|和大家)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
+    r"我(?:先|来|先来)?(?:说|讲|介绍|汇报)一下|我(?:先|来|先来)(?:说|讲|介绍)(?:背景|情况|现状|需求|结论)\W*$)", re.I))
+ZH_AGENDA = gated(re.compile(r"今天(?:主要|我们|想|跟大家|和大家)|今天就(?:先|到|聊|说|讲|这)|今天.{0,4}(?:讨论|过一下|介绍|演示|聊)"))
 # a turn that opens with a greeting only: its answer is the sentence after ("Morning Kayla! Monday works")
 GREETING = re.compile(r"\W*(?:(?:good )?(?:morning|afternoon|evening)|hi|hey|hello)(?: [A-Z][a-z]+)?\W*$"
                       r"|\W*(?:您好|你好|早上好|下午好)\W*$", re.I)
@@ -311,7 +316,9 @@ FULFILLED = re.compile(
     r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
     # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
-    r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)"
+    r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|[^。！？!?\n]{0,20}?(?:发|传)(?:给)?(?:你|您)了|试了|试过了)"
+    r"|\W*\[(?:图片|文件|截图|image|photo|file)\]"  # "[图片] 店铺ID 33810927": sent on the spot
+    r"|\W*(?:[^。！？!?\n]{0,6}?)经(?:核实|确认|排查|查询)"  # "您好，经核实确为重复扣款…": checked on the spot
     # the asked-for value given on the spot: "4417", "Job ID is IMP-88213.", "mo@fernhill.co"
     r"|\W*(?:(?:sure|yes|yeah|ok(?:ay)?)\W+)?(?:[a-z][a-z ]{0,24}(?: is| are|'s|:)\s+)?[\w.+#/-]*[\d@][\w.@+#/-]*\W*$",
     re.I)
@@ -337,21 +344,25 @@ FILLER = fold(re.compile(
 DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"
-    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|[完好]了$", re.I))
+    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|[完好]了$|"
+    # "我们之前做过类似的对接", "销售易上周也来演示过", "去年就签了励销云": done before, no plan
+    r"(?:做|用|试|演示|签|买|谈|聊|见|合作|对接)过(?![来去一])|(?:去年|上周|上个?月|上次|昨天|前天|刚才)[^，,。]{0,8}?了", re.I))
 WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
                   r"可能|希望|打算|计划(?=[要在于去把])|考虑|想(?!法)|也许|说不定", re.I))
 NEGATION = fold(re.compile(r"\b(?:won't|will not|can't|cannot|not going to|never|don't|didn't|not)\b"
                       # "能不能派人过来", "要不要我发您": an A-not-A question holds no "not"
                       # "识别", "级别", "特别": 别 inside a word is no "don't"
                       r"|不会|(?<!能)不能|没法|无法|不用|(?<!需)不需要|(?<![识区级类分特个告派差鉴辨性])别|(?<!要)不要|暂时不|"
-                      r"先不", re.I))
+                      r"先不|"
+                      # "你们系统没更新", "账号还没开通", "驱动装不上": not done, cannot be done
+                      r"(?<![有])没(?!问题|关系|事)|(?<=[\u4e00-\u9fff])不(?:上|了|到|开|动|进|出)|不好(?!意思)", re.I))
 
 # speech noise in transcripts: "I'll, um, send the deck", "我，呃，明天发您", "[crosstalk]", "we we'll";
 # "那个"/"就是" only as a clause of their own ("我就是，请稍等" is "that's me")
 DISFLUENCY = fold(re.compile(
     r"(?:[,，]\s*)?(?P<noise>\b(?:um+|uh+|erm+|er|ah+|hmm+|(?:you know|I mean)(?=\s*,))\b|\[(?:inaudible|"
     r"crosstalk|laughter|laughs|pause|silence|unintelligible)\]|\((?:inaudible|crosstalk|laughs?|"
-    r"pause)\)|呃+|额+|嗯+|(?<![^，,\s])(?:那个|就是)(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
+    r"pause)\)|呃+|(?<![\u4e00-\u9fff])额+|嗯+|(?<![^，,\s])(?:那个|就是)(?=[，,\s])|…+|\.\.\.+)(?:\s*[,，])?", re.I))
 _REPEATED = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
 _RUNS = gated(re.compile(r"[ \t]{2,}"))
 
@@ -371,12 +382,14 @@ def _first_group(match: re.Match[str]) -> str:
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))
+    r"\x00(?:上午|中午|下午|傍晚|晚上|早上)?(?:之前|以前|前|之内|以内|内)?", re.I))
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
     r"|^(?:(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
-    r"上午|下午|晚上|早上|第一时间|那边|这边)+", re.I))
+    r"上午|下午|晚上|早上|第一时间|那边|这边|到时候|届时|"
+    # "五一后再联系您", "节后第一天安排…": a holiday said as the time
+    r"(?:五一|十一|国庆|春节|清明|端午|中秋|元旦|[年节])(?:假期)?(?:之?后|以后|之?前|以前))+", re.I))
 
 
 _TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in", nor the particle of "fill it in"

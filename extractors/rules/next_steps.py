@@ -115,7 +115,22 @@ _TAKEN_ON = re.compile(r"\W*(?:will do|on it|sure|yes|yep|yeah|ok(?:ay)?|of cour
 # the promise hands the asked-for thing back: "get them to you", "send it over", "have those to you"
 _BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:it|them|that|those|these)\s+"
                            r"(?:over\s+)?(?:to|over to|across to)\s+(?:you|u)\b", re.I)
+# a request that only asks someone to look into it: "能不能安排人帮我们看一下", "请帮忙排查", "麻烦看看
+# 能不能恢复"; the other side's promise in reply says what will be done
+_VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(?:帮忙|帮我们|帮我)?(?:看一下|看看|处理|跟进|排查|解决|"
+                        r"查一下|核实)(?:一下)?(?:能不能[^，,]{1,6})?(?:（[^（）]*）)?$")
+# what a reply will say, in its own sentence: "我回去跟领导商量一下，看能不能按活跃导购数收费，下周给您答复"
+_WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是否能)(?P<what>[^，,。；;！!？?]{2,14})[，,]")
+# a promise that names what it hands over: "把合并的报价和合同草稿发您" answers "你把两边的合同合在一起报个价"
+_NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
+# a named colleague before a bare handover: "小郑发你", "技术同事发您"
+_HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
+# a title line further down a ticket's head: "【工单】#30771\n标题：…", "问题分类：订单同步"
+_TITLE_LINE = re.compile(r"^[ \t]*(?:主题|标题|主旨|工单|问题分类|问题类型)\s*[:：]\s*(?P<subject>[^\n]{2,30})$", re.M)
+MAX_TITLE_OFFSET = 200
+# "审批流的问题…修复": what a bare fix is about, said as "X的问题"
+_ISSUE = re.compile(r"(?:^|关于)\s*(?P<topic>[^，,。；;！!？?\s的]{2,12}?)的问题(?!吗|呢)")
 
 
 def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
@@ -127,6 +142,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     """
     hits: list[NextStepHit] = []
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
+    answered: set[int] = set()  # Chinese requests a promise has answered
     demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
     headings = action_headings(touchpoint.text)
     for i, sentence in enumerate(sentences):
@@ -172,8 +188,17 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
             merged = _answered(hits, hit, sentences)
+            if merged is not None and _HAN.search(hit.action) and merged in answered:
+                merged = None  # "出个方案…" / "我月底前把方案发您" … "下周给您答复": answered already
+            if merged is not None and _HAN.search(hit.action):
+                answered.add(merged)
             if merged is not None and REPLY.match(hit.action):
                 hits[merged] = replace(hits[merged], action=f"{hits[merged].action}并{hit.action}")
+            elif merged is not None and _HAN.search(hit.action) and not OBJECTLESS.match(hit.action) \
+                    and not _VAGUE_ASK.match(hit.action) and (_VAGUE_ASK.match(hits[merged].action)
+                                                             or _NAMES_ITS_OBJECT.match(hit.action)):
+                # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what
+                hits[merged] = replace(hits[merged], action=hit.action)
             if merged is None:
                 hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
                 key = _action_key(hit.action)
@@ -263,6 +288,8 @@ def _with_ask(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextStepHi
         for clause in reversed(_CLAUSES.split(before)):
             if topic := topic_of(clause):
                 return replace(hit, action=with_result_object(hit.action, topic))
+    if not result and (m := _WHETHER.search(hit.sentence.text, 0, hit.sentence.text.find(hit.action))):
+        return replace(hit, action=f"{hit.action}能否{m.group('what')}")  # "看能不能X，下周给您答复"
     if hit.sentence.speaker is None:  # an email: "有以下几点疑问：…请在3个工作日内书面回复"
         if not result and (m := _LISTED_ASKS.search(_text_before(sentences, hit))):
             return replace(hit, action=f"{hit.action}（{m.group('asks')}）")
@@ -295,7 +322,8 @@ def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sent
     本周内修复。")."""
     if len(hit.action) > MAX_BARE_FIX_CHARS or not _HAN.search(hit.action):
         return hit
-    if touchpoint.channel == "ticket" and (m := _SUBJECT.match(touchpoint.text)):
+    if touchpoint.channel == "ticket" and (m := _SUBJECT.match(touchpoint.text)
+                                           or _TITLE_LINE.search(touchpoint.text, 0, MAX_TITLE_OFFSET)):
         return replace(hit, action=f"{hit.action}（{m.group('subject').strip()}）")
     if not _BARE_FIX.match(hit.action):
         return hit
@@ -306,6 +334,8 @@ def _with_subject(hit: NextStepHit, touchpoint: Touchpoint, sentences: list[Sent
         for clause in _CLAUSES.split(text):  # the first problem named is the main one
             if (problem := _PROBLEM.search(clause)) and len(clause.strip()) <= MAX_PROBLEM_CHARS:
                 return replace(hit, action=f"{hit.action}（{problem.group(0).strip(' 。.！!')}）")
+            if (issue := _ISSUE.search(clause)) is not None:  # "审批流的问题我们已经定位到了"
+                return replace(hit, action=f"{hit.action}{issue.group('topic')}的问题")
     return hit
 
 
@@ -356,11 +386,14 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     if not hits or hit.is_request:
         return None
     k = len(hits) - 1
+    while k and hits[k].sentence is hit.sentence:  # "麻烦把日志发我们，我们明天排查": past its own ask
+        k -= 1
     while k and not hits[k].is_request and hits[k - 1].sentence is hits[k].sentence:
         k -= 1
     last = hits[k]
-    if not last.is_request or last.owner != hit.owner or last.sentence.speaker in (None,
-                                                                                 hit.sentence.speaker):
+    # (a ticket's unlabelled description may ask, and a labelled handling entry answer)
+    if not last.is_request or last.owner != hit.owner or hit.sentence.speaker in (None,
+                                                                                last.sentence.speaker):
         return None
     between = [s for s in sentences if last.sentence.end <= s.start < hit.sentence.start
                and s.speaker == last.sentence.speaker]
@@ -368,7 +401,7 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
         return None
     taken_on = _TAKEN_ON.match(hit.sentence.text) is not None \
         and _BROUGHT_BACK.search(hit.action) is not None  # "will do, I'll … get them to you in an hour"
-    return k if taken_on or _same_ask(last.action, hit.action) else None
+    return k if taken_on or _same_ask(last.action, hit.action) or _VAGUE_ASK.match(last.action) else None
 
 
 def _action_key(action: str) -> str:
@@ -385,7 +418,9 @@ def _same_ask(request: str, promise: str) -> bool:
     if _INVITE.search(promise) and _MEETING.search(request):  # "…a joint session?" / "I'll send an invite"
         return True
     if _HAN.search(promise):
-        if REPLY.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
+        if (by := _HANDED_BY.match(promise)) is not None:
+            promise = promise[by.end():]  # "我让小郑今天发你": 小郑 hands it over
+        if REPLY.match(promise) or OBJECTLESS.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
             return True
         own = _han_bigrams(promise)
         return not own or bool(own & _han_bigrams(request)) \

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.models import Role, Touchpoint
+from extractors.rules.attendees import attendee_sides, named_roles, prefix_sides
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
 from extractors.rules.sides import TAG, opposed_pairs, org_votes, organisation_of
@@ -31,14 +32,16 @@ _STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
 _LABEL = gated(re.compile(
     rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
-    rf"(?:(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
+    # "【09:42 技术支持-沈】已复现…": a handling entry whose time comes first inside its brackets
+    rf"(?:[【\[](?:{_STAMP})[ \t]*(?P<bracketed>[^】\]\n:：]{{2,20}})[】\]][ \t]*(?=\S)|"
+    rf"(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
     rf"\s*[:：]\s*(?=\S)"
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"csm|customer success(?: manager)?|account manager|account director|am|se|sdr|"
                          r"bdr|solutions? (?:engineer|consultant)|sales engineer|implementation(?: lead| "
                          r"manager| consultant)?|onboarding(?: specialist| manager)?|"
-                         r"销售|销售代表|顾问|客户经理|我方|我司|客户成功|实施顾问|售前)\b", re.I))
+                         r"销售|销售代表|顾问|客户经理|我方|我司|乙方|客户成功|实施顾问|售前)\b", re.I))
 # a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
 # "官方回复（乐听会员服务）：…", "Resolution:", "Reply from @touchpointhq:"); the problem description is the customer's
 _AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply|official reply|"
@@ -48,7 +51,7 @@ _VENDOR_REPLY = gated(re.compile(r"^[ \t]*(?:(?:reply|response) from|official (?
                                  r"^[ \t]*官方回复[^\n:：]{0,30}[:：]", re.M | re.I))
 _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
                                    r"requester|requestor|member|patient|shopper|end user|"
-                                   r"客户|买方|用户|来电|访客|顾客|买家|会员|"
+                                   r"客户|买方|甲方|用户|来电|访客|顾客|买家|会员|"
                                    r"问题描述|description|issue description)\b", re.I))
 
 
@@ -157,6 +160,36 @@ def _section_speakers(sentences: list[Sentence]) -> None:
             current = (who, role) if role != "unknown" else None
         if current is not None:
             s.speaker, s.role = current
+
+
+def _attendee_roles(sentences: list[Sentence], text: str) -> None:
+    """Speakers of unknown side in meeting notes take the side the attendee lines give their name
+    ("参会：…；我方 技术总监 许峰" then "许峰：…"), in place (attendees.py)."""
+    labels: dict[str, str] = {}
+    for s in sentences:
+        if s.speaker is not None and s.speaker not in labels:
+            labels[s.speaker] = "" if s.role == "unknown" else "customer" if s.role == "customer" else "rep"
+    if "" not in labels.values():
+        return
+    sides = named_roles(labels, attendee_sides(text))
+    for s in sentences:
+        if s.role == "unknown" and s.speaker in sides:
+            s.role = "customer" if sides[s.speaker] == "customer" else "rep"
+
+
+def _prefix_roles(sentences: list[Sentence]) -> None:
+    """Speakers still of unknown side in a group chat take their organisation's side
+    ("悦颜-罗院长" is the customer, so "悦颜-前台阿May" is too, and "美客通-小何" the rep), in place."""
+    labels: dict[str, str] = {}
+    for s in sentences:
+        if s.speaker is not None and s.speaker not in labels:
+            labels[s.speaker] = "" if s.role == "unknown" else "customer" if s.role == "customer" else "rep"
+    if "" not in labels.values():
+        return
+    sides = prefix_sides(labels)
+    for s in sentences:
+        if s.role == "unknown" and s.speaker in sides:
+            s.role = "customer" if sides[s.speaker] == "customer" else "rep"
 
 
 def _organisations(sentences: list[Sentence]) -> dict[str, str]:
@@ -309,7 +342,7 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     ticket = touchpoint.channel == "ticket"
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        speaker = (match.group("speaker") or match.group("header")).strip()
+        speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")).strip()
         kind = field_kind(speaker, text[match.end():end]) if ticket else None
         if kind == "content":  # a form's "问题：…", "描述：…": the requester's words
             turns.append((match.end(), end, "customer", None, None))
@@ -360,7 +393,11 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
             _add(sentences, text, cursor, end, role, speaker, index)
     if "【" in text or "[" in text or "eply from" in text or "回复" in text:
         _section_speakers(sentences)
+    if touchpoint.channel == "meeting":
+        _attendee_roles(sentences, text)
     infer_roles(sentences, touchpoint.channel, _organisations(sentences))
+    if touchpoint.channel in ("chat", "meeting"):
+        _prefix_roles(sentences)
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],
                  [s.end for s in sentences])

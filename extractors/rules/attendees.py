@@ -1,0 +1,138 @@
+"""Which side each attendee of written meeting notes is on, from the notes' attendee lines.
+
+Chinese minutes name the people before the talk, grouped by side or by organisation:
+"参会：乐购超市 运维部 韩经理、门店运营 罗总；我方 技术总监 许峰、客户经理 沈静", "客户：百川农资 — 邹总、
+销售部 何经理", "厂商：讯课科技 区域经理 杜涛、售前 袁菲", "甲方 项目负责人 侯经理：…". Later turns and
+action items use the short name only ("罗总：…", "1. 智造云（许诺）：…"), which says nothing of the
+side. A group is the vendor's when its label says so (我方, 我司, 乙方, 厂商, 供应商), the customer's
+when it says so (客户, 甲方, 贵方, 学校方); a group labelled with an organisation is the other side of
+a labelled group, or, between two organisations, the vendor's when only its people hold vendor jobs
+(实施顾问, 售前, 客户成功). A line counts only when it reads as a list of people (no sentence
+punctuation), so "客户：好的，我明天发您" is a turn, not an attendee line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a line of people, after an attendee heading ("参会：", "与会人员：", "主持：") or opening with a side
+_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席)(?:人员|人|方)?|主持人?)?[ \t]*[:：]?"
+                   r"[ \t]*(?P<people>[^\n]{2,120})$", re.M)
+_NOT_A_LIST = re.compile(r"[，,。！!？?“”\"|｜@]|\d{1,2}[:：]\d{2}")
+_OPENS = re.compile(r"^(?:参会|与会|出席|列席|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方)")
+_GROUPS = re.compile(r"[；;]")
+_VENDOR = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂)")
+_CUSTOMER = re.compile(r"^(?:客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方)")
+_SIDE_WORD = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方)"
+                        r"(?:[（(][^)）]{1,20}[)）])?\s*(?:[:：]|[—–-]+)?\s*")
+_VENDOR_JOBS = re.compile(r"实施|售前|售后|客户成功|客户经理|解决方案|顾问|交付|技术支持")
+_TAG = re.compile(r"[（(][^)）]{0,20}[)）]")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}$|[A-Z][a-z]+$")
+_WORDS = re.compile(r"\s*[—–]+\s*|\s+")
+
+
+def attendee_sides(text: str) -> dict[str, str]:
+    """Name or organisation -> "rep" or "customer", from attendee lines ({} when there are none)."""
+    if not any(word in text for word in ("参会", "与会", "出席", "主持", "我方", "厂商", "甲方", "乙方", "客户")):
+        return {}
+    groups: list[tuple[str | None, str, list[str]]] = []  # (side, organisation, people)
+    for line in _LINE.finditer(text):
+        people = line.group("people").strip()
+        if not _OPENS.match(line.group(0).strip().lstrip("-*•·0123456789.、)） \t")) \
+                or _NOT_A_LIST.search(people) or not ("、" in people or " " in people):
+            continue
+        groups.extend(_group(group.strip()) for group in _GROUPS.split(people) if group.strip())
+    labelled = {side for side, _, _ in groups if side is not None}
+    if len(labelled) == 1:
+        other = "customer" if labelled == {"rep"} else "rep"
+        groups = [(side or other, org, people) for side, org, people in groups]
+    elif not labelled and len({org for _, org, _ in groups}) == 2:
+        vendors = {org for _, org, people in groups if any(_VENDOR_JOBS.search(p) for p in people)}
+        if len(vendors) == 1:
+            groups = [("rep" if org in vendors else "customer", org, people) for _, org, people in groups]
+    sides: dict[str, str] = {}
+    for side, org, people in groups:
+        if side is None:
+            continue
+        if org:
+            sides.setdefault(org, side)
+        for person in people:
+            if name := _name_of(person):
+                sides.setdefault(name, side)
+    return sides
+
+
+def _group(group: str) -> tuple[str | None, str, list[str]]:
+    """One side's group: its side if labelled, its organisation if named first, and its people
+    ("乐购超市 运维部 韩经理、门店运营 罗总", "我方 技术总监 许峰、客户经理 沈静", "智造云 — 高翔（项目经理）")."""
+    side: str | None = "rep" if _VENDOR.match(group) else "customer" if _CUSTOMER.match(group) else None
+    rest = _SIDE_WORD.sub("", group) if side is not None else group
+    parts = [p for p in re.split(r"[、，,/]", rest) if p.strip()]
+    organisation = ""
+    if side is None and parts:
+        words = [w for w in _WORDS.split(_TAG.sub(" ", parts[0]).strip()) if w]
+        if len(words) >= 2:
+            organisation = words[0]
+    return side, organisation, parts
+
+
+def _name_of(person: str) -> str:
+    """The name a person is called by in the talk: "运维部 韩经理" -> "韩经理", "钱总（生产副总）" -> "钱总"."""
+    words = [w for w in _WORDS.split(_TAG.sub(" ", person).strip()) if w]
+    name = words[-1] if words else ""
+    return name if 2 <= len(name) <= 4 and _NAME.search(name) else ""
+
+
+def side_of_name(sides: dict[str, str], label: str) -> str | None:
+    """The side of a speaker label or an item's owner ("罗总", "甲方 项目负责人 侯经理", "精锐") by the
+    attendee lines: the label itself, its last word, or an organisation it begins."""
+    words = [w for w in _WORDS.split(_TAG.sub(" ", label).strip()) if w]
+    for word in (label.strip(), words[-1] if words else ""):
+        if word in sides:
+            return sides[word]
+    head = words[0] if words else ""
+    if len(head) >= 2:
+        for name, side in sides.items():
+            if len(name) > 4 and name.startswith(head):  # "精锐" of "精锐汽配"
+                return side
+    return None
+
+
+def named_roles(labels: dict[str, str], sides: dict[str, str]) -> dict[str, str]:
+    """Speaker label -> side for labels of unknown side (`labels` maps each label to its side or
+    ""), by the attendee lines or by a longer label of the same person with a side
+    ("甲方 项目负责人 侯经理：…" then "侯经理：…")."""
+    known = dict(sides)
+    for label, side in labels.items():
+        words = [w for w in _WORDS.split(_TAG.sub(" ", label).strip()) if w]
+        if side and len(words) > 1 and _name_of(words[-1]):
+            known.setdefault(words[-1], side)
+    return {label: side for label, side_known in labels.items()
+            if not side_known and (side := side_of_name(known, label) or "")}
+
+
+# a group chat's "Organisation-Name" label: "悦颜-罗院长", "美客通-小何", "Acme - Dana"
+_PREFIXED = re.compile(r"^(?P<org>[^\s\-－—·:：]{2,8})\s*[-－—·]\s*\S")
+
+
+def prefix_sides(labels: dict[str, str]) -> dict[str, str]:
+    """Label -> side for labels of unknown side (`labels` maps each label to its side or "") that
+    share an organisation prefix: with a known member, the group's side; with two prefixes and one
+    side known, the other side for the other group."""
+    groups: dict[str, list[str]] = {}
+    for label in labels:
+        if (m := _PREFIXED.match(label)) is not None:
+            groups.setdefault(m.group("org"), []).append(label)
+    if len(groups) < 2:
+        return {}
+    side_of_group: dict[str, str] = {}
+    for org, members in groups.items():
+        sides = {labels[m] for m in members if labels[m]}
+        if len(sides) == 1:
+            side_of_group[org] = sides.pop()
+    if len(groups) == 2 and len(side_of_group) == 1:
+        (known, side), = side_of_group.items()
+        other = next(org for org in groups if org != known)
+        side_of_group[other] = "customer" if side == "rep" else "rep"
+    return {label: side_of_group[org] for org, members in groups.items() if org in side_of_group
+            for label in members if not labels[label]}

@@ -67,6 +67,7 @@ from extractors.rules.next_step_patterns import (
     VENDOR_ROLES,
     WILL_ON,
     WISH,
+    YOU_WILL_GET,
     YOU_WILL_HAVE,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
@@ -202,6 +203,7 @@ class _Found:
     fronted: str = ""  # an object put before the subject ("会议室我来订")
     rewrite: str = ""  # the action, when the clause says it in another voice ("this needs to be fixed")
     action: str = ""  # the action, when the clause words it otherwise ("the fix is going out")
+    verb: str = ""  # a verb put before the object ("you'll get the summary": "send the summary")
 
 
 def _other(role: Role) -> str:
@@ -231,7 +233,10 @@ def _clauses(text: str, cues: int = -1) -> list[tuple[int, int]]:
     if not cues & _BREAK or not _COULD_BREAK(text):
         return [(0, len(text))] if text else []
     spans, cursor = [], 0
+    bracketed = "(" in text
     for m in CLAUSE_BREAK.finditer(text):
+        if bracketed and text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue  # "the usage report (adoption, coaching minutes) by Wednesday": one clause
         if m.start() > cursor:
             spans.append((cursor, m.start()))
         cursor = m.end()
@@ -291,6 +296,8 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
     if request and YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
         return _Found("self", base + request.start("verb"))
+    if request and (got := YOU_WILL_GET.match(clause, request.start())):  # "you'll get the summary Monday"
+        return _Found("self", base + got.start("object"), needs_due=True, verb="send")
     if request:  # "can I send you…?" offers, "can we get a sandbox?" asks to receive
         receives = request.group("verb").lower() in _RECEIVING \
             and not clause.startswith((" you", " u "), request.end("verb"))
@@ -425,6 +432,10 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
+# a condition after a promise that makes it an offer: "…, if that helps", "…if you'd like"
+_OFFER_TAIL = re.compile(r"\bif (?:(?:that|this|it)(?:'s| is| would be|'d be| would| will)? (?:helps?|useful|"
+                         r"helpful)|you(?:'d)? (?:like|want|prefer)|(?:that's |it's )?(?:needed|useful|helpful))\b",
+                         re.I)
 # a polite request put as a condition: "if you could send me the list, that would help", "it'd be
 # great if you could resend the invoice", "I'd appreciate it if you could loop in legal"
 _POLITE_IF = re.compile(
@@ -513,6 +524,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 or cues & _WISH and WISH.search(clause) or cues & _HABITUAL and HABITUAL.search(clause):
             previous = None
             continue
+        if condition and found.side == "self" and _OFFER_TAIL.search(text, found.action_from):
+            found.is_offer = True  # "I can send you a sample script if that helps": until accepted
         if found.is_offer and not clause_dues and _CAPABILITY.match(text, found.action_from):
             previous = None  # "We can sync Zendesk tickets both ways", "我们可以跟钉钉对接": what it does
             continue
@@ -529,6 +542,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                               [(d.start, d.end) for d in clause_dues], found.action_from)
         if found.rewrite:
             action = found.rewrite
+        if found.verb:
+            action = f"{found.verb} {action}"
         if found.trigger:
             action = f"{found.trigger}{action}"
         if found.fronted:
@@ -547,6 +562,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                               or _JUST_A_LOOK.match(action)
                               or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
+            if hits and clause_dues and hits[-1].due is None and found.side == "self" \
+                    and _TRIVIAL_ACTIONS.match(action):  # "I'll raise the limit, I'll do that today"
+                hits[-1] = with_due(hits[-1], clause_dues[0])
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
@@ -587,6 +605,29 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                 sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+# the day of a meeting an invitation is for ("send an invite for Monday 2pm", "send a couple of times
+# for next week"), or of what a purpose clause says will happen ("I'll send an invite so we can
+# regroup next Wednesday"): the event's time, not the step's (GUIDE). ("I'll book the review for
+# next Thursday" stays dated: the labels date a booking by its day.)
+_FOR_BEFORE = re.compile(r"\bfor (?:the )?$", re.I)
+_ARRANGED = re.compile(r"\b(?:invite|invitation|times|slots?|availability|calendar hold)\b", re.I)
+_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:we|you|I|they|everyone) (?:can|could)\b[^.;]*$", re.I)
+
+
+def is_event_time(hit: NextStepHit) -> bool:
+    """Whether the step's date times an event it arranges, not the step itself (an invite that
+    answers a request for the meeting dates the meeting: the caller asks only of a step of its own)."""
+    if hit.due_phrase is None or not hit.action.isascii():
+        return False
+    text = hit.sentence.text
+    at = text.find(hit.due_phrase)
+    if at < 0:
+        return False
+    if _FOR_BEFORE.search(text, max(0, at - 8), at) and _ARRANGED.search(hit.action):
+        return True
+    return "so " in text[:at] and _PURPOSE_BEFORE.search(text, 0, at) is not None
 
 
 def _dated_plan_then_question(text: str, cues: int) -> bool:

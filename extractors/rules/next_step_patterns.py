@@ -70,7 +70,7 @@ EN_REQUEST = fold(re.compile(
     rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:on|from|in|at) "
     rf"your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
     rf"please|pls|plz|kindly|"
-    rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
+    rf"you(?:'ll| will| should| need to| must)(?: have to| need to)?|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
     rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
 EN_TEAM = fold(re.compile(
@@ -240,6 +240,11 @@ EN_DOING = fold(re.compile(
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
+# "you'll get an incident summary by email by Monday", "You'll have the written RCA by Friday": the
+# speaker's side delivers it (a step only with a date: "you'll get an email when it's issued" is how
+# things go); "you'll have to sign" is an obligation, not a delivery
+YOU_WILL_GET = re.compile(r"you(?:'ll| will| should) (?:get|receive|have)(?! to\b) (?P<object>(?:a|an|the|your|our|"
+                          r"\d+) )", re.I)
 NOT_A_REQUEST = gated(re.compile(r"请问|请查收|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 # a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
@@ -371,7 +376,7 @@ def _first_group(match: re.Match[str]) -> str:
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))
+    r"\x00(?:['’]s [a-z-]+\b)?(?:之前|以前|前|之内|以内|内|上午|下午|晚上|早上)?", re.I))  # "before Thursday's review"
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
@@ -398,11 +403,12 @@ _SPACES = gated(re.compile(r"\s{2,}"))
 _DIRECTION = re.compile(r"(?<=[^发寄传转交送带拿])(?:过来|过去)$")
 _EMOTICON = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
-_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|your|our|I|they|their|it|the|he|she|everyone)|"
-                      r"in order to)\b|"
+_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|your|our|I|they|their|it|the|he|she|everyone|"
+                      r"[a-z]+ (?:has|have|can|could|gets?|will))|in order to)\b|"
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
 
 
+_ASIDE = re.compile(r"(?<=\w) \([^()]{1,60}\)")
 # the cleaner's patterns run on an action only when their cue words occur in it
 _CLEANER_CUES = CueSet()
 _PURPOSE_CUE = _CLEANER_CUES.register_pattern(_PURPOSE)
@@ -427,6 +433,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
         action, cues = cut, _CLEANER_CUES.bits(cut)
     if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
         action, cues = cut, _CLEANER_CUES.bits(cut)
+    if "(" in action and action.isascii():  # "send the usage report (adoption, minutes)": detail
+        action = _ASIDE.sub("", action)
     if "[" in action:  # a chat's emoticon code: "…发到您预留的邮箱[玫瑰]"
         action = _EMOTICON.sub("", action)
     action = _without_trailing_preposition(action.strip())

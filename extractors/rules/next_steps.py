@@ -36,6 +36,7 @@ from extractors.rules.next_step_clauses import (
     OBJECTLESS,
     NextStepHit,
     is_candidate,
+    is_event_time,
     sentence_steps,
     with_due,
 )
@@ -65,6 +66,7 @@ from extractors.rules.next_step_patterns import (
     RIGHT_AWAY,
 )
 from extractors.rules.sentences import Sentence
+from extractors.rules.sides import addressee_role
 
 __all__ = ["NextStepHit", "find_next_steps"]
 
@@ -162,6 +164,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             continue
         answer = _Answer(sentences, i)
         found = sentence_steps(sentence, touchpoint, answer)
+        if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences)):
+            found = [replace(h, owner=named) if h.is_request else h for h in found]
         reply = answer.reply() if found else None
         if reply is not None and all(h.is_request for h in found) and FULFILLED.match(reply.text):
             continue
@@ -188,6 +192,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                         continue
                     if len(key) >= MIN_RESTATED_CHARS:
                         stated[key] = len(hits)
+                    if hit.due is not None and is_event_time(hit):
+                        hit = replace(hit, due=None, due_phrase=None)  # "send an invite for Monday 2pm"
                     hits.append(hit)
                     continue
             if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):

@@ -63,7 +63,7 @@ EN_PATTERN = re.compile(
     r"\b(?:(?P<eod>end of (?:the )?day|eod|end of business|cob|close of (?:business|play)|tonight|by lunch(?:time)?|"
     r"(?:later )?today|this afternoon|this morning|this evening|by noon|"
     r"within the (?:next )?hour|in the next hour|in an hour(?: or so)?|in a (?:sec|second|minute|moment|few minutes)|"
-    r"shortly|(?:right )?now|"
+    r"shortly|(?:right )?(?<!from )now(?! on\b)|"
     # "after this call", "right after this": the conversation ends today ("after the meeting" may be
     # a later one: only "the call" at the end of a sentence is this one)
     r"(?:right |straight )?after (?:this(?: (?:call|meeting|session|demo))?|the call)(?= *(?:[.,;!?]|and\b|$)))"
@@ -85,7 +85,7 @@ EN_PATTERN = re.compile(
     r"|(?P<weekafter>the week after next)"
     rf"|(?P<nextwd>next (?P<nwd>{_WD}))\b"
     rf"|(?P<wdnext>(?P<wnd>{_WD}),? next week)"
-    rf"|(?<!last )(?<!past )(?:(?:this|on|by|before|until|til|till|coming|first thing) )?(?P<wd>{_WD})\b"
+    rf"|(?<!last )(?<!past )(?:(?:this|on|by|before|until|til|till|coming|first thing|every) )?(?P<wd>{_WD})\b"
     r"(?: (?:morning|afternoon|evening|night)\b)?"
     r"|(?P<nextweek>(?:early |later )?next week)"
     rf"|(?P<monthend>end of (?P<eomname>{_MONTHS}))"

@@ -47,6 +47,7 @@ from extractors.rules.next_step_patterns import (
     EN_SHIPPING,
     EN_TEAM,
     EN_VERB_WORDS,
+    EN_WANT,
     EN_WILL,
     FILLER,
     FIXED_VERB,
@@ -65,6 +66,7 @@ from extractors.rules.next_step_patterns import (
     THREAT,
     VENDOR_JOBS,
     VENDOR_ROLES,
+    WANTED_VERBS,
     WILL_ON,
     WISH,
     YOU_WILL_GET,
@@ -117,6 +119,8 @@ _EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "t
                                                          "the ", "a corrected", "a revised", "a signed",
                                                          "a written", "an updated", "the corrected")],
                     pattern=EN_NEED)
+_EN_WANT = register("en_want", [f"{verb} {what}" for verb in ("need", "want", "expect", "like", "require")
+                                for what in ("a", "the", "some")], pattern=EN_WANT)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
@@ -145,7 +149,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & _EN_NEED or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
+            or cues & (_EN_NEED | _EN_WANT) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -317,6 +321,11 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
                       rewrite=f"{RELEASE_VERB.get(how, 'ship')} {m.group('obj').lower()}")
     if cues & _EN_NEED and (m := EN_NEED.search(clause)):
         return _Found("other", base + m.start(), action=_needed(m))
+    if cues & _EN_WANT and (m := EN_WANT.search(clause)):
+        if m.group("verb"):  # "I need somebody from your side to call me back"
+            return _Found("other", base + m.start("verb"))
+        noun = m.group("noun").lower()
+        return _Found("other", base + m.start("object"), verb=WANTED_VERBS.get(noun, "send"))
     if cues & _EN_SHIPPING and (m := EN_SHIPPING.search(clause)):
         how = m.group("how").lower()
         verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
@@ -406,7 +415,8 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
-                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_DOING, EN_DOING))
+                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
+                   (_EN_DOING, EN_DOING))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
@@ -519,9 +529,14 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 and _ZH_PURPOSE.match(clause):
             previous = None
             continue
-        window = text[max(start, found.action_from - 16): found.action_from + 12]
+        stop = found.action_from + 12
+        while stop < end and text[stop].isascii() and text[stop].isalpha():
+            stop += 1  # a whole word: "a credit not|e" holds no "not"
+        window = text[max(start, found.action_from - 16): stop]
+        wanted = found.verb and found.side == "other"  # "I want a written status every Friday": asked
         if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
-                or cues & _WISH and WISH.search(clause) or cues & _HABITUAL and HABITUAL.search(clause):
+                or cues & _WISH and WISH.search(clause) \
+                or cues & _HABITUAL and not wanted and HABITUAL.search(clause):
             previous = None
             continue
         if condition and found.side == "self" and _OFFER_TAIL.search(text, found.action_from):

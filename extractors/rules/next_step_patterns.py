@@ -225,6 +225,22 @@ EN_NEED = fold(re.compile(
     r"restored|working again|corrected|updated|signed)"
     r"|(?P<fixed>(?:a|an|the) (?:corrected|revised|updated|signed|written) [^,.;!?]{2,60}?)"
     r"(?=\s+(?:by|before|no later than|within)\b))", re.I))
+# a demand for a deliverable only the other side can give: "I need a credit note against one of them",
+# "I want a written status every Friday", "I'd like a call with whoever owns the connector next week",
+# "we'd need a committed fix date", "I expect a working fix by Tuesday", "I need somebody from your side to
+# call me back today" (what the speaker lacks in general, "we need a better way to report", is a pain)
+_DELIVERABLES = (r"credit note|credit|refund|quote|proposal|pricing|price breakdown|invoice|report|status|"
+                 r"status update|call|meeting|demo|session|reference|root cause|rca|write-up|summary|"
+                 r"explanation|fix date|fix|patch|eta|timeline|date|confirmation|answer|contract|order form|"
+                 r"estimate|callback|engineer|technician")
+EN_WANT = fold(re.compile(
+    r"\b(?:I|we)(?:'ll| will| would|'d| do| really| also| still| just| urgently)* (?:need|want|expect|"
+    r"like|require) (?:(?P<someone>someone|somebody)(?: (?:from|on|at|in) (?:your|the) (?:side|end|team|"
+    r"company))? to (?P<verb>" + _V + r")\b|(?P<object>(?:a|an|the|some) (?:[\w-]+ ){0,3}?"
+    rf"(?P<noun>{_DELIVERABLES})s?\b(?! (?:of|that|which|where|to|for (?:us|me) to)\b)))", re.I))
+WANTED_VERBS = {"credit note": "issue", "credit": "issue", "refund": "issue", "call": "set up",
+                "meeting": "set up", "demo": "set up", "session": "set up", "callback": "arrange",
+                "fix": "provide", "patch": "provide", "engineer": "provide", "technician": "provide"}
 NEED_STATES = {"sorted": "sort out", "fixed": "fix", "resolved": "resolve", "done": "finish",
                "restored": "restore", "working again": "fix", "corrected": "correct",
                "updated": "update", "signed": "sign"}

@@ -117,6 +117,9 @@ _TAKEN_ON = re.compile(r"\W*(?:will do|on it|sure|yes|yep|yeah|ok(?:ay)?|of cour
 # the promise hands the asked-for thing back: "get them to you", "send it over", "have those to you"
 _BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:it|them|that|those|these)\s+"
                            r"(?:over\s+)?(?:to|over to|across to)\s+(?:you|u)\b", re.I)
+# the thing asked for, handed over by a pronoun, to no one else: "that across", "it over with the notes"
+_HANDED_BACK = re.compile(r"(?:it|that|those|these|them)(?: (?:over|across|along|through))?(?!\s+to (?:them|him|her)\b)"
+                          r"(?:\s|$)")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -397,6 +400,8 @@ def _same_ask(request: str, promise: str) -> bool:
         return not own or bool(own & _han_bigrams(request)) \
             or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))
     verb, _, rest = promise.lower().partition(" ")
+    if verb in _EN_DELIVERY and _HANDED_BACK.match(rest):  # "send that across with the write-up"
+        return True
     named = {w[:5] for w in _EN_CONTENT.findall(rest)}
     asked = request.lower().partition(" ")[0]
     if not named:  # "send it over", "countersign it": the verbs decide ("start the review" / "I'll

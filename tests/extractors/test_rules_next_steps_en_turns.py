@@ -55,6 +55,37 @@ BY_ROLE = [
 ]
 
 
+# a demand for what only the other side can deliver is the other side's step; a lack in general is a pain
+DEMANDS = [
+    pytest.param([("customer", "I need a refund for the two duplicate charges.")],
+                 [("issue a refund for the two duplicate charges", "rep", None)], id="i-need-a-refund"),
+    pytest.param([("customer", "I'd like a call with whoever runs your billing team next week.")],
+                 [("set up a call with whoever runs your billing team", "rep", date(2026, 3, 9))],
+                 id="id-like-a-call"),
+    pytest.param([("customer", "From now on I want a short status update every Monday.")],
+                 [("send a short status update", "rep", date(2026, 3, 9))], id="a-recurring-demand"),
+    pytest.param([("customer", "I need somebody from your side to call me back today.")],
+                 [("call back", "rep", date(2026, 3, 2))], id="somebody-to-call-me-back"),
+    pytest.param([("customer", "We'd need a firm fix date by Friday.")],
+                 [("send a firm fix date", "rep", date(2026, 3, 6))], id="wed-need-a-fix-date"),
+    pytest.param([("rep", "I'll need a signed copy of the order form by Thursday.")],
+                 [("send a signed copy of the order form", "customer", date(2026, 3, 5))],
+                 id="the-rep-needs-the-customers-deliverable"),
+    pytest.param([("customer", "I'll need the usage report for the steering committee."),
+                  ("rep", "Sure, I'll send that across with the notes.")],
+                 [("send the usage report for the steering committee", "rep", None)],
+                 id="a-pronoun-promise-answers-the-demand"),
+    pytest.param([("customer", "We need a better way to track renewals.")], [], id="a-lack-is-a-pain"),
+    pytest.param([("customer", "I need a report that shows churn by region.")], [],
+                 id="a-report-that-shows-is-a-feature-wish"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), DEMANDS)
+def test_a_demand_for_a_deliverable_is_the_other_sides_step(turns, expected):
+    assert steps(turns) == expected
+
+
 @pytest.mark.parametrize(("turns", "expected"), BY_ROLE)
 def test_owner_and_date_follow_the_turns(turns, expected):
     assert steps(turns) == expected

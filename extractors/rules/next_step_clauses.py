@@ -161,7 +161,8 @@ _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|�
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
-_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|start|begin|"
+                                   r"go first|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:要|需要|得|想|好)(?:在|拿|用|给|跟|和|内部|先|据此|走)")
@@ -208,6 +209,7 @@ class _Found:
     rewrite: str = ""  # the action, when the clause says it in another voice ("this needs to be fixed")
     action: str = ""  # the action, when the clause words it otherwise ("the fix is going out")
     verb: str = ""  # a verb put before the object ("you'll get the summary": "send the summary")
+    stop: int = 0  # where the action ends when a relative clause follows it (offset in the sentence)
 
 
 def _other(role: Role) -> str:
@@ -310,7 +312,7 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         return _Found("self" if mine else "other", base + request.start("verb"), is_offer=offers)
     if cues & _EN_DOING and (m := EN_DOING.match(clause)):
         return _Found("self", base + m.start("verb"), needs_due=True)
-    if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
+    if cues & _EN_OFFER and (m := EN_OFFER.search(clause)) and not _RELATIVE_EN.search(clause, 0, m.start()):
         return _Found("self", base + m.start("verb"), is_offer=True)
     if cues & _EN_FIX_NEEDED and (m := EN_FIX_NEEDED.search(clause)):
         what = (m.group("what") or m.group("what2")).lower()
@@ -325,7 +327,9 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         if m.group("verb"):  # "I need somebody from your side to call me back"
             return _Found("other", base + m.start("verb"))
         noun = m.group("noun").lower()
-        return _Found("other", base + m.start("object"), verb=WANTED_VERBS.get(noun, "send"))
+        relative = _RELATIVE_TAIL.search(clause, m.end("object"))  # "…an explanation I can share with…"
+        return _Found("other", base + m.start("object"), verb=WANTED_VERBS.get(noun, "send"),
+                      stop=base + relative.start() if relative else 0)
     if cues & _EN_SHIPPING and (m := EN_SHIPPING.search(clause)):
         how = m.group("how").lower()
         verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
@@ -553,7 +557,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None
             continue
-        action = found.action or clean_action(text[found.action_from:end],
+        action = found.action or clean_action(text[found.action_from:found.stop or end],
                                               [(d.start, d.end) for d in clause_dues], found.action_from)
         if found.rewrite:
             action = found.rewrite
@@ -691,6 +695,12 @@ _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
                          r"[^,]{3,40}),\s*$")
 _RECEIVING = {"get", "have", "see", "receive"}
+# "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer
+_RELATIVE_EN = re.compile(r"\b(?!(?:and|but|so|then|because|if|when|yes|yeah|sure|ok|okay|now|also|maybe|"
+                          r"think|guess|hope|know|course|absolutely|definitely|great|fine|today|tomorrow|"
+                          r"tonight|week|morning|afternoon|later|soon|first|probably|easily|still)\b)[a-z]{3,}\s+$",
+                          re.I)
+_RELATIVE_TAIL = re.compile(r"\s+(?:that |which )?(?:I|we) (?:can|could)\b", re.I)
 _OURS = re.compile(r"\b(?:our|my|us)\b", re.I)
 _YOURS = re.compile(r"\byour\b", re.I)
 # a part of the day with no day of its own: it belongs to the day named before it in the sentence

@@ -329,7 +329,7 @@ FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
-    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
+    r"escalated|已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
     # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
     r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|(?:发|传)(?:你|您)了|试了|试过了)"
@@ -337,6 +337,22 @@ FULFILLED = re.compile(
     r"|\W*(?:(?:sure|yes|yeah|ok(?:ay)?)\W+)?(?:[a-z][a-z ]{0,24}(?: is| are|'s|:)\s+)?[\w.+#/-]*[\d@][\w.@+#/-]*\W*$",
     re.I)
 # "Can you confirm which mailbox is affected?" / "All of them.": a question answered on the spot
+# a check asked of the other side ("can you confirm you see them?", "could you ask a couple of people to
+# try again?") that their reply reports done: "All 27 showing.", "Confirmed, working for everyone now",
+# "It arrived.", "Works now, thanks"
+VERIFY_ASK = re.compile(r"^(?:confirm|check|verify|test|try|retry|ask\b.{0,40}\bto (?:try|test|check|log in|"
+                        r"sign in|confirm|retry|reload|refresh)|let (?:me|us) know)\b",
+                        re.I)
+VERIFIED = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|yes|yep|yeah|great|perfect|thanks|thank you|hi \w+)\W+)*(?:confirmed|all (?:\d+|of them|good|"
+    r"set|there)|(?:it|they|that|this|everything|everyone)(?:'s| is| are)? (?:showing|working|there|in|fine|good|"
+    r"arrived|back|fixed)|(?:it |they )?(?:works|worked|arrived|came through|went through)|working (?:now|again)|"
+    r"got (?:it|them)|looks good|all good)\b", re.I)
+# who the caller is, asked at the start of a support call and answered at once: "can I get your account
+# number?", "could I have your practice ID?"
+IDENTITY_ASK = re.compile(r"^(?:get|have|grab|take|confirm|verify)\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:number|id|name|email(?: address)?|phone(?: number)?|address|zip(?: code)?|"
+                          r"postcode|date of birth|dob)$", re.I)
 INFO_ASK = fold(re.compile(
     r"(?:confirm|clarify|check|tell (?:me|us)|let (?:me|us) know)\s+(?:which|what|whether|if|how|"
     r"when|where|who|why)\b|(?:确认|告诉我|说一下|看一下)(?:一下|下)?(?:是不是|是否|是哪|哪|什么|多少|有没有)",

@@ -62,8 +62,11 @@ from extractors.rules.next_step_patterns import (
     ASKED_FOR,
     FULFILLED,
     GREETING,
+    IDENTITY_ASK,
     INFO_ASK,
     RIGHT_AWAY,
+    VERIFIED,
+    VERIFY_ASK,
 )
 from extractors.rules.sentences import Sentence
 from extractors.rules.sides import addressee_role
@@ -133,6 +136,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     hits: list[NextStepHit] = []
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
     demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
+    heading: Sentence | None = None  # that list's heading
     headings = action_headings(touchpoint.text)
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
@@ -143,9 +147,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         item = list_item(sentence) if demands == (sentence.speaker or "") else None
         if item is not None:
             found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
-            hits.extend(demanded(sentence, item, found, touchpoint))
+            hits.extend(demanded(sentence, item, found, touchpoint, heading))
             continue
         demands = (sentence.speaker or "") if demands_heading(sentence) else None
+        heading = sentence
         if demands is not None:
             continue
         if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
@@ -170,10 +175,12 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences)):
             found = [replace(h, owner=named) if h.is_request else h for h in found]
         reply = answer.reply() if found else None
-        if reply is not None and all(h.is_request for h in found) and FULFILLED.match(reply.text):
+        if reply is not None and all(h.is_request for h in found) and (
+                FULFILLED.match(reply.text) or VERIFY_ASK.match(found[0].action) and VERIFIED.match(reply.text)):
             continue
         if reply is not None:
-            found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action))]
+            found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action)
+                                              or IDENTITY_ASK.match(h.action))]
         if found and reply is not None and RIGHT_AWAY.match(reply.text):
             today = touchpoint.occurred_at.date()
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
@@ -351,6 +358,8 @@ def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
             continue
         if speaker is None or later.speaker is None:
             return None
+        if later.text.endswith((":", "：")) and later.text.startswith(("Reply", "Response", "Update")):
+            continue  # "Reply from Tyler, 06:58:": the header of the answer, not the answer
         if k + 1 < len(sentences) and sentences[k + 1].speaker == later.speaker \
                 and GREETING.match(later.text):
             return sentences[k + 1]  # "Morning Kayla! Monday works": the greeting is no answer

@@ -25,7 +25,8 @@ from extractors.rules.sides import TAG, is_vendor_job, opposed_pairs, org_votes,
 _BOUNDARY = re.compile(r"[。！？!?；;.\n](?:(?<=[。！？!?；;])[。！？!?；;]*|(?<=\.)(?=\s|$)|(?<=\n))")
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
 _STAMP = (rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[ T]+{_CLOCK})?|"
-          rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|{_CLOCK}")  # (WhatsApp: "[28/02/2026, 19:14]")
+          rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?[ \t]+{_CLOCK}|{_CLOCK}")
+# (WhatsApp: "[28/02/2026, 19:14]"; a ticket's "[Mar 3, 09:10]")
 # a stamp after the label: "Agent (Meera, Tier 2), 10 Feb 2026 11:40:", "Requester, Mar 30 2026 08:31:"
 _TRAILING_STAMP = (r",[ \t]*(?:(?:\d{1,2} [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4}),?[ \t]+)?"
                    + _CLOCK)
@@ -107,7 +108,7 @@ _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|r
 # what opens an item of a list: "- ", "•", "1.", "2)", "3、", "[ ]", "[x]" (action_items reads it too)
 BULLET = r"(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])"
 _LISTED = re.compile(rf"\s*{BULLET}\s*\S")
-_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-h])\.")  # "1.", and "a." of a lettered list
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 MANY_SPEAKERS = 3  # from this many unknown speakers on, one uncontradicted cue gives a side

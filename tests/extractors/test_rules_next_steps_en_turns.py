@@ -139,3 +139,55 @@ def test_labels_give_the_sides_of_their_steps(text, channel, expected):
 def test_a_sentence_on_a_quoted_line_is_quoted_even_after_another_one() -> None:
     text = ("Thanks, noted.\n\n> Thanks for your patience. We will call you back within 24 hours.\n")
     assert steps_in(text, "email") == []
+
+
+# a list of the things a writer still needs, under a heading that says so: each the reader's step
+LISTS = [
+    pytest.param("Hi Sam,\n\nBefore legal signs off, a few things are still missing:\n"
+                 "1. Your latest pen test summary\n2. Confirmation that backups stay in the EU\n"
+                 "3. Whether the API has rate limits on the Team plan\n\nThanks,\nJo\n",
+                 [("send your latest pen test summary", "rep", None),
+                  ("confirm that backups stay in the EU", "rep", None),
+                  ("confirm whether the API has rate limits on the Team plan", "rep", None)],
+                 id="numbered-things-still-missing"),
+    pytest.param("Hello,\n\nPlease return the following by April 20:\n  a. Signed mutual NDA\n"
+                 "  b. Completed security questionnaire\n\nRegards,\nProcurement\n",
+                 [("return signed mutual NDA", "rep", date(2026, 4, 20)),
+                  ("return completed security questionnaire", "rep", date(2026, 4, 20))],
+                 id="lettered-items-dated-by-the-heading"),
+    pytest.param("Ben,\n\nWhat I need:\n- someone to restore the deleted pipeline today\n"
+                 "- a written explanation, not a canned reply\n\nKavya\n",
+                 [("restore the deleted pipeline", "rep", date(2026, 4, 14)),
+                  ("send a written explanation", "rep", None)], id="what-i-need"),
+    pytest.param("Hi all,\n\nHere's what we covered:\n- the pilot timeline\n- pricing tiers\n\nBest,\nAl\n",
+                 [], id="a-list-of-topics-asks-nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_each_thing_a_list_says_is_still_needed_is_the_readers_step(text, expected):
+    assert steps_in(text, "email") == expected
+
+
+NOT_STEPS = [
+    pytest.param([("agent", "Fix is live. Could you ask a few drivers to log in again?"),
+                  ("customer", "Confirmed, it works for everyone now.")], id="a-check-reported-done"),
+    pytest.param([("agent", "The backlog is replaying. Can you confirm the orders show up on your side?"),
+                  ("customer", "Yes, all 12 showing, thanks.")], id="a-confirmation-reported-done"),
+    pytest.param([("customer", "This is blocking payroll. Please escalate."),
+                  ("agent", "Escalated to our engineering lead.")], id="an-escalation-done-at-once"),
+    pytest.param([("agent", "Thanks for calling, this is Mo, could I have your account number?"),
+                  ("customer", "Sure, it's 55012.")], id="who-the-caller-is"),
+    pytest.param([("customer", "I'll start. We are two weeks behind plan.")], id="i-will-start-speaking"),
+]
+
+
+@pytest.mark.parametrize("turns", NOT_STEPS)
+def test_asks_answered_on_the_spot_and_talk_are_no_steps(turns):
+    assert steps(turns) == []
+
+
+def test_a_noun_then_i_can_is_a_relative_clause_not_an_offer():
+    found = steps([("customer", "Put it in writing, something I can forward to our board."),
+                   ("rep", "Absolutely.")])
+    assert all("forward" not in action for action, _, _ in found)

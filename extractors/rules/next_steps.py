@@ -68,6 +68,7 @@ from extractors.rules.next_step_patterns import (
     VERIFIED,
     VERIFY_ASK,
 )
+from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
 from extractors.rules.sides import addressee_role
 
@@ -123,6 +124,9 @@ _BROUGHT_BACK = re.compile(r"\b(?:get|send|have|bring|pass|forward|email)\s+(?:i
 # the thing asked for, handed over by a pronoun, to no one else: "that across", "it over with the notes"
 _HANDED_BACK = re.compile(r"(?:it|that|those|these|them)(?: (?:over|across|along|through))?(?!\s+to (?:them|him|her)\b)"
                           r"(?:\s|$)")
+# a note that opens on a person's name and what they will do: "- Jess will send…", "Jess said she'd…"
+_NAMED_LEAD = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?: \([^)]{1,40}\))?\s+(?:will|'ll|to|"
+                         r"said|agreed|offered|is going to|promised)\b")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 
 
@@ -174,6 +178,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         found = sentence_steps(sentence, touchpoint, answer)
         if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences)):
             found = [replace(h, owner=named) if h.is_request else h for h in found]
+        if found and "(" in touchpoint.text and (lead := _NAMED_LEAD.match(sentence.text)) \
+                and (side := party_side(lead.group("name"), touchpoint.text, touchpoint.direction,
+                                        touchpoint.channel)) is not None:
+            found = [h if h.is_request else replace(h, owner=side) for h in found]  # "Jess will send…"
         reply = answer.reply() if found else None
         if reply is not None and all(h.is_request for h in found) and (
                 FULFILLED.match(reply.text) or VERIFY_ASK.match(found[0].action) and VERIFIED.match(reply.text)):

@@ -94,7 +94,7 @@ _TITLE = re.compile(
     r"security|hr|admin|administrator|engineer|engineering|developer|analyst|founder|co-founder|"
     r"owner|president|partner|consultant|coordinator|specialist|officer|buyer|host|guest|"
     r"moderator|interpreter|assistant|intern|contractor|sales|marketing|support|success|"
-    r"facilitator|team)\b"
+    r"facilitator|team|ae|se|csm|sdr|bdr|tam)\b"
     r"|总|经理|总监|主管|负责人|专员|财务|采购|法务|老板|创始人|工程师|运营|行政|助理|主任|组长|店长|老师|销售|客服|"
     r"(?-i:IT)|技术|实施|售前|售后",  # (IT in capitals only: "Kite", "Verity" hold no job)
     re.I)

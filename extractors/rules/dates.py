@@ -91,7 +91,7 @@ EN_PATTERN = re.compile(
     rf"|(?P<monthend>end of (?P<eomname>{_MONTHS}))"
     r"|(?:in|within|over|give (?:me|us)) (?:the next )?(?P<n>\d+|one|two|three|four|five|six|seven|ten|twenty-four|"
     r"forty-eight|seventy-two|a couple of|a couple|a few|a|an) "
-    r"(?P<unit>business days?|working days?|days?|weeks?|months?|hours?|minutes?)(?: or so)?"
+    r"(?P<unit>business days?|working days?|days?|weeks?|months?|hours?|minutes?|mins?)(?: or so)?"
     # "by the 15th", "before the contract ends on the 28th": a day of this month or the next
     # (the preposition looked behind for, so the cue words are "15th", not "on the")
     r"|(?:(?<=by the )|(?<=on the )|(?<=before the )|(?<=until the )|(?<=till the )|(?<=for the )|"

@@ -42,7 +42,9 @@ EN_VERB_WORDS = (
     "upgrade", "downgrade", "transfer", "record", "summarize", "summarise",
     "quote", "estimate", "outline", "document", "verify", "validate", "adjust",
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
-    "reinstall", "restart", "ask", "flag", "message", "push", "grab")
+    "reinstall", "restart", "ask", "flag", "message", "push", "grab",
+    # operations a vendor or an IT team runs: "we'll replay the failed events", "I'll roll back the change"
+    "replay", "reprocess", "resync", "backfill", "roll back", "circle back")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -67,8 +69,8 @@ EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no 
     rf" (?P<verb>{_V})\b(?!-)", re.I))
 EN_REQUEST = fold(re.compile(
     # "could your team…", "can someone on your side…", "can u…": asks of the other side too
-    rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:on|from|in|at) "
-    rf"your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
+    rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:senior|technical|"
+    rf"else|qualified))?(?: (?:on|from|in|at) your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
     rf"please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)(?: have to| need to)?|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
@@ -250,7 +252,8 @@ SHIPPING_VERBS = {"deployed": "deploy", "released": "release", "rolled out": "ro
 EN_DOING = fold(re.compile(
     r"^\W*(?:(?:ok(?:ay)?|sure|yes|yep|on it|will do)\W+)*(?P<verb>sending|resending|restoring|fixing|"
     r"processing|escalating|updating|deploying|pushing|shipping|scheduling|preparing|drafting|"
-    r"reissuing|refunding|resetting|setting up|rolling out|releasing|checking|booking|issuing)\b"
+    r"reissuing|refunding|resetting|setting up|rolling out|releasing|checking|booking|issuing|"
+    r"rolling back|reverting|replaying|rerunning|re-running|restarting|backfilling)\b"
     # ("sending it now", "sending now" answer a request: RIGHT_AWAY dates that request)
     r"(?! (?:it|them|that|this|those|now|over|right)\b)(?=\s+\w)", re.I))
 # "you'll have it Monday": the speaker's delivery, not a request

@@ -214,7 +214,9 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                         hit = replace(hit, due=None, due_phrase=None)  # "send an invite for Monday 2pm"
                     hits.append(hit)
                     continue
-            if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
+            if _says_more(hit.action, hits[merged].action):  # "put the quote together?" / "I'll send a
+                hits[merged] = replace(hits[merged], action=hit.action)  # renewal quote with 15 seats"
+            elif _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
                 joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
                 hits[merged] = replace(hits[merged],
                                        action=f"{hits[merged].action}{joiner}{hit.action}")
@@ -395,6 +397,15 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     taken_on = _TAKEN_ON.match(hit.sentence.text) is not None \
         and _BROUGHT_BACK.search(hit.action) is not None  # "will do, I'll … get them to you in an hour"
     return k if taken_on or _same_ask(last.action, hit.action) else None
+
+
+def _says_more(promise: str, request: str) -> bool:
+    """Whether an English promise names what was asked in more words of its own than the ask did."""
+    if not promise.isascii() or not request.isascii():
+        return False
+    own = {w[:5] for w in _EN_CONTENT.findall(promise.lower())}
+    asked = {w[:5] for w in _EN_CONTENT.findall(request.lower())}
+    return bool(own & asked) and len(own - asked) >= 2 and len(own) > len(asked)
 
 
 def _action_key(action: str) -> str:

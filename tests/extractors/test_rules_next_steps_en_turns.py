@@ -52,6 +52,16 @@ BY_ROLE = [
                  [("write the cleanup script", "customer", date(2026, 3, 5))], id="give-me-three-days"),
     pytest.param([("agent", "I can send you a sample script if that helps."), ("customer", "No need, thanks.")],
                  [], id="an-offer-put-as-if-that-helps-and-declined"),
+    pytest.param([("customer", "Can someone senior review the failed import on Wednesday please?")],
+                 [("review the failed import", "rep", date(2026, 3, 4))], id="can-someone-senior"),
+    pytest.param([("agent", "I'll send the revised order form over in a few mins.")],
+                 [("send the revised order form over", "rep", date(2026, 3, 2))], id="in-a-few-mins"),
+    pytest.param([("customer", "Once you confirm, we'll replay the stuck webhooks ourselves.")],
+                 [("replay the stuck webhooks ourselves", "customer", None)], id="replay-is-a-step-verb"),
+    pytest.param([("customer", "Can you put the quote together for both options?"),
+                  ("rep", "Of course. I'll send a renewal quote with one- and two-year terms by Friday.")],
+                 [("send a renewal quote with one- and two-year terms", "rep", date(2026, 3, 6))],
+                 id="the-promise-says-more-than-the-ask"),
 ]
 
 

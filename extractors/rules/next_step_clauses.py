@@ -284,6 +284,8 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         return _Found("other", base + call.start("verb"), needs_due=True)
     # the earliest actor wins: "Marcus will send you the file so your team can start" is Marcus's
     team = cues & _EN_TEAM and (EN_DELEGATE.search(clause) or EN_TEAM.search(clause)) or None
+    if team is not None and team.start() and _SO_BEFORE.search(clause, 0, team.start()):
+        team = None  # "I'll set up an example within 3 days so your team can try it": a purpose
     named = cues & _EN_NAMED and EN_NAMED.search(clause) or None
     while named is not None and named.group("name").lower() in NOT_A_NAME \
             and named.group("name") != "IT":  # "And Kenji from…", "It will…" (not "IT will…")
@@ -695,6 +697,7 @@ _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
                          r"[^,]{3,40}),\s*$")
 _RECEIVING = {"get", "have", "see", "receive"}
+_SO_BEFORE = re.compile(r"\bso(?: that)?\s+$", re.I)
 # "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer
 _RELATIVE_EN = re.compile(r"\b(?!(?:and|but|so|then|because|if|when|yes|yeah|sure|ok|okay|now|also|maybe|"
                           r"think|guess|hope|know|course|absolutely|definitely|great|fine|today|tomorrow|"

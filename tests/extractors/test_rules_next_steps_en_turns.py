@@ -62,6 +62,12 @@ BY_ROLE = [
                   ("rep", "Of course. I'll send a renewal quote with one- and two-year terms by Friday.")],
                  [("send a renewal quote with one- and two-year terms", "rep", date(2026, 3, 6))],
                  id="the-promise-says-more-than-the-ask"),
+    pytest.param([("agent", "I'll set up a sample workflow in your sandbox within 3 business days so your team can "
+                            "try it.")],
+                 [("set up a sample workflow in your sandbox", "rep", date(2026, 3, 5))],
+                 id="so-your-team-can-is-a-purpose"),
+    pytest.param([("customer", "Please send your standard MSA so our legal can start reviewing in parallel.")],
+                 [("send your standard MSA", "rep", None)], id="so-our-legal-can-is-a-purpose"),
 ]
 
 

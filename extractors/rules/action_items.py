@@ -24,6 +24,7 @@ from extractors.rules.dates import find_due_phrases
 from extractors.rules.next_step_clauses import NextStepHit, side_of
 from extractors.rules.next_step_objects import MIN_ACTION_CHARS
 from extractors.rules.next_step_patterns import clean_action
+from extractors.rules.parties import party_side
 from extractors.rules.sentences import BULLET, Sentence
 
 __all__ = ["action_headings", "action_item"]
@@ -44,7 +45,7 @@ _THEIR_TAG = re.compile(r"^(?:客户|贵方|贵司|甲方|your side|client|custo
 _CUSTOMER_TAG = re.compile(r"^(?:客户|甲方|client|customer)", re.I)  # the customer, whoever writes
 # "- Sam to send the deck", "Action: Priya to loop in legal"
 _TO_ITEM = re.compile(rf"^\s*(?:{BULLET}|action(?: item)?s?\s*[:：])\s*"
-                      r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)\s+to\s+(?P<task>[a-z].*)$")
+                      r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)(?:\s*\([^)\n]{1,30}\))?\s+to\s+(?P<task>[a-z].*)$")
 _HEADING = re.compile(r"^[ \t#*]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
                       r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?)\b[^\n]{0,30}$",
                       re.I | re.M)
@@ -58,6 +59,7 @@ _NOT_A_NAME = re.compile(
     r"note|phase|step|item|owner|deadline|priority|description|comments?|feedback|tbd|n/a|"
     r"备注|总结|议程|状态|决定|风险|负责人|日期|预算|时间|主题|问题|答复|结果|背景|价格|报价|说明|优先级)$", re.I)
 _BACK_TO = re.compile(r"^(?P<what>.+?)\s+back to (?:us|you|me|them)$", re.I)
+_NO_DATE = re.compile(r"\s*[-–—]\s*(?:tbd|tba|n/a|no date(?: set)?|ongoing)$", re.I)  # "- TBD"
 _SEPARATORS = re.compile(r"(?:\s*[-–—]\s*|\s*[（(]\s*[)）]\s*|[\s,，;；。.]+)$")
 
 
@@ -93,6 +95,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
     while (trimmed := _SEPARATORS.sub("", action)) != action:
         action = trimmed
     action = re.sub(r"\s+(?:by|before|on|due|until|no later than)$", "", action, flags=re.I)
+    action = _NO_DATE.sub("", action)
     if (back := _BACK_TO.match(action)) is not None:
         action = f"return {back.group('what')}"
     if len(action) < MIN_ACTION_CHARS:
@@ -157,6 +160,8 @@ def _owner(who: str, tag: str | None, sentence: Sentence, sentences: list[Senten
                               or tag and side_of_name(attendee_sides(touchpoint.text), tag)):
         return side  # "1. 智造云（许诺）：…" under "参会：…；智造云 — 许诺（实施顾问）"
     name = who.split()[0]
+    if (side := party_side(who, touchpoint.text, touchpoint.direction, touchpoint.channel)) is not None:
+        return side  # "- Quellwerk (Tim): configure the tenant", attendees "Tim Aydin (Quellwerk)"
     for s in sentences:  # the side a speaker of that name is on
         if s.speaker and s.role != "unknown" and not _ITEM_LABEL.match(s.speaker) \
                 and s.speaker.lstrip().startswith(name):

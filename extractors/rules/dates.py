@@ -50,12 +50,23 @@ MONTH_NUMBERS = {name: i for i, names in enumerate(
 # "the 15th" spelled out: its cue words are "15th" and the like
 _ORDINALS = "|".join(f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
                      for d in range(31, 0, -1))
+_ORDINAL_DAYS = {w: d for d, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+     "eighteenth", "nineteenth", "twentieth"], start=1)}
+_ORDINAL_DAYS |= {f"twenty-{w}": 20 + d for w, d in list(_ORDINAL_DAYS.items())[:9]}
+_ORDINAL_DAYS |= {"thirtieth": 30, "thirty-first": 31}
+# "by the twentieth" spelled out, only at the end of its phrase ("on the first call" is no date)
+_ORDINAL_WORDS = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
 _WD = "|".join(sorted(WEEKDAYS_EN, key=len, reverse=True))
 EN_PATTERN = re.compile(
     r"\b(?:(?P<eod>end of (?:the )?day|eod|end of business|cob|close of (?:business|play)|tonight|by lunch(?:time)?|"
     r"(?:later )?today|this afternoon|this morning|this evening|by noon|"
     r"within the (?:next )?hour|in the next hour|in an hour(?: or so)?|in a (?:sec|second|minute|moment|few minutes)|"
-    r"shortly|(?:right )?now)"
+    r"shortly|(?:right )?(?<!from )now(?! on\b)|"
+    # "after this call", "right after this": the conversation ends today ("after the meeting" may be
+    # a later one: only "the call" at the end of a sentence is this one)
+    r"(?:right |straight )?after (?:this(?: (?:call|meeting|session|demo))?|the call)(?= *(?:[.,;!?]|and\b|$)))"
     r"|(?P<tomorrow>(?:first thing )?(?:tomorrow|tmrw|tmr)(?: (?:morning|afternoon|evening))?|"
     r"first thing (?:in the )?morning)"
     r"|(?P<dayafter>the day after tomorrow|in a day or two)"
@@ -74,17 +85,18 @@ EN_PATTERN = re.compile(
     r"|(?P<weekafter>the week after next)"
     rf"|(?P<nextwd>next (?P<nwd>{_WD}))\b"
     rf"|(?P<wdnext>(?P<wnd>{_WD}),? next week)"
-    rf"|(?<!last )(?<!past )(?:(?:this|on|by|before|until|til|till|coming|first thing) )?(?P<wd>{_WD})\b"
+    rf"|(?<!last )(?<!past )(?:(?:this|on|by|before|until|til|till|coming|first thing|every) )?(?P<wd>{_WD})\b"
     r"(?: (?:morning|afternoon|evening|night)\b)?"
     r"|(?P<nextweek>(?:early |later )?next week)"
     rf"|(?P<monthend>end of (?P<eomname>{_MONTHS}))"
-    r"|(?:in|within|over) (?:the next )?(?P<n>\d+|one|two|three|four|five|six|seven|ten|twenty-four|"
+    r"|(?:in|within|over|give (?:me|us)) (?:the next )?(?P<n>\d+|one|two|three|four|five|six|seven|ten|twenty-four|"
     r"forty-eight|seventy-two|a couple of|a couple|a few|a|an) "
-    r"(?P<unit>business days?|working days?|days?|weeks?|months?|hours?|minutes?)(?: or so)?"
+    r"(?P<unit>business days?|working days?|days?|weeks?|months?|hours?|minutes?|mins?)(?: or so)?"
     # "by the 15th", "before the contract ends on the 28th": a day of this month or the next
     # (the preposition looked behind for, so the cue words are "15th", not "on the")
     r"|(?:(?<=by the )|(?<=on the )|(?<=before the )|(?<=until the )|(?<=till the )|(?<=for the )|"
-    rf"(?<=no later than the ))(?P<dom>{_ORDINALS})"
+    rf"(?<=no later than the ))(?:(?P<dom>{_ORDINALS})|(?P<domw>{_ORDINAL_WORDS})(?= *(?:[.,;!?)]|$|and\b|so\b|at\b|"
+    r"of (?:the |this |next )?month\b)))"
     rf"(?!,? (?:of )?(?:{_MONTHS})\b| (?:floor|time|place|row|percentile|anniversary|birthday)\b)"
     rf"|(?P<explicit>(?P<m1>{_MONTHS})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{_MONTHS})(?:,? (?P<y2>\d{{4}}))?"
@@ -92,6 +104,10 @@ EN_PATTERN = re.compile(
     r"|(?P<m4>\d{1,2})/(?P<d4>\d{1,2})(?:/(?P<y4>\d{2,4}))?))\b",
     re.I,
 )
+# "tomorrow's reminders", "Monday's call": which thing, not when it is due; but "before Wednesday's
+# call", "in next week's release" date the step by it
+_POSSESSIVE = re.compile(r"['’]s\b")
+_TIMED_BY = re.compile(r"\b(?:by|before|in|until|till|for|ahead of|on|at|with)\s*$")
 ZH_PATTERN = gated(re.compile(
     r"(?P<today>今天|今日|今晚|下班(?:之)?前|今天下班(?:之)?前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
     r"[一半两]个?小时(?:之?内|后)|稍后|待会儿?|等会儿?|马上|立刻|现在(?:马上|就)?|"
@@ -266,6 +282,8 @@ def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
         return _month_end(year, month)
     if g["dom"]:
         return _day_of_month(ref, int(g["dom"][:-2]))
+    if g["domw"]:
+        return _day_of_month(ref, _ORDINAL_DAYS[g["domw"].lower()])
     if g["explicit"]:
         return _explicit_en(g, ref)
     return None
@@ -373,8 +391,12 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
                                              for g in _MONTH_GROUPS):
                 at = begin + 1  # "we may 5x our seats": only a capitalized May is the month
                 continue
-            found.append(_phrase(text, low, _resolve_en(low, ref, occurred_at)))
             at = stop if stop > begin else stop + 1
+            if low_text.startswith(("'s", "’s"), stop) and _POSSESSIVE.match(low_text, stop) \
+                    and not _TIMED_BY.search(low_text, max(0, begin - 12), begin) \
+                    and not low.group(0).startswith(("by ", "before ", "on ", "until ", "till ")):
+                continue
+            found.append(_phrase(text, low, _resolve_en(low, ref, occurred_at)))
     english = len(found)
     if cues & DATE_ZH:
         for zh in ZH_PATTERN.finditer(text, start, end):

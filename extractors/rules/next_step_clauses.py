@@ -47,6 +47,7 @@ from extractors.rules.next_step_patterns import (
     EN_SHIPPING,
     EN_TEAM,
     EN_VERB_WORDS,
+    EN_WANT,
     EN_WILL,
     FILLER,
     FIXED_VERB,
@@ -65,8 +66,10 @@ from extractors.rules.next_step_patterns import (
     THREAT,
     VENDOR_JOBS,
     VENDOR_ROLES,
+    WANTED_VERBS,
     WILL_ON,
     WISH,
+    YOU_WILL_GET,
     YOU_WILL_HAVE,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
@@ -116,6 +119,8 @@ _EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "t
                                                          "the ", "a corrected", "a revised", "a signed",
                                                          "a written", "an updated", "the corrected")],
                     pattern=EN_NEED)
+_EN_WANT = register("en_want", [f"{verb} {what}" for verb in ("need", "want", "expect", "like", "require")
+                                for what in ("a", "the", "some")], pattern=EN_WANT)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
@@ -144,7 +149,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & _EN_NEED or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
+            or cues & (_EN_NEED | _EN_WANT) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -156,7 +161,8 @@ _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|�
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
-_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|处理|做)$",
+_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|start|begin|"
+                                   r"go first|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 # ("…报价发我，我节后第一天就走采购流程", "…发给我，我周三要跟校长汇报": a day may come first)
@@ -214,6 +220,8 @@ class _Found:
     fronted: str = ""  # an object put before the subject ("会议室我来订")
     rewrite: str = ""  # the action, when the clause says it in another voice ("this needs to be fixed")
     action: str = ""  # the action, when the clause words it otherwise ("the fix is going out")
+    verb: str = ""  # a verb put before the object ("you'll get the summary": "send the summary")
+    stop: int = 0  # where the action ends when a relative clause follows it (offset in the sentence)
 
 
 def _other(role: Role) -> str:
@@ -243,7 +251,10 @@ def _clauses(text: str, cues: int = -1) -> list[tuple[int, int]]:
     if not cues & _BREAK or not _COULD_BREAK(text):
         return [(0, len(text))] if text else []
     spans, cursor = [], 0
+    bracketed = "(" in text
     for m in CLAUSE_BREAK.finditer(text):
+        if bracketed and text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue  # "the usage report (adoption, coaching minutes) by Wednesday": one clause
         if m.start() > cursor:
             spans.append((cursor, m.start()))
         cursor = m.end()
@@ -285,6 +296,8 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         return _Found("other", base + call.start("verb"), needs_due=True)
     # the earliest actor wins: "Marcus will send you the file so your team can start" is Marcus's
     team = cues & _EN_TEAM and (EN_DELEGATE.search(clause) or EN_TEAM.search(clause)) or None
+    if team is not None and team.start() and _SO_BEFORE.search(clause, 0, team.start()):
+        team = None  # "I'll set up an example within 3 days so your team can try it": a purpose
     named = cues & _EN_NAMED and EN_NAMED.search(clause) or None
     while named is not None and named.group("name").lower() in NOT_A_NAME \
             and named.group("name") != "IT":  # "And Kenji from…", "It will…" (not "IT will…")
@@ -303,6 +316,8 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
     if request and YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
         return _Found("self", base + request.start("verb"))
+    if request and (got := YOU_WILL_GET.match(clause, request.start())):  # "you'll get the summary Monday"
+        return _Found("self", base + got.start("object"), needs_due=True, verb="send")
     if request:  # "can I send you…?" offers, "can we get a sandbox?" asks to receive
         receives = request.group("verb").lower() in _RECEIVING \
             and not clause.startswith((" you", " u "), request.end("verb"))
@@ -311,7 +326,7 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         return _Found("self" if mine else "other", base + request.start("verb"), is_offer=offers)
     if cues & _EN_DOING and (m := EN_DOING.match(clause)):
         return _Found("self", base + m.start("verb"), needs_due=True)
-    if cues & _EN_OFFER and (m := EN_OFFER.search(clause)):
+    if cues & _EN_OFFER and (m := EN_OFFER.search(clause)) and not _RELATIVE_EN.search(clause, 0, m.start()):
         return _Found("self", base + m.start("verb"), is_offer=True)
     if cues & _EN_FIX_NEEDED and (m := EN_FIX_NEEDED.search(clause)):
         what = (m.group("what") or m.group("what2")).lower()
@@ -322,6 +337,13 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
                       rewrite=f"{RELEASE_VERB.get(how, 'ship')} {m.group('obj').lower()}")
     if cues & _EN_NEED and (m := EN_NEED.search(clause)):
         return _Found("other", base + m.start(), action=_needed(m))
+    if cues & _EN_WANT and (m := EN_WANT.search(clause)):
+        if m.group("verb"):  # "I need somebody from your side to call me back"
+            return _Found("other", base + m.start("verb"))
+        noun = m.group("noun").lower()
+        relative = _RELATIVE_TAIL.search(clause, m.end("object"))  # "…an explanation I can share with…"
+        return _Found("other", base + m.start("object"), verb=WANTED_VERBS.get(noun, "send"),
+                      stop=base + relative.start() if relative else 0)
     if cues & _EN_SHIPPING and (m := EN_SHIPPING.search(clause)):
         how = m.group("how").lower()
         verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
@@ -433,7 +455,8 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
-                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_DOING, EN_DOING))
+                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
+                   (_EN_DOING, EN_DOING))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
@@ -464,6 +487,10 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     return bool(cues & _EN_NAMED) and EN_NAMED.search(text) is not None
 
 
+# a condition after a promise that makes it an offer: "…, if that helps", "…if you'd like"
+_OFFER_TAIL = re.compile(r"\bif (?:(?:that|this|it)(?:'s| is| would be|'d be| would| will)? (?:helps?|useful|"
+                         r"helpful)|you(?:'d)? (?:like|want|prefer)|(?:that's |it's )?(?:needed|useful|helpful))\b",
+                         re.I)
 # a polite request put as a condition: "if you could send me the list, that would help", "it'd be
 # great if you could resend the invoice", "I'd appreciate it if you could loop in legal"
 _POLITE_IF = re.compile(
@@ -564,11 +591,18 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 and _ZH_PURPOSE.match(clause):
             previous = None
             continue
-        window = text[max(start, found.action_from - 16): found.action_from + 12]
+        stop = found.action_from + 12
+        while stop < end and text[stop].isascii() and text[stop].isalpha():
+            stop += 1  # a whole word: "a credit not|e" holds no "not"
+        window = text[max(start, found.action_from - 16): stop]
+        wanted = found.verb and found.side == "other"  # "I want a written status every Friday": asked
         if cues & _NEGATION and NEGATION.search(window) or cues & _DONE and DONE.search(clause) \
-                or cues & _WISH and WISH.search(clause) or cues & _HABITUAL and HABITUAL.search(clause):
+                or cues & _WISH and WISH.search(clause) \
+                or cues & _HABITUAL and not wanted and HABITUAL.search(clause):
             previous = None
             continue
+        if condition and found.side == "self" and _OFFER_TAIL.search(text, found.action_from):
+            found.is_offer = True  # "I can send you a sample script if that helps": until accepted
         if found.is_offer and not clause_dues and _CAPABILITY.match(text, found.action_from):
             previous = None  # "We can sync Zendesk tickets both ways", "我们可以跟钉钉对接": what it does
             continue
@@ -581,10 +615,12 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if (found.is_offer and not accepted or found.needs_due) and not clause_dues:
             previous = None
             continue
-        action = found.action or clean_action(text[found.action_from:end],
+        action = found.action or clean_action(text[found.action_from:found.stop or end],
                                               [(d.start, d.end) for d in clause_dues], found.action_from)
         if found.rewrite:
             action = found.rewrite
+        if found.verb:
+            action = f"{found.verb} {action}"
         if found.trigger:
             action = f"{found.trigger}{action}"
         if found.fronted:
@@ -610,6 +646,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                               or _JUST_A_LOOK.match(action) or action.endswith("如下")  # "…整理如下："
                               or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
+            if hits and clause_dues and hits[-1].due is None and found.side == "self" \
+                    and _TRIVIAL_ACTIONS.match(action):  # "I'll raise the limit, I'll do that today"
+                hits[-1] = with_due(hits[-1], clause_dues[0])
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
@@ -650,6 +689,29 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                 sentence, is_request=found.side == "other"))
         previous = found
     return hits
+
+
+# the day of a meeting an invitation is for ("send an invite for Monday 2pm", "send a couple of times
+# for next week"), or of what a purpose clause says will happen ("I'll send an invite so we can
+# regroup next Wednesday"): the event's time, not the step's (GUIDE). ("I'll book the review for
+# next Thursday" stays dated: the labels date a booking by its day.)
+_FOR_BEFORE = re.compile(r"\bfor (?:the )?$", re.I)
+_ARRANGED = re.compile(r"\b(?:invite|invitation|times|slots?|availability|calendar hold)\b", re.I)
+_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:we|you|I|they|everyone) (?:can|could)\b[^.;]*$", re.I)
+
+
+def is_event_time(hit: NextStepHit) -> bool:
+    """Whether the step's date times an event it arranges, not the step itself (an invite that
+    answers a request for the meeting dates the meeting: the caller asks only of a step of its own)."""
+    if hit.due_phrase is None or not hit.action.isascii():
+        return False
+    text = hit.sentence.text
+    at = text.find(hit.due_phrase)
+    if at < 0:
+        return False
+    if _FOR_BEFORE.search(text, max(0, at - 8), at) and _ARRANGED.search(hit.action):
+        return True
+    return "so " in text[:at] and _PURPOSE_BEFORE.search(text, 0, at) is not None
 
 
 def _dated_plan_then_question(text: str, cues: int) -> bool:
@@ -698,6 +760,13 @@ _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
                          r"[^,]{3,40}),\s*$")
 _RECEIVING = {"get", "have", "see", "receive"}
+_SO_BEFORE = re.compile(r"\bso(?: that)?\s+$", re.I)
+# "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer
+_RELATIVE_EN = re.compile(r"\b(?!(?:and|but|so|then|because|if|when|yes|yeah|sure|ok|okay|now|also|maybe|"
+                          r"think|guess|hope|know|course|absolutely|definitely|great|fine|today|tomorrow|"
+                          r"tonight|week|morning|afternoon|later|soon|first|probably|easily|still)\b)[a-z]{3,}\s+$",
+                          re.I)
+_RELATIVE_TAIL = re.compile(r"\s+(?:that |which )?(?:I|we) (?:can|could)\b", re.I)
 _OURS = re.compile(r"\b(?:our|my|us)\b", re.I)
 _YOURS = re.compile(r"\byour\b", re.I)
 # a part of the day with no day of its own: it belongs to the day named before it in the sentence

@@ -25,12 +25,26 @@ _HEADING = re.compile(
     r"(?:如下|是)?\s*[:：]\s*$"
     r"|\b(?:we (?:need|require|request|ask for) (?:the following|these)(?: from you(?:r side| guys)?)?|"
     r"our (?:requirements|requests|demands) (?:are)?|(?:action items|next steps|to-dos?) "
-    r"(?:for|on) your (?:side|end|team))(?: as follows)?\s*:\s*$", re.I)
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[-•*·])\s*")
+    r"(?:for|on) your (?:side|end|team))(?: as follows)?\s*:\s*$"
+    # what a customer lists as still needed: "What I need:", "What would help me make the case:",
+    # "Three things are outstanding on our side:", "Kindly return the following by March 27:"
+    r"|^(?:what (?:I|we)(?:'d| would)? (?:still )?need(?: from you)?|what would help\b[^:\n]{0,40}|"
+    r"[^:\n]{0,60}\b(?:outstanding|still missing|still need|still waiting (?:on|for))\b[^:\n]{0,60}|"
+    r"(?:(?:please|kindly) )?(?:send|provide|return|submit|complete)(?: us| me)? the following\b[^:\n]{0,40}|"
+    r"(?:I|we) (?:need|require) the following\b[^:\n]{0,40})\s*:\s*$", re.I)
+_ITEM = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、.]|[-•*·]|[a-h][.)](?= ))\s*")
 _EN_ITEM_VERB = re.compile(r"^(?:please\s+)?(?:send|provide|sign|confirm|share|return|pay|refund|fix|"
                            r"compensate|deliver|issue|schedule|submit|explain|complete|update|restore|"
                            r"credit|cancel|review|approve)\b", re.I)
 MAX_ITEM_CHARS = 60  # a longer line is prose, not an item of a list
+MAX_EN_ITEM_CHARS = 140  # an English item is longer in characters
+# an English item that names the thing wanted, with no verb: "Your current SOC 2 report", "a written
+# root cause", "Confirmation that data stays in the US", "Whether SSO is included", "someone to run
+# the dedupe on your end"
+_EN_THING = re.compile(r"^(?:(?P<confirm>confirmation (?:that|of|on)|whether)\b|(?P<someone>someone|somebody) to\s+|"
+                       r"(?:a|an|the|your|our|some|\d+|[a-z-]+ed\b|current|latest|new|updated)?\s*\S)", re.I)
+_CONTRAST_TAIL = re.compile(r",\s+not\b.*$", re.I)  # "a written root cause, not a 'we're looking into it'"
+_RETURNED = re.compile(r"\b(?:return|submit|complete)\b", re.I)
 # "两件事：一是…；二是…", "第二，…": an item said in a row; the first may follow a heading
 _ENUMERATED = re.compile(r"(?:^|[：:，,])\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)?[，,、：:]|"
                          r"其[一二三四五六七八九十][，,、：:]?)\s*")
@@ -44,7 +58,7 @@ def demands_heading(sentence: Sentence) -> bool:
 def list_item(sentence: Sentence) -> str | None:
     """The text of a numbered or bulleted item without its number, or None."""
     m = _ITEM.match(sentence.text)
-    if m is None or len(sentence.text) > MAX_ITEM_CHARS:
+    if m is None or len(sentence.text) > (MAX_EN_ITEM_CHARS if sentence.text.isascii() else MAX_ITEM_CHARS):
         return None
     return sentence.text[m.end():]
 
@@ -67,15 +81,39 @@ def next_item(sentence: Sentence, item: str, before: NextStepHit, touchpoint: To
     return _item_step(sentence, item, before.owner, before.is_request, touchpoint)
 
 
-def demanded(sentence: Sentence, item: str, found: list[NextStepHit], touchpoint: Touchpoint
-             ) -> list[NextStepHit]:
+def demanded(sentence: Sentence, item: str, found: list[NextStepHit], touchpoint: Touchpoint,
+             heading: Sentence | None = None) -> list[NextStepHit]:
     """The steps of a list item under a demands heading: each asked of the other side; an item
-    with no step pattern of its own is one request as a whole when it holds a verb."""
+    with no step pattern of its own is one request as a whole when it holds a verb, or, in
+    English, when it names the thing wanted (sent, or returned when the heading says so, and dated
+    by the heading when the item has no date of its own)."""
     own = side_of(sentence, touchpoint)
     other = "customer" if own == "rep" else "rep"
     if found:
         return [replace(h, owner=other, is_request=True) if h.owner == own else h for h in found]
-    return _item_step(sentence, item, other, True, touchpoint)
+    steps = _item_step(sentence, item, other, True, touchpoint)
+    if steps or not item.isascii() or (thing := _EN_THING.match(item)) is None:
+        return steps
+    verb = "return" if heading is not None and _RETURNED.search(heading.text) else "send"
+    if thing.group("confirm"):
+        verb, item = "confirm", item[thing.end("confirm") - len(thing.group("confirm").split()[-1]):]
+    elif thing.group("someone"):
+        verb, item = "", item[thing.end():]
+    dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues) if d.due]
+    if not dues and heading is not None:
+        dues = [d for d in find_due_phrases(heading.text, touchpoint.occurred_at) if d.due]
+        spans: list[tuple[int, int]] = []
+    else:
+        spans = [(d.start, d.end) for d in dues]
+    action = _CONTRAST_TAIL.sub("", clean_action(item, spans, len(sentence.text) - len(item)))
+    if action[1:2].islower():  # "Your current SOC 2 report": a list item's capital, not a name's
+        action = action[0].lower() + action[1:]
+    action = f"{verb} {action}".strip() if verb else action
+    if len(action) < MIN_ACTION_CHARS:
+        return []
+    due = dues[0] if dues else None
+    return [NextStepHit(action, other, due.due if due else None, due.phrase if due else None,
+                        sentence.start, sentence.end, sentence, is_request=True)]
 
 
 def _item_step(sentence: Sentence, item: str, owner: str, is_request: bool, touchpoint: Touchpoint

@@ -46,7 +46,9 @@ _DATE_TALK = fold(re.compile(
     r"they|all|we'd|i'd|we|i|like|need|want|ideally|preferably|if|possible|please|works?|suits?|"
     r"you|for|ok|okay|good|fine|great|perfect|sounds?|say|let's|at|the|latest|and|so|then|"
     r"thanks|sure|yes|yeah|yep|can|could|do|done|ready|by|that's|in|time|should|be|have|get|i'll|"
-    r"we'll|i'd|i'm|we're)\b)+[\s,.!?;:]*"
+    r"we'll|i'd|i'm|we're|"
+    # a hedge or a grant of time: "probably next week sometime", "give me three business days"
+    r"probably|maybe|hopefully|likely|sometime|around|most|give|me|us|until|till|or)\b)+[\s,.!?;:]*"
     r"|\W*(?:(?:好的?|行|可以|没问题|嗯)\W*)?(?:最好|尽量|麻烦)?(?:都)?(?:在)?(?:上午|下午|中午|晚上|早上)?(?:可以吗?|行吗?|好吗|怎么样|方便吗|"
     r"就行|即可|没问题|可以的)?\W*", re.I))
 # "最好明天上午之前", "ideally by Friday": the date with its softener

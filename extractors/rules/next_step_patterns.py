@@ -42,7 +42,9 @@ EN_VERB_WORDS = (
     "upgrade", "downgrade", "transfer", "record", "summarize", "summarise",
     "quote", "estimate", "outline", "document", "verify", "validate", "adjust",
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
-    "reinstall", "restart", "ask", "flag", "message", "push", "grab")
+    "reinstall", "restart", "ask", "flag", "message", "push", "grab",
+    # operations a vendor or an IT team runs: "we'll replay the failed events", "I'll roll back the change"
+    "replay", "reprocess", "resync", "backfill", "roll back", "circle back")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -67,10 +69,10 @@ EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no 
     rf" (?P<verb>{_V})\b(?!-)", re.I))
 EN_REQUEST = fold(re.compile(
     # "could your team…", "can someone on your side…", "can u…": asks of the other side too
-    rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:on|from|in|at) "
-    rf"your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
+    rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:senior|technical|"
+    rf"else|qualified))?(?: (?:on|from|in|at) your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
     rf"please|pls|plz|kindly|"
-    rf"you(?:'ll| will| should| need to| must)|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
+    rf"you(?:'ll| will| should| need to| must)(?: have to| need to)?|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
     rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
 EN_TEAM = fold(re.compile(
@@ -227,6 +229,22 @@ EN_NEED = fold(re.compile(
     r"restored|working again|corrected|updated|signed)"
     r"|(?P<fixed>(?:a|an|the) (?:corrected|revised|updated|signed|written) [^,.;!?]{2,60}?)"
     r"(?=\s+(?:by|before|no later than|within)\b))", re.I))
+# a demand for a deliverable only the other side can give: "I need a credit note against one of them",
+# "I want a written status every Friday", "I'd like a call with whoever owns the connector next week",
+# "we'd need a committed fix date", "I expect a working fix by Tuesday", "I need somebody from your side to
+# call me back today" (what the speaker lacks in general, "we need a better way to report", is a pain)
+_DELIVERABLES = (r"credit note|credit|refund|quote|proposal|pricing|price breakdown|invoice|report|status|"
+                 r"status update|call|meeting|demo|session|reference|root cause|rca|write-up|summary|"
+                 r"explanation|fix date|fix|patch|eta|timeline|date|confirmation|answer|contract|order form|"
+                 r"estimate|callback|engineer|technician")
+EN_WANT = fold(re.compile(
+    r"\b(?:I|we)(?:'ll| will| would|'d| do| really| also| still| just| urgently)* (?:need|want|expect|"
+    r"like|require) (?:(?P<someone>someone|somebody)(?: (?:from|on|at|in) (?:your|the) (?:side|end|team|"
+    r"company))? to (?P<verb>" + _V + r")\b|(?P<object>(?:a|an|the|some) (?:[\w-]+ ){0,3}?"
+    rf"(?P<noun>{_DELIVERABLES})s?\b(?! (?:of|that|which|where|to|for (?:us|me) to)\b)))", re.I))
+WANTED_VERBS = {"credit note": "issue", "credit": "issue", "refund": "issue", "call": "set up",
+                "meeting": "set up", "demo": "set up", "session": "set up", "callback": "arrange",
+                "fix": "provide", "patch": "provide", "engineer": "provide", "technician": "provide"}
 NEED_STATES = {"sorted": "sort out", "fixed": "fix", "resolved": "resolve", "done": "finish",
                "restored": "restore", "working again": "fix", "corrected": "correct",
                "updated": "update", "signed": "sign"}
@@ -236,12 +254,18 @@ SHIPPING_VERBS = {"deployed": "deploy", "released": "release", "rolled out": "ro
 EN_DOING = fold(re.compile(
     r"^\W*(?:(?:ok(?:ay)?|sure|yes|yep|on it|will do)\W+)*(?P<verb>sending|resending|restoring|fixing|"
     r"processing|escalating|updating|deploying|pushing|shipping|scheduling|preparing|drafting|"
-    r"reissuing|refunding|resetting|setting up|rolling out|releasing|checking|booking|issuing)\b"
+    r"reissuing|refunding|resetting|setting up|rolling out|releasing|checking|booking|issuing|"
+    r"rolling back|reverting|replaying|rerunning|re-running|restarting|backfilling)\b"
     # ("sending it now", "sending now" answer a request: RIGHT_AWAY dates that request)
     r"(?! (?:it|them|that|this|those|now|over|right)\b)(?=\s+\w)", re.I))
 # "you'll have it Monday": the speaker's delivery, not a request
 YOU_WILL_HAVE = re.compile(r"you(?:'ll| will) (?:have|get|receive|see) (?:it|them|that|this|those|these)\b",
                            re.I)
+# "you'll get an incident summary by email by Monday", "You'll have the written RCA by Friday": the
+# speaker's side delivers it (a step only with a date: "you'll get an email when it's issued" is how
+# things go); "you'll have to sign" is an obligation, not a delivery
+YOU_WILL_GET = re.compile(r"you(?:'ll| will| should) (?:get|receive|have)(?! to\b) (?P<object>(?:a|an|the|your|our|"
+                          r"\d+) )", re.I)
 NOT_A_REQUEST = gated(re.compile(r"请问|提示[^，。]{0,12}请|请(?:注意)?查收|请查阅|请过目|请见谅|请谅解|请知悉|请(?:见|参考|参阅)附件|(?:很|太|好|挺|比较|有点|非常|真)麻烦|麻烦了|不麻烦|麻烦事"))
 
 # a full-width colon ends a clause too: "我们这边的安排：明天开通所有账号，…", "两件事：一是…"
@@ -313,7 +337,7 @@ FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
-    r"已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
+    r"escalated|已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
     # "好的，已经更新", "版本4.2.1，截图已上传", "改好了，可以了", "试了，还是乱码": done or tried
     r"|\W*(?:(?:好的?|嗯+|谢谢|收到|可以)\W+)*(?:[^。！？!?\n]{0,16}?已经?(?:上传|发送|发|提交|处理|完成|"
     r"添加|开通|修改|改|更新|退款|重置|附上|传)|(?:发|传|改|弄|设置|填)好了|[^。！？!?\n]{0,20}?(?:发|传)(?:给)?(?:你|您)了|试了|试过了)"
@@ -323,6 +347,22 @@ FULFILLED = re.compile(
     r"|\W*(?:(?:sure|yes|yeah|ok(?:ay)?)\W+)?(?:[a-z][a-z ]{0,24}(?: is| are|'s|:)\s+)?[\w.+#/-]*[\d@][\w.@+#/-]*\W*$",
     re.I)
 # "Can you confirm which mailbox is affected?" / "All of them.": a question answered on the spot
+# a check asked of the other side ("can you confirm you see them?", "could you ask a couple of people to
+# try again?") that their reply reports done: "All 27 showing.", "Confirmed, working for everyone now",
+# "It arrived.", "Works now, thanks"
+VERIFY_ASK = re.compile(r"^(?:confirm|check|verify|test|try|retry|ask\b.{0,40}\bto (?:try|test|check|log in|"
+                        r"sign in|confirm|retry|reload|refresh)|let (?:me|us) know)\b",
+                        re.I)
+VERIFIED = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|yes|yep|yeah|great|perfect|thanks|thank you|hi \w+)\W+)*(?:confirmed|all (?:\d+|of them|good|"
+    r"set|there)|(?:it|they|that|this|everything|everyone)(?:'s| is| are)? (?:showing|working|there|in|fine|good|"
+    r"arrived|back|fixed)|(?:it |they )?(?:works|worked|arrived|came through|went through)|working (?:now|again)|"
+    r"got (?:it|them)|looks good|all good)\b", re.I)
+# who the caller is, asked at the start of a support call and answered at once: "can I get your account
+# number?", "could I have your practice ID?"
+IDENTITY_ASK = re.compile(r"^(?:get|have|grab|take|confirm|verify)\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:number|id|name|email(?: address)?|phone(?: number)?|address|zip(?: code)?|"
+                          r"postcode|date of birth|dob)$", re.I)
 INFO_ASK = fold(re.compile(
     r"(?:confirm|clarify|check|tell (?:me|us)|let (?:me|us) know)\s+(?:which|what|whether|if|how|"
     r"when|where|who|why)\b|(?:确认|告诉我|说一下|看一下)(?:一下|下)?(?:是不是|是否|是哪|哪|什么|多少|有没有)",
@@ -382,7 +422,7 @@ def _first_group(match: re.Match[str]) -> str:
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:上午|中午|下午|傍晚|晚上|早上)?(?:之前|以前|前|之内|以内|内)?", re.I))
+    r"\x00(?:['’]s [a-z-]+\b)?(?:上午|中午|下午|傍晚|晚上|早上)?(?:之前|以前|前|之内|以内|内)?", re.I))  # "before Thursday's review"
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
@@ -411,11 +451,12 @@ _SPACES = gated(re.compile(r"\s{2,}"))
 _DIRECTION = re.compile(r"(?<=[^发寄传转交送带拿])(?:过来|过去)$")
 _EMOTICON = re.compile(r"\[[\u4e00-\u9fff]{1,4}\]")
 # a purpose clause is not part of the action: "sign by Wednesday so we can provision the seats"
-_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|your|our|I|they|their|it|the|he|she|everyone)|"
-                      r"in order to)\b|"
+_PURPOSE = re.compile(r"(?:,?\s+(?:so (?:that )?(?:we|you|your|our|I|they|their|it|the|he|she|everyone|"
+                      r"[a-z]+ (?:has|have|can|could|gets?|will))|in order to)\b|"
                       r"[，,]?(?:以便|好让|方便我们|这样我们)).*$", re.I)
 
 
+_ASIDE = re.compile(r"(?<=\w) \([^()]{1,60}\)")
 # the cleaner's patterns run on an action only when their cue words occur in it
 _CLEANER_CUES = CueSet()
 _PURPOSE_CUE = _CLEANER_CUES.register_pattern(_PURPOSE)
@@ -440,6 +481,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
         action, cues = cut, _CLEANER_CUES.bits(cut)
     if cues & _CLOCK_CUE and (cut := _CLOCK.sub("", action)) != action:
         action, cues = cut, _CLEANER_CUES.bits(cut)
+    if "(" in action and action.isascii():  # "send the usage report (adoption, minutes)": detail
+        action = _ASIDE.sub("", action)
     if "[" in action:  # a chat's emoticon code: "…发到您预留的邮箱[玫瑰]"
         action = _EMOTICON.sub("", action)
     action = _without_trailing_preposition(action.strip())

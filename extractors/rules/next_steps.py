@@ -36,6 +36,7 @@ from extractors.rules.next_step_clauses import (
     OBJECTLESS,
     NextStepHit,
     is_candidate,
+    is_event_time,
     sentence_steps,
     with_due,
 )
@@ -61,10 +62,15 @@ from extractors.rules.next_step_patterns import (
     ASKED_FOR,
     FULFILLED,
     GREETING,
+    IDENTITY_ASK,
     INFO_ASK,
     RIGHT_AWAY,
+    VERIFIED,
+    VERIFY_ASK,
 )
+from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
+from extractors.rules.sides import addressee_role
 
 __all__ = ["NextStepHit", "find_next_steps"]
 
@@ -125,6 +131,12 @@ _WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是�
 _NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
 # a named colleague before a bare handover: "小郑发你", "技术同事发您"
 _HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
+# the thing asked for, handed over by a pronoun, to no one else: "that across", "it over with the notes"
+_HANDED_BACK = re.compile(r"(?:it|that|those|these|them)(?: (?:over|across|along|through))?(?!\s+to (?:them|him|her)\b)"
+                          r"(?:\s|$)")
+# a note that opens on a person's name and what they will do: "- Jess will send…", "Jess said she'd…"
+_NAMED_LEAD = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?: \([^)]{1,40}\))?\s+(?:will|'ll|to|"
+                         r"said|agreed|offered|is going to|promised)\b")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 # a title line further down a ticket's head: "【工单】#30771\n标题：…", "问题分类：订单同步"
 _TITLE_LINE = re.compile(r"^[ \t]*(?:主题|标题|主旨|工单|问题分类|问题类型)\s*[:：]\s*(?P<subject>[^\n]{2,30})$", re.M)
@@ -144,6 +156,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     stated: dict[str, int] = {}  # action key -> index of the step that first stated it
     answered: set[int] = set()  # Chinese requests a promise has answered
     demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
+    heading: Sentence | None = None  # that list's heading
     headings = action_headings(touchpoint.text)
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
@@ -154,9 +167,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         item = list_item(sentence) if demands == (sentence.speaker or "") else None
         if item is not None:
             found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
-            hits.extend(demanded(sentence, item, found, touchpoint))
+            hits.extend(demanded(sentence, item, found, touchpoint, heading))
             continue
         demands = (sentence.speaker or "") if demands_heading(sentence) else None
+        heading = sentence
         if demands is not None:
             continue
         if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
@@ -178,11 +192,19 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             continue
         answer = _Answer(sentences, i)
         found = sentence_steps(sentence, touchpoint, answer)
+        if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences)):
+            found = [replace(h, owner=named) if h.is_request else h for h in found]
+        if found and "(" in touchpoint.text and (lead := _NAMED_LEAD.match(sentence.text)) \
+                and (side := party_side(lead.group("name"), touchpoint.text, touchpoint.direction,
+                                        touchpoint.channel)) is not None:
+            found = [h if h.is_request else replace(h, owner=side) for h in found]  # "Jess will send…"
         reply = answer.reply() if found else None
-        if reply is not None and all(h.is_request for h in found) and FULFILLED.match(reply.text):
+        if reply is not None and all(h.is_request for h in found) and (
+                FULFILLED.match(reply.text) or VERIFY_ASK.match(found[0].action) and VERIFIED.match(reply.text)):
             continue
         if reply is not None:
-            found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action))]
+            found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action)
+                                              or IDENTITY_ASK.match(h.action))]
         if found and reply is not None and RIGHT_AWAY.match(reply.text):
             today = touchpoint.occurred_at.date()
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
@@ -213,9 +235,13 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                         continue
                     if len(key) >= MIN_RESTATED_CHARS:
                         stated[key] = len(hits)
+                    if hit.due is not None and is_event_time(hit):
+                        hit = replace(hit, due=None, due_phrase=None)  # "send an invite for Monday 2pm"
                     hits.append(hit)
                     continue
-            if _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
+            if _says_more(hit.action, hits[merged].action):  # "put the quote together?" / "I'll send a
+                hits[merged] = replace(hits[merged], action=hit.action)  # renewal quote with 15 seats"
+            elif _INVITE.search(hit.action) and not _INVITE.search(hits[merged].action):
                 joiner = "并" if _HAN.search(hit.action) else " and "  # the meeting and its invite
                 hits[merged] = replace(hits[merged],
                                        action=f"{hits[merged].action}{joiner}{hit.action}")
@@ -372,6 +398,8 @@ def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
             continue
         if speaker is None or later.speaker is None:
             return None
+        if later.text.endswith((":", "：")) and later.text.startswith(("Reply", "Response", "Update")):
+            continue  # "Reply from Tyler, 06:58:": the header of the answer, not the answer
         if k + 1 < len(sentences) and sentences[k + 1].speaker == later.speaker \
                 and GREETING.match(later.text):
             return sentences[k + 1]  # "Morning Kayla! Monday works": the greeting is no answer
@@ -404,6 +432,15 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     return k if taken_on or _same_ask(last.action, hit.action) or _VAGUE_ASK.match(last.action) else None
 
 
+def _says_more(promise: str, request: str) -> bool:
+    """Whether an English promise names what was asked in more words of its own than the ask did."""
+    if not promise.isascii() or not request.isascii():
+        return False
+    own = {w[:5] for w in _EN_CONTENT.findall(promise.lower())}
+    asked = {w[:5] for w in _EN_CONTENT.findall(request.lower())}
+    return bool(own & asked) and len(own - asked) >= 2 and len(own) > len(asked)
+
+
 def _action_key(action: str) -> str:
     """A step restated with the same action ("Kenji said he'd send the user list" / Kenji: "I'll
     send the user list by Wednesday") has the same key: one step, the first owner, either's date."""
@@ -426,6 +463,8 @@ def _same_ask(request: str, promise: str) -> bool:
         return not own or bool(own & _han_bigrams(request)) \
             or len(own) == 1 and bool(set(_FUNCTION_HAN.sub("", promise)) & set(request))
     verb, _, rest = promise.lower().partition(" ")
+    if verb in _EN_DELIVERY and _HANDED_BACK.match(rest):  # "send that across with the write-up"
+        return True
     named = {w[:5] for w in _EN_CONTENT.findall(rest)}
     asked = request.lower().partition(" ")[0]
     if not named:  # "send it over", "countersign it": the verbs decide ("start the review" / "I'll

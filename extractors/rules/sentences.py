@@ -18,16 +18,21 @@ from assistant.models import Role, Touchpoint
 from extractors.rules.attendees import attendee_sides, named_roles, prefix_sides
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
-from extractors.rules.sides import TAG, opposed_pairs, org_votes, organisation_of
+from extractors.rules.sides import TAG, is_vendor_job, opposed_pairs, org_votes, organisation_of
 from extractors.rules.ticket_forms import field_kind
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped). Written as
 # "[。！？!?；;]+|\.(?=\s|$)|\n" reads, but opening on one class of the characters it can begin
 # with, so the matcher scans for them in its fast loop rather than trying every position
 _BOUNDARY = re.compile(r"[。！？!?；;.\n](?:(?<=[。！？!?；;])[。！？!?；;]*|(?<=\.)(?=\s|$)|(?<=\n))")
-_STAMP = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?|"
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
+_STAMP = (rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[ T]+{_CLOCK})?|"
           r"\d{1,2}月\d{1,2}[日号](?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?|"  # "3月27日 09:12 小蒋：…"
-          r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?")
+          rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?[ \t]+{_CLOCK}|{_CLOCK}")
+# (WhatsApp: "[28/02/2026, 19:14]"; a ticket's "[Mar 3, 09:10]")
+# a stamp after the label: "Agent (Meera, Tier 2), 10 Feb 2026 11:40:", "Requester, Mar 30 2026 08:31:"
+_TRAILING_STAMP = (r",[ \t]*(?:(?:\d{1,2} [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4}),?[ \t]+)?"
+                   + _CLOCK)
 # "Speaker: text", optionally after a timestamp ("[10:32] 客服小美：…", "2026-03-02 10:32 Dana: …"),
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
 _LABEL = gated(re.compile(
@@ -35,7 +40,7 @@ _LABEL = gated(re.compile(
     # "【09:42 技术支持-沈】已复现…": a handling entry whose time comes first inside its brackets
     rf"(?:[【\[](?:{_STAMP})[ \t]*(?P<bracketed>[^】\]\n:：]{{2,20}})[】\]][ \t]*(?=\S)|"
     rf"(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
-    rf"\s*[:：]\s*(?=\S)"
+    rf"(?:{_TRAILING_STAMP})?\s*[:：]\s*(?=\S)"
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"csm|customer success(?: manager)?|account manager|account director|am|se|sdr|"
@@ -109,7 +114,7 @@ _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|r
 # what opens an item of a list: "- ", "•", "1.", "2)", "3、", "[ ]", "[x]" (action_items reads it too)
 BULLET = r"(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])"
 _LISTED = re.compile(rf"\s*{BULLET}\s*\S")
-_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-h])\.")  # "1.", and "a." of a lettered list
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 MANY_SPEAKERS = 3  # from this many unknown speakers on, one uncontradicted cue gives a side
@@ -138,7 +143,7 @@ def role_from_label(label: str) -> Role:
     tag = TAG.search(label)
     if tag is None:
         return "unknown"
-    return "rep" if _VENDOR_TAG.match(tag.group(1)) else "customer"
+    return "rep" if _VENDOR_TAG.match(tag.group(1)) or is_vendor_job(tag.group(1)) else "customer"
 
 
 def _section_speakers(sentences: list[Sentence]) -> None:
@@ -201,16 +206,33 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
     people are unknown too: they are likely the vendor, and `infer_roles` decides."""
     organisations: dict[str, str] = {}
     labelled: set[Role] = set()
+    vendors: set[str] = set()  # the organisation of a speaker whose tag names a vendor job
+    untagged: dict[str, str] = {}  # speakers known by a name alone
     if not any(s.speaker is not None and s.speaker[-1:] in ")）" for s in sentences):
         return {}  # no "Name (Organisation)" label
     for s in sentences:
-        if s.speaker is None or s.speaker in organisations:
+        if s.speaker is None or s.speaker in organisations or s.speaker in untagged:
             continue
         if s.role == "customer" and not _CUSTOMER_LABELS.match(s.speaker) \
                 and (org := organisation_of(s.speaker)):
             organisations[s.speaker] = org
+        elif s.role == "unknown" and s.speaker[-1:] not in ")）":
+            untagged[s.speaker] = ""
         elif s.role != "unknown":
             labelled.add("customer" if s.role == "customer" else "rep")
+            if s.role == "rep" and (org := organisation_of(s.speaker)):
+                vendors.add(org)
+    for s in sentences:  # "Tom (Corvane, Delivery Lead)" beside "Laura (Corvane, Account Director)"
+        if organisations.get(s.speaker or "") in vendors:
+            s.role = "rep"
+    organisations = {k: v for k, v in organisations.items() if v not in vendors}
+    if len(set(organisations.values())) == 1 and untagged and not labelled:
+        # "Dev (Tabletrack)" among "Hannah", "Rob": the company named may be either side; the
+        # words decide, a tie keeps the tag on the customer's side (`_sides_by_organisation`)
+        for s in sentences:
+            if s.speaker in organisations:
+                s.role = "unknown"
+        return organisations | untagged
     if not organisations or len(set(organisations.values())) < 2 and labelled != {"customer"}:
         return {}
     for s in sentences:
@@ -283,9 +305,11 @@ def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
     leaders = [org for org in order if totals[org] == best]
     if len(leaders) == 1:
         vendor = leaders[0]
+    elif "" in leaders:
+        vendor = ""  # one company named beside names alone, and the words do not tell: its customer
     else:
         host_is_vendor = channel in ("call", "meeting")
-        vendor = order[0] if host_is_vendor else next((o for o in order if o != order[0]), order[0])
+        vendor = leaders[0] if host_is_vendor else next((o for o in leaders if o != order[0]), leaders[0])
     for speaker, org in organisations.items():
         known[speaker] = "rep" if org == vendor else "customer"
 
@@ -307,8 +331,11 @@ def _mark_quoted(text: str, sentences: list[Sentence],
     headers = [m.start() for m in _QUOTE_HEADER.finditer(text)] if (
         "wrote" in text or "写道" in text or "--" in text or "From:" in text or "发件人" in text
         or "寄件者" in text or "Begin forwarded" in text) else []
+    quoting = ">" in text or "＞" in text
     for s in sentences:
-        if s.text.startswith((">", "＞")):
+        # a sentence on a "> " line, also one that starts after an earlier sentence on that line
+        if quoting and (s.text.startswith((">", "＞"))
+                        or text[text.rfind("\n", 0, s.start) + 1:s.start + 1].lstrip()[:1] in (">", "＞")):
             s.quoted = True
             continue
         for at in headers:
@@ -324,12 +351,14 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
                  else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
     labels = [m for m in _LABEL.finditer(text)  # "- Sam: send the plan" is an action item, no turn
-              if m.group("speaker") is None or not _LISTED.match(m.group("speaker"))]
+              if m.group("speaker") is None or not _LISTED.match(m.group("speaker"))
+              and "|" not in m.group("speaker")]  # "Ticket #4471 | Integration: Zendesk": a form field
     if touchpoint.channel == "email":  # "陈静：" or "我方要求：" alone on its line greets or heads a list
         labels = [m for m in labels if m.group("speaker") is None
                   or "\n" not in text[m.end("speaker"):m.end()]]
     line_starts = sum(1 for _ in _LINE_START.finditer(text))
-    if not labels or len(labels) < max(2, line_starts // 2):
+    if not labels or len(labels) < max(2, line_starts // 2) \
+            and not (touchpoint.channel in ("ticket", "chat", "email") and _both_sides_labelled(labels)):
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
         if touchpoint.channel in ("call", "meeting", "chat"):
             role = "unknown"
@@ -361,6 +390,14 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     if labels[0].start() > 0 and text[: labels[0].start()].strip():
         turns.insert(0, (0, labels[0].start(), "unknown", None, None))
     return turns
+
+
+def _both_sides_labelled(labels: list[re.Match[str]]) -> bool:
+    """Whether role labels name both sides ("Customer (Renee): …" and "Agent (Kofi): …"): a ticket's
+    or thread's turns, however long their bodies, and not a message that happens to hold a colon or
+    two (meeting notes list the sides' attendees so: "客户：…" / "我方：…")."""
+    roles = {role_from_label(m.group("speaker")) for m in labels if m.group("speaker")}
+    return "customer" in roles and bool(roles & {"rep", "agent"})
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,

@@ -34,7 +34,17 @@ _VENDOR_MORE = fold(re.compile(
     r"thanks,? (?:everyone|all|you all|both|guys|folks)[, ]+for (?:joining|coming|making time|your time)|"
     r"let me (?:share my screen|show you|walk you through|pull up)|walk (?:you|everyone|you all) through|"
     r"(?:I|we)(?:'ll| will| can) (?:set (?:it |that |this |them )?up|configure|enable|turn on|provision|"
-    r"activate|raise|whitelist) (?:[\w-]+ ){0,4}for (?:you|your)\b)"
+    r"activate|raise|whitelist) (?:[\w-]+ ){0,4}for (?:you|your)\b|"
+    # the seller at work: discovery, apology, quotes and seats, what the product does
+    r"thanks for making (?:the )?time|so sorry\b|sorry (?:about that|to hear|for the (?:trouble|"
+    r"inconvenience|delay|wait))|how (?:are|do) you (?:currently |guys )?(?:track|handle|manage|run|"
+    r"schedule|book)(?:ing)? |(?:at|for) your (?:size|stage|volume)\b|"
+    r"(?:I|we)(?:'ll| will) (?:put together|send|prepare|draft|get) (?:you )?(?:a|an|the|your) "
+    r"(?:[\w-]+ ){0,3}(?:proposal|quote|order form|invoice|contract)|(?:I|we)(?:'ll| will| can) (?:add|"
+    r"provision|activate) (?:\d+|the|your|a|an) (?:[\w-]+ )?(?:seats?|licen[cs]es?|users?)\b|"
+    r"(?:I|we)(?:'ll| will) get (?:a|an|our) (?:tech|technician|engineer|installer)\b|"
+    r"we (?:sync|integrate|push|connect)\b|(?:raise|increase|lift|bump) (?:the|your) (?:api|rate|usage) "
+    r"(?:limit|quota|cap)|(?:sandbox|trial|demo) (?:account|workspace|environment|tenant)s? for you\b)"
     r"|给(?:您|你们)(?:开通|配置|配|安排|演示|培训|申请|调)|帮(?:您|你们)(?:开通|配|调|处理|查|看一下)|"
     r"你们(?:的)?(?:门店|同事|员工|管理员|业务场景|需求|财务那边|IT那边)|贵司的|我们(?:产品|系统|平台)(?:支持|可以|能)",
     re.I))
@@ -42,7 +52,12 @@ _CUSTOMER_MORE = fold(re.compile(
     rf"\b(?:our (?:{_ORG})|we(?:'re| are) still (?:doing|booking|tracking|using|on|stuck)|"
     r"we've been (?:having|seeing|getting|struggling)|(?:does|can|will) (?:your|the) (?:system|"
     r"product|platform|tool|app|software) |how much (?:does|would|will) (?:it|this|that) cost|"
-    r"what would (?:it|this|that) cost)"
+    r"what would (?:it|this|that) cost|"
+    # the buyer: seats wanted, tools tried or left, a verdict on the demo, chasing the vendor
+    r"(?:need|want|'d like|would like) (?:\d+|a few|some|two|three|four|five|ten) (?:more |extra |"
+    r"additional )?(?:seats|licen[cs]es|users|logins)\b|we (?:tried|just renewed|renewed with|are moving|"
+    r"'re moving|switched|went with)\b|(?:I'm|we're|I am|we are) sold\b|looks promising|"
+    r"(?:that'd|that would) be huge|where are we on\b|what's the fix\b)"
     r"|我们(?:这边的?)?(?:门店|同事|员工|客服|业务员|销售团队|财务|老板|领导|管理员|仓库|工厂|车间)|"
     r"你们(?:的)?(?:系统|产品|平台|软件|报价)|能不能帮我们|给我们(?:报|发|开|演示|培训)",
     re.I))
@@ -79,20 +94,95 @@ _TITLE = re.compile(
     r"security|hr|admin|administrator|engineer|engineering|developer|analyst|founder|co-founder|"
     r"owner|president|partner|consultant|coordinator|specialist|officer|buyer|host|guest|"
     r"moderator|interpreter|assistant|intern|contractor|sales|marketing|support|success|"
-    r"facilitator|team)\b"
+    r"facilitator|team|ae|se|csm|sdr|bdr|tam)\b"
     r"|总|经理|总监|主管|负责人|专员|财务|采购|法务|老板|创始人|工程师|运营|行政|助理|主任|组长|店长|老师|销售|客服|"
-    r"IT|技术|实施|售前|售后",
+    r"(?-i:IT)|技术|实施|售前|售后",  # (IT in capitals only: "Kite", "Verity" hold no job)
     re.I)
 # a label's closing tag: "Greg (Northwind Clinics)", "周敏（我方项目经理）" (sentences reads it too)
 TAG = gated(re.compile(r"[（(]([^)）]{1,40})[)）]\s*$"))
 
 
+# a job only the vendor's people hold towards a customer, anywhere in a tag: "Amir (Brightloop
+# Support)", "Laura (Corvane, Account Director)", "Greg (Quill CSM)"; a customer's "IT support" is not
+_VENDOR_JOB = re.compile(
+    r"\b(?:(?<!\bit )support|csm|customer success|account (?:executive|manager|director)|ae|tam|"
+    r"technical account manager|solutions? (?:engineer|architect|consultant)|sales engineer|"
+    r"implementation|onboarding|deal desk|engagement manager)\b", re.I)
+# a tag that starts with a person's name because the label has none: "Speaker 1 (Alex, Brightpath)",
+# "Rep (Anika, Stackwise)"
+_NAMELESS_LABEL = re.compile(r"^\s*(?:speaker|participant|attendee|guest|caller|rep|customer|client|agent|"
+                             r"consultant|host)[\s_]*\d*\s*[（(]", re.I)
+# words after a company's name that say the job or team, not the company: "Brightloop Support",
+# "Fieldstack CRO", "Northpeak SDR Mgr", "Ferrovia IT"
+_JOB_WORD = re.compile(r"(?:mgr|sdr|bdr|revops|enablement|billing|tier|on-call|noc|desk|care|\d+)$", re.I)
+# first words that are a team or a rank, never a company: "Inside Sales", "Customer Success Lead"
+_NOT_A_COMPANY = frozenset({"inside", "outside", "field", "regional", "global", "customer", "client",
+                            "account", "product", "delivery", "project", "program", "technical",
+                            "general", "deputy", "executive", "office", "practice", "service",
+                            "kitchen", "front", "warehouse", "store", "plant", "head", "business"})
+
+
+def is_vendor_job(tag: str) -> bool:
+    """Whether a label's tag names a job only the vendor's side holds ("Brightloop Support")."""
+    return _VENDOR_JOB.search(tag) is not None
+
+
 def organisation_of(label: str) -> str | None:
     """The organisation a "Name (Company)" or "Name (Title, Company)" label names, lowercased;
-    None when the tag is a job or a department ("Dana (CFO)") or there is no tag."""
+    None when the tag is a job or a department ("Dana (CFO)") or there is no tag. A company
+    named before a job ("Amir (Brightloop Support)") is the company."""
     tag = TAG.search(label)
     if tag is None:
         return None
     parts = [part.strip() for part in re.split(r"[,，、/|@]| at ", tag.group(1))]
-    organisation = next((part for part in parts if part and not _TITLE.search(part)), None)
-    return organisation.casefold() if organisation else None
+    if len(parts) > 1 and _NAMELESS_LABEL.match(label):
+        parts = parts[1:]  # "Speaker 2 (Jo, Routekit)": Jo is the speaker, Routekit the company
+    for part in parts:
+        if (company := _company_before_job(part)) is not None:
+            return company.casefold()
+        if part and not _TITLE.search(part):
+            return part.casefold()
+    return None
+
+
+def _company_before_job(part: str) -> str | None:
+    """"Brightloop" in "Brightloop Support": capitalised words, then only job words."""
+    words = part.split()
+    if len(words) < 2 or not part.isascii():
+        return None
+    k = 0
+    while k < len(words) and words[k][:1].isupper() and not _TITLE.fullmatch(words[k]) \
+            and not _JOB_WORD.fullmatch(words[k]):
+        k += 1
+    rest = words[k:]
+    if not k or not rest or words[0].casefold() in _NOT_A_COMPANY \
+            or not all(_TITLE.fullmatch(w) or _JOB_WORD.fullmatch(w) for w in rest):
+        return None
+    return " ".join(words[:k])
+
+
+# a request that names whom it asks: "Femi, can you pull last week's jobs?", "Jody can you book the
+# room?", "could you send the file, Marco?"
+_VOCATIVE = re.compile(r"^(?:(?:and|so|ok(?:ay)?|great|also|then|oh)[, ]+)?(?P<name>[A-Z][a-z]+),?\s+"
+                       r"(?=(?:can|could|would|will|please|pls)\b)|,\s*(?P<last>[A-Z][a-z]+)\s*\?$")
+
+
+def addressee_role(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
+    """The side of the speaker a request names ("Femi, can you…" to a colleague is Femi's side, not
+    the other side's), or None when it names no known speaker."""
+    said = _VOCATIVE.search(sentence.text) if sentence.text[:1].isupper() or "," in sentence.text else None
+    if said is None:
+        return None
+    name = said.group("name") or said.group("last")
+    for s in sentences:
+        if s.speaker and s.role != "unknown" and s.speaker != sentence.speaker \
+                and _first_name(s.speaker) == name:
+            return "customer" if s.role == "customer" else "rep"
+    return None
+
+
+def _first_name(label: str) -> str:
+    """"Femi" of "Femi Adeyemi" and of "Speaker 3 (Femi, Brightpath Movers)"."""
+    if _NAMELESS_LABEL.match(label) and (tag := TAG.search(label)):
+        label = tag.group(1)
+    return label.split(maxsplit=1)[0].rstrip(",") if label.strip() else ""

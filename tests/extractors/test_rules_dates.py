@@ -163,9 +163,9 @@ def test_phrases_that_point_back_at_an_earlier_date_say_how_far(text, days):
 
 @pytest.mark.parametrize("text", ["we may 5x our seats", "we sat down with the team",
                                   "the price is 3 per seat", "我们有三个团队", "on the 3rd floor",
-                                  "for the 2nd time"],
+                                  "for the 2nd time", "on the first call we agreed", "tomorrow's agenda"],
                          ids=["may as verb", "sat as verb", "a number", "chinese count", "a floor",
-                              "an ordinal time"])
+                              "an ordinal time", "a spelled ordinal before a noun", "a possessive day"])
 def test_ordinary_words_are_not_dates(text):
     assert resolve_due(text, MONDAY) is None
 

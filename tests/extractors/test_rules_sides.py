@@ -50,6 +50,21 @@ MEETINGS = [
         "Tom Reyes: From the platform side, I'll raise the API limit for your migration.\n",
         {"Laura Chen": "rep", "Greg Howell": "customer", "Priya Nair": "customer",
          "Tom Reyes": "rep"}, id="en-names-only-by-words-and-answered-asks"),
+    pytest.param(
+        "Rosa Vidal (Quanta Freight, Ops Director): We still rebook loads by phone.\n"
+        "Liam Chu (Tessellate, Account Director): Understood, thanks for making the time.\n"
+        "Paul Ek (Tessellate, Delivery Lead): We push confirmed loads to your TMS.\n",
+        {"Rosa Vidal": "customer", "Liam Chu": "rep", "Paul Ek": "rep"},
+        id="en-a-vendor-job-makes-its-company-the-vendor"),
+    pytest.param(
+        "Oskar: the invoices came out wrong again\n"
+        "Mei (Ledgerly): so sorry about that, I'll add 2 seats back and send the invoice today\n"
+        "Oskar: we need 3 more licenses too\n",
+        {"Oskar": "customer", "Mei": "rep"}, id="en-one-company-among-names-the-vendor-by-words"),
+    pytest.param(
+        "Oskar (Birchline Bakery): the invoices came out wrong again\n"
+        "Mei: Thanks, I'll check your account and fix it today\n",
+        {"Oskar": "customer", "Mei": "rep"}, id="en-one-company-among-names-the-customer-by-words"),
 ]
 
 
@@ -63,8 +78,13 @@ def test_speakers_of_a_meeting_get_their_sides(text: str, expected: dict[str, st
     ("Wanda (Kellerman Foods, Inside Sales)", "kellerman foods"),
     ("Dana (CFO)", None), ("Jordan (VP Sales)", None), ("李娜（润丰医药）", "润丰医药"),
     ("郑浩（IT负责人）", None), ("Sam", None),
+    ("Kwame (Lumora Support)", "lumora"), ("Ola (Verbena Foods CFO)", "verbena foods"),
+    ("Ana (Kite Analytics)", "kite analytics"), ("Speaker 2 (Ben, Notewell)", "notewell"),
+    ("Rep (Anika, Stackwise)", "stackwise"), ("Jo (Inside Sales)", None),
+    ("Lee (Customer Success Lead)", None),
 ], ids=["company", "company-then-title", "title", "title-two-words", "zh-company", "zh-title",
-        "no-tag"])
+        "no-tag", "company-then-job", "company-then-title-no-comma", "it-inside-a-word-is-no-job",
+        "nameless-label-name-first", "role-label-name-first", "team-words-only", "job-words-only"])
 def test_the_organisation_a_label_names(label: str, organisation: str | None) -> None:
     assert organisation_of(label) == organisation
 

@@ -1,7 +1,8 @@
 """Turn Settings into the objects the stages need; entry points (CLI, API, worker) call this.
 
 This is the only code that maps configuration onto option objects, so the CLI, the API and a
-Celery worker build exactly the same pipeline runtime from the same settings.
+Celery worker build exactly the same pipeline runtime from the same settings. It imports the
+stages only inside the functions that build them, so a read-only command loads what it uses.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.errors import BadInputError
-from assistant.ingest.common import ParseOptions
-from assistant.storage.db import Database, open_database
 
 if TYPE_CHECKING:
+    from assistant.ingest.common import ParseOptions
     from assistant.pipeline import Runtime
+    from assistant.storage.db import Database
     from extractors.base import ExtractionContext, Extractor
 
 _TENANT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 
 def open_store(settings: Settings) -> Database:
+    from assistant.storage.db import open_database
+
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return open_database(settings.resolved_database_url, pool_size=settings.database_pool_size,
                          max_overflow=settings.database_max_overflow)
@@ -42,6 +45,8 @@ def tenant_id(settings: Settings, given: str | None = None) -> str:
 
 def parse_options(settings: Settings, *, tenant: str | None = None,
                   language: str | None = None) -> ParseOptions:
+    from assistant.ingest.common import ParseOptions
+
     return ParseOptions(
         tenant_id=tenant_id(settings, tenant),
         vendor_domains=tuple(d.lower() for d in settings.vendor_domains),

@@ -42,16 +42,24 @@ def list_touchpoints(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List stored touchpoints, newest first; `~` marks a date estimated from the file."""
-    from assistant import bootstrap
     from assistant.cli import render
-    from assistant.storage.listing import list_touchpoint_summaries
+    from assistant.storage.list_pages import read_sqlite_page
 
     s = settings()
-    db = bootstrap.open_store(s)
-    with db.session() as session:
-        found, next_cursor = list_touchpoint_summaries(
-            session, tenant_id=tenant_of(tenant), account_id=account, channel=channel,
-            status=status, limit=limit, cursor=cursor)
+    tenant_id = tenant_of(tenant)
+    # a SQLite store at the newest schema is read without SQLAlchemy (a third of the start-up)
+    page = read_sqlite_page(s.resolved_database_url, tenant_id=tenant_id, account_id=account,
+                            channel=channel, status=status, limit=limit, cursor=cursor)
+    if page is None:
+        from assistant import bootstrap
+        from assistant.storage.listing import list_touchpoint_summaries
+
+        db = bootstrap.open_store(s)
+        with db.session() as session:
+            page = list_touchpoint_summaries(
+                session, tenant_id=tenant_id, account_id=account, channel=channel,
+                status=status, limit=limit, cursor=cursor)
+    found, next_cursor = page
     if as_json:
         render.print_json(console, {"touchpoints": found, "next_cursor": next_cursor})
     elif len(found) > PLAIN_LIST_ROWS:

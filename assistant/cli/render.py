@@ -26,7 +26,7 @@ def print_json(console: Console, value: Any) -> None:
 def touchpoint_table(touchpoints: list[Touchpoint] | list[TouchpointSummary],
                      title: str = "Touchpoints") -> Table:
     """One row a touchpoint; an estimated time (from a file name or mtime) is marked `~`."""
-    from assistant.storage.listing import summary_of
+    from assistant.storage.list_pages import summary_of
 
     table = Table(title=title, show_lines=False)
     for column, width in (("id", 27), ("when", 10), ("channel", 7), ("lang", 5),

@@ -1,2 +1,6 @@
-# Row modules beyond rows.py register their tables on the shared metadata when imported.
-from assistant.storage import api_rows as api_rows  # noqa: E402
+"""Storage: SQLAlchemy rows, migrations and queries.
+
+The package itself imports nothing, so a module here that needs no SQLAlchemy (`utc.py`,
+`revision.py`, `list_pages.py`) loads without it; `rows.py` registers the other row modules'
+tables on the shared metadata.
+"""

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from assistant.models import Account, Contact, Event, Insights, Touchpoint
 from assistant.storage.rows import AccountRow, ContactRow, EventRow, InsightRunRow, TouchpointRow
-
-
-def to_utc(moment: datetime) -> tuple[datetime, int]:
-    """UTC time plus the original offset in minutes, for storage."""
-    offset = moment.utcoffset() or timedelta(0)
-    return moment.astimezone(UTC), int(offset.total_seconds() // 60)
-
-
-def from_utc(moment: datetime, offset_min: int) -> datetime:
-    if moment.tzinfo is None:  # SQLite returns naive datetimes
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(timezone(timedelta(minutes=offset_min)))
+from assistant.storage.utc import from_utc as from_utc
+from assistant.storage.utc import to_utc as to_utc
 
 
 def touchpoint_to_row(tp: Touchpoint, *, now: datetime) -> TouchpointRow:

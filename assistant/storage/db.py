@@ -8,8 +8,6 @@ by an advisory lock), and a second upgrade is a no-op.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +18,9 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ConfigError
+from assistant.storage.revision import MIGRATIONS as MIGRATIONS
+from assistant.storage.revision import head_revision as head_revision
 
-MIGRATIONS = Path(__file__).parent / "migrations"
 _PG_MIGRATION_LOCK = 7_370_001
 
 
@@ -105,28 +104,6 @@ def _driver_execute(connection: Connection, statement: str) -> None:
     if driver is None:
         raise ConfigError(f"the connection to {connection.engine.url} was closed during migration")
     driver.execute(statement)
-
-
-_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)?['\"]?", re.MULTILINE)
-
-
-@functools.cache
-def head_revision() -> str:
-    """The newest migration's id, read from the shipped files without importing Alembic."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found: dict[str, str] = {m.group(1): m.group(2) or "" for m in
-                                 _REVISION.finditer(path.read_text(encoding="utf-8"))}
-        if found.get("revision"):
-            revisions.add(found["revision"])
-        if found.get("down_revision"):
-            parents.add(found["down_revision"])
-    heads = revisions - parents
-    if len(heads) != 1:
-        raise ConfigError(f"the shipped migrations have {len(heads)} heads ({sorted(heads)}); "
-                          "reinstall Touchpoint")
-    return heads.pop()
 
 
 def is_current(engine: Engine) -> bool:

@@ -204,3 +204,8 @@ class BlobRow(Base):
     tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# Row modules beyond this one register their tables on the shared metadata when imported; the
+# API's tables are always wanted with these (erasure and the test teardown walk every table).
+from assistant.storage import api_rows as api_rows  # noqa: E402

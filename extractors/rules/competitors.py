@@ -32,7 +32,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
         r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
-        r"|从.{0,12}?(?:迁移|切换|换|转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
+        r"|从.{0,12}?(?:迁移|切换|换|(?<!流)转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"以前用|之前用|原来用", re.I))),
     ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
@@ -47,14 +47,17 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"mov(?:e|ing) to|switch(?:ing)? to|go(?:ing)? with|jump(?:ing)? (?:ship )?to|went with|"
         r"signed (?:up )?with|signing (?:up )?with|chose|chosen|picked|selected|decided (?:on|to go with)|"
         r"bought|purchased)\b"
-        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|转到|转用|"
+        r"|评估|在看|试用|考虑|了解一下|接触|洽谈|POC|演示|报价|选型|调研|试了|换成|换用|改用|(?<!流)转到|转用|"
         r"迁移到|迁到|切换到|切到|换到|签了|选了|选的|定了|决定用|买了", re.I))),
     ("using", gated(re.compile(
         r"\b(we(?:'re| are)? (?:currently |still |already )?(?:us(?:e|ing)|on|running|run)|"
         r"(?:currently|still|already) (?:on|using|use|with)|our (?:current |existing )?"
         r"(?:crm|tool|system|platform|helpdesk|vendor|provider|stack)|we have|we've been using|"
-        r"been on|built on|running on|licen[cs]es?|renewal|contract with|customer of|using)\b"
-        r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了", re.I))),
+        r"been on|built on|running on|licen[cs]es?|renewal|contract with|customer of|using|"
+        r"stay(?:s|ing)? (?:on|with)|stick(?:s|ing)? with|remain(?:s|ing)? on|keep(?:s|ing)? using|"
+        r"stay(?:s|ing)?(?= put\b| as\b|\s*[;,.!])|(?:is ?n[o\'’]t|not) going anywhere)\b"
+        r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了|"
+        r"继续用|还是用|都用|也用|统一用|全员用|日常用|平时用|主要用", re.I))),
 ]
 # a catalog name as something to connect to, sync with, or keep using alongside us
 INTEGRATION_CUE = fold(re.compile(
@@ -62,12 +65,17 @@ INTEGRATION_CUE = fold(re.compile(
     r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|"
     r"push(?:es|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|pull(?:s|ed|ing)? (?:\w+ ){0,2}?from|"
     r"feed(?:s|ing)? (?:\w+ ){0,2}?into|write(?:s|ing)? (?:\w+ )?back (?:to|into)|"
+    r"land(?:s|ed|ing)? in(?:to)?|show(?:s|ed|ing)? up in|flow(?:s|ed|ing)? (?:back )?in(?:to)?|"
+    r"mirror(?:s|ed|ing)? (?:in|to|into)|export(?:s|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|"
+    r"complement(?:s|ed|ing)?(?= (?:it|them)\b)|compatible with|embed(?:s|ded|ding)? (?:\w+ )?in(?:to|side)?|"
+    r"log(?:s|ged|ging)? (?:\w+ ){0,3}?(?:against|back (?:to|into))|"
     r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|"
     r"hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
     r"extension|app (?:for|in)|marketplace|(?<!we )(?<!they )(?<!i )works? with|talks? to|"
     r"play(?:s|ing)? (?:nicely |nice |well )?with|"
     r"alongside|on top of|together with|single sign-on|sso)\b"
-    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接", re.I))
+    r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接|"
+    r"回写|写回|回传|导入到|导到|流转到|带到|兼容|嵌入|内嵌|两边(?:的)?(?:数据|系统)?(?:要|能|得|需要|可以)?(?:打)?通", re.I))
 # integration nouns that say nothing about a name unless attached to it ("the Zendesk plugin",
 # "plugin for Zendesk"): "Salesforce's API limits are killing us" is a complaint about Salesforce
 _WEAK_CUE = re.compile(r"(?:api|webhooks?|extension|marketplace|add-?on|plugin|接口|插件)", re.I)
@@ -90,6 +98,12 @@ _TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视�
                         r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版)|[ -]?(?:groups?|chats?|docs?|"
                         r"messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|calls?|"
                         r"apps?|plugins?|plug-ins?|add-ons?|mini-programs?)\b", re.I)
+# our own component built for the name ("your Salesforce managed package", "你们的钉钉插件"): the
+# name is what it plugs into; "our …" only in the vendor's words
+_OWN_COMPONENT_BEFORE = re.compile(r"(?:\byour|你们的?|贵司的?|(?P<our>\bour|我们的?))\s*$", re.I)
+_COMPONENT = re.compile(r"\s*(?:(?:managed|native|new|mobile) )?(?:app|package|connector|plug-?in|"
+                        r"add-on|integration|extension|bot|widget)s?\b|(?:的)?(?:插件|应用|集成|连接器|"
+                        r"机器人|小程序)", re.I)
 # a mail or ticket footer naming the tool it came through ("Sent from Outlook", "Powered by
 # Zendesk", "发自我的企业微信"): a channel, whatever the name's kind
 _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
@@ -115,6 +129,16 @@ _NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
                     "using": 4, "mentioned": 5}
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
+# an integration cue that points back at a name said before it in the sentence reaches it this
+# far: "we'll stay on HubSpot whatever …, so your tool has to push activities back into it"
+POINTS_BACK_REACH = 200
+_BACK_AFTER = re.compile(r"(?:\s+(?:with|to|into|from|in))?\s+(?:it|them)\b|过去|进去|回去", re.I)
+_BACK_BEFORE = re.compile(r"(?:跟|和|与|同)(?:它|它们)(?:能不能|能否|可以|要|需要|也|都)*$")
+# an integration cue right at the name ("跟企业微信打通的问题", "the Salesforce integration
+# question") with the only evaluation cue in another clause ("…，下次会议我可以现场演示"): the
+# demo is of the connection, the name is the tool it connects to
+NAMED_AT = 2
+_CLAUSE_BREAK = re.compile(r"[，,;；:：。—]")
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -171,13 +195,20 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])):
         return "integration"
+    if _COMPONENT.match(sentence.text, here[1]):
+        owner = _OWN_COMPONENT_BEFORE.search(sentence.text, max(0, here[0] - 8), here[0])
+        if owner is not None and (owner.group("our") is None or sentence.role == "rep"):
+            return "integration"
     others = others or []
     best: tuple[int, int, Stance] | None = None
     competitive: list[tuple[int, int, int, str]] = []
     integration = channel = named = False
+    named_at = STANCE_WINDOW + 1  # the distance of the nearest integration cue about this name
     for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
         distance = max(base + cue_start - end, start - base - cue_end, 0)
-        if distance > STANCE_WINDOW:
+        if distance > STANCE_WINDOW and not (
+                stance == "integration"
+                and _points_back(sentence.text, (cue_start, cue_end), here, others)):
             continue
         if stance == "integration":
             about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
@@ -190,6 +221,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
             if about is not False:
                 integration = True
                 named = named or about is True
+                if about is True:
+                    named_at = min(named_at, distance)
             continue
         if stance == "channel":
             channel = True
@@ -199,7 +232,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         key = (distance, _STANCE_PRIORITY[stance], stance)
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
-    if (best is not None and best[2] in _COMPETITIVE and others
+    if (competitive and others
             and _KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
             and all(s == "switching_from" and any(max(cs - o[1], o[0] - ce, 0) < d for o in others)
                     for d, cs, ce, s in competitive)):
@@ -208,6 +241,10 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         reachable = [(d, _STANCE_PRIORITY[s], s) for d, cs, ce, s in competitive
                      if not any(max(cs - o[1], o[0] - ce, 0) < d for o in others)]
         best = min(reachable) if reachable else None  # type: ignore[assignment]
+    if (named_at <= NAMED_AT and best is not None and best[2] == "evaluating"
+            and all(s == "evaluating" and _CLAUSE_BREAK.search(
+                sentence.text, min(here[1], cs), max(here[0], ce)) for _, cs, ce, s in competitive)):
+        return "integration"  # the integration asked about is answered with a demo
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
     if integration or (channel and kind != "competitor") or kind == "tool" or (kind == "both" and best is not None
@@ -215,6 +252,17 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
                                           and not _CRM_USE.search(sentence.text)):
         return "integration"
     return best[2] if best is not None else "mentioned"
+
+
+def _points_back(text: str, cue: tuple[int, int], here: tuple[int, int],
+                 others: list[tuple[int, int]]) -> bool:
+    """Whether the integration cue at `cue` points back ("sync with it", "跟它同步", "回写过去")
+    to the name at `here` before it, within reach and with no other name between them."""
+    start, end = cue
+    return (here[1] <= start <= here[1] + POINTS_BACK_REACH
+            and not any(here[1] <= other[0] and other[1] <= start for other in others)
+            and (_BACK_AFTER.match(text, end) is not None
+                 or _BACK_BEFORE.search(text, max(0, start - 8), start) is not None))
 
 
 def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,

@@ -54,7 +54,8 @@ _HEAD_WORDS = frozenset({"does", "do", "can", "could", "will", "would", "should"
                          "please", "also", "and", "but", "so"})
 
 
-_VERB = re.compile(r"(?:connect|integrate|sync|plug|push|pull|feed|hook|work|talk|play)\w*(?:\s.*)?",
+_VERB = re.compile(r"(?:connect|integrate|sync|plug|push|pull|feed|hook|work|talk|play|land|"
+                   r"show|flow|embed|log)\w*(?:\s.*)?",
                    re.I)
 
 

@@ -1,0 +1,112 @@
+"""A product kept alongside us is an integration, not a competitor, in more of the ways it is said.
+
+Table-driven like test_rules_competitor_context.py: each case is a text and the names in play
+(every catalog mention whose stance is not `integration`), with the eval catalog. The cases are
+invented, one construction each, in English and Chinese, with a near miss that stays in play.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.test_rules_competitor_context import case, in_play
+
+# a cue that points back ("write back to it", "跟它同步", "同步过去") reaches the name it points to
+# anywhere before it in the sentence, not only within the usual window
+POINTS_BACK = [
+    case("We'll stay on HubSpot no matter what the board decides next quarter, so the question is "
+         "whether your platform can push activities back into it.",
+         id="en-stay-on-then-push-into-it"),
+    case("Our finance and admissions teams will remain on Salesforce for the foreseeable future, "
+         "and we need your tool to write back to it.", id="en-remain-on-then-write-back-to-it"),
+    case("我们销售团队这几年一直在用纷享销客，客户数据全在上面，不会换，你们的系统要能跟它同步。",
+         id="zh-long-using-then-gen-ta"),
+    case("我们还是会继续用销售易，所以你们的系统需要能把数据回写过去。", id="zh-huixie-guoqu"),
+    case("We're leaving HubSpot by the end of the quarter, so whatever replaces it has to import "
+         "from it first.", "HubSpot", id="en-leaving-stays-in-play"),
+    case("We're moving off Pipedrive after years of complaints about its reporting, and your "
+         "importer needs to pull everything from it.", "Pipedrive", id="en-moving-off-stays"),
+    case("We use Zendesk for support and Pipedrive for sales, and the new tool must sync with it.",
+         "Zendesk", id="en-it-after-another-name-is-that-one"),
+]
+
+# data that has to arrive in the tool: "land in X", "flow into X", "回写到X"
+DATA_ARRIVES = [
+    case("We still need the call recordings to land in Salesforce on the activity record.",
+         id="en-land-in"),
+    case("Ideally tickets would flow into Zendesk without anyone copying them.", id="en-flow-into"),
+    case("Can the transcripts show up in Pipedrive as activities?", id="en-show-up-in"),
+    case("通话记录需要回写到纷享销客的客户详情里。", id="zh-huixie-dao"),
+    case("拜访记录能不能自动写回销售易？", id="zh-xiehui"),
+    case("Is your data model compatible with Salesforce objects?", id="en-compatible-with"),
+    case("你们的系统兼容金蝶吗？", id="zh-jianrong"),
+    case("Can your widget be embedded in Zendesk?", id="en-embedded-in"),
+    case("你们的页面能嵌入到企业微信里吗？", id="zh-qianru"),
+    case("Could activities be logged against the HubSpot deal automatically?", id="en-logged-against"),
+    case("线索从你们系统流转到纷享销客需要多久？", id="zh-liuzhuan-is-no-switch"),
+    case("我们希望销售易里的商机能自动带到你们系统。", id="zh-daidao"),
+    case("我们打算从纷享销客转到你们这边。", "纷享销客", id="zh-cong-zhuan-stays"),
+    case("Our reps log calls in Salesforce every day and hate it.", "Salesforce",
+         id="en-log-in-is-use-stays"),
+    case("Our web leads land in HubSpot today, and we're thinking of leaving it this year.",
+         "HubSpot", id="en-land-in-but-leaving-stays"),
+]
+
+# our own component built for the name: "your Salesforce package", "你们的钉钉插件"
+OWN_COMPONENT = [
+    case("Your Salesforce managed package broke after the last update.", id="en-your-package"),
+    case("Will your HubSpot app still work after you release v3?", id="en-your-app"),
+    case("你们的钉钉插件什么时候上线？", id="zh-nimen-plugin"),
+    case("Our HubSpot app crashes on Android all the time.", "HubSpot",
+         id="en-customers-own-app-stays"),
+    case("Your Salesforce pricing is way lower, to be fair.", "Salesforce",
+         id="en-your-not-a-component-stays"),
+]
+
+# the tool stays and we sit beside it: "X stays; … complement it", "两边数据要通"
+KEPT_BESIDE = [
+    case("Zendesk stays; your product needs to complement it, not replace it.",
+         id="en-stays-then-complement-it"),
+    case("HubSpot isn't going anywhere. Can your tool sync with it?", id="en-not-going-anywhere"),
+    case("HubSpot complements our stack nicely.", "HubSpot", id="en-name-complements-stays"),
+    case("我们的客服继续用美洽，你们做销售这块就行，两边数据要通。", id="zh-liangbian-shuju-tong"),
+    case("We'd want deals created in your tool to be mirrored in Salesforce.", id="en-mirrored-in"),
+    case("Could the leads be exported into Pipedrive every night?", id="en-exported-into"),
+    case("客户信息要能自动导入到纷享销客里。", id="zh-daoru-dao"),
+    case("We're moving to HubSpot next month, so we'll export everything to it.", "HubSpot",
+         id="en-moving-to-then-export-stays"),
+    case("我们打算换成销售易，需要把数据导入到销售易。", "销售易", id="zh-huancheng-then-daoru-stays"),
+    case("We're leaving Zendesk. Can your tool import from it?", "Zendesk",
+         id="en-leaving-then-import-stays"),
+]
+
+# an integration the vendor answers about (跟X打通的问题 … 我可以演示): the demo is of the
+# connection, in a clause of its own, not an evaluation of the named product
+ANSWERED_INTEGRATION = [
+    case("另外您提到的跟企业微信打通的问题，我们已经有成熟方案，下次会议我可以现场演示。",
+         id="zh-dato-question-then-demo"),
+    case("关于您说的和钉钉对接的事情，我们有现成的方案，下周可以给您演示一下。",
+         id="zh-duijie-matter-then-demo"),
+    case("On the Salesforce integration question, our team can walk you through a demo on Friday.",
+         id="en-integration-question-then-demo"),
+    case("We saw a HubSpot demo last week and it looked slick.", "HubSpot",
+         id="en-demo-of-the-product-stays"),
+    case("我们在评估纷享销客，想看看它和企业微信打通的效果。", "纷享销客", id="zh-evaluating-one-stays"),
+]
+
+# a workplace tool everyone uses (都用/也用/统一用): tool use for a name that can be both,
+# plain use of a CRM
+WORKPLACE_TOOL = [
+    case("我们公司内部都用飞书。", id="zh-dou-yong-both-kind-tool"),
+    case("我们部门日常统一用钉钉。", id="zh-tongyi-yong-both-kind-tool"),
+    case("我们客户都用钉钉管，线索也在上面。", "钉钉", id="zh-dou-yong-as-crm-stays"),
+    case("我们销售也都用销售易。", "销售易", id="zh-dou-yong-crm-stays"),
+]
+
+CASES = (POINTS_BACK + DATA_ARRIVES + OWN_COMPONENT + KEPT_BESIDE + ANSWERED_INTEGRATION
+         + WORKPLACE_TOOL)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_a_product_kept_alongside_us_is_not_in_play(text: str, expected: set[str]) -> None:
+    assert in_play(text) == expected

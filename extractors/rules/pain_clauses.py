@@ -46,4 +46,7 @@ OWN_ACTION = re.compile(
 # "主要痛点：", "Two issues:" as the head of a clause cut at its colon
 LABEL = re.compile(r"(?:痛点|问题|毛病|issues?|problems?|pain points?|complaints?)\s*$", re.I)
 MAX_LABEL_CHARS = 12
+# the reach of the problem told just before: "影响约60人。", "This affects every site."
+SCOPE = re.compile(r"^\s*(?:这|这个|此|this|it|that)?\s*(?:也|还)?(?:影响(?:了|到)?|affects|affected|"
+                   r"is affecting|impacts|impacted|is impacting)", re.I)
 METADATA = re.compile(r"^\s*[\[【][^\]】]*[\]】]\s*$")

@@ -24,6 +24,7 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
+    DECLINED,
     DIAGNOSIS,
     ELABORATION,
     IMPROVED,
@@ -349,6 +350,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     if is_pain is None and not cues or _ANNOUNCER.search(text) or METADATA.match(text) or \
             english and IMPROVED.search(text) or \
             RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or ADMISSION.search(text) or \
+            DECLINED.search(text) or \
             _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS

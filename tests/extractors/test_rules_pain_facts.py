@@ -133,6 +133,9 @@ NOT_PAINS = [
                  id="en-a-real-question-about-a-bug"),
     pytest.param("Customer: I want the duplicate charge for April refunded, not credited.",
                  id="en-a-demand-is-no-pain"),
+    pytest.param("Customer: heads up, we won't be renewing the survey module, nobody uses it.",
+                 id="en-a-reason-not-to-renew-is-an-objection"),
+    pytest.param("客户：明年这个模块我们不续了，门店都没人用。", id="zh-a-reason-not-to-renew-is-an-objection"),
 ]
 
 

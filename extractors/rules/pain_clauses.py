@@ -46,4 +46,12 @@ OWN_ACTION = re.compile(
 # "主要痛点：", "Two issues:" as the head of a clause cut at its colon
 LABEL = re.compile(r"(?:痛点|问题|毛病|issues?|problems?|pain points?|complaints?)\s*$", re.I)
 MAX_LABEL_CHARS = 12
+# a decision not to renew or go on is an objection, and the reason given with it too: "we won't be
+# renewing the add-on, nobody uses it", "明年不续了，销售都不用"
+DECLINED = re.compile(r"\b(?:won'?t|will not|not going to|aren'?t going to|are not going to|don'?t plan to)"
+                      r" (?:be )?(?:renew|extend|continu|expand|upgrad)\w*|\bnot renewing\b|"
+                      r"不(?:打算|准备|会)?再?续(?:费|约|签)?了|不再续", re.I)
+# the reach of the problem told just before: "影响约60人。", "This affects every site."
+SCOPE = re.compile(r"^\s*(?:这|这个|此|this|it|that)?\s*(?:也|还)?(?:影响(?:了|到)?|affects|affected|"
+                   r"is affecting|impacts|impacted|is impacting)", re.I)
 METADATA = re.compile(r"^\s*[\[【][^\]】]*[\]】]\s*$")

@@ -24,6 +24,7 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
+    DECLINED,
     DIAGNOSIS,
     ELABORATION,
     IMPROVED,
@@ -314,6 +315,12 @@ def _is_plain_fact(part: str, asked: bool) -> bool:
         not _is_refused(part, asked, False)
 
 
+# a sentence none of whose clauses is a pain: a bracketed note, a problem of the past, the vendor's
+# diagnosis or admission, a decision not to renew (one search for all of them)
+_NO_PAIN_HERE = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    METADATA, RESOLVED_PAST, DIAGNOSIS, ADMISSION, DECLINED)), re.I)
+
+
 def _cue_starts(sentence: Sentence) -> list[int]:
     """Where the problem cues of `sentence` begin, from the halves of PAIN its cue bits open."""
     if not sentence.cues & PAIN_CUE:  # a sentence made without cue bits
@@ -346,9 +353,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     text = sentence.text
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
-    if is_pain is None and not cues or _ANNOUNCER.search(text) or METADATA.match(text) or \
+    if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
             english and IMPROVED.search(text) or \
-            RESOLVED_PAST.search(text) or DIAGNOSIS.search(text) or ADMISSION.search(text) or \
             _PRICE.search(text) and not _BILLING_ERROR.search(text):
         return []
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.pain_clauses import SCOPE
 from extractors.rules.pains import PAIN_CUE, is_subject_line, is_verdict_only, pain_phrases
 from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
@@ -113,6 +114,8 @@ def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[
             sentences[index + 1].speaker == sentences[index].speaker
         if told_next and is_verdict_only(sentences[index].text):
             continue  # "it's a mess." heads the problem the next sentence tells
+        if at and found[at - 1][0] >= index - 2 and SCOPE.match(sentences[index].text):
+            continue  # "影响约60人。": how far the problem just told reaches
         hits += sentence_hits
     return hits
 

@@ -133,6 +133,9 @@ NOT_PAINS = [
                  id="en-a-real-question-about-a-bug"),
     pytest.param("Customer: I want the duplicate charge for April refunded, not credited.",
                  id="en-a-demand-is-no-pain"),
+    pytest.param("Customer: heads up, we won't be renewing the survey module, nobody uses it.",
+                 id="en-a-reason-not-to-renew-is-an-objection"),
+    pytest.param("客户：明年这个模块我们不续了，门店都没人用。", id="zh-a-reason-not-to-renew-is-an-objection"),
 ]
 
 
@@ -204,3 +207,14 @@ def test_a_title_line_is_no_second_pain(channel: str, title: str) -> None:
                             source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
     pains = [p.text for p in RulesExtractor().extract(touchpoint, ExtractionContext()).pain_points]
     assert pains and not any(p.startswith(title[:8]) for p in pains)
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：门店的收银机从早上开始连不上网。\n客户：影响全市十二家门店。", ["门店的收银机从早上开始连不上网"],
+                 id="zh-how-far-it-reaches"),
+    pytest.param("Customer: Since Monday the badge printer keeps crashing.\n"
+                 "Customer: This affects all three reception desks.",
+                 ["Since Monday the badge printer keeps crashing"], id="en-how-far-it-reaches"),
+])
+def test_the_reach_of_a_problem_is_no_second_pain(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains

@@ -244,7 +244,8 @@ def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
     by Thursday" / "Can you also include pricing?", "你再把报价也一起发一下")."""
     for k, hit in enumerate(hits):
         # the step just before, only: "恢复后通知您" / "恢复后我会把原因说明一并发到群里" stays undated
-        if hit.due is None and k and hits[k - 1].due is not None and _BUNDLE.search(hit.sentence.text):
+        if hit.due is None and k and hits[k - 1].due is not None and _BUNDLE.search(hit.sentence.text) \
+                and (hits[k - 1].owner == hit.owner or not _HAN.search(hit.action)):  # "我们会拉五个客服一起测"
             hits[k] = with_due(hit, _due_of(hits[k - 1]))
     return hits
 

@@ -270,3 +270,17 @@ LEAD_INS = [
 @pytest.mark.parametrize(("turns", "expected"), LEAD_INS)
 def test_lead_ins_benefactives_and_together(turns, expected):
     assert steps(turns) == expected
+
+
+def test_an_ask_for_the_materials_listed_above_is_one_step_per_item():
+    from tests.extractors.test_rules_next_steps_zh import email
+
+    text = ("张经理：\n\n您好！需要贵司补充以下材料：\n一、加盖公章的营业执照复印件；\n二、近两年的同类项目案例（医疗行业优先）。\n\n"
+            "烦请于3月20日前将上述材料发送至本邮箱。\n\n谢谢\n王芳")
+    assert email(text) == [("提供加盖公章的营业执照复印件", "rep", date(2026, 3, 20)),
+                           ("提供近两年的同类项目案例", "rep", date(2026, 3, 20))]
+
+
+def test_a_dated_clause_may_open_with_having_someone_do_it():
+    assert steps([("rep", "定位的问题我记下了，这周内让技术同事直接联系您。")]) == [
+        ("技术同事直接联系您", "rep", date(2026, 3, 6))]

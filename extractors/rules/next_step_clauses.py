@@ -174,6 +174,8 @@ _OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开�
                          r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
 _FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
 _BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
+# "帮您", "为您" before the verb says whom it is for, not what is done
+_BENEFACTIVE = re.compile(r"^(?P<how>(?:远程|马上|先|再|这边|立即|今天就|就|也)*)(?:帮|为)(?:您们?|你们?)(?=[\u4e00-\u9fff])")
 _PURPOSE_CLAUSE = re.compile(r"^\s*(?:方便(?!的话|时)|以便|便于|好让|用于)")
 _WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
@@ -630,6 +632,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
+        if is_zh and (helped := _BENEFACTIVE.match(action)) and len(action) - helped.end() >= MIN_ACTION_CHARS:
+            action = helped.group("how") + action[helped.end():]  # "远程帮您把权限配好": "远程把权限配好"
         if is_zh and (team := _TEAM_SIDE.match(action)) and not ZH_VERB.search(team.group("who")):
             action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
         if is_zh and _DELEGATED.match(action):

@@ -67,6 +67,7 @@ from extractors.rules.next_step_patterns import (
     RIGHT_AWAY,
     VERIFIED,
     VERIFY_ASK,
+    ZH_VERB,
 )
 from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
@@ -129,6 +130,11 @@ _VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(
 _WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是否能)(?P<what>[^，,。；;！!？?]{2,14})[，,]")
 # a promise that names what it hands over: "把合并的报价和合同草稿发您" answers "你把两边的合同合在一起报个价"
 _NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
+# "将上述材料发送至本邮箱": an ask for what was listed above
+_POINTS_BACK = re.compile(r"(?:上述|以上|前述|如上)(?:的|所列|列出的)?(?:材料|资料|文件|内容|事项|信息|几项|各项|文档|附件)")
+_LIST_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-•·])\s*(?P<item>\S.*)$")
+_ASIDE = re.compile(r"[（(][^（()）]*[)）]")
+MAX_LISTED_ITEMS = 8
 # a named colleague before a bare handover: "小郑发你", "技术同事发您"
 _HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
 # the thing asked for, handed over by a pronoun, to no one else: "that across", "it over with the notes"
@@ -247,7 +253,35 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                                        action=f"{hits[merged].action}{joiner}{hit.action}")
             if hit.due is not None and hit.due != hits[merged].due:  # the promise's date binds
                 hits[merged] = with_due(hits[merged], _due_of(hit))
-    return _bundled(hits)
+    return _listed(_bundled(hits), sentences)
+
+
+def _listed(hits: list[NextStepHit], sentences: list[Sentence]) -> list[NextStepHit]:
+    """A Chinese ask for "上述材料" is one step per item listed just before it ("一、加盖公章的正式报价单；
+    二、营业执照复印件。烦请于3月20日前将上述材料发送至本邮箱。" → provide each, by the 20th)."""
+    if not any(_POINTS_BACK.search(h.action) for h in hits if _HAN.search(h.action)):
+        return hits
+    out: list[NextStepHit] = []
+    for hit in hits:
+        items = _items_before(hit.sentence, sentences) if _POINTS_BACK.search(hit.action) else []
+        out.extend(replace(hit, action=item if ZH_VERB.match(item) else f"提供{item}") for item in items)
+        if not items:
+            out.append(hit)
+    return out
+
+
+def _items_before(sentence: Sentence, sentences: list[Sentence]) -> list[str]:
+    """The list items in the lines right before `sentence`, in order, without numbers and asides."""
+    at = next((k for k, s in enumerate(sentences) if s is sentence), 0)
+    items: list[str] = []
+    for earlier in reversed(sentences[max(0, at - MAX_LISTED_ITEMS) : at]):
+        m = _LIST_LINE.match(earlier.text)
+        if m is None or earlier.quoted:
+            break
+        item = _ASIDE.sub("", m.group("item")).strip(" ；;。，,")
+        if len(item) >= MIN_RESTATED_CHARS:
+            items.insert(0, item)
+    return items
 
 
 def _may_date(hit: NextStepHit, sentence: Sentence) -> bool:
@@ -270,7 +304,8 @@ def _bundled(hits: list[NextStepHit]) -> list[NextStepHit]:
     by Thursday" / "Can you also include pricing?", "你再把报价也一起发一下")."""
     for k, hit in enumerate(hits):
         # the step just before, only: "恢复后通知您" / "恢复后我会把原因说明一并发到群里" stays undated
-        if hit.due is None and k and hits[k - 1].due is not None and _BUNDLE.search(hit.sentence.text):
+        if hit.due is None and k and hits[k - 1].due is not None and _BUNDLE.search(hit.sentence.text) \
+                and (hits[k - 1].owner == hit.owner or not _HAN.search(hit.action)):  # "我们会拉五个客服一起测"
             hits[k] = with_due(hit, _due_of(hits[k - 1]))
     return hits
 

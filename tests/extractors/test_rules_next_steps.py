@@ -351,9 +351,9 @@ def test_short_actions_take_their_object_and_date_from_context(turns, expected):
 
 
 HELPING = [
-    pytest.param("我明天帮您把权限调好。", [("帮您把权限调好", "rep", date(2026, 3, 3))],
+    pytest.param("我明天帮您把权限调好。", [("把权限调好", "rep", date(2026, 3, 3))],
                  id="zh-help-you-with-object"),
-    pytest.param("我明天上午远程帮您配好。", [("远程帮您配好", "rep", date(2026, 3, 3))],
+    pytest.param("我明天上午远程帮您配好。", [("远程配好", "rep", date(2026, 3, 3))],
                  id="zh-help-you-set-up"),
     pytest.param("我明天上午先把账号权限配好，下午再给大家做个培训。",
                  [("把账号权限配好", "rep", date(2026, 3, 3)), ("给大家做个培训", "rep", date(2026, 3, 3))],

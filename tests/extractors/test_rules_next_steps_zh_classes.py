@@ -37,7 +37,7 @@ REQUESTS = [
     pytest.param([("rep", "请您明天中午前把系统导出的原始台账发我。")],
                  ("把系统导出的原始台账发我", "customer", date(2026, 3, 3)), id="zh-ba-object-with-relative"),
     pytest.param([("rep", "我明天上午远程帮您核对科目余额表。")],
-                 ("远程帮您核对科目余额表", "rep", date(2026, 3, 3)), id="zh-yu-e-is-no-filler"),
+                 ("远程核对科目余额表", "rep", date(2026, 3, 3)), id="zh-yu-e-is-no-filler"),
 ]
 
 
@@ -56,7 +56,7 @@ def test_the_reason_after_a_request_is_no_step_even_with_a_day():
 ANSWERED = [
     pytest.param([("customer", "能不能安排人帮我们看一下？"),
                   ("agent", "收到，我明天上午远程帮您检查打印机驱动。")],
-                 [("远程帮您检查打印机驱动", "rep", date(2026, 3, 3))], id="zh-look-into-it-then-what"),
+                 [("远程检查打印机驱动", "rep", date(2026, 3, 3))], id="zh-look-into-it-then-what"),
     pytest.param([("customer", "请帮忙排查。"),
                   ("agent", "您好，麻烦把报错截图发我们一下，我们今天排查服务器日志。")],
                  [("排查服务器日志", "rep", date(2026, 3, 2)), ("把报错截图发我们一下", "customer", None)],
@@ -253,3 +253,34 @@ def test_a_handling_entry_with_its_time_first_is_its_writers():
     text = ("工单编号：A-1\n问题描述：打印机连不上。\n处理记录：\n【09:42 技术支持-沈】已复现。\n"
             "【09:45 技术支持-沈】修复预计今天中午前上线，上线后我会在本工单更新。")
     assert notes(text, "ticket") == [("上线修复", "rep", date(2026, 4, 14)), ("上线后在本工单更新", "rep", None)]
+
+
+LEAD_INS = [
+    pytest.param([("customer", "你回头微信发我吧"), ("rep", "好的，我稍后发您")],
+                 [("微信发我", "rep", date(2026, 3, 2))], id="zh-later-is-a-lead-in"),
+    pytest.param([("customer", "报表模板那块也太死板了，能调吗？"), ("rep", "可以，模板是后台配的，我明天远程帮您配好")],
+                 [("远程把模板配好", "rep", date(2026, 3, 3))], id="zh-for-you-is-no-part-of-the-job"),
+    pytest.param([("rep", "我马上为您申请退款。")], [("申请退款", "rep", date(2026, 3, 2))], id="zh-wei-nin"),
+    pytest.param([("rep", "试用账号我下周一前开好。"), ("customer", "好的，试用的话我们这边会拉五个客服一起测。")],
+                 [("开好试用账号", "rep", date(2026, 3, 9)), ("拉五个客服一起测", "customer", None)],
+                 id="zh-together-takes-no-date-from-the-other-side"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), LEAD_INS)
+def test_lead_ins_benefactives_and_together(turns, expected):
+    assert steps(turns) == expected
+
+
+def test_an_ask_for_the_materials_listed_above_is_one_step_per_item():
+    from tests.extractors.test_rules_next_steps_zh import email
+
+    text = ("张经理：\n\n您好！需要贵司补充以下材料：\n一、加盖公章的营业执照复印件；\n二、近两年的同类项目案例（医疗行业优先）。\n\n"
+            "烦请于3月20日前将上述材料发送至本邮箱。\n\n谢谢\n王芳")
+    assert email(text) == [("提供加盖公章的营业执照复印件", "rep", date(2026, 3, 20)),
+                           ("提供近两年的同类项目案例", "rep", date(2026, 3, 20))]
+
+
+def test_a_dated_clause_may_open_with_having_someone_do_it():
+    assert steps([("rep", "定位的问题我记下了，这周内让技术同事直接联系您。")]) == [
+        ("技术同事直接联系您", "rep", date(2026, 3, 6))]

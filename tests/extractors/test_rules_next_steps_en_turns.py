@@ -68,6 +68,23 @@ BY_ROLE = [
                  id="so-your-team-can-is-a-purpose"),
     pytest.param([("customer", "Please send your standard MSA so our legal can start reviewing in parallel.")],
                  [("send your standard MSA", "rep", None)], id="so-our-legal-can-is-a-purpose"),
+    pytest.param([("agent", "Could you export the error log from one affected laptop?"),
+                  ("customer", "I'll grab one from our IT lead tomorrow morning.")],
+                 [("export the error log from one affected laptop", "customer", date(2026, 3, 3))],
+                 id="grab-one-answers-the-ask"),
+    pytest.param([("customer", "We'll also need your security whitepaper, can you send that too?")],
+                 [("send the security whitepaper", "rep", None)], id="send-that-too-repeats-the-need"),
+    pytest.param([("agent", "I'll send the renewal order form over in a few minutes."),
+                  ("customer", "great, I'll sign it as soon as it lands")],
+                 [("send the renewal order form over", "rep", date(2026, 3, 2)),
+                  ("sign the renewal order form as soon as it lands", "customer", None)],
+                 id="sign-it-names-what-was-sent"),
+    pytest.param([("agent", "I can send you a sample import file if that helps?"),
+                  ("customer", "Yes please send the file.")],
+                 [("send you a sample import file if that helps", "rep", None)],
+                 id="a-yes-please-repeats-the-accepted-offer"),
+    pytest.param([("customer", "is there a sandbox or do we have to buy the full plan first")], [],
+                 id="do-we-have-to-is-a-question"),
 ]
 
 

@@ -85,6 +85,14 @@ BY_ROLE = [
                  id="a-yes-please-repeats-the-accepted-offer"),
     pytest.param([("customer", "is there a sandbox or do we have to buy the full plan first")], [],
                  id="do-we-have-to-is-a-question"),
+    pytest.param([("customer", "Please send pricing for the 12 depots, plus the 3 new ones, by Friday so I can "
+                               "take it to our board on the 12th.")],
+                 [("send pricing for the 12 depots", "rep", date(2026, 3, 6))],
+                 id="a-date-then-a-purpose-still-dates-the-step"),
+    pytest.param([("rep", "Marta from our onboarding team will reach out to plan the cutover."),
+                  ("rep", "Expect a calendar invite from her by Wednesday.")],
+                 [("reach out to plan the cutover", "rep", date(2026, 3, 4))],
+                 id="expect-an-invite-from-her-dates-the-step"),
 ]
 
 

@@ -46,7 +46,7 @@ _CUSTOMER_TAG = re.compile(r"^(?:客户|甲方|client|customer)", re.I)  # the c
 # "- Sam to send the deck", "Action: Priya to loop in legal"
 _TO_ITEM = re.compile(rf"^\s*(?:{BULLET}|action(?: item)?s?\s*[:：])\s*"
                       r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)(?:\s*\([^)\n]{1,30}\))?\s+to\s+(?P<task>[a-z].*)$")
-_HEADING = re.compile(r"^[ \t#*]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
+_HEADING = re.compile(r"^[ \t#*]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|actions|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
                       r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?)\b[^\n]{0,30}$",
                       re.I | re.M)
 _OURS = re.compile(r"^(?:us|we|me|i|our (?:side|team|end)|我方|我们|我司|我|乙方|本司)$", re.I)
@@ -78,20 +78,29 @@ def _could_head(text: str) -> bool:
 def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,
                 headings: list[int]) -> NextStepHit | None:
     """The step an action-item line holds, or None when `sentence` is not one."""
-    who, tag, task = _parts(sentence)
-    if who is None and task is None and sentence.text.lstrip()[:1] in _ITEM_START:
-        who, task = _side_list(sentence, sentences)
+    row = _table_row(sentence, touchpoint.text) if sentence.text[:1] == "|" else None
+    if row is not None:
+        who, tag, task = row.group("who"), None, row.group("task").strip()
+    else:
+        who, tag, task = _parts(sentence)
+        if who is None and task is None and sentence.text.lstrip()[:1] in _ITEM_START:
+            who, task = _side_list(sentence, sentences)
     if who is None or task is None or _NOT_A_NAME.match(who):
         return None
-    dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
-            if d.due]
+    if row is not None:  # "| Ravi | Send proposal (approx. 20 users) | 13 Mar |": the due is its own cell
+        dues = [d for d in find_due_phrases(row.group("due") or "", touchpoint.occurred_at) if d.due]
+        task_at = -len(sentence.text) - 1  # no due phrase lies inside the task cell
+    else:
+        dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
+                if d.due]
+        task_at = sentence.text.find(task)
     headed = any(at < sentence.start for at in headings) or _SIDE_HEADING.match(f"{who}：") is not None
     if not (headed or dues):
         return None
     owner = _owner(who, tag, sentence, sentences, touchpoint)
     if owner is None:
         return None
-    action = clean_action(task, [(d.start, d.end) for d in dues], sentence.text.find(task))
+    action = clean_action(task, [] if row is not None else [(d.start, d.end) for d in dues], task_at)
     while (trimmed := _SEPARATORS.sub("", action)) != action:
         action = trimmed
     action = re.sub(r"\s+(?:by|before|on|due|until|no later than)$", "", action, flags=re.I)
@@ -100,6 +109,8 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
         action = f"return {back.group('what')}"
     if len(action) < MIN_ACTION_CHARS:
         return None
+    if row is not None and action[1:2].islower():
+        action = action[0].lower() + action[1:]  # a cell's capital: "Reproduce the bug"
     due = dues[0] if dues else None
     return NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
                        sentence.start, sentence.end, sentence,
@@ -107,6 +118,19 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
 
 
 _ITEM_START = frozenset("-*•·▪◦–[0123456789Aa")  # how an item line or its label can begin
+# a row of an action table: "| Corinne | Reproduce the bug and report back | Tue 3 Mar |", read whole
+# from its line (a sentence may end inside a cell: "approx. 20 users")
+_ROW = re.compile(r"\|\s*(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})\s*\|\s*(?P<task>[^|\n]{3,}?)\s*\|"
+                  r"(?:\s*(?P<due>[^|\n]*?)\s*\|)?[ \t]*$")
+
+
+def _table_row(sentence: Sentence, text: str) -> re.Match[str] | None:
+    """The action-table row `sentence` opens, matched on its whole line."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    if text[start:sentence.start].strip():
+        return None
+    end = text.find("\n", sentence.start)
+    return _ROW.match(text[start : end if end >= 0 else len(text)].strip())
 
 
 def _parts(sentence: Sentence) -> tuple[str | None, str | None, str | None]:

@@ -35,6 +35,8 @@ _OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合�
                                 r"手册|说明|数据|文件|截图|发票|样例|修复|补丁|版本|功能)$"))
 # what is left of a clause that only dates the step before it: "expect it done by Tuesday"
 EXPECTED_DONE = fold(re.compile(
+    # "expect a calendar invite from her by Thursday": what the step before brings, dated
+    r"(?:and )?(?:expect|expecting) (?:a|an|the|your) [\w -]{2,30}? from (?:him|her|them|us|me|[a-z]+)|"
     r"(?:and )?(?:(?:expect|expecting) (?:it|them|that|this|the fix)|(?:it|that|this|they|the fix)"
     r"(?:'ll| will| should)(?: be)?)(?: to be)? (?:done|ready|fixed|live|finished|complete|completed|"
     r"resolved|in place|out)|(?:预计|应该)?(?:能)?(?:完成|搞定|弄好|好)", re.I))
@@ -91,9 +93,12 @@ def only_due(sentence: Sentence, touchpoint: Touchpoint) -> DuePhrase | None:
     return dues[0] if dues and is_only_due(sentence.text, dues) else None
 
 
+_PURPOSE_TAIL = re.compile(r"\s+so (?:that )?(?:I|we|you|they|he|she|it) (?:can|could|have|has|will)\b.*$", re.I)
+
+
 def is_only_due(clause: str, dues: list[DuePhrase]) -> bool:
     """A clause that only dates the step before: "4月10号之前", "expect it done by Tuesday"."""
-    rest = clause
+    rest = _PURPOSE_TAIL.sub("", clause) if " so " in clause else clause  # "by April 13 so I can…"
     for d in dues:
         rest = rest.replace(d.phrase, "")
     rest = _DUE_WORDS.sub("", rest).strip(" ,，。.!！")

@@ -65,7 +65,7 @@ _ROLES = (r"team|docs team|engineers?|engineering|support|legal|finance|procurem
           r"architect|it|devs?|developers?|pm|boss|director|head of [a-z]+|admin|people|"
           r"accountant|accounts team|security team|rep|account manager|success manager")
 EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no promise)
-    rf"(?<!what )(?<!which )(?<!where )\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
+    rf"(?<!what )(?<!which )(?<!where )(?<!do )(?<!does )(?<!did )\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
     rf" (?P<verb>{_V})\b(?!-)", re.I))
 EN_REQUEST = fold(re.compile(
     # "could your team…", "can someone on your side…", "can u…": asks of the other side too
@@ -80,7 +80,7 @@ EN_TEAM = fold(re.compile(
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
 EN_DELEGATE = re.compile(
     rf"\b(?:I|we)(?:'ll| will)?{_ADV} (?:have|get|ask) (?P<who>(?:our|my|the|your) (?:[\w-]+ ){{0,2}}?"
-    rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me)\b)[A-Z][a-z]+) (?:to )?"
+    rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me|to)\b)[A-Z][a-z]+) (?:to )?"
     rf"(?P<verb>{_V}|(?<=to )[a-z]+)\b", re.I)  # ("have someone call", "get finance to", not "have it to")
 EN_NAMED = gated(re.compile(
     rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+)?(?P<where>(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"

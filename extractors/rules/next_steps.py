@@ -87,17 +87,25 @@ _BARE_HANDOVER = re.compile(r"^(?:一并|顺便|也|再|一起)*(?:(?:导出|整
 _FUNCTION_HAN = re.compile(r"[的了我们你您他她是在和把就都也会要吧呢啊嗯请给发一下个份这那再]")
 _EN_CONTENT = re.compile(r"\b(?!(?:the|your|our|this|that|with|from|over|about|them|they|you|"
                          r"some|send|sure|ready|done|sorted|finished)\b)[a-z][a-z-]{3,}")
-_PRONOUN_REPEAT = re.compile(r"[a-z-]+(?: (?:up|over|out|back))? (?:it|them|that|this)(?: (?:up|over|out|back))?$",
-                             re.I)
+_PRONOUN_REPEAT = re.compile(r"[a-z-]+(?: (?:up|over|out|back))? (?:it|them|that|this)(?: (?:up|over|out|back))?"
+                             r"(?: (?:too|as well|also))?$", re.I)
 _BUNDLE = re.compile(r"\b(?:also include|in the same (?:email|message|mail|doc|file|deck)|along with|"
                      r"together with)\b|一起|一并|顺便", re.I)
 _INVITE = re.compile(r"\b(?:invite|invitation|calendar|meeting link)|会议邀请|会议链接|日程|邀请", re.I)
 _MEETING = re.compile(r"\b(?:session|call|meeting|demo|workshop|training|walkthrough)\b|会|演示|培训|沟通",
                       re.I)
 _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "include", "attach",
-                "mail", "ship", "pass", "provide", "have", "receive", "see"}
+                "mail", "ship", "pass", "provide", "have", "receive", "see", "grab", "pull", "export"}
 _BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)"
-                            r"(?: (?:ready|done|set up|sorted|finished))?$", re.I)
+                            r"(?: (?:ready|done|set up|sorted|finished))?(?: (?:to|over to) (?:you|u)| over)?$", re.I)
+# a promise that names its object by a pronoun, and what the other side's step just named: "perfect,
+# I'll sign it as soon as it lands" after "I'll send the updated quote over": "sign the updated quote…"
+_IT = re.compile(r"^(?P<verb>sign|countersign|review|approve|forward|install|test|try|read|return|complete|"
+                 r"fill out|fill in) (?:it|them)\b(?P<rest>.*)$", re.I)
+_OBJECT_OF = re.compile(r"^[a-z]+(?: (?:up|over|out|back|off))? (?:you |u |me |us )?(?P<object>(?:the|your|our|a|an|"
+                        r"this|that) [^,;]+?)(?= (?:over|across|back|to|by|with|for|in|once|when|as soon as|after|"
+                        r"before|and)\b|$)", re.I)
+MAX_IT_LOOKBACK = 3  # sentences back to the step whose object a pronoun stands for
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定|恢复)(?:一下)?$")
 # a clause that says what is broken: "贵司系统的审批单无法同步到钉钉", "导出经常超时"
@@ -138,7 +146,7 @@ MAX_LISTED_ITEMS = 8
 # a named colleague before a bare handover: "小郑发你", "技术同事发您"
 _HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给|到)?(?:您|你|你们|您们)?(?:看看|一下)?$)")
 # the thing asked for, handed over by a pronoun, to no one else: "that across", "it over with the notes"
-_HANDED_BACK = re.compile(r"(?:it|that|those|these|them)(?: (?:over|across|along|through))?(?!\s+to (?:them|him|her)\b)"
+_HANDED_BACK = re.compile(r"(?:it|that|those|these|them|one)(?: (?:over|across|along|through))?(?!\s+to (?:them|him|her)\b)"
                           r"(?:\s|$)")
 # a note that opens on a person's name and what they will do: "- Jess will send…", "Jess said she'd…"
 _NAMED_LEAD = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?: \([^)]{1,40}\))?\s+(?:will|'ll|to|"
@@ -227,6 +235,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                                                              or _NAMES_ITS_OBJECT.match(hit.action)):
                 # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what
                 hits[merged] = replace(hits[merged], action=hit.action)
+            if merged is None and hit.is_request and _repeats_accepted_offer(hits, hit):
+                continue  # "I can send you a sample script if that helps?" / "Yes please send the script."
             if merged is None:
                 hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
                 key = _action_key(hit.action)
@@ -243,7 +253,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                         stated[key] = len(hits)
                     if hit.due is not None and is_event_time(hit):
                         hit = replace(hit, due=None, due_phrase=None)  # "send an invite for Monday 2pm"
-                    hits.append(hit)
+                    hits.append(_with_named_object(hit, hits, sentences, i))
                     continue
             if _says_more(hit.action, hits[merged].action):  # "put the quote together?" / "I'll send a
                 hits[merged] = replace(hits[merged], action=hit.action)  # renewal quote with 15 seats"
@@ -282,6 +292,28 @@ def _items_before(sentence: Sentence, sentences: list[Sentence]) -> list[str]:
         if len(item) >= MIN_RESTATED_CHARS:
             items.insert(0, item)
     return items
+
+
+def _repeats_accepted_offer(hits: list[NextStepHit], hit: NextStepHit) -> bool:
+    """Whether a request that opens with a yes only repeats the other side's offer just before."""
+    if not hits or not hit.action.isascii() or _TAKEN_ON.match(hit.sentence.text) is None:
+        return False
+    last = hits[-1]
+    return not last.is_request and last.owner == hit.owner \
+        and last.sentence.speaker not in (None, hit.sentence.speaker) and _same_ask(hit.action, last.action)
+
+
+def _with_named_object(hit: NextStepHit, hits: list[NextStepHit], sentences: list[Sentence], i: int
+                       ) -> NextStepHit:
+    """"sign it" takes its object from the other side's step just before ("send the updated quote")."""
+    if not hits or not hit.action.isascii() or (it := _IT.match(hit.action)) is None:
+        return hit
+    last = hits[-1]
+    recent = {id(s) for s in sentences[max(0, i - MAX_IT_LOOKBACK) : i]}
+    if id(last.sentence) not in recent or last.sentence.speaker in (None, hit.sentence.speaker) \
+            or (named := _OBJECT_OF.match(last.action)) is None:
+        return hit
+    return replace(hit, action=f"{it.group('verb')} {named.group('object')}{it.group('rest')}")
 
 
 def _may_date(hit: NextStepHit, sentence: Sentence) -> bool:

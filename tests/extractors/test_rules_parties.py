@@ -60,6 +60,19 @@ def test_a_task_goes_to_the_side_its_person_or_company_is_on(text, channel, dire
     assert steps_of(text, channel, direction) == expected
 
 
+TABLE = ("QBR - Alder Tools / Stockly\nPresent: Ana Ruiz (Alder, Ops Lead), Ben Ko (Stockly, Support)\n\n"
+         "Actions\n| Owner | Action | Due |\n|---|---|---|\n"
+         "| Ben | Reproduce the sync bug (approx. 3 orders) and report back | Tue 21 Apr |\n"
+         "| Ana | Send the list of affected orders | tomorrow |\n| Ana | Intro Ben to the finance lead | - |\n")
+
+
+def test_an_action_table_gives_each_row_its_owner_and_due():
+    assert steps_of(TABLE) == [
+        ("reproduce the sync bug and report back", "rep", date(2026, 4, 21)),
+        ("send the list of affected orders", "customer", date(2026, 4, 15)),
+        ("intro Ben to the finance lead", "customer", None)]
+
+
 def test_two_companies_and_nothing_that_tells_them_apart_give_no_side():
     text = "Attendees: Ola (Fjordline), Maya (Tidewell)\n- Maya to send the plan\n"
     assert party_side("Maya", text, "inbound", "meeting") is None

@@ -109,6 +109,8 @@ _COMPONENT = re.compile(r"\s*(?:(?:managed|native|new|mobile) )?(?:app|package|c
 _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
                            r"through)|powered by|get \S+ for (?:ios|android))\b[^.!?]{0,40}[.!]?$"
                            r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+# a contact line naming a handle on the tool ("企业微信：wanglei_88", "WeCom ID: tom.r"): a channel
+_HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*$", re.I)
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
 _KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
                                r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
@@ -182,8 +184,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
     a channel cue or plain use (审批都在企业微信里走) is tool use too, and so is a part of the tool
     named right after it ("拉个钉钉群", "the DingTalk group"), whatever else the sentence says. A
-    footer line ("Powered by Zendesk", "发自我的企业微信") is a channel, a partner badge ("a
-    certified HubSpot partner") an ecosystem. An integration cue that
+    footer line ("Powered by Zendesk", "发自我的企业微信") or a handle on it ("企业微信：wl_88")
+    is a channel, a partner badge ("a certified HubSpot partner") an ecosystem. An integration cue that
     names another party ("we're on Salesforce and want your Slack integration") is not about
     this name (`integration_objects.cue_is_about`); `others` are the sentence's other catalog
     mentions (sentence offsets). When an integration cue names this very name ("replacing
@@ -192,7 +194,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     """
     base = sentence.start
     here = (start - base, end - base)
-    if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or (
+    if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or _HANDLE_AFTER.match(
+            sentence.text, here[1]) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])):
         return "integration"
     if _COMPONENT.match(sentence.text, here[1]):

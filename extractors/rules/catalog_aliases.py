@@ -30,7 +30,7 @@ from extractors.rules.integration_objects import listed_together
 from extractors.rules.sentences import Sentence
 
 # characters that may not follow / precede a Chinese alias: it is part of a common word there
-_NOT_AFTER = {"用友": "好善情谊人", "金蝶": "", "纷享": "受", "智齿": "疼痛牙发",
+_NOT_AFTER = {"用友": "好善情谊人商盟", "金蝶": "", "纷享": "受", "智齿": "疼痛牙发",
               "小满": "节那时前后之以过说讲问提发负这姐哥", "钉钉": "子", "销售易": "于",
               "销售力": "提强弱差不量度"}
 _NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化"}

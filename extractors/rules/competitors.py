@@ -55,6 +55,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"(?:crm|tool|system|platform|helpdesk|vendor|provider|stack)|we have|we've been using|"
         r"been on|built on|running on|licen[cs]es?|renewal|contract with|customer of|using|"
         r"stay(?:s|ing)? (?:on|with)|stick(?:s|ing)? with|remain(?:s|ing)? on|keep(?:s|ing)? using|"
+        r"rel(?:y|ies|ying) on|li(?:ve|ves|ving) in|"
         r"stay(?:s|ing)?(?= put\b| as\b|\s*[;,.!])|(?:is ?n[o\'’]t|not) going anywhere)\b"
         r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了|"
         r"继续用|还是用|都用|也用|统一用|全员用|日常用|平时用|主要用", re.I))),
@@ -67,7 +68,10 @@ INTEGRATION_CUE = fold(re.compile(
     r"feed(?:s|ing)? (?:\w+ ){0,2}?into|write(?:s|ing)? (?:\w+ )?back (?:to|into)|"
     r"land(?:s|ed|ing)? in(?:to)?|show(?:s|ed|ing)? up in|flow(?:s|ed|ing)? (?:back )?in(?:to)?|"
     r"mirror(?:s|ed|ing)? (?:in|to|into)|export(?:s|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|"
-    r"complement(?:s|ed|ing)?(?= (?:it|them)\b)|compatible with|embed(?:s|ded|ding)? (?:\w+ )?in(?:to|side)?|"
+    r"complement(?:s|ed|ing)?(?= (?:it|them)\b)|compatible with|ingest\w*|"
+    r"read(?:s|ing)? (?:\w+ ){1,2}?from|pull(?:s|ed|ing)? (?:\w+ ){1,2}?out of|"
+    r"(?:show|appear|land|log|sync|push|write)(?:s|ed|ing)?(?: up)?(?= (?:in )?there\b)|"
+    r"use (?:you|your (?:tool|product|platform|app|system|software))(?= for\b)|embed(?:s|ded|ding)? (?:\w+ )?in(?:to|side)?|"
     r"log(?:s|ged|ging)? (?:\w+ ){0,3}?(?:against|back (?:to|into))|"
     r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|"
     r"hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
@@ -75,7 +79,8 @@ INTEGRATION_CUE = fold(re.compile(
     r"play(?:s|ing)? (?:nicely |nice |well )?with|"
     r"alongside|on top of|together with|single sign-on|sso)\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接|"
-    r"回写|写回|回传|导入到|导到|流转到|带到|兼容|嵌入|内嵌|两边(?:的)?(?:数据|系统)?(?:要|能|得|需要|可以)?(?:打)?通", re.I))
+    r"回写|写回|回传|导入到|导到|流转到|带到|带出来|带过来|带过去|兼容|嵌入|内嵌|读取|读过去|读过来|直接读|"
+    r"导给|导出给|同步给|推给|回传给|连起来|接起来|两边(?:的)?(?:数据|系统)?(?:要|能|得|需要|可以)?(?:打)?通", re.I))
 # integration nouns that say nothing about a name unless attached to it ("the Zendesk plugin",
 # "plugin for Zendesk"): "Salesforce's API limits are killing us" is a complaint about Salesforce
 _WEAK_CUE = re.compile(r"(?:api|webhooks?|extension|marketplace|add-?on|plugin|接口|插件)", re.I)
@@ -109,6 +114,8 @@ _COMPONENT = re.compile(r"\s*(?:(?:managed|native|new|mobile) )?(?:app|package|c
 _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
                            r"through)|powered by|get \S+ for (?:ios|android))\b[^.!?]{0,40}[.!]?$"
                            r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+# a contact line naming a handle on the tool ("企业微信：wanglei_88", "WeCom ID: tom.r"): a channel
+_HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*$", re.I)
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
 _KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
                                r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
@@ -132,7 +139,8 @@ STANCE_WINDOW = 60  # characters between cue and mention that still count as "ne
 # an integration cue that points back at a name said before it in the sentence reaches it this
 # far: "we'll stay on HubSpot whatever …, so your tool has to push activities back into it"
 POINTS_BACK_REACH = 200
-_BACK_AFTER = re.compile(r"(?:\s+(?:with|to|into|from|in))?\s+(?:it|them)\b|过去|进去|回去", re.I)
+_BACK_AFTER = re.compile(r"(?:\s+(?:with|to|into|from|in))?\s+(?:it|them|there)\b|过去|进去|回去",
+                         re.I)
 _BACK_BEFORE = re.compile(r"(?:跟|和|与|同)(?:它|它们)(?:能不能|能否|可以|要|需要|也|都)*$")
 # an integration cue right at the name ("跟企业微信打通的问题", "the Salesforce integration
 # question") with the only evaluation cue in another clause ("…，下次会议我可以现场演示"): the
@@ -182,8 +190,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     then "using"; a `tool` is never more than an integration, and for a name that can be `both`
     a channel cue or plain use (审批都在企业微信里走) is tool use too, and so is a part of the tool
     named right after it ("拉个钉钉群", "the DingTalk group"), whatever else the sentence says. A
-    footer line ("Powered by Zendesk", "发自我的企业微信") is a channel, a partner badge ("a
-    certified HubSpot partner") an ecosystem. An integration cue that
+    footer line ("Powered by Zendesk", "发自我的企业微信") or a handle on it ("企业微信：wl_88")
+    is a channel, a partner badge ("a certified HubSpot partner") an ecosystem. An integration cue that
     names another party ("we're on Salesforce and want your Slack integration") is not about
     this name (`integration_objects.cue_is_about`); `others` are the sentence's other catalog
     mentions (sentence offsets). When an integration cue names this very name ("replacing
@@ -192,7 +200,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     """
     base = sentence.start
     here = (start - base, end - base)
-    if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or (
+    if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or _HANDLE_AFTER.match(
+            sentence.text, here[1]) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])):
         return "integration"
     if _COMPONENT.match(sentence.text, here[1]):

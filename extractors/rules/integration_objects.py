@@ -37,7 +37,9 @@ _EN_BEFORE = re.compile(r"(?P<party>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)(?:'s|’s
 _NO_PARTY = frozenset({
     "it", "them", "this", "that", "these", "those", "one", "you", "yours", "us", "ours", "we",
     "everything", "anything", "something", "platform", "product", "tool", "system", "app",
-    "solution", "software", "crm", "api", "data", "side", "end"})
+    "solution", "software", "crm", "api", "data", "side", "end", "there"})
+# "use you for call analysis": the words after name a job, not a party
+_JOB_CUE = re.compile(r"use\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s?(?:\s+(?:offer|proposal|quote|pricing|price|bid|terms|deal)\b|"
                          r"(?=[.,;!?]|\s*$))")
 _OWN_PART = re.compile(r"api|webhooks?", re.I)
@@ -101,6 +103,8 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
     """
     start, end = cue
     cue_text = text[start:end]
+    if _JOB_CUE.match(cue_text):
+        return None
     is_han = not cue_text.isascii()
     named_other = False
     # the party after the cue
@@ -116,7 +120,7 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
                  else _EN_OBJECT.match(text, end))
         party = after.span("object") if after else None
         if party is not None and text[party[0]:party[1]].casefold() in _NO_PARTY:
-            if text[party[0]:party[1]].casefold() in ("it", "them"):
+            if text[party[0]:party[1]].casefold() in ("it", "them", "there"):
                 return None  # back to a name said before: "Does Acme integrate with it?"
             party = None
     if party is not None and not is_han and _POSSESSIVE.match(text, party[1]):

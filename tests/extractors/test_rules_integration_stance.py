@@ -1,4 +1,5 @@
-"""A product kept alongside us is an integration, not a competitor, in more of the ways it is said.
+"""A product kept alongside us is an integration, not a competitor, in more of the ways it is said;
+and a name inside a common word is no name.
 
 Table-driven like test_rules_competitor_context.py: each case is a text and the names in play
 (every catalog mention whose stance is not `integration`), with the eval catalog. The cases are
@@ -103,8 +104,48 @@ WORKPLACE_TOOL = [
     case("我们销售也都用销售易。", "销售易", id="zh-dou-yong-crm-stays"),
 ]
 
-CASES = (POINTS_BACK + DATA_ARRIVES + OWN_COMPONENT + KEPT_BESIDE + ANSWERED_INTEGRATION
-         + WORKPLACE_TOOL)
+# our tool reading from it, or used beside it: "read them from there", "use you for …", 读过去
+READ_OR_BESIDE = [
+    case("All our tickets live in Zendesk; can your AI read them from there?",
+         id="en-live-in-then-read-from-there"),
+    case("HubSpot is our CRM and will stay that way, we just want your notes to show there.",
+         id="en-show-there"),
+    case("We'd keep Pipedrive as the system of record and use you for call analysis.",
+         id="en-keep-and-use-you-for"),
+    case("Can your tool pull contact data out of Salesforce?", id="en-pull-out-of"),
+    case("We rely on Gong for call recording, can you ingest those recordings?",
+         id="en-rely-on-then-ingest"),
+    case("我们的工单都在Udesk里，你们能不能直接读过去？", id="zh-du-guoqu"),
+    case("现在商机都在销售易里，你们的AI能不能直接读销售易的数据？", id="zh-zhijie-du"),
+    case("我们的呼叫中心用的是智齿，录音能导给你们吗？", id="zh-daogei"),
+    case("飞书那边的日程能不能自动带出来？", id="zh-dai-chulai"),
+    case("I read from a HubSpot blog post that pricing changed.", "HubSpot",
+         id="en-read-from-a-post-stays"),
+    case("Our reps live in HubSpot and they hate the reporting.", "HubSpot",
+         id="en-live-in-stays"),
+    case("We're evaluating HubSpot and might use you for calls.", "HubSpot",
+         id="en-evaluating-then-use-you-stays"),
+]
+
+# a contact line in a signature naming a handle on the tool is a channel
+HANDLES = [
+    case("此致\n王磊\n销售总监 | 企业微信：wanglei_88", id="zh-signature-qiwei-handle"),
+    case("祝好\n陈晓峰\n钉钉：chenxf", id="zh-signature-dingding-handle"),
+    case("Best, Tom\nWeCom ID: tom.rivera", id="en-signature-wecom-id"),
+    case("Current CRM: Salesforce", "Salesforce", id="en-label-then-name-stays"),
+    case("We use HubSpot: it's fine.", "HubSpot", id="en-colon-after-use-stays"),
+]
+
+# 用友 inside "使用友商" (a rival vendor) or "用友盟" (another SDK) is no name
+RIVAL_WORD = [
+    case("我们之前在用友商的系统，报价比你们低。", id="zh-yong-youshang"),
+    case("埋点我们用友盟，不用别的。", id="zh-yong-youmeng"),
+    case("我们财务用友U8，客户管理也想统一。", "用友", id="zh-yongyou-u8-stays"),
+    case("用友的报价比你们低。", "用友", id="zh-yongyou-stays"),
+]
+
+CASES = (POINTS_BACK + DATA_ARRIVES + READ_OR_BESIDE + OWN_COMPONENT + KEPT_BESIDE + ANSWERED_INTEGRATION
+         + WORKPLACE_TOOL + HANDLES + RIVAL_WORD)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

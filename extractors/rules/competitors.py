@@ -119,6 +119,12 @@ _HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
 _KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
                                r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
+# ... or said after it: "we're moving from Zoho, but Zendesk stays", "…，但企业微信还留着"
+_KEPT_AFTER = re.compile(r"\s*(?:stays|remains|is staying|will stay|isn't going anywhere|留着|保留|不换|不动)",
+                         re.I)
+# a cue whose object is every name said ("a tool that connects both", "把它们都打通")
+_EVERY_NAME_AFTER = re.compile(r"\s*(?:both|them all|all of them|all three|each other|(?:the )?two)\b"
+                               r"|(?:它们|两个|两边|这两个|三个)", re.I)
 # a partner badge: the name is an ecosystem we belong to ("a certified HubSpot partner")
 _PARTNER = re.compile(r"[ -](?:(?:certified|gold|silver|platinum|premier|solutions?|consulting|"
                       r"technology|app|integration) )?partners?\b|[ -]appexchange\b|的?(?:合作伙伴|生态伙伴)",
@@ -223,9 +229,9 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
             about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
             if about is not True and _WEAK_CUE.fullmatch(sentence.text, cue_start, cue_end):
                 continue
-            if about is None and any(max(cue_start - o[1], o[0] - cue_end, 0) < distance
-                                     and not listed_together(sentence.text, here, o, others)
-                                     for o in others):
+            if about is None and not _EVERY_NAME_AFTER.match(sentence.text, cue_end) and any(
+                    max(cue_start - o[1], o[0] - cue_end, 0) < distance
+                    and not listed_together(sentence.text, here, o, others) for o in others):
                 continue  # a cue naming no party is about the name (or list) nearest to it
             if about is not False:
                 integration = True
@@ -242,7 +248,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
     if (competitive and others
-            and _KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
+            and (_KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
+                 or _KEPT_AFTER.match(sentence.text, here[1]))
             and all(s == "switching_from" and any(max(cs - o[1], o[0] - ce, 0) < d for o in others)
                     for d, cs, ce, s in competitive)):
         return "integration"  # kept while the others are replaced

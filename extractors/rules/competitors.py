@@ -18,7 +18,12 @@ from extractors.base import CompetitorCatalog
 from extractors.rules.catalog_aliases import catalog_matches, simplified_view
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
-from extractors.rules.integration_objects import cue_is_about, listed_together
+from extractors.rules.integration_objects import (
+    cue_is_about,
+    listed_together,
+    names_every_party,
+    points_back,
+)
 from extractors.rules.sentences import Sentence
 
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
@@ -119,6 +124,9 @@ _HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
 _KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
                                r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
+# ... or said after it: "we're moving from Zoho, but Zendesk stays", "…，但企业微信还留着"
+_KEPT_AFTER = re.compile(r"\s*(?:stays|remains|is staying|will stay|isn't going anywhere|留着|保留|不换|不动)",
+                         re.I)
 # a partner badge: the name is an ecosystem we belong to ("a certified HubSpot partner")
 _PARTNER = re.compile(r"[ -](?:(?:certified|gold|silver|platinum|premier|solutions?|consulting|"
                       r"technology|app|integration) )?partners?\b|[ -]appexchange\b|的?(?:合作伙伴|生态伙伴)",
@@ -136,12 +144,6 @@ _NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
                     "using": 4, "mentioned": 5}
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
-# an integration cue that points back at a name said before it in the sentence reaches it this
-# far: "we'll stay on HubSpot whatever …, so your tool has to push activities back into it"
-POINTS_BACK_REACH = 200
-_BACK_AFTER = re.compile(r"(?:\s+(?:with|to|into|from|in))?\s+(?:it|them|there)\b|过去|进去|回去",
-                         re.I)
-_BACK_BEFORE = re.compile(r"(?:跟|和|与|同)(?:它|它们)(?:能不能|能否|可以|要|需要|也|都)*$")
 # an integration cue right at the name ("跟企业微信打通的问题", "the Salesforce integration
 # question") with the only evaluation cue in another clause ("…，下次会议我可以现场演示"): the
 # demo is of the connection, the name is the tool it connects to
@@ -217,15 +219,15 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         distance = max(base + cue_start - end, start - base - cue_end, 0)
         if distance > STANCE_WINDOW and not (
                 stance == "integration"
-                and _points_back(sentence.text, (cue_start, cue_end), here, others)):
+                and points_back(sentence.text, (cue_start, cue_end), here, others)):
             continue
         if stance == "integration":
             about = cue_is_about(sentence.text, (cue_start, cue_end), here, others)
             if about is not True and _WEAK_CUE.fullmatch(sentence.text, cue_start, cue_end):
                 continue
-            if about is None and any(max(cue_start - o[1], o[0] - cue_end, 0) < distance
-                                     and not listed_together(sentence.text, here, o, others)
-                                     for o in others):
+            if about is None and not names_every_party(sentence.text, cue_end) and any(
+                    max(cue_start - o[1], o[0] - cue_end, 0) < distance
+                    and not listed_together(sentence.text, here, o, others) for o in others):
                 continue  # a cue naming no party is about the name (or list) nearest to it
             if about is not False:
                 integration = True
@@ -242,7 +244,8 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         if best is None or key[:2] < best[:2]:
             best = key  # type: ignore[assignment]
     if (competitive and others
-            and _KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
+            and (_KEPT_BEFORE.search(sentence.text, max(0, here[0] - 25), here[0])
+                 or _KEPT_AFTER.match(sentence.text, here[1]))
             and all(s == "switching_from" and any(max(cs - o[1], o[0] - ce, 0) < d for o in others)
                     for d, cs, ce, s in competitive)):
         return "integration"  # kept while the others are replaced
@@ -261,17 +264,6 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
                                           and not _CRM_USE.search(sentence.text)):
         return "integration"
     return best[2] if best is not None else "mentioned"
-
-
-def _points_back(text: str, cue: tuple[int, int], here: tuple[int, int],
-                 others: list[tuple[int, int]]) -> bool:
-    """Whether the integration cue at `cue` points back ("sync with it", "跟它同步", "回写过去")
-    to the name at `here` before it, within reach and with no other name between them."""
-    start, end = cue
-    return (here[1] <= start <= here[1] + POINTS_BACK_REACH
-            and not any(here[1] <= other[0] and other[1] <= start for other in others)
-            and (_BACK_AFTER.match(text, end) is not None
-                 or _BACK_BEFORE.search(text, max(0, start - 8), start) is not None))
 
 
 def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,

@@ -168,3 +168,29 @@ def cue_is_about(text: str, cue: Span, mention: Span | None, others: list[Span])
             if is_named:
                 return False
     return False if named_other else None
+
+
+# an integration cue that points back at a name said before it in the sentence reaches it this
+# far: "we'll stay on HubSpot whatever …, so your tool has to push activities back into it"
+POINTS_BACK_REACH = 200
+_BACK_AFTER = re.compile(r"(?:\s+(?:with|to|into|from|in))?\s+(?:it|them|there)\b|过去|进去|回去",
+                         re.I)
+_BACK_BEFORE = re.compile(r"(?:跟|和|与|同)(?:它|它们)(?:能不能|能否|可以|要|需要|也|都)*$")
+# a cue whose object is every name said ("a tool that connects both", "把它们都打通")
+_EVERY_NAME_AFTER = re.compile(r"\s*(?:both|them all|all of them|all three|each other|(?:the )?two)\b"
+                               r"|(?:它们|两个|两边|这两个|三个)", re.I)
+
+
+def points_back(text: str, cue: Span, here: Span, others: list[Span]) -> bool:
+    """Whether the integration cue at `cue` points back ("sync with it", "跟它同步", "回写过去")
+    to the name at `here` before it, within reach and with no other name between them."""
+    start, end = cue
+    return (here[1] <= start <= here[1] + POINTS_BACK_REACH
+            and not any(here[1] <= other[0] and other[1] <= start for other in others)
+            and (_BACK_AFTER.match(text, end) is not None
+                 or _BACK_BEFORE.search(text, max(0, start - 8), start) is not None))
+
+
+def names_every_party(text: str, end: int) -> bool:
+    """Whether the cue ending at `end` takes every name said as its object ("connects both")."""
+    return _EVERY_NAME_AFTER.match(text, end) is not None

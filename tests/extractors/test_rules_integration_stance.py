@@ -127,6 +127,17 @@ READ_OR_BESIDE = [
          id="en-evaluating-then-use-you-stays"),
 ]
 
+# one tool connecting every name said, and a name kept while another is left
+EVERY_OR_KEPT = [
+    case("Our support team uses Zendesk, sales uses Pipedrive, and we want one tool that "
+         "connects both.", id="en-connects-both"),
+    case("客服用智齿，销售用纷享销客，希望有一个系统能打通两边。", id="zh-datong-liangbian"),
+    case("We are moving from Zoho to you, but Zendesk stays and has to be integrated.", "Zoho",
+         id="en-moving-from-one-other-stays"),
+    case("We use Zendesk and Pipedrive and want to replace both.", "Zendesk", "Pipedrive",
+         id="en-replace-both-stays"),
+]
+
 # a contact line in a signature naming a handle on the tool is a channel
 HANDLES = [
     case("此致\n王磊\n销售总监 | 企业微信：wanglei_88", id="zh-signature-qiwei-handle"),
@@ -144,7 +155,7 @@ RIVAL_WORD = [
     case("用友的报价比你们低。", "用友", id="zh-yongyou-stays"),
 ]
 
-CASES = (POINTS_BACK + DATA_ARRIVES + READ_OR_BESIDE + OWN_COMPONENT + KEPT_BESIDE + ANSWERED_INTEGRATION
+CASES = (POINTS_BACK + DATA_ARRIVES + READ_OR_BESIDE + EVERY_OR_KEPT + OWN_COMPONENT + KEPT_BESIDE + ANSWERED_INTEGRATION
          + WORKPLACE_TOOL + HANDLES + RIVAL_WORD)
 
 

@@ -308,3 +308,9 @@ def test_waits_needs_and_restatements(turns, expected):
 def test_a_tickets_demands_field_asks_the_vendor():
     text = "工单：售后-001\n问题：传感器无法入网。\n要求：1）本周内派人到现场处理；2）给出书面说明。\n"
     assert notes(text, "ticket") == [("派人到现场处理", "rep", date(2026, 4, 17)), ("给出书面说明", "rep", None)]
+
+
+def test_a_tickets_request_field_is_the_requesters_even_when_it_says_wosi():
+    text = ("工单类型：账户注销申请\n申请单位：某某医药\n申请内容：\n我司已于4月起切换至其他系统，现有账号不再续费。"
+            "请在本月底前协助导出全部客户数据。\n联系人：采购部 潘女士\n")
+    assert notes(text, "ticket") == [("协助导出全部客户数据", "rep", date(2026, 4, 30))]

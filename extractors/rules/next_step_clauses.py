@@ -448,6 +448,9 @@ _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.remove
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
 _BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
 _DONE_THEN_TO_ME = re.compile(r"^\s*(?P<trigger>[^，。！？我你您]{1,8}?(?:完|好)(?:之?后|以后)?)(?:再)?(?=(?:给|发|寄|传)我)")
+# any of the asks below, anywhere: one search before a sentence is split into clauses
+_ASK_ANYWHERE = re.compile(r"把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我|(?:方便|有空|有时间)的话|"
+                           r"(?:完|好)(?:之?后|以后)?(?:再)?(?:给|发|寄|传)我|需要(?:贵司|贵方|您|你们)")
 _IF_CONVENIENT = re.compile(r"^\s*(?:您|你)?(?:方便的话|有空的话|有时间的话)")
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
@@ -462,8 +465,7 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
-                           or "把" in text or "方便的话" in text or "完" in text or "好" in text
-                           or "需要" in text) \
+                           or _ASK_ANYWHERE.search(text) is not None) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):

@@ -100,7 +100,8 @@ _EN_VERB = register_pattern("en_verb", EN_REQUEST, "verb")  # every English patt
 _EN_MODAL = register("en_modal", EN_MODAL_WORDS)
 _EN_SUBJECT = register("en_subject", ["i ", "we "])
 _ZH_MODAL = register_pattern("zh_modal", ZH_MODAL)
-_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我"]) \
+_ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "传我", "转我", "告诉我", "通知我",
+                             "需要贵司", "需要贵方", "需要您", "需要你们"]) \
     | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
 # (its verbs, read off the verb group: the cheapest words of the whole pattern turn out to be the
@@ -170,8 +171,11 @@ _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:[今明后]天|下?�
                          r"(?:要|需要|得|想|好|就)(?:在|拿|用|给|跟|和|内部|先|据此|走|做|开会|汇报|评审)")
 # the speaker's own calendar, said as the reason for a date: "我们月底要做季度复盘", "周一我们开会",
 # "我周三要跟校长汇报": nothing is done for the other side
-_OWN_AGENDA = re.compile(r"^(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开会|复盘|结账|盘点|评审|出差|放假|"
-                         r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷))")
+_OWN_AGENDA = re.compile(r"^(?:(?:就|都|还)?等着?(?!到)|(?:要|就|得)?(?:跟[^，,]{1,6}?)?(?:汇报|开会|复盘|结账|盘点|评审|出差|放假|"
+                         r"走[^，,]{0,6}?流程|做[^，,]{0,10}?(?:复盘|结算|结账|盘点|汇报|评审|考试|阅卷)))")
+_INTRODUCES = re.compile(r"(?:如下|以下(?:材料|资料|文件|几点|几项|内容|事项|信息|问题)?)$")  # a list follows
+_WAITING = re.compile(r"^[^，,]{0,4}?(?:就|都|还|在)等着?(?![到级])")  # "我们产线周一就等这批料"
+_CANNOT = re.compile(r"(?<=[\u4e00-\u9fff])不(?:上|了|到|开|动|进)(?![来去])")  # "驱动在新电脑上装不上"
 _FOR_THE_OTHER = re.compile(r"您|你|贵|客户")
 _BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
 # "帮您", "为您" before the verb says whom it is for, not what is done
@@ -363,6 +367,7 @@ _TIME_LEAD = re.compile(r"\s*(?:(?:[今明后]天|今晚|明早|下周[一二三
 _BY_VERB = r"(?:出具|提供|发送|完成|处理|安排|跟进|整理|出|发|给)"
 _BY_WHOM = re.compile(rf"^\s*(?P<obj>[^，。！？由我你您他她]{{2,12}}?)由(?P<who>[^，。！？]{{1,8}}?)"
                       rf"(?:(?:在|于|负责|来|会|将)(?=[^，。！？]{{0,12}}?{_BY_VERB})|(?={_BY_VERB}))")
+_NEED_YOU = re.compile(rf"需要(?:贵司|贵方|您|你们|您那边)(?:的)?(?=[^，。！？]{{0,12}}?(?:{ZH_VERBS}))")
 _SOMEONE_WILL = re.compile(r"(?:会|将)有(?P<who>专人|专门的同事|工程师|技术同事|客服|客户经理|同事)"
                            r"(?=[^，。！？]{0,6}?(?:联系|跟进|处理|上门|回访|回复|对接))")
 _DEMAND = re.compile(r"(?:这边)?(?:要求|需要(?:你们|贵司|您|贵方))(?:你们|贵司|您|贵方)?")
@@ -378,6 +383,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         # "书面说明由质量部在5个工作日内出具": the passive's agent does it
         side = "other" if m.group("who").startswith(("贵", "您", "你")) else "self"
         return _Found(side, base + m.end(), fronted=topic)
+    if "需要" in clause and (m := _NEED_YOU.search(clause)):
+        return _Found("other", base + m.end())  # "需要贵司IT在域名解析里加上": asked of the other side
     if "有" in clause and (m := _SOMEONE_WILL.search(clause)):
         return _Found("self", base + m.start("who"))  # "您填好后会有专人联系您": the speaker's side
     found: list[tuple[int, _Found]] = []
@@ -464,6 +471,9 @@ _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.remove
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
 _BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
 _DONE_THEN_TO_ME = re.compile(r"^\s*(?P<trigger>[^，。！？我你您]{1,8}?(?:完|好)(?:之?后|以后)?)(?:再)?(?=(?:给|发|寄|传)我)")
+# any of the asks below, anywhere: one search before a sentence is split into clauses
+_ASK_ANYWHERE = re.compile(r"把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我|(?:方便|有空|有时间)的话|"
+                           r"(?:完|好)(?:之?后|以后)?(?:再)?(?:给|发|寄|传)我|需要(?:贵司|贵方|您|你们)")
 _IF_CONVENIENT = re.compile(r"^\s*(?:您|你)?(?:方便的话|有空的话|有时间的话)")
 _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.removeprefix("^")))
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
@@ -478,7 +488,7 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
-                           or "把" in text or "方便的话" in text or "完" in text or "好" in text) \
+                           or _ASK_ANYWHERE.search(text) is not None) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
@@ -571,7 +581,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 dues = [_pointed_back(d, touchpoint, sentence.start) for d in dues]
         # ("我把今天的会议纪要整理一下": a day that describes the object dates nothing)
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due
-                       and text[d.end : d.end + 1] != "的"]
+                       and text[d.end : d.end + 1] != "的"
+                       and not (d.phrase == "现在" and not text.startswith(("就", "马上", "立刻"), d.end))]
         if found is None:
             if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
                 hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
@@ -642,12 +653,16 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             hits[-1] = with_due(hits[-1], clause_dues[0])  # "我把表结构导一份给你，今天就发"
             previous = None
             continue
-        if is_zh and found.side == "self" and _OWN_AGENDA.match(action) and not _FOR_THE_OTHER.search(action):
+        if is_zh and found.side == "other" and _CANNOT.search(action):
+            previous = None  # "你们那个驱动在新买的电脑上装不上": a complaint, not an ask
+            continue
+        if is_zh and found.side == "self" and (_OWN_AGENDA.match(action) or _WAITING.match(action)) \
+                and not _FOR_THE_OTHER.search(action):
             previous = None
             continue
         if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
                 or is_zh and (action.endswith("的") or DESCRIBED.search(_ASIDE.sub("", action))
-                              or _JUST_A_LOOK.match(action) or action.endswith("如下")  # "…整理如下："
+                              or _JUST_A_LOOK.match(action) or _INTRODUCES.search(action)  # "…整理如下："
                               or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             if hits and clause_dues and hits[-1].due is None and found.side == "self" \

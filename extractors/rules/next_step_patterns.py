@@ -126,7 +126,7 @@ TEAM_NAMES = {"legal", "finance", "procurement", "engineering", "support", "prod
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
 HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
                       r"keep having to)\b|"
-                      r"每次|每天|每周|每个月|经常|总是|一直|老是|都要|都得|说要|说得|觉得|认为|"
+                      r"每次|每天|每周|每个月|经常|总是|一直|老是|老出|老有|老不|都要|都得|说要|说得|觉得|认为|"
                       r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
 # a list item's number: "一是下周一前…；二是…", "第一，…", "1. 本周五前提供…"
@@ -141,7 +141,7 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报|叫上|延长|试一下|试试|"
-            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催|开(?=一下|个|好|出来)")
+            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催|开(?=一下|个|好|出来)|添加|加上")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
     # "这边马上给您加急处理": a service agent's "we"
@@ -426,10 +426,10 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:会后|(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边|到时候|届时|回头|稍后|晚点|随后|"
     # "五一后再联系您", "节后第一天安排…": a holiday said as the time
-    r"(?:五一|十一|国庆|春节|清明|端午|中秋|元旦|[年节])(?:假期)?(?:之?后|以后|之?前|以前))+", re.I))
+    r"(?:五一|十一|国庆|春节|清明|端午|中秋|元旦|[年节])(?:假期)?(?:之?后|以后|之?前|以前)(?:第一天|第一周)?)+", re.I))
 
 
 _TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in", nor the particle of "fill it in"

@@ -75,6 +75,7 @@ from extractors.rules.sides import addressee_role
 
 __all__ = ["NextStepHit", "find_next_steps"]
 
+MAX_RESTATED_VERB_CHARS = 3  # "演示" again: the step said before, not a new one
 MIN_RESTATED_CHARS = 4  # "发给" twice is two handovers; "send the user list" twice is one step
 MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with no object
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -138,6 +139,8 @@ _VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(
 _WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是否能)(?P<what>[^，,。；;！!？?]{2,14})[，,]")
 # a promise that names what it hands over: "把合并的报价和合同草稿发您" answers "你把两边的合同合在一起报个价"
 _NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
+# a ticket's "要求：1）本周内派人到现场处理；2）…": each item is asked of the other side
+_DEMANDS_LABEL = re.compile(r"^(?:我方|客户|我们的)?(?:要求|诉求)$")
 # "将上述材料发送至本邮箱": an ask for what was listed above
 _POINTS_BACK = re.compile(r"(?:上述|以上|前述|如上)(?:的|所列|列出的)?(?:材料|资料|文件|内容|事项|信息|几项|各项|文档|附件)")
 _LIST_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-•·])\s*(?P<item>\S.*)$")
@@ -178,7 +181,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if (listed := action_item(sentence, sentences, touchpoint, headings)) is not None:
             hits.append(listed)  # "- Sam: send the revised plan - by Friday"
             continue
-        item = list_item(sentence) if demands == (sentence.speaker or "") else None
+        item = list_item(sentence) if demands == (sentence.speaker or "") \
+            or sentence.speaker is not None and _DEMANDS_LABEL.match(sentence.speaker) else None
         if item is not None:
             found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
             hits.extend(demanded(sentence, item, found, touchpoint, heading))
@@ -242,6 +246,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                 key = _action_key(hit.action)
                 if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
                     merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
+                if merged is None and _HAN.search(hit.action) and len(hit.action) <= MAX_RESTATED_VERB_CHARS:
+                    # "我节后安排产品经理跟您演示一下" … "周二上午十点演示可以吗？": the demo, dated
+                    merged = next((k for k in range(len(hits) - 1, -1, -1) if hits[k].owner == hit.owner
+                                   and hit.action in hits[k].action), None)
                 if merged is None:
                     if _BARE_DELIVERY.match(hit.action):
                         # "you'll have it Monday" that answers no request says too little, but

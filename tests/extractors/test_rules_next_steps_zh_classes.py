@@ -284,3 +284,33 @@ def test_an_ask_for_the_materials_listed_above_is_one_step_per_item():
 def test_a_dated_clause_may_open_with_having_someone_do_it():
     assert steps([("rep", "定位的问题我记下了，这周内让技术同事直接联系您。")]) == [
         ("技术同事直接联系您", "rep", date(2026, 3, 6))]
+
+
+WAITS_AND_NEEDS = [
+    pytest.param([("customer", "我们产线周一就等这批料。")], [], id="zh-waiting-is-no-step"),
+    pytest.param([("customer", "你们那个插件在新买的电脑上装不上，一装就报错。")], [], id="zh-cannot-install-far-in"),
+    pytest.param([("customer", "你们这个系统老出问题。")], [], id="zh-keeps-failing"),
+    pytest.param([("agent", "需要贵司IT在域名解析里加上这条记录，一般几个小时生效。")],
+                 [("IT在域名解析里加上这条记录", "customer", None)], id="zh-needs-your-it-to"),
+    pytest.param([("rep", "价格我会后整理一份跟现在费用的对比表，周五前发给两位。")],
+                 [("价格整理一份跟现在费用的对比表", "rep", date(2026, 3, 6))], id="zh-after-the-meeting-now"),
+    pytest.param([("rep", "收到，我节后第一天安排产品经理跟您演示一下"), ("customer", "行，节后周二吧"),
+                  ("rep", "好的，周二上午十点演示可以吗？"), ("customer", "可以")],
+                 [("安排产品经理跟您演示一下", "rep", date(2026, 3, 3))], id="zh-a-short-restatement-dates-it"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), WAITS_AND_NEEDS)
+def test_waits_needs_and_restatements(turns, expected):
+    assert steps(turns) == expected
+
+
+def test_a_tickets_demands_field_asks_the_vendor():
+    text = "工单：售后-001\n问题：传感器无法入网。\n要求：1）本周内派人到现场处理；2）给出书面说明。\n"
+    assert notes(text, "ticket") == [("派人到现场处理", "rep", date(2026, 4, 17)), ("给出书面说明", "rep", None)]
+
+
+def test_a_tickets_request_field_is_the_requesters_even_when_it_says_wosi():
+    text = ("工单类型：账户注销申请\n申请单位：某某医药\n申请内容：\n我司已于4月起切换至其他系统，现有账号不再续费。"
+            "请在本月底前协助导出全部客户数据。\n联系人：采购部 潘女士\n")
+    assert notes(text, "ticket") == [("协助导出全部客户数据", "rep", date(2026, 4, 30))]

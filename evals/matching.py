@@ -7,27 +7,17 @@ characters (的, 了, 我, 把, ...) dropped. Matching is one-to-one and optimal
 `linear_sum_assignment` (the Hungarian method) maximizes the total similarity of the kept pairs,
 so a prediction that is a near-duplicate of another can never take a second gold item. Pairs
 below MATCH_THRESHOLD never match.
-
-Next-step actions use `action_similarity`: a Chinese action cut from the text ("发布修复版本",
-"给您答复是否排期") is often the head of a gold action that adds what the text said elsewhere
-("发布导出手机号格式问题的修复版本", "答复会话记录同步需求是否排期"). Dice punishes that length gap
-alone, so the shorter one contained in the longer also counts, scaled down, when it has a few
-content characters and the longer one holds its first content bigram (its verb, as a rule):
-"提交延误索赔申请" is not contained in "把延误索赔申请表发到客户手机".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 MATCH_THRESHOLD = 0.5  # below this two phrases are not the same item
-MIN_CONTAINED_CHARS = 3  # content characters a contained action needs ("讲方案"; not "发送")
-CONTAINED_WEIGHT = 0.75  # full containment scores this; two thirds of it still reaches the threshold
 _NOISE = re.compile(r"[\s\W_]+", re.U)
 _STOP = re.compile(r"\b(the|a|an|to|of|for|and|our|your|their|my|me|you|we|us|it|this|that|"
                    r"will|i'll|we'll|please|by|on|with|in|be)\b", re.I)
@@ -70,31 +60,12 @@ def similarity(a: str, b: str) -> float:
     return max(dice, token)
 
 
-def _contained(a: str, b: str) -> float:
-    """How much of the shorter Chinese phrase the longer holds (mean of character and bigram
-    coverage), 0 when the shorter is too short or its first content bigram is not in the longer."""
-    x, y = _NOISE.sub("", _HAN_STOP.sub("", a)), _NOISE.sub("", _HAN_STOP.sub("", b))
-    if len(x) > len(y):
-        x, y = y, x
-    if len(set(x)) < MIN_CONTAINED_CHARS or x[:2] not in y:
-        return 0.0
-    return (len(set(x) & set(y)) / len(set(x)) + len(_bigrams(x) & _bigrams(y)) / len(_bigrams(x))) / 2
-
-
-def action_similarity(a: str, b: str) -> float:
-    """`similarity`, and for Chinese the shorter action contained in the longer (see module doc)."""
-    plain = similarity(a, b)
-    if plain >= 1.0 or not a.strip() or not b.strip() or _LATIN.search(a + b):
-        return plain
-    return max(plain, CONTAINED_WEIGHT * _contained(a, b))
-
-
-def match_pairs(gold: list[str], predicted: list[str], *, threshold: float = MATCH_THRESHOLD,
-                score: Callable[[str, str], float] = similarity) -> list[tuple[int, int, float]]:
-    """One-to-one (gold index, predicted index, score) pairs maximizing the total score."""
+def match_pairs(gold: list[str], predicted: list[str], *, threshold: float = MATCH_THRESHOLD
+                ) -> list[tuple[int, int, float]]:
+    """One-to-one (gold index, predicted index, similarity) pairs maximizing total similarity."""
     if not gold or not predicted:
         return []
-    scores = np.array([[score(g, p) for p in predicted] for g in gold])
+    scores = np.array([[similarity(g, p) for p in predicted] for g in gold])
     usable = np.where(scores >= threshold, scores, 0.0)
     rows, cols = linear_sum_assignment(usable, maximize=True)
     return sorted((int(g), int(p), float(scores[g, p]))

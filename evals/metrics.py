@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from assistant.models import SentimentLabel
-from evals.matching import action_similarity, match_pairs
+from evals.matching import match_pairs
 
 SENTIMENT_LABELS: tuple[str, ...] = get_args(SentimentLabel)
 LIST_FIELDS = ("pain_points", "objections", "buying_signals", "questions")
@@ -89,7 +89,7 @@ def score_next_steps(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
                      ) -> tuple[Counter[str], list[tuple[int, int, float]]]:
     """Matched by action similarity; owner and due compared on matched pairs only."""
     pairs = match_pairs([str(g.get("action", "")) for g in gold],
-                        [str(p.get("action", "")) for p in predicted], score=action_similarity)
+                        [str(p.get("action", "")) for p in predicted])
     counts = Counter(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
     for g, p, _ in pairs:
         counts["owner_total"] += 1

@@ -47,7 +47,8 @@ _LABEL = gated(re.compile(
     rf"[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{0,30}}?{_CLOCK}[ \t]*[)）])"
     # the colon of a clock ("Monica Reyes  3:41 PM") is no label's
     rf"(?:{_TRAILING_STAMP})?\s*[:：](?!\d\d)\s*(?=\S)"
-    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP})[ \t]*\n"
+    # (Slack's "Jane Ng  10:32 AM", an older export's "Jane Ng [10:32 AM]")
+    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
     # a ticket's section line: "-- Support reply --", "=== Customer response ==="
     rf"|[-=*]{{2,}}[ \t]*(?P<section>[^\s\-=*:：][^\n\-=*:：]{{1,40}}?)[ \t]*[-=*]{{2,}}[ \t]*$)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
@@ -126,6 +127,8 @@ _TIMED_ENTRY = re.compile(rf"^[^()（）\d]{{0,20}}{_CLOCK}\s*[（(](?P<who>[^)�
 _TAG_TIME = re.compile(rf"(?:[,，]?[ \t]*{_CLOCK}[ \t]*(?=[)）])|[ \t]*[（(][ \t]*{_CLOCK}[ \t]*[)）])")
 # "Also, minor: …", "One more thing, sorry: …": a remark's lead-in, not a speaker
 _LEAD_IN = re.compile(r"^[^(（]*,\s+[a-z]")
+# the date a header line names after its writer: "Jane Ng, Mar 3, 2026, 10:32", "Leo (Support) — 3 Mar 2026"
+_HEADER_DATE = re.compile(r"\s*[,—–-]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]{2,8}\b|\d{4}[-/.]\d).*$")
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
 # "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
@@ -398,6 +401,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")
                    or match.group("section")).strip(" \t—–-")
+        if match.group("header") is not None:
+            speaker = _HEADER_DATE.sub("", speaker) or speaker
         if speaker[-1:] in ")）" and (entry := _TIMED_ENTRY.match(speaker)):
             speaker = entry.group("who").strip()
         elif speaker[-1:] in ")）" and ":" in speaker:

@@ -40,6 +40,14 @@ TURNS = [
                  "thanks for reaching out, I'll send you a fix today\n",
                  [("customer", "Nora Quist", "your export fails on big files"),
                   ("rep", "Eli Park", "thanks for reaching out, I'll send you a fix today")], id="en-teams-header"),
+    pytest.param("chat", "Nora Quist [9:12 AM]\nthe sync is broken again\nEli Park [9:15 AM]\n"
+                 "sorry Nora, I'll look now\n",
+                 [("customer", "Nora Quist", "the sync is broken again"),
+                  ("rep", "Eli Park", "sorry Nora, I'll look now")], id="en-bracketed-time-header"),
+    pytest.param("ticket", "Nora Quist, Apr 3, 2026, 09:12\nthe sync is broken again\n"
+                 "Eli Park (Support) — Apr 3, 2026 09:30 AM\nsorry Nora, I'll look now\n",
+                 [("customer", "Nora Quist", "the sync is broken again"),
+                  ("rep", "Eli Park (Support)", "sorry Nora, I'll look now")], id="en-header-with-date"),
     pytest.param("chat", "[03/04/2026, 08:05] Nora: the app froze again\n"
                  "[03/04/2026, 08:09] Eli: sorry about that, checking\n",
                  [("customer", "Nora", "the app froze again"),

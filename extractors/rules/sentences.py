@@ -415,10 +415,12 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
             continue
         if kind == "header" or _HEADER_LABELS.match(speaker):
             # a form's field or heading ("客户：宁波东力模具 俞主管", "主题：…") is metadata; in a
-            # ticket the lines under it, up to the next label, are the requester's description
+            # ticket the lines under it, up to the next label, are the requester's description,
+            # unless the vendor has answered already ("Status: Closed" above the agent's sign-off)
             if ticket:
                 requesters |= requester_names(speaker, text[match.end():end])
-            cut = text.find("\n", match.end(), end) if ticket else -1
+            answered = any(role in ("agent", "rep") for _, _, role, _, _ in turns)
+            cut = text.find("\n", match.end(), end) if ticket and not answered else -1
             if cut < 0 or not text[cut:end].strip():
                 turns.append((match.end(), end, "unknown", None, None))
             else:

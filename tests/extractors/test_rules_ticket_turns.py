@@ -68,6 +68,11 @@ TURNS = [
                  [("customer", None, "The invoice total is wrong."), ("customer", None, "Please fix it."),
                   ("agent", "Support reply", "Sorry, corrected now."),
                   ("customer", "Customer response", "Thanks!")], id="en-section-lines"),
+    pytest.param("ticket", "Customer: my invoice shows the old address.\nAgent: Fixed, new invoices are right.\n"
+                 "Status: Closed\nWe hope this helped.\n",
+                 [("customer", "Customer", "my invoice shows the old address."),
+                  ("agent", "Agent", "Fixed, new invoices are right."), ("unknown", None, "Closed"),
+                  ("unknown", None, "We hope this helped.")], id="en-field-after-the-answer"),
     pytest.param("ticket", "Request: Please close my account.\nResponse (Billing Team): We will close it today.\n",
                  [("customer", None, "Please close my account."),
                   ("agent", "Response (Billing Team)", "We will close it today.")], id="en-response-with-team"),

@@ -49,6 +49,8 @@ _LABEL = gated(re.compile(
     rf"(?:{_TRAILING_STAMP})?\s*[:：](?!\d\d)\s*(?=\S)"
     # (Slack's "Jane Ng  10:32 AM", an older export's "Jane Ng [10:32 AM]")
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
+    # a bracketed header line, writer then time: "[Customer - Nate Olson, 09:48]", "【客户-邓思思 11:45】"
+    rf"|[【\[](?P<bhead>[^】\]\n:：\d]{{2,40}}?)[,，]?[ \t]*(?:{_STAMP})[】\]][ \t]*$"
     # a ticket's section line: "-- Support reply --", "=== Customer response ==="
     rf"|[-=*]{{2,}}[ \t]*(?P<section>[^\s\-=*:：][^\n\-=*:：]{{1,40}}?)[ \t]*[-=*]{{2,}}[ \t]*$)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
@@ -400,7 +402,7 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")
-                   or match.group("section")).strip(" \t—–-")
+                   or match.group("section") or match.group("bhead")).strip(" \t—–-")
         if match.group("header") is not None:
             speaker = _HEADER_DATE.sub("", speaker) or speaker
         if speaker[-1:] in ")）" and (entry := _TIMED_ENTRY.match(speaker)):
@@ -442,7 +444,8 @@ def _both_sides_labelled(labels: list[re.Match[str]]) -> bool:
     """Whether role labels name both sides ("Customer (Renee): …" and "Agent (Kofi): …"): a ticket's
     or thread's turns, however long their bodies, and not a message that happens to hold a colon or
     two (meeting notes list the sides' attendees so: "客户：…" / "我方：…")."""
-    roles = {role_from_label(label) for m in labels if (label := m.group("speaker") or m.group("section"))}
+    roles = {role_from_label(label) for m in labels
+             if (label := m.group("speaker") or m.group("section") or m.group("bhead"))}
     return "customer" in roles and bool(roles & {"rep", "agent"})
 
 

@@ -48,6 +48,10 @@ TURNS = [
                  "Eli Park (Support) — Apr 3, 2026 09:30 AM\nsorry Nora, I'll look now\n",
                  [("customer", "Nora Quist", "the sync is broken again"),
                   ("rep", "Eli Park (Support)", "sorry Nora, I'll look now")], id="en-header-with-date"),
+    pytest.param("ticket", "[Customer - Nora Quist, 09:12]\nThe sync is broken again.\n"
+                 "[Agent - Eli Park, 09:30]\nSorry, checking now.\n",
+                 [("customer", "Customer - Nora Quist", "The sync is broken again."),
+                  ("agent", "Agent - Eli Park", "Sorry, checking now.")], id="en-bracketed-header-line"),
     pytest.param("chat", "[03/04/2026, 08:05] Nora: the app froze again\n"
                  "[03/04/2026, 08:09] Eli: sorry about that, checking\n",
                  [("customer", "Nora", "the app froze again"),

@@ -19,7 +19,7 @@ from extractors.rules.attendees import attendee_sides, named_roles, prefix_sides
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
 from extractors.rules.sides import TAG, is_vendor_job, opposed_pairs, org_votes, organisation_of
-from extractors.rules.ticket_forms import field_kind
+from extractors.rules.ticket_forms import field_kind, requester_names
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped). Written as
 # "[。！？!?；;]+|\.(?=\s|$)|\n" reads, but opening on one class of the characters it can begin
@@ -31,17 +31,28 @@ _STAMP = (rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[ T]+{_CLOCK})?|"
           rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?[ \t]+{_CLOCK}|{_CLOCK}")
 # (WhatsApp: "[28/02/2026, 19:14]"; a ticket's "[Mar 3, 09:10]")
 # a stamp after the label: "Agent (Meera, Tier 2), 10 Feb 2026 11:40:", "Requester, Mar 30 2026 08:31:"
-_TRAILING_STAMP = (r",[ \t]*(?:(?:\d{1,2} [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4}),?[ \t]+)?"
-                   + _CLOCK)
+# or a date alone ("Agent (Kofi, Billing Support), Mar 30:")
+_TRAILING_STAMP = (r",[ \t]*(?:(?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8} \d{1,2})(?:,? \d{4})?(?:,?[ \t]+"
+                   + _CLOCK + ")?|" + _CLOCK + ")")
 # "Speaker: text", optionally after a timestamp ("[10:32] 客服小美：…", "2026-03-02 10:32 Dana: …"),
 # or a header line "窦敏 2026/3/12 10:10" whose message follows on the next lines
 _LABEL = gated(re.compile(
     rf"^[ \t]*(?:[\[(](?:{_STAMP})[\])][ \t]*|(?:{_STAMP})[ \t]+)?"
     # "【09:42 技术支持-沈】已复现…": a handling entry whose time comes first inside its brackets
     rf"(?:[【\[](?:{_STAMP})[ \t]*(?P<bracketed>[^】\]\n:：]{{2,20}})[】\]][ \t]*(?=\S)|"
-    rf"(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）])"
-    rf"(?:{_TRAILING_STAMP})?\s*[:：]\s*(?=\S)"
-    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,20}}?)[ \t]+(?:{_STAMP})[ \t]*\n)", re.M))
+    # "Update 11:02 (Vendor NOC, Priscilla): …": an entry whose time comes before its writer
+    rf"(?P<speaker>[^:：\n\[\]]{{1,30}}?|[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{1,40}}[)）]|"
+    rf"[^:：\n\[\]()（）\d]{{0,20}}{_CLOCK}[ \t]*[（(][^()（）\n:：]{{1,40}}[)）]|"
+    # "值班工程师 回复（11:20）：", "Agent (Wen Li, 10:31):": a time inside the writer's tag
+    rf"[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{0,30}}?{_CLOCK}[ \t]*[)）])"
+    # the colon of a clock ("Monica Reyes  3:41 PM") is no label's
+    rf"(?:{_TRAILING_STAMP})?\s*[:：](?!\d\d)\s*(?=\S)"
+    # (Slack's "Jane Ng  10:32 AM", an older export's "Jane Ng [10:32 AM]")
+    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
+    # a bracketed header line, writer then time: "[Customer - Nate Olson, 09:48]", "【客户-邓思思 11:45】"
+    rf"|[【\[](?P<bhead>[^】\]\n:：\d]{{2,40}}?)[,，]?[ \t]*(?:{_STAMP})[】\]][ \t]*$"
+    # a ticket's section line: "-- Support reply --", "=== Customer response ==="
+    rf"|[-=*]{{2,}}[ \t]*(?P<section>[^\s\-=*:：][^\n\-=*:：]{{1,40}}?)[ \t]*[-=*]{{2,}}[ \t]*$)", re.M))
 _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account executive|seller|vendor|"
                          r"csm|customer success(?: manager)?|account manager|account director|am|se|sdr|"
                          r"bdr|solutions? (?:engineer|consultant)|sales engineer|implementation(?: lead| "
@@ -49,9 +60,15 @@ _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account exe
                          r"销售|销售代表|顾问|客户经理|我方|我司|乙方|客户成功|实施顾问|售前)\b", re.I))
 # a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
 # "官方回复（乐听会员服务）：…", "Resolution:", "Reply from @touchpointhq:"); the problem description is the customer's
+# ("技术支持回复：", "客服小美：" run on without a word boundary); a vendor's internal note is theirs too
 _AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply|official reply|"
-                                r"official response|resolution|客服|坐席|技术支持|处理记录|处理意见|处理结果|"
-                                r"处理过程|官方回复|客服回复)\b|(?:reply|response) from\b|官方)", re.I))
+                                r"official response|resolution|internal note|auto(?:mated|matic)?[- ]?(?:reply|response))\b|自动回复|"
+                                r"(?:值班|驻场|售后|运维|技术)?工程师|客服|坐席|技术支持|处理记录|处理意见|"
+                                r"处理结果|处理过程|官方回复|客服回复|(?:reply|response|update) from\b"
+                                r"(?! (?:the )?(?:customer|client|requester|user)\b)|官方|"
+                                # "Response (Privacy Team):", "Reply (Tier 2):": the team that answers
+                                r"(?:response|reply|answer)(?=\s*[（(](?!\s*(?:customer|client|requester|user)\b)))",
+                                re.I))
 _VENDOR_REPLY = gated(re.compile(r"^[ \t]*(?:(?:reply|response) from|official (?:reply|response))[^\n:：]{0,60}[:：]|"
                                  r"^[ \t]*官方回复[^\n:：]{0,30}[:：]", re.M | re.I))
 _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
@@ -107,6 +124,15 @@ _VENDOR_TAG = re.compile(
     r"consultant|architect)|sales engineer|support engineer|deal desk|engagement manager|"
     r"customer success|implementation|onboarding|support)\b)", re.I)
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+# "Update 11:02 (Vendor NOC, Priscilla)", "Comment 09:15 (Mark)": the entry's writer is in its tag;
+# "回复（11:20）", "Agent (Wen Li, 10:31)": the time in the tag is no part of the writer's name
+_TIMED_ENTRY = re.compile(rf"^[^()（）\d]{{0,20}}{_CLOCK}\s*[（(](?P<who>[^)）]+)[)）]$")
+_TAG_TIME = re.compile(rf"(?:[,，]?[ \t]*{_CLOCK}[ \t]*(?=[)）])|[ \t]*[（(][ \t]*{_CLOCK}[ \t]*[)）])")
+# "Also, minor: …", "One more thing, sorry: …": a remark's lead-in, not a speaker
+_LEAD_IN = re.compile(r"^[^(（]*,\s+[a-z]")
+# the date a header line names after its writer: "Jane Ng, Mar 3, 2026, 10:32", "Leo (Support) — 3 Mar 2026"
+_HEADER_DATE = re.compile(r"\s*[,—–-]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]{2,8}\b|\d{4}[-/.]\d).*$")
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
 # "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
@@ -354,7 +380,10 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     text = touchpoint.text
     labels = [m for m in _LABEL.finditer(text)  # "- Sam: send the plan" is an action item, no turn
               if m.group("speaker") is None or not _LISTED.match(m.group("speaker"))
-              and "|" not in m.group("speaker")]  # "Ticket #4471 | Integration: Zendesk": a form field
+              and "|" not in m.group("speaker")  # "Ticket #4471 | Integration: Zendesk": a form field
+              and not _LEAD_IN.match(m.group("speaker"))]
+    # a section line says whose words follow, or it is no turn ("-----Original Message-----")
+    labels = [m for m in labels if m.group("section") is None or role_from_label(m.group("section")) != "unknown"]
     if touchpoint.channel == "email":  # "陈静：" or "我方要求：" alone on its line greets or heads a list
         labels = [m for m in labels if m.group("speaker") is None
                   or "\n" not in text[m.end("speaker"):m.end()]]
@@ -371,18 +400,31 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         return [(0, len(text), role, None, None)]
     turns: list[tuple[int, int, Role, str | None, int | None]] = []
     ticket = touchpoint.channel == "ticket"
+    requesters: set[str] = set()  # names the ticket's requester fields give
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")).strip()
-        kind = field_kind(speaker, text[match.end():end]) if ticket else None
+        speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")
+                   or match.group("section") or match.group("bhead")).strip(" \t—–-")
+        if match.group("header") is not None:
+            speaker = _HEADER_DATE.sub("", speaker) or speaker
+        if speaker[-1:] in ")）" and (entry := _TIMED_ENTRY.match(speaker)):
+            speaker = entry.group("who").strip()
+        elif speaker[-1:] in ")）" and ":" in speaker:
+            speaker = _TAG_TIME.sub("", speaker).strip()
+        # a label with its time ("Requester, 3 Apr 2026 09:15:") is a writer's, never a field
+        timed = match.group("speaker") is not None and _DIGIT.search(text, match.end("speaker"), match.end())
+        kind = field_kind(speaker, text[match.end():end]) if ticket and not timed else None
         if kind == "content":  # a form's "问题：…", "描述：…": the requester's words
             turns.append((match.end(), end, "customer", None, None))
             continue
         if kind == "header" or _HEADER_LABELS.match(speaker):
             # a form's field or heading ("客户：宁波东力模具 俞主管", "主题：…") is metadata; in a
-            # ticket the lines under it, up to the next label, are the requester's description
-            cut = text.find("\n", match.end(), end) \
-                if ticket and _CJK_TEXT.search(text, match.end(), end) else -1
+            # ticket the lines under it, up to the next label, are the requester's description,
+            # unless the vendor has answered already ("Status: Closed" above the agent's sign-off)
+            if ticket:
+                requesters |= requester_names(speaker, text[match.end():end])
+            answered = any(role in ("agent", "rep") for _, _, role, _, _ in turns)
+            cut = text.find("\n", match.end(), end) if ticket and not answered else -1
             if cut < 0 or not text[cut:end].strip():
                 turns.append((match.end(), end, "unknown", None, None))
             else:
@@ -390,7 +432,13 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
             continue
         turns.append((match.end(), end, role_from_label(speaker), speaker, None))
     if labels[0].start() > 0 and text[: labels[0].start()].strip():
-        turns.insert(0, (0, labels[0].start(), "unknown", None, None))
+        # in a ticket whose first labelled turn is the vendor's answer, what comes above it is the request
+        opening: Role = "customer" if ticket and turns[0][2] in ("agent", "rep") else "unknown"
+        turns.insert(0, (0, labels[0].start(), opening, None, None))
+    if requesters:  # "Reported by: Mark Delaney, …" then "Mark: …": the requester speaks
+        turns = [(start, end, "customer", speaker, index)
+                 if role == "unknown" and speaker and speaker.split()[0] in requesters
+                 else (start, end, role, speaker, index) for start, end, role, speaker, index in turns]
     return turns
 
 
@@ -398,7 +446,8 @@ def _both_sides_labelled(labels: list[re.Match[str]]) -> bool:
     """Whether role labels name both sides ("Customer (Renee): …" and "Agent (Kofi): …"): a ticket's
     or thread's turns, however long their bodies, and not a message that happens to hold a colon or
     two (meeting notes list the sides' attendees so: "客户：…" / "我方：…")."""
-    roles = {role_from_label(m.group("speaker")) for m in labels if m.group("speaker")}
+    roles = {role_from_label(label) for m in labels
+             if (label := m.group("speaker") or m.group("section") or m.group("bhead"))}
     return "customer" in roles and bool(roles & {"rep", "agent"})
 
 

@@ -31,11 +31,38 @@ _ENTITY_MARK = re.compile(r"[（(][^)）]+[)）]|\S\s+\S|公司|集团|医院|�
                           r"快运|工厂|有限|(?:部|店|总|主管|经理|老师|前台|调度|专员|负责人)$")
 _CUSTOMER_LABEL = re.compile(r"^(?:客户|用户)$")
 
+# the English forms of both ("Priority: High", "Reported by: …"; "Steps to reproduce: …")
+_EN_HEADER_FIELDS = re.compile(
+    r"^(?:(?:ticket|case|request|incident|issue)(?: (?:id|#|no\.?|number|type|category|source))?|id|#|"
+    r"priority|severity|urgency|impact|status|state|type|category|sub-?category|product(?: area| module)?|"
+    r"component|module|area|feature|(?:app )?version|platform|browser|os|device|environment|env|plan|tier|"
+    r"account(?: name| id| number)?|org(?:ani[sz]ation)?|company|customer (?:id|name|account|since)|"
+    r"reported by|submitted by|submitted via|opened by|raised by|created by|opened|"
+    r"created(?: at| on)?|submitted(?: at| on)?|received|date|time|contact(?: name| email| phone)?|e-?mail|"
+    r"phone|name|assignee|assigned to|group|queue|channel|source|via|tags?|labels?|attachments?|sla|"
+    r"location|site|region|language|locale|from|to|cc|sent|(?:order|invoice)(?: id| #| no\.?| number)?|"
+    r"sku|url|link|ref(?:erence)?)$", re.I)
+_EN_CONTENT_FIELDS = re.compile(
+    r"^(?:(?:issue|problem|request)(?: (?:description|details|summary|statement))?|description|details|question|"
+    r"message|comments?|body|what happened|what are you trying to do|steps to reproduce|"
+    r"(?:reproduction|repro) steps|expected (?:result|behaviou?r)|actual (?:result|behaviou?r)|"
+    r"additional (?:info(?:rmation)?|details|context)|(?:customer|user) (?:message|comment|feedback)|"
+    r"feedback|complaint|inquiry|enquiry|original (?:post|message)|business impact)\??$", re.I)
+# "Customer: Whitmore & Lane (Harriet Ng)", "Requester: Mark Delaney, IT Manager": a name line
+_EN_CUSTOMER_LABEL = re.compile(r"^(?:customer|client|user|end user|member|caller|requester|requestor)$", re.I)
+_EN_ENTITY_LINE = re.compile(r"^[^\n]{2,80}(?<![.!?…])$")
+_EN_WORD = re.compile(r"[A-Za-z][\w'&.-]*")
+# who filed the ticket: a speaker later known by a first name from this field is the requester
+_REQUESTER_FIELDS = re.compile(r"^(?:customer|client|user|requester|requestor|reported by|submitted by|"
+                               r"opened by|raised by|created by|contact(?: name)?|name|from|"
+                               r"客户|用户|联系人|提交人|报修人|反馈人)$", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+\b|[\u4e00-\u9fff]{2,4}")
+
 FieldKind = Literal["header", "content"]
 
 
 def field_kind(label: str, value: str) -> FieldKind | None:
-    """What a Chinese ticket's "label: value" line is: a `header` field (metadata on its first
+    """What a ticket's "label: value" line is: a `header` field (metadata on its first
     line), a `content` field (the requester's words), or None (a speaker turn after all)."""
     if _CONTENT_FIELDS.match(label):
         return "content"
@@ -44,4 +71,31 @@ def field_kind(label: str, value: str) -> FieldKind | None:
     first = value.strip().split("\n", 1)[0].strip()
     if _CUSTOMER_LABEL.match(label) and _ENTITY_LINE.match(first) and _ENTITY_MARK.search(first):
         return "header"
+    if not label.isascii():
+        return None
+    if _EN_CONTENT_FIELDS.match(label):
+        return "content"
+    if _EN_HEADER_FIELDS.match(label):
+        return "header"
+    if _EN_CUSTOMER_LABEL.match(label) and _is_name_line(first):
+        return "header"
     return None
+
+
+def _is_name_line(line: str) -> bool:
+    """"Whitmore & Lane Solicitors (Harriet Ng)", "jo@acme.io": a name, not a sentence."""
+    if "@" in line:
+        return " " not in line.strip() or line.count(" ") <= 3
+    if not _EN_ENTITY_LINE.match(line):
+        return False
+    words = _EN_WORD.findall(line)
+    return bool(words) and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2
+
+
+def requester_names(label: str, value: str) -> frozenset[str]:
+    """The names a ticket's requester field gives ("Reported by: Mark Delaney, IT Manager" gives
+    Mark and Delaney), for a speaker later known by one of them; empty for any other field."""
+    if not _REQUESTER_FIELDS.match(label):
+        return frozenset()
+    first = value.strip().split("\n", 1)[0]
+    return frozenset(_NAME.findall(first))

@@ -30,6 +30,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
+from extractors.rules.en_aside import aside_weight, without_asides, without_gatekeepers
 from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
 from extractors.rules.en_stance import (
     conceded,
@@ -397,6 +398,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         return 0.0
     if cues & _SCHEDULE_CUE and len(text) < ACK_MAX_CHARS + 20 and SCHEDULE_ACK.match(text):
         return 0.0
+    text = without_gatekeepers(text, cues)  # "…or compliance won't sign off" sets a requirement
     flat = len(_FLAT.pattern_for(cues).findall(text)) if cues & _FLAT_CUE else 0
     failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
@@ -427,6 +429,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
+    plain = without_asides(plain, cues)  # "needs board approval", "Guilty.", "no error shown"
     plain = _LEADING_ACK.sub("", plain)
     if cues & _ACK_CUE and len(plain) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(plain):
         plain = ""  # "Great, thanks for the update.": with the courtesy gone, an acknowledgement is left
@@ -452,7 +455,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     score = conceded(score, text, cues)  # "To be fair, the team does use the summaries"
     complaints = len(_NEGATIVE.pattern_for(cues).findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
-    return max(-1.0, min(1.0, score - penalty))
+    score = max(-1.0, min(1.0, score - penalty))
+    return score * aside_weight(text, cues) if score < 0 else score  # "X broke, can we move our call?"
 
 
 def _is_question(text: str) -> bool:

@@ -1,0 +1,135 @@
+"""English sentences whose feeling words are no stance towards us: process words, the customer's
+own slips and fixes, a gatekeeper's condition, trouble that explains a change of plan, a
+diagnostic question, and praise of a rival (evals/GUIDE.md "Sentiment")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from assistant.ingest.common import assemble_text
+from assistant.models import Segment, Source, Touchpoint
+from extractors.base import CompetitorCatalog, ExtractionContext
+from extractors.rules import RulesExtractor
+from extractors.rules.sentiment import STRONG, score_sentence
+from extractors.rules.status_quo import is_rival_praise, is_status_quo_pain
+
+NOT_A_STANCE = [
+    # an approval still to come
+    pytest.param("The renewal still needs our CFO's approval.", id="needs-approval"),
+    pytest.param("As soon as the vendor form is approved, we can raise the order.", id="once-approved"),
+    pytest.param("It's pending approval on our side.", id="pending-approval"),
+    # the status of a request
+    pytest.param("Any update on the status of my refund?", id="refund-status"),
+    pytest.param("Just checking on the progress of the credit we talked about.", id="credit-progress"),
+    # cutting it short
+    pytest.param("Let me save you the trouble and tell you where we stand.", id="save-you-the-trouble"),
+    pytest.param("To save us both some time, here's the short version.", id="save-us-time"),
+    # a comparison, a symptom without an error
+    pytest.param("The report has looked like that since Tuesday.", id="looked-like-that"),
+    pytest.param("No warning pops up when the upload stops.", id="no-warning-pops-up"),
+    pytest.param("No error message is displayed.", id="no-error-displayed"),
+    # a scope in a report
+    pytest.param("Desktop and tablet are fine.", id="scope-fine"),
+    pytest.param("Everything else works fine.", id="everything-else-fine"),
+    # a denied wish
+    pytest.param("We're not expecting miracles.", id="not-expecting-miracles"),
+    # confessions and their own slips
+    pytest.param("Guilty, I never opened the invite.", id="guilty"),
+    pytest.param("My bad, I missed the email.", id="my-bad"),
+    pytest.param("That one's on us, sorry.", id="on-us"),
+    pytest.param("Procurement must have lost the quote.", id="procurement-lost-it"),
+    pytest.param("I forgot the password again, can you reset it?", id="forgot-password"),
+    # their own fix
+    pytest.param("We'll re-run the failed jobs tonight.", id="rerun-failed-jobs"),
+    # a gatekeeper's condition
+    pytest.param("We need SSO, otherwise security won't approve it.", id="otherwise-security"),
+    pytest.param("It has to be hosted in the EU or legal can't sign off.", id="or-legal"),
+    # trouble that explains a change of plan
+    pytest.param("My train is stuck so can we push our call to 3?", id="push-our-call"),
+    pytest.param("The office wifi is down, I'll dial in from my phone.", id="dial-in-from-phone"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_STANCE)
+def test_process_words_and_own_side_trouble_carry_no_stance(text: str) -> None:
+    assert abs(score_sentence(text)) < STRONG
+
+
+STILL_NEGATIVE = [
+    pytest.param("We need this fixed by Friday or we won't renew.", id="own-ultimatum"),
+    pytest.param("Why is the sync still broken?", id="rhetorical-question"),
+    pytest.param("Your app lost all our notes again.", id="vendor-lost-notes"),
+    pytest.param("Nobody has replied to our ticket in a week.", id="nobody-replied"),
+    pytest.param("We did not expect to be billed twice for one month.", id="didnt-expect-outage"),
+    pytest.param("The refund you promised never arrived.", id="refund-never-arrived"),
+]
+
+
+@pytest.mark.parametrize("text", STILL_NEGATIVE)
+def test_complaints_stay_negative(text: str) -> None:
+    assert score_sentence(text) <= -STRONG
+
+
+STILL_POSITIVE = [
+    pytest.param("Finance approved the budget this morning!", id="finance-approved"),
+    pytest.param("No errors at all since the update, great work.", id="no-errors-since"),
+    pytest.param("The new dashboard saves us hours every week.", id="saves-hours"),
+]
+
+
+@pytest.mark.parametrize("text", STILL_POSITIVE)
+def test_praise_stays_positive(text: str) -> None:
+    assert score_sentence(text) >= STRONG
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Is this a bug, or a setting we changed?", True),
+    ("Does the export normally take this long, or is something broken?", True),
+    ("Is this expected behaviour for archived users?", True),
+    ("Is the export still broken, or did you give up on it?", False),
+    ("Is it really this slow and unreliable for everyone?", False),
+    ("Why does it keep crashing?", False),
+])
+def test_a_diagnostic_question_is_damped(text: str, kept: bool) -> None:
+    assert (score_sentence(text) > -STRONG) is kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pipedrive's new forecasting looks really impressive.", True),
+    ("Their onboarding team was great.", True),
+    ("You're so much better than Pipedrive.", False),
+    ("We moved off Pipedrive and love it.", False),
+    ("Pipedrive was nice, but your reports are better.", False),
+])
+def test_what_is_rival_praise(text: str, expected: bool) -> None:
+    assert is_rival_praise(text, names_a_competitor=True) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Half of our contacts have no email address.",
+    "Dates come in three different formats depending on the branch.",
+    "None of us, that's the trouble.",
+])
+def test_own_messy_records_are_status_quo(text: str) -> None:
+    assert is_status_quo_pain(text, names_a_competitor=False)
+
+
+def _label(turns: list[tuple[str, str]]) -> str:
+    text, segments = assemble_text(
+        [Segment(speaker=role.title(), role=role, text=body) for role, body in turns])  # type: ignore[arg-type]
+    touchpoint = Touchpoint(id="tp", tenant_id="t", channel="call", occurred_at=datetime(2026, 3, 2, tzinfo=UTC),
+                            segments=segments, text=text,
+                            source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    catalog = CompetitorCatalog(aliases={"Pipedrive": ["Pipedrive"]})
+    sentiment = RulesExtractor().extract(touchpoint, ExtractionContext(catalog=catalog)).sentiment
+    assert sentiment is not None
+    return sentiment.label
+
+
+def test_praise_of_a_rival_does_not_make_a_complaint_mixed() -> None:
+    turns = [("rep", "How has the quarter been?"),
+             ("customer", "Frankly we're unhappy, the sync broke twice this month."),
+             ("customer", "Pipedrive showed us their new pipeline view and it looks fantastic.")]
+    assert _label(turns) == "negative"

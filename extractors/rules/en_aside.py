@@ -52,6 +52,10 @@ _PROCESS = fold(re.compile(
     r"\b(?:finance|legal|procurement|accounting|payroll|(?:our|my|the whole|the) (?:\w+ )?team|my boss|"
     r"i|we) (?:must have |probably |somehow |totally )?(?:lost|misplaced|forgot|missed|deleted) (?:it|that|"
     r"the (?:\w+ )?(?:email|invoice|link|form|password|login|po|quote|file|attachment))\b|\bgot distracted\b|"
+    # their own gatekeepers' pace: "legal needs to review it though; they're slow", "procurement is swamped"
+    r"\b(?:legal|procurement|finance|security|compliance|it|accounting|our (?:\w+ )?team|my boss|the board)\b"
+    r"[^.!?]{0,60}?\b(?:is|are|'s|they're|they are|can be|tends? to be) (?:\w+ )?(?:slow|swamped|"
+    r"backed up|overloaded|snowed under)\b|"
     # their own fix: "we'll replay the failed events ourselves"
     r"\b(?:we'll|we will|i'll|i will|we can|let me|we're going to|i'm going to) (?:just )?(?:re-?try|"
     r"replay|re-?run|re-?send|re-?process|re-?import|clean up|delete|remove|merge|fix|re-?upload) "
@@ -77,7 +81,15 @@ _DIAGNOSTIC = fold(re.compile(
     r"(?:[^?]*\bor\b|[^?]*\b(?:a bug|a known (?:issue|bug)|expected|normal|on (?:our|my) end|"
     r"on (?:your|the) side))[^?]*\?\s*$", re.I))
 _DIAGNOSTIC_CUE = register_pattern("en_diagnostic", _DIAGNOSTIC)
+# the customer says it is calm: "not urgent, but it confuses the team", "no rush, whenever you get a chance"
+_CALM = fold(re.compile(r"\b(?:not (?:urgent|critical|a big deal|a blocker|blocking)|no (?:rush|hurry|urgency)|"
+                        r"low priority|whenever you (?:get a (?:chance|minute|moment)|can|have time))", re.I))
+_CALM_CUE = register_pattern("en_calm", _CALM)
 _RHETORICAL = fold(re.compile(r"\b(?:still|again|ever|anyone|anybody|seriously|really|why)\b", re.I))
+# a mail's subject line names the case, the customer's tone is in the body
+_SUBJECT = fold(re.compile(r"^\W*(?:subject:\s*)?(?:(?:re|fwd?|aw|tr)\s*:\s*)*(?:subject:|\[(?:ticket|case|"
+                           r"incident|request)\b)|^\W*subject:", re.I))
+_SUBJECT_CUE = register_pattern("en_subject", _SUBJECT)
 DIAGNOSTIC_DAMP = 0.3  # what is left of a complaint word in a question that asks what is wrong
 
 
@@ -94,10 +106,15 @@ def without_gatekeepers(text: str, cues: int) -> str:
 
 
 def aside_weight(text: str, cues: int) -> float:
-    """How much of a negative score `text` keeps: 0 for trouble that explains a change of plan,
-    `DIAGNOSTIC_DAMP` for a question asking whether something is wrong, else 1."""
+    """How much of a negative score `text` keeps: 0 for a subject line and for trouble that explains a change of plan,
+    `DIAGNOSTIC_DAMP` for a question asking whether something is wrong or a problem said to be
+    calm ("not urgent"), else 1."""
+    if cues & _SUBJECT_CUE and _SUBJECT.match(text):
+        return 0.0
     if cues & _RESCHEDULE_CUE and _RESCHEDULE.search(text):
         return 0.0
     if cues & _DIAGNOSTIC_CUE and _DIAGNOSTIC.match(text) and not _RHETORICAL.search(text):
+        return DIAGNOSTIC_DAMP
+    if cues & _CALM_CUE and _CALM.search(text):
         return DIAGNOSTIC_DAMP
     return 1.0

@@ -160,6 +160,8 @@ ACKNOWLEDGEMENT = fold(re.compile(
     r"all good|all set|thanks?|thank you|will do|no problem|"
     r"that works(?: (?:great|perfectly|well|fine))?(?: for (?:me|us|everyone|both of us))?|that'?s fine|that is fine|"
     r"works (?:great |perfectly )?for (?:me|us)|fine by me|sounds (?:fine|great|perfect)|"
+    # an emoji code said alone acknowledges like "ok" does: ":thumbsup:", ":+1:"
+    r":(?:thumbsup|\+1|ok_hand|white_check_mark|heavy_check_mark|slightly_smiling_face|smile|pray):|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
@@ -507,11 +509,11 @@ FIX_CONFIRMED = gated(re.compile(
 
 def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,
                     strong: float = STRONG) -> SentimentLabel:
-    """`positive` for a `mixed` support ticket or chat in which the customer, after the last
+    """`positive` for a `mixed` or `neutral` support ticket in which the customer, after the last
     complaint, confirms a fix and ends in clear praise: the problem was reported and resolved
     ("Really appreciate how fast your team moved", evals/GUIDE.md "Sentiment"); otherwise
     `label`. `scored` holds the customer's (sentence, score) pairs in text order."""
-    if label != "mixed" or channel not in RESOLUTION_CHANNELS:
+    if label not in ("mixed", "neutral") or channel not in RESOLUTION_CHANNELS:
         return label
     last_negative = max((i for i, (_, s) in enumerate(scored) if s <= -strong), default=-1)
     after = scored[last_negative + 1 :]

@@ -12,7 +12,7 @@ from assistant.ingest.common import assemble_text
 from assistant.models import Segment, Source, Touchpoint
 from extractors.base import CompetitorCatalog, ExtractionContext
 from extractors.rules import RulesExtractor
-from extractors.rules.sentiment import STRONG, score_sentence
+from extractors.rules.sentiment import STRONG, score_sentence, settle_resolved
 from extractors.rules.status_quo import is_rival_praise, is_status_quo_pain
 
 NOT_A_STANCE = [
@@ -133,3 +133,23 @@ def test_praise_of_a_rival_does_not_make_a_complaint_mixed() -> None:
              ("customer", "Frankly we're unhappy, the sync broke twice this month."),
              ("customer", "Pipedrive showed us their new pipeline view and it looks fantastic.")]
     assert _label(turns) == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "Subject: Re: [Case 4410] Invoices not exporting",
+    "RE: [Ticket 2231] Calendar sync failing",
+    "Not urgent, but the totals on the summary page look wrong.",
+    "No rush, the labels overlap on small screens.",
+    "Our procurement team is swamped, so signature will take a while.",
+    ":thumbsup:",
+])
+def test_subject_lines_calm_reports_and_lone_emoji_carry_no_stance(text: str) -> None:
+    assert abs(score_sentence(text)) < STRONG
+
+
+def test_a_fixed_ticket_that_ends_in_praise_is_positive_even_when_weak_complaints_left_it_neutral() -> None:
+    scored = [("Users can't sign in since this morning.", -0.2), ("Please escalate.", -0.25),
+              ("Confirmed, it works now for everyone.", 0.0),
+              ("Really appreciate how quickly your engineers jumped on it.", 0.5)]
+    assert settle_resolved("neutral", scored, "ticket") == "positive"
+    assert settle_resolved("neutral", scored, "call") == "neutral"

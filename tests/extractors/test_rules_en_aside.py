@@ -153,3 +153,25 @@ def test_a_fixed_ticket_that_ends_in_praise_is_positive_even_when_weak_complaint
               ("Really appreciate how quickly your engineers jumped on it.", 0.5)]
     assert settle_resolved("neutral", scored, "ticket") == "positive"
     assert settle_resolved("neutral", scored, "call") == "neutral"
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Good news, we went live this morning!", 1),
+    ("Finally up and running across both sites.", 1),
+    ("The support desk hit its quarterly target in week six.", 1),
+    ("If we're live by March we'll add the second region.", 0),
+    ("We hit 40 errors overnight.", -1),
+    ("So no one was alerted when the job died?", -1),
+    ("We were never informed the API was being retired.", -1),
+    ("Purchase orders aren't coming through to the ERP.", -1),
+    ("The discount line is not printing on the invoice.", -1),
+])
+def test_plain_go_live_and_plain_silence(text: str, sign: int) -> None:
+    score = score_sentence(text)
+    assert (score >= STRONG) if sign > 0 else (score <= -STRONG) if sign < 0 else abs(score) < STRONG
+
+
+@pytest.mark.parametrize("text", ["We have to beat last year's record.", "We didn't hit our quota.",
+                                  "Maybe we'll hit 2,000 users by June."])
+def test_a_target_still_to_hit_is_no_praise(text: str) -> None:
+    assert score_sentence(text) < STRONG

@@ -175,3 +175,26 @@ def test_plain_go_live_and_plain_silence(text: str, sign: int) -> None:
                                   "Maybe we'll hit 2,000 users by June."])
 def test_a_target_still_to_hit_is_no_praise(text: str) -> None:
     assert score_sentence(text) < STRONG
+
+
+@pytest.mark.parametrize("text", [
+    "Another vendor quoted us about a third less for the same seats.",
+    "Frankly there are three competing offers on my desk.",
+    "Every invoice email was sent twice last night.",
+    "The nightly backup has not gone out since the 4th.",
+    "The sync is still duplicating contacts.",
+    "Our budget was reallocated to the new warehouse.",
+    "Store managers got a blank report again this morning.",
+    "We won't be adding the two extra regions we discussed last month until the bug is fixed.",
+])
+def test_plain_grievances_without_feeling_words(text: str) -> None:
+    assert score_sentence(text) <= -STRONG
+
+
+@pytest.mark.parametrize("text", [
+    "Reports arrive twice as fast since the upgrade.",
+    "Sent twice the volume this month with no issues.",
+    "Your rep quoted us fairly and quickly.",
+])
+def test_twice_as_good_is_no_grievance(text: str) -> None:
+    assert score_sentence(text) > -STRONG

@@ -27,6 +27,12 @@ _PROCESS = fold(re.compile(
     r"\b(?:(?:need|needs|needed|require|requires|pending|awaiting|waiting (?:on|for)|for|get|seek|"
     r"without) (?:\w+(?:'s)? ){0,2}approval|approval (?:process|flow|step|chain|workflow)|"
     r"(?:once|if|when|after|until|unless|before|as soon as) (?:[\w']+ ){0,4}(?:is|are|gets?|been|was) approved)\b|"
+    r"\bif (?:the |our |my )?(?:[\w-]+ ){0,2}(?:approves?|signs? off|green-?lights?|okays?) |"
+    # an offer on the other's terms: "happy to reset the password if that's useful", "would it help if I…"
+    r"\b(?:happy|glad|able|more than happy) to\b[^.?!]{0,60}?\bif (?:that's|that is|it's|it is|that would be|"
+    r"it would be|it'd be|that'd be|you think (?:that|it)(?:'s| is| would be)) (?:ever |at all )?(?:useful|helpful|"
+    r"easier|of use)|\bif (?:that's|that is|it's|it is|that would be|it would be|it'd be|that'd be) (?:ever |at all )?"
+    r"(?:useful|helpful|easier|of use)\b|\b(?:would|will|is) it (?:be )?(?:useful|helpful|help) (?:if|to)\b|"
     # the status of a request: "checking on the status of a refund", "any update on my refund"
     r"\b(?:status|update|progress|eta) (?:of|on) (?:a|the|my|our|that|this) (?:\w+ )?(?:refund|credit|"
     r"claim|request|ticket)\b|"
@@ -81,11 +87,20 @@ _DIAGNOSTIC = fold(re.compile(
     r"(?:[^?]*\bor\b|[^?]*\b(?:a bug|a known (?:issue|bug)|expected|normal|on (?:our|my) end|"
     r"on (?:your|the) side))[^?]*\?\s*$", re.I))
 _DIAGNOSTIC_CUE = register_pattern("en_diagnostic", _DIAGNOSTIC)
+# a how-to or capability question names what it wants to stop, it does not complain: "Can admins restrict
+# who sees recordings?", "How do we block a user who left?", "Is there a way to delete old tags?"
+_HOW_TO = fold(re.compile(
+    r"^\W*(?:(?:so|and|also|quick question|one more thing)\W+)?(?:how (?:do|can|would|should|could) (?:i|we|you|"
+    r"admins?|users?|managers?|they)|is there (?:a|any) way to|can (?:admins?|users?|managers?|we|i|agents?|reps?) "
+    r"(?!not\b|never\b)|(?:does|will|can) (?:it|the \w+|your \w+) (?:let|allow|support|handle))\b[^?]*\?\s*$", re.I))
+_HOW_TO_CUE = register_pattern("en_how_to", _HOW_TO)
 # the customer says it is calm: "not urgent, but it confuses the team", "no rush, whenever you get a chance"
 _CALM = fold(re.compile(r"\b(?:not (?:urgent|critical|a big deal|a blocker|blocking)|no (?:rush|hurry|urgency)|"
                         r"low priority|whenever you (?:get a (?:chance|minute|moment)|can|have time))", re.I))
 _CALM_CUE = register_pattern("en_calm", _CALM)
-_RHETORICAL = fold(re.compile(r"\b(?:still|again|ever|anyone|anybody|seriously|really|why)\b", re.I))
+# a question that complains: "why", "still", "again", a recurring failure ("…crashing every morning?")
+_RHETORICAL = fold(re.compile(r"\b(?:still|again|ever|anyone|anybody|seriously|really|why|every (?:single )?(?:time|"
+                              r"day|morning|night|week|hour|login))\b", re.I))
 # a mail's subject line names the case, the customer's tone is in the body
 _SUBJECT = fold(re.compile(r"^\W*(?:subject:\s*)?(?:(?:re|fwd?|aw|tr)\s*:\s*)*(?:subject:|\[(?:ticket|case|"
                            r"incident|request)\b)|^\W*subject:", re.I))
@@ -107,13 +122,15 @@ def without_gatekeepers(text: str, cues: int) -> str:
 
 def aside_weight(text: str, cues: int) -> float:
     """How much of a negative score `text` keeps: 0 for a subject line and for trouble that explains a change of plan,
-    `DIAGNOSTIC_DAMP` for a question asking whether something is wrong or a problem said to be
+    `DIAGNOSTIC_DAMP` for a question asking whether something is wrong or how to do something, or a problem said to be
     calm ("not urgent"), else 1."""
     if cues & _SUBJECT_CUE and _SUBJECT.match(text):
         return 0.0
     if cues & _RESCHEDULE_CUE and _RESCHEDULE.search(text):
         return 0.0
     if cues & _DIAGNOSTIC_CUE and _DIAGNOSTIC.match(text) and not _RHETORICAL.search(text):
+        return DIAGNOSTIC_DAMP
+    if cues & _HOW_TO_CUE and _HOW_TO.match(text) and not _RHETORICAL.search(text):
         return DIAGNOSTIC_DAMP
     if cues & _CALM_CUE and _CALM.search(text):
         return DIAGNOSTIC_DAMP

@@ -198,3 +198,23 @@ def test_plain_grievances_without_feeling_words(text: str) -> None:
 ])
 def test_twice_as_good_is_no_grievance(text: str) -> None:
     assert score_sentence(text) > -STRONG
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Can managers restrict who exports the contact list?", True),
+    ("How do I block a former employee from logging in?", True),
+    ("Is there a way to delete old test records in bulk?", True),
+    ("How do we stop the sync from failing every single night?", False),
+])
+def test_a_how_to_question_is_no_complaint(text: str, kept: bool) -> None:
+    assert (score_sentence(text) > -STRONG) is kept
+
+
+@pytest.mark.parametrize("text", [
+    "Glad to walk your admins through the setup if that's helpful.",
+    "Happy to send over the full audit export if it would be useful.",
+    "Would it help if I shared the error log?",
+    "If legal signs off next week, we'd start the rollout in June.",
+])
+def test_offers_and_conditional_approvals_are_no_praise(text: str) -> None:
+    assert score_sentence(text) < STRONG

@@ -170,6 +170,15 @@ _EN_COURTESY = fold(re.compile(
     r"\bhappy (?:\w+(?:'s|')? day|thanksgiving|easter|diwali|hanukkah|lunar new year|holidays?)\b|"
     r"\b(?:appreciate|thanks for|thank you for) (?:you )?(?:being (?:so )?(?:persistent|patient|thorough)|reaching out|"
     r"checking in|following up|thinking of us|getting in touch)\b|"
+    # thanks for the agent's effort and a reply's acknowledgement are courtesy, also inside a complaint:
+    # "appreciate the quick reply", "I appreciate you escalating it", "good to hear", "good luck with the
+    # fix", "I know it's not your fault" ("appreciate how fast your team fixed it" stays praise)
+    r"\b(?:(?:really |do |truly |much )?appreciate (?:the|your|all the|you) (?:quick |fast |prompt |speedy |"
+    r"detailed |honest )?(?:reply|response|answer|effort|efforts|transparency|honesty|update|updates|heads[- ]up|"
+    r"follow[- ]up|explanation|call|email|note|candou?r)|(?:really |do )?appreciate you (?:\w+ing)(?: (?:it|this|that|"
+    r"in|up|into it|on it|back))?(?![^.!?]*\b(?:fast|quick|quickly|promptly|swiftly|well|thoroughly)\b)|(?:that's |that is |it's |it is )?(?:good|great|nice) to (?:hear|know)"
+    r"(?: that)?|good luck(?: with (?:the|that|this|it|your) ?\w*)?|(?:not|isn't|wasn't|is not|was not) (?:your|you "
+    r"guys'?|the team's|anyone's|his|her) fault)\b|"
     # an offer of a choice is no praise: "or if it's easier, just reply", "whichever works better"
     r"\b(?:if|whichever|whatever) (?:it's|it is|that's|that is|it'd be|that'd be|it would be|that would be|"
     r"it|that|is|works) (?:easier|better|simpler|quicker|more convenient|helps|best)\b|"

@@ -218,8 +218,9 @@ POSITIVE_PHRASES = fold(re.compile(
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
-    r"yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love that for (?:us|me)|love (?:how|that|it when) (?:\w+ ){0,4}"
-    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
+    r"(?:great|wonderful|fantastic|perfect|brilliant|awesome|lovely)[,.!]+ (?:[\w']+ ){0,5}?(?:broke|broken|crashed|"
+    r"failed|is down|went down|stopped working|died|froze|lost)\b|yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love that for (?:us|me)|love (?:how|that|it when) (?:\w+ ){0,4}"
+    r"(?:again|still|never|broke|breaks|fails|crash|have to|has to|had to|get to)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"

@@ -218,3 +218,36 @@ def test_a_how_to_question_is_no_complaint(text: str, kept: bool) -> None:
 ])
 def test_offers_and_conditional_approvals_are_no_praise(text: str) -> None:
     assert score_sentence(text) < STRONG
+
+
+@pytest.mark.parametrize("text", [
+    "Appreciate the fast response, Priya.",
+    "I do appreciate the honesty.",
+    "Appreciate you chasing it up.",
+    "OK, good to know.",
+    "That's great to hear.",
+    "Good luck with the migration.",
+    "I know it isn't your fault.",
+])
+def test_thanks_for_the_effort_is_courtesy(text: str) -> None:
+    assert abs(score_sentence(text)) < STRONG
+
+
+@pytest.mark.parametrize("text", ["Brilliant, the upload failed again.", "Perfect, the portal is down.",
+                                  "Love how I have to log in twice every morning."])
+def test_praise_opening_a_failure_is_sarcasm(text: str) -> None:
+    assert score_sentence(text) <= -STRONG
+
+
+@pytest.mark.parametrize("text", ["Great, it works again!", "Really appreciate how quickly your team fixed it.",
+                                  "Great to hear the rollout went so smoothly!"])
+def test_real_appreciation_stays_positive(text: str) -> None:
+    assert score_sentence(text) >= STRONG
+
+
+def test_courtesy_inside_a_complaint_does_not_make_it_mixed() -> None:
+    turns = [("customer", "The export failed again last night and the board pack is late."),
+             ("rep", "Sorry about that, I've escalated it to engineering."),
+             ("customer", "Appreciate you escalating it. Good to hear someone is on it."),
+             ("customer", "But this is the third failure this month and it's not acceptable.")]
+    assert _label(turns) == "negative"

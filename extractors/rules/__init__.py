@@ -43,7 +43,7 @@ from extractors.rules.signals import (
     find_pain_points,
     find_questions,
 )
-from extractors.rules.status_quo import is_status_quo_pain
+from extractors.rules.status_quo import is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
 from extractors.rules.tickets import extract_ticket_fields
 
@@ -130,7 +130,8 @@ class RulesExtractor(Extractor):
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer
                            and not (score < 0 and touchpoint.channel in _SALES_CHANNELS
-                                    and is_status_quo_pain(s.text, s.start in named))]
+                                    and is_status_quo_pain(s.text, s.start in named))
+                           and not (score > 0 and is_rival_praise(s.text, s.start in named))]
         customer_scored = read_sarcasm(customer_scored, SARCASM_SCORE)  # "…again. Fantastic."
         label, score = label_for([score for _, score in customer_scored])
         label = settle_resolved(label, [(s.text, v) for s, v in customer_scored], touchpoint.channel)

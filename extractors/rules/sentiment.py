@@ -30,6 +30,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
+from extractors.rules.en_aside import aside_weight, without_asides, without_gatekeepers
 from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
 from extractors.rules.en_stance import (
     conceded,
@@ -100,10 +101,11 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:budget\w*|expected|planned)|(?:decided|chose|choosing) to go with(?! you\b| your (?!competitor))|"
     r"went with(?! you\b| your (?!competitor))|"
     r"(?:decided to |going to |we'll )?(?:stay|staying|stick|sticking) with|budget (?:got |is |was |"
-    r"has been )?(?:frozen|cut|pulled|slashed)|nothing(?:'s| is) moving|(?:double|twice|more than) "
+    r"has been )?(?:frozen|cut|pulled|slashed|reallocated|redirected|halved)|nothing(?:'s| is) moving|(?:double|twice|more than) "
     r"what we agreed|needs? (?:this|it|that|to be)(?: to be)? (?:fixed|resolved|sorted)|(?:people|we|they|nobody) "
     r"can'?t work|"
-    r"(?:is|are|went|showing|shows) blank|wrong (?:numbers|data|amounts?|totals?|"
+    r"(?:is|are|went|showing|shows) blank|(?:get|gets|got|getting|receive|received) (?:a |an )?(?:\w+ )?blank "
+    r"(?:email|page|screen|report|export|file|pdf|invoice)|wrong (?:numbers|data|amounts?|totals?|"
     r"figures))\b"
     r"|没法用|用不了|不能用|不续(?:约|费|了)?|不再续|取消(?:合同|订单|订阅|合作)|到现在还没|还是没|一直没(?!(?:出|有|坏|掉)过|(?:出|有)(?:问题|毛病|故障))|"
     r"还没(?:有)?(?:解决|修复|处理|同步|到|收到|回复|好)|对不上|不一致|不准|没人理|没人管|没人回|"
@@ -159,6 +161,8 @@ ACKNOWLEDGEMENT = fold(re.compile(
     r"all good|all set|thanks?|thank you|will do|no problem|"
     r"that works(?: (?:great|perfectly|well|fine))?(?: for (?:me|us|everyone|both of us))?|that'?s fine|that is fine|"
     r"works (?:great |perfectly )?for (?:me|us)|fine by me|sounds (?:fine|great|perfect)|"
+    # an emoji code said alone acknowledges like "ok" does: ":thumbsup:", ":+1:"
+    r":(?:thumbsup|\+1|ok_hand|white_check_mark|heavy_check_mark|slightly_smiling_face|smile|pray):|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
@@ -214,8 +218,9 @@ POSITIVE_PHRASES = fold(re.compile(
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
-    r"yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love that for (?:us|me)|love (?:how|that|it when) (?:\w+ ){0,4}"
-    r"(?:again|still|never|broke|breaks|fails|crash)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
+    r"(?:great|wonderful|fantastic|perfect|brilliant|awesome|lovely)[,.!]+ (?:[\w']+ ){0,5}?(?:broke|broken|crashed|"
+    r"failed|is down|went down|stopped working|died|froze|lost)\b|yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love that for (?:us|me)|love (?:how|that|it when) (?:\w+ ){0,4}"
+    r"(?:again|still|never|broke|breaks|fails|crash|have to|has to|had to|get to)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
@@ -397,6 +402,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         return 0.0
     if cues & _SCHEDULE_CUE and len(text) < ACK_MAX_CHARS + 20 and SCHEDULE_ACK.match(text):
         return 0.0
+    text = without_gatekeepers(text, cues)  # "…or compliance won't sign off" sets a requirement
     flat = len(_FLAT.pattern_for(cues).findall(text)) if cues & _FLAT_CUE else 0
     failures = len(_FAILURE.pattern_for(cues).findall(text)) if cues & _FAILURE_CUE else 0
     flat += failures
@@ -427,6 +433,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _LIKE_CUE:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
+    plain = without_asides(plain, cues)  # "needs board approval", "Guilty.", "no error shown"
     plain = _LEADING_ACK.sub("", plain)
     if cues & _ACK_CUE and len(plain) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(plain):
         plain = ""  # "Great, thanks for the update.": with the courtesy gone, an acknowledgement is left
@@ -452,7 +459,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     score = conceded(score, text, cues)  # "To be fair, the team does use the summaries"
     complaints = len(_NEGATIVE.pattern_for(cues).findall(text)) if cues & _NEGATIVE_CUE else 0
     penalty += PHRASE_WEIGHT * complaints
-    return max(-1.0, min(1.0, score - penalty))
+    score = max(-1.0, min(1.0, score - penalty))
+    return score * aside_weight(text, cues) if score < 0 else score  # "X broke, can we move our call?"
 
 
 def _is_question(text: str) -> bool:
@@ -503,11 +511,11 @@ FIX_CONFIRMED = gated(re.compile(
 
 def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,
                     strong: float = STRONG) -> SentimentLabel:
-    """`positive` for a `mixed` support ticket or chat in which the customer, after the last
+    """`positive` for a `mixed` or `neutral` support ticket in which the customer, after the last
     complaint, confirms a fix and ends in clear praise: the problem was reported and resolved
     ("Really appreciate how fast your team moved", evals/GUIDE.md "Sentiment"); otherwise
     `label`. `scored` holds the customer's (sentence, score) pairs in text order."""
-    if label != "mixed" or channel not in RESOLUTION_CHANNELS:
+    if label not in ("mixed", "neutral") or channel not in RESOLUTION_CHANNELS:
         return label
     last_negative = max((i for i, (_, s) in enumerate(scored) if s <= -strong), default=-1)
     after = scored[last_negative + 1 :]

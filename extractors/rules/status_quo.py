@@ -36,7 +36,13 @@ _STATUS_QUO_EN = fold(re.compile(
     r"\b(?:legacy|(?:last|previous|former|old) (?:vendor|provider|system|tool|crm|connector|platform|"
     r"partner)|(?:nobody|no one) (?:really |actually )?(?:knows|tracks|owns|watches|checks|sees|"
     r"follows up)|no (?:real )?(?:visibility|insight|overview|single view)|(?:lost|lose|losing) "
-    r"(?:\w+ ){0,2}(?:deals|accounts|customers|clients|leads|orders|renewals|bookings) because)\b", re.I))
+    r"(?:\w+ ){0,2}(?:deals|accounts|customers|clients|leads|orders|renewals|bookings) because|"
+    # their own messy records: "phone numbers in three different formats", "half the contacts have no email"
+    r"(?:different|inconsistent|mixed|conflicting) (?:formats|spellings|versions)|(?:half|a (?:third|"
+    r"quarter|fifth|tenth)|some|many|most|a lot|a bunch) of (?:the |our |them|those )?(?:[\w-]+ ){0,2}"
+    r"(?:have|had|has) no|(?:duplicates?|dupes) (?:in|across) (?:our|the) (?:list|data|records|crm|sheets?))\b"
+    # a one-word answer to "who owns that?": "Nobody, that's the problem."
+    r"|^\W*(?:nobody|no one|none of us)\s*[,.!—–-]", re.I))
 _TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|你们家|您这边", re.I))
 # a decision against us is never the status quo, whatever it names: "不续了，我们已经在看励销云了"
 _DECIDES = re.compile(r"不续|不再续|取消(?:合同|合作|订单|订阅)|不打算|不考虑|换掉|改用|(?:已经|正在|在)看(?:别家|其他)?")
@@ -48,3 +54,16 @@ def is_status_quo_pain(text: str, names_a_competitor: bool) -> bool:
         return False
     return names_a_competitor or _STATUS_QUO.search(text) is not None \
         or _STATUS_QUO_EN.search(text) is not None
+
+
+# praise of a rival in the customer's mouth is a threat, not praise of us ("Gong's new add-on is
+# looking attractive"); praise that compares ("so much better than Salesforce") or tells of a
+# switch ("we moved off HubSpot and love it") is still ours
+_RIVAL_COMPARED = fold(re.compile(r"\b(?:than|instead|switch\w*|moved|left|leaving|replac\w*|migrat\w*|"
+                                  r"compared|unlike|versus|vs)\b", re.I))
+
+
+def is_rival_praise(text: str, names_a_competitor: bool) -> bool:
+    """Whether a positive English sentence praises a named competitor rather than us."""
+    return names_a_competitor and text.isascii() and not _TO_US.search(text) \
+        and not _RIVAL_COMPARED.search(text)

@@ -27,12 +27,15 @@ from extractors.rules.pain_clauses import (
     DECLINED,
     DIAGNOSIS,
     ELABORATION,
+    FOLLOW_ON,
     IMPROVED,
     LABEL,
     MAX_LABEL_CHARS,
     METADATA,
+    NOTICE,
     OWN_ACTION,
     RESOLVED_PAST,
+    UNACCEPTABLE,
 )
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.sentences import Sentence
@@ -206,7 +209,7 @@ _REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|�
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
-_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
+_SUBJECTLESS = re.compile(r"^(?:到现在|到今天|至今|现在(?:都|还)|得|还得|一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
                           r"时不时|动不动)")
 # an English clause cut at "which" tells what the problem before it costs: one pain with it
 _WHICH = re.compile(r"\swhich\s$", re.I)
@@ -306,7 +309,7 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
     elif not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part):
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
-                or _BUSY.match(part) or OWN_ACTION.search(part))
+                or _BUSY.match(part) or OWN_ACTION.search(part) or UNACCEPTABLE.search(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
@@ -318,7 +321,7 @@ def _is_plain_fact(part: str, asked: bool) -> bool:
 # a sentence none of whose clauses is a pain: a bracketed note, a problem of the past, the vendor's
 # diagnosis or admission, a decision not to renew (one search for all of them)
 _NO_PAIN_HERE = re.compile("|".join(f"(?:{p.pattern})" for p in (
-    METADATA, RESOLVED_PAST, DIAGNOSIS, ADMISSION, DECLINED)), re.I)
+    METADATA, RESOLVED_PAST, DIAGNOSIS, ADMISSION, DECLINED, NOTICE)), re.I)
 
 
 def _cue_starts(sentence: Sentence) -> list[int]:
@@ -376,7 +379,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             continue
         if _is_refused(part, asked, english) or IMPROVED.search(part):
             refused = True
-        elif not english and last_index == index - 1 and ELABORATION.match(part):
+        elif not english and last_index >= 0 and ELABORATION.match(part):
             continue  # "导不出报表了，一点导出就转圈": what the failure just told does
         elif is_pain is None or is_pain(part):
             before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
@@ -387,7 +390,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 pains.append(part)
                 last_start = start
             elif last_index == index - 1 and (_DETAIL.match(part) or _COST.match(part)
-                                               or english and _RECURS.match(part)):
+                                               or english and _RECURS.match(part)
+                                               or not english and FOLLOW_ON.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
             elif not english and _REACTION.search(part):
                 if before is None or last_index == index - 1 or \

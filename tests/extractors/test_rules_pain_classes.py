@@ -267,3 +267,34 @@ def test_a_chinese_comment_without_subject_takes_its_topic(text: str, pains: lis
 def test_a_verdict_that_heads_the_problem_told_next_is_no_second_pain(text: str,
                                                                        pains: list[str]) -> None:
     assert _pains(text) == pains
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：上个月就报了，到现在还没修好。", ["上个月就报了，到现在还没修好"],
+                 id="zh-until-now-takes-what-was-promised"),
+    pytest.param("客户：合同上写周一交付，至今没有交付。", ["合同上写周一交付，至今没有交付"],
+                 id="zh-to-this-day-takes-its-subject"),
+    pytest.param("客户：每周要对一次账，得让会计一条一条核。", ["每周要对一次账，得让会计一条一条核"],
+                 id="zh-have-to-takes-its-chore"),
+    pytest.param("客户：门店的新账号一直没开通，已经催了三次了。", ["门店的新账号一直没开通，已经催了三次了"],
+                 id="zh-chased-count-stays-with-its-failure"),
+    pytest.param("客户：工单要手工转给仓库，每天都要花两个多小时。",
+                 ["工单要手工转给仓库，每天都要花两个多小时"], id="zh-daily-cost-stays-with-its-chore"),
+    pytest.param("客户：她得把每个门店的流水一个个下载下来，再手工拼成一张表。",
+                 ["她得把每个门店的流水一个个下载下来，再手工拼成一张表"], id="zh-next-step-of-a-chore"),
+    pytest.param("客户：打印机驱动在新电脑上装不上，64位的，一装就蓝屏。", ["打印机驱动在新电脑上装不上"],
+                 id="zh-what-the-failure-does-after-an-aside"),
+])
+def test_a_chinese_clause_that_goes_on_the_problem_before_is_one_pain(text: str,
+                                                                      pains: list[str]) -> None:
+    assert _pains(text) == pains
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("客户：我们是按年付费的客户，这种答复我们很难接受。", id="zh-hard-to-accept-alone"),
+    pytest.param("客户：这个处理结果，我们无法接受。", id="zh-cannot-accept-alone"),
+    pytest.param("客户：国庆期间我司放假，订单处理可能延迟，敬请谅解。", id="zh-own-holiday-notice"),
+    pytest.param("客户：系统升级期间页面可能无法访问，给您带来不便请谅解。", id="zh-maintenance-notice"),
+])
+def test_a_bare_reaction_or_a_delay_notice_is_no_pain(text: str) -> None:
+    assert _pains(text) == []

@@ -298,3 +298,39 @@ def test_a_chinese_clause_that_goes_on_the_problem_before_is_one_pain(text: str,
 ])
 def test_a_bare_reaction_or_a_delay_notice_is_no_pain(text: str) -> None:
     assert _pains(text) == []
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：问题是没有统一的客户库，每个人只看自己的。", ["没有统一的客户库"],
+                 id="zh-what-follows-the-problem-is"),
+    pytest.param("客户：升级以后，打开订单页明显变慢了。", ["打开订单页明显变慢了"], id="zh-got-slower"),
+    pytest.param("客户：店员要点好几下才能核销一张券。", ["店员要点好几下才能核销一张券"],
+                 id="zh-many-clicks-to-do-one-thing"),
+    pytest.param("客户：发票的问题报了三个星期，还是老样子。", ["发票的问题报了三个星期"],
+                 id="zh-reported-weeks-ago"),
+    pytest.param("客户：每换一个客服，都要从头解释一遍。", ["每换一个客服，都要从头解释一遍"], id="zh-told-again-from-the-start"),
+    pytest.param("客户：续费价格涨了不少，而且导出的报表经常出错。", ["导出的报表经常出错"],
+                 id="zh-a-defect-after-the-price-stays"),
+    pytest.param("客户：盘点一次要三个小时，太慢。", ["盘点一次要三个小时，太慢"],
+                 id="zh-a-short-verdict-takes-its-fact"),
+    pytest.param("客户：不过排班那块还是乱。", ["排班那块还是乱"], id="zh-a-whole-sentence-drops-its-but"),
+])
+def test_more_ways_a_chinese_problem_is_told(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("客户：报价比去年高了一大截，根本没法接受。", id="zh-a-price-reaction"),
+    pytest.param("客户：我的问题是，这个模板能不能改？", id="zh-my-question-is"),
+])
+def test_a_price_reaction_or_an_announced_question_is_no_pain(text: str) -> None:
+    assert _pains(text) == []
+
+
+def test_a_reaction_after_what_a_kept_pain_does_is_no_second_pain() -> None:
+    assert _pains("客户：扫码枪老是识别不了，经常要扫三四遍，仓库的同事意见很大。") == ["扫码枪老是识别不了"]
+
+
+def test_a_short_problem_name_is_the_topic_of_what_follows() -> None:
+    assert _pains("客户：最大的问题是排班，现在都是店长手动在群里排，排完没人确认。")[:1] == \
+        ["现在都是店长手动在群里排"]

@@ -31,6 +31,19 @@ FOLLOW_ON = re.compile(r"^(?:已经|都|前后)?(?:催|问|打|找|报|提|等)�
                        r"(?:次|遍|回|天|周|个?星期|个?礼拜|个?月|小时)|"
                        r"^(?:一天|每天|每周|每个?月|每次|一次)(?:都)?(?:要|得|需要)(?:花|耗)|"
                        r"^(?:然后)?再(?:手工|手动|人工|一个个|一条条|挨个)")
+# a bare consequence told after the failure in the same sentence is that failure, not a second
+# pain: "登不上系统，提示SSO错误，前台没法收银", "整车报废，损失两万多", "短信发不出去，好几个会员说没收到",
+# "数据少了一半，已经有客户投诉了" (a consequence with content of its own stays: "三份合同因此耽误了")
+CONSEQUENCE = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:也|都|就|根本)?没法[\u4e00-\u9fff]{1,3}了?$|"
+    r"^[\u4e00-\u9fff\d]{0,8}?损失[\u4e00-\u9fff\d.]{1,6}?(?:你知道吗)?$|"
+    r"^[\u4e00-\u9fff]{0,4}?(?:已经|就|都|还)?有[\u4e00-\u9fff\d]{0,8}?(?:投诉了?|说没收到)$")
+# the ones a demand is about, not a failure: "2）修不好的直接换新", "不能用的统一退回"
+DEMAND_ABOUT = re.compile(r"(?:不能|无法|没法|修不好|用不了)[\u4e00-\u9fff]{0,2}的(?:就|都|请|直接|一律|全部|统一)")
+# a rule the customer must follow is no failure: "集团要求数据不出机房，所以不能用公有云",
+# "关不了，安全要求必须开"
+POLICY = re.compile(r"(?:集团|公司|安全|合规|监管|法规|政策|规定|制度)(?:上|那边)?(?:要求|规定|不允许)")
+POLICY_BOUND = re.compile(r"不能|关不了|不可以|不允许")
 # "这已经是第二次了", "这个月第三次催了", "上个月也是这样"
 BARE_RECURRENCE = re.compile(
     r"^(?:这|这个月|这周|本月|今年|已经|又|都|也|这次|而且)*(?:是)?第[二三四五六七八九十\d]+次"

@@ -24,7 +24,9 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
+    CONSEQUENCE,
     DECLINED,
+    DEMAND_ABOUT,
     DIAGNOSIS,
     ELABORATION,
     FOLLOW_ON,
@@ -34,6 +36,8 @@ from extractors.rules.pain_clauses import (
     METADATA,
     NOTICE,
     OWN_ACTION,
+    POLICY,
+    POLICY_BOUND,
     RESOLVED_PAST,
     UNACCEPTABLE,
 )
@@ -322,7 +326,8 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
     elif not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part):
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
-                or _BUSY.match(part) or OWN_ACTION.search(part) or UNACCEPTABLE.search(part))
+                or _BUSY.match(part) or OWN_ACTION.search(part) or UNACCEPTABLE.search(part)
+                or DEMAND_ABOUT.search(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
@@ -375,6 +380,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
     if price and english:
         return []
+    policy = not english and POLICY.search(text) is not None
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
     pains: list[str] = []
     others: list[tuple[int, int, bool]] = []
@@ -404,9 +410,10 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             continue
         if not english and _SHORT_PROBLEM.search(text, start, end) and index + 1 < len(cuts):
             continue  # "最大的问题是线索分配，…": a topic the clauses after it tell
-        if _is_refused(part, asked, english) or IMPROVED.search(part):
+        if _is_refused(part, asked, english) or IMPROVED.search(part) or \
+                policy and POLICY_BOUND.search(part):
             refused = True
-        elif not english and last_index >= 0 and ELABORATION.match(part):
+        elif not english and last_index >= 0 and (ELABORATION.match(part) or CONSEQUENCE.match(part)):
             continue  # "导不出报表了，一点导出就转圈": what the failure just told does
         elif is_pain is None or is_pain(part):
             before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
@@ -442,7 +449,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
         pains = _with_what_recurs(text, pains, recurrence, others)
     whole = whole_clause(sentence)
     if not pains:
-        if not whole_when_unsure or refused or _words(whole, english) < minimum or \
+        if not whole_when_unsure or refused or policy or _words(whole, english) < minimum or \
                 whole.endswith(("?", "？")) and not _RHETORICAL.search(whole):
             return []  # "is that a setting we changed, or a bug?" asks
         for start, end, asked in others:

@@ -176,7 +176,7 @@ _CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|(?<=
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
-                      r"说实话|老实说|(?:最大的|主要的?)?问题(?:就|在于)?是|(?:麻烦|头疼|头痛|要命)的是|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过|"
+                      r"说实话|老实说|(?:最大的|主要的?)?问题(?:就|在于)?是|(?:麻烦|头疼|头痛|要命)的是|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过|可是|"
                       # an item of a list: "一是方言识别不行", "第二，导出经常超时"
                       r"[一二三四五]是|第[一二三四五](?=[，,、是])|首先|其次)"
                       r"[\s,，、…]*)+", re.I)
@@ -224,8 +224,6 @@ _SUBJECTLESS = re.compile(r"^(?:每个都|到现在|到今天|至今|现在(?:�
                           r"时不时|动不动)")
 # "问题就是导购一走": a clause that only names what the problem is about
 _SHORT_PROBLEM = re.compile(r"问题(?:就|在于)?是[\u4e00-\u9fff]{1,4}$")
-# a Chinese sentence kept whole loses the word that links it to the one before: "但是权限那块还是乱"
-_CONNECTIVE = re.compile(r"^(?:但是|不过|可是|而且|另外)[，,\s]*")
 # an English clause cut at "which" tells what the problem before it costs: one pain with it
 _WHICH = re.compile(r"\swhich\s$", re.I)
 MAX_TOPIC_CHARS = 12  # a longer clause before is a statement of its own, not the subject
@@ -458,5 +456,6 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 return []
         return [whole]
     if len(pains) == 1 and (english or len(pains[0]) >= len(whole) - 2):
-        return [whole if english else _CONNECTIVE.sub("", whole)]
+        # a Chinese sentence kept whole loses its lead-in too: "但是权限那块还是乱", "三是新店账号还没开通"
+        return [whole if english else _LEAD_IN.sub("", whole) or whole]
     return pains[:MAX_PAINS_PER_SENTENCE]

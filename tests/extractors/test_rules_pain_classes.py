@@ -357,3 +357,13 @@ def test_a_bare_consequence_after_its_failure_is_that_failure(text: str, pains: 
 ])
 def test_a_policy_or_the_subject_of_a_demand_is_no_pain(text: str) -> None:
     assert _pains(text) == []
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：二是新门店的收银账号到现在还没开通，已经催了三次了。",
+                 ["新门店的收银账号到现在还没开通，已经催了三次了"], id="zh-list-number"),
+    pytest.param("客户：说实话你们这个排班表一直算错。", ["你们这个排班表一直算错"], id="zh-frankly"),
+    pytest.param("客户：可是小程序那边还是乱。", ["小程序那边还是乱"], id="zh-but"),
+])
+def test_a_chinese_sentence_kept_whole_loses_its_lead_in(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains

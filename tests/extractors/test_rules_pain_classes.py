@@ -311,6 +311,8 @@ def test_a_bare_reaction_or_a_delay_notice_is_no_pain(text: str) -> None:
     pytest.param("客户：每换一个客服，都要从头解释一遍。", ["每换一个客服，都要从头解释一遍"], id="zh-told-again-from-the-start"),
     pytest.param("客户：续费价格涨了不少，而且导出的报表经常出错。", ["导出的报表经常出错"],
                  id="zh-a-defect-after-the-price-stays"),
+    pytest.param("客户：价格方面没问题，但是导出老是报错。", ["导出老是报错"],
+                 id="zh-a-defect-after-but-and-a-price"),
     pytest.param("客户：盘点一次要三个小时，太慢。", ["盘点一次要三个小时，太慢"],
                  id="zh-a-short-verdict-takes-its-fact"),
     pytest.param("客户：不过排班那块还是乱。", ["排班那块还是乱"], id="zh-a-whole-sentence-drops-its-but"),

@@ -25,10 +25,34 @@ RESOLVED_PAST = re.compile(r"\bused to\b.*\bnow (?:we|they|it|i|you|he|she|every
                            r"以前.{2,30}现在(?:不用|直接|一键|自动|都能)", re.I)
 # "一点导出就转圈", "信号一差就转圈": what a failure told just before does when it happens
 ELABORATION = re.compile(r"^[\u4e00-\u9fff]{0,6}一[\u4e00-\u9fff]{1,4}就")
+# what the failure told just before has cost since, without a subject of its own: "新店账号还没开通，
+# 已经催了两次了", "会话记录要手动复制过去，一天要花一个多小时", "一个个导出来，再手工汇总成一张表"
+FOLLOW_ON = re.compile(r"^(?:已经|都|前后)?(?:催|问|打|找|报|提|等)了(?:[\d一二两三四五六七八九十几好]+|半)[个多]*"
+                       r"(?:次|遍|回|天|周|个?星期|个?礼拜|个?月|小时)|"
+                       r"^(?:一天|每天|每周|每个?月|每次|一次)(?:都)?(?:要|得|需要)(?:花|耗)|"
+                       r"^(?:然后)?再(?:手工|手动|人工|一个个|一条条|挨个)")
+# a bare consequence told after the failure in the same sentence is that failure, not a second
+# pain: "登不上系统，提示SSO错误，前台没法收银", "整车报废，损失两万多", "短信发不出去，好几个会员说没收到",
+# "数据少了一半，已经有客户投诉了" (a consequence with content of its own stays: "三份合同因此耽误了")
+CONSEQUENCE = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:也|都|就|根本)?没法[\u4e00-\u9fff]{1,3}了?$|"
+    r"^[\u4e00-\u9fff\d]{0,8}?损失[\u4e00-\u9fff\d.]{1,6}?(?:你知道吗)?$|"
+    r"^[\u4e00-\u9fff]{0,4}?(?:已经|就|都|还)?有[\u4e00-\u9fff\d]{0,8}?(?:投诉了?|说没收到)$")
+# the ones a demand is about, not a failure: "2）修不好的直接换新", "不能用的统一退回"
+DEMAND_ABOUT = re.compile(r"(?:不能|无法|没法|修不好|用不了)[\u4e00-\u9fff]{0,2}的(?:就|都|请|直接|一律|全部|统一)")
+# a rule the customer must follow is no failure: "集团要求数据不出机房，所以不能用公有云",
+# "关不了，安全要求必须开"
+POLICY = re.compile(r"(?:集团|公司|安全|合规|监管|法规|政策|规定|制度)(?:上|那边)?(?:要求|规定|不允许)")
+POLICY_BOUND = re.compile(r"不能|关不了|不可以|不允许")
 # "这已经是第二次了", "这个月第三次催了", "上个月也是这样"
 BARE_RECURRENCE = re.compile(
     r"^(?:这|这个月|这周|本月|今年|已经|又|都|也|这次|而且)*(?:是)?第[二三四五六七八九十\d]+次"
     r"(?:了|催了?|出现|发生)?$|^(?:上次|上个月|上周|之前|以前|去年)(?:也|都)是这样(?:的)?$")
+# a notice of the sender's own delay, with its apology: "春节期间邮件回复可能延迟，敬请谅解"
+NOTICE = re.compile(r"敬请(?:谅解|见谅|原谅)|请您?谅解|给您带来(?:的)?不便")
+# a verdict on the vendor's answer, not a problem: "这样的服务态度我们很难接受", "this answer is not
+# acceptable" (the problem told with it stays: "导出一直报错，我们很难接受" keeps "导出一直报错")
+UNACCEPTABLE = re.compile(r"(?:很难|难以|无法|没法|不能)接受")
 # the vendor's handling note: "已复现，…导致…", "经排查，是…", "root cause was…"
 DIAGNOSIS = re.compile(r"(?:^|[：:，,\s】])(?:已(?:复现|处理|定位|修复|排查)|经排查|经核实)(?:[，,。]|$)|"
                        r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) ", re.I)

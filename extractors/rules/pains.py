@@ -24,15 +24,22 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
+    CONSEQUENCE,
     DECLINED,
+    DEMAND_ABOUT,
     DIAGNOSIS,
     ELABORATION,
+    FOLLOW_ON,
     IMPROVED,
     LABEL,
     MAX_LABEL_CHARS,
     METADATA,
+    NOTICE,
     OWN_ACTION,
+    POLICY,
+    POLICY_BOUND,
     RESOLVED_PAST,
+    UNACCEPTABLE,
 )
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.sentences import Sentence
@@ -143,7 +150,14 @@ _COMPLAINTS = (
     r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录开写记配打]错|"
     r"被(?:打回|退回|拒)|封号|被封|(?<!预算)冻结|丢(?:单|客户|数据|订单)|乱收费|乱扣|一直不(?:回|到|行|好|通|显示|更新|同步)|"
     r"(?:也|又|还|每次都|总)是这样|每次都(?:得|要)|每次还得|还得(?:手动|自己|再)|有意见|意见(?:很|挺|特别|非常)?大|"
-    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨")
+    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨|"
+    # what follows "问题是" is the problem; a thing that got worse, takes many clicks, was reported
+    # long ago, or must be told again: "问题是没有销售漏斗", "新版加载明显变慢", "点好几下才能签收",
+    # "这个问题报了两个礼拜", "每次都要从头说一遍"
+    r"(?<![没有])问题(?:就|在于|主要)?是(?=[\u4e00-\u9fffA-Za-z\d])(?!什么|不是|啥|哪|否)|(?:麻烦|头疼|头痛|要命)的是|"
+    r"变(?:得)?(?:很|更|特别)?(?:慢|卡|差)|(?:很|太|非常|特别|比较|挺)被动|(?:还是|很|太|特别|比较|有点|挺)乱(?![码序])|"
+    r"乱七八糟|(?:好几|[三四五六七八九十]+)(?:下|步|次|遍)才(?:能|可以|行)|"
+    r"(?:报|提|反映|反馈)了(?:[\d两三四五六七八九十]+|好几|半)个?多?(?:天|周|礼拜|星期|月)|从头(?:再)?(?:说|讲|解释)")
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
 _FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
 PAIN = fold(re.compile(_COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
@@ -162,7 +176,7 @@ _CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|(?<=
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
-                      r"说实话|老实说|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过|"
+                      r"说实话|老实说|(?:最大的|主要的?)?问题(?:就|在于)?是|(?:麻烦|头疼|头痛|要命)的是|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过|可是|"
                       # an item of a list: "一是方言识别不行", "第二，导出经常超时"
                       r"[一二三四五]是|第[一二三四五](?=[，,、是])|首先|其次)"
                       r"[\s,，、…]*)+", re.I)
@@ -206,8 +220,10 @@ _REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|�
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
-_SUBJECTLESS = re.compile(r"^(?:一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
+_SUBJECTLESS = re.compile(r"^(?:每个都|到现在|到今天|至今|现在(?:都|还)|得|还得|一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
                           r"时不时|动不动)")
+# "问题就是导购一走": a clause that only names what the problem is about
+_SHORT_PROBLEM = re.compile(r"问题(?:就|在于)?是[\u4e00-\u9fff]{1,4}$")
 # an English clause cut at "which" tells what the problem before it costs: one pain with it
 _WHICH = re.compile(r"\swhich\s$", re.I)
 MAX_TOPIC_CHARS = 12  # a longer clause before is a statement of its own, not the subject
@@ -234,6 +250,9 @@ _ANNOUNCER = re.compile(r"(?:问题|毛病|issues?|problems?|things?|concerns?)[
 # "contract tiers don't apply to app orders") still are
 _PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quoted|discount)\b|涨价|涨幅|"
                     r"报价(?!单|审批|流程|模板|系统|功能)|价格|价钱|折扣", re.I)
+# a Chinese sentence goes on from the price to another matter: "今年续费涨了不少，而且机器人答非所问的情况挺多",
+# "价格方面没问题，但是导出老是报错"
+_ADDITIVE = re.compile(r"而且|另外|还有|此外|再就是|除此之外|其次|[二三四]是|第[二三四]|但是|不过|可是")
 _BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|manual|by hand|"
                             r"overrid|n't apply|not appl|wrong|incorrect|手工|手动|算错|不对", re.I)
 # a question word inside a statement: "总部根本看不到每个店到底有多少活跃会员"
@@ -306,7 +325,8 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
     elif not english and _ASKING.search(part) and not _EMBEDDED_QUESTION.search(part):
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
-                or _BUSY.match(part) or OWN_ACTION.search(part))
+                or _BUSY.match(part) or OWN_ACTION.search(part) or UNACCEPTABLE.search(part)
+                or DEMAND_ABOUT.search(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
@@ -318,7 +338,7 @@ def _is_plain_fact(part: str, asked: bool) -> bool:
 # a sentence none of whose clauses is a pain: a bracketed note, a problem of the past, the vendor's
 # diagnosis or admission, a decision not to renew (one search for all of them)
 _NO_PAIN_HERE = re.compile("|".join(f"(?:{p.pattern})" for p in (
-    METADATA, RESOLVED_PAST, DIAGNOSIS, ADMISSION, DECLINED)), re.I)
+    METADATA, RESOLVED_PAST, DIAGNOSIS, ADMISSION, DECLINED, NOTICE)), re.I)
 
 
 def _cue_starts(sentence: Sentence) -> list[int]:
@@ -354,9 +374,12 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
-            english and IMPROVED.search(text) or \
-            _PRICE.search(text) and not _BILLING_ERROR.search(text):
+            english and IMPROVED.search(text):
         return []
+    price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
+    if price and english:
+        return []
+    policy = not english and POLICY.search(text) is not None
     minimum = MIN_EN_CLAUSE_WORDS if english else MIN_CLAUSE_WORDS
     pains: list[str] = []
     others: list[tuple[int, int, bool]] = []
@@ -364,19 +387,32 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     announced = False  # a label before a colon ("主要痛点：") says the clauses after it are problems
     recurrence: tuple[str, int, int] | None = None  # a bare "这已经是第二次了" kept as a pain
     last_start, last_index = 0, -2  # where the last pain clause starts, and its cut's index
-    for index, (start, end, asked) in enumerate(_cuts(text)):
+    cuts = _cuts(text)
+    for index, (start, end, asked) in enumerate(cuts):
         if is_pain is None and not announced and not any(start <= at < end for at in cues):
             others.append((start, end, asked))  # read only if no clause has a cue
+            continue
+        if price and end > price.start() and not _ADDITIVE.search(text, price.start(), start):
+            refused = True  # "续费涨了不少，根本没法接受" objects to the price
             continue
         part = _clause(text, start, end)
         if text[end:end + 1] in ":：" and len(part) <= MAX_LABEL_CHARS and LABEL.search(part):
             announced = True  # "主要痛点：": the label is none, what follows is the problem
             continue
         if _words(part, english) < minimum:
+            before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
+            if not english and is_pain is None and before and \
+                    _is_plain_fact(fact := _clause(text, before[0], before[1]), before[2]) and \
+                    not _ACK.fullmatch(fact):
+                pains.append(_clause(text, before[0], end))  # "查一批要二十分钟，太慢"
+                last_start, last_index = before[0], index
             continue
-        if _is_refused(part, asked, english) or IMPROVED.search(part):
+        if not english and _SHORT_PROBLEM.search(text, start, end) and index + 1 < len(cuts):
+            continue  # "最大的问题是线索分配，…": a topic the clauses after it tell
+        if _is_refused(part, asked, english) or IMPROVED.search(part) or \
+                policy and POLICY_BOUND.search(part):
             refused = True
-        elif not english and last_index == index - 1 and ELABORATION.match(part):
+        elif not english and last_index >= 0 and (ELABORATION.match(part) or CONSEQUENCE.match(part)):
             continue  # "导不出报表了，一点导出就转圈": what the failure just told does
         elif is_pain is None or is_pain(part):
             before = others[-1] if others and _CLAUSES.fullmatch(text, others[-1][1], start) else None
@@ -387,12 +423,14 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 pains.append(part)
                 last_start = start
             elif last_index == index - 1 and (_DETAIL.match(part) or _COST.match(part)
-                                               or english and _RECURS.match(part)):
+                                               or english and _RECURS.match(part)
+                                               or not english and FOLLOW_ON.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
             elif not english and _REACTION.search(part):
-                if before is None or last_index == index - 1 or \
+                if before is None or last_index in (index - 1, index - 2) or \
                         not _is_plain_fact(_clause(text, before[0], before[1]), before[2]):
                     refused = True  # a reaction alone ("大家意见挺大的") or to a pain already kept
+                    # (its fact may be what that pain does: "定位老是不准，经常偏几百米，大家意见很大")
                     continue
                 pains.append(_clause(text, before[0], end))
                 last_start = before[0]
@@ -410,7 +448,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
         pains = _with_what_recurs(text, pains, recurrence, others)
     whole = whole_clause(sentence)
     if not pains:
-        if not whole_when_unsure or refused or _words(whole, english) < minimum or \
+        if not whole_when_unsure or refused or policy or _words(whole, english) < minimum or \
                 whole.endswith(("?", "？")) and not _RHETORICAL.search(whole):
             return []  # "is that a setting we changed, or a bug?" asks
         for start, end, asked in others:
@@ -419,5 +457,6 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                 return []
         return [whole]
     if len(pains) == 1 and (english or len(pains[0]) >= len(whole) - 2):
-        return [whole]
+        # a Chinese sentence kept whole loses its lead-in too: "但是权限那块还是乱", "三是新店账号还没开通"
+        return [whole if english else _LEAD_IN.sub("", whole) or whole]
     return pains[:MAX_PAINS_PER_SENTENCE]

@@ -9,9 +9,10 @@ more each state a problem; one problem keeps its sentence ("our reps found the G
 to load"), since short English clauses ("its a mess") lose their subject. Not pains: a threat
 clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
 question ("专业版的限额是多少？"); a problem told before the question still is one
-("导出报表的时候中文文件名是乱码，怎么解决？"). Problems told as plain facts are `pain_facts.py`'s
-cues; clauses with a cue that are still no pain (praise, an elaboration, a bare recurrence count,
-the vendor's diagnosis, one's own next step) are `pain_clauses.py`'s.
+("导出报表的时候中文文件名是乱码，怎么解决？"). The complaint words are `pain_cues.py`'s cues,
+problems told as plain facts `pain_facts.py`'s; clauses with a cue that are still no pain (praise,
+an elaboration, a bare recurrence count, the vendor's diagnosis, one's own next step) are
+`pain_clauses.py`'s.
 """
 
 from __future__ import annotations
@@ -41,129 +42,16 @@ from extractors.rules.pain_clauses import (
     RESOLVED_PAST,
     UNACCEPTABLE,
 )
+from extractors.rules.pain_cues import COMPLAINTS
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.sentences import Sentence
 
-# Cue phrases of a problem the customer has. English: effort and delay ("takes my ops guy two
-# days", "leads sit there for days"), defects ("stopped sending", "keeps timing out", "isn't
-# syncing", "does nothing"), neglect ("nobody has replied"), billing errors ("charged for 45
-# seats"). Chinese: the same, and verbs with a negative potential complement (收不到, 登不上,
-# 打不开, 同步不了) — 麻烦 only as "troublesome" (很麻烦), never the "麻烦您…" of a request.
-_COMPLAINTS = (
-    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:[\w']+,? ){0,4}?"
-    r"(?:hours|days|weeks|a (?:day|week|month))|spen[dt](?:s|ing)?\W+(?:[\w']+\W+){0,4}?"
-    r"(?:hours|days|half (?:a|the|our))|sit(?:s|ting)? (?:there )?for (?:hours|days|weeks)|"
-    r"manual(?:ly)?|by hand|copy(?:ing)? and past|struggl(?:e|es|ing)|pain(?:ful)?|frustrat\w*|"
-    r"headache|nightmare|tedious|time[- ]consuming|error[- ]prone|mistakes?|slow|lag\w*|crash\w*|"
-    r"(?:keeps?|kept) (?:failing|crashing|breaking|timing out|dropping|freezing|logging (?:us|me) "
-    r"out)|doesn'?t (?:work|sync|scale|integrate|load|open|save|respond|do anything)|"
-    r"does nothing|stopped (?:working|sending|syncing|loading|showing|updating|responding)|"
-    r"tim(?:es|ed|ing) out|(?:isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|still not|not) "
-    r"(?:been )?(?:syncing|synced|loading|loaded|migrated|fixed|resolved|arrived|showing up)|"
-    r"won'?t (?:load|open|sync|save|connect)|locked out|outages?|blank (?:screen|page)|"
-    r"error messages?|errors|rate[- ]limit\w*|duplicat\w*|dropp(?:ed|ing) (?:\w+ )?(?:meetings|"
-    r"calls|leads|messages|emails|contacts|events)|a mess|messy|disaster|unusable|unreliable|"
-    r"flaky|(?<!not )(?<!n't )stuck|froze(?! (?:all |the |our )?(?:new )?(?:software )?(?:spend|budget|hiring|"
-    r"headcount|purchas))|freez(?:es|ing)|wrong|incorrect|inaccurate|(?:don'?t|doesn'?t|didn'?t|never) "
-    r"(?:match|add up)|out of sync|(?:nobody|no one|no-one)(?: \w+){0,3}?(?: has| had|'s)? (?:replied|responded|"
-    r"answered|got back|gotten back|told|called|followed up|picked up|fixed)|no (?:reply|response|"
-    r"answer|callback)|haven'?t heard back|(?:sends?|sent|fires?|fired|runs?|ran|created|imported|shows?|showed) (?:\w+ ){0,4}?twice|hitting (?:\w+ )?(?:limits?|caps?|errors?|[45]\d\ds)|(?:none|nothing) (?:of (?:\w+ ){0,4}?)?(?:is|are|was|were) (?:syncing|working|loading|showing up|coming through|arriving)|(?:double|over)[- ]?(?:charged|billed)|"
-    r"(?:charged|billed) (?:us )?(?:twice|double|for \w+ (?:seats|users|licen[cs]es) but)|"
-    r"not working|broken(?! out| down)|fails?|failing|failed|bug(?:s|gy)?(?! reports?\b| track)|outage|downtime|lose|losing|lost|miss(?:ed|ing)? "
-    r"(?:leads|deals|follow-?ups|tickets|calls)|no visibility|hard to|difficult to|(?:can't|cant|cannot) "
-    r"(?:see|find|track|get|export|log ?in(?:to)?)|unable to|double entry|scattered|silo\w*|out of date|"
-    r"complain\w*|churn\w*|fall(?:s|ing)? through the cracks|(?:forget|forgets|forgot) to (?:log|"
-    r"update|follow|call|enter)|(?:don'?t|doesn'?t|never) (?:log|update|follow up)|no (?:idea|way to "
-    r"(?:see|know|track|tell))|can'?t (?:tell|trust|rely on)|too many (?:tools|clicks|steps|tabs|"
-    r"systems)|clunky|cumbersome|confus(?:ed|ing)|(?:too|way too|overly) (?:complicated|complex)|"
-    r"wast(?:e|es|ed|ing) (?:of )?(?:time|hours|a day|days)|backlog|swamped|overwhelmed|drowning|"
-    r"no single (?:view|source)|(?:separate|different|disconnected) (?:tools|systems)|guesswork|"
-    r"fiction|not (?:accurate|reliable|up to date)|double[- ]book\w*|delayed|"
-    # a problem told as a plain fact: things vanish, bounce back, never arrive, stop being used
-    r"vanish\w*|disappear\w*|(?:is|are|was|were|went|go|goes|gone|still|been) missing|"
-    r"missing from|bounc(?:e|es|ed|ing) (?:\w+ )?back|kick(?:s|ed|ing)? (?:\w+ )?out|"
-    r"log(?:s|ged|ging)? (?:me|us|him|her|them|everyone|people|users) out|gr[ae]yed[- ]out|"
-    r"never (?:sync|load|arriv|show|work|sav|updat|open|came|come|got|get|heard|receiv|went|"
-    r"go(?:es)? through)\w*|(?:didn't|didnt|did not|doesn't|doesnt|does not|do not|won't|wont|"
-    r"will not|isn't|isnt|is not|aren't|arent|are not|wasn't|wasnt|was not) (?:come (?:over|through|across)|show(?:ing)? up|"
-    r"go(?:ing)? through|get(?:ting)? through|carry over|transfer|import|arrive|sync|load|work|"
-    r"save|open|connect|print|play)|stopped (?:using|trusting|bothering|relying|opening|"
-    r"checking|logging|reading|looking)|still (?:showing|shows|seeing|getting|broken|down|"
-    r"happening|stuck|pending|charging|missing)|stale|outdated|"
-    r"twice(?! (?:a|an|per|each|as|the|what|that|how|weekly|monthly|daily)\b)|(?:invoiced|billed|charged) "
-    r"(?:us |me )?for|no (?:way|field|option|setting|button|place|column|filter) (?:to|for)|"
-    r"rejected|(?:been|kept|keep|keeps|still) waiting(?! (?:on|for) (?:my|our) )|ridiculous|unacceptable|annoying|terrible|"
-    r"awful|horrible|useless|embarrass\w*|robotic|(?:only|maybe|barely|like) (?:\w+|\d+) ?"
-    r"(?:percent|%) accura\w+|(?:live|lives|living|tracked|tracking|track|kept|keep|keeps|"
-    r"managed|manage|maintain\w*|run|runs|done) (?:\w+ ){0,3}?in (?:a |an |our |one |shared |"
-    r"google )*(?:spreadsheets?|excel|sheets)|impossible to|getting worse|worse and worse|fed up|"
-    r"sick of|tired of|without (?:fixing|resolving|solving|answering|replying)|(?:big|huge|major) "
-    r"gap|from memory|happened again|"
-    # everyday ways of saying something is wrong: "we're having issues with the sync", "the portal
-    # is down", "still no word", "I had to call three times"
-    r"(?:having|had|have|has|running into|ran into|seeing|facing|experiencing|hit|hitting) "
-    r"(?:\w+ ){0,2}?(?:issues?|problems?|trouble|difficult(?:y|ies))|(?<!no )(?<!any )"
-    r"(?:issues?|problems?|trouble) (?:with|since|logging|getting|accessing)|"
-    r"(?:is|are|was|were|went|goes|been) down(?! (?:that|this|the|a) (?:road|path|route)| (?:well|"
-    r"to|by|from)\b)|not able to|(?:can't|cant|cannot|couldn't|couldnt) (?:access|"
-    r"open|load|save|upload|download|print|connect|sync|edit|change|update|delete|import|sign "
-    r"in|reach)|still (?:no|not(?! sure| decided| convinced)|hasn'?t|haven'?t|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|cannot|"
-    r"nothing)|disappoint\w*|unhappy|upset|angry|furious|too (?:slow|buggy)|keeps? (?:happening|"
-    r"coming back|getting|showing|losing|missing|having to)|had to (?:manually|re-?enter|redo|"
-    r"call|chase|escalate|wait|restart|reboot|reinstall)|on hold for (?:\w+ )?(?:minutes|hours|"
-    r"an hour|ages|forever)|(?:haven'?t|hasn'?t|"
-    r"didn'?t|never) (?:received|gotten|got)|glitch\w*|unresponsive|same thing (?:happened|again)|have to (?:manually|re-?enter|"
-    r"re-?type|copy|export|redo)|every time (?:we|i) have to|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|it|that|we|i|the|our|in|now)\b|"
-    r"(?:customers|clients|users|people|agents|reps|everyone|patients|drivers) (?:are |were )?"
-    r"(?:still |just |left )?(?:waiting|sitting idle)|(?:went|gone|going|go) back to (?:using )?"
-    r"(?:excel|spreadsheets?|paper|email|pen|the old)|"
-    r"(?:none|nothing|no one|nobody) of (?:\w+ ){0,3}?(?:came|come) "
-    r"(?:over|through|across)|(?:none|nothing) of (?:\w+ ){0,3}?(?:arrived|showed up|made it))\b"
-    r"|(?:很|太|挺|比较|特别|非常|好|真|蛮|更|会)麻烦|麻烦死|太慢|很慢|慢得|耗时|费时|花了?(?:很多|好几|大量)|"
-    r"好几个小时|手工|手动|人工录入|重复录入|出错|报错|错误|崩溃|卡顿|宕机|故障|无法|不能|用不了|丢失|漏掉|"
-    r"遗漏|看不到|找不到|难以|很难|困难|头疼|痛点|效率低|效率很低|不方便|不稳定|混乱|分散|投诉|流失|加班|"
-    r"手写|漏记|闪退|卡死|白屏|对不上|响应(?:也|很|太)?慢|(?:收|同步|连|打|登|接|搜|查|识别|加载|刷)不到|"
-    r"(?:登|登录|连|打|进|点|同步|上传|下载|导|导入|导出|发|存|保存|加载|打印|播放|用|开|刷|识别|改|修改|删|删除|编辑|提交|取消|注销|退|设置|加|关)不(?:了|上|开|进去|出来?|动)|"
-    r"(?:联系|打)不(?:上|通)|做不了|没法|没办法用|要等(?:半|好|很|几|一)|等了(?:半天|好久|很久)|不(?:太|够)准|卡在|卡住|卡了|一直卡|乱码|丢了|不见了|没了|不准|不一致|有误|算错|(?:写|讲|说|标)得(?:太|很|也|都)?不(?:太)?清楚|看不懂|"
-    r"不知道什么意思|还没(?:有)?(?:收到|到账|同步|解决|处理|修好|回复|发货|开通|退款|通)|一直(?:显示|提示|处于)?未|一直没(?:有)?(?:收到|"
-    r"回复|解决|处理|人|反应|同步|更新|到账)|迟迟|催了|没人(?:理|管|回|处理|跟进)|不回复|没回复|没有回复|没反应|没响应|扣了两次|"
-    r"重复扣|多扣|扣错|多收|失败|一直报|报[45]\d\d|异常|延迟|掉线|断线|崩了|挂了(?!电话)|死机|老是(?:忘|出|卡|掉|断|"
-    r"崩|报|丢|漏|错)|总是(?:忘|出错|卡|掉|断)|不好用|难用|体验(?:很|太|不太|非常)?(?:差|不好)|很差|太差|"
-    r"太复杂|很复杂|繁琐|不会用|不及时|不同步|信息不通|(?:全|都|只能)靠|容易漏|经常漏|经常忘|老忘|浪费(?:时间|人力)|"
-    r"统计不了|看不全|不准确|拖了|等了很久|半天没|"
-    # 中文的平铺直叙：超时、影响到业务、至今没到、用了三天就坏、一直占线、少了一大半、各记各的
-    r"超时(?!自动|提醒|升级)|(?<!不)影响(?:了|到)?(?!不大|很小)|(?:到现在|至今|现在都|到今天)(?:都|也|还|仍)?(?:没|未|不)|"
-    r"还没(?:有)?(?:退|到|恢复|好)|(?:还是|很|有点|太|特别|非常|比较|经常|一直)卡(?![号片券])|"
-    r"(?:天|周|次|个月|下)就(?:不[\u4e00-\u9fff]{1,3}了|坏)|坏了|坏掉|占线|转圈|"
-    r"(?:还|仍|仍然|依然|一直)在(?:扣|收费|自动续费)|少了(?:一大半|一半|很多|好多|不少|一些|\d)|"
-    r"(?<![再来])重复(?!一下|一遍|购买)|(?:抢|拿|约|等|联系|买|领|提|做|达|推送|发送|送|传)不到|各[\u4e00-\u9fff]各的|"
-    r"折腾|(?:花了|要花|得花|花费|花掉|弄了|要弄|得弄|搞了|要搞|得搞|耗了|耗费)[\u4e00-\u9fff]{0,6}?[一二两三四五六七八九十几半\d]+个?多?(?:天|小时|星期|礼拜|周|个月)|"
-    r"死板|太烂|很烂|不灵活|只能(?:一|手动|手工|人工)|一条一条|一个一个|一个个|一条条|挨个|干等|白等|等半天|"
-    r"(?:一点|没有|没|毫无)(?:消息|动静|音讯|回音)|(?<!\d)0 ?kb|带走|"
-    r"(?:文档|说明|手册)(?:上|里)?(?:也|都)?(?:没说|没写|没提|没有说|没有写|没有提)|"
-    r"(?:识别|效果|体验|质量|速度|性能|稳定性|功能|信号)(?:也|还|都|很|太|根本|基本)?不行|"
-    r"(?:第[二三四五六七八九十几]|第\d+)次(?:了|出现|发生|出问题|故障|宕机)|回去用|又用回|重新用回|"
-    r"(?:基本|根本|完全)没有(?!问题|影响)|(?:完全|根本|互相|两边)不通|根本(?:不|没)|尴尬|"
-    r"出问题|出了问题|出现问题|出现了问题|经常有问题|一直有问题|老是有问题|总是有问题|还是有问题|又有问题|问题很多|"
-    r"问题太多|问题特别多|问题很严重|问题严重|(?<!没)毛病|"
-    r"(?<=[\u4e00-\u9fff])bug|不好使|失灵|不管用|不起作用|没效果|没作用|没收到|没有收到|"
-    r"(?:有点|比较|特别|非常|超级)慢|(?:数据|数字|金额|结果|数量|余额)(?:也|都|完全)?不对|[发填扣录开写记配打]错|"
-    r"被(?:打回|退回|拒)|封号|被封|(?<!预算)冻结|丢(?:单|客户|数据|订单)|乱收费|乱扣|一直不(?:回|到|行|好|通|显示|更新|同步)|"
-    r"(?:也|又|还|每次都|总)是这样|每次都(?:得|要)|每次还得|还得(?:手动|自己|再)|有意见|意见(?:很|挺|特别|非常)?大|"
-    r"一塌糊涂|三天两头|问题一大堆|一大堆问题|越来越(?:慢|差|卡|难用|乱|多)|结果[\u4e00-\u9fff]{0,6}没|散在|抱怨|"
-    # what follows "问题是" is the problem; a thing that got worse, takes many clicks, was reported
-    # long ago, or must be told again: "问题是没有销售漏斗", "新版加载明显变慢", "点好几下才能签收",
-    # "这个问题报了两个礼拜", "每次都要从头说一遍"
-    r"(?<![没有])问题(?:就|在于|主要)?是(?=[\u4e00-\u9fffA-Za-z\d])(?!什么|不是|啥|哪|否)|(?:麻烦|头疼|头痛|要命)的是|"
-    r"变(?:得)?(?:很|更|特别)?(?:慢|卡|差)|(?:很|太|非常|特别|比较|挺)被动|(?:还是|很|太|特别|比较|有点|挺)乱(?![码序])|"
-    r"乱七八糟|(?:好几|[三四五六七八九十]+)(?:下|步|次|遍)才(?:能|可以|行)|"
-    r"(?:报|提|反映|反馈)了(?:[\d两三四五六七八九十]+|好几|半)个?多?(?:天|周|礼拜|星期|月)|从头(?:再)?(?:说|讲|解释)")
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
 _FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
-PAIN = fold(re.compile(_COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
+PAIN = fold(re.compile(COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
 # each half has its own cue bit, so a sentence runs only the half its words could match
 _HALVES = [(fold(re.compile(source, re.I)), register_pattern(rule, re.compile(source, re.I)))
-           for rule, source in (("pain", _COMPLAINTS), ("pain_fact", _FACTS))]
+           for rule, source in (("pain", COMPLAINTS), ("pain_fact", _FACTS))]
 PAIN_CUE = _HALVES[0][1] | _HALVES[1][1]
 
 MAX_PAINS_PER_SENTENCE = 3

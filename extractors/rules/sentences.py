@@ -109,7 +109,10 @@ _CUSTOMER_SPEECH = fold(re.compile(
     # the buyer in Chinese: how it works today ("我们现在都是用飞书", "我们现在要专人…"), its wishes,
     # the price asked for, "你们这个系统"
     r"我们(?:现在|目前|之前|一直)[^，,。？?]{0,8}?(?:用|靠|只能|得|要)|我们希望|希望你们|"
-    r"价格(?:呢|怎么算|是多少)|怎么收费|你们(?:这个|那个)", re.I))
+    r"价格(?:呢|怎么算|是多少)|怎么收费|你们(?:这个|那个)|"
+    # its pain and its complaint: "我们最大的痛点是…", "怎么还没修好", "说好的…呢", "又崩了"
+    r"痛点|我们(?:最大的|主要的?)(?:问题|困扰)|怎么还(?:没|不)|说好的|给个准话|"
+    r"(?:又|老是|总是)(?:崩|卡|出问题|报错|闪退|失败|掉线)", re.I))
 # a ticket's or email's header line ("Subject: …", "主题：…") and a heading of meeting notes
 # ("Action items:", "Attendees:", "待办：") are not speaker turns
 _HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单|action items?|"

@@ -80,6 +80,25 @@ CASES = [
         "说话人3：那价格呢？\n",
         "meeting", {"说话人1": "customer", "说话人2": "rep", "说话人3": "customer"},
         id="numbered-speakers-by-words"),
+    pytest.param(  # a chat of names only: the complaint against the apology and the shop's "亲"
+        "小李：你们这个系统又崩了，怎么还没修好\n阿May：亲，非常抱歉，我帮您反馈一下\n小李：说好的昨天修好呢\n",
+        "chat", {"小李": "customer", "阿May": "rep"}, id="names-complaint-and-apology"),
+    pytest.param(
+        "甲：请问你们支持私有化部署吗？\n乙：支持的，我们有现成的方案，我把资料发您\n甲：好的，多少钱？\n",
+        "call", {"甲": "customer", "乙": "rep"}, id="jia-yi-question-and-answer"),
+    pytest.param(  # the agent opens the chat: its greeting outweighs who spoke first
+        "A：您好，很高兴为您服务\nB：我的订单怎么还没发货\nA：亲，帮您查一下\n",
+        "chat", {"A": "rep", "B": "customer"}, id="agent-opens-the-chat"),
+    pytest.param(
+        "王芳 10:32\n在吗，发票还没收到\n周小舟 10:35\n您好，这边帮您查一下，今天给您重开\n",
+        "chat", {"王芳": "customer", "周小舟": "rep"}, id="wechat-name-clock-headers"),
+    pytest.param(
+        "高远：我们最大的痛点是排班，现在全靠店长手工排\n林夕：明白，这块我们有现成的方案\n孟可：还有报表也不好用\n",
+        "meeting", {"高远": "customer", "林夕": "rep"}, id="pain-point-said-by-name"),
+    pytest.param(
+        "说话人1：喂，您好，是华通的李总吗？我是云帆的小赵\n说话人2：对，你说\n"
+        "说话人1：想了解下咱们现在考勤是怎么管的？\n说话人2：就是打卡机，月底人工算，经常算错\n",
+        "call", {"说话人1": "rep", "说话人2": "customer"}, id="cold-call-discovery"),
 ]
 
 

@@ -104,7 +104,7 @@ _CUSTOMER_SPEECH = fold(re.compile(
     r"need|want)|our (?:reps|agents|sales team|boss|cfo|ceo|it|it team|budget|renewal|contract|"
     r"company|compliance|finance|procurement|managers?|users|staff|forecast)|my (?:boss|team|"
     r"manager))\b"
-    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
+    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|我们公司|我们(?:老板|领导|财务|IT|it)|"
     r"预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到|"
     # the buyer in Chinese: how it works today ("我们现在都是用飞书", "我们现在要专人…"), its wishes,
     # the price asked for, "你们这个系统"

@@ -99,6 +99,10 @@ CASES = [
         "说话人1：喂，您好，是华通的李总吗？我是云帆的小赵\n说话人2：对，你说\n"
         "说话人1：想了解下咱们现在考勤是怎么管的？\n说话人2：就是打卡机，月底人工算，经常算错\n",
         "call", {"说话人1": "rep", "说话人2": "customer"}, id="cold-call-discovery"),
+    pytest.param(  # "贵司" is either side's formal "your company": the vendor's accounts team uses it too
+        "会计（星河）：您好，我是星河软件财务部的，贵司有一笔服务费还没结算\n"
+        "严会计：知道的，不好意思，我们流程还在走\n",
+        "call", {"会计（星河）": "rep", "严会计": "customer"}, id="vendor-finance-calls-with-guisi"),
 ]
 
 

@@ -31,12 +31,16 @@ _ENTITY_MARK = re.compile(r"[（(][^)）]+[)）]|\S\s+\S|公司|集团|医院|�
                           r"快运|工厂|有限|(?:部|店|总|主管|经理|老师|前台|调度|专员|负责人)$")
 _CUSTOMER_LABEL = re.compile(r"^(?:客户|用户)$")
 
+_FORM_NAME = re.compile(r"^[【\[][^】\]\n]{1,12}[】\]]\s*")
+
 FieldKind = Literal["header", "content"]
 
 
 def field_kind(label: str, value: str) -> FieldKind | None:
     """What a Chinese ticket's "label: value" line is: a `header` field (metadata on its first
     line), a `content` field (the requester's words), or None (a speaker turn after all)."""
+    if label[:1] in "【[":  # "【报修工单】门店编号：…": the form's name, then its first field
+        label = _FORM_NAME.sub("", label, count=1)
     if _CONTENT_FIELDS.match(label):
         return "content"
     if _HEADER_FIELDS.match(label):

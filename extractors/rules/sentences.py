@@ -63,7 +63,7 @@ _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account exe
 # ("技术支持回复：", "客服小美：" run on without a word boundary); a vendor's internal note is theirs too
 _AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply|official reply|"
                                 r"official response|resolution|internal note|auto(?:mated|matic)?[- ]?(?:reply|response))\b|自动回复|"
-                                r"(?:值班|驻场|售后|运维|技术)?工程师|客服|坐席|技术支持|处理记录|处理意见|"
+                                r"(?:值班|驻场|售后|运维|技术)?工程师|客服(?!经理|主管|总监)|坐席|技术支持|处理记录|处理意见|"
                                 r"处理结果|处理过程|官方回复|客服回复|(?:reply|response|update) from\b"
                                 r"(?! (?:the )?(?:customer|client|requester|user)\b)|官方|"
                                 # "Response (Privacy Team):", "Reply (Tier 2):": the team that answers
@@ -78,6 +78,15 @@ _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|use
                                    # a ticket form's fields the requester fills: "要求：1）…", "申请内容：…"
                                    r"故障描述|故障现象|要求|诉求|申请内容|申请说明|申请原因|反馈内容|问题说明)\b", re.I))
 
+# Chinese service roles the lists above miss: a shop's or a help desk's staff ("店小二：", "商家：",
+# "远程支持-邱师傅：", "售后-钟工：", "客服小美：", "在线客服：") and who files or calls in ("提交人：",
+# "报修人：", "采购部 孔经理："); "客服经理"/"客服主管" is a job on either side and stays unknown
+_ZH_AGENT_LABEL = re.compile(r"(?:店小二|小二|商家|卖家|掌柜|(?:在线|人工|官方|售后|专属)客服|"
+                             r"(?:远程|在线|售后|驻场)(?:支持|工程师)|售后(?:服务|专员)?|值班工程师|处理人|回复人|"
+                             r"客服(?!经理|主管|总监|部|中心|组|团队|负责人)[\u4e00-\u9fffA-Za-z]{1,3})"
+                             r"(?![\u4e00-\u9fff]{4})")
+_ZH_CUSTOMER_LABEL = re.compile(r"(?:提交人|报修人|反馈人|咨询人|投诉人|来电人|发起人|采购(?:部|方|中心)?)"
+                                r"(?=$|[\s\-—－·:：（(]|[\u4e00-\u9fff]{1,4}$)")
 
 # a reply or forward header: Gmail ("On … wrote:", wrapped over two lines or not; Chinese "… 于 …
 # 写道："), Apple Mail ("Begin forwarded message:"), Outlook ("From: …" then "Sent:", "发件人：",
@@ -98,7 +107,13 @@ _VENDOR_SPEECH = fold(re.compile(
     r"feedback|data|seats|invoice|subscription))\b"
     r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案|报价)|有什么可以帮您|非常抱歉|抱歉|给您(?:开通|发|安排|申请)|"
     r"您的(?:工单|订单|账号|问题|需求)|已经?(?:升级给|帮您|为您)|我这边(?:帮您|给您|为您)|^您好|(?:^|[，,。！!\s]|是|都|也)支持的|"
-    r"可以的|没问题|(?:经理|总|老师|先生|女士|姐|哥)(?:您|你)好", re.I))
+    r"可以的|没问题|(?:经理|总|老师|先生|女士|姐|哥)(?:您|你)好|"
+    # the seller at work in Chinese: discovery ("咱们现在是用什么系统？"), the shop's "亲", a promise to
+    # the customer ("给您一个答复", "发给两位"), the product's strengths, the demo
+    r"咱们(?:现在|目前|这边|公司|门店)?[^，,。？?]{0,12}(?:怎么|什么|哪家|哪个|多少|有没有)|为您服务|"
+    r"(?:^|[，,。~～！!\s])亲(?:[，,~～！!。]|$)|好的亲|帮您|(?:给|发)(?:您|两位|各位)(?:一个|答复|回复|报告|回电|结果)|"
+    r"发给(?:两位|各位)|正是我们(?:的强项|要解决|擅长)|我们(?:正好)?(?:比较|很|最)擅长|我们(?:是|也)?有的|"
+    r"我们(?:也)?有(?:现成|成熟)的|(?:^|[，,。])(?:我|我们|今天)(?:主要|先|来|再)?(?:给(?:大家|您|你们|各位))?演示", re.I))
 _CUSTOMER_SPEECH = fold(re.compile(
     r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"
     r"company|software|solution|crm|api|quote|price|contract|docs)|you guys|do you (?:support|"
@@ -106,8 +121,15 @@ _CUSTOMER_SPEECH = fold(re.compile(
     r"need|want)|our (?:reps|agents|sales team|boss|cfo|ceo|it|it team|budget|renewal|contract|"
     r"company|compliance|finance|procurement|managers?|users|staff|forecast)|my (?:boss|team|"
     r"manager))\b"
-    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|贵司|我们公司|我们(?:老板|领导|财务|IT|it)|"
-    r"我们现在用|我们目前用|预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到", re.I))
+    r"|你们的|你们那边|你们家|你们(?:系统|产品|报价|价格|能不能|支持|有没有)|我们公司|我们(?:老板|领导|财务|IT|it)|"
+    r"预算|能不能|多少钱|对不上|登不上|用不了|打不开|一直在催|很着急|影响到|"
+    # the buyer in Chinese: how it works today ("我们现在都是用飞书", "我们现在要专人…"), its wishes,
+    # the price asked for, "你们这个系统"
+    r"我们(?:现在|目前|之前|一直)[^，,。？?]{0,8}?(?:用|靠|只能|得|要)|我们希望|希望你们|"
+    r"价格(?:呢|怎么算|是多少)|怎么收费|你们(?:这个|那个)|"
+    # its pain and its complaint: "我们最大的痛点是…", "怎么还没修好", "说好的…呢", "又崩了"
+    r"痛点|我们(?:最大的|主要的?)(?:问题|困扰)|怎么还(?:没|不)|说好的|给个准话|"
+    r"(?:又|老是|总是)(?:崩|卡|出问题|报错|闪退|失败|掉线)", re.I))
 # a ticket's or email's header line ("Subject: …", "主题：…") and a heading of meeting notes
 # ("Action items:", "Attendees:", "待办：") are not speaker turns
 _HEADER_LABELS = re.compile(r"^(?:subject|re|fwd?|title|topic|ticket|主题|标题|主旨|工单|action items?|"
@@ -133,6 +155,8 @@ _TAG_TIME = re.compile(rf"(?:[,，]?[ \t]*{_CLOCK}[ \t]*(?=[)）])|[ \t]*[（(][
 _LEAD_IN = re.compile(r"^[^(（]*,\s+[a-z]")
 # the date a header line names after its writer: "Jane Ng, Mar 3, 2026, 10:32", "Leo (Support) — 3 Mar 2026"
 _HEADER_DATE = re.compile(r"\s*[,—–-]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]{2,8}\b|\d{4}[-/.]\d).*$")
+# a tag in which the vendor's people name their own side: "我方客户经理", "我司 售前", "our side"
+_OUR_SIDE = re.compile(r"^\s*(?:我方|我司|本司|our (?:side|team|company)\b|us\s*$)", re.I)
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
 # "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
@@ -168,6 +192,11 @@ def role_from_label(label: str) -> Role:
         return "agent"
     if _CUSTOMER_LABELS.match(label):
         return "customer"
+    if _CJK_TEXT.match(label):
+        if _ZH_AGENT_LABEL.match(label):
+            return "agent"
+        if _ZH_CUSTOMER_LABEL.match(label):
+            return "customer"
     tag = TAG.search(label)
     if tag is None:
         return "unknown"
@@ -193,6 +222,30 @@ def _section_speakers(sentences: list[Sentence]) -> None:
             current = (who, role) if role != "unknown" else None
         if current is not None:
             s.speaker, s.role = current
+
+
+def _alias_roles(sentences: list[Sentence]) -> None:
+    """A Chinese speaker named in full once ("采购部 孔经理：", "我方 销售总监 邱明：") and by the
+    name alone after ("孔经理：") is one person: the short label takes the full one's side, in place."""
+    known: dict[str, Role] = {}
+    unknown: set[str] = set()
+    for s in sentences:
+        if s.speaker is not None and _CJK_TEXT.search(s.speaker):
+            if s.role == "unknown":
+                unknown.add(s.speaker)
+            else:
+                known.setdefault(s.speaker, s.role)
+    if not unknown or not known:
+        return
+    sides: dict[str, Role] = {}
+    for name in unknown:
+        roles = {role for label, role in known.items()
+                 if len(label) > len(name) and label.endswith(name) and label[-len(name) - 1].isspace()}
+        if len(roles) == 1:
+            sides[name] = roles.pop()
+    for s in sentences:
+        if s.role == "unknown" and s.speaker in sides:
+            s.role = sides[s.speaker]
 
 
 def _attendee_roles(sentences: list[Sentence], text: str) -> None:
@@ -236,6 +289,7 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
     labelled: set[Role] = set()
     vendors: set[str] = set()  # the organisation of a speaker whose tag names a vendor job
     untagged: dict[str, str] = {}  # speakers known by a name alone
+    ours = False  # whether a speaker's tag says "our side" ("陈静（我方客户经理）", "Sam (our team)")
     if not any(s.speaker is not None and s.speaker[-1:] in ")）" for s in sentences):
         return {}  # no "Name (Organisation)" label
     for s in sentences:
@@ -248,12 +302,17 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
             untagged[s.speaker] = ""
         elif s.role != "unknown":
             labelled.add("customer" if s.role == "customer" else "rep")
+            ours = ours or s.role == "rep" and (tag := TAG.search(s.speaker)) is not None \
+                and _OUR_SIDE.match(tag.group(1)) is not None
             if s.role == "rep" and (org := organisation_of(s.speaker)):
                 vendors.add(org)
+    organisations = _same_cjk_company(organisations)
     for s in sentences:  # "Tom (Corvane, Delivery Lead)" beside "Laura (Corvane, Account Director)"
         if organisations.get(s.speaker or "") in vendors:
             s.role = "rep"
     organisations = {k: v for k, v in organisations.items() if v not in vendors}
+    if ours:  # "李响（我方实施）": the vendor's people say so, every company named is the customer's
+        return {}
     if len(set(organisations.values())) == 1 and untagged and not labelled:
         # "Dev (Tabletrack)" among "Hannah", "Rob": the company named may be either side; the
         # words decide, a tie keeps the tag on the customer's side (`_sides_by_organisation`)
@@ -267,6 +326,15 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
         if s.speaker in organisations:
             s.role = "unknown"
     return organisations if len(set(organisations.values())) >= 2 else {}
+
+
+def _same_cjk_company(organisations: dict[str, str]) -> dict[str, str]:
+    """"宏达生产部" and "宏达" are one company: a Chinese organisation that opens with another one
+    named is that one (its department)."""
+    names = set(organisations.values())
+    shorter = {org: min((o for o in names if o != org and org.startswith(o) and _CJK_TEXT.match(o)),
+                        key=len, default=org) for org in names}
+    return {speaker: shorter[org] for speaker, org in organisations.items()}
 
 
 def infer_roles(sentences: list[Sentence], channel: str = "call",
@@ -483,6 +551,8 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
         _section_speakers(sentences)
     if touchpoint.channel == "meeting":
         _attendee_roles(sentences, text)
+    if touchpoint.language == "zh" or _CJK_TEXT.search(text, 0, 200):
+        _alias_roles(sentences)
     infer_roles(sentences, touchpoint.channel, _organisations(sentences))
     if touchpoint.channel in ("chat", "meeting"):
         _prefix_roles(sentences)

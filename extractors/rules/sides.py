@@ -138,11 +138,31 @@ def organisation_of(label: str) -> str | None:
     if len(parts) > 1 and _NAMELESS_LABEL.match(label):
         parts = parts[1:]  # "Speaker 2 (Jo, Routekit)": Jo is the speaker, Routekit the company
     for part in parts:
+        if _CJK_SIDE_WORD.match(part):
+            continue  # "集成商，华信科技": the side, then the company
         if (company := _company_before_job(part)) is not None:
             return company.casefold()
         if part and not _TITLE.search(part):
             return part.casefold()
+        if (company := _cjk_company_before_job(part)) is not None:
+            return company
     return None
+
+
+# a side's own word, never a company: "客户IT", "我方实施", "集成商"
+_CJK_SIDE_WORD = re.compile(r"^(?:客户|我方|我司|本司|贵司|贵方|甲方|乙方|厂商|供应商|集成商|对方|双方)")
+
+
+def _cjk_company_before_job(part: str) -> str | None:
+    """"云帆" in "云帆技术", "润丰医药" in "润丰医药IT", "汇通" in "汇通 客服运营": a Chinese tag
+    names its company first and the job or team after it."""
+    title = _TITLE.search(part)
+    if title is None or not "\u4e00" <= part[:1] <= "\u9fff":
+        return None
+    company = part[:title.start()].strip()
+    if len(company) < 2 or _CJK_SIDE_WORD.match(company) or _TITLE.search(company):
+        return None
+    return company
 
 
 def _company_before_job(part: str) -> str | None:

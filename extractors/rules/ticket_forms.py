@@ -57,6 +57,7 @@ _REQUESTER_FIELDS = re.compile(r"^(?:customer|client|user|requester|requestor|re
                                r"opened by|raised by|created by|contact(?: name)?|name|from|"
                                r"客户|用户|联系人|提交人|报修人|反馈人)$", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+\b|[\u4e00-\u9fff]{2,4}")
+_FORM_NAME = re.compile(r"^[【\[][^】\]\n]{1,12}[】\]]\s*")
 
 FieldKind = Literal["header", "content"]
 
@@ -64,6 +65,8 @@ FieldKind = Literal["header", "content"]
 def field_kind(label: str, value: str) -> FieldKind | None:
     """What a ticket's "label: value" line is: a `header` field (metadata on its first
     line), a `content` field (the requester's words), or None (a speaker turn after all)."""
+    if label[:1] in "【[":  # "【报修工单】门店编号：…": the form's name, then its first field
+        label = _FORM_NAME.sub("", label, count=1)
     if _CONTENT_FIELDS.match(label):
         return "content"
     if _HEADER_FIELDS.match(label):

@@ -24,6 +24,12 @@ from extractors.rules.next_step_objects import (
     is_only_due,
     with_fronted,
 )
+from extractors.rules.next_step_passive import (
+    BUYER_OBJECTS,
+    EN_PASSIVE,
+    PASSIVE_CUES,
+    passive_action,
+)
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -116,6 +122,7 @@ _EN_NAMED = register_pattern("en_named", EN_NAMED)
 # (words of their own: the ones read off these patterns, " will be" and " need ", open on most text)
 _EN_SHIPPING = register("en_shipping", ["fix", "patch", "update", "release"], pattern=EN_SHIPPING)
 _EN_DOING = register_pattern("en_doing", EN_DOING)
+_EN_PASSIVE = register("en_passive", PASSIVE_CUES, pattern=EN_PASSIVE)
 _EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "that", "them", "these", "those",
                                                          "the ", "a corrected", "a revised", "a signed",
                                                          "a written", "an updated", "the corrected")],
@@ -150,7 +157,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & (_EN_NEED | _EN_WANT) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
+            or cues & (_EN_NEED | _EN_WANT | _EN_PASSIVE) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -295,7 +302,8 @@ def _named_side(named: re.Match[str], role: Role) -> str:
     return "self" if role in ("rep", "agent") and VENDOR_JOBS.search(where) else "customer"
 
 
-def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Found | None:
+def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labelled: bool = True
+              ) -> _Found | None:
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
         return _Found("other", base + imperative.start("verb"))
     if cues & _EN_CALL_ME and (call := EN_CALL_ME.match(clause)):
@@ -355,6 +363,10 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
         return _Found("rep", base + m.start(), needs_due=True,  # ("the update ships with…": no step)
                       action=f"{verb} {m.group('what')[0].lower()}{m.group('what')[1:]}")
+    if cues & _EN_PASSIVE and (m := EN_PASSIVE.search(clause)):  # "a replacement will be shipped Monday"
+        # no speaker to speak for: a passive promise is the vendor's, unless it pays or orders
+        side = "self" if labelled else "customer" if BUYER_OBJECTS.search(m.group("what")) else "rep"
+        return _Found(side, base + m.start(), action=passive_action(m))
     return None
 
 
@@ -465,7 +477,7 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
                    (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
-                   (_EN_DOING, EN_DOING))
+                   (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
@@ -564,7 +576,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         is_zh = _has_han(clause)
         found = _match_zh(clause, start, cues, previous, answering) if is_zh \
-            else _match_en(clause, start, cues, role)
+            else _match_en(clause, start, cues, role, labelled=sentence.role != "unknown")
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"), continues=True)
@@ -671,6 +683,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
+        if due is not None and not is_zh and due.phrase.lower().startswith(("in ", "within ")) \
+                and _ONCE_DONE.match(text):
+            due = None  # "Once your record is approved, a PO will be issued within 5 days": from then
         if due is not None and due.start and text[due.start - 1] == "后" and not _DAY_PART.fullmatch(due.phrase):
             due = None  # "新机器取件后48小时内发出": counted from the event, not from today
         if due is None and found.topic and hits and hits[-1].due is not None:
@@ -779,6 +794,7 @@ _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
                          r"[^,]{3,40}),\s*$")
 _RECEIVING = {"get", "have", "see", "receive"}
+_ONCE_DONE = re.compile(r"\W*(?:once|as soon as|after) \w", re.I)
 _SO_BEFORE = re.compile(r"\bso(?: that)?\s+$", re.I)
 # "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer
 _RELATIVE_EN = re.compile(r"\b(?!(?:and|but|so|then|because|if|when|yes|yeah|sure|ok|okay|now|also|maybe|"

@@ -1,0 +1,57 @@
+"""English steps in the passive and dated by a clock time alone (conversations on Monday 2026-03-02)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extractors.test_rules_next_steps import steps
+
+TODAY = date(2026, 3, 2)
+
+PASSIVE = [
+    pytest.param([("agent", "A replacement router will be shipped Thursday.")],
+                 ("ship a replacement router", "rep", date(2026, 3, 5)), id="replacement-shipped"),
+    pytest.param([("agent", "Next status update will be posted on this thread by 4pm.")],
+                 ("post the next status update", "rep", TODAY), id="next-update-posted-by-clock-time"),
+    pytest.param([("agent", "The duplicate invoice will be reissued.")],
+                 ("reissue the duplicate invoice", "rep", None), id="reissued-without-a-date"),
+    pytest.param([("rep", "Your prorated credit'll be applied before the 20th.")],
+                 ("apply your prorated credit", "rep", date(2026, 3, 20)), id="contracted-will"),
+    pytest.param([("customer", "Once the vendor form clears, a purchase order will be issued within 3 days.")],
+                 ("issue a purchase order", "customer", None), id="buyer-po-counted-from-an-event"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), PASSIVE)
+def test_a_future_passive_is_the_speakers_step(turns, expected):
+    assert expected in steps(turns)
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param([("agent", "Your files will be encrypted at rest.")], id="how-the-product-works"),
+    pytest.param([("agent", "You will be sent a reset link automatically.")], id="a-person-is-no-object"),
+    pytest.param([("agent", "The invoice won't be reissued.")], id="negated"),
+])
+def test_passives_that_are_no_steps(turns):
+    assert steps(turns) == []
+
+
+CLOCK = [
+    pytest.param([("rep", "I'll send the revised quote by 3pm.")],
+                 ("send the revised quote", "rep", TODAY), id="by-3pm"),
+    pytest.param([("agent", "We'll restore the mailbox before 10:30am tomorrow.")],
+                 ("restore the mailbox", "rep", date(2026, 3, 3)), id="clock-time-then-day"),
+    pytest.param([("customer", "I'll sign it Friday by 5 pm.")],
+                 ("sign it", "customer", date(2026, 3, 6)), id="day-then-clock-time"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CLOCK)
+def test_a_clock_time_alone_is_today(turns, expected):
+    assert expected in steps(turns)
+
+
+def test_a_meeting_time_is_no_due_date():
+    assert steps([("rep", "I'll call you at 3pm.")]) == [("call you", "rep", None)]

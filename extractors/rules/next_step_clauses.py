@@ -26,9 +26,15 @@ from extractors.rules.next_step_objects import (
 )
 from extractors.rules.next_step_passive import (
     BUYER_OBJECTS,
+    EN_OFFER_PAST,
     EN_PASSIVE,
+    EN_WANT_STATE,
+    OFFER_PAST_CUES,
     PASSIVE_CUES,
+    PAST_VERBS,
+    STATE_CUES,
     passive_action,
+    wanted_state_action,
 )
 from extractors.rules.next_step_patterns import (
     AGENDA,
@@ -123,6 +129,8 @@ _EN_NAMED = register_pattern("en_named", EN_NAMED)
 _EN_SHIPPING = register("en_shipping", ["fix", "patch", "update", "release"], pattern=EN_SHIPPING)
 _EN_DOING = register_pattern("en_doing", EN_DOING)
 _EN_PASSIVE = register("en_passive", PASSIVE_CUES, pattern=EN_PASSIVE)
+_EN_WANT_STATE = register("en_want_state", STATE_CUES, pattern=EN_WANT_STATE)
+_EN_OFFER_PAST = register("en_offer_past", OFFER_PAST_CUES, pattern=EN_OFFER_PAST)
 _EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "that", "them", "these", "those",
                                                          "the ", "a corrected", "a revised", "a signed",
                                                          "a written", "an updated", "the corrected")],
@@ -157,7 +165,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & (_EN_NEED | _EN_WANT | _EN_PASSIVE) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
+            or cues & (_EN_NEED | _EN_WANT | _EN_PASSIVE | _EN_WANT_STATE | _EN_OFFER_PAST) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -367,6 +375,10 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labe
         # no speaker to speak for: a passive promise is the vendor's, unless it pays or orders
         side = "self" if labelled else "customer" if BUYER_OBJECTS.search(m.group("what")) else "rep"
         return _Found(side, base + m.start(), action=passive_action(m))
+    if cues & _EN_WANT_STATE and (m := EN_WANT_STATE.search(clause)):  # "I want the extra seats removed"
+        return _Found("other", base + m.start("what"), action=wanted_state_action(m))
+    if cues & _EN_OFFER_PAST and (m := EN_OFFER_PAST.search(clause)):  # "would it be OK if I checked back…"
+        return _Found("self", base + m.end("past"), is_offer=True, verb=PAST_VERBS[m.group("past").lower()])
     return None
 
 
@@ -477,7 +489,8 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
                    (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
-                   (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE))
+                   (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE),
+                   (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience

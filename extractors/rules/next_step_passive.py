@@ -53,3 +53,42 @@ def passive_action(m: re.Match[str]) -> str:
     else:
         what = f"{det} {what}"
     return f"{PASSIVE_VERBS[m.group('pp').lower()]} {what}"
+
+
+# a demand for a state the other side brings about: "I want the duplicate charge refunded", "we'd
+# like the trial extended by Friday" (the other side's step: "refund the duplicate charge")
+STATE_VERBS = {
+    "refunded": "refund", "credited": "credit", "reversed": "reverse", "removed": "remove",
+    "deleted": "delete", "cancelled": "cancel", "canceled": "cancel", "corrected": "correct",
+    "fixed": "fix", "resolved": "resolve", "restored": "restore", "reset": "reset",
+    "unlocked": "unlock", "reactivated": "reactivate", "re-enabled": "re-enable", "enabled": "enable",
+    "disabled": "disable", "turned off": "turn off", "switched off": "switch off", "merged": "merge",
+    "upgraded": "upgrade", "downgraded": "downgrade", "extended": "extend", "escalated": "escalate",
+}
+STATE_CUES = [f" {state}" for state in STATE_VERBS]
+_STATE = "|".join(sorted(map(re.escape, STATE_VERBS), key=len, reverse=True))
+EN_WANT_STATE = fold(re.compile(
+    r"\b(?:I|we)(?:'d| would| really| just| also| still| do)* (?:want|need|like|expect) "
+    r"(?P<what>this|it|that|them|these|those|(?:the|my|our|this|that|these|those|all|both|every) "
+    r"[\w'’-]+(?: (?!(?:by|before|to|and|so|today|tomorrow|asap)\b)[\w'’-]+){0,3}?) (?P<state>" + _STATE + r")\b",
+    re.I))
+
+
+def wanted_state_action(m: re.Match[str]) -> str:
+    """The action of an EN_WANT_STATE match: "refund the duplicate charge"."""
+    return f"{STATE_VERBS[m.group('state').lower()]} {m.group('what')}"
+
+
+# an offer put as a question in the past tense: "Would it be OK if I checked back in closer to your
+# renewal?", "do you mind if we followed up in March?" (a step once the other side says yes)
+PAST_VERBS = {
+    "checked": "check", "followed": "follow", "reached": "reach", "touched": "touch",
+    "circled": "circle", "called": "call", "sent": "send", "set": "set", "put": "put",
+    "scheduled": "schedule", "emailed": "email", "pinged": "ping", "looped": "loop",
+    "dropped": "drop", "came": "come", "got": "get", "booked": "book", "shared": "share",
+}
+OFFER_PAST_CUES = [" if i ", " if we "]
+EN_OFFER_PAST = fold(re.compile(
+    r"\b(?:(?:would|will) it be (?:ok|okay|alright|all right|fine)|(?:would|do) you mind|"
+    r"is it (?:ok|okay|alright|all right|fine)|would you be (?:ok|okay|fine)(?: with it)?) if (?:I|we)"
+    r"(?: just| maybe)? (?P<past>" + "|".join(sorted(PAST_VERBS, key=len, reverse=True)) + r")\b", re.I))

@@ -55,3 +55,32 @@ def test_a_clock_time_alone_is_today(turns, expected):
 
 def test_a_meeting_time_is_no_due_date():
     assert steps([("rep", "I'll call you at 3pm.")]) == [("call you", "rep", None)]
+
+
+WANTED_STATES = [
+    pytest.param([("customer", "I want the duplicate charge refunded.")],
+                 ("refund the duplicate charge", "rep", None), id="want-refunded"),
+    pytest.param([("customer", "We'd like the trial extended by Friday.")],
+                 ("extend the trial", "rep", date(2026, 3, 6)), id="would-like-extended"),
+    pytest.param([("rep", "We need those test users removed before go-live.")],
+                 ("remove those test users", "customer", None), id="need-removed-from-the-customer"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), WANTED_STATES)
+def test_a_wanted_state_is_the_other_sides_step(turns, expected):
+    assert expected in steps(turns)
+
+
+PAST_OFFERS = [
+    pytest.param([("rep", "Would it be OK if I checked back in after your board meeting?"),
+                  ("customer", "Sure, that works.")],
+                 ("check back in after your board meeting", "rep", None), id="would-it-be-ok-if-i-checked"),
+    pytest.param([("agent", "Do you mind if we followed up next Tuesday?"), ("customer", "Yes, fine.")],
+                 ("follow up", "rep", date(2026, 3, 10)), id="do-you-mind-if-we-followed"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), PAST_OFFERS)
+def test_an_offer_in_the_past_tense_is_a_step_once_accepted(turns, expected):
+    assert expected in steps(turns)

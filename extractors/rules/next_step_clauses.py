@@ -334,7 +334,7 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labe
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
     if own and (request is None or own.start() < request.start()):
         return _Found("self", base + own.start("verb"),
-                      needs_due=bool(own.group("subj")) and not own.group("modal")
+                      needs_due=bool(own.group("subj")) and (not own.group("modal") or bool(own.group("planning")))
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
     if request and YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
         return _Found("self", base + request.start("verb"))

@@ -84,3 +84,14 @@ PAST_OFFERS = [
 @pytest.mark.parametrize(("turns", "expected"), PAST_OFFERS)
 def test_an_offer_in_the_past_tense_is_a_step_once_accepted(turns, expected):
     assert expected in steps(turns)
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    pytest.param([("customer", "We're planning to sign the order form by the 15th.")],
+                 [("sign the order form", "customer", date(2026, 3, 15))], id="planning-to-with-a-date"),
+    pytest.param([("customer", "We expect to pay the invoice on Friday.")],
+                 [("pay the invoice", "customer", date(2026, 3, 6))], id="expect-to-with-a-date"),
+    pytest.param([("customer", "We're planning to migrate at some point.")], [], id="planning-without-a-date"),
+])
+def test_a_dated_intention_is_a_commitment(turns, expected):
+    assert steps(turns) == expected

@@ -483,6 +483,11 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     return None
 
 
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
+# a promise whose first verb is no step ("take that to our legal team", "go back to our deal desk")
+# and whose second is: the step is the second
+_SELF_THEN = re.compile(rf"\W*(?:(?:so|ok|okay|then|and),? )?(?:I|we)(?:'ll| will)(?! (?:be|not|never|have|need|try)\b)(?: [\w'-]+){{1,8}}? and "
+                        rf"(?:then |also )?(?P<verb>{_VERB_ALT})\b", re.I)
 # a step pattern found nowhere in the sentence is found in none of its clauses either
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
@@ -490,7 +495,7 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
                    (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
                    (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE),
-                   (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST))
+                   (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST), (_EN_MODAL, _SELF_THEN))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
@@ -593,6 +598,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"), continues=True)
+        if found is None and previous is None and k and not is_zh and cues & _EN_MODAL \
+                and (then := _SELF_THEN.match(text, clauses[k - 1][0], end)) and then.start("verb") >= start:
+            found = _Found("self", then.start("verb"))  # "I'll take that to legal and come back with…"
         if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)):
             if EN_FIRST_PERSON.search(text, 0, start) or start == 0 \
                     and _EN_CONTINUE.match(clause, m.start("verb")):  # "will let the team know."
@@ -820,8 +828,7 @@ _YOURS = re.compile(r"\byour\b", re.I)
 # a part of the day with no day of its own: it belongs to the day named before it in the sentence
 _DAY_PART = re.compile(r"(?:上午|中午|下午|傍晚|晚上|晚点|(?:in the )?(?:morning|afternoon|evening)|"
                        r"later|by noon)(?:之前|前|以前)?", re.I)
-_EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
+_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_VERB_ALT})\b", re.I)
 
 
 def _has_han(text: str) -> bool:

@@ -95,3 +95,13 @@ def test_an_offer_in_the_past_tense_is_a_step_once_accepted(turns, expected):
 ])
 def test_a_dated_intention_is_a_commitment(turns, expected):
     assert steps(turns) == expected
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    pytest.param([("rep", "I'll take this to our pricing committee and come back with numbers by Thursday.")],
+                 [("come back with numbers", "rep", date(2026, 3, 5))], id="take-to-then-come-back"),
+    pytest.param([("agent", "We'll go back to the product team and send you an answer tomorrow.")],
+                 [("send you an answer", "rep", date(2026, 3, 3))], id="go-back-then-send"),
+])
+def test_a_promise_whose_first_verb_is_no_step_keeps_its_second(turns, expected):
+    assert steps(turns) == expected

@@ -87,7 +87,7 @@ EN_DELEGATE = re.compile(
 EN_NAMED = gated(re.compile(
     rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+)?(?P<where>(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
     rf"(?: team| side| group)?)?(?:, (?:who|our|my|your|the) [^,]{{3,40}},)?)"
-    rf"(?:'ll| will| to| is going to| agreed to| promised to| needs to|"
+    rf"(?:'ll| will| to| is going to| agreed to| promised to| offered to| needs to|"
     rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b"))
 EN_OFFER = fold(re.compile(
     rf"\b(?:(?:want|would you like|shall|should) (?:me|us) to|(?:I|we) (?:can|could)(?: also)?|"

@@ -105,3 +105,8 @@ def test_a_dated_intention_is_a_commitment(turns, expected):
 ])
 def test_a_promise_whose_first_verb_is_no_step_keeps_its_second(turns, expected):
     assert steps(turns) == expected
+
+
+def test_a_reported_offer_is_the_named_persons_step():
+    assert steps([("rep", "Dana from our team offered to send the pricing sheet on Monday.")]) == [
+        ("send the pricing sheet", "rep", date(2026, 3, 9))]

@@ -110,3 +110,15 @@ def test_a_promise_whose_first_verb_is_no_step_keeps_its_second(turns, expected)
 def test_a_reported_offer_is_the_named_persons_step():
     assert steps([("rep", "Dana from our team offered to send the pricing sheet on Monday.")]) == [
         ("send the pricing sheet", "rep", date(2026, 3, 9))]
+
+
+def test_a_partner_named_beside_an_owner_works_for_the_owners_side():
+    from tests.extractors.test_rules_next_steps_en_turns import steps_in
+
+    text = ("Thanks all. Minutes below.\n\nAttendees: Mark Ruiz, Ana Lee (Brixton); Sam Cole (Tillpoint)\n\n"
+            "Action items\n- Tillpoint (Sam): send the rollout plan - by Friday\n"
+            "- Brixton (Ana): share the store floor plans - by Friday\n"
+            "- Brixton IT / Northgate (their network partner): open the firewall ports - next week\n\n"
+            "Best regards\nSam Cole\nCustomer Success Lead, Tillpoint\n")
+    found = {action: owner for action, owner, _ in steps_in(text, "email")}
+    assert found["open the firewall ports"] == found["share the store floor plans"] != found["send the rollout plan"]

@@ -66,7 +66,9 @@ EN_PATTERN = re.compile(
     r"shortly|(?:right )?(?<!from )now(?! on\b)|"
     # "after this call", "right after this": the conversation ends today ("after the meeting" may be
     # a later one: only "the call" at the end of a sentence is this one)
-    r"(?:right |straight )?after (?:this(?: (?:call|meeting|session|demo))?|the call)(?= *(?:[.,;!?]|and\b|$)))"
+    r"(?:right |straight )?after (?:this(?: (?:call|meeting|session|demo))?|the call)(?= *(?:[.,;!?]|and\b|$))|"
+    # "by 3pm", "before 10:30 a.m.": a clock time alone is today ("at 3pm" may be a meeting's time)
+    r"(?:(?<=by )|(?<=before )|(?<=until )|(?<=till )|(?<=than ))(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)? ?(?:am|pm|a\.m|p\.m))"
     r"|(?P<tomorrow>(?:first thing )?(?:tomorrow|tmrw|tmr)(?: (?:morning|afternoon|evening))?|"
     r"first thing (?:in the )?morning)"
     r"|(?P<dayafter>the day after tomorrow|in a day or two)"
@@ -424,7 +426,7 @@ def _phrase(text: str, m: re.Match[str], due: date | None) -> DuePhrase:
     return phrase
 
 
-_TOUCHING = re.compile(r"\s*(?:on |of )?")
+_TOUCHING = re.compile(r"\.?\s*(?:on |of |by |before |until )?")  # "Friday by 3pm" is Friday
 
 
 def _joined(text: str, found: list[DuePhrase], ref: date) -> list[DuePhrase]:

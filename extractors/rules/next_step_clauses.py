@@ -24,6 +24,18 @@ from extractors.rules.next_step_objects import (
     is_only_due,
     with_fronted,
 )
+from extractors.rules.next_step_passive import (
+    BUYER_OBJECTS,
+    EN_OFFER_PAST,
+    EN_PASSIVE,
+    EN_WANT_STATE,
+    OFFER_PAST_CUES,
+    PASSIVE_CUES,
+    PAST_VERBS,
+    STATE_CUES,
+    passive_action,
+    wanted_state_action,
+)
 from extractors.rules.next_step_patterns import (
     AGENDA,
     CLAUSE_BREAK,
@@ -116,6 +128,9 @@ _EN_NAMED = register_pattern("en_named", EN_NAMED)
 # (words of their own: the ones read off these patterns, " will be" and " need ", open on most text)
 _EN_SHIPPING = register("en_shipping", ["fix", "patch", "update", "release"], pattern=EN_SHIPPING)
 _EN_DOING = register_pattern("en_doing", EN_DOING)
+_EN_PASSIVE = register("en_passive", PASSIVE_CUES, pattern=EN_PASSIVE)
+_EN_WANT_STATE = register("en_want_state", STATE_CUES, pattern=EN_WANT_STATE)
+_EN_OFFER_PAST = register("en_offer_past", OFFER_PAST_CUES, pattern=EN_OFFER_PAST)
 _EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "that", "them", "these", "those",
                                                          "the ", "a corrected", "a revised", "a signed",
                                                          "a written", "an updated", "the corrected")],
@@ -150,7 +165,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & (_EN_NEED | _EN_WANT) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
+            or cues & (_EN_NEED | _EN_WANT | _EN_PASSIVE | _EN_WANT_STATE | _EN_OFFER_PAST) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -295,7 +310,8 @@ def _named_side(named: re.Match[str], role: Role) -> str:
     return "self" if role in ("rep", "agent") and VENDOR_JOBS.search(where) else "customer"
 
 
-def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Found | None:
+def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labelled: bool = True
+              ) -> _Found | None:
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
         return _Found("other", base + imperative.start("verb"))
     if cues & _EN_CALL_ME and (call := EN_CALL_ME.match(clause)):
@@ -318,7 +334,7 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
     if own and (request is None or own.start() < request.start()):
         return _Found("self", base + own.start("verb"),
-                      needs_due=bool(own.group("subj")) and not own.group("modal")
+                      needs_due=bool(own.group("subj")) and (not own.group("modal") or bool(own.group("planning")))
                       or bool(own.group("let")) and own.group("verb").lower() in LOOSE_PROPOSALS)
     if request and YOU_WILL_HAVE.match(clause, request.start()):  # "you'll have it Monday"
         return _Found("self", base + request.start("verb"))
@@ -355,6 +371,14 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown") -> _Fou
         verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
         return _Found("rep", base + m.start(), needs_due=True,  # ("the update ships with…": no step)
                       action=f"{verb} {m.group('what')[0].lower()}{m.group('what')[1:]}")
+    if cues & _EN_PASSIVE and (m := EN_PASSIVE.search(clause)):  # "a replacement will be shipped Monday"
+        # no speaker to speak for: a passive promise is the vendor's, unless it pays or orders
+        side = "self" if labelled else "customer" if BUYER_OBJECTS.search(m.group("what")) else "rep"
+        return _Found(side, base + m.start(), action=passive_action(m))
+    if cues & _EN_WANT_STATE and (m := EN_WANT_STATE.search(clause)):  # "I want the extra seats removed"
+        return _Found("other", base + m.start("what"), action=wanted_state_action(m))
+    if cues & _EN_OFFER_PAST and (m := EN_OFFER_PAST.search(clause)):  # "would it be OK if I checked back…"
+        return _Found("self", base + m.end("past"), is_offer=True, verb=PAST_VERBS[m.group("past").lower()])
     return None
 
 
@@ -459,13 +483,19 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     return None
 
 
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
+# a promise whose first verb is no step ("take that to our legal team", "go back to our deal desk")
+# and whose second is: the step is the second
+_SELF_THEN = re.compile(rf"\W*(?:(?:so|ok|okay|then|and),? )?(?:I|we)(?:'ll| will)(?! (?:be|not|never|have|need|try)\b)(?: [\w'-]+){{1,8}}? and "
+                        rf"(?:then |also )?(?P<verb>{_VERB_ALT})\b", re.I)
 # a step pattern found nowhere in the sentence is found in none of its clauses either
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
                    (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
-                   (_EN_DOING, EN_DOING))
+                   (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE),
+                   (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST), (_EN_MODAL, _SELF_THEN))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
@@ -564,10 +594,13 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         is_zh = _has_han(clause)
         found = _match_zh(clause, start, cues, previous, answering) if is_zh \
-            else _match_en(clause, start, cues, role)
+            else _match_en(clause, start, cues, role, labelled=sentence.role != "unknown")
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"), continues=True)
+        if found is None and previous is None and k and not is_zh and cues & _EN_MODAL \
+                and (then := _SELF_THEN.match(text, clauses[k - 1][0], end)) and then.start("verb") >= start:
+            found = _Found("self", then.start("verb"))  # "I'll take that to legal and come back with…"
         if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)):
             if EN_FIRST_PERSON.search(text, 0, start) or start == 0 \
                     and _EN_CONTINUE.match(clause, m.start("verb")):  # "will let the team know."
@@ -671,6 +704,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             previous = None
             continue
         due = clause_dues[0] if clause_dues else None
+        if due is not None and not is_zh and due.phrase.lower().startswith(("in ", "within ")) \
+                and _ONCE_DONE.match(text):
+            due = None  # "Once your record is approved, a PO will be issued within 5 days": from then
         if due is not None and due.start and text[due.start - 1] == "后" and not _DAY_PART.fullmatch(due.phrase):
             due = None  # "新机器取件后48小时内发出": counted from the event, not from today
         if due is None and found.topic and hits and hits[-1].due is not None:
@@ -779,6 +815,7 @@ _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
 _APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
                          r"[^,]{3,40}),\s*$")
 _RECEIVING = {"get", "have", "see", "receive"}
+_ONCE_DONE = re.compile(r"\W*(?:once|as soon as|after) \w", re.I)
 _SO_BEFORE = re.compile(r"\bso(?: that)?\s+$", re.I)
 # "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer
 _RELATIVE_EN = re.compile(r"\b(?!(?:and|but|so|then|because|if|when|yes|yeah|sure|ok|okay|now|also|maybe|"
@@ -791,8 +828,7 @@ _YOURS = re.compile(r"\byour\b", re.I)
 # a part of the day with no day of its own: it belongs to the day named before it in the sentence
 _DAY_PART = re.compile(r"(?:上午|中午|下午|傍晚|晚上|晚点|(?:in the )?(?:morning|afternoon|evening)|"
                        r"later|by noon)(?:之前|前|以前)?", re.I)
-_EN_VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
-_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_EN_VERB_ALT})\b", re.I)
+_EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_VERB_ALT})\b", re.I)
 
 
 def _has_han(text: str) -> bool:

@@ -59,7 +59,9 @@ _V = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=Tru
 _ADV = r"(?: (?:also|then|just|quickly|definitely|probably|first|go ahead and|try to|make sure to|" \
        r"personally|still|gladly|happily|now))*"
 _MODAL = (r"(?:(?:'ll| will| shall| am going to| are going to| going to|'m going to|'re going to)"
-          r"(?: need to| have to)?| need to| have to| plan to| promise to| commit to| aim to| intend to)")
+          r"(?: need to| have to)?| need to| have to| plan to| promise to| commit to| aim to| intend to|"
+          # "we're planning to sign by the 15th": an intention, a step once it names a date
+          r"(?P<planning>(?:'re| are|'m| am) (?:planning|aiming|looking) to| expect to))")
 _ROLES = (r"team|docs team|engineers?|engineering|support|legal|finance|procurement|cto|ceo|cfo|coo|"
           r"manager|lead|specialist|consultant|colleagues?|partner|department|dept|ops|csm|"
           r"architect|it|devs?|developers?|pm|boss|director|head of [a-z]+|admin|people|"
@@ -85,7 +87,7 @@ EN_DELEGATE = re.compile(
 EN_NAMED = gated(re.compile(
     rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+)?(?P<where>(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
     rf"(?: team| side| group)?)?(?:, (?:who|our|my|your|the) [^,]{{3,40}},)?)"
-    rf"(?:'ll| will| to| is going to| agreed to| promised to| needs to|"
+    rf"(?:'ll| will| to| is going to| agreed to| promised to| offered to| needs to|"
     rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b"))
 EN_OFFER = fold(re.compile(
     rf"\b(?:(?:want|would you like|shall|should) (?:me|us) to|(?:I|we) (?:can|could)(?: also)?|"
@@ -295,7 +297,7 @@ CALL_ME = re.compile(r"^(?:call|ring|phone|try) (?:me|us)\b(?: back)?", re.I)
 # a commitment needs one of these (or a subject with a date): cheap words to skip the rest
 EN_MODAL_WORDS = ("'ll", " will", " shall", "going to", "need to", "have to", "plan to", "promise",
                   "commit to", "aim to", "intend to", "let me", "let us", "let's", "lets ",
-                  "agreed to", "promised to", "needs to", "said he", "said she", "said they")
+                  "agreed to", "promised to", "needs to", "said he", "said she", "said they", "ing to", "expect to")
 ACCEPTANCE = re.compile(
     r"\s*(?:sure|yes|yeah|yep|yup|please|please do|that (?:would|'d) be (?:great|helpful)|"
     r"sounds good|perfect|ok|okay|great|deal|absolutely|definitely|go ahead|let's do it|works for me|"

@@ -141,6 +141,8 @@ _WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是�
 _NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
 # a ticket's "要求：1）本周内派人到现场处理；2）…": each item is asked of the other side
 _DEMANDS_LABEL = re.compile(r"^(?:我方|客户|我们的)?(?:要求|诉求)$")
+# the form field a ticket's line sits under, when the field is the requester's words (`ticket_forms`)
+_FIELD = re.compile(r"^[ \t]*(?P<field>[^\n:：]{1,12}?)[ \t]*[:：]", re.M)
 # "将上述材料发送至本邮箱": an ask for what was listed above
 _POINTS_BACK = re.compile(r"(?:上述|以上|前述|如上)(?:的|所列|列出的)?(?:材料|资料|文件|内容|事项|信息|几项|各项|文档|附件)")
 _LIST_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-•·])\s*(?P<item>\S.*)$")
@@ -182,7 +184,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             hits.append(listed)  # "- Sam: send the revised plan - by Friday"
             continue
         item = list_item(sentence) if demands == (sentence.speaker or "") \
-            or sentence.speaker is not None and _DEMANDS_LABEL.match(sentence.speaker) else None
+            or sentence.speaker is not None and _DEMANDS_LABEL.match(sentence.speaker) \
+            or _in_demands_field(sentence, touchpoint) else None
         if item is not None:
             found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
             hits.extend(demanded(sentence, item, found, touchpoint, heading))
@@ -505,6 +508,15 @@ def _answered(hits: list[NextStepHit], hit: NextStepHit, sentences: list[Sentenc
     taken_on = _TAKEN_ON.match(hit.sentence.text) is not None \
         and _BROUGHT_BACK.search(hit.action) is not None  # "will do, I'll … get them to you in an hour"
     return k if taken_on or _same_ask(last.action, hit.action) or _VAGUE_ASK.match(last.action) else None
+
+
+def _in_demands_field(sentence: Sentence, touchpoint: Touchpoint) -> bool:
+    """Whether a ticket's requester line sits under a "要求：" / "诉求：" field of its form."""
+    if touchpoint.channel != "ticket" or sentence.speaker is not None or sentence.role != "customer" \
+            or "求" not in touchpoint.text:
+        return False
+    fields = [m.group("field") for m in _FIELD.finditer(touchpoint.text, 0, sentence.start)]
+    return bool(fields) and _DEMANDS_LABEL.match(fields[-1].strip()) is not None
 
 
 def _says_more(promise: str, request: str) -> bool:

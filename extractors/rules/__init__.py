@@ -130,7 +130,7 @@ class RulesExtractor(Extractor):
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer
                            and not (score < 0 and touchpoint.channel in _SALES_CHANNELS
-                                    and is_status_quo_pain(s.text, s.start in named))
+                                    and is_status_quo_pain(s.text, s.start in named, s.cues))
                            and not (score > 0 and is_rival_praise(s.text, s.start in named))]
         customer_scored = read_sarcasm(customer_scored, SARCASM_SCORE)  # "…again. Fantastic."
         label, score = label_for([score for _, score in customer_scored])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.rules.branches import Branches
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold
 
@@ -67,7 +68,8 @@ _PROCESS = fold(re.compile(
     r"replay|re-?run|re-?send|re-?process|re-?import|clean up|delete|remove|merge|fix|re-?upload) "
     r"(?:the |those |these |all (?:the )?|any )?(?:failed|broken|bad|wrong|duplicated?|corrupt(?:ed)?)\b",
     re.I))
-_PROCESS_CUE = register_pattern("en_process", _PROCESS)
+# a bit per run of its branches: a common word ("I'll ", "for") opens only the run it begins
+_PROCESS_RUNS = Branches("en_process", _PROCESS)
 # a requirement their own gatekeeper sets: "…or compliance won't sign off", "without SSO, IT can't approve it"
 _GATEKEEPER = fold(re.compile(
     r"(?:\bor(?: else)?|\botherwise|\bwithout (?:that|it|this|them|\w+),?) (?:our )?(?:compliance|legal|"
@@ -110,8 +112,8 @@ DIAGNOSTIC_DAMP = 0.3  # what is left of a complaint word in a question that ask
 
 def without_asides(plain: str, cues: int) -> str:
     """`plain` without process words, confessions and the customer's own fixes."""
-    if cues & _PROCESS_CUE:
-        plain = _PROCESS.sub(" ", plain)
+    if cues & _PROCESS_RUNS.bits:
+        plain = _PROCESS_RUNS.pattern_for(cues).sub(" ", plain)
     return plain
 
 

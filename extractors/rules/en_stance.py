@@ -235,6 +235,9 @@ def understated_praise(text: str, cues: int) -> int:
                if not _NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()))
 
 
-def without_en_stances(text: str) -> str:
-    """`text` with its grievances and understated praise blanked out, for VADER to score the rest."""
-    return UNDERSTATED_PRAISE.sub(" ", GRIEVANCE.sub(" ", text))
+def without_en_stances(text: str, cues: int) -> str:
+    """`text` with its grievances and understated praise blanked out, for VADER to score the rest
+    (only the runs its sentence's `cues` open can be in it)."""
+    if cues & _GRIEVANCE.bits:
+        text = _GRIEVANCE.pattern_for(cues).sub(" ", text)
+    return _PRAISE.pattern_for(cues).sub(" ", text) if cues & _PRAISE.bits else text

@@ -437,6 +437,7 @@ _LEAD_IN = fold(re.compile(
 _TRAILING_PREPOSITION = fold(re.compile(  # not the "in" of "add-in", nor the particle of "fill it in"
     r"(?<![\w-])(?:by|before|until|no later than|within|at|this|next|for|"
     r"(?<!it )(?<!them )(?<!turned )(?<!switched )(?:on|in))\s*$", re.I))
+_LONGEST_PREPOSITION = len("no later than")
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|unless (?:I|we) hear otherwise|"
                               r"unless you (?:say|tell me|tell us) otherwise|if that works(?: for you)?|可以吗|好吗|行吗|"
@@ -509,7 +510,10 @@ _RING = re.compile(r"give (\w+) a (?:ring|call|buzz|shout)\b", re.I)
 
 def _without_trailing_preposition(action: str) -> str:
     """`action` without an English preposition left dangling at its end ("send the quote by")."""
-    last = action.rstrip()[-1:]
+    stripped = action.rstrip()
+    last = stripped[-1:]
     if not (last.isascii() and last.isalpha()):  # the pattern ends in a Latin word
         return action
-    return _TRAILING_PREPOSITION.sub("", action)
+    # a match ends the text: search from where its longest word could begin, not from every position
+    m = _TRAILING_PREPOSITION.search(action, max(0, len(stripped) - _LONGEST_PREPOSITION))
+    return action[: m.start()] + action[m.end() :] if m else action

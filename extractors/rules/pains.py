@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extractors.rules.branches import Branches, _alternatives
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import (
@@ -49,10 +50,14 @@ from extractors.rules.sentences import Sentence
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
 _FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
 PAIN = fold(re.compile(COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
-# each half has its own cue bit, so a sentence runs only the half its words could match
-_HALVES = [(fold(re.compile(source, re.I)), register_pattern(rule, re.compile(source, re.I)))
-           for rule, source in (("pain", COMPLAINTS), ("pain_fact", _FACTS))]
-PAIN_CUE = _HALVES[0][1] | _HALVES[1][1]
+# each half has its own cue bit, so a sentence runs only the half its words could match; the
+# facts' half has a bit per run of its branches, as common words ("for a", "nobody") open some
+_COMPLAINTS = fold(re.compile(COMPLAINTS, re.I))
+_COMPLAINTS_CUE = register_pattern("pain", re.compile(COMPLAINTS, re.I))
+_FACT_BRANCHES = Branches("pain_fact", fold(re.compile(
+    "|".join(rf"\b(?:{branch})\b" for branch in _alternatives(FACT_EN))
+    + "|" + gated(re.compile(FACT_ZH)).pattern, re.I)))
+PAIN_CUE = _COMPLAINTS_CUE | _FACT_BRANCHES.bits
 
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
@@ -233,8 +238,11 @@ def _cue_starts(sentence: Sentence) -> list[int]:
     """Where the problem cues of `sentence` begin, from the halves of PAIN its cue bits open."""
     if not sentence.cues & PAIN_CUE:  # a sentence made without cue bits
         return [m.start() for m in PAIN.finditer(sentence.text)]
-    return [m.start() for pattern, bit in _HALVES if sentence.cues & bit
-            for m in pattern.finditer(sentence.text)]
+    starts = [m.start() for m in _COMPLAINTS.finditer(sentence.text)] \
+        if sentence.cues & _COMPLAINTS_CUE else []
+    if sentence.cues & _FACT_BRANCHES.bits:
+        starts += [m.start() for m in _FACT_BRANCHES.pattern_for(sentence.cues).finditer(sentence.text)]
+    return starts
 
 
 def _with_what_recurs(text: str, pains: list[str], recurrence: tuple[str, int, int],

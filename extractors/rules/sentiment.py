@@ -423,7 +423,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
             text = _ZH_COURTESY.sub("，", text)
         text = strip_unfelt_zh(text, cues)
         if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
-            text = without_plain_positives(text)
+            text = without_plain_positives(text, cues)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
         if score > 0 and _asks_only(text, cues):
             score *= QUESTION_DAMP
@@ -438,15 +438,16 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     if cues & _ACK_CUE and len(plain) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(plain):
         plain = ""  # "Great, thanks for the update.": with the courtesy gone, an acknowledgement is left
     if stances:
-        plain = without_plain_positives(plain)
+        plain = without_plain_positives(plain, cues)
     if flat:  # "can't get this approved": the praise word inside a flat negative is not praise
-        plain = FLAT_NEGATIVE.sub(" ", plain)
+        if cues & _FLAT_CUE:  # only the phrases the sentence's cue words open can be in it
+            plain = _FLAT.pattern_for(cues).sub(" ", plain)
         if failures:
-            plain = PLAIN_FAILURE.sub(" ", plain)
+            plain = _FAILURE.pattern_for(cues).sub(" ", plain)
         if refused:
             plain = without_refusals_and_complaints(plain)
     if plain_en or praised:
-        plain = without_en_stances(plain)
+        plain = without_en_stances(plain, cues)
     plain = doubted(plain, cues)  # "not sure the team will like it"
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:

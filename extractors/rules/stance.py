@@ -104,6 +104,7 @@ def plain_positives(text: str, cues: int) -> int:
     return found if found and not _CONDITION.search(text) else 0
 
 
-def without_plain_positives(text: str) -> str:
-    """`text` with its plain positive stances blanked out, for the lexicon to score the rest."""
-    return PLAIN_POSITIVE.sub(" ", text)
+def without_plain_positives(text: str, cues: int) -> str:
+    """`text` with its plain positive stances blanked out, for the lexicon to score the rest
+    (only the runs of stances its sentence's `cues` open can be in it)."""
+    return _STANCE.pattern_for(cues).sub(" ", text) if cues & _STANCE_CUE else text

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold
 
 _STATUS_QUO = fold(re.compile(
@@ -43,17 +44,20 @@ _STATUS_QUO_EN = fold(re.compile(
     r"(?:have|had|has) no|(?:duplicates?|dupes) (?:in|across) (?:our|the) (?:list|data|records|crm|sheets?))\b"
     # a one-word answer to "who owns that?": "Nobody, that's the problem."
     r"|^\W*(?:nobody|no one|none of us)\s*[,.!—–-]", re.I))
+_STATUS_QUO_CUE = register_pattern("status_quo", _STATUS_QUO)
+_STATUS_QUO_EN_CUE = register_pattern("status_quo_en", _STATUS_QUO_EN)
 _TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|你们家|您这边", re.I))
 # a decision against us is never the status quo, whatever it names: "不续了，我们已经在看励销云了"
 _DECIDES = re.compile(r"不续|不再续|取消(?:合同|合作|订单|订阅)|不打算|不考虑|换掉|改用|(?:已经|正在|在)看(?:别家|其他)?")
 
 
-def is_status_quo_pain(text: str, names_a_competitor: bool) -> bool:
-    """Whether a negative sentence is about the customer's current setup rather than about us."""
+def is_status_quo_pain(text: str, names_a_competitor: bool, cues: int = -1) -> bool:
+    """Whether a negative sentence is about the customer's current setup rather than about us;
+    `cues` (the sentence's cue bits) skips the patterns whose words it lacks."""
     if _TO_US.search(text) or _DECIDES.search(text):
         return False
-    return names_a_competitor or _STATUS_QUO.search(text) is not None \
-        or _STATUS_QUO_EN.search(text) is not None
+    return names_a_competitor or bool(cues & _STATUS_QUO_CUE) and _STATUS_QUO.search(text) is not None \
+        or bool(cues & _STATUS_QUO_EN_CUE) and _STATUS_QUO_EN.search(text) is not None
 
 
 # praise of a rival in the customer's mouth is a threat, not praise of us ("Gong's new add-on is

@@ -1,7 +1,7 @@
-"""Sentence labels read off the touchpoint gold of the tuning splits (never test or blind4).
+"""Sentence labels read off the touchpoint gold of the tuning splits (never test, blind5, blind6).
 
 The tuning splits are dev and the blind splits whose errors have been read (blind, blind2,
-blind3; evals/GUIDE.md says which are which): their real-style text (long emails, noisy chats,
+blind3, blind4; evals/GUIDE.md says which are which): their real-style text (long emails, noisy chats,
 transcripts with disfluencies) teaches the classifiers more than templates alone. Each sentence of
 such an item gets the role of the gold label it supports best: a next step is a
 `commitment` when its owner is the speaker's side and a `request` when it is the other side; a pain
@@ -48,8 +48,8 @@ def _best(sentences: list[Sentence], phrase: str) -> int | None:
     return index if score >= MIN_SUPPORT else None
 
 
-TUNING_SPLITS = ("dev.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl")
-HELD_OUT_SPLITS = ("test.jsonl", "blind4.jsonl")  # never trained on; blind4 is measure-only
+TUNING_SPLITS = ("dev.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl")
+HELD_OUT_SPLITS = ("test.jsonl", "blind5.jsonl", "blind6.jsonl")  # never trained on: measure-only
 GOLD_SOURCE = "gold:"
 
 

@@ -8,7 +8,7 @@ The sentences come from two places, both reproducible from this repository:
   punctuation);
 - the tuning splits of the touchpoint gold (dev, blind, blind2, blind3; evals/sentence_harvest.py):
   every customer or rep sentence, its role read off the gold labels it supports (a next step, a
-  pain point, an objection, a buying signal, a question) — never the test split or blind4.
+  pain point, an objection, a buying signal, a question) — never the test split, blind5 or blind6.
 
 Templates are assigned whole to one split (about 15% of each role's templates are held out for
 `test`), so the sentence-level test score measures phrasings the classifier has not seen.

@@ -46,4 +46,18 @@ def write_model_card(card: dict[str, Any], path: Path) -> None:
         lines += [f"### {name}: test F1 per class", "", "| class | F1 |", "|---|---|"]
         lines += [f"| {c} | {f:.3f} |" for c, f in model["test"]["f1_per_class"].items()]
         lines.append("")
+    if "touchpoint_sentiment" in card:
+        lines += _touchpoint_section(card["touchpoint_sentiment"])
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _touchpoint_section(model: dict[str, Any]) -> list[str]:
+    by_split = ", ".join(f"{s} {n}" for s, n in model["items_by_split"].items())
+    held_out = ", ".join(f"{s} {a:.3f}" for s, a in model["leave_one_split_out_accuracy"].items())
+    return ["### touchpoint-sentiment", "",
+            "Softmax regression over the mean embeddings of the customer's and of all sentences, "
+            "the channel and the language (extractors/learned/touchpoint.py), C "
+            f"{model['C']}, trained on the gold labels of {model['items']} tuning-split items "
+            f"({by_split}; labels {model['labels']}). The combined extractor blends it with the "
+            "sentence-level label. Accuracy of the classifier alone on each split when fit on "
+            f"the others: {held_out}.", ""]

@@ -1,10 +1,12 @@
 """Out-of-fold readings of the tuning splits: honest dev scores for the learned layer.
 
-The shipped classifiers are trained on the tuning splits' sentences (dev, blind, blind2, blind3),
+The shipped classifiers are trained on the tuning splits' sentences (dev, blind, ..., blind4),
 so scoring `learned` or `combined` on them reads sentences the classifiers have already seen
 (5-10 points too high). Here the items are split into FOLDS by a hash of their id; the items of each fold are read
 by classifiers trained (same C as shipped, same data otherwise) without that fold's sentences.
-The thresholds of `LearnedOptions` were chosen on these readings.
+The touchpoint sentiment classifier, trained on the tuning splits' gold labels, is swapped the
+same way for one fit without the fold's items. The thresholds of `LearnedOptions` were chosen on
+these readings.
 
     python -m evals.out_of_fold --extractor combined --report reports/oof-combined
 """
@@ -62,10 +64,25 @@ def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], Sent
     return models
 
 
+def fold_touchpoint_models(data_dir: Path = DATASETS) -> dict[int, SentenceClassifier]:
+    """fold -> touchpoint sentiment classifier trained on the tuning items outside that fold."""
+    from evals.train_touchpoint import fit_touchpoint_sentiment, touchpoint_rows
+
+    x, y, _, ids = touchpoint_rows(data_dir)
+    models = {}
+    for fold in range(FOLDS):
+        kept = [i for i, item in enumerate(ids) if fold_of(item) != fold]
+        models[fold] = fit_touchpoint_sentiment(x[kept], [y[i] for i in kept])
+    return models
+
+
 @contextmanager
 def reading_out_of_fold(models: dict[tuple[int, str], SentenceClassifier],
-                        item_of: Callable[[Touchpoint], str]) -> Iterator[None]:
-    """Within the block, the learned extractors read each touchpoint with its fold's models."""
+                        item_of: Callable[[Touchpoint], str],
+                        touchpoint_models: dict[int, SentenceClassifier] | None = None
+                        ) -> Iterator[None]:
+    """Within the block, the learned extractors read each touchpoint with its fold's models
+    (the sentence classifiers, and the touchpoint sentiment classifier when given)."""
     from extractors.learned import extractor
 
     def read(touchpoints: list[Touchpoint]) -> list[list[reading.SentenceReading]]:
@@ -79,16 +96,21 @@ def reading_out_of_fold(models: dict[tuple[int, str], SentenceClassifier],
             role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
             out.append([reading.SentenceReading(
                 s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
-                dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)))
+                dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
+                embeddings[i])
                 for i, s in enumerate(sentences)])
         return out
 
-    original = extractor.read_touchpoints
+    original, shipped = extractor.read_touchpoints, extractor.CombinedExtractor._touchpoint_model
     extractor.read_touchpoints = read  # type: ignore[assignment]
+    if touchpoint_models is not None:
+        extractor.CombinedExtractor._touchpoint_model = (  # type: ignore[method-assign]
+            lambda self, touchpoint: touchpoint_models[fold_of(item_of(touchpoint))])
     try:
         yield
     finally:
         extractor.read_touchpoints = original  # type: ignore[assignment]
+        extractor.CombinedExtractor._touchpoint_model = shipped  # type: ignore[method-assign]
 
 
 def main() -> None:
@@ -113,7 +135,7 @@ def main() -> None:
         uri = touchpoint.source.uri
         return uri.removeprefix("eval:") if uri.startswith("eval:") else by_uri.get(uri, uri)
 
-    with reading_out_of_fold(fold_classifiers(), item_of):
+    with reading_out_of_fold(fold_classifiers(), item_of, fold_touchpoint_models()):
         result = run_eval(args.dataset, build_extractor(Settings(), args.extractor),
                           catalog=dataset_catalog(args.dataset))
     for path in write_reports(result, args.report):

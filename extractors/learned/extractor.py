@@ -10,7 +10,8 @@
   is dropped) and adds the sentences the rules missed that it reads with high confidence; the
   rules' pain points all stay (a veto lost more true pains than false ones out of fold), and a
   complaint only the classifier sees is added with a clause that says what is wrong; the
-  sentiment is the classifier's, blended with the rules' lexicon score.
+  sentiment is the classifier's, blended with the rules' lexicon score, and then with a
+  classifier that reads the touchpoint whole (extractors/learned/touchpoint.py).
 
 Both encode all sentences of a touchpoint in one batch; `extract_many` batches across touchpoints.
 """
@@ -18,6 +19,7 @@ Both encode all sentences of a touchpoint in one batch; `extract_many` batches a
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -35,7 +37,7 @@ from assistant.models import (
 from extractors.base import ExtractionContext, Extractor
 from extractors.grounding import evidence_for_span, is_verified
 from extractors.learned.actions import side_of, step_from_sentence
-from extractors.learned.classifier import MODEL_VERSION
+from extractors.learned.classifier import MODEL_VERSION, SentenceClassifier, shipped_classifier
 from extractors.learned.pains import pain_phrases
 from extractors.learned.reading import (
     STEP_ROLES,
@@ -45,6 +47,12 @@ from extractors.learned.reading import (
     reading_at,
 )
 from extractors.learned.sentiment import SentimentOptions, learned_sentiment
+from extractors.learned.touchpoint import (
+    BLEND,
+    TOUCHPOINT_SENTIMENT_MODEL,
+    blended_label,
+    touchpoint_features,
+)
 from extractors.rules import RulesExtractor
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.courtesy import is_courtesy
@@ -66,12 +74,16 @@ class LearnedOptions:
     keep_signal: float = 0.1
     sentiment: SentimentOptions = field(default_factory=lambda: SentimentOptions(
         strong=0.35, mixed_balance=0.3, rules_weight=0.8, rules_floor=0.8, min_words=3))
+    touchpoint_blend: float | None = BLEND  # combined: the sentence label's vote beside the
+    # touchpoint-level classifier (extractors/learned/touchpoint.py); None reads sentences only
 
     def __post_init__(self) -> None:
         for name in ("keep_step", "add_step", "keep_pain", "add_pain", "keep_objection",
                      "add_objection", "keep_signal"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"LearnedOptions.{name} must be within 0..1")
+        if self.touchpoint_blend is not None and self.touchpoint_blend < 0:
+            raise ValueError("LearnedOptions.touchpoint_blend must be >= 0 (or None)")
 
 
 def _evidence(touchpoint: Touchpoint, reading: SentenceReading) -> Evidence:
@@ -203,8 +215,22 @@ class CombinedExtractor(LearnedExtractor):
             "buying_signals": signals,
             "questions": [q for q in base.questions if is_new(q.evidence)],
             "sentiment": learned_sentiment(touchpoint, readings, o.sentiment, score_sentence,
-                                           is_courtesy, sentence_scores),
+                                           is_courtesy, sentence_scores,
+                                           self._relabel(touchpoint, readings)),
             "provenance": self._provenance(base)})
+
+    def _relabel(self, touchpoint: Touchpoint, readings: list[SentenceReading]
+                 ) -> Callable[[str, list[SentenceReading]], str] | None:
+        blend = self.options.touchpoint_blend
+        if blend is None:
+            return None
+        model = self._touchpoint_model(touchpoint)
+        return lambda label, customer: blended_label(
+            model, touchpoint_features(touchpoint, readings, customer), label, blend)
+
+    def _touchpoint_model(self, touchpoint: Touchpoint) -> SentenceClassifier:
+        """The touchpoint sentiment classifier (evals/out_of_fold.py swaps in a fold's)."""
+        return shipped_classifier(TOUCHPOINT_SENTIMENT_MODEL)
 
 
 def _verify(insights: Insights, text: str) -> None:

@@ -8,13 +8,13 @@ touchpoints, through `read_touchpoints` — go through the encoder in one batch.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from assistant.models import Touchpoint
 from extractors.learned.classifier import ROLES_MODEL, SENTIMENT_MODEL, shipped_classifier
-from extractors.learned.encoder import encode_sentences
+from extractors.learned.encoder import DIMENSIONS, encode_sentences
 from extractors.rules.sentences import Sentence, split_sentences
 
 STEP_ROLES = ("commitment", "request")
@@ -28,6 +28,8 @@ class SentenceReading:
     sentence: Sentence
     roles: dict[str, float]
     sentiment: dict[str, float]
+    embedding: np.ndarray = field(default_factory=lambda: np.zeros(DIMENSIONS, np.float32),
+                                  compare=False, repr=False)  # the encoder's vector
 
     @property
     def role(self) -> str:
@@ -51,7 +53,8 @@ def _readings(sentences: list[Sentence], embeddings: np.ndarray) -> list[Sentenc
     roles, sentiment = shipped_classifier(ROLES_MODEL), shipped_classifier(SENTIMENT_MODEL)
     role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
     return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
-                            dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)))
+                            dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
+                            embeddings[i])
             for i, s in enumerate(sentences)]
 
 
@@ -63,12 +66,17 @@ def new_text_end(touchpoint: Touchpoint) -> int:
     return quoted.start() if quoted else len(touchpoint.text)
 
 
+def touchpoint_sentences(touchpoint: Touchpoint) -> list[Sentence]:
+    """The sentences the classifiers read: the rules' split without quoted earlier messages."""
+    end = new_text_end(touchpoint)
+    return [s for s in split_sentences(touchpoint) if not s.quoted and s.start < end]
+
+
 def read_touchpoints(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
     """Readings per touchpoint, every sentence of every touchpoint encoded in one batch; an
     email's quoted earlier message (below any reply header the rules' splitter knows, such as
     "-----原始邮件-----") is not read."""
-    per_touchpoint = [[s for s in split_sentences(t) if not s.quoted and s.start < new_text_end(t)]
-                      for t in touchpoints]
+    per_touchpoint = [touchpoint_sentences(t) for t in touchpoints]
     flat = [s for sentences in per_touchpoint for s in sentences]
     embeddings = encode_sentences([s.text for s in flat])
     readings, at = [], 0

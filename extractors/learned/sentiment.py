@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from assistant.models import (
     Sentiment,
@@ -30,6 +31,7 @@ from extractors.rules.sentiment import settle_resolved
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
+RELABEL_SUPPORT = 0.1  # |polarity| of a sentence that shows a label the touchpoint reading chose
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,24 @@ def label_of(polarities: list[float], options: SentimentOptions) -> tuple[Sentim
     return "neutral", mean
 
 
+def _supporting(label: str, customer: list[SentenceReading],
+                polarity: dict[int, list[float]], strong: float) -> list[SentenceReading]:
+    """The customer sentences that show `label` at `strong` or beyond, strongest first (at most
+    SENTIMENT_EVIDENCE a side); a sentence with both sides shows `mixed` only."""
+    supporting: list[SentenceReading] = []
+    one_sided = label != "mixed"
+    if label in ("positive", "mixed"):
+        supporting += sorted((r for r in customer if max(polarity[id(r)]) >= strong
+                              and not (one_sided and min(polarity[id(r)]) <= -strong)),
+                             key=lambda r: -max(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
+    if label in ("negative", "mixed"):
+        supporting += sorted((r for r in customer if min(polarity[id(r)]) <= -strong
+                              and r not in supporting
+                              and not (one_sided and max(polarity[id(r)]) >= strong)),
+                             key=lambda r: min(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
+    return supporting
+
+
 def customer_readings(readings: list[SentenceReading]) -> list[SentenceReading]:
     """The customer's sentences, or everything not said by the rep side when roles are unknown."""
     customer = [r for r in readings if r.sentence.role == "customer"]
@@ -105,9 +125,13 @@ def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
                       options: SentimentOptions,
                       rules_score: Callable[[str], float] | None = None,
                       courtesy: Callable[[str], bool] | None = None,
-                      sides: Callable[[str], list[float]] | None = None) -> Sentiment | None:
+                      sides: Callable[[str], list[float]] | None = None,
+                      relabel: Callable[[str, list[SentenceReading]], str] | None = None,
+                      ) -> Sentiment | None:
     """The customer's sentiment; `sides` splits a sentence that holds both a clear positive and a
-    clear negative clause ("good, but it crashed twice") into one polarity per side."""
+    clear negative clause ("good, but it crashed twice") into one polarity per side; `relabel`
+    (the touchpoint-level reading, extractors/learned/touchpoint.py) may change the label given
+    the customer's readings."""
     if not readings:
         return None
 
@@ -121,18 +145,14 @@ def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
     label, score = label_of(customer_polarities, options)
     label = settle_resolved(label, [(r.sentence.text, p) for r in customer for p in polarity[id(r)]],
                             touchpoint.channel, options.strong)
-    supporting: list[SentenceReading] = []
-    # a sentence with both sides shows `mixed` only, never a one-sided label
-    one_sided = label != "mixed"
-    if label in ("positive", "mixed"):
-        supporting += sorted((r for r in customer if max(polarity[id(r)]) >= options.strong
-                              and not (one_sided and min(polarity[id(r)]) <= -options.strong)),
-                             key=lambda r: -max(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
-    if label in ("negative", "mixed"):
-        supporting += sorted((r for r in customer if min(polarity[id(r)]) <= -options.strong
-                              and r not in supporting
-                              and not (one_sided and max(polarity[id(r)]) >= options.strong)),
-                             key=lambda r: min(polarity[id(r)]))[:SENTIMENT_EVIDENCE]
+    supporting = _supporting(label, customer, polarity, options.strong)
+    if relabel is not None and (wanted := relabel(label, customer)) != label:
+        # the touchpoint reading wins only when a customer sentence leans its way
+        shown = _supporting(wanted, customer, polarity, RELABEL_SUPPORT)
+        sides_shown = ({"positive" for r in shown if max(polarity[id(r)]) >= RELABEL_SUPPORT}
+                       | {"negative" for r in shown if min(polarity[id(r)]) <= -RELABEL_SUPPORT})
+        if wanted == "neutral" or (shown and (wanted != "mixed" or len(sides_shown) == 2)):
+            label, supporting = cast(SentimentLabel, wanted), shown
     by_speaker: dict[str, list[float]] = defaultdict(list)
     for r in readings:
         by_speaker[r.sentence.speaker or r.sentence.role].extend(polarity[id(r)])

@@ -48,7 +48,25 @@ def test_a_folds_classifiers_are_trained_without_that_folds_sentences(tmp_path: 
 def test_reading_out_of_fold_puts_the_shipped_reader_back():
     from extractors.learned import extractor
 
-    original = extractor.read_touchpoints
-    with reading_out_of_fold({}, lambda touchpoint: "x"):
+    original, model = extractor.read_touchpoints, extractor.CombinedExtractor._touchpoint_model
+    with reading_out_of_fold({}, lambda touchpoint: "x", {}):
         assert extractor.read_touchpoints is not original
+        assert extractor.CombinedExtractor._touchpoint_model is not model
     assert extractor.read_touchpoints is original
+    assert extractor.CombinedExtractor._touchpoint_model is model
+
+
+def test_a_folds_touchpoint_model_is_trained_without_that_folds_items(tmp_path: Path, monkeypatch):
+    import evals.train_touchpoint as training
+    from evals.out_of_fold import fold_touchpoint_models
+
+    lines = (DATASETS / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:24]
+    (tmp_path / "dev.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ids = [json.loads(line)["id"] for line in lines]
+    trained_on: list[int] = []
+    fit = training.fit_touchpoint_sentiment
+    monkeypatch.setattr(training, "fit_touchpoint_sentiment",
+                        lambda x, y: (trained_on.append(len(y)), fit(x, y))[1])
+    models = fold_touchpoint_models(tmp_path)
+    assert sorted(models) == list(range(FOLDS))
+    assert trained_on == [sum(1 for i in ids if fold_of(i) != fold) for fold in range(FOLDS)]

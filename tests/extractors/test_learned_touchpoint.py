@@ -1,0 +1,115 @@
+"""The touchpoint-level sentiment reading: its blend with the sentence label, and evidence or nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+
+from assistant.models import Source, Touchpoint
+from extractors.learned.classifier import SentenceClassifier, shipped_classifier
+from extractors.learned.encoder import DIMENSIONS
+from extractors.learned.reading import SentenceReading
+from extractors.learned.sentiment import SentimentOptions, learned_sentiment
+from extractors.learned.touchpoint import (
+    CHANNELS,
+    FEATURES,
+    TOUCHPOINT_SENTIMENT_MODEL,
+    blended_label,
+    touchpoint_features,
+)
+from extractors.rules.sentences import Sentence
+
+OPTIONS = SentimentOptions(strong=0.35, mixed_balance=0.3)
+CLASSES = ("mixed", "negative", "neutral", "positive")
+
+
+def _model(**logits: float) -> SentenceClassifier:
+    """A classifier that gives every touchpoint the same probabilities (from its intercepts)."""
+    intercept = np.array([logits.get(c, 0.0) for c in CLASSES], np.float32)
+    return SentenceClassifier(TOUCHPOINT_SENTIMENT_MODEL, "1", CLASSES,
+                              np.zeros((len(CLASSES), FEATURES), np.float32), intercept)
+
+
+def _touchpoint(text: str, channel: str = "email", language: str = "en") -> Touchpoint:
+    return Touchpoint(id="tp", tenant_id="t", channel=channel, language=language, text=text,
+                      occurred_at=datetime(2026, 3, 2, tzinfo=UTC),
+                      source=Source(uri="test:tp", sha256="0" * 64, media_type="text/plain"))
+
+
+def _readings(*sentences: tuple[str, float, float]) -> tuple[Touchpoint, list[SentenceReading]]:
+    """A customer email of these sentences, each with P(positive) and P(negative)."""
+    text = " ".join(s for s, _, _ in sentences)
+    readings, at = [], 0
+    for i, (s, positive, negative) in enumerate(sentences):
+        start = text.index(s, at)
+        at = start + len(s)
+        embedding = np.zeros(DIMENSIONS, np.float32)
+        embedding[i] = 1.0
+        readings.append(SentenceReading(Sentence(s, start, at, "customer", None, None),
+                                        {"other": 1.0},
+                                        {"positive": positive, "negative": negative,
+                                         "neutral": 1 - positive - negative}, embedding))
+    return _touchpoint(text), readings
+
+
+@pytest.mark.parametrize(("logits", "sentence_label", "expected"), [
+    pytest.param({"negative": 3.0}, "neutral", "negative", id="a-clear-touchpoint-reading-wins"),
+    pytest.param({"negative": 0.2}, "neutral", "neutral", id="a-close-call-keeps-the-sentence-label"),
+    pytest.param({}, "positive", "positive", id="a-uniform-reading-keeps-the-sentence-label"),
+    pytest.param({"mixed": 2.0, "positive": 1.9}, "positive", "positive",
+                 id="the-sentence-label-vote-breaks-a-near-tie"),
+])
+def test_the_blend_gives_the_sentence_label_a_vote(logits: dict[str, float], sentence_label: str,
+                                                  expected: str) -> None:
+    assert blended_label(_model(**logits), np.zeros(FEATURES, np.float32), sentence_label,
+                         0.4) == expected
+
+
+def test_features_are_the_mean_embeddings_channel_and_language() -> None:
+    touchpoint, readings = _readings(("It works.", 0.1, 0.0), ("It fails at night.", 0.0, 0.2))
+    touchpoint = touchpoint.model_copy(update={"channel": "ticket", "language": "zh"})
+    features = touchpoint_features(touchpoint, readings, readings[1:])
+    assert features.shape == (FEATURES,)
+    assert features[1] == 1.0 and features[0] == 0.0  # the customer's mean: the second sentence
+    assert features[DIMENSIONS] == 0.5 and features[DIMENSIONS + 1] == 0.5  # all sentences
+    flags = features[2 * DIMENSIONS:]
+    assert list(flags) == [float(c == "ticket") for c in CHANNELS] + [1.0]
+
+
+def _relabel_to(label: str):
+    return lambda sentence_label, customer: label
+
+
+def test_a_touchpoint_label_stands_only_with_a_sentence_leaning_its_way() -> None:
+    touchpoint, readings = _readings(("We renewed for two years.", 0.3, 0.0),
+                                     ("The invoice went to the old address.", 0.0, 0.25))
+    plain = learned_sentiment(touchpoint, readings, OPTIONS)
+    assert plain is not None and plain.label == "neutral"  # nothing at `strong`
+    negative = learned_sentiment(touchpoint, readings, OPTIONS, relabel=_relabel_to("negative"))
+    assert negative is not None and negative.label == "negative"
+    assert [e.quote for e in negative.evidence] == ["The invoice went to the old address."]
+    mixed = learned_sentiment(touchpoint, readings, OPTIONS, relabel=_relabel_to("mixed"))
+    assert mixed is not None and mixed.label == "mixed" and len(mixed.evidence) == 2
+
+
+def test_without_support_the_sentence_label_stays() -> None:
+    touchpoint, readings = _readings(("Please send the W-9.", 0.02, 0.0),
+                                     ("We go live on the 14th.", 0.5, 0.0))
+    base = learned_sentiment(touchpoint, readings, OPTIONS)
+    assert base is not None and base.label == "positive"
+    for wanted in ("negative", "mixed"):  # no customer sentence leans negative
+        kept = learned_sentiment(touchpoint, readings, OPTIONS, relabel=_relabel_to(wanted))
+        assert kept is not None and kept.label == "positive", wanted
+        assert [e.quote for e in kept.evidence] == ["We go live on the 14th."]
+    neutral = learned_sentiment(touchpoint, readings, OPTIONS, relabel=_relabel_to("neutral"))
+    assert neutral is not None and neutral.label == "neutral" and neutral.evidence == []
+
+
+def test_the_shipped_touchpoint_model_reads_the_features() -> None:
+    model = shipped_classifier(TOUCHPOINT_SENTIMENT_MODEL)
+    assert set(model.classes) == set(CLASSES)
+    assert model.coef.shape == (len(CLASSES), FEATURES)
+    probabilities = model.probabilities(np.zeros((1, FEATURES), np.float32))
+    assert probabilities.shape == (1, 4) and abs(float(probabilities.sum()) - 1) < 1e-5

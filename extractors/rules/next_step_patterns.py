@@ -78,14 +78,18 @@ EN_REQUEST = fold(re.compile(
     rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
     rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
 EN_TEAM = fold(re.compile(
-    rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+)?)"
+    rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
+# a person named beside their job: "our integrations lead, Bastien, will…", "ask my colleague, Ana
+# Ruiz, to…": one clause, whatever its commas
+APPOSED_NAME = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Yy]our) (?:[\w-]+ ){0,3}?[\w-]+(?P<open>, )[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                          r"(?P<close>, )(?=(?:will|to|can|could|is going to|should)\b)")
 EN_DELEGATE = re.compile(
-    rf"\b(?:I|we)(?:'ll| will)?{_ADV} (?:have|get|ask) (?P<who>(?:our|my|the|your) (?:[\w-]+ ){{0,2}}?"
-    rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me|to)\b)[A-Z][a-z]+) (?:to )?"
+    rf"\b(?:I|we)(?:'ll| will|(?P<offer> can| could))?{_ADV} (?:have|get|ask) (?P<who>(?:(?:one|some|a couple) of )?(?:our|my|the|your) "
+    rf"(?:[\w-]+ ){{0,2}}?(?:{_ROLES}|AEs?|SEs?|CSMs?)(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me|to)\b)[A-Z][a-z]+) (?:to )?"
     rf"(?P<verb>{_V}|(?<=to )[a-z]+)\b", re.I)  # ("have someone call", "get finance to", not "have it to")
 EN_NAMED = gated(re.compile(
-    rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+)?(?P<where>(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
+    rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+| [A-Z]{{2,4}}\b)?(?P<where>(?: \([^()]{{2,40}}\))?(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
     rf"(?: team| side| group)?)?(?:, (?:who|our|my|your|the) [^,]{{3,40}},)?)"
     rf"(?:'ll| will| to| is going to| agreed to| promised to| offered to| needs to|"
     rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b"))
@@ -321,7 +325,10 @@ NOTICE = fold(re.compile(
 # a threat, or a warning that sounds like an ask: "make sure this doesn't happen again", "下不为例"
 # ("unless I hear otherwise" only leaves room to cancel)
 THREAT = fold(re.compile(r"\b(?:(?<!hear )(?<!me )(?<!us )(?<!told )(?<!say )(?<!said )(?<!know )otherwise|or else|or we(?:'ll| will)|make sure (?:\w+ ){1,3}?"
-                         r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't))\b|"
+                         r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't)|"
+                         # leverage until the other side acts: "we will hold payment until…", "暂缓付款"
+                         r"(?:hold|withhold|pause|suspend|freeze) (?:all |any |the |further |our )?(?:payments?|"
+                         r"invoices?|renewal|rollout|orders?)(?: \w+){0,2}? until)\b|"
                          r"否则|不然|再这样|要不然|下不为例", re.I))
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
@@ -382,7 +389,12 @@ FILLER = fold(re.compile(
     r"on|next))\b|稍等|请稍等|我(?:先|马上)?(?:查|看)一下(?!.{0,8}(?:明天|今天|下周|前))|"
     r"您稍等|等一下|马上为您查|正在为您查|"
     # a closing, not a plan: "I'll talk to you later", "speak soon"
-    r"(?:I'll |we'll )?(?:talk|speak|chat) (?:to |with )?(?:you )?(?:later|soon)\b)", re.I))
+    r"(?:I'll |we'll )?(?:talk|speak|chat) (?:to |with )?(?:you )?(?:later|soon)\b|"
+    # the order of one's own words, and news announced: "I'll start with the headline", "Wanted to
+    # let you know directly: …", "I'm writing to let you know…"
+    r"(?:I'll|I will|let me|I'm going to|I am going to) (?:just )?(?:start|begin|open|kick off) (?:with|by)\b|"
+    r"(?:(?:I|we)(?:'m| am|'re| are)? )?(?:just )?(?:wanted|want|writing|write) to (?:let you know|give you a "
+    r"heads[- ]up|update you|inform you|tell you)\b)", re.I))
 DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"

@@ -547,7 +547,8 @@ _OFFER_TAIL = re.compile(r"\bif (?:(?:that|this|it)(?:'s| is| would be|'d be| wo
 _POLITE_IF = re.compile(
     r"\bif you (?:could|can|would)\b[^.?!]{0,100}?\b(?:that|it|this)(?: would|'d| will)(?: really)? "
     r"(?:help|be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful))"
-    r"|(?:would|'d) be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful) if you "
+    r"|(?:would|'d) be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful|grateful|thankful|"
+    r"obliged) if you "
     r"(?:could|can|would)\b|\bappreciate it if you (?:could|can|would)\b", re.I)
 _POLITE_OPEN = re.compile(r"\bif you (could|can|would)\b", re.I)
 _POLITE_TAIL = re.compile(r",?\s*\b(?:that|it|this)(?: would|'d| will)(?: really)? (?:help|be (?:great|helpful|"

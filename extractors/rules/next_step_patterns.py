@@ -44,7 +44,9 @@ EN_VERB_WORDS = (
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
     "reinstall", "restart", "ask", "flag", "message", "push", "grab",
     # operations a vendor or an IT team runs: "we'll replay the failed events", "I'll roll back the change"
-    "replay", "reprocess", "resync", "backfill", "roll back", "circle back")
+    "replay", "reprocess", "resync", "backfill", "roll back", "circle back",
+    # ending what was set up: "please close out our trial account", "deactivate the old users"
+    "close out", "deactivate")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -72,11 +74,15 @@ EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no 
 EN_REQUEST = fold(re.compile(
     # "could your team…", "can someone on your side…", "can u…": asks of the other side too
     rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:senior|technical|"
-    rf"else|qualified))?(?: (?:on|from|in|at) your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
+    rf"else|qualified))?(?: (?:on|from|in|at) your (?:[\w-]+ ){{0,2}}?(?:side|end|team|{_ROLES}))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
     rf"please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)(?: have to| need to)?|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
-    rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
-    rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
+    rf"(?:I|we) need you to|(?:I|we) (?:kindly |respectfully |formally )?(?:request|ask) that (?:you|your [\w-]+|"
+    rf"the [A-Z][\w-]+(?: [A-Z][\w-]+)?)|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
+    # "could you let us know by Tuesday whether…": an answer asked for ("let me know if you have
+    # questions" asks for nothing)
+    rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm|let (?:us|me) know(?= (?:by [^,?]{{1,25}}? )?(?:whether|when|"
+    rf"which|what|how|if (?!you |there |anything|that |this |it ))))\b", re.I))
 EN_TEAM = fold(re.compile(
     rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
@@ -247,7 +253,8 @@ EN_WANT = fold(re.compile(
     r"\b(?:I|we)(?:'ll| will| would|'d| do| really| also| still| just| urgently)* (?:need|want|expect|"
     r"like|require) (?:(?P<someone>someone|somebody)(?: (?:from|on|at|in) (?:your|the) (?:side|end|team|"
     r"company))? to (?P<verb>" + _V + r")\b|(?P<object>(?:a|an|the|some) (?:[\w-]+ ){0,3}?"
-    rf"(?P<noun>{_DELIVERABLES})s?\b(?! (?:of|that|which|where|to|for (?:us|me) to)\b)))", re.I))
+    rf"(?P<noun>{_DELIVERABLES})s?\b(?! (?:of(?<!explanation of)(?<!summary of)(?<!write-up of)|that|which|where|to|"
+    rf"for (?:us|me) to)\b)))", re.I))
 WANTED_VERBS = {"credit note": "issue", "credit": "issue", "refund": "issue", "call": "set up",
                 "meeting": "set up", "demo": "set up", "session": "set up", "callback": "arrange",
                 "fix": "provide", "patch": "provide", "engineer": "provide", "technician": "provide"}

@@ -45,3 +45,29 @@ CASES = [
 @pytest.mark.parametrize(("turns", "expected"), CASES)
 def test_delegated_and_pronoun_steps(turns, expected):
     assert steps(turns) == expected
+
+
+POLITE_ASKS = [
+    pytest.param([("customer", "We would be grateful if you could confirm whether the portal supports SSO.")],
+                 [("confirm whether the portal supports SSO", "rep", None)], id="grateful-if-you-could"),
+    pytest.param([("customer", "I respectfully request that you provide the audit logs by Friday.")],
+                 [("provide the audit logs", "rep", date(2026, 3, 6))], id="request-that-you"),
+    pytest.param([("rep", "We kindly request that the Council confirm which template applies.")],
+                 [("confirm which template applies", "customer", None)], id="request-that-a-named-body"),
+    pytest.param([("customer", "Could you let me know by Thursday when the patch is scheduled?")],
+                 [("let me know when the patch is scheduled", "rep", date(2026, 3, 5))],
+                 id="let-me-know-when-is-an-ask"),
+    pytest.param([("customer", "Please let me know if you have any questions.")], [],
+                 id="let-me-know-if-you-have-questions-is-a-closing"),
+    pytest.param([("customer", "Can somebody from your onboarding team check the import file?")],
+                 [("check the import file", "rep", None)], id="somebody-from-your-named-team"),
+    pytest.param([("customer", "Please deactivate the two contractor logins.")],
+                 [("deactivate the two contractor logins", "rep", None)], id="deactivate-is-a-step"),
+    pytest.param([("customer", "I need a summary of the outage for our board.")],
+                 [("send a summary of the outage for our board", "rep", None)], id="a-summary-of-is-wanted"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), POLITE_ASKS)
+def test_polite_and_formal_asks(turns, expected):
+    assert steps(turns) == expected

@@ -30,7 +30,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
         r" (?:off|from|away from|out of)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
-        r"used to use|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
+        r"used to use|(?:previously|formerly) (?:used|using|on|ran|running)|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
         r"(?:(?<=we )|(?<=they )|(?<=have )|(?<=has )|(?<=had )|(?<='ve )|(?<=n't )|(?<=finally )|"
         r"(?<=already )|(?<=recently )|(?<=just ))left|"
         r"(?:import|export)(?:s|ed|ing)? (?:\w+ ){0,3}?(?:from|out of)|"
@@ -38,7 +38,8 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
         r"|从.{0,12}?(?:迁移|切换|换|(?<!流)转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
-        r"以前用|之前用|原来用", re.I))),
+        r"(?:以前|之前|此前|原来|原先|过去|先前|早先)[^，,。；;！!？?\n]{0,8}?(?<![费作应信适效实通])(?:用|使用)(?![户量])(?:的是|过的?|着|了)?",
+        re.I))),
     ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
         r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
@@ -102,12 +103,14 @@ CHANNEL_CUE = fold(re.compile(
     r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
-# the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar"), or
-# an app built on it ("飞书应用的演示账号", "the DingTalk app"): a tool, or our product inside it
+# the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar"), an
+# app built on it ("飞书应用的演示账号", "the DingTalk app"), or the notes it wrote ("飞书妙记", "钉钉
+# 会议纪要", "the Lark transcript"): a tool, or our product inside it
 _TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
-                        r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版)|[ -]?(?:groups?|chats?|docs?|"
-                        r"messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|calls?|"
-                        r"apps?|plugins?|plug-ins?|add-ons?|mini-programs?)\b", re.I)
+                        r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版|妙记|纪要|录音|转写|速记|字幕)|[ -]?(?:"
+                        r"groups?|chats?|docs?|messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|"
+                        r"calls?|apps?|plugins?|plug-ins?|add-ons?|mini-programs?|transcripts?|recordings?|"
+                        r"minutes)\b", re.I)
 # our own component built for the name ("your Salesforce managed package", "你们的钉钉插件"): the
 # name is what it plugs into; "our …" only in the vendor's words
 _OWN_COMPONENT_BEFORE = re.compile(r"(?:\byour|你们的?|贵司的?|(?P<our>\bour|我们的?))\s*$", re.I)

@@ -38,6 +38,7 @@ from extractors.rules.next_step_passive import (
 )
 from extractors.rules.next_step_patterns import (
     AGENDA,
+    APPOSED_NAME,
     CLAUSE_BREAK,
     CONDITIONAL,
     DESCRIBED,
@@ -273,9 +274,13 @@ def _clauses(text: str, cues: int = -1) -> list[tuple[int, int]]:
         return [(0, len(text))] if text else []
     spans, cursor = [], 0
     bracketed = "(" in text
+    apposed = [(a.start("open"), a.start("close")) for a in APPOSED_NAME.finditer(text)] \
+        if text.count(", ") > 1 else []
     for m in CLAUSE_BREAK.finditer(text):
         if bracketed and text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
             continue  # "the usage report (adoption, coaching minutes) by Wednesday": one clause
+        if apposed and any(a <= m.start() <= b for a, b in apposed):
+            continue  # "our integrations lead, Bastien, will check…": one clause
         if m.start() > cursor:
             spans.append((cursor, m.start()))
         cursor = m.end()
@@ -327,10 +332,14 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labe
     if team is not None and (named is None or team.start() <= named.start()):
         side = "self" if not team.group("who").lower().startswith("your") \
             else "rep" if VENDOR_ROLES.search(team.group("who")) else "other"
-        return _Found(side, base + team.start("verb"))
+        # "I can have one of our AEs email you": an offer until taken up
+        return _Found(side, base + team.start("verb"), is_offer=team.groupdict().get("offer") is not None)
     if named is not None:
         return _Found(_named_side(named, role), base + named.start("verb"))
     request = EN_REQUEST.search(clause) if cues & _EN_REQUEST else None
+    if request is not None and request.group("verb").lower() in _OUTCOME_VERBS \
+            and _YOU_WILL.match(request.group(0)):
+        request = None  # "you'll see a credit on your next statement": what follows, not an ask
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
     if own and (request is None or own.start() < request.start()):
         return _Found("self", base + own.start("verb"),
@@ -538,7 +547,8 @@ _OFFER_TAIL = re.compile(r"\bif (?:(?:that|this|it)(?:'s| is| would be|'d be| wo
 _POLITE_IF = re.compile(
     r"\bif you (?:could|can|would)\b[^.?!]{0,100}?\b(?:that|it|this)(?: would|'d| will)(?: really)? "
     r"(?:help|be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful))"
-    r"|(?:would|'d) be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful) if you "
+    r"|(?:would|'d) be (?:great|helpful|appreciated|perfect|ideal|amazing|super helpful|grateful|thankful|"
+    r"obliged) if you "
     r"(?:could|can|would)\b|\bappreciate it if you (?:could|can|would)\b", re.I)
 _POLITE_OPEN = re.compile(r"\bif you (could|can|would)\b", re.I)
 _POLITE_TAIL = re.compile(r",?\s*\b(?:that|it|this)(?: would|'d| will)(?: really)? (?:help|be (?:great|helpful|"
@@ -617,8 +627,11 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                        and text[d.end : d.end + 1] != "的"
                        and not (d.phrase == "现在" and not text.startswith(("就", "马上", "立刻"), d.end))]
         if found is None:
-            if hits and clause_dues and hits[-1].due is None and is_only_due(clause, clause_dues):
-                hits[-1] = with_due(hits[-1], clause_dues[0])  # "…出一个迁移计划，4月10号之前"
+            if hits and clause_dues and hits[-1].due is None and (
+                    is_only_due(clause, clause_dues)
+                    or not is_zh and hits[-1].owner == _own(role) and _HANDED_ON.match(clause)):
+                # "…出一个迁移计划，4月10号之前", "I'll put together X, with Y, and get it to you by Thursday"
+                hits[-1] = with_due(hits[-1], clause_dues[0])
             topic = clause if is_zh and len(clause) <= MAX_TOPIC_CHARS and not ZH_VERB.search(clause) \
                 and not NOT_A_TOPIC.search(clause) else ""
             previous = None
@@ -811,10 +824,15 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 
 _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
+# the delivery of the step just before, by a pronoun: "…, and get it to you by Thursday"
+_HANDED_ON = re.compile(r"\s*(?:and |then |so )*(?:(?:I|we)(?:'ll| will) )?(?:get|send|have|email|forward|pass|"
+                        r"share|ship) (?:it|them|that|this|those|these)\b", re.I)
 # a name and what it does, set off by commas before its verb: "Dana Whitfield, who runs onboarding,"
 _APPOSITIVE = re.compile(r"\b(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?P<where>, (?:who|our|my|your|the) "
                          r"[^,]{3,40}),\s*$")
 _RECEIVING = {"get", "have", "see", "receive"}
+_OUTCOME_VERBS = {"see"}
+_YOU_WILL = re.compile(r"you(?:'ll| will)\b", re.I)
 _ONCE_DONE = re.compile(r"\W*(?:once|as soon as|after) \w", re.I)
 _SO_BEFORE = re.compile(r"\bso(?: that)?\s+$", re.I)
 # "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer

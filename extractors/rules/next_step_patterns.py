@@ -44,7 +44,9 @@ EN_VERB_WORDS = (
     "amend", "edit", "correct", "revise", "redo", "rebuild", "reconfigure", "re-enable",
     "reinstall", "restart", "ask", "flag", "message", "push", "grab",
     # operations a vendor or an IT team runs: "we'll replay the failed events", "I'll roll back the change"
-    "replay", "reprocess", "resync", "backfill", "roll back", "circle back")
+    "replay", "reprocess", "resync", "backfill", "roll back", "circle back",
+    # ending what was set up: "please close out our trial account", "deactivate the old users"
+    "close out", "deactivate")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -72,20 +74,28 @@ EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no 
 EN_REQUEST = fold(re.compile(
     # "could your team…", "can someone on your side…", "can u…": asks of the other side too
     rf"\b(?:(?:can|could|would|will) (?:you|u|(?:someone|somebody|anyone|one of you)(?: (?:senior|technical|"
-    rf"else|qualified))?(?: (?:on|from|in|at) your (?:side|end|team))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
+    rf"else|qualified))?(?: (?:on|from|in|at) your (?:[\w-]+ ){{0,2}}?(?:side|end|team|{_ROLES}))?|your (?:[\w-]+ ){{0,2}}?(?:{_ROLES}))(?: please| kindly| also| maybe)?|"
     rf"please|pls|plz|kindly|"
     rf"you(?:'ll| will| should| need to| must)(?: have to| need to)?|(?:I|we)(?:'d| would) (?:like|need|want) you to|"
-    rf"(?:I|we) need you to|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
-    rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm)\b", re.I))
+    rf"(?:I|we) need you to|(?:I|we) (?:kindly |respectfully |formally )?(?:request|ask) that (?:you|your [\w-]+|"
+    rf"the [A-Z][\w-]+(?: [A-Z][\w-]+)?)|(?P<weak>(?:can|could|may) (?:we|I))(?: please)?|make sure (?:to|you))"
+    # "could you let us know by Tuesday whether…": an answer asked for ("let me know if you have
+    # questions" asks for nothing)
+    rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm|let (?:us|me) know(?= (?:by [^,?]{{1,25}}? )?(?:whether|when|"
+    rf"which|what|how|if (?!you |there |anything|that |this |it ))))\b", re.I))
 EN_TEAM = fold(re.compile(
-    rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+)?)"
+    rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
+# a person named beside their job: "our integrations lead, Bastien, will…", "ask my colleague, Ana
+# Ruiz, to…": one clause, whatever its commas
+APPOSED_NAME = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Yy]our) (?:[\w-]+ ){0,3}?[\w-]+(?P<open>, )[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                          r"(?P<close>, )(?=(?:will|to|can|could|is going to|should)\b)")
 EN_DELEGATE = re.compile(
-    rf"\b(?:I|we)(?:'ll| will)?{_ADV} (?:have|get|ask) (?P<who>(?:our|my|the|your) (?:[\w-]+ ){{0,2}}?"
-    rf"(?:{_ROLES})(?: [A-Z][a-z]+)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me|to)\b)[A-Z][a-z]+) (?:to )?"
+    rf"\b(?:I|we)(?:'ll| will|(?P<offer> can| could))?{_ADV} (?:have|get|ask) (?P<who>(?:(?:one|some|a couple) of )?(?:our|my|the|your) "
+    rf"(?:[\w-]+ ){{0,2}}?(?:{_ROLES}|AEs?|SEs?|CSMs?)(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me|to)\b)[A-Z][a-z]+) (?:to )?"
     rf"(?P<verb>{_V}|(?<=to )[a-z]+)\b", re.I)  # ("have someone call", "get finance to", not "have it to")
 EN_NAMED = gated(re.compile(
-    rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+)?(?P<where>(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
+    rf"\b(?P<name>[A-Z][a-z]+|IT|QA|HR)(?: [A-Z][a-z]+| [A-Z]{{2,4}}\b)?(?P<where>(?: \([^()]{{2,40}}\))?(?: (?:from|at|in|on) (?:the |our |your |my )?[A-Za-z&]+"
     rf"(?: team| side| group)?)?(?:, (?:who|our|my|your|the) [^,]{{3,40}},)?)"
     rf"(?:'ll| will| to| is going to| agreed to| promised to| offered to| needs to|"
     rf" said (?:he|she|they)(?:'d| would| will)){_ADV} (?P<verb>{_V})\b"))
@@ -243,7 +253,8 @@ EN_WANT = fold(re.compile(
     r"\b(?:I|we)(?:'ll| will| would|'d| do| really| also| still| just| urgently)* (?:need|want|expect|"
     r"like|require) (?:(?P<someone>someone|somebody)(?: (?:from|on|at|in) (?:your|the) (?:side|end|team|"
     r"company))? to (?P<verb>" + _V + r")\b|(?P<object>(?:a|an|the|some) (?:[\w-]+ ){0,3}?"
-    rf"(?P<noun>{_DELIVERABLES})s?\b(?! (?:of|that|which|where|to|for (?:us|me) to)\b)))", re.I))
+    rf"(?P<noun>{_DELIVERABLES})s?\b(?! (?:of(?<!explanation of)(?<!summary of)(?<!write-up of)|that|which|where|to|"
+    rf"for (?:us|me) to)\b)))", re.I))
 WANTED_VERBS = {"credit note": "issue", "credit": "issue", "refund": "issue", "call": "set up",
                 "meeting": "set up", "demo": "set up", "session": "set up", "callback": "arrange",
                 "fix": "provide", "patch": "provide", "engineer": "provide", "technician": "provide"}
@@ -321,7 +332,10 @@ NOTICE = fold(re.compile(
 # a threat, or a warning that sounds like an ask: "make sure this doesn't happen again", "下不为例"
 # ("unless I hear otherwise" only leaves room to cancel)
 THREAT = fold(re.compile(r"\b(?:(?<!hear )(?<!me )(?<!us )(?<!told )(?<!say )(?<!said )(?<!know )otherwise|or else|or we(?:'ll| will)|make sure (?:\w+ ){1,3}?"
-                         r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't))\b|"
+                         r"(?:doesn't|don't|does not|do not|won't|will not|never|isn't|aren't|can't)|"
+                         # leverage until the other side acts: "we will hold payment until…", "暂缓付款"
+                         r"(?:hold|withhold|pause|suspend|freeze) (?:all |any |the |further |our )?(?:payments?|"
+                         r"invoices?|renewal|rollout|orders?)(?: \w+){0,2}? until)\b|"
                          r"否则|不然|再这样|要不然|下不为例", re.I))
 AGENDA = fold(re.compile(
     r"^\W*(?P<agenda>(?:today|this (?:call|meeting|session))(?: we(?:'ll| will)?| I(?:'d| would) "
@@ -382,7 +396,12 @@ FILLER = fold(re.compile(
     r"on|next))\b|稍等|请稍等|我(?:先|马上)?(?:查|看)一下(?!.{0,8}(?:明天|今天|下周|前))|"
     r"您稍等|等一下|马上为您查|正在为您查|"
     # a closing, not a plan: "I'll talk to you later", "speak soon"
-    r"(?:I'll |we'll )?(?:talk|speak|chat) (?:to |with )?(?:you )?(?:later|soon)\b)", re.I))
+    r"(?:I'll |we'll )?(?:talk|speak|chat) (?:to |with )?(?:you )?(?:later|soon)\b|"
+    # the order of one's own words, and news announced: "I'll start with the headline", "Wanted to
+    # let you know directly: …", "I'm writing to let you know…"
+    r"(?:I'll|I will|let me|I'm going to|I am going to) (?:just )?(?:start|begin|open|kick off) (?:with|by)\b|"
+    r"(?:(?:I|we)(?:'m| am|'re| are)? )?(?:just )?(?:wanted|want|writing|write) to (?:let you know|give you a "
+    r"heads[- ]up|update you|inform you|tell you)\b)", re.I))
 DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"

@@ -99,6 +99,10 @@ _EN_DELIVERY = {"send", "resend", "share", "email", "forward", "get", "put", "in
                 "mail", "ship", "pass", "provide", "have", "receive", "see", "grab", "pull", "export"}
 _BARE_DELIVERY = re.compile(r"(?:have|get|receive|see) (?:it|them|that|this|those|these)"
                             r"(?: (?:ready|done|set up|sorted|finished))?(?: (?:to|over to) (?:you|u)| over)?$", re.I)
+# "I'll pull together the seat count." / "I'll send that over Monday.": the delivery of the step before
+_SENT_ON = re.compile(r"(?:send|email|forward|pass|share|ship|mail) (?:it|them|that|this|those|these)"
+                      r"(?: (?:over|across|along|through|on))?(?: to (?:you|u))?$", re.I)
+MAX_SENT_ON_LOOKBACK = 2  # sentences back to the step a pronoun delivery finishes
 # a promise that names its object by a pronoun, and what the other side's step just named: "perfect,
 # I'll sign it as soon as it lands" after "I'll send the updated quote over": "sign the updated quote…"
 _IT = re.compile(r"^(?P<verb>sign|countersign|review|approve|forward|install|test|try|read|return|complete|"
@@ -253,6 +257,12 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                     # "我节后安排产品经理跟您演示一下" … "周二上午十点演示可以吗？": the demo, dated
                     merged = next((k for k in range(len(hits) - 1, -1, -1) if hits[k].owner == hit.owner
                                    and hit.action in hits[k].action), None)
+                if merged is None and hit.due is not None and hits and hits[-1].owner == hit.owner \
+                        and hits[-1].due is None and _SENT_ON.match(hit.action) \
+                        and hits[-1].sentence.speaker == hit.sentence.speaker \
+                        and any(s is hits[-1].sentence for s in sentences[max(0, i - MAX_SENT_ON_LOOKBACK) : i + 1]):
+                    hits[-1] = with_due(hits[-1], _due_of(hit))
+                    continue
                 if merged is None:
                     if _BARE_DELIVERY.match(hit.action):
                         # "you'll have it Monday" that answers no request says too little, but

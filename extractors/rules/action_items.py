@@ -86,6 +86,8 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
         row = table_row(touchpoint.text, sentence.start)
         if row is None and (m := _table_row(sentence, touchpoint.text)) is not None:
             row = TableRow(m.group("who"), m.group("task"), m.group("due") or "")
+    who: str | None
+    task: str | None
     if row is not None:
         who, tag, task = row.who, None, row.task.strip()
     else:

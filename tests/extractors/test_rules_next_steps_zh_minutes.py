@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from extractors.rules.dates import find_due_phrases
+from extractors.rules.sentences import role_from_label
 from tests.extractors.test_rules_action_items import steps_of  # occurred Tue 2026-04-14
 
 TABLES = [
@@ -91,3 +92,22 @@ DUES = [
 def test_a_named_month_end_is_due_and_a_new_end_date_is_not(text, expected):
     found = find_due_phrases(text, MONDAY)
     assert found and found[0].due == expected
+
+
+def test_an_attendee_written_with_an_initial_is_found_by_surname():
+    text = ("Present: R. Okafor (Client IT, Harbour Trust), T. Lindqvist (Fieldnote, Account Director)\n\n"
+            "Actions\n| No. | Action | Owner | Due |\n| 1 | Share the tenant export | R. Okafor | Friday |\n"
+            "| 2 | Send the migration runbook | T. Lindqvist | Thursday |\n")
+    assert steps_of(text) == [("share the tenant export", "customer", date(2026, 4, 17)),
+                              ("send the migration runbook", "rep", date(2026, 4, 16))]
+
+
+def test_procurement_labels_say_the_side():
+    assert [role_from_label(label) for label in ("采购人（周科长）", "招标人（市卫健委）", "供应商（何工）",
+                                                 "投标人（云桥科技）")] == ["customer", "customer", "rep", "rep"]
+
+
+def test_a_purchasers_and_a_suppliers_turns_keep_their_sides():
+    text = ("采购人（周科长）：数据要存在市政务云，能做到吗？\n供应商（何工）：可以，我明天把部署方案发您。\n"
+            "采购人（信息科-付工）：好的，顺便把等保证明也附上。\n")
+    assert ("把部署方案发您", "rep", date(2026, 4, 15)) in steps_of(text, channel="call")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Touchpoint
+from extractors.rules.action_tables import TableRow, table_row
 from extractors.rules.attendees import attendee_sides, side_of_name
 from extractors.rules.dates import find_due_phrases
 from extractors.rules.next_step_clauses import NextStepHit, side_of
@@ -80,17 +81,25 @@ def _could_head(text: str) -> bool:
 def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,
                 headings: list[int]) -> NextStepHit | None:
     """The step an action-item line holds, or None when `sentence` is not one."""
-    row = _table_row(sentence, touchpoint.text) if sentence.text[:1] == "|" else None
+    row = None
+    if sentence.text[:1] == "|":
+        row = table_row(touchpoint.text, sentence.start)
+        if row is None and (m := _table_row(sentence, touchpoint.text)) is not None:
+            row = TableRow(m.group("who"), m.group("task"), m.group("due") or "")
+    who: str | None
+    task: str | None
     if row is not None:
-        who, tag, task = row.group("who"), None, row.group("task").strip()
+        who, tag, task = row.who, None, row.task.strip()
     else:
         who, tag, task = _parts(sentence)
         if who is None and task is None and sentence.text.lstrip()[:1] in _ITEM_START:
             who, task = _side_list(sentence, sentences)
+            if who is None and headings and any(at < sentence.start for at in headings):
+                who, task = _named_first(sentence, touchpoint)
     if who is None or task is None or _NOT_A_NAME.match(who):
         return None
     if row is not None:  # "| Ravi | Send proposal (approx. 20 users) | 13 Mar |": the due is its own cell
-        dues = [d for d in find_due_phrases(row.group("due") or "", touchpoint.occurred_at) if d.due]
+        dues = [d for d in find_due_phrases(row.due, touchpoint.occurred_at) if d.due]
         task_at = -len(sentence.text) - 1  # no due phrase lies inside the task cell
     else:
         dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
@@ -151,6 +160,19 @@ def _parts(sentence: Sentence) -> tuple[str | None, str | None, str | None]:
 
 
 MAX_SIDE_LIST_LINES = 8  # items under one side's heading
+_BULLETED_HAN = re.compile(rf"^\s*{BULLET}\s*(?P<task>[\u4e00-\u9fff].*)$")
+
+
+def _named_first(sentence: Sentence, touchpoint: Touchpoint) -> tuple[str | None, str | None]:
+    """(the owner, the task) of an item under an action heading that opens with an attendee's name
+    and no colon: "1. 许峰周五前提交测试报告", "- 沈静安排一次培训"."""
+    if (item := _BULLETED_HAN.match(sentence.text)) is None:
+        return None, None
+    task = item.group("task")
+    for name in attendee_sides(touchpoint.text):
+        if 2 <= len(name) <= 4 and task.startswith(name) and len(task) > len(name) + 1:
+            return name, task[len(name):]
+    return None, None
 
 
 def _side_list(sentence: Sentence, sentences: list[Sentence]) -> tuple[str | None, str | None]:

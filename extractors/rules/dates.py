@@ -130,6 +130,8 @@ ZH_PATTERN = gated(re.compile(
     # "下个月初" is as vague as "七月初" (evals/GUIDE.md): no date
     r"|(?P<vague>下(?:个)?月初)"
     r"|(?P<nextmonth>下(?:个)?月)"
+    # "四月底前", "6月末": that month's last day
+    r"|(?<![\d年上])(?P<namedeom>(?:(?P<yre>\d{4})年)?(?P<moe>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?:底|末))"
     r"|(?<!上)(?<!上个)(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末|(?:本|这个?)月(?:之?内|以内))"
     r"|(?P<eoq>(?:本|这个?)?季度末|季末)"
     r"|(?P<eoy>年底|年末)"
@@ -351,6 +353,12 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
         return shared
     if g["eoy"]:
         return date(ref.year, 12, 31)
+    if g["namedeom"]:
+        month = _zh_number(g["moe"])
+        if not month or not 1 <= month <= 12:
+            return None
+        year = int(g["yre"]) if g["yre"] else ref.year + (month < ref.month)
+        return _month_end(year, month)
     if g["nextmonthday"]:
         first = _add_months(ref.replace(day=1), 1)
         day = _zh_number(g["nmd"])
@@ -411,6 +419,12 @@ def find_due_phrases(text: str, occurred_at: datetime, start: int = 0, end: int 
 # "after the board meeting on March 5", "after Friday": when the step may start, not its due date
 _AFTER = re.compile(r"\bafter (?:(?:the|our|your|my|their) )?(?:[\w-]+ ){0,4}?(?:on |of )?$", re.I)
 MAX_AFTER_CHARS = 48
+# "把报价有效期延到六月底", "extend the trial until May 30": the date is the new end of something, what
+# the step sets, not when it is due
+_EXTENDED_TO = re.compile(r"(?:(?:延长?|顺延|延期|展期)(?:到|至)|有效期(?:到|至))\s*$|\b(?:extend(?:s|ed|ing)?|"
+                          r"valid|good)\b[\w\s'-]{0,30}?\b(?:to|until|till|through|thru)\s*$", re.I)
+MAX_EXTENDED_CHARS = 40
+_TARGET_ENDS = ("到", "至", "to", "until", "till", "through", "thru")
 _ANAPHOR_DAYS = {"then": 0, "after": 1, "第二天": 1, "次日": 1}
 
 
@@ -420,6 +434,9 @@ def _phrase(text: str, m: re.Match[str], due: date | None) -> DuePhrase:
     if due is not None and "fter" in text[max(0, begin - MAX_AFTER_CHARS) : begin] \
             and _AFTER.search(text, max(0, begin - MAX_AFTER_CHARS), begin):
         phrase.due, phrase.starts = None, due
+    if due is not None and text[max(0, begin - 9) : begin].rstrip().endswith(_TARGET_ENDS) \
+            and _EXTENDED_TO.search(text, max(0, begin - MAX_EXTENDED_CHARS), begin):
+        phrase.due = None
     if (anaphor := m["anaphor"]) is not None:
         last = anaphor.rsplit(" ", 1)[-1].lower()
         phrase.anaphor = _ANAPHOR_DAYS.get(last, _ANAPHOR_DAYS.get(anaphor, 0))

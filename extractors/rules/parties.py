@@ -27,6 +27,7 @@ _TAGGED = re.compile(r"(?P<names>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:,\s*[A-Z][\w'-
                      r"[ \t]*\((?P<tag>[^()\n]{1,60})\)")
 _OURS = re.compile(r"\b(?:us|our side|our team|vendor|we)\b", re.I)
 _SINGLE_NAME = re.compile(r"[A-Z][a-z'-]+")
+_INITIAL = re.compile(r"[A-Z]\.")
 SIGNATURE_LINES = 6
 _CLOSING = re.compile(r"^\s*(?:best|regards|best regards|kind regards|thanks|thank you|cheers|sincerely|--)\W*$", re.I)
 _VENDOR_DOING = (r"(?:'s)?\s+(?:walked|walks|demoed|demos|demonstrated|presented|showed|will (?:configure|set up|"
@@ -40,7 +41,10 @@ def party_side(who: str, text: str, direction: str, channel: str) -> str | None:
     """"rep" or "customer" for a person's first name or a company the text ties to a side, else None."""
     if "(" not in text:
         return None
-    key = who.split()[0].casefold() if who.split() else ""
+    words = who.split()
+    if len(words) > 1 and _INITIAL.fullmatch(words[0]):
+        words = words[1:]  # "L. Moyo", as minutes write attendees: the surname is the name said
+    key = words[0].casefold() if words else ""
     return _sides(text, direction, channel).get(key)
 
 

@@ -57,7 +57,7 @@ _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account exe
                          r"csm|customer success(?: manager)?|account manager|account director|am|se|sdr|"
                          r"bdr|solutions? (?:engineer|consultant)|sales engineer|implementation(?: lead| "
                          r"manager| consultant)?|onboarding(?: specialist| manager)?|"
-                         r"销售|销售代表|顾问|客户经理|我方|我司|乙方|客户成功|实施顾问|售前)\b", re.I))
+                         r"销售|销售代表|顾问|客户经理|我方|我司|乙方|客户成功|实施顾问|售前|供应商|投标人|投标方|厂商|服务商)\b", re.I))
 # a ticket's handling record and a brand's public reply are the vendor's ("处理记录：【技术支持-刘洋】…",
 # "官方回复（乐听会员服务）：…", "Resolution:", "Reply from @touchpointhq:"); the problem description is the customer's
 # ("技术支持回复：", "客服小美：" run on without a word boundary); a vendor's internal note is theirs too
@@ -85,7 +85,8 @@ _ZH_AGENT_LABEL = re.compile(r"(?:店小二|小二|商家|卖家|掌柜|(?:在�
                              r"(?:远程|在线|售后|驻场)(?:支持|工程师)|售后(?:服务|专员)?|值班工程师|处理人|回复人|"
                              r"客服(?!经理|主管|总监|部|中心|组|团队|负责人)[\u4e00-\u9fffA-Za-z]{1,3})"
                              r"(?![\u4e00-\u9fff]{4})")
-_ZH_CUSTOMER_LABEL = re.compile(r"(?:提交人|报修人|反馈人|咨询人|投诉人|来电人|发起人|采购(?:部|方|中心)?)"
+_ZH_CUSTOMER_LABEL = re.compile(r"(?:提交人|报修人|反馈人|咨询人|投诉人|来电人|发起人|采购(?:人|部|方|中心|单位)?|"
+                                r"招标(?:人|方|单位))"
                                 r"(?=$|[\s\-—－·:：（(]|[\u4e00-\u9fff]{1,4}$)")
 
 # a reply or forward header: Gmail ("On … wrote:", wrapped over two lines or not; Chinese "… 于 …
@@ -296,7 +297,7 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
         if s.speaker is None or s.speaker in organisations or s.speaker in untagged:
             continue
         if s.role == "customer" and not _CUSTOMER_LABELS.match(s.speaker) \
-                and (org := organisation_of(s.speaker)):
+                and not _ZH_CUSTOMER_LABEL.match(s.speaker) and (org := organisation_of(s.speaker)):
             organisations[s.speaker] = org
         elif s.role == "unknown" and s.speaker[-1:] not in ")）":
             untagged[s.speaker] = ""

@@ -227,8 +227,8 @@ SARCASM = fold(re.compile(
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
     # a help word in scare quotes: "thanks for the \"fix\"", "your \"priority\" support"
-    r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|help|support|update|improvement|upgrade|priority|"
-    r"urgent|quick fix|service|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
+    r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|improvement|upgrade|priority|"
+    r"urgent|quick fix|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
     r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 # agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",

@@ -191,7 +191,10 @@ _EN_COURTESY = fold(re.compile(
     r"\b(?:no promises|no guarantees|(?:i'm |i am )?not promising anything|(?:i )?can't promise anything)\b|"
     # a formal request and sign-off: "we would be grateful if you could confirm", "Yours faithfully"
     r"\b(?:would|'d) be (?:very |most |really |so )?grateful (?:if|for)\b|\byours (?:faithfully|sincerely|truly)\b|"
-    r"^\W*sincerely\W*$", re.I))
+    r"^\W*sincerely\W*$|"
+    # congratulating the other side is a formula, not a stance on the product: "Congratulations, you
+    # have been selected as a supplier", "congrats on the launch"
+    r"\b(?:congratulations|congrats)\b", re.I))
 
 _GRIEVANCE = Branches("en_grievance", GRIEVANCE)
 _PRAISE = Branches("en_understated_praise", UNDERSTATED_PRAISE)

@@ -51,6 +51,8 @@ def test_reproach_without_feeling_words_is_negative(text: str) -> None:
     ("Thank you for your expression of interest.", 0),
     ("We would be grateful if you could confirm the hosting region.", 0),
     ("Yours faithfully,", 0),
+    ("Congratulations, your firm has been shortlisted for the tender.", 0),
+    ("Congrats on the launch, the new inbox is fantastic.", 1),
     ("Submissions must reach us no later than Friday noon.", 0),
     ("We can't go live until the mapping is fixed.", -1),
     ("Could you tell us whether the fantastic new API is available in Europe, and when?", 0),

@@ -36,7 +36,14 @@ from extractors.rules.cues import lowered
 from extractors.rules.next_steps import find_next_steps
 from extractors.rules.sarcasm import read_sarcasm
 from extractors.rules.sentences import Sentence, split_sentences
-from extractors.rules.sentiment import SARCASM_SCORE, customer_sentences, label_for, settle_resolved
+from extractors.rules.sentiment import (
+    SARCASM_SCORE,
+    STRONG,
+    customer_sentences,
+    is_firm_no,
+    label_for,
+    settle_resolved,
+)
 from extractors.rules.signals import (
     find_buying_signals,
     find_objections,
@@ -46,6 +53,7 @@ from extractors.rules.signals import (
 from extractors.rules.status_quo import is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
 from extractors.rules.tickets import extract_ticket_fields
+from extractors.rules.zh_view import mandarin_view
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
@@ -126,14 +134,17 @@ class RulesExtractor(Extractor):
         conversation (`status_quo`) is a pain point, not a complaint about us."""
         if not sentences:
             return None
-        scored = [(s, score) for s in sentences for score in sentence_scores(s.text, s.cues)]
+        scored = [(s, score) for s in sentences for view in [mandarin_view(s)]
+                  for score in sentence_scores(view.text, view.cues)]
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer
                            and not (score < 0 and touchpoint.channel in _SALES_CHANNELS
                                     and is_status_quo_pain(s.text, s.start in named, s.cues))
                            and not (score > 0 and is_rival_praise(s.text, s.start in named))]
-        customer_scored = read_sarcasm(customer_scored, SARCASM_SCORE)  # "…again. Fantastic."
+        customer_scored = read_sarcasm(customer_scored, SARCASM_SCORE, sentences)  # "…again. Fantastic."
         label, score = label_for([score for _, score in customer_scored])
+        if label == "mixed" and any(value <= -STRONG and is_firm_no(s.text, s.cues) for s, value in customer_scored):
+            label = "negative"  # a firm no is not made mixed by the praise around it ("the team liked it")
         label = settle_resolved(label, [(s.text, v) for s, v in customer_scored], touchpoint.channel)
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below
         for s, value in scored:

@@ -119,6 +119,8 @@ UNDERSTATED_PRAISE = fold(re.compile(
     rf"roughly |over |almost )?(?:\d+|a|an|one|two|three|several|many) (?:full )?(?:{_UNIT}|hrs)|"
     # time saved said as a before/after: "forecast calls take twenty minutes now instead of an hour"
     rf"(?:\d+|a|an|one|two|three|five|ten|fifteen|twenty|thirty|forty) {_UNIT} (?:now )?instead of|"
+    # "reports that used to take him a weekend now take twenty minutes"
+    r"used to (?:take|eat|cost|need)\b[^.;!?]{1,40}?\bnow (?:only )?(?:takes?|costs?|needs?|eats?|it's|is|are)|"
     # praise said as a result: "it went without a hitch", "the quick turnaround on the fix", "a hit"
     r"without a (?:hitch|hiccup|glitch)|(?:quick|fast|speedy) turnaround(?: on (?:the|that|this|my|our) (?:[\w-]+ ){0,2}"
     r"(?:bug|issue|fix|problem|request|ticket|error)s?)?|(?:are|were|'ve been|have been) a "
@@ -186,7 +188,13 @@ _EN_COURTESY = fold(re.compile(
     r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\byou )(?<!\bpeople )(?<!\bwould )(?<!'d )\blike (?=(?:\d|a |an |one |two |three |four |five |six |seven |eight |nine |ten |twenty |thirty |forty |"
     r"fifty |half |a few |a couple ))|"
     # a hedge is no complaint: "no promises, my boss decides", "I'm not promising anything"
-    r"\b(?:no promises|no guarantees|(?:i'm |i am )?not promising anything|(?:i )?can't promise anything)\b", re.I))
+    r"\b(?:no promises|no guarantees|(?:i'm |i am )?not promising anything|(?:i )?can't promise anything)\b|"
+    # a formal request and sign-off: "we would be grateful if you could confirm", "Yours faithfully"
+    r"\b(?:would|'d) be (?:very |most |really |so )?grateful (?:if|for)\b|\byours (?:faithfully|sincerely|truly)\b|"
+    r"^\W*sincerely\W*$|"
+    # congratulating the other side is a formula, not a stance on the product: "Congratulations, you
+    # have been selected as a supplier", "congrats on the launch"
+    r"\b(?:congratulations|congrats)\b", re.I))
 
 _GRIEVANCE = Branches("en_grievance", GRIEVANCE)
 _PRAISE = Branches("en_understated_praise", UNDERSTATED_PRAISE)

@@ -17,6 +17,8 @@ import re
 
 from extractors.rules.branches import Branches
 from extractors.rules.folding import fold
+from extractors.rules.reproach import CUES as REPROACH_CUES
+from extractors.rules.reproach import reproaches, without_reproaches
 
 _REFUSED = (r"(?:accept|sign|approve|justify|absorb|afford|get (?:this|it|that) (?:approved|signed|through)|"
             r"renew|extend|continue|proceed|move forward|go ahead|agree to)")
@@ -97,7 +99,7 @@ COMPLAINT = fold(re.compile(
 
 _REFUSAL = Branches("refusal", REFUSAL)
 _COMPLAINT = Branches("plain_complaint", COMPLAINT)
-CUES = _REFUSAL.bits | _COMPLAINT.bits
+CUES = _REFUSAL.bits | _COMPLAINT.bits | REPROACH_CUES
 
 
 def refusals_and_complaints(text: str, cues: int) -> int:
@@ -105,10 +107,11 @@ def refusals_and_complaints(text: str, cues: int) -> int:
     if not cues & CUES:
         return 0
     found = len(_REFUSAL.pattern_for(cues).findall(text)) if cues & _REFUSAL.bits else 0
+    found += reproaches(text, cues)  # "came in the wrong currency again", "这笔款我们先不付"
     return found + (len(_COMPLAINT.pattern_for(cues).findall(text)) if cues & _COMPLAINT.bits else 0)
 
 
-def without_refusals_and_complaints(text: str) -> str:
-    """`text` with its refusals and plain complaints blanked out, for VADER to score the rest
-    ("we can't approve the increase": "approve" is no praise)."""
-    return COMPLAINT.sub(" ", REFUSAL.sub(" ", text))
+def without_refusals_and_complaints(text: str, cues: int = -1) -> str:
+    """`text` with its refusals, plain complaints and reproaches blanked out, for VADER to score
+    the rest ("we can't approve the increase": "approve" is no praise)."""
+    return without_reproaches(COMPLAINT.sub(" ", REFUSAL.sub(" ", text)), cues)

@@ -180,7 +180,7 @@ _EMOJI_ZH = {"👍": 1.8, "👏": 1.8, "🙌": 1.8, "😊": 1.4, "😄": 1.6, "�
 POSITIVE_PHRASES = fold(re.compile(
     r"\b(?:(?:it|that|this|the \w+) (?:worked|works (?:now|great|perfectly|fine))|no (?:issues|"
     r"problems|errors|dupes|duplicates|complaints)\b(?! with)|(?<!not )(?<!n't )(?:went|going|runs?|"
-    r"running) (?:really |very |so |pretty |super )?(?:smoothly|well)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
+    r"running|works?|worked|working) (?:really |very |so |pretty |super )?(?:smoothly|well|nicely)|ready to (?:sign|move forward|go ahead|proceed|roll (?:it )?out|buy)|"
     r"expect to sign|(?:let's|lets) (?:do it|go ahead|move forward)|good overall|"
     r"(?:we(?:'re| are)|I(?:'m| am)) (?:happy|pleased|glad) with|approved the (?:budget|purchase)|"
     r"(?:exactly|just) what we (?:need|needed|wanted)|"
@@ -213,17 +213,22 @@ POSITIVE_PHRASES = fold(re.compile(
     r"(?:合同|协议)(?:我们)?(?:领导|老板)?(?:已经)?签(?:好|完)了?|申请(?:个|一下)?(?:试用|trial)|"
     r"想试(?:一下|试)|准备(?:采购|购买|上线|推广)|批下来了|倾向于(?:选)?(?:你们|贵司)|帮了(?:我们)?(?:大|很大的|不少)忙|"
     r"省了(?:我|我们)?(?:很多|不少|好多)?(?:时间|人力|功夫|事)|效率(?:提高|提升)了|打算(?:续签|续约|扩大|推广|增加)|推广到|"
-    r"想(?:一起|也)用|(?:合同|订单)定下来|比(?:我们)?(?:以前|之前|原来)[^，。！？]{0,8}?(?:强|好)(?:太多|很多|多|不少)了?|希望[^，。]{0,8}就?能上线|"
+    r"想(?:一起|也)用|(?:合同|订单)定下来|(?<!没)(?<!不)比(?:我们)?(?:以前|之前|原来|上一家|别家|其他家|之前那家|原来那家|老系统)[^，。！？]{0,8}?"
+    r"(?:强|好|明白|清楚|好用|快|稳定|方便|省心|专业|顺)(?:太多|很多|多|不少)了?|希望[^，。]{0,8}就?能上线|"
     r"打算[^，。]{0,6}(?:扩大|推广|上线)|这个(?:功能|方案)?(?:好|不错)(?!像)", re.I))
 SARCASM = fold(re.compile(
     r"\b(?:(?:great|wonderful|fantastic|perfect|brilliant|awesome|nice|lovely|just great)[,.!]+ "
     r"(?:(?:just )?another|again|yet another|now (?:it|the)|so now|more)|thanks for nothing|"
+    r"oh good[,.!]+ (?:(?:just |yet )?another|again)|"
     r"(?:great|wonderful|fantastic|perfect|brilliant|awesome|lovely)[,.!]+ (?:[\w']+ ){0,5}?(?:broke|broken|crashed|"
     r"failed|is down|went down|stopped working|died|froze|lost)\b|yeah,? right(?=[.!…]*\s*$)|just what (?:I|we) needed|love that for (?:us|me)|love (?:how|that|it when) (?:\w+ ){0,4}"
     r"(?:again|still|never|broke|breaks|fails|crash|have to|has to|had to|get to)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
+    # a help word in scare quotes: "thanks for the \"fix\"", "your \"priority\" support"
+    r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|improvement|upgrade|priority|"
+    r"urgent|quick fix|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
     r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 # agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",
@@ -445,7 +450,7 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if failures:
             plain = _FAILURE.pattern_for(cues).sub(" ", plain)
         if refused:
-            plain = without_refusals_and_complaints(plain)
+            plain = without_refusals_and_complaints(plain, cues)
     if plain_en or praised:
         plain = without_en_stances(plain, cues)
     plain = doubted(plain, cues)  # "not sure the team will like it"
@@ -471,13 +476,26 @@ def _is_question(text: str) -> bool:
 _CLAUSE_END = re.compile(r"[,，;；:：]")
 
 
+# a question from its first word: "Could you let us know whether true offline mode is on the roadmap, and when?"
+_ASKS_FROM_START = gated(re.compile(r"^\W*(?:(?:could|can|would|will|do|does|did|is|are|should|may|what|when|how|"
+                                    r"why|where|which|whether|any)\b|能不能|可不可以|是否|有没有|请问)", re.I))
+
+
 def _asks_only(text: str, cues: int) -> bool:
     """Whether `text` is a question whose feeling words sit in the question itself: praise in a
-    clause before it still counts ("这个功能很好用，能不能推广到其他部门？")."""
+    clause before it still counts ("这个功能很好用，能不能推广到其他部门？") unless that clause
+    already asks ("Could you confirm whether…, and when?")."""
     if not _is_question(text):
         return False
     cut = max((m.start() for m in _CLAUSE_END.finditer(text)), default=-1)
-    return cut <= 0 or score_sentence(text[:cut], cues) < STRONG
+    return cut <= 0 or _ASKS_FROM_START.match(text) is not None or score_sentence(text[:cut], cues) < STRONG
+
+
+def is_firm_no(text: str, cues: int) -> bool:
+    """Whether `text` states a decision against us ("the group decided to go with another
+    vendor", "下个月到期就不续了"): evals/GUIDE.md's firm no, which polite praise beside it does
+    not turn into `mixed`."""
+    return bool(cues & _FLAT_CUE) and any(DECISION.search(found) for found in _FLAT.pattern_for(cues).findall(text))
 
 
 def label_for(scores: list[float]) -> tuple[SentimentLabel, float]:

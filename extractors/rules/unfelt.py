@@ -23,7 +23,13 @@ _ZH_ACK_WORDS = r"(?:嗯+|哦|那个|就是|好的?|行|对|没问题|可以|收
 _ZH_LEADING_ACK = re.compile(rf"^\W*(?:{_ZH_ACK_WORDS}(?:[，,、\s。！!~～]+|$|(?={_ZH_ACK_WORDS})))+")
 # defect words naming a kind of record, not a defect: "all our bug reports live there"
 _RECORD_NOUNS = fold(re.compile(r"\b(?:bug|crash|error|incident) (?:reports?|trackers?|tracking|logs?|"
-                                r"dumps?|tickets?)\b|\bsaved (?=(?:filters?|views?|searches?|reports?|"
+                                r"dumps?|tickets?)\b|"
+                                # terms, not interest: "expression of interest", "vehicle of interest";
+                                # a fix awaited, not praised: "until this is resolved"
+                                r"\b(?:expressions?|vehicles?|points?|areas?|items?|fields?|conflicts?|letters?|"
+                                r"statements?|persons?|topics?|regions?|products?|models?) of interest\b|"
+                                r"\b(?:until|till|before|once|unless) (?:this|it|that|the \w+) (?:is|has been|gets?|are|have been) "
+                                r"(?:resolved|fixed|sorted|solved|corrected)\b|\bno later than\b|\bkind of(?=\W*$)|\bsaved (?=(?:filters?|views?|searches?|reports?|"
                                 r"drafts?|settings|queries|replies|templates?)\b)", re.I))
 # "Perfect, I'll make sure IT joins": a praise word opening a promise acknowledges, it does not praise
 # "Great, I'll send an invite", "Perfect, talk then", "Sounds great, see you Thursday": the praise

@@ -1,0 +1,68 @@
+"""Reproach: a complaint said as a recurrence, an empty promise or money held back.
+
+Unhappy customers often state what happened and let the repetition speak: "the invoice came in
+the wrong currency again", "the second weekend in a row", "又开成了普票", "连续第二个周末"; they
+name what they got instead of help ("nothing but auto-replies", "not another canned reply",
+"别又是空话"), what they paid for ("not what we bought this for", "why are we paying for a system
+that…"), and they hold money back ("we will hold payment until…", "这笔款我们先不付"). None of
+these holds a feeling word (evals/GUIDE.md "Sentiment": flat negatives). `refusals` counts them
+beside its own plain complaints; the runs are gated by their cue words (`branches.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.rules.branches import Branches
+from extractors.rules.folding import fold
+
+_FAULT = (r"(?:failed|broke|broken|crashed|went down|is down|was down|wrong|late|missing|empty|duplicated|"
+          r"overbooked|double-booked|overcharged|stuck|frozen|offline|out of sync|came in|came back|showed up|"
+          r"went out|happened|happening)")
+
+REPROACH = fold(re.compile(
+    # the same fault once more: "the March invoice came in US dollars again", "it's broken again"
+    rf"\b(?:{_FAULT}(?: [\w$€£-]+){{0,4}} again|"
+    # counted in a row: "the second weekend in a row", "three releases in a row"
+    r"(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) (?:[\w-]+ ){1,2}in a row|"
+    r"(?:two|three|four|five|six|several|\d+) [\w-]+s (?:running|straight|in a row)|"
+    # what came instead of help: "nothing but auto-replies", "not another canned reply"
+    r"nothing but (?:auto-?replies|excuses|promises|apologies|silence|canned (?:replies|responses))|"
+    r"(?:canned|generic|templated|boilerplate|copy-?paste[d]?) (?:replies|reply|responses?|answers?|emails?)|"
+    r"keeps? (?:closing|ignoring|bouncing|blaming|reopening|telling us)|"
+    # what was paid for: "not what we bought this for", "why are we paying for a system that…"
+    r"not what we (?:bought|paid|are paying|pay)(?: (?:it|this|you|them))? for|why (?:are|am|is|should|do) "
+    r"(?:we|i|my \w+|our \w+) (?:still )?(?:paying|pay) (?:for|you)|at (?:our|my) (?:own )?expense|"
+    # money held back: "we will hold payment until…", "withholding the renewal"
+    r"(?:hold|holding|withhold|withholding|put on hold) (?:the |our |any |this )?payments?|"
+    r"(?:not paying|refuse to pay|won't pay|will not pay) until|"
+    # a reproach about care: "please actually test it this time", "for once"
+    r"actually (?:\w+ ){1,3}this time|for once|"
+    # the automation that never runs: "our routing rules don't fire", "reminders never go out"
+    r"(?:rules?|workflows?|automations?|triggers?|alerts?|webhooks?|notifications?|reminders?|jobs?) "
+    r"(?:don't|doesn't|didn't|won't|never|aren't|isn't) (?:fire|firing|trigger|triggering|go out|going out)|"
+    # a cost that "cannot be absorbed", a price "can't be justified"
+    r"(?:cannot|can't|can not|won't|will not) be (?:absorbed|justified|approved|accepted|signed off)"
+    r")\b"
+    # Chinese: again done wrong, again nothing, N-th in a row
+    r"|又(?:开成|写成|算成|发成|弄成|搞成|变成|扣成|超卖|出错|失败|崩|宕机|掉线|断|挂|没了|没有了|冇咗|冇了|没同步)"
+    r"|(?:别|不要|唔好|不会)又(?:是|说|话|来|拖|推)|连续第?[二三四五六七八九十两几\d]+(?:个|次|天|周|晚)"
+    r"|空话|光说不做|说了?也?白说|跟了什么|跟咗咩"
+    # money held back: "这笔款我们先不付", "暂缓付款"
+    r"|(?:先|暂(?:时)?)不(?:付|结)(?:款|钱|了)?(?=[，。！？,.!?]|$)|暂缓(?:付款|支付|打款)|拒付"
+    r"|(?:一天|一次)都没(?:用上|用过|好过|正常过)|你们(?:所谓|号称)的|到底还?要等?多久"
+    r"|(?:别|不要|不能)再出(?:这种|这样的|类似的)?(?:问题|错|事|状况)",
+    re.I))
+
+_REPROACH = Branches("reproach", REPROACH)
+CUES = _REPROACH.bits
+
+
+def reproaches(text: str, cues: int) -> int:
+    """How many reproaches `text` (one sentence) makes."""
+    return len(_REPROACH.pattern_for(cues).findall(text)) if cues & CUES else 0
+
+
+def without_reproaches(text: str, cues: int) -> str:
+    """`text` with its reproaches blanked out, for VADER to score the rest."""
+    return _REPROACH.pattern_for(cues).sub(" ", text) if cues & CUES else text

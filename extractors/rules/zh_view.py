@@ -1,0 +1,36 @@
+"""Chinese written in traditional characters or in Cantonese, read as the Mandarin the sentiment
+lexicon and patterns are written in.
+
+Taiwanese and Hong Kong customers write 還不錯, 很喜歡, 比較困擾; Cantonese chats write 冇 for 没,
+唔 for 不, 咗 for 了 ("又冇咗booking同步", "唔好又話跟進"). The sentiment rules (`zh_sentiment.yaml`,
+the flat negatives) are written in simplified Mandarin, so these sentences scored as neutral.
+Every mapping is one character for one, so offsets and evidence are unchanged; one table does
+both in a single pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from extractors.rules.catalog_aliases import _traditional_to_simplified
+from extractors.rules.sentences import Sentence
+
+# Cantonese function words with a one-character Mandarin reading; none occurs in Mandarin text
+_CANTONESE = {"冇": "没", "唔": "不", "咗": "了", "嘅": "的", "喺": "在", "哋": "们", "佢": "他", "啲": "些",
+              "睇": "看", "畀": "给", "嚟": "来", "嬲": "气", "咩": "啥", "乜": "啥"}
+
+
+@cache
+def _table() -> dict[int, str]:
+    return {**_traditional_to_simplified(), **{ord(k): v for k, v in _CANTONESE.items()}}
+
+
+def mandarin_view(sentence: Sentence) -> Sentence:
+    """`sentence` in simplified Mandarin characters (offsets kept, every cue bit set); the
+    sentence itself when it is already simplified Mandarin."""
+    text = sentence.text
+    if text.isascii():
+        return sentence
+    simple = text.translate(_table())
+    return sentence if simple == text else replace(sentence, text=simple, cues=-1)

@@ -20,44 +20,11 @@ import re
 from typing import cast
 
 from extractors.rules.cues import UngatedPatternError, cue_words, register, register_pattern
-from extractors.rules.folding import FoldedPattern, folded, gated
+from extractors.rules.folding import FoldedPattern, _scan, _split, folded, gated
 
 MAX_RUNS = 8  # cue bits per pattern: each one costs every sentence's marking a little
 MAX_UNIONS = 256  # sets of open runs compiled per pattern; past this the whole pattern is searched
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" must stay first: no cut
-
-
-def _scan(source: str) -> list[tuple[int, str, int]]:
-    """(index, character, depth before it) of every "(", ")" and "|" that is syntax: not escaped,
-    not inside a character class."""
-    found, depth, i = [], 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":  # skip the class; a "]" right after "[" or "[^" is a member
-            i += 2 if source.startswith("[^", i) else 1
-            i += source.startswith("]", i)
-            while i < len(source) and source[i] != "]":
-                i += 2 if source[i] == "\\" else 1
-        elif char in "(|)":
-            depth -= char == ")"
-            found.append((i, char, depth))
-            depth += char == "("
-        i += 1
-    return found
-
-
-def _split(source: str) -> list[str]:
-    """The top-level alternatives of a pattern's source."""
-    parts, start = [], 0
-    for i, char, depth in _scan(source):
-        if char == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-    parts.append(source[start:])
-    return parts
 
 
 def _alternatives(source: str) -> list[str]:

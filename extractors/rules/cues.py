@@ -341,17 +341,24 @@ def mark(low: str, starts: list[int], ends: list[int]) -> list[int]:
     if len(automaton) == 0:
         return masks
     index, count = 0, len(starts)
-    for end, (length, bits, whole) in automaton.iter(low, starts[0], ends[-1]):
-        while end >= ends[index]:  # hits arrive in order of their end
-            index += 1
-            if index == count:
-                return masks
+    begin, stop = starts[0], ends[0]  # the span being marked, and its bits so far
+    found = 0
+    for end, (length, bits, whole) in automaton.iter(low, begin, ends[-1]):
+        if end >= stop:  # hits arrive in order of their end
+            masks[index] = found
+            found = 0
+            while end >= ends[index]:
+                index += 1
+                if index == count:
+                    return masks
+            begin, stop = starts[index], ends[index]
         start = end - length + 1
-        if start >= starts[index]:
-            masks[index] |= bits
-            if whole and (start == starts[index] or not _is_word(low[start - 1])) \
-                    and (end + 1 == ends[index] or not _is_word(low[end + 1])):
-                masks[index] |= whole
+        if start >= begin:
+            found |= bits
+            if whole and (start == begin or not _is_word(low[start - 1])) \
+                    and (end + 1 == stop or not _is_word(low[end + 1])):
+                found |= whole
+    masks[index] = found
     return masks
 
 

@@ -22,6 +22,7 @@ datasets that the folded pattern finds exactly what the original finds.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -128,7 +129,7 @@ class FoldedPattern:
             raise UnfoldablePatternError(f"{original.pattern[:60]!r} is not case-insensitive")
         self.original = original
         self.folded = gated(re.compile(_fold_source(original.pattern),
-                                       original.flags & ~re.IGNORECASE))
+                                       original.flags & ~re.IGNORECASE), runs=True)
         self.pattern = original.pattern
         self.flags = original.flags
         self.groupindex = original.groupindex
@@ -226,7 +227,69 @@ def _first(items: list) -> set[str] | None:
     return {""}
 
 
-def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def _scan(source: str) -> list[tuple[int, str, int]]:
+    """(index, character, depth before it) of every "(", ")" and "|" that is syntax: not escaped,
+    not inside a character class."""
+    found, depth, i = [], 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # skip the class; a "]" right after "[" or "[^" is a member
+            i += 2 if source.startswith("[^", i) else 1
+            i += source.startswith("]", i)
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif char in "(|)":
+            depth -= char == ")"
+            found.append((i, char, depth))
+            depth += char == "("
+        i += 1
+    return found
+
+
+def _split(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source."""
+    parts, start = [], 0
+    for i, char, depth in _scan(source):
+        if char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    parts.append(source[start:])
+    return parts
+
+
+MIN_GUARDED_BRANCHES = 16  # an alternation shorter than this is tried branch by branch
+
+
+def _guarded_runs(pattern: re.Pattern[str]) -> str:
+    """The source of `pattern` with its top-level alternatives in runs of about the square root
+    of their number, each run behind a lookahead for the characters its own matches begin with.
+    The matcher tries a long alternation branch after branch at every position the pattern's
+    first characters allow (an English letter lets every Chinese phrase of a bilingual list be
+    tried); a run whose characters are not there is skipped on one test. The branches keep their
+    order, and a lookahead only refuses a position where none of its run's branches could begin,
+    so every match is the same."""
+    parts = _split(pattern.pattern)
+    if len(parts) < MIN_GUARDED_BRANCHES:
+        return pattern.pattern
+    size = max(2, math.isqrt(len(parts)))
+    runs = []
+    for i in range(0, len(parts), size):
+        run = "|".join(parts[i : i + size])
+        try:
+            first = _first(list(sre_parse.parse(run, pattern.flags).data))
+        except re.error:  # a run that refers to a group of another: the source as written
+            return pattern.pattern
+        if first is None or "" in first or len(first) > MAX_FIRST_CHARS:
+            runs.append(run)
+        else:
+            runs.append(f"(?=[{''.join(sorted(first))}])(?:{run})")
+    return "|".join(runs)
+
+
+def gated(pattern: re.Pattern[str], *, runs: bool = False) -> re.Pattern[str]:
     """`pattern` with a lookahead for the characters its matches begin with, when that is a
     bounded set (the same matches, found faster); else `pattern` itself (also when it is anchored
     at the start of the text, which the matcher already tries alone)."""
@@ -237,11 +300,14 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if items and items[0] == (sre_constants.AT, sre_constants.AT_BEGINNING) \
             and not pattern.flags & re.MULTILINE:
         return pattern  # "^…": the matcher tries the start alone; a lookahead before it, every position
+    source = _guarded_runs(pattern) if runs else pattern.pattern
     first = _first(items)
     if first is None or "" in first or len(first) > MAX_FIRST_CHARS:
-        return pattern
-    chars = "".join(sorted(first))
-    faster = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+        if source == pattern.pattern:
+            return pattern
+        faster = re.compile(source, pattern.flags)  # no gate for the whole; its runs have theirs
+    else:
+        faster = re.compile(f"(?=[{''.join(sorted(first))}])(?:{source})", pattern.flags)
     GATED.append((pattern, faster))
     return faster
 

@@ -111,10 +111,10 @@ EN_PATTERN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TIMED_BY = re.compile(r"\b(?:by|before|in|until|till|for|ahead of|on|at|with)\s*$")
 ZH_PATTERN = gated(re.compile(
-    r"(?P<today>今天|今日|今晚|下班(?:之)?前|今天下班(?:之)?前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
+    r"(?P<today>(?:今天|今日)(?:之?[内內])?|今晚|下班(?:之)?前|今天下班(?:之)?前|(?<![周期拜天])(?:下午|上午|晚上|中午)|"
     r"[一半两]个?小时(?:之?内|后)|稍后|待会儿?|等会儿?|马上|立刻|现在(?:马上|就)?|"
     r"(?<![\d年月日号天])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})点(?:半|\d{1,2}分)?(?:之前|以前|前))"
-    r"|(?P<tomorrow>明天|明日|明早|明晚)"
+    r"|(?P<tomorrow>明天|明日|明早|明晚|聽日|听日|聽朝|听朝)"  # (Cantonese: 聽日, 聽朝)
     r"|(?P<threedays>大后天)"
     r"|(?P<dayafter>后天|[这过]两天)"
     r"|(?P<anaphor>(?:在)?(?:那|此)之前|第二天|次日)"
@@ -444,6 +444,7 @@ def _phrase(text: str, m: re.Match[str], due: date | None) -> DuePhrase:
 
 
 _TOUCHING = re.compile(r"\.?\s*(?:on |of |by |before |until )?")  # "Friday by 3pm" is Friday
+MAX_TOUCHING_GAP = 5  # "4:00 p.m. on March 27": the clock's dot, a space and "on "
 
 
 def _joined(text: str, found: list[DuePhrase], ref: date) -> list[DuePhrase]:
@@ -454,7 +455,7 @@ def _joined(text: str, found: list[DuePhrase], ref: date) -> list[DuePhrase]:
         first = joined[-1]
         gap = text[first.end : later.start]
         if first.due and later.due and first.due != later.due and (ref in (first.due, later.due)) \
-                and len(gap) <= 4 and _TOUCHING.fullmatch(gap):
+                and len(gap) <= MAX_TOUCHING_GAP and _TOUCHING.fullmatch(gap):
             day = later.due if first.due == ref else first.due
             joined[-1] = DuePhrase(text[first.start : later.end], first.start, later.end, day)
         else:

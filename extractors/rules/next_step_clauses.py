@@ -15,6 +15,14 @@ from assistant.models import Role, Touchpoint
 from extractors.rules.cues import cues_of, literal_gate, register, register_pattern
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.folding import fold, gated
+from extractors.rules.next_step_deadlines import EN_CUES as DEADLINE_EN_CUES
+from extractors.rules.next_step_deadlines import (
+    EN_SUBMIT_BY,
+    ZH_SUBMIT_BY,
+    en_deadline_action,
+    zh_deadline_action,
+)
+from extractors.rules.next_step_deadlines import ZH_CUES as DEADLINE_ZH_CUES
 from extractors.rules.next_step_objects import (
     HANDED_OVER,
     MIN_ACTION_CHARS,
@@ -139,6 +147,8 @@ _EN_NEED = register("en_need", [f"need {w}" for w in ("your ", "this", "it ", "t
 _EN_WANT = register("en_want", [f"{verb} {what}" for verb in ("need", "want", "expect", "like", "require")
                                 for what in ("a", "the", "some")], pattern=EN_WANT)
 _ZH_SELF = register_pattern("zh_self", ZH_SELF)
+_ZH_DEADLINE = register("zh_deadline", DEADLINE_ZH_CUES, pattern=ZH_SUBMIT_BY)
+_EN_DEADLINE = register("en_deadline", DEADLINE_EN_CUES, pattern=EN_SUBMIT_BY)
 _ZH_REQUEST = register_pattern("zh_request", ZH_REQUEST)
 _ZH_TEAM = register_pattern("zh_team", ZH_TEAM)
 _ZH_OFFER = register_pattern("zh_offer", ZH_OFFER)
@@ -170,7 +180,7 @@ def is_candidate(cues: int) -> bool:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
-                or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED))
+                or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED | _ZH_DEADLINE | _EN_DEADLINE))
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
@@ -214,6 +224,18 @@ _JUST_A_LOOK = re.compile(r"^(?:回头|有空|有时间|先|再|可以|就|随�
 _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
 # "请提供原始文件（含跟进记录的那份）": an aside in brackets says which one, it describes no step
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
+# "完成数据迁移，并出一个培训计划", "先发您一份清单，同时让研发确认…": a second deliverable, or a second
+# person set to work, is a second step even under one date
+_SECOND_STEP = re.compile(r"\s*(?:(?:并且?|同时|另外)(?:再|还)?(?:出|做|写|提供|整理|准备|给)(?:一)?[个份版套张]|(?P<who>(?:同时|同埋[会會]?)(?:让|请|叫|安排)))")
+MIN_OWN_STEP_CHARS = 6  # "核实一下，并…退款": a check too short to stand alone merges
+# "培训费用单独列项", "价格分开列": how the step before is carried out, no step of its own
+_ELABORATES = re.compile(r"\s*[^\s，,。我你您他她]{2,12}?(?:单独|分别|分开|另行|一并|统一)(?:列项|列出|列|标注|标出|注明|报价|计费|计价|核算)")
+_WILL = re.compile(r"会|将|要")
+MIN_TEAMLESS_CHARS = 8  # "另外写一份对接说明给您" stands without its team; "给意见" does not
+# "下周一住建局来检查", "明天集团审计过来": an outside body's visit is an event on the calendar, no step
+_VISITED = re.compile(r"(?:上午|下午|晚上)?[\u4e00-\u9fff]{0,4}(?:局|委|厅|署|检查组|审计|督导组|总部|集团|领导|专家组?)"
+                      r"(?:的人)?(?:会|要|就)?(?:来|过来|下来|到场|检查|视察|验收|审计)")
+_DAY_TAIL = re.compile(r"[一二三四五六日天末]?(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|以内|内)?")  # "下周|五前"
 
 
 @dataclass(slots=True)  # one per match: builds ~4x faster than a frozen dataclass
@@ -317,6 +339,8 @@ def _named_side(named: re.Match[str], role: Role) -> str:
 
 def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labelled: bool = True
               ) -> _Found | None:
+    if cues & _EN_DEADLINE and (action := en_deadline_action(clause)):
+        return _Found("rep", base, needs_due=True, action=action)  # "Bids must be submitted by…"
     if cues & _EN_IMPERATIVE and (imperative := EN_IMPERATIVE.match(clause)):
         return _Found("other", base + imperative.start("verb"))
     if cues & _EN_CALL_ME and (call := EN_CALL_ME.match(clause)):
@@ -412,6 +436,8 @@ _FOR_YOU = re.compile(r"(?:马上|立即|现在|先)?(?:给|帮|为)(?:您|你)(
 def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answering: bool = False
               ) -> _Found | None:
     """The earliest subject wins: "我让实施顾问明天联系您" is the speaker's step, not the team's."""
+    if cues & _ZH_DEADLINE and (action := zh_deadline_action(clause)):
+        return _Found("rep", base, needs_due=True, action=action)  # "响应文件请于…前递交": the bidder's
     if "由" in clause and (m := _BY_WHOM.match(clause)) and not NOT_A_TOPIC.search(topic := m.group("obj")):
         # "书面说明由质量部在5个工作日内出具": the passive's agent does it
         side = "other" if m.group("who").startswith(("贵", "您", "你")) else "self"
@@ -423,10 +449,15 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
     found: list[tuple[int, _Found]] = []
     if cues & _ZH_TEAM and (m := ZH_TEAM.search(clause)) \
             and (m.start() <= MAX_LEAD_CHARS or _TIME_LEAD.fullmatch(clause, 0, m.start())) \
-            and ZH_VERB.search(clause, m.end("who")):
+            and ZH_VERB.search(clause, m.end("who")) \
+            and not (_STATE_REACHED.search(clause) and not _WILL.search(clause)):  # "老板今天批了": done
         side = "self" if not m.group("who").startswith(("你们", "贵司", "您")) \
             else "rep" if VENDOR_ROLES.search(m.group("who")) else "other"
-        actor = m.start("who") + len(_POSSESSIVE.match(m.group("who")).group(0))  # type: ignore[union-attr]
+        # "技术同事蒋涛会另外写一份说明": the team and the name are the owner, not the action; a short
+        # action keeps its team ("法务给意见"), which says whose it is
+        actor = _DAY_TAIL.match(clause, m.end()).end()  # type: ignore[union-attr]
+        if len(_HAN.findall(clause, actor)) < MIN_TEAMLESS_CHARS:
+            actor = m.start("who") + len(_POSSESSIVE.match(m.group("who")).group(0))  # type: ignore[union-attr]
         found.append((m.start(), _Found(side, base + actor)))
     if cues & _ZH_REQUEST and (m := ZH_REQUEST.search(clause)) and not NOT_A_REQUEST.search(clause) \
             and (m.group("subj").startswith(("请", "麻烦")) or ZH_MODAL.search(m.group("mid"))
@@ -457,7 +488,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         found.append((m.start() - 1, _Found("self", base + m.end(), is_offer=True)))
     if found:
         return min(found, key=lambda f: f[0])[1]
-    if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause):
+    if cues & _ZH_TIMED and (m := ZH_TIMED.match(clause.lstrip())) and not ZH_AGENDA.match(clause) \
+            and not _VISITED.match(clause, len(clause) - len(clause.lstrip()) + m.end()):
         side = "other" if ZH_ASKS_ME.search(clause) else "self"  # "明天发我就行" asks the addressee
         at = len(clause) - len(clause.lstrip()) + m.start()
         subject = _LATE_SUBJECT.search(clause, at)  # "周四下午两点我给您打电话"
@@ -521,6 +553,8 @@ _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 def _could_hold_a_step(text: str, cues: int) -> bool:
     """Whether any clause-level pattern could match: one search of the whole sentence each
     (named English owners and timed Chinese clauses included), before splitting clauses."""
+    if cues & (_ZH_DEADLINE | _EN_DEADLINE):
+        return True  # a tender's deadline: rare words, read clause by clause
     for bit, pattern in _WHOLE_SENTENCE:
         if cues & bit and pattern.search(text):
             return True
@@ -626,6 +660,11 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         clause_dues = [d for d in dues or [] if start <= d.start < end and d.due
                        and text[d.end : d.end + 1] != "的"
                        and not (d.phrase == "现在" and not text.startswith(("就", "马上", "立刻"), d.end))]
+        if found is None and is_zh and previous is not None and hits and hits[-1].owner == _own(role) \
+                and (how := _ELABORATES.match(clause)):
+            # "按门店出报价，培训费单独列项，…": how the step before is done belongs to it
+            hits[-1] = replace(hits[-1], action=f"{hits[-1].action}，{how.group(0).strip()}")
+            continue
         if found is None:
             if hits and clause_dues and hits[-1].due is None and (
                     is_only_due(clause, clause_dues)
@@ -742,7 +781,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         owner = _own(role) if found.side == "self" else _other(role) if found.side == "other" \
             else "rep" if found.side == "rep" else "customer"
         if hits and found.continues and previous is not None and hits[-1].owner == owner \
-                and (hits[-1].due is None or due is None):
+                and (hits[-1].due is None or due is None) \
+                and not (is_zh and (second := _SECOND_STEP.match(clause))
+                         and (second.group("who") or len(hits[-1].action) >= MIN_OWN_STEP_CHARS)):
             # "I'll prepare the export and share a link by the 18th", "我马上升级给研发，明天给您
             # 一个明确的时间": one step under the one date; two dates make two steps
             hits[-1] = replace(with_due(hits[-1], due),

@@ -153,7 +153,7 @@ ZH_VERBS = (r"发|给|寄|传|安排|约|预约|确认|整理|准备|提供|跟�
             r"打电话|电话|转给|转交|升级|回访|复盘|付款|付|开票|开通|通知|告诉|恢复|迁移|重新|派|上门|"
             r"开好|配置|导入|导出|培训|讲|订|核对|核查|检查|查|寄出|快递|签完|盖章|审|定|交|走|带|过来|过去|拿|补|改|"
             r"分享|推送|录|写|列|做好|搞定|完成|删除|退|赔|协调|评审|汇总|批|报|叫上|延长|试一下|试试|"
-            r"驻场|到现场|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催|开(?=一下|个|好|出来)|添加|加上")
+            r"驻场|到现场|覆|打畀|打俾|致电|致電|合并|帮您|帮你|帮忙|调好|配好|弄好|设置|调整|开放|关闭|停用|催|开(?=一下|个|好|出来)|添加|加上")
 ZH_VERB = gated(re.compile(ZH_VERBS))
 ZH_SELF = gated(re.compile(
     # "这边马上给您加急处理": a service agent's "we"
@@ -170,7 +170,9 @@ ZH_TEAM = gated(re.compile(
     r"对接的?|负责的?)?(?:产品经理|项目经理|客户经理|"
     r"技术支持|技术|工程师|实施顾问|实施|研发|开发|法务|财务|采购|售后|客服|运营|同事|领导|老板|"
     r"IT|it|销售|团队|值班工程师|专家)(?:那边|这边|团队|部门|同事)?)"
-    r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会|将|(?<!需)要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
+    r"(?P<mid>[^，。！？；,.!?;]{0,16}?)(?:会(?!议)|将|(?<!需)要(?![能求])|来|负责|争取|再|马上|尽快|明天|今天|下周|"
+    # "实施团队同步出一个排期": 同步/同时 before a verb is "in parallel", a team's promise
+    r"(?:同步|同时|另外)(?=出|做|准备|整理|安排|提供|写|更新|评估|测试|排查|跟进|对接)(?![^，。；]{0,4}了)|"
     r"[一-龥]{0,4}(?:(?<![以目])前|内))"))
 ZH_TIMED = re.compile(
     rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
@@ -181,7 +183,8 @@ ZH_TIMED = re.compile(
     # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
     rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}|把|让))")
 ZH_OFFER = gated(re.compile(r"(?:我们|我)(?:也|还|都)?可以(?:帮您|给您|为您|再)?|要不要我(?!们)|需要我(?!们)"))
-ZH_MODAL = gated(re.compile(r"会|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|(?<![目以])前|先|今天|"
+ZH_MODAL = gated(re.compile(r"会|會|將|将|要|来|去|再|马上|尽快|负责|争取|打算|安排|把|之前|(?<![目以])前|先|今天|"
+                      r"明早|今晚|明晚|今日|聽日|听日|"
                       r"明天|后天|下周|周|月底|号|日|下午|晚上|上午|稍后|回头|立刻|现在就|一会|晚点|随后|"
                       r"(?:天|小时)内|之内|以内|到时候|第一时间|会后|节后|年后|接下来|后续"))
 # "恢复后我第一时间通知您", "审完我这边马上通知你": the event a promise waits for belongs to its action
@@ -213,7 +216,7 @@ ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|�
                          r"确认|核对|检查|说明|跟进|介绍|演示)"))
 # "…，并在月底之前退款", "…，然后下周安排培训": a conjunction joins a verb phrase to the step before
 ZH_CONJOINED = gated(re.compile(
-    r"^(?:并且|并|然后|同时|顺便)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
+    r"^(?:并且|并|然后|同时|顺便|同埋(?:[会會]|仲[会會])?)\s*在?(?:[今明后]天|[上下]午|晚上|[这下本]周[一二三四五六日]?|月底|"
     r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])?(?:之前|以前|前|之内|内)?(?:再|也)?"
     rf"(?=[^，。！？；,.!?;]{{0,4}}?(?:{ZH_VERBS}))"))
 NOTIFY = gated(re.compile(r"(?:在[^，,]{1,8})?(?:通知|告诉|回复|答复|联系|更新|同步)"))  # what it tells is the event
@@ -405,7 +408,7 @@ FILLER = fold(re.compile(
 DONE = fold(re.compile(
     r"\b(?:I've|we've|I have|we have|already|just) (?:\w+ )?(?:sent|shared|added|updated|"
     r"fixed|extended|created|attached|forwarded|done|completed|scheduled|booked)\b|"
-    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|[发寄]你了|[完好]了$|"
+    r"已经?(?!.{0,3}(?:安排|约))|[发寄签]了$|原因(?:是|在于)|[发寄]你了|[完好]了$|"
     # "我们之前做过类似的对接", "销售易上周也来演示过", "去年就签了励销云": done before, no plan
     r"(?:做|用|试|演示|签|买|谈|聊|见|合作|对接)过(?![来去一])|(?:去年|上周|上个?月|上次|昨天|前天|刚才)[^，,。]{0,8}?了", re.I))
 WISH = fold(re.compile(r"\b(?:might|may|would love to|'d love to|hope to|hoping to|wish|maybe)\b|"
@@ -447,7 +450,7 @@ _AROUND_DUE = fold(re.compile(
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
-    r"|^(?:会后|(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|将|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
+    r"|^(?:会后|(?:方便|有空|有时间)的话|预计|能不能|能否|可否|可不可以|[一二三四五六七八九十]是|第[一二三四五六七八九十]+(?:点|条|项)|\d{1,2}[.、)）]\s*|最好|那就|那么|之前|以前|前(?![台端期])|之内|以内|内(?![部容])|会|會|将|將|要|再|马上|尽快|先|就|也|都|来|负责|争取|还|一定|"
     r"上午|下午|晚上|早上|第一时间|那边|这边|到时候|届时|回头|稍后|晚点|随后|"
     # "五一后再联系您", "节后第一天安排…": a holiday said as the time
     r"(?:五一|十一|国庆|春节|清明|端午|中秋|元旦|[年节])(?:假期)?(?:之?后|以后|之?前|以前)(?:第一天|第一周)?)+", re.I))
@@ -517,7 +520,9 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     action = _without_trailing_preposition(action.strip(" ,，。.!！?？;；:：-~～")).strip(" ,，")
     if action.endswith(("过来", "过去")):  # "发合同过来": the direction adds nothing to the deliverable
         action = _DIRECTION.sub("", action)
-    if action[:5].lower() == "give " and (m := _RING.match(action)):
+    if action[:1] == "覆":
+        action = f"回{action}"  # Cantonese "覆你": reply to you
+    elif action[:5].lower() == "give " and (m := _RING.match(action)):
         action = f"call {m.group(1)}{action[m.end():]}"  # "give you a ring" is a call
     elif action[:1] in "cCrRtTpP" and (m := CALL_ME.match(action)):
         action = f"call back{action[m.end():]}"  # "try me Thursday": call them back

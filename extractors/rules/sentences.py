@@ -24,7 +24,8 @@ from extractors.rules.ticket_forms import field_kind, requester_names
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped). Written as
 # "[。！？!?；;]+|\.(?=\s|$)|\n" reads, but opening on one class of the characters it can begin
 # with, so the matcher scans for them in its fast loop rather than trying every position
-_BOUNDARY = re.compile(r"[。！？!?；;.\n](?:(?<=[。！？!?；;])[。！？!?；;]*|(?<=\.)(?=\s|$)|(?<=\n))")
+# ("by 4:00 p.m. on February 27": a clock's dot before a lowercase word ends no sentence)
+_BOUNDARY = re.compile(r"[。！？!?；;.\n](?:(?<=[。！？!?；;])[。！？!?；;]*|(?<=\.)(?=\s|$)(?!(?<=[AaPp]\.[Mm]\.)\s+[a-z])|(?<=\n))")
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
 _STAMP = (rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[ T]+{_CLOCK})?|"
           r"\d{1,2}月\d{1,2}[日号](?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?|"  # "3月27日 09:12 小蒋：…"

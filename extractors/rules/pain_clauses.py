@@ -16,7 +16,8 @@ import re
 
 IMPROVED = re.compile(
     r"\b(?:finally (?:stopped|fixed)|saved (?:it|us|the|our)|(?:fewer|less) (?:\w+ )?than "
-    r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third))\b|"
+    r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third)|"
+    r"sav(?:es|ing) (?:\w+ ){0,2}?~?(?:about |around )?\d+)\b|"
     r"(?:量|率|次数|时间|投诉|工作量|成本|电话)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
     r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
 # a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around
@@ -55,7 +56,11 @@ NOTICE = re.compile(r"敬请(?:谅解|见谅|原谅)|请您?谅解|给您带来(
 UNACCEPTABLE = re.compile(r"(?:很难|难以|无法|没法|不能)接受")
 # the vendor's handling note: "已复现，…导致…", "经排查，是…", "root cause was…"
 DIAGNOSIS = re.compile(r"(?:^|[：:，,\s】])(?:已(?:复现|处理|定位|修复|排查)|经排查|经核实)(?:[，,。]|$)|"
-                       r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) ", re.I)
+                       r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) |"
+                       # the vendor's acknowledgement, in notes: "said it's a known upload bug on
+                       # mobile", "对时效问题表示歉意，说明照片上传问题是移动端的已知缺陷"
+                       r"\b(?:it'?s|it is|is|was) a known (?:\w+ )?(?:bug|issue|defect|limitation)\b|"
+                       r"表示歉意|已知(?:的)?(?:缺陷|问题|bug)", re.I)
 # the vendor owning up to its own mistake: "抱歉，文档那块确实有两处写错了，我们这周改", "sorry, the
 # export was wrong on our side, we'll fix it today"
 ADMISSION = re.compile(r"(?:抱歉|不好意思|sorry|apolog).*(?:我们|we)(?:'ll| will)?\s?(?:这周|今天|马上|尽快|会)?"
@@ -64,6 +69,10 @@ ADMISSION = re.compile(r"(?:抱歉|不好意思|sorry|apolog).*(?:我们|we)(?:'
 # events ourselves", "- Dom to share 10 recordings with poor transcripts"
 OWN_ACTION = re.compile(
     r"^我(?:们)?(?:这边)?(?:先|再)?把.{0,24}?(?:整理|发|转|汇总|截图|导出)|"
+    # handed to a colleague, or in a note's action list: "我这周会请业务助理把重复的名单整理出来",
+    # "今天把三个典型案例发给对方"
+    r"^(?:我(?:们)?|今天|明天|下周|本周|这周|回头|稍后)[\u4e00-\u9fff]{0,6}?(?:(?:请|让|叫)[\u4e00-\u9fff]{1,8}?)?"
+    r"把.{0,24}?(?:整理|汇总|发给|发到|发群|转给)|"
     r"^(?:i|we)(?:'ll| will) (?:replay|re-?run|retry|resend|re-?send|test|try|collect|compile|"
     r"gather|put together)\b|^[-•*]?\s*\w+ to (?:share|send|collect|compile|pull|set up|gather)\b",
     re.I)

@@ -75,7 +75,41 @@ FACT_EN = (
     r"(?:in|into) (?:\w+ )?different formats|inconsistent|"
     r"there(?:'s| is| are| was| were) no (?!problem|rush|hurry|need|issue|worr|pressure|doubt|"
     r"question|reason|way|one|time|budget|point|chance|plan|deadline|change|decision|contract)\w+|(?:has|have|had) no (?:zip|postcode|address|email|phone|"
-    r"record|history|audit|notifications?|alerts?|reminders?)"
+    r"record|history|audit|notifications?|alerts?|reminders?)|"
+    # a failure that repeats: "the invoice came in US dollars again", "it broke again" (not "I
+    # raised it on the 3rd and again on the 17th"); the
+    # same thing again and again: "the second weekend in a row", "third quarter in a row"
+    r"(?:\w+ed|came|went|broke|froze|ran|fell|got) (?:[\w'$-]+ ){0,6}?(?<!and )(?<!or )again|"
+    r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:[\w-]+ ){1,2}?in a row|"
+    # what is not done, told in the passive: "error messages are not announced", "availability
+    # is not being closed" (a feeling is none: "not interested", "not convinced")
+    r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not)(?: being| getting)? "
+    r"(?!(?:interested|convinced|worried|concerned|surprised|impressed|bothered|thrilled|pleased|"
+    r"excited|married|related|based|located|involved|allowed|required|needed|expected|supposed|"
+    r"prepared|committed|opposed|satisfied|tied|sorted|resolved|fixed|picked)\b)[a-z]+ed|"
+    r"(?:nobody|no one|no-one) (?:could|can|was able to|were able to|is able to)|"
+    # what arrives, or how things end up: "reports arriving empty", "notices sent late", "notes
+    # end up scattered", "the field guys end up with half a set"
+    r"(?:arriv(?:e|es|ed|ing)|c[oa]m(?:e|es|ing) (?:in|through|back|out|over)|show(?:s|ed|ing)? up|"
+    r"sent|delivered|posted|processed|go(?:es)? out|went out|gone out) (?:\w+ ){0,3}?(?:empty|blank|"
+    r"late|without|corrupt\w*|garbled)|"
+    r"end(?:s|ed|ing)? up (?:with|in|on|as|scattered|being|having|paying|calling|doing|typing|re-?\w+)|"
+    # the workaround that costs a step: "adjusters have to phone the claimant and ask again",
+    # "agents have to open the other system in another tab"
+    r"(?:have|has|had|having|need|needs) to (?:\w+ ){1,5}?(?:again|another (?:tab|window|system|"
+    r"screen|app|login)|in (?:two|three|both|separate) (?:places|systems|tools|tabs))|"
+    # where the records live: "donor records are in Google Sheets", "renewals are basically a
+    # spreadsheet"; what it costs: "~5 hrs/month", "paying both carriers", "at our expense"
+    r"(?:is|are|was|were|all|still|lives?) (?:\w+ ){0,2}?(?:in|on) (?:a |an |one |our |shared |"
+    r"google )*(?:spreadsheets?|excel|sheets)|(?:is|are) (?:basically |just |still |really |all )?"
+    r"(?:a |an |one )?(?:\w+ )?(?:spreadsheet|excel (?:file|sheet))|"
+    r"\d+(?:\.\d+)? ?(?:hrs?|hours|days|mins|minutes) ?(?:/ ?|a |per |every |each )(?:day|week|wk|"
+    r"month|mo|quarter)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
+    r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:\w+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
+    r"interest|overage)|"
+    # found out late, by others; a number nobody trusts
+    r"only (?:found out|learned|discovered|noticed|heard|realized|realised)|found out (?:from|when|"
+    r"after|the hard way|about it from)|(?:don'?t|doesn'?t|didn'?t|can'?t|no longer) trust|nowhere near"
 )
 # Chinese
 FACT_ZH = (
@@ -104,5 +138,13 @@ FACT_ZH = (
     r"\d+分钟)|(?:平均|每次|一次)(?:要|得)(?:花)?[\d一二两三四五六七八九十几好半]+(?:到|至)?[\d一二两三四五六七八九十]*多?个?"
     r"(?:天|周|星期|礼拜)|(?:弄了|搞了|查了|调了|录了|改了|找了|对了)[一二两三四五六七八九十几\d]+多?个?(?:天|小时|礼拜|周|"
     r"星期)|"
-    r"花(?:了)?(?:大半天|一整天|一上午|一下午|半天|整整)"
+    r"花(?:了)?(?:大半天|一整天|一上午|一下午|半天|整整)|"
+    # can't get in, gets half, bounces back, comes back empty: "全公司都进不去系统", "照片经常上传不全",
+    # "扫码登录一直跳回登录页", "定时报表发过来都是空的"
+    r"(?:进|上|出|回|过)不去|(?:传|上传|显示|导出|同步|收|发|加载|打印|拍|存|保存)不全|"
+    r"(?:跳|弹|退)回(?:到)?(?:登录|首页|主页)|(?:都|全|竟然|居然)是空的|(?:内容|报表|数据|文件|页面)(?:是|为|都是)?空(?:白|的)|"
+    # sums off, found out late, work done twice, seen by the wrong people: "返利少算了", "早上上班才发现",
+    # "理赔员还要再打电话", "逐个打电话", "被别的业主看到了"
+    r"[少多](?:算|发|给|计|扣)了|(?<!刚)才(?:发现|知道|得知)|后来才|(?:还|又)(?:要|得)(?:再|重新)(?:打|找|问|联系|录|填|提交|上传|发|做|改|核对|对|跑|导|查)|逐个|"
+    r"(?:被|让)(?:别人|别的|其他|外人)[\u4e00-\u9fff]{0,4}看到|泄露|隐私问题"
 )

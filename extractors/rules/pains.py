@@ -94,12 +94,16 @@ _REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can yo
                       r"show)\b|我(?:们)?(?:挂了电话|回头|等下|一会儿?|马上|稍后|现在就|这就|待会))|"
                       r"(?:周[一二三四五六日天末]|本周|这周|下周|今天|明天|月底|[日号天]|小时)(?:之?前|以?内)"
                       r"(?:提供|给出?|发|完成|修复|解决|回复|处理|答复)", re.I)
+# a request made so that a problem stops is no pain: "please close our trial account so nobody keeps
+# getting the onboarding emails"
+_PURPOSE = re.compile(r"^\W*(?:please|pls|kindly|could you|can you|would you)\b[^.;]*?\bso (?:that )?\w",
+                      re.I)
 # a commitment that names a problem is no pain: "I'll send you the crash logs", "our legal team
 # will look into the duplicate records", "let me open a ticket for the export bug"
 _COMMITMENT = re.compile(
     r"\b(?!nobody|none|nothing)\w+(?:'ll| will| can| could| am going to|'m going to| are going to)"
     r"(?: also)? (?:look into|open|send|email|get|refund|fix|check|share|forward|circle back|"
-    r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into)\b|"
+    r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into|ask)\b|"
     r"\b(?:let me|happy to|like us to) (?:look|check|dig|send|get|pull|grab|open|file|refund)\b|"
     r"\baction item\b|"
     r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
@@ -270,7 +274,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
-            english and IMPROVED.search(text):
+            english and (IMPROVED.search(text) or _PURPOSE.match(text)):
         return []
     price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
     if price and english:

@@ -22,7 +22,7 @@ FACT_EN = (
     r"refresh(?:ed|ing)?|calculat(?:e|ed|ing)|trigger(?:ed|ing)?|fire|fired|firing|match|"
     r"backfill(?:ed)?|post(?:ed|ing)?|come back|came back|get back|got back|respond(?:ed)?|"
     r"display(?:ed|ing)?|show(?:ing)?|populat(?:e|ed|ing)|record(?:ed|ing)?|process(?:ed|ing)?|reach)|"
-    r"not (?:been )?(?:updated|applied|sent|processed|delivered|refunded|credited|corrected|"
+    r"not (?:been )?(?:keyboard |fully |really |easily )?(?:updated|applied|sent|processed|delivered|refunded|credited|corrected|"
     r"answered|searchable|editable|exportable|visible|readable|usable|clickable|reportable|"
     r"printable|accessible|reachable|traceable)|"
     r"(?:none|nobody|no one) of (?:\w+ ){0,3}?(?:can|could) (?:see|log|access|open|find|use|get)|"
@@ -54,6 +54,7 @@ FACT_EN = (
     r"calling) (?:round|around|(?:\w+ )?stores)|(?:have|had|has) to (?:ring|call|phone) (?:round|around)|"
     r"(?:gone|went|going|go) back to (?:ringing|calling|phoning|emailing|doing it)|"
     # defects told plainly
+    r"drop(?:s|ped|ping)? (?:\w+ )?\w+s (?:on|from|for|when|during|after|whenever)|"
     r"drop(?:s|ped|ping)? (?:\w+ ){0,3}?(?:rows|records|students|contacts|users|fields|lines|"
     r"items|notes|attachments|orders|patients)|silently|(?:login|redirect|sign-?in) loop|in a loop|"
     r"sent back to (?:the )?(?:login|sign-?in|start)|(?:http|error|status|code) [45]\d\d|"
@@ -87,7 +88,8 @@ FACT_EN = (
     r"(?!(?:interested|convinced|worried|concerned|surprised|impressed|bothered|thrilled|pleased|"
     r"excited|married|related|based|located|involved|allowed|required|needed|expected|supposed|"
     r"prepared|committed|opposed|satisfied|tied|sorted|resolved|fixed|picked)\b)[a-z]+ed|"
-    r"(?:nobody|no one|no-one) (?:could|can|was able to|were able to|is able to)|"
+    r"(?:couldn'?t|could not) be (?!(?:happier|prepared|bothered|reached (?:today|this|until|before))"
+    r"\b)[a-z]+ed|(?:nobody|no one|no-one) (?:could|can|was able to|were able to|is able to)|"
     # what arrives, or how things end up: "reports arriving empty", "notices sent late", "notes
     # end up scattered", "the field guys end up with half a set"
     r"(?:arriv(?:e|es|ed|ing)|c[oa]m(?:e|es|ing) (?:in|through|back|out|over)|show(?:s|ed|ing)? up|"
@@ -105,7 +107,7 @@ FACT_EN = (
     r"(?:a |an |one )?(?:\w+ )?(?:spreadsheet|excel (?:file|sheet))|"
     r"\d+(?:\.\d+)? ?(?:hrs?|hours|days|mins|minutes) ?(?:/ ?|a |per |every |each )(?:day|week|wk|"
     r"month|mo|quarter)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
-    r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:\w+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
+    r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:[\w-]+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
     r"interest|overage)|"
     # found out late, by others; a number nobody trusts
     r"only (?:found out|learned|discovered|noticed|heard|realized|realised)|found out (?:from|when|"

@@ -6,7 +6,8 @@ its clauses (at commas, "but", "因为", …) and only the clauses that state a 
 "嗯，我们现在用的是纷享销客，用了三年了，但是那个报表真的很难用，每次月底对数都要加班" gives "报表真的很难用" and
 "每次月底对数都要加班". An English sentence is cut only where two or more clauses of four words or
 more each state a problem; one problem keeps its sentence ("our reps found the Gmail add-on slow
-to load"), since short English clauses ("its a mess") lose their subject. Not pains: a threat
+to load"), since short English clauses ("its a mess") lose their subject, unless a statement
+chained after it by "and" or "so" tells a second problem (`pain_chains.py`). Not pains: a threat
 clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
 question ("专业版的限额是多少？"); a problem told before the question still is one
 ("导出报表的时候中文文件名是乱码，怎么解决？"). The complaint words are `pain_cues.py`'s cues,
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from extractors.rules.branches import Branches, _alternatives
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.pain_chains import chained_clauses
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
@@ -356,6 +358,12 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             if _words(part, english) >= minimum and _is_refused(part, asked, english):
                 return []
         return [whole]
+    if english and is_pain is None and len(pains) == 1 and \
+            pains[0] == _clause(text, *cuts[last_index][:2]):
+        chained = chained_clauses(text, cuts, last_index, _clause,
+                                  lambda part, asked: _is_refused(part, asked, True))
+        if chained:  # "the PM splits every set into pieces, and the crews end up with half a set"
+            return [part for _, part in sorted([*chained, (last_index, pains[0])])][:MAX_PAINS_PER_SENTENCE]
     if len(pains) == 1 and (english or len(pains[0]) >= len(whole) - 2):
         # a Chinese sentence kept whole loses its lead-in too: "但是权限那块还是乱", "三是新店账号还没开通"
         return [whole if english else _LEAD_IN.sub("", whole) or whole]

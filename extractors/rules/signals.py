@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
 from extractors.rules.catalog_aliases import simplified_view
@@ -103,19 +102,14 @@ def _is_title(sentence: Sentence, touchpoint: Touchpoint) -> bool:
 # each sentence, one character for one so a phrase found there is cut from the original.
 # Characters nearly every such text holds mark it; a sentence without one still gets the view.
 _TRADITIONAL = register("traditional", list("們這個沒說會對時還為麼來裡後過問題無經開發應請嗎單號統動點讓給處現")
-                        + list(_CANTONESE := "冇咗唔嘅係喺佢咁啲嘢嚟睇畀哋搵"))
-_MANDARIN = dict(zip(map(ord, _CANTONESE), "没了不的是在他这些东来看给们找", strict=True))
-
-
-@cache
-def _cantonese_to_mandarin() -> dict[int, str]:
-    return _MANDARIN
+                        + list(_CANTONESE := "冇咗唔嘅喺佢咁啲嘢嚟睇畀哋搵"))
+_MANDARIN = dict(zip(map(ord, _CANTONESE), "没了不的在他这些东来看给们找", strict=True))
 
 
 def _mandarin_view(sentence: Sentence) -> Sentence:
     """`sentence` in simplified Mandarin characters, offsets kept; every cue bit set."""
     view = simplified_view(sentence)
-    text = view.text.translate(_cantonese_to_mandarin())
+    text = view.text.translate(_MANDARIN)
     return view if text == view.text else replace(view, text=text, cues=-1)
 
 

@@ -18,12 +18,15 @@ IMPROVED = re.compile(
     r"\b(?:finally (?:stopped|fixed)|saved (?:it|us|the|our)|(?:fewer|less) (?:\w+ )?than "
     r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third)|"
     r"sav(?:es|ing) (?:\w+ ){0,2}?~?(?:about |around )?\d+)\b|"
-    r"(?:量|率|次数|时间|投诉|工作量|成本|电话)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
+    r"(?:量|率|次数|时间|投诉|工作量|成本|电话|排队|等待|等候|加班)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
     r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
 # a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around
-# other stores, now they just see it"
-RESOLVED_PAST = re.compile(r"\bused to\b.*\bnow (?:we|they|it|i|you|he|she|everyone)\b|"
-                           r"以前.{2,30}现在(?:不用|直接|一键|自动|都能)", re.I)
+# other stores, now they just see it"; "以前月报要弄一个周末，现在二十分钟", "证书现在能自动发了，以前要等一个多月"
+RESOLVED_PAST = re.compile(
+    r"\bused to\b.*\bnow (?:we|they|it|i|you|he|she|everyone)\b|"
+    r"以前.{2,40}(?:现在[\u4e00-\u9fff]{0,4}?(?:不用|直接|一键|自动|都能|只要|只需|"
+    r"[\d一二两三四五六七八九十几半]+(?:分钟|秒|小时))|(?:今年|现在|后来)(?:用|换)了?(?:你们|贵司))|"
+    r"现在[\u4e00-\u9fff]{0,4}?(?:能|可以|直接|自动|一键)[\u4e00-\u9fff]{0,10}?了?[，,].{0,6}以前", re.I)
 # "一点导出就转圈", "信号一差就转圈": what a failure told just before does when it happens
 ELABORATION = re.compile(r"^[\u4e00-\u9fff]{0,6}一[\u4e00-\u9fff]{1,4}就")
 # what the failure told just before has cost since, without a subject of its own: "新店账号还没开通，

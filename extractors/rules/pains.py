@@ -80,11 +80,12 @@ _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|act
                      r"[\s,，、.。…]*)+", re.I)
 # a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
 # "再不解决我们就投诉", "否则我们会很麻烦"
+# "别到时候数字又对不上" warns of a problem that has not happened
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
                      r"\b(?:i|we)'?d rather\b|(?:这个|再|还)?不(?:解决|修好|处理)(?:的话)?(?=[\u4e00-\u9fff])|"
                      r"要被[\u4e00-\u9fff]{0,8}罚|"
                      r"\bif (?:you|we|they) (?:could|can|would)\b|"
-                     r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
+                     r"否则|不然|要不然|再这样|再不|如果|要是|^别(?:到时候|回头|又|再)", re.I)
 # a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
 # nor is a demand with a deadline ("本周五前提供书面故障报告"), an apology for one's own slowness
 # ("sorry for the slow reply") or an offer ("I can send you a recording of it crashing",

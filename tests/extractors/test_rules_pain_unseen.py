@@ -105,6 +105,11 @@ def test_a_problem_without_a_complaint_word_is_a_pain(text: str) -> None:
     pytest.param("客户：我这周会请助理把出问题的订单整理出来发给你们。", id="zh-a-delegated-next-step"),
     pytest.param("客户：对方对延误表示歉意，说明是已知缺陷。", id="zh-the-vendors-known-defect"),
     pytest.param("客户：你们这个还要再装一个插件，同事们不太愿意。", id="zh-another-install-is-an-objection"),
+    pytest.param("客户：对账单现在能自动生成了，以前财务每个月要花两天手工核对。", id="zh-a-past-problem-now-gone"),
+    pytest.param("客户：以前排课表要弄一整个下午，现在十分钟就好。", id="zh-a-past-cost-now-minutes"),
+    pytest.param("客户：上线以后门店等候少了一大半。", id="zh-less-waiting-is-praise"),
+    pytest.param("客户：巡检员在山里也可以离线填报。", id="zh-working-offline-is-a-feature"),
+    pytest.param("客户：别到时候库存又对不上。", id="zh-a-warning-is-no-pain-yet"),
 ])
 def test_a_problem_word_that_is_no_pain(text: str) -> None:
     assert _pains(text) == []

@@ -88,14 +88,15 @@ FACT_EN = (
     r"(?!(?:interested|convinced|worried|concerned|surprised|impressed|bothered|thrilled|pleased|"
     r"excited|married|related|based|located|involved|allowed|required|needed|expected|supposed|"
     r"prepared|committed|opposed|satisfied|tied|sorted|resolved|fixed|picked)\b)[a-z]+ed|"
-    r"(?:couldn'?t|could not) be (?!(?:happier|prepared|bothered|reached (?:today|this|until|before))"
+    r"(?:couldn't|couldnt|could not) be (?!(?:happier|prepared|bothered|reached (?:today|this|until|before))"
     r"\b)[a-z]+ed|(?:nobody|no one|no-one) (?:could|can|was able to|were able to|is able to)|"
     # what arrives, or how things end up: "reports arriving empty", "notices sent late", "notes
     # end up scattered", "the field guys end up with half a set"
     r"(?:arriv(?:e|es|ed|ing)|c[oa]m(?:e|es|ing) (?:in|through|back|out|over)|show(?:s|ed|ing)? up|"
     r"sent|delivered|posted|processed|go(?:es)? out|went out|gone out) (?:\w+ ){0,3}?(?:empty|blank|"
     r"late|without|corrupt\w*|garbled)|"
-    r"end(?:s|ed|ing)? up (?:with|in|on|as|scattered|being|having|paying|calling|doing|typing|re-?\w+)|"
+    r"(?:end up|ends up|ended up|ending up) (?:with|in|on|as|scattered|being|having|paying|calling|"
+    r"doing|typing|re-?\w+)|"
     # the workaround that costs a step: "adjusters have to phone the claimant and ask again",
     # "agents have to open the other system in another tab"
     r"(?:have|has|had|having|need|needs) to (?:\w+ ){1,5}?(?:again|another (?:tab|window|system|"
@@ -105,8 +106,8 @@ FACT_EN = (
     r"(?:is|are|was|were|all|still|lives?) (?:\w+ ){0,2}?(?:in|on) (?:a |an |one |our |shared |"
     r"google )*(?:spreadsheets?|excel|sheets)|(?:is|are) (?:basically |just |still |really |all )?"
     r"(?:a |an |one )?(?:\w+ )?(?:spreadsheet|excel (?:file|sheet))|"
-    r"\d+(?:\.\d+)? ?(?:hrs?|hours|days|mins|minutes) ?(?:/ ?|a |per |every |each )(?:day|week|wk|"
-    r"month|mo|quarter)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
+    r"\d+(?:\.\d+)? ?(?:hrs|hours|days|mins|minutes)/(?:day|week|wk|month|mo)|"
+    r"\d+(?:\.\d+)? ?hrs (?:a|per|every) (?:day|week|wk|month|mo)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
     r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:[\w-]+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
     r"interest|overage)|"
     # found out late, by others; a number nobody trusts

@@ -16,13 +16,17 @@ import re
 
 IMPROVED = re.compile(
     r"\b(?:finally (?:stopped|fixed)|saved (?:it|us|the|our)|(?:fewer|less) (?:\w+ )?than "
-    r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third))\b|"
-    r"(?:量|率|次数|时间|投诉|工作量|成本|电话)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
+    r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third)|"
+    r"sav(?:es|ing) (?:\w+ ){0,2}?~?(?:about |around )?\d+)\b|"
+    r"(?:量|率|次数|时间|投诉|工作量|成本|电话|排队|等待|等候|加班)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
     r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
 # a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around
-# other stores, now they just see it"
-RESOLVED_PAST = re.compile(r"\bused to\b.*\bnow (?:we|they|it|i|you|he|she|everyone)\b|"
-                           r"以前.{2,30}现在(?:不用|直接|一键|自动|都能)", re.I)
+# other stores, now they just see it"; "以前月报要弄一个周末，现在二十分钟", "证书现在能自动发了，以前要等一个多月"
+RESOLVED_PAST = re.compile(
+    r"\bused to\b.*\bnow (?:we|they|it|i|you|he|she|everyone)\b|"
+    r"以前.{2,40}(?:现在[\u4e00-\u9fff]{0,4}?(?:不用|直接|一键|自动|都能|只要|只需|"
+    r"[\d一二两三四五六七八九十几半]+(?:分钟|秒|小时))|(?:今年|现在|后来)(?:用|换)了?(?:你们|贵司))|"
+    r"现在[\u4e00-\u9fff]{0,4}?(?:能|可以|直接|自动|一键)[\u4e00-\u9fff]{0,10}?了?[，,].{0,6}以前", re.I)
 # "一点导出就转圈", "信号一差就转圈": what a failure told just before does when it happens
 ELABORATION = re.compile(r"^[\u4e00-\u9fff]{0,6}一[\u4e00-\u9fff]{1,4}就")
 # what the failure told just before has cost since, without a subject of its own: "新店账号还没开通，
@@ -55,7 +59,11 @@ NOTICE = re.compile(r"敬请(?:谅解|见谅|原谅)|请您?谅解|给您带来(
 UNACCEPTABLE = re.compile(r"(?:很难|难以|无法|没法|不能)接受")
 # the vendor's handling note: "已复现，…导致…", "经排查，是…", "root cause was…"
 DIAGNOSIS = re.compile(r"(?:^|[：:，,\s】])(?:已(?:复现|处理|定位|修复|排查)|经排查|经核实)(?:[，,。]|$)|"
-                       r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) ", re.I)
+                       r"\broot cause\b|\bwe(?:'ve| have) (?:reproduced|identified|found) |"
+                       # the vendor's acknowledgement, in notes: "said it's a known upload bug on
+                       # mobile", "对时效问题表示歉意，说明照片上传问题是移动端的已知缺陷"
+                       r"\b(?:it'?s|it is|is|was) a known (?:\w+ )?(?:bug|issue|defect|limitation)\b|"
+                       r"表示歉意|已知(?:的)?(?:缺陷|问题|bug)", re.I)
 # the vendor owning up to its own mistake: "抱歉，文档那块确实有两处写错了，我们这周改", "sorry, the
 # export was wrong on our side, we'll fix it today"
 ADMISSION = re.compile(r"(?:抱歉|不好意思|sorry|apolog).*(?:我们|we)(?:'ll| will)?\s?(?:这周|今天|马上|尽快|会)?"
@@ -64,6 +72,10 @@ ADMISSION = re.compile(r"(?:抱歉|不好意思|sorry|apolog).*(?:我们|we)(?:'
 # events ourselves", "- Dom to share 10 recordings with poor transcripts"
 OWN_ACTION = re.compile(
     r"^我(?:们)?(?:这边)?(?:先|再)?把.{0,24}?(?:整理|发|转|汇总|截图|导出)|"
+    # handed to a colleague, or in a note's action list: "我这周会请业务助理把重复的名单整理出来",
+    # "今天把三个典型案例发给对方"
+    r"^(?:我(?:们)?|今天|明天|下周|本周|这周|回头|稍后)[\u4e00-\u9fff]{0,6}?(?:(?:请|让|叫)[\u4e00-\u9fff]{1,8}?)?"
+    r"把.{0,24}?(?:整理|汇总|发给|发到|发群|转给)|"
     r"^(?:i|we)(?:'ll| will) (?:replay|re-?run|retry|resend|re-?send|test|try|collect|compile|"
     r"gather|put together)\b|^[-•*]?\s*\w+ to (?:share|send|collect|compile|pull|set up|gather)\b",
     re.I)

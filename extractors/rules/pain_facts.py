@@ -22,7 +22,7 @@ FACT_EN = (
     r"refresh(?:ed|ing)?|calculat(?:e|ed|ing)|trigger(?:ed|ing)?|fire|fired|firing|match|"
     r"backfill(?:ed)?|post(?:ed|ing)?|come back|came back|get back|got back|respond(?:ed)?|"
     r"display(?:ed|ing)?|show(?:ing)?|populat(?:e|ed|ing)|record(?:ed|ing)?|process(?:ed|ing)?|reach)|"
-    r"not (?:been )?(?:updated|applied|sent|processed|delivered|refunded|credited|corrected|"
+    r"not (?:been )?(?:keyboard |fully |really |easily )?(?:updated|applied|sent|processed|delivered|refunded|credited|corrected|"
     r"answered|searchable|editable|exportable|visible|readable|usable|clickable|reportable|"
     r"printable|accessible|reachable|traceable)|"
     r"(?:none|nobody|no one) of (?:\w+ ){0,3}?(?:can|could) (?:see|log|access|open|find|use|get)|"
@@ -54,6 +54,7 @@ FACT_EN = (
     r"calling) (?:round|around|(?:\w+ )?stores)|(?:have|had|has) to (?:ring|call|phone) (?:round|around)|"
     r"(?:gone|went|going|go) back to (?:ringing|calling|phoning|emailing|doing it)|"
     # defects told plainly
+    r"drop(?:s|ped|ping)? (?:\w+ )?\w+s (?:on|from|for|when|during|after|whenever)|"
     r"drop(?:s|ped|ping)? (?:\w+ ){0,3}?(?:rows|records|students|contacts|users|fields|lines|"
     r"items|notes|attachments|orders|patients)|silently|(?:login|redirect|sign-?in) loop|in a loop|"
     r"sent back to (?:the )?(?:login|sign-?in|start)|(?:http|error|status|code) [45]\d\d|"
@@ -75,7 +76,43 @@ FACT_EN = (
     r"(?:in|into) (?:\w+ )?different formats|inconsistent|"
     r"there(?:'s| is| are| was| were) no (?!problem|rush|hurry|need|issue|worr|pressure|doubt|"
     r"question|reason|way|one|time|budget|point|chance|plan|deadline|change|decision|contract)\w+|(?:has|have|had) no (?:zip|postcode|address|email|phone|"
-    r"record|history|audit|notifications?|alerts?|reminders?)"
+    r"record|history|audit|notifications?|alerts?|reminders?)|"
+    # a failure that repeats: "the invoice came in US dollars again", "it broke again" (not "I
+    # raised it on the 3rd and again on the 17th"); the
+    # same thing again and again: "the second weekend in a row", "third quarter in a row"
+    r"(?:\w+ed|came|went|broke|froze|ran|fell|got) (?:[\w'$-]+ ){0,6}?(?<!and )(?<!or )again|"
+    r"(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:[\w-]+ ){1,2}?in a row|"
+    # what is not done, told in the passive: "error messages are not announced", "availability
+    # is not being closed" (a feeling is none: "not interested", "not convinced")
+    r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not)(?: being| getting)? "
+    r"(?!(?:interested|convinced|worried|concerned|surprised|impressed|bothered|thrilled|pleased|"
+    r"excited|married|related|based|located|involved|allowed|required|needed|expected|supposed|"
+    r"prepared|committed|opposed|satisfied|tied|sorted|resolved|fixed|picked)\b)[a-z]+ed|"
+    r"(?:couldn't|couldnt|could not) be (?!(?:happier|prepared|bothered|reached (?:today|this|until|before))"
+    r"\b)[a-z]+ed|(?:nobody|no one|no-one) (?:could|can|was able to|were able to|is able to)|"
+    # what arrives, or how things end up: "reports arriving empty", "notices sent late", "notes
+    # end up scattered", "the field guys end up with half a set"
+    r"(?:arriv(?:e|es|ed|ing)|c[oa]m(?:e|es|ing) (?:in|through|back|out|over)|show(?:s|ed|ing)? up|"
+    r"sent|delivered|posted|processed|go(?:es)? out|went out|gone out) (?:\w+ ){0,3}?(?:empty|blank|"
+    r"late|without|corrupt\w*|garbled)|"
+    r"(?:end up|ends up|ended up|ending up) (?:with|in|on|as|scattered|being|having|paying|calling|"
+    r"doing|typing|re-?\w+)|"
+    # the workaround that costs a step: "adjusters have to phone the claimant and ask again",
+    # "agents have to open the other system in another tab"
+    r"(?:have|has|had|having|need|needs) to (?:\w+ ){1,5}?(?:again|another (?:tab|window|system|"
+    r"screen|app|login)|in (?:two|three|both|separate) (?:places|systems|tools|tabs))|"
+    # where the records live: "donor records are in Google Sheets", "renewals are basically a
+    # spreadsheet"; what it costs: "~5 hrs/month", "paying both carriers", "at our expense"
+    r"(?:is|are|was|were|all|still|lives?) (?:\w+ ){0,2}?(?:in|on) (?:a |an |one |our |shared |"
+    r"google )*(?:spreadsheets?|excel|sheets)|(?:is|are) (?:basically |just |still |really |all )?"
+    r"(?:a |an |one )?(?:\w+ )?(?:spreadsheet|excel (?:file|sheet))|"
+    r"\d+(?:\.\d+)? ?(?:hrs|hours|days|mins|minutes)/(?:day|week|wk|month|mo)|"
+    r"\d+(?:\.\d+)? ?hrs (?:a|per|every) (?:day|week|wk|month|mo)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
+    r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:[\w-]+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
+    r"interest|overage)|"
+    # found out late, by others; a number nobody trusts
+    r"only (?:found out|learned|discovered|noticed|heard|realized|realised)|found out (?:from|when|"
+    r"after|the hard way|about it from)|(?:don'?t|doesn'?t|didn'?t|can'?t|no longer) trust|nowhere near"
 )
 # Chinese
 FACT_ZH = (
@@ -93,7 +130,7 @@ FACT_ZH = (
     r"只能(?:用\s?(?:excel|表格|纸|微信|邮件|电话)|绑定|选一|关联一|另外|单独|手写)|(?:导|导出|拉)到\s?(?:excel|表格)|"
     r"(?:要|得|需要|只能)(?:安排|派)?专人|全职(?:干|做|处理|回|盯)|"
     # what it did to the business
-    r"(?<!支持)离线(?!模式|版|下载|使用|功能|包|地图)|报废|(?<!避免)(?<!减少)(?<!挽回)(?<!降低)损失|停工|积压|滞留|延误|耽误|瘫痪|放.{0,6}鸽子|答非所问|试算不平|对不平|走人|"
+    r"(?<!支持)(?<!可以)(?<!能)离线(?!模式|版|下载|使用|功能|包|地图)|报废|(?<!避免)(?<!减少)(?<!挽回)(?<!降低)损失|停工|积压|滞留|延误|耽误|瘫痪|放.{0,6}鸽子|答非所问|试算不平|对不平|走人|"
     # failures told plainly
     r"(?:看|认|读)不(?:清|出来)|(?:解决|处理|配|调|装|扫|支付|申请)不(?:了|出|上|通|过来)|算不(?:出|对|平)|"
     r"推不(?:出|送)|跑不(?:通|起来)|付不了款|同步不过来|(?:还是|仍然|依然)不行|一直(?:提示|显示|报|弹|转|闪|红)|"
@@ -104,5 +141,15 @@ FACT_ZH = (
     r"\d+分钟)|(?:平均|每次|一次)(?:要|得)(?:花)?[\d一二两三四五六七八九十几好半]+(?:到|至)?[\d一二两三四五六七八九十]*多?个?"
     r"(?:天|周|星期|礼拜)|(?:弄了|搞了|查了|调了|录了|改了|找了|对了)[一二两三四五六七八九十几\d]+多?个?(?:天|小时|礼拜|周|"
     r"星期)|"
-    r"花(?:了)?(?:大半天|一整天|一上午|一下午|半天|整整)"
+    r"花(?:了)?(?:大半天|一整天|一上午|一下午|半天|整整)|"
+    # can't get in, gets half, bounces back, comes back empty: "全公司都进不去系统", "照片经常上传不全",
+    # "扫码登录一直跳回登录页", "定时报表发过来都是空的" (each opens on a rare character, behind
+    # lookbehinds, so the first-character gate stays narrow)
+    r"(?<=[进上出回过])不去|(?<=[传示出步收发载印拍存])不全|(?:跳|弹|退)回(?:到)?(?:登录|首页|主页)|"
+    r"(?<=[容表据件面是为])空(?:白|的)|"
+    # sums off, found out late, work done twice, seen by the wrong people: "返利少算了", "早上上班才发现",
+    # "理赔员还要再打电话", "逐个打电话", "被别的业主看到了"
+    r"[少多][算给计扣]了|才(?<!刚才)(?:发现|知道|得知)|"
+    r"[要得](?<=[还又][要得])(?:再|重新)(?:打|找|问|联系|录|填|提交|上传|发|做|改|核对|对|跑|导|查)|逐个|"
+    r"(?<=[被让])(?:别人|别的|其他|外人)[\u4e00-\u9fff]{0,4}看到|泄露|隐私问题"
 )

@@ -6,7 +6,8 @@ its clauses (at commas, "but", "因为", …) and only the clauses that state a 
 "嗯，我们现在用的是纷享销客，用了三年了，但是那个报表真的很难用，每次月底对数都要加班" gives "报表真的很难用" and
 "每次月底对数都要加班". An English sentence is cut only where two or more clauses of four words or
 more each state a problem; one problem keeps its sentence ("our reps found the Gmail add-on slow
-to load"), since short English clauses ("its a mess") lose their subject. Not pains: a threat
+to load"), since short English clauses ("its a mess") lose their subject, unless a statement
+chained after it by "and" or "so" tells a second problem (`pain_chains.py`). Not pains: a threat
 clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
 question ("专业版的限额是多少？"); a problem told before the question still is one
 ("导出报表的时候中文文件名是乱码，怎么解决？"). The complaint words are `pain_cues.py`'s cues,
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from extractors.rules.branches import Branches, _alternatives
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
+from extractors.rules.pain_chains import chained_clauses
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
@@ -78,11 +80,12 @@ _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|act
                      r"[\s,，、.。…]*)+", re.I)
 # a threat or condition: "otherwise we'll cancel", "if this isn't fixed by Friday we'll…",
 # "再不解决我们就投诉", "否则我们会很麻烦"
+# "别到时候数字又对不上" warns of a problem that has not happened
 _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or else|or we'?ll)\b|"
                      r"\b(?:i|we)'?d rather\b|(?:这个|再|还)?不(?:解决|修好|处理)(?:的话)?(?=[\u4e00-\u9fff])|"
                      r"要被[\u4e00-\u9fff]{0,8}罚|"
                      r"\bif (?:you|we|they) (?:could|can|would)\b|"
-                     r"否则|不然|要不然|再这样|再不|如果|要是", re.I)
+                     r"否则|不然|要不然|再这样|再不|如果|要是|^别(?:到时候|回头|又|再)", re.I)
 # a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
 # nor is a demand with a deadline ("本周五前提供书面故障报告"), an apology for one's own slowness
 # ("sorry for the slow reply") or an offer ("I can send you a recording of it crashing",
@@ -94,12 +97,16 @@ _REQUEST = re.compile(r"^(?:麻烦|请|烦请|帮忙|please|pls|could you|can yo
                       r"show)\b|我(?:们)?(?:挂了电话|回头|等下|一会儿?|马上|稍后|现在就|这就|待会))|"
                       r"(?:周[一二三四五六日天末]|本周|这周|下周|今天|明天|月底|[日号天]|小时)(?:之?前|以?内)"
                       r"(?:提供|给出?|发|完成|修复|解决|回复|处理|答复)", re.I)
+# a request made so that a problem stops is no pain: "please close our trial account so nobody keeps
+# getting the onboarding emails"
+_PURPOSE = re.compile(r"^\W*(?:please|pls|kindly|could you|can you|would you)\b[^.;]*?\bso (?:that )?\w",
+                      re.I)
 # a commitment that names a problem is no pain: "I'll send you the crash logs", "our legal team
 # will look into the duplicate records", "let me open a ticket for the export bug"
 _COMMITMENT = re.compile(
     r"\b(?!nobody|none|nothing)\w+(?:'ll| will| can| could| am going to|'m going to| are going to)"
     r"(?: also)? (?:look into|open|send|email|get|refund|fix|check|share|forward|circle back|"
-    r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into)\b|"
+    r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into|ask)\b|"
     r"\b(?:let me|happy to|like us to) (?:look|check|dig|send|get|pull|grab|open|file|refund)\b|"
     r"\baction item\b|"
     r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
@@ -270,7 +277,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
-            english and IMPROVED.search(text):
+            english and (IMPROVED.search(text) or _PURPOSE.match(text)):
         return []
     price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
     if price and english:
@@ -352,6 +359,12 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             if _words(part, english) >= minimum and _is_refused(part, asked, english):
                 return []
         return [whole]
+    if english and is_pain is None and len(pains) == 1 and \
+            pains[0] == _clause(text, *cuts[last_index][:2]):
+        chained = chained_clauses(text, cuts, last_index, _clause,
+                                  lambda part, asked: _is_refused(part, asked, True))
+        if chained:  # "the PM splits every set into pieces, and the crews end up with half a set"
+            return [part for _, part in sorted([*chained, (last_index, pains[0])])][:MAX_PAINS_PER_SENTENCE]
     if len(pains) == 1 and (english or len(pains[0]) >= len(whole) - 2):
         # a Chinese sentence kept whole loses its lead-in too: "但是权限那块还是乱", "三是新店账号还没开通"
         return [whole if english else _LEAD_IN.sub("", whole) or whole]

@@ -53,7 +53,7 @@ from extractors.rules.signals import (
 from extractors.rules.status_quo import is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
 from extractors.rules.tickets import extract_ticket_fields
-from extractors.rules.zh_view import mandarin_view
+from extractors.rules.zh_view import in_traditional, mandarin_view
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
@@ -134,7 +134,8 @@ class RulesExtractor(Extractor):
         conversation (`status_quo`) is a pain point, not a complaint about us."""
         if not sentences:
             return None
-        scored = [(s, score) for s in sentences for view in [mandarin_view(s)]
+        traditional = in_traditional(sentences)
+        scored = [(s, score) for s in sentences for view in [mandarin_view(s) if traditional else s]
                   for score in sentence_scores(view.text, view.cues)]
         customer = {id(s) for s in customer_sentences(sentences)}
         customer_scored = [(s, score) for s, score in scored if id(s) in customer

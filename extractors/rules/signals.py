@@ -7,16 +7,16 @@ an inbound touchpoint) count. Each item's text is the cue's clause with filler w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
-from extractors.rules.catalog_aliases import simplified_view
 from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.pain_clauses import SCOPE
 from extractors.rules.pains import PAIN_CUE, is_subject_line, is_verdict_only, pain_phrases
 from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
+from extractors.rules.zh_view import in_traditional, mandarin_view
 
 OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
     ("price", gated(re.compile(
@@ -99,24 +99,14 @@ def _is_title(sentence: Sentence, touchpoint: Touchpoint) -> bool:
 
 # the pain cues are written in simplified characters and Mandarin words: a text in traditional
 # characters or in Cantonese ("同步冇咗", "賣咗冇嘅房") is read through a simplified, Mandarin view of
-# each sentence, one character for one so a phrase found there is cut from the original.
-# Characters nearly every such text holds mark it; a sentence without one still gets the view.
-_TRADITIONAL = register("traditional", list("們這個沒說會對時還為麼來裡後過問題無經開發應請嗎單號統動點讓給處現")
-                        + list(_CANTONESE := "冇咗唔嘅喺佢咁啲嘢嚟睇畀哋搵"))
-_MANDARIN = dict(zip(map(ord, _CANTONESE), "没了不的在他这些东来看给们找", strict=True))
-
-
-def _mandarin_view(sentence: Sentence) -> Sentence:
-    """`sentence` in simplified Mandarin characters, offsets kept; every cue bit set."""
-    view = simplified_view(sentence)
-    text = view.text.translate(_MANDARIN)
-    return view if text == view.text else replace(view, text=text, cues=-1)
+# each sentence (`zh_view.py`), one character for one so a phrase found there is cut from the
+# original.
 
 
 def _phrases_in_view(sentence: Sentence) -> list[str]:
     """The pain phrases of a traditional or Cantonese sentence, read in its Mandarin view and
     cut from its own text (a phrase is a substring of the view, at the same offsets)."""
-    view = _mandarin_view(sentence)
+    view = mandarin_view(sentence)
     if view is sentence:
         return pain_phrases(sentence, whole_when_unsure=True) if sentence.cues & PAIN_CUE else []
     phrases = []
@@ -131,7 +121,7 @@ def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[
     line or a ticket's title restates its body's problem and is not a second one, and a quoted
     earlier message is not this touchpoint's news."""
     found: list[tuple[int, list[SignalHit]]] = []
-    traditional = any(s.cues & _TRADITIONAL for s in sentences)
+    traditional = in_traditional(sentences)
     for index, s in enumerate(sentences):
         if traditional and not s.quoted and not s.text.isascii() and _is_customer(s, touchpoint):
             phrases = _phrases_in_view(s)

@@ -14,16 +14,27 @@ from dataclasses import replace
 from functools import cache
 
 from extractors.rules.catalog_aliases import _traditional_to_simplified
+from extractors.rules.cues import register
 from extractors.rules.sentences import Sentence
 
 # Cantonese function words with a one-character Mandarin reading; none occurs in Mandarin text
 _CANTONESE = {"冇": "没", "唔": "不", "咗": "了", "嘅": "的", "喺": "在", "哋": "们", "佢": "他", "啲": "些",
-              "睇": "看", "畀": "给", "嚟": "来", "嬲": "气", "咩": "啥", "乜": "啥"}
+              "睇": "看", "畀": "给", "嚟": "来", "嬲": "气", "咩": "啥", "乜": "啥", "咁": "这", "嘢": "东",
+              "搵": "找"}
+# characters nearly every traditional or Cantonese text holds: a touchpoint with one of them is
+# read through the view (a sentence of it without one still is)
+TRADITIONAL = register("traditional", list("們這個沒說會對時還為麼來裡後過問題無經開發應請嗎單號統動點讓給處現")
+                       + list("冇咗唔嘅喺佢咁啲嘢嚟睇畀哋搵"))
 
 
 @cache
 def _table() -> dict[int, str]:
     return {**_traditional_to_simplified(), **{ord(k): v for k, v in _CANTONESE.items()}}
+
+
+def in_traditional(sentences: list[Sentence]) -> bool:
+    """Whether a touchpoint's sentences are (partly) traditional characters or Cantonese."""
+    return any(s.cues & TRADITIONAL for s in sentences)
 
 
 def mandarin_view(sentence: Sentence) -> Sentence:

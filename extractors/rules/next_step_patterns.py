@@ -525,6 +525,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
         action = _DIRECTION.sub("", action)
     if action[:5].lower() == "give " and (m := _RING.match(action)):
         action = f"call {m.group(1)}{action[m.end():]}"  # "give you a ring" is a call
+    elif action[:6].lower() == "sched ":  # notes' shorthand: "sched training for the 3 stores"
+        action = f"schedule{action[5:]}"
     elif action[:1] in "cCrRtTpP" and (m := CALL_ME.match(action)):
         action = f"call back{action[m.end():]}"  # "try me Thursday": call them back
     return action[:MAX_ACTION_CHARS].strip()

@@ -114,6 +114,10 @@ MAX_IT_LOOKBACK = 3  # sentences back to the step whose object a pronoun stands 
 # the one asked just before promising it back by a pronoun: "she'll send it by Friday", "they'll get those over"
 _THIRD_SENDS = re.compile(r"\W*(?:and |ok(?:ay)?,? )?(?:he|she|they)(?:'ll| will)(?: (?:also|then|try to))? (?:send|get|have|"
                           r"share|email|forward|return|provide|do) (?:it|that|them|this|those|these|one)\b", re.I)
+# getting the asked-for thing done, by a pronoun ("I'll request it today", "I'll set it up"), unlike
+# acting on it ("I'll review it"): the answer to the ask
+_PROCURE = {"request", "order", "arrange", "organise", "organize", "set", "sort", "handle", "book", "create",
+            "raise", "file", "log", "submit"}
 _ONLY_IT = re.compile(r"(?:it|them|those|these)(?: (?:up|in|through|off|done|sorted))?$")
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定|恢复)(?:一下)?$")
@@ -592,7 +596,8 @@ def _same_ask(request: str, promise: str) -> bool:
     asked = request.lower().partition(" ")[0]
     if not named:  # "send it over", "countersign it": the verbs decide ("start the review" / "I'll
         # send it to them": two); "I'll request it today" names only the thing asked for
-        return verb == asked or verb in _EN_DELIVERY and asked in _EN_DELIVERY or _ONLY_IT.match(rest) is not None
+        return verb == asked or verb in _EN_DELIVERY and asked in _EN_DELIVERY \
+            or verb in _PROCURE and _ONLY_IT.match(rest) is not None
     return bool((named | {verb[:5]}) & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
 
 

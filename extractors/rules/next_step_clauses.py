@@ -885,17 +885,15 @@ def _third_person(text: str, start: int, verb: int, touchpoint: Touchpoint) -> _
     """Whose promise "he'll…" / "she will…" is: the nearest colleague named before it in the
     sentence ("our engineer" is the speaker's side, "your admin" the other's), else the person the
     notes report, when the text ties them to a side; None when nothing before says who."""
-    colleague = None
-    for colleague in _COLLEAGUE.finditer(text, 0, start):
-        pass
+    colleague = next(reversed(list(_COLLEAGUE.finditer(text, 0, start))), None)  # the nearest
     if colleague is not None:
         whose = colleague.group("whose").lower()
         side = "self" if whose != "your" else "rep" if VENDOR_ROLES.search(colleague.group(0)) else "other"
         return _Found(side, start + verb)
     if (reported := _REPORTED.match(text)) is not None and reported.group("name").lower() not in NOT_A_NAME \
-            and (side := party_side(reported.group("name"), touchpoint.text, touchpoint.direction,
-                                    touchpoint.channel)) is not None:
-        return _Found(side, start + verb)
+            and (party := party_side(reported.group("name"), touchpoint.text, touchpoint.direction,
+                                     touchpoint.channel)) is not None:
+        return _Found(party, start + verb)
     return None
 
 

@@ -115,6 +115,7 @@ from extractors.rules.next_step_patterns import (
     clean_action,
     spoken,
 )
+from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
 
 _EN_VERB = register_pattern("en_verb", EN_REQUEST, "verb")  # every English pattern's verbs
@@ -156,6 +157,7 @@ _ZH_YES = register_pattern("zh_yes", ZH_YES)
 _THREAT = register_pattern("threat", THREAT)
 _NOTICE = register_pattern("notice", NOTICE)
 _EN_WILL = register_pattern("en_will", EN_WILL)
+_EN_HE = register("en_he", ["he'll", "he will", "he's going to", "he is going to"])
 _EN_IMPERATIVE = register_pattern("en_imperative", EN_IMPERATIVE)
 _EN_CALL_ME = register_pattern("en_call_me", EN_CALL_ME)
 _FILLER = register_pattern("filler", FILLER, "filler")
@@ -188,7 +190,7 @@ _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|�
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
 _LATE_SUBJECT = gated(re.compile(r"(?:我们|我)(?:这边|那边)?(?=[^，,]{0,6}?(?:" + ZH_VERBS + "))"))
 _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个功能": a description, not an ask
-_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)|do check|check|it|that|this|so|start|begin|"
+_TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)(?: then| too| as well)?|do check|check|it|that|this|so|start|begin|"
                                    r"go first|处理|做)$",
                               re.I))
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
@@ -365,6 +367,10 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labe
             and _YOU_WILL.match(request.group(0)):
         request = None  # "you'll see a credit on your next statement": what follows, not an ask
     own = EN_SELF.search(clause) if cues & _EN_SELF else None
+    if own and own.group("subj") and not own.group("modal") and "is" in clause \
+            and _SUGGESTED.search(clause, 0, own.start()):
+        # "What I'd suggest is I put together a sample workflow": an offer until taken up
+        return _Found("self", base + own.start("verb"), is_offer=True)
     if own and (request is None or own.start() < request.start()):
         return _Found("self", base + own.start("verb"),
                       needs_due=bool(own.group("subj")) and (not own.group("modal") or bool(own.group("planning")))
@@ -527,7 +533,7 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reverse=True))
 # a promise whose first verb is no step ("take that to our legal team", "go back to our deal desk")
 # and whose second is: the step is the second
-_SELF_THEN = re.compile(rf"\W*(?:(?:so|ok|okay|then|and),? )?(?:I|we)(?:'ll| will)(?! (?:be|not|never|have|need|try)\b)(?: [\w'-]+){{1,8}}? and "
+_SELF_THEN = re.compile(rf"\W*(?:(?:so|ok|okay|then|and),? )?(?:(?:I|we)(?:'ll| will)|let me|let us)(?! (?:be|not|never|have|need|try)\b)(?: [\w'-]+){{1,8}}? and "
                         rf"(?:then |also )?(?P<verb>{_VERB_ALT})\b", re.I)
 # a step pattern found nowhere in the sentence is found in none of its clauses either
 _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
@@ -565,6 +571,8 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
+        return True
+    if cues & _EN_HE and _HE_WILL_ANYWHERE.search(text):
         return True
     if cues & _EN_IMPERATIVE and EN_IMPERATIVE.search(text) or cues & _EN_WILL and \
             EN_WILL.search(text) and EN_FIRST_PERSON.search(text):
@@ -642,8 +650,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if found is None and previous is not None and not is_zh and \
                 (m := _EN_CONTINUE.match(clause)):
             found = _Found(previous.side, start + m.start("verb"), continues=True)
-        if found is None and previous is None and k and not is_zh and cues & _EN_MODAL \
-                and (then := _SELF_THEN.match(text, clauses[k - 1][0], end)) and then.start("verb") >= start:
+        if found is None and previous is None and not is_zh and cues & _EN_MODAL \
+                and (then := _SELF_THEN.match(text, clauses[k - 1][0] if k else start, end)) \
+                and then.start("verb") >= start:
             found = _Found("self", then.start("verb"))  # "I'll take that to legal and come back with…"
         if found is None and not is_zh and cues & _EN_WILL and (m := EN_WILL.match(clause)):
             if EN_FIRST_PERSON.search(text, 0, start) or start == 0 \
@@ -652,8 +661,12 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             elif (named := _APPOSITIVE.search(text, 0, start)) is not None \
                     and named.group("name").lower() not in NOT_A_NAME:
                 found = _Found(_named_side(named, role), start + m.start("verb"))  # "Dana, who…, will"
+        if found is None and not is_zh and cues & _EN_HE and (m := _HE_WILL.match(clause)):
+            found = _third_person(text, start, m.start("verb"), touchpoint)  # "…our engineer…, and he'll call"
         if dues is None and (found is not None or hits):
             dues = find_due_phrases(text, touchpoint.occurred_at, cues=cues)
+            if dues and text[:1] in "[【" and (head := _ENTRY_HEAD.match(text)):
+                dues = [d for d in dues if d.start >= head.end()]  # "[Agent - Mar 2 10:02] …": when written
             if any(d.anaphor is not None for d in dues):
                 dues = [_pointed_back(d, touchpoint, sentence.start) for d in dues]
         # ("我把今天的会议纪要整理一下": a day that describes the object dates nothing)
@@ -783,7 +796,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if hits and found.continues and previous is not None and hits[-1].owner == owner \
                 and (hits[-1].due is None or due is None) \
                 and not (is_zh and (second := _SECOND_STEP.match(clause))
-                         and (second.group("who") or len(hits[-1].action) >= MIN_OWN_STEP_CHARS)):
+                         and (second.group("who") or len(hits[-1].action) >= MIN_OWN_STEP_CHARS)) \
+                and (is_zh or " " not in hits[-1].action or not _is_second_job(action)):
             # "I'll prepare the export and share a link by the 18th", "我马上升级给研发，明天给您
             # 一个明确的时间": one step under the one date; two dates make two steps
             hits[-1] = replace(with_due(hits[-1], due),
@@ -793,9 +807,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if due is None and found.topic and hits and hits[-1].due is not None:
             # "我今天下班前把发票寄出，快递单号发您微信": the number goes out with the parcel
             due = DuePhrase(hits[-1].due_phrase or "", hits[-1].start, hits[-1].end, hits[-1].due)
-        hits.append(NextStepHit(action, owner, due.due if due else None,
-                                due.phrase if due else None, sentence.start, sentence.end,
-                                sentence, is_request=found.side == "other"))
+        for part in _two_jobs(action) if " and " in action and not is_zh else (action,):
+            hits.append(NextStepHit(part, owner, due.due if due else None,
+                                    due.phrase if due else None, sentence.start, sentence.end,
+                                    sentence, is_request=found.side == "other"))
         previous = found
     return hits
 
@@ -865,6 +880,8 @@ def with_due(hit: NextStepHit, due: DuePhrase | None) -> NextStepHit:
 
 
 _HAN = gated(re.compile(r"[\u4e00-\u9fff]"))
+# a thread entry's bracketed head, its writer and time: "[Apr 17, agent Mika]", "【客服-小林 10:02】"
+_ENTRY_HEAD = re.compile(r"[\[【][^\]】\n]{2,40}[\]】]")
 # the delivery of the step just before, by a pronoun: "…, and get it to you by Thursday"
 _HANDED_ON = re.compile(r"\s*(?:and |then |so )*(?:(?:I|we)(?:'ll| will) )?(?:get|send|have|email|forward|pass|"
                         r"share|ship) (?:it|them|that|this|those|these)\b", re.I)
@@ -875,6 +892,8 @@ _RECEIVING = {"get", "have", "see", "receive"}
 _OUTCOME_VERBS = {"see"}
 _YOU_WILL = re.compile(r"you(?:'ll| will)\b", re.I)
 _ONCE_DONE = re.compile(r"\W*(?:once|as soon as|after) \w", re.I)
+_SUGGESTED = re.compile(r"\b(?:what (?:I|we)(?:'d| would)? (?:suggest|propose|recommend)|my (?:suggestion|proposal|"
+                        r"recommendation)|what (?:I|we) (?:can|could) do) is(?: that)?\s+$", re.I)
 _SO_BEFORE = re.compile(r"\bso(?: that)?\s+$", re.I)
 # "something I can put in front of our CFO": a noun, then "I can", is a relative clause, no offer
 _RELATIVE_EN = re.compile(r"\b(?!(?:and|but|so|then|because|if|when|yes|yeah|sure|ok|okay|now|also|maybe|"
@@ -888,6 +907,63 @@ _YOURS = re.compile(r"\byour\b", re.I)
 _DAY_PART = re.compile(r"(?:上午|中午|下午|傍晚|晚上|晚点|(?:in the )?(?:morning|afternoon|evening)|"
                        r"later|by noon)(?:之前|前|以前)?", re.I)
 _EN_CONTINUE = re.compile(rf"\s*(?:and |then |also |and then )*(?P<verb>{_VERB_ALT})\b", re.I)
+
+
+# "he'll call you within the hour", "and she will send the file": a promise made for someone named
+# before it in the sentence, a colleague ("I'm getting our payroll engineer on this, and he'll call
+# you") or the person the notes report ("Ivan said the fix is coming and he will send the beta build")
+_HE_WILL = re.compile(rf"\W*(?:(?:and|then|so|but)\W+)*(?:he|she)(?:'ll| will|'s going to| is going to)"
+                      rf"(?: (?:also|then|just|personally|definitely))* (?P<verb>{_VERB_ALT})\b", re.I)
+_HE_WILL_ANYWHERE = re.compile(rf"\b(?:he|she)(?:'ll| will|'s going to| is going to) (?:{_VERB_ALT})\b", re.I)
+_COLLEAGUE = re.compile(r"\b(?P<whose>our|my|your) (?:[\w-]+ ){0,3}?(?:colleague|engineer|developer|architect|manager|"
+                        r"lead|specialist|consultant|expert|rep|csm|director|admin|accountant|analyst|technician|"
+                        r"head of [a-z]+|cto|cfo|ceo|coo|boss|partner)s?\b", re.I)
+_REPORTED = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?: \([^)]{1,40}\))? (?:said|mentioned|explained|"
+                       r"confirmed|noted|agreed|added|replied|promised|told [A-Z][a-z]+)\b")
+
+
+def _third_person(text: str, start: int, verb: int, touchpoint: Touchpoint) -> _Found | None:
+    """Whose promise "he'll…" / "she will…" is: the nearest colleague named before it in the
+    sentence ("our engineer" is the speaker's side, "your admin" the other's), else the person the
+    notes report, when the text ties them to a side; None when nothing before says who."""
+    colleague = next(reversed(list(_COLLEAGUE.finditer(text, 0, start))), None)  # the nearest
+    if colleague is not None:
+        whose = colleague.group("whose").lower()
+        side = "self" if whose != "your" else "rep" if VENDOR_ROLES.search(colleague.group(0)) else "other"
+        return _Found(side, start + verb)
+    if (reported := _REPORTED.match(text)) is not None and reported.group("name").lower() not in NOT_A_NAME \
+            and (party := party_side(reported.group("name"), touchpoint.text, touchpoint.direction,
+                                     touchpoint.channel)) is not None:
+        return _Found(party, start + verb)
+    return None
+
+
+# "reissue the March invoice and correct the billing profile": a second job with its own verb and
+# object; reporting back on the first ("…and send the link", "…and get back to you") is no second job
+_SECOND_JOB = re.compile(rf"(?<=\w) and (?P<verb>{_VERB_ALT}) (?=(?:the|a|an|our|your|my|their|its|this|that|"
+                         r"these|those|all|any|each|every)\b)", re.I)
+_REPORTING_BACK = {"send", "resend", "share", "email", "forward", "get back", "come back", "circle back", "confirm",
+                   "update", "let you know", "let them know", "let the", "keep you posted", "reply", "respond",
+                   "revert", "notify", "ping", "post", "follow up", "follow-up", "get", "have", "pass", "give",
+                   "provide", "deliver", "return", "report", "inform", "attach", "include", "do", "put"}
+
+
+_JOB = re.compile(rf"(?P<verb>{_VERB_ALT}) (?=(?:the|a|an|our|your|my|their|its|this|that|these|those|all|any|each|"
+                  r"every)\b)", re.I)
+
+
+def _is_second_job(action: str) -> bool:
+    """Whether a continuing action is a job of its own ("…, and correct the billing profile"), not
+    the report back on the one before ("…and share a link")."""
+    return (m := _JOB.match(action)) is not None and m.group("verb").lower() not in _REPORTING_BACK
+
+
+def _two_jobs(action: str) -> tuple[str, ...]:
+    """An English action of two jobs joined by "and", each with its verb and object, as two."""
+    m = _SECOND_JOB.search(action)
+    if m is None or m.group("verb").lower() in _REPORTING_BACK or " " not in action[: m.start()].strip():
+        return (action,)
+    return action[: m.start()], action[m.start() + len(" and "):]
 
 
 def _has_han(text: str) -> bool:

@@ -46,7 +46,11 @@ EN_VERB_WORDS = (
     # operations a vendor or an IT team runs: "we'll replay the failed events", "I'll roll back the change"
     "replay", "reprocess", "resync", "backfill", "roll back", "circle back",
     # ending what was set up: "please close out our trial account", "deactivate the old users"
-    "close out", "deactivate")
+    "close out", "deactivate",
+    # what a customer's admin does to get access or stock: "I'll request it today", "order the licences"
+    "request",
+    # note-taking shorthand: "sched training for the 3 stores", "f/u with legal"
+    "sched", "f/u")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -354,6 +358,8 @@ GREETING = re.compile(r"\W*(?:(?:good )?(?:morning|afternoon|evening)|hi|hey|hel
 # a request the other side does at once: "Done", "已处理", "I've added…", "sent"
 FULFILLED = re.compile(
     r"\W*(?:(?:hi|hello|ok|okay|sure|thanks)\W+)*(?:done|sent|all set|it's done|completed|"
+    # the thing asked for, handed over in the reply: "Attached.", "Uploaded just now", "Here you go:"
+    r"(?:attached|uploaded|logged|submitted|here you go|here it is|see attached)(?!\w)|"
     r"(?:I|we)(?:'ve| have) (?:just )?(?:added|sent|updated|resent|refunded|processed|fixed|"
     r"changed|reset|enabled|removed|extended|issued|credited|shared|attached)|"
     r"escalated|已(?:经)?(?:处理|完成|发|添加|开通|修改|更新|退款|重置|发送)|发了|好了|搞定)"
@@ -524,6 +530,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
         action = f"回{action}"  # Cantonese "覆你": reply to you
     elif action[:5].lower() == "give " and (m := _RING.match(action)):
         action = f"call {m.group(1)}{action[m.end():]}"  # "give you a ring" is a call
+    elif action[:6].lower() == "sched ":  # notes' shorthand: "sched training for the 3 stores"
+        action = f"schedule{action[5:]}"
     elif action[:1] in "cCrRtTpP" and (m := CALL_ME.match(action)):
         action = f"call back{action[m.end():]}"  # "try me Thursday": call them back
     return action[:MAX_ACTION_CHARS].strip()

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from assistant.models import Touchpoint
 from extractors.rules.action_items import action_headings, action_item
-from extractors.rules.dates import DuePhrase
+from extractors.rules.dates import DuePhrase, find_due_phrases
 from extractors.rules.next_step_clauses import (
     HANDED_OVER,
     OBJECTLESS,
@@ -69,7 +69,7 @@ from extractors.rules.next_step_patterns import (
     VERIFY_ASK,
     ZH_VERB,
 )
-from extractors.rules.parties import party_side
+from extractors.rules.parties import party_side, third_party
 from extractors.rules.sentences import Sentence
 from extractors.rules.sides import addressee_role
 
@@ -111,6 +111,14 @@ _OBJECT_OF = re.compile(r"^[a-z]+(?: (?:up|over|out|back|off))? (?:you |u |me |u
                         r"this|that) [^,;]+?)(?= (?:over|across|back|to|by|with|for|in|once|when|as soon as|after|"
                         r"before|and)\b|$)", re.I)
 MAX_IT_LOOKBACK = 3  # sentences back to the step whose object a pronoun stands for
+# the one asked just before promising it back by a pronoun: "she'll send it by Friday", "they'll get those over"
+_THIRD_SENDS = re.compile(r"\W*(?:and |ok(?:ay)?,? )?(?:he|she|they)(?:'ll| will)(?: (?:also|then|try to))? (?:send|get|have|"
+                          r"share|email|forward|return|provide|do) (?:it|that|them|this|those|these|one)\b", re.I)
+# getting the asked-for thing done, by a pronoun ("I'll request it today", "I'll set it up"), unlike
+# acting on it ("I'll review it"): the answer to the ask
+_PROCURE = {"request", "order", "arrange", "organise", "organize", "set", "sort", "handle", "book", "create",
+            "raise", "file", "log", "submit"}
+_ONLY_IT = re.compile(r"(?:it|them|those|these)(?: (?:up|in|through|off|done|sorted))?$")
 _FILLER_WORDS = re.compile(r"\b(?:me|us|you|your|our|the|a|an|over|back)\b|[您你我们把一份下个了]")
 _BARE_FIX = re.compile(r"^(?:尽快)?(?:修复|解决|处理|排查|修好|搞定|恢复)(?:一下)?$")
 # a clause that says what is broken: "贵司系统的审批单无法同步到钉钉", "导出经常超时"
@@ -121,6 +129,7 @@ MAX_PROBLEM_LOOKBACK = 3  # sentences back to the problem a bare fix is about
 _NEEDED = re.compile(r"需要(?:一个|一份|您的|你们的|贵司的)?(?P<object>[^，,。；;！!？?\s]{2,10})[，,]")
 _BARE_SENT = re.compile(r"^(?:寄出|发出|寄过去|发过去|寄回|交上)$")
 _OBJECT_THEN_SUBJECT = re.compile(r"^(?P<object>[^，,\s我你您他她]{2,6}?)(?=我们|我|他们|领导|老板|财务|法务|同事)")
+_ENTRY_HEAD = re.compile(r"[\[【][^\]】\n]{2,40}[\]】]\s*")
 _MEDIA = re.compile(r"\[(?:视频|图片|文件|语音|表情|image|photo|video|file|attachment)\]", re.I)
 # what an email lists for a reply: "以下几点疑问", "以下几个问题"
 _LISTED_ASKS = re.compile(r"以下(?:几点|几个|这些|[一二三四五六七八九十两\d]+[点个条])?(?P<asks>疑问|问题|需求|事项)")
@@ -213,24 +222,31 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
                 and not (is_candidate(sentence.cues) and sentence_steps(sentence, touchpoint, False)):
             hits.extend(next_item(sentence, item, hits[-1], touchpoint))
             continue
+        if hits and hits[-1].due is None and hits[-1].sentence is sentences[i - 1] \
+                and (hits[-1].is_request or hits[-1].sentence.speaker == sentence.speaker) \
+                and _THIRD_SENDS.match(sentence.text) and (due := _first_due(sentence, touchpoint)) is not None:
+            hits[-1] = with_due(hits[-1], due)  # "He asked Becca to send a sample;" / "she'll send it by Friday."
+            continue
         if not is_candidate(sentence.cues):
             continue
         answer = _Answer(sentences, i)
         found = sentence_steps(sentence, touchpoint, answer)
-        if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences)):
+        if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences, touchpoint.text)):
             found = [replace(h, owner=named) if h.is_request else h for h in found]
-        if found and "(" in touchpoint.text and (lead := _NAMED_LEAD.match(sentence.text)) \
-                and (side := party_side(lead.group("name"), touchpoint.text, touchpoint.direction,
-                                        touchpoint.channel)) is not None:
+        if found and (lead := _NAMED_LEAD.match(sentence.text)) is not None \
+                and (side := "(" in touchpoint.text and party_side(lead.group("name"), touchpoint.text,
+                                                                   touchpoint.direction, touchpoint.channel)
+                     or third_party(lead.group("name"), touchpoint.text)):
             found = [h if h.is_request else replace(h, owner=side) for h in found]  # "Jess will send…"
         reply = answer.reply() if found else None
+        said = _said(reply) if reply is not None else ""
         if reply is not None and all(h.is_request for h in found) and (
-                FULFILLED.match(reply.text) or VERIFY_ASK.match(found[0].action) and VERIFIED.match(reply.text)):
+                FULFILLED.match(said) or VERIFY_ASK.match(found[0].action) and VERIFIED.match(said)):
             continue
         if reply is not None:
             found = [h for h in found if not (h.is_request and INFO_ASK.match(h.action)
                                               or IDENTITY_ASK.match(h.action))]
-        if found and reply is not None and RIGHT_AWAY.match(reply.text):
+        if found and reply is not None and RIGHT_AWAY.match(said):
             today = touchpoint.occurred_at.date()
             found = [replace(h, due=today) if h.is_request and h.due is None else h for h in found]
         for hit in found:
@@ -473,8 +489,22 @@ class _Answer:
     def __bool__(self) -> bool:
         if self._accepts is None:
             reply = self.reply()
-            self._accepts = reply is not None and ACCEPTANCE.match(reply.text) is not None
+            self._accepts = reply is not None and ACCEPTANCE.match(_said(reply)) is not None
         return self._accepts
+
+
+def _first_due(sentence: Sentence, touchpoint: Touchpoint) -> DuePhrase | None:
+    """The first dated phrase of a sentence."""
+    return next((d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues) if d.due),
+                None)
+
+
+def _said(sentence: Sentence) -> str:
+    """A sentence's words without the bracketed head naming its writer ("[Customer - Mar 2] Attached.")."""
+    if sentence.text[:1] in "[【" and sentence.speaker and (head := _ENTRY_HEAD.match(sentence.text)) \
+            and sentence.speaker in head.group():  # (not a marker: "[图片] 店铺ID 33810927" is sent)
+        return sentence.text[head.end():]
+    return sentence.text
 
 
 def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
@@ -565,7 +595,9 @@ def _same_ask(request: str, promise: str) -> bool:
     named = {w[:5] for w in _EN_CONTENT.findall(rest)}
     asked = request.lower().partition(" ")[0]
     if not named:  # "send it over", "countersign it": the verbs decide ("start the review" / "I'll
-        return verb == asked or verb in _EN_DELIVERY and asked in _EN_DELIVERY  # send it to them": two)
+        # send it to them": two); "I'll request it today" names only the thing asked for
+        return verb == asked or verb in _EN_DELIVERY and asked in _EN_DELIVERY \
+            or verb in _PROCURE and _ONLY_IT.match(rest) is not None
     return bool((named | {verb[:5]}) & {w[:5] for w in _EN_CONTENT.findall(request.lower())})
 
 

@@ -32,9 +32,29 @@ SIGNATURE_LINES = 6
 _CLOSING = re.compile(r"^\s*(?:best|regards|best regards|kind regards|thanks|thank you|cheers|sincerely|--)\W*$", re.I)
 _VENDOR_DOING = (r"(?:'s)?\s+(?:walked|walks|demoed|demos|demonstrated|presented|showed|will (?:configure|set up|"
                  r"provision|import|onboard|train|deploy|migrate)|team will)\b|"
-                 r"\s*\(?[\w -]{0,30}?\b(?:platform|pilot|onboarding|implementation)\b")
+                 r"\s*\(?[\w -]{0,30}?\b(?:platform|pilot|onboarding|implementation)\b|"
+                 # what its product does or lacks: "the Thermatrack alerts", "a format CropLedger doesn't offer"
+                 r"\s+(?:alerts|app|connector|sensors?|api)\b|"
+                 r"\s+(?:doesn't|does not|already|now|also)?\s*(?:offers?|supports?)\b")
 _CUSTOMER_DOING = (r"(?:'s)?\s+(?:is replacing|replaces|uses|is using|is on|currently|is evaluating|is moving|"
                    r"has approved|budget)\b")
+
+
+# a company the text calls a third party: "its third-party carrier, Coldline Logistics", "an outside
+# auditor, Brandt & Co", "their external integrator Datavia"
+_OUTSIDE = re.compile(r"\b(?:third[- ]party|outside|external|independent)\s+(?:[\w-]+\s+){0,2}?(?:carrier|courier|"
+                      r"vendor|provider|partner|contractor|subcontractor|supplier|agency|integrator|consultancy|"
+                      r"consultants?|auditor|reseller|distributor|3pl|firm|installer)s?,?\s+"
+                      r"(?P<org>[A-Z][\w&'-]+(?: (?:&|[A-Z][\w&'-]+)){0,3})")
+
+
+def third_party(who: str, text: str) -> str | None:
+    """The company's name as the text gives it, when the text calls `who` (its first word said as
+    the owner of a step) a third party, neither the vendor nor its customer; else None."""
+    if not any(word in text for word in ("third", "hird-", "outside", "xternal", "ndependent")):
+        return None
+    first = who.split(maxsplit=1)[0] if who.strip() else ""
+    return next((m.group("org") for m in _OUTSIDE.finditer(text) if m.group("org").split()[0] == first), None)
 
 
 def party_side(who: str, text: str, direction: str, channel: str) -> str | None:

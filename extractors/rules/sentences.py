@@ -161,8 +161,11 @@ _HEADER_DATE = re.compile(r"\s*[,—–-]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1
 _OUR_SIDE = re.compile(r"^\s*(?:我方|我司|本司|our (?:side|team|company)\b|us\s*$)", re.I)
 _LINE_START = gated(re.compile(r"^\s*\S", re.M))
 _WORD = gated(re.compile(r"\w"))
-# "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time
-_BRACKET_SPEAKER = re.compile(r"^[【\[](?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
+# "【技术支持-王涛 11:20】", "[客户-邓思思]": the writer's side and name, then an optional time; or
+# the date first: "[Apr 17, agent Mika]", "[2026-04-17 09:12 customer]"
+_BRACKET_SPEAKER = re.compile(r"^[【\[](?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"
+                              r"\d{1,2}/\d{1,2})(?:,? \d{4})?(?:,?[ \t]+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?)?[ \t]*[,，\-–—|]?[ \t]*)?"
+                              r"(?P<who>[^】\]\d\n]{2,20})[^】\]\n]{0,20}[】\]]")
 _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|response)|官方回复|客服回复)\b",
                            re.I)
 # what opens an item of a list: "- ", "•", "1.", "2)", "3、", "[ ]", "[x]" (action_items reads it too)

@@ -44,7 +44,9 @@ _VENDOR_MORE = fold(re.compile(
     r"provision|activate) (?:\d+|the|your|a|an) (?:[\w-]+ )?(?:seats?|licen[cs]es?|users?)\b|"
     r"(?:I|we)(?:'ll| will) get (?:a|an|our) (?:tech|technician|engineer|installer)\b|"
     r"we (?:sync|integrate|push|connect)\b|(?:raise|increase|lift|bump) (?:the|your) (?:api|rate|usage) "
-    r"(?:limit|quota|cap)|(?:sandbox|trial|demo) (?:account|workspace|environment|tenant)s? for you\b)"
+    r"(?:limit|quota|cap)|(?:sandbox|trial|demo) (?:account|workspace|environment|tenant)s? for you\b|"
+    # the vendor taking a question home: "let me go back to engineering", "I'll take it back to product"
+    r"(?:go|take (?:it|this|that)) back to (?:our |the )?(?:engineering|product(?: team)?|dev team|r&d|engineers)\b)"
     r"|给(?:您|你们)(?:开通|配置|配|安排|演示|培训|申请|调)|帮(?:您|你们)(?:开通|配|调|处理|查|看一下)|"
     r"你们(?:的)?(?:门店|同事|员工|管理员|业务场景|需求|财务那边|IT那边)|贵司的|我们(?:产品|系统|平台)(?:支持|可以|能)",
     re.I))
@@ -57,7 +59,9 @@ _CUSTOMER_MORE = fold(re.compile(
     r"(?:need|want|'d like|would like) (?:\d+|a few|some|two|three|four|five|ten) (?:more |extra |"
     r"additional )?(?:seats|licen[cs]es|users|logins)\b|we (?:tried|just renewed|renewed with|are moving|"
     r"'re moving|switched|went with)\b|(?:I'm|we're|I am|we are) sold\b|looks promising|"
-    r"(?:that'd|that would) be huge|where are we on\b|what's the fix\b)"
+    r"(?:that'd|that would) be huge|where are we on\b|what's the fix\b|"
+    # the buyer's people still doing it the old way: "my traffic team is still reconciling by hand"
+    r"(?:my|our) (?:[\w-]+ )?team (?:is|are) still\b|still (?:[\w-]+ ){1,5}?by hand\b)"
     r"|我们(?:这边的?)?(?:门店|同事|员工|客服|业务员|销售团队|财务|老板|领导|管理员|仓库|工厂|车间)|"
     r"你们(?:的)?(?:系统|产品|平台|软件|报价)|能不能帮我们|给我们(?:报|发|开|演示|培训)",
     re.I))
@@ -183,13 +187,15 @@ def _company_before_job(part: str) -> str | None:
 
 # a request that names whom it asks: "Femi, can you pull last week's jobs?", "Jody can you book the
 # room?", "could you send the file, Marco?"
-_VOCATIVE = re.compile(r"^(?:(?:and|so|ok(?:ay)?|great|also|then|oh)[, ]+)?(?P<name>[A-Z][a-z]+),?\s+"
+_VOCATIVE = re.compile(r"^(?:(?i:and|so|ok(?:ay)?|great|also|then|oh)[, ]+)?(?P<name>[A-Z][a-z]+),?\s+"
                        r"(?=(?:can|could|would|will|please|pls)\b)|,\s*(?P<last>[A-Z][a-z]+)\s*\?$")
 
 
-def addressee_role(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
+def addressee_role(sentence: Sentence, sentences: Sequence[Sentence], text: str = "") -> str | None:
     """The side of the speaker a request names ("Femi, can you…" to a colleague is Femi's side, not
-    the other side's), or None when it names no known speaker."""
+    the other side's), or None when it names no known speaker. A name that says nothing in words
+    (a 👍 only, or not yet) is the speaker's colleague when its label in `text` names the speaker's
+    own company ("Gary (Kestrel Builders): 👍")."""
     said = _VOCATIVE.search(sentence.text) if sentence.text[:1].isupper() or "," in sentence.text else None
     if said is None:
         return None
@@ -198,6 +204,12 @@ def addressee_role(sentence: Sentence, sentences: Sequence[Sentence]) -> str | N
         if s.speaker and s.role != "unknown" and s.speaker != sentence.speaker \
                 and _first_name(s.speaker) == name:
             return "customer" if s.role == "customer" else "rep"
+    if not text or not sentence.speaker or sentence.role == "unknown" \
+            or (own := organisation_of(sentence.speaker)) is None:
+        return None
+    for label in re.finditer(rf"^[ \t]*{re.escape(name)}\b[^\n:：]{{0,40}}?(?=[:：])", text, re.M):
+        if organisation_of(label.group(0).strip()) == own:
+            return "customer" if sentence.role == "customer" else "rep"
     return None
 
 

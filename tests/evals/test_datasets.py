@@ -195,6 +195,17 @@ def test_every_labelled_competitor_is_mentioned_by_one_of_its_aliases(
             assert any(_mentions(_text(item), a) for a in aliases), f"{item.id}: {name}"
 
 
+def _is_name(owner: str) -> bool:
+    """A named owner: capitalised ("Priya", "SGS") or written in Han characters ("德勤", "供电公司")."""
+    return owner[:1].isupper() or "\u4e00" <= owner[:1] <= "\u9fff"
+
+
+@pytest.mark.parametrize(("owner", "named"), [("Priya", True), ("SGS", True), ("德勤", True),
+                                              ("供电公司", True), ("someone", False), ("", False)])
+def test_a_named_owner_is_capitalised_or_chinese(owner: str, named: bool) -> None:
+    assert _is_name(owner) is named
+
+
 def test_next_steps_have_an_action_an_owner_and_a_real_due_date_or_null(
         all_items: list[GoldItem]) -> None:
     for item in all_items:
@@ -202,7 +213,7 @@ def test_next_steps_have_an_action_an_owner_and_a_real_due_date_or_null(
             assert set(step) == {"action", "owner", "due"}, item.id
             assert isinstance(step["action"], str) and step["action"].strip(), item.id
             assert step["owner"] in ("rep", "customer") or (
-                isinstance(step["owner"], str) and step["owner"][:1].isupper()), item.id
+                isinstance(step["owner"], str) and _is_name(step["owner"])), item.id
             if step["due"] is not None:
                 due = date.fromisoformat(step["due"])
                 start = item.occurred_at.date()

@@ -25,6 +25,7 @@ from extractors.rules.branches import Branches, _alternatives
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.pain_chains import chained_clauses
+from extractors.rules.pain_chains_zh import IMPACT, harm_clauses
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
@@ -329,7 +330,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                                                or english and _RECURS.match(part)
                                                or not english and FOLLOW_ON.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
-            elif not english and _REACTION.search(part):
+            elif not english and (_REACTION.search(part) or IMPACT.match(part)):
                 if before is None or last_index in (index - 1, index - 2) or \
                         not _is_plain_fact(_clause(text, before[0], before[1]), before[2]):
                     refused = True  # a reaction alone ("大家意见挺大的") or to a pain already kept
@@ -359,6 +360,13 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             if _words(part, english) >= minimum and _is_refused(part, asked, english):
                 return []
         return [whole]
+    if not english and is_pain is None:
+        kept = [(at, at + len(p)) for p in pains if (at := text.find(p)) >= 0]
+        harms = harm_clauses(text, others, kept, _clause,
+                             lambda part, asked: _is_plain_fact(part, asked) and not _ACK.fullmatch(part))
+        if harms:  # "导出来的记录没有批号，质检部不签字，验收报告过不了"
+            placed = sorted([*((text.find(p), p) for p in pains), *harms])
+            return [part for _, part in placed][:MAX_PAINS_PER_SENTENCE]
     if english and is_pain is None and len(pains) == 1 and \
             pains[0] == _clause(text, *cuts[last_index][:2]):
         chained = chained_clauses(text, cuts, last_index, _clause,

@@ -25,6 +25,7 @@ from extractors.rules.branches import Branches, _alternatives
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.pain_chains import chained_clauses
+from extractors.rules.pain_chains_zh import HARM, IMPACT, harm_clauses
 from extractors.rules.pain_clauses import (
     ADMISSION,
     BARE_RECURRENCE,
@@ -168,6 +169,11 @@ _RHETORICAL = re.compile(r"^(?:why|how come)\b|^how is it (?:possible )?that\b|�
 _SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|ticket|case|issue type|category|"
                            r"主题|标题|主旨|问题类型|问题分类)[ \t]*[:：][ \t]*$",
                            re.I)
+# a Chinese line that is a title itself: "主题：关于报表导出失败的投诉", or a bare "关于…的问题"
+# heading without a full stop (an English "Subject: …" line often is the only place a problem is
+# named in so many words, so it stays)
+_TITLE = re.compile(r"[ \t]*(?:主题|标题|主旨)[ \t]*[:：]|"
+                    r"[ \t]*关于[^。！？!?\n]{2,40}的(?:问题|投诉|反馈|情况说明|说明)[ \t]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -194,6 +200,11 @@ def is_subject_line(text: str, start: int) -> bool:
     """Whether the sentence at `start` is a "Subject:" / "主题：" line: a title restates the
     problem its body tells, so it is not a second pain point."""
     line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():  # the sentence opens its line: "主题：关于…的投诉"
+        line_end = text.find("\n", start)
+        line = text[start:len(text) if line_end < 0 else line_end]
+        if _HAN.search(line) and _TITLE.match(line):
+            return True
     return _SUBJECT_LINE.search(text, max(0, line_start - 1), start) is not None
 
 
@@ -289,6 +300,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     refused = False
     announced = False  # a label before a colon ("主要痛点：") says the clauses after it are problems
     recurrence: tuple[str, int, int] | None = None  # a bare "这已经是第二次了" kept as a pain
+    weighed = False  # an impact clause was left to the harm told before it
     last_start, last_index = 0, -2  # where the last pain clause starts, and its cut's index
     cuts = _cuts(text)
     for index, (start, end, asked) in enumerate(cuts):
@@ -329,7 +341,10 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                                                or english and _RECURS.match(part)
                                                or not english and FOLLOW_ON.match(part)):
                 pains[-1] = _clause(text, last_start, end)  # the message belongs to its failure
-            elif not english and _REACTION.search(part):
+            elif not english and IMPACT.match(part) and before and HARM.search(text, *before[:2]):
+                weighed = True  # "说公司克扣返利，积极性受到了影响": the harm before stands on its own
+                continue
+            elif not english and (_REACTION.search(part) or IMPACT.match(part)):
                 if before is None or last_index in (index - 1, index - 2) or \
                         not _is_plain_fact(_clause(text, before[0], before[1]), before[2]):
                     refused = True  # a reaction alone ("大家意见挺大的") or to a pain already kept
@@ -349,6 +364,13 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
             last_index = index
     if recurrence is not None:
         pains = _with_what_recurs(text, pains, recurrence, others)
+    if not english and is_pain is None and (pains or weighed):
+        kept = [(at, at + len(p)) for p in pains if (at := text.find(p)) >= 0]
+        harms = harm_clauses(text, others, kept, _clause,
+                             lambda part, asked: _is_plain_fact(part, asked) and not _ACK.fullmatch(part))
+        if harms:  # "导出来的记录没有批号，质检部不签字，验收报告过不了"
+            placed = sorted([*((text.find(p), p) for p in pains), *harms])
+            return [part for _, part in placed][:MAX_PAINS_PER_SENTENCE]
     whole = whole_clause(sentence)
     if not pains:
         if not whole_when_unsure or refused or policy or _words(whole, english) < minimum or \

@@ -31,7 +31,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.en_aside import aside_weight, without_asides, without_gatekeepers
-from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
+from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS, without_names
 from extractors.rules.en_stance import (
     conceded,
     doubted,
@@ -45,6 +45,7 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.refusals import refusals_and_complaints, without_refusals_and_complaints
 from extractors.rules.sentences import Sentence
 from extractors.rules.stance import plain_positives, without_plain_positives
+from extractors.rules.turns import TURN_CUES, scorned, turned_praise, without_turns
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 from extractors.rules.vader import compound as vader_compound
 
@@ -154,7 +155,8 @@ PLAIN_FAILURE = fold(re.compile(
     r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
     r"问题一大堆|说好(?:的)?[^。！？]{0,16}?(?:结果|到现在|现在都|还没|没有|没)|一直不(?:回|理|处理)|"
     r"挂了[一二三四五六七八九十两几\d]+天|第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|"
-    r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
+    r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了|(?:平台|系统|看板|后台|报表|页面)(?:上|里)?[^，。！？]{0,10}"
+    r"(?:是|一片|显示|全是|都是)空白|(?:价格|报价|费用|续费|收费)[^，。！？]{0,8}(?:涨了|上涨|上调|翻倍)", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|nice|awesome|excellent|wonderful|lovely|understood|makes sense|you'?re good|"
@@ -418,6 +420,10 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if cues & _POSITIVE_CUE else 0.0
     stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
     praised = understated_praise(text, cues)  # "in 20 minutes instead of an afternoon"
+    turns = cues & TURN_CUES  # "not sceptical anymore", "night and day", "你们所谓的智能排班"
+    if turns:
+        praised += turned_praise(text, cues)
+        flat += scorned(text, cues)
     stances += praised
     penalty -= PHRASE_WEIGHT * stances
     if flat:
@@ -427,6 +433,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         text = strip_unfelt_zh(text, cues)
+        if turns:
+            text = without_turns(text, cues)
         if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
             text = without_plain_positives(text, cues)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
@@ -453,11 +461,13 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
             plain = without_refusals_and_complaints(plain, cues)
     if plain_en or praised:
         plain = without_en_stances(plain, cues)
+    if turns:
+        plain = without_turns(plain, cues)
     plain = doubted(plain, cues)  # "not sure the team will like it"
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)
-    score = vader_compound(plain, _vader())
+    score = vader_compound(without_names(plain, _vader().lexicon), _vader())  # "Kingsmead Trust"
     if score > 0 and _asks_only(text, cues):
         score *= QUESTION_DAMP
     if codes:

@@ -141,7 +141,7 @@ class RulesExtractor(Extractor):
 
         def is_current() -> bool:
             if not current:
-                current.append(is_current_customer(touchpoint.text))
+                current.append(any(is_current_customer(s.text, s.cues) for s in sentences))
             return current[0]
         customer_scored = [(s, score) for s, score in scored if id(s) in customer
                            and not (score < 0 and touchpoint.channel in _SALES_CHANNELS

@@ -10,6 +10,7 @@ positive (evals/GUIDE.md "neutral"). Kept apart from the Chinese lexicon so both
 
 from __future__ import annotations
 
+import re
 import string
 
 # no feeling in business text: records, documents, process, names, days off, answers, hedges
@@ -38,6 +39,7 @@ EXTRA_TERMS: dict[str, float] = {
     "smoother": 1.8, "smoothest": 2.4, "freeze": -1.2, "froze": -1.4, "frozen": -1.2,
 }
 _PUNCTUATION = string.punctuation
+_CAPITAL_PAIR = re.compile(r"[A-Z]\S*\s+[A-Z]")
 _BREAKS = (".", "!", "?", ":", ";", "\"", "“", "(", "-", "—", "–", "'", "‘")  # a word after these starts anew
 
 
@@ -47,6 +49,8 @@ def without_names(plain: str, lexicon: dict[str, float]) -> str:
     Liberty Mutual account", "she runs the Hope Street clinic") names an organisation, a place or
     a person, and carries no valence. The sentence's first word, and a word after a quote, bracket
     or sentence mark, start anew and keep theirs ("Love The New Dashboard")."""
+    if _CAPITAL_PAIR.search(plain, 1) is None:  # most sentences: no two capitalised words in a row
+        return plain
     tokens = plain.split()
     capital = [i > 0 and token[:1].isupper() and not tokens[i - 1].endswith(_BREAKS)
                for i, token in enumerate(tokens)]

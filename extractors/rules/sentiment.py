@@ -45,7 +45,7 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.refusals import refusals_and_complaints, without_refusals_and_complaints
 from extractors.rules.sentences import Sentence
 from extractors.rules.stance import plain_positives, without_plain_positives
-from extractors.rules.turns import TURN_CUES, scorned, turned_praise, without_turns
+from extractors.rules.turns import PAST_DOUBT_CUE, TURN_CUES, scorned, turned_praise, without_turns
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 from extractors.rules.vader import compound as vader_compound
 
@@ -155,8 +155,7 @@ PLAIN_FAILURE = fold(re.compile(
     r"不怎么用了|(?:没人|都不)用了|一塌糊涂|(?:老|又|总|三天两头)出问题|(?:人|师傅)(?:都|也)?没(?:来|到)|"
     r"问题一大堆|说好(?:的)?[^。！？]{0,16}?(?:结果|到现在|现在都|还没|没有|没)|一直不(?:回|理|处理)|"
     r"挂了[一二三四五六七八九十两几\d]+天|第[二三四五六七八九十几]次(?:出|遇到|发生)|重复了|太离谱|"
-    r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了|(?:平台|系统|看板|后台|报表|页面)(?:上|里)?[^，。！？]{0,10}"
-    r"(?:是|一片|显示|全是|都是)空白|(?:价格|报价|费用|续费|收费)[^，。！？]{0,8}(?:涨了|上涨|上调|翻倍)", re.I))
+    r"(?:很难|难以|无法|没法)接受|接受不了|(?:签|批|过)不了", re.I))
 ACKNOWLEDGEMENT = fold(re.compile(
     r"(?:\W*(?:ok(?:ay)?|sure|alright|yes|yeah|yep|fair(?: enough)?|fine|got it|noted|sounds good|"
     r"cool|great|good|perfect|nice|awesome|excellent|wonderful|lovely|understood|makes sense|you'?re good|"
@@ -422,8 +421,10 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     praised = understated_praise(text, cues)  # "in 20 minutes instead of an afternoon"
     turns = cues & TURN_CUES  # "not sceptical anymore", "night and day", "你们所谓的智能排班"
     if turns:
-        praised += turned_praise(text, cues)
-        flat += scorned(text, cues)
+        turned, scorn = turned_praise(text, cues), scorned(text, cues)
+        praised += turned
+        flat += scorn
+        turns = turned or scorn or cues & PAST_DOUBT_CUE  # blanked below only when one is there  # and "no sensor data in the platform", "the price has risen 22%"
     stances += praised
     penalty -= PHRASE_WEIGHT * stances
     if flat:
@@ -467,7 +468,9 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)
-    score = vader_compound(without_names(plain, _vader().lexicon), _vader())  # "Kingsmead Trust"
+    score = vader_compound(plain, _vader())
+    if score and (unnamed := without_names(plain, _vader().lexicon)) is not plain:  # "Kingsmead Trust"
+        score = vader_compound(unnamed, _vader())
     if score > 0 and _asks_only(text, cues):
         score *= QUESTION_DAMP
     if codes:

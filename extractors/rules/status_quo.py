@@ -60,12 +60,13 @@ _DECIDES = re.compile(r"不续|不再续|取消(?:合同|合作|订单|订阅)|�
 
 # the touchpoint is with a current customer: a check-in or review, a renewal, time since go-live
 _CURRENT_CUSTOMER = fold(re.compile(
-    r"\b(?:check-?in|QBR|(?:quarterly|business|account|monthly|annual|performance|reporting|usage|service|"
-    r"progress|data) review|health check|"
-    r"(?:since|after) (?:we |the )?(?:went live|go-?live|launch(?:ed)?|roll-?out|rolled (?:it )?out|onboarding|"
-    r"switched|signed|bought|started using)|(?:pilot|first|second|third) (?:month|quarter|sites?|properties|stores|"
-    r"teams)|(?:our|the) (?:subscription|licen[cs]es) with you|"
-    r"been using (?:it|you|your|the (?:system|platform|app|tool))|roll(?:ing)? (?:it )?out to)\b"
+    r"\b(?:check-in|checkin|qbr|quarterly review|quarterly business review|business review|account review|"
+    r"monthly review|annual review|performance review|reporting review|usage review|service review|"
+    r"progress review|data review|health check|went live|since go-?live|after go-?live|since launch|"
+    r"since the (?:launch|rollout|roll-out|go-live)|since we (?:launched|rolled|switched|signed|bought|started using)|"
+    r"first month|first quarter|pilot sites?|pilot properties|pilot stores|pilot teams|our subscription with you|"
+    r"our licen[cs]es with you|been using (?:it|you|your|the (?:system|platform|app|tool))|roll out to|"
+    r"rolling out to|roll it out to)\b"
     r"|复盘|回访|(?:月度|季度|年度|周)(?:沟通|回顾|例会|会议|汇报)|上线(?:以来|后|之后|以后)|试点", re.I))
 # the sentence speaks of the product in use: "no sensor data in the platform", "平台上看不到"
 _PRODUCT = fold(re.compile(
@@ -78,10 +79,14 @@ _OLD_SETUP = fold(re.compile(
     r"|(?:现在|目前|之前|以前|原来)(?:用的|在用|使用)|现有|老系统|原来的|旧系统|以前", re.I))
 
 
-def is_current_customer(text: str) -> bool:
-    """Whether the touchpoint (its whole `text`) is with a customer who already uses our
-    product: a check-in, a review, a pilot, time since go-live."""
-    return _CURRENT_CUSTOMER.search(text) is not None
+_CURRENT_CUSTOMER_CUE = register_pattern("current_customer", _CURRENT_CUSTOMER)
+
+
+def is_current_customer(text: str, cues: int = -1) -> bool:
+    """Whether `text` (a sentence, a title) tells that the customer already uses our product:
+    a check-in, a review, a pilot, time since go-live; `cues` skips the search when its words
+    are absent."""
+    return bool(cues & _CURRENT_CUSTOMER_CUE) and _CURRENT_CUSTOMER.search(text) is not None
 
 
 def is_status_quo_pain(text: str, names_a_competitor: bool, cues: int = -1, *,

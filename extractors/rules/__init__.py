@@ -50,7 +50,7 @@ from extractors.rules.signals import (
     find_pain_points,
     find_questions,
 )
-from extractors.rules.status_quo import is_rival_praise, is_status_quo_pain
+from extractors.rules.status_quo import is_current_customer, is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
 from extractors.rules.tickets import extract_ticket_fields
 from extractors.rules.zh_view import in_traditional, mandarin_view
@@ -138,9 +138,16 @@ class RulesExtractor(Extractor):
         scored = [(s, score) for s in sentences for view in [mandarin_view(s) if traditional else s]
                   for score in sentence_scores(view.text, view.cues)]
         customer = {id(s) for s in customer_sentences(sentences)}
+        current: list[bool] = []  # read once, only when a sentence could be status-quo pain
+
+        def is_current() -> bool:
+            if not current:
+                current.append(any(is_current_customer(s.text, s.cues) for s in sentences))
+            return current[0]
         customer_scored = [(s, score) for s, score in scored if id(s) in customer
                            and not (score < 0 and touchpoint.channel in _SALES_CHANNELS
-                                    and is_status_quo_pain(s.text, s.start in named, s.cues))
+                                    and is_status_quo_pain(s.text, s.start in named, s.cues,
+                                                           current_customer=is_current()))
                            and not (score > 0 and is_rival_praise(s.text, s.start in named))]
         customer_scored = read_sarcasm(customer_scored, SARCASM_SCORE, sentences)  # "…again. Fantastic."
         label, score = label_for([score for _, score in customer_scored])

@@ -10,6 +10,9 @@ positive (evals/GUIDE.md "neutral"). Kept apart from the Chinese lexicon so both
 
 from __future__ import annotations
 
+import re
+import string
+
 # no feeling in business text: records, documents, process, names, days off, answers, hedges
 NEUTRAL_WORDS: tuple[str, ...] = (
     "outstanding",  # pending: "two items are still outstanding"
@@ -20,6 +23,8 @@ NEUTRAL_WORDS: tuple[str, ...] = (
     "kindly", "fyi", "sure", "certain", "certainly", "clear", "clearly", "curious", "straight",
     "yes", "yeah", "yep", "fair",  # "that's fair", "to be fair" concede, they do not praise
     "want", "chance", "ready", "important", "matter", "significant", "alone",
+    # fixed business terms: "the county grant", "the original purchase", "as agreed", "the Board agreed"
+    "grant", "grants", "original", "agreed",
 )
 # VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:
 # "143 users", "the 8D report", "AML checks", "NFC payments", "LTS release", "Hey Rob", "a VIP tier"
@@ -33,3 +38,29 @@ CODE_TOKENS: tuple[str, ...] = (
 EXTRA_TERMS: dict[str, float] = {
     "smoother": 1.8, "smoothest": 2.4, "freeze": -1.2, "froze": -1.4, "frozen": -1.2,
 }
+_PUNCTUATION = string.punctuation
+_CAPITAL_PAIR = re.compile(r"[A-Z]\S*\s+[A-Z]")
+_BREAKS = (".", "!", "?", ":", ";", "\"", "“", "(", "-", "—", "–", "'", "‘")  # a word after these starts anew
+
+
+def without_names(plain: str, lexicon: dict[str, float]) -> str:
+    """`plain` with the feeling words that are part of a name blanked out: a capitalised word
+    beside another capitalised word inside the sentence ("our contact at Kingsmead Trust", "the
+    Liberty Mutual account", "she runs the Hope Street clinic") names an organisation, a place or
+    a person, and carries no valence. The sentence's first word, and a word after a quote, bracket
+    or sentence mark, start anew and keep theirs ("Love The New Dashboard")."""
+    if _CAPITAL_PAIR.search(plain, 1) is None:  # most sentences: no two capitalised words in a row
+        return plain
+    tokens = plain.split()
+    capital = [i > 0 and token[:1].isupper() and not tokens[i - 1].endswith(_BREAKS)
+               for i, token in enumerate(tokens)]
+    # two capitalised words make a name unless a comma parts them ("…Plains Bank, Happy so far")
+    linked = [i > 0 and capital[i] and capital[i - 1] and not tokens[i - 1].endswith(",")
+              for i in range(len(tokens))] + [False]
+    named = [i for i, token in enumerate(tokens) if capital[i] and token[1:2].islower()
+             and (linked[i] or linked[i + 1]) and token.strip(_PUNCTUATION).lower() in lexicon]
+    if not named:
+        return plain
+    for i in named:
+        tokens[i] = "_"
+    return " ".join(tokens)

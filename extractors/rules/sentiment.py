@@ -31,7 +31,7 @@ from assistant.models import SentimentLabel
 from extractors.rules.branches import Branches
 from extractors.rules.cues import LongestWords, register, register_pattern
 from extractors.rules.en_aside import aside_weight, without_asides, without_gatekeepers
-from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS
+from extractors.rules.en_lexicon import CODE_TOKENS, EXTRA_TERMS, NEUTRAL_WORDS, without_names
 from extractors.rules.en_stance import (
     conceded,
     doubted,
@@ -45,6 +45,7 @@ from extractors.rules.folding import fold, gated
 from extractors.rules.refusals import refusals_and_complaints, without_refusals_and_complaints
 from extractors.rules.sentences import Sentence
 from extractors.rules.stance import plain_positives, without_plain_positives
+from extractors.rules.turns import PAST_DOUBT_CUE, TURN_CUES, scorned, turned_praise, without_turns
 from extractors.rules.unfelt import strip_unfelt_en, strip_unfelt_zh
 from extractors.rules.vader import compound as vader_compound
 
@@ -418,6 +419,12 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if cues & _POSITIVE_CUE else 0.0
     stances = plain_positives(text, cues)  # "we've rolled it out to two more teams", "领导已经批了"
     praised = understated_praise(text, cues)  # "in 20 minutes instead of an afternoon"
+    turns = cues & TURN_CUES  # "not sceptical anymore", "night and day", "你们所谓的智能排班"
+    if turns:
+        turned, scorn = turned_praise(text, cues), scorned(text, cues)
+        praised += turned
+        flat += scorn
+        turns = turned or scorn or cues & PAST_DOUBT_CUE  # blanked below only when one is there  # and "no sensor data in the platform", "the price has risen 22%"
     stances += praised
     penalty -= PHRASE_WEIGHT * stances
     if flat:
@@ -427,6 +434,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         if cues & _COURTESY_CUE:
             text = _ZH_COURTESY.sub("，", text)
         text = strip_unfelt_zh(text, cues)
+        if turns:
+            text = without_turns(text, cues)
         if stances:  # "客户投诉少了很多": the stance is scored above, its 投诉 is no complaint
             text = without_plain_positives(text, cues)
         score = _score_zh(text, cues) if cues & (_ZH_SENTIMENT | _CODE_CUE) else 0.0
@@ -453,11 +462,15 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
             plain = without_refusals_and_complaints(plain, cues)
     if plain_en or praised:
         plain = without_en_stances(plain, cues)
+    if turns:
+        plain = without_turns(plain, cues)
     plain = doubted(plain, cues)  # "not sure the team will like it"
     codes = _CODES.findall(plain) if cues & _CODE_CUE else []
     if codes:
         plain = _CODES.sub(" ", plain)
     score = vader_compound(plain, _vader())
+    if score and (unnamed := without_names(plain, _vader().lexicon)) is not plain:  # "Kingsmead Trust"
+        score = vader_compound(unnamed, _vader())
     if score > 0 and _asks_only(text, cues):
         score *= QUESTION_DAMP
     if codes:

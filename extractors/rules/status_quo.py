@@ -7,6 +7,13 @@ not a complaint. A negative sentence counts towards the sentiment label only whe
 the customer's current setup: a named tool they use (a catalog competitor in the sentence), their
 manual process or spreadsheets, or "our current/existing/old system", "我们现在用的", "现有系统" —
 and never when it speaks to us ("you", "your team", 你们, 贵司), which makes it a complaint about us.
+
+A current customer's check-in is not discovery: there "she fixes the boundaries by hand" or
+"平台上这些线路基本是空白，要手工导出上传" is a workaround our product forces, a complaint about us.
+`is_current_customer` reads the relationship off the touchpoint (a check-in, a review, a pilot,
+time since go-live, 复盘/回访/上线以来); in such a touchpoint a manual-work sentence that speaks of the
+product ("the platform", "the sync", 平台, 对接) stays a complaint unless it names an old tool or says
+it is their old setup ("our old system", "以前用的").
 """
 
 from __future__ import annotations
@@ -51,10 +58,47 @@ _TO_US = fold(re.compile(r"\b(?:you|your|you guys|y'all)\b|你们|贵司|您们|
 _DECIDES = re.compile(r"不续|不再续|取消(?:合同|合作|订单|订阅)|不打算|不考虑|换掉|改用|(?:已经|正在|在)看(?:别家|其他)?")
 
 
-def is_status_quo_pain(text: str, names_a_competitor: bool, cues: int = -1) -> bool:
+# the touchpoint is with a current customer: a check-in or review, a renewal, time since go-live
+_CURRENT_CUSTOMER = fold(re.compile(
+    r"\b(?:check-in|checkin|qbr|quarterly review|quarterly business review|business review|account review|"
+    r"monthly review|annual review|performance review|reporting review|usage review|service review|"
+    r"progress review|data review|health check|went live|since go-?live|after go-?live|since launch|"
+    r"since the (?:launch|rollout|roll-out|go-live)|since we (?:launched|rolled|switched|signed|bought|started using)|"
+    r"first month|first quarter|pilot sites?|pilot properties|pilot stores|pilot teams|our subscription with you|"
+    r"our licen[cs]es with you|been using (?:it|you|your|the (?:system|platform|app|tool))|roll out to|"
+    r"rolling out to|roll it out to)\b"
+    r"|复盘|回访|(?:月度|季度|年度|周)(?:沟通|回顾|例会|会议|汇报)|上线(?:以来|后|之后|以后)|试点", re.I))
+# the sentence speaks of the product in use: "no sensor data in the platform", "平台上看不到"
+_PRODUCT = fold(re.compile(
+    r"\b(?:the|this|its|their) (?:[\w&-]+ ){0,4}?(?:system|platform|app|dashboards?|portal|sync|integration|connector|"
+    r"feed|alerts?|module|feature|software|tool)\b|平台|系统|对接|看板|后台|插件|接口|功能|导入|导出", re.I))
+# they say it is their old setup: "our old system", "what we had before", "以前用的"
+_OLD_SETUP = fold(re.compile(
+    r"\b(?:(?:our|the|their) (?:current|existing|old|legacy|previous|former) |what we (?:had|used) (?:before|"
+    r"previously)|before (?:we|you)|used to)"
+    r"|(?:现在|目前|之前|以前|原来)(?:用的|在用|使用)|现有|老系统|原来的|旧系统|以前", re.I))
+
+
+_CURRENT_CUSTOMER_CUE = register_pattern("current_customer", _CURRENT_CUSTOMER)
+
+
+def is_current_customer(text: str, cues: int = -1) -> bool:
+    """Whether `text` (a sentence, a title) tells that the customer already uses our product:
+    a check-in, a review, a pilot, time since go-live; `cues` skips the search when its words
+    are absent."""
+    return bool(cues & _CURRENT_CUSTOMER_CUE) and _CURRENT_CUSTOMER.search(text) is not None
+
+
+def is_status_quo_pain(text: str, names_a_competitor: bool, cues: int = -1, *,
+                       current_customer: bool = False) -> bool:
     """Whether a negative sentence is about the customer's current setup rather than about us;
-    `cues` (the sentence's cue bits) skips the patterns whose words it lacks."""
+    `cues` (the sentence's cue bits) skips the patterns whose words it lacks. With a
+    `current_customer`, manual work around the product ("fixes them by hand in the platform") is
+    a complaint about us unless the sentence names an old tool or setup."""
     if _TO_US.search(text) or _DECIDES.search(text):
+        return False
+    if current_customer and not names_a_competitor and _PRODUCT.search(text) \
+            and not _OLD_SETUP.search(text):
         return False
     return names_a_competitor or bool(cues & _STATUS_QUO_CUE) and _STATUS_QUO.search(text) is not None \
         or bool(cues & _STATUS_QUO_EN_CUE) and _STATUS_QUO_EN.search(text) is not None

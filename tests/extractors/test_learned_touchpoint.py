@@ -113,3 +113,29 @@ def test_the_shipped_touchpoint_model_reads_the_features() -> None:
     assert model.coef.shape == (len(CLASSES), FEATURES)
     probabilities = model.probabilities(np.zeros((1, FEATURES), np.float32))
     assert probabilities.shape == (1, 4) and abs(float(probabilities.sum()) - 1) < 1e-5
+
+
+def test_combined_keeps_the_rules_next_steps_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The step filter is off by default (out of fold it lost more true steps than false ones):
+    even sentences the role classifier reads as no step at all keep the rules' steps."""
+    from evals.sentence_set import ROLES
+    from extractors.base import ExtractionContext
+    from extractors.catalog import load_catalog
+    from extractors.learned import CombinedExtractor, LearnedOptions, extractor, reading
+    from extractors.rules import RulesExtractor
+
+    def no_step_anywhere(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
+        roles = {role: 0.0 for role in ROLES} | {"other": 1.0}
+        return [[SentenceReading(s, roles, {"neutral": 1.0, "positive": 0.0, "negative": 0.0})
+                 for s in reading.touchpoint_sentences(t)] for t in touchpoints]
+
+    monkeypatch.setattr(extractor, "read_touchpoints", no_step_anywhere)
+    touchpoint = _touchpoint("Could you send the revised quote by Friday? I'll loop in our CFO "
+                             "next week. 我下周三之前把报价发给您。")
+    context = ExtractionContext(catalog=load_catalog(None))
+    rules = [(s.action, s.owner, s.due) for s in RulesExtractor().extract(touchpoint, context).next_steps]
+    combined = CombinedExtractor(LearnedOptions(touchpoint_blend=None)).extract(touchpoint, context)
+    filtered = CombinedExtractor(LearnedOptions(keep_step=0.3, touchpoint_blend=None)).extract(
+        touchpoint, context)
+    assert len(rules) == 3 and [(s.action, s.owner, s.due) for s in combined.next_steps] == rules
+    assert filtered.next_steps == []  # the filter, when asked for, drops them

@@ -20,14 +20,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
-
 from assistant.models import Touchpoint
 from evals.sentence_harvest import GOLD_SOURCE
 from evals.sentence_set import DATASETS, load_sentence_split
 from extractors.learned import reading
 from extractors.learned.classifier import (
-    MODEL_VERSION,
     ROLES_MODEL,
     SENTIMENT_MODEL,
     WEIGHTS_DIR,
@@ -44,7 +41,7 @@ def fold_of(item_id: str) -> int:
 
 def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], SentenceClassifier]:
     """(fold, model name) -> classifiers trained on train+dev sentences minus that fold's items."""
-    from evals.train_learned import _embed, _fit
+    from evals.train_learned import _embed, _fit, classifier_of
 
     card = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
     load = (lambda s: load_sentence_split(s, data_dir)) if data_dir else load_sentence_split
@@ -58,9 +55,7 @@ def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], Sent
             labelled = [i for i in kept if getattr(rows[i], field)]
             fitted = _fit(embedded.embeddings[labelled], [getattr(rows[i], field) for i in labelled],
                           card["models"][name]["C"])
-            models[(fold, name)] = SentenceClassifier(
-                name, MODEL_VERSION, tuple(str(c) for c in fitted.classes_),
-                np.asarray(fitted.coef_, np.float32), np.asarray(fitted.intercept_, np.float32))
+            models[(fold, name)] = classifier_of(name, fitted)
     return models
 
 
@@ -89,8 +84,7 @@ def reading_out_of_fold(models: dict[tuple[int, str], SentenceClassifier],
         out = []
         for touchpoint in touchpoints:
             fold = fold_of(item_of(touchpoint))
-            sentences = [s for s in reading.split_sentences(touchpoint)
-                         if not s.quoted and s.start < reading.new_text_end(touchpoint)]
+            sentences = reading.touchpoint_sentences(touchpoint)
             embeddings = reading.encode_sentences([s.text for s in sentences])
             roles, sentiment = models[(fold, ROLES_MODEL)], models[(fold, SENTIMENT_MODEL)]
             role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)

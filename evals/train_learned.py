@@ -65,6 +65,14 @@ def _fit(x: np.ndarray, y: list[str], c: float) -> Any:
     return model.fit(x, y)
 
 
+def classifier_of(name: str, fitted: Any) -> SentenceClassifier:
+    """The shipped form (arrays only) of a fitted scikit-learn logistic regression."""
+    return SentenceClassifier(name=name, version=MODEL_VERSION,
+                              classes=tuple(str(c) for c in fitted.classes_),
+                              coef=np.asarray(fitted.coef_, dtype=np.float32),
+                              intercept=np.asarray(fitted.intercept_, dtype=np.float32))
+
+
 def train_one(name: str, labels: tuple[str, ...], label_of: str, splits: dict[str, Split]
               ) -> tuple[SentenceClassifier, dict[str, Any]]:
     """Choose C on dev, refit on train+dev, score on test; returns the classifier and its card."""
@@ -77,11 +85,8 @@ def train_one(name: str, labels: tuple[str, ...], label_of: str, splits: dict[st
     by_c = {c: _scores(y_dev, list(_fit(x_train, y_train, c).predict(x_dev)), labels)["macro_f1"]
             for c in C_GRID}
     best_c = max(C_GRID, key=lambda c: (by_c[c], -c))
-    final = _fit(np.vstack([x_train, x_dev]), y_train + y_dev, best_c)
-    classes = tuple(str(c) for c in final.classes_)
-    classifier = SentenceClassifier(name=name, version=MODEL_VERSION, classes=classes,
-                                    coef=np.asarray(final.coef_, dtype=np.float32),
-                                    intercept=np.asarray(final.intercept_, dtype=np.float32))
+    classifier = classifier_of(name, _fit(np.vstack([x_train, x_dev]), y_train + y_dev, best_c))
+    classes = classifier.classes
     predicted = [classes[i] for i in classifier.probabilities(x_test).argmax(axis=1)]
     card = {"classes": list(classes), "C": best_c, "dev_macro_f1_by_C": by_c,
             "train_sentences": len(y_train), "dev_sentences": len(y_dev),

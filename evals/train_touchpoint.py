@@ -18,7 +18,7 @@ import numpy as np
 from evals.dataset import load_dataset, to_touchpoint
 from evals.sentence_harvest import TUNING_SPLITS
 from evals.sentence_set import DATASETS
-from extractors.learned.classifier import MODEL_VERSION, SentenceClassifier
+from extractors.learned.classifier import SentenceClassifier
 from extractors.learned.encoder import encode_sentences
 from extractors.learned.reading import SentenceReading, touchpoint_sentences
 from extractors.learned.sentiment import customer_readings
@@ -51,13 +51,9 @@ def touchpoint_rows(data_dir: Path = DATASETS
 
 
 def fit_touchpoint_sentiment(x: np.ndarray, y: list[str]) -> SentenceClassifier:
-    from evals.train_learned import _fit
+    from evals.train_learned import _fit, classifier_of
 
-    fitted = _fit(x, y, TOUCHPOINT_C)
-    return SentenceClassifier(name=TOUCHPOINT_SENTIMENT_MODEL, version=MODEL_VERSION,
-                              classes=tuple(str(c) for c in fitted.classes_),
-                              coef=np.asarray(fitted.coef_, dtype=np.float32),
-                              intercept=np.asarray(fitted.intercept_, dtype=np.float32))
+    return classifier_of(TOUCHPOINT_SENTIMENT_MODEL, _fit(x, y, TOUCHPOINT_C))
 
 
 def train_touchpoint_sentiment(data_dir: Path = DATASETS

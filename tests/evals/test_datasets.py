@@ -20,10 +20,11 @@ from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
 from extractors.catalog import load_catalog
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
-SPLITS = ("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+SPLITS = ("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "real1")
 BLIND_SPLITS = {"blind": 80, "blind2": 100, "blind3": 80, "blind4": 100,
                 "blind5": 100, "blind6": 100}  # name -> minimum size
 CHANNELS_USED = {"call", "meeting", "email", "chat", "ticket"}
+PREFIXED_SPLITS = {*BLIND_SPLITS, "real1"}  # ids start with the split name
 
 
 def _split(name: str) -> list[GoldItem]:
@@ -65,7 +66,7 @@ def test_dev_and_test_share_no_ids_and_no_texts(items_by_split: dict[str, list[G
 
 def test_ids_name_language_and_channel(items_by_split: dict[str, list[GoldItem]]) -> None:
     for split, items in items_by_split.items():
-        prefix = f"{split}-" if split in BLIND_SPLITS else ""
+        prefix = f"{split}-" if split in PREFIXED_SPLITS else ""
         for item in items:
             assert re.fullmatch(rf"{prefix}{item.language}-{item.channel}-[0-9a-z-]+", item.id), item.id
 
@@ -109,7 +110,7 @@ def test_blind4_and_later_have_ten_items_per_channel_and_language(
     assert counts == {(lang, ch): 10 for lang in ("en", "zh") for ch in CHANNELS_USED}
 
 
-@pytest.mark.parametrize("split", ["blind3", "blind4", "blind5", "blind6"])
+@pytest.mark.parametrize("split", ["blind3", "blind4", "blind5", "blind6", "real1"])
 def test_a_late_blind_split_shares_no_line_with_any_other_split(
         split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
     """Written blind: not even a quoted line or a signature is borrowed from another split."""

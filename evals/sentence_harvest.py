@@ -48,7 +48,8 @@ def _best(sentences: list[Sentence], phrase: str) -> int | None:
     return index if score >= MIN_SUPPORT else None
 
 
-TUNING_SPLITS = ("dev.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl")
+TUNING_SPLITS = ("dev.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl",
+                 "real1.jsonl")
 HELD_OUT_SPLITS = ("test.jsonl", "blind5.jsonl", "blind6.jsonl")  # never trained on: measure-only
 GOLD_SOURCE = "gold:"
 

@@ -20,9 +20,12 @@ from evals.metrics import LIST_FIELDS, SENTIMENT_LABELS
 from extractors.catalog import load_catalog
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
-SPLITS = ("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+SPLITS = ("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
+          "blind8", "blind9", "real1")
 BLIND_SPLITS = {"blind": 80, "blind2": 100, "blind3": 80, "blind4": 100,
-                "blind5": 100, "blind6": 100, "blind7": 100}  # name -> minimum size
+                "blind5": 100, "blind6": 100, "blind7": 100,
+                "blind8": 100, "blind9": 100}  # name -> minimum size
+PREFIXED_SPLITS = {*BLIND_SPLITS, "real1"}  # ids start with the split name
 CHANNELS_USED = {"call", "meeting", "email", "chat", "ticket"}
 
 
@@ -65,7 +68,7 @@ def test_dev_and_test_share_no_ids_and_no_texts(items_by_split: dict[str, list[G
 
 def test_ids_name_language_and_channel(items_by_split: dict[str, list[GoldItem]]) -> None:
     for split, items in items_by_split.items():
-        prefix = f"{split}-" if split in BLIND_SPLITS else ""
+        prefix = f"{split}-" if split in PREFIXED_SPLITS else ""
         for item in items:
             assert re.fullmatch(rf"{prefix}{item.language}-{item.channel}-[0-9a-z-]+", item.id), item.id
 
@@ -99,17 +102,18 @@ def test_blind3_has_eight_items_per_channel_and_language(
     assert counts == {(lang, ch): 8 for lang in ("en", "zh") for ch in CHANNELS_USED}
 
 
-@pytest.mark.parametrize("split", ["blind4", "blind5", "blind6", "blind7"])
+@pytest.mark.parametrize("split", ["blind4", "blind5", "blind6", "blind7", "blind8", "blind9"])
 def test_blind4_and_later_have_ten_items_per_channel_and_language(
         split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
-    """GUIDE.md "Blind split 4" to "Split blind7": 50 English and 50 Chinese items, ten per channel."""
+    """GUIDE.md "Blind split 4" to "Split blind9": 50 English and 50 Chinese items, ten per channel."""
     counts: dict[tuple[str, str], int] = {}
     for item in items_by_split[split]:
         counts[item.language, item.channel] = counts.get((item.language, item.channel), 0) + 1
     assert counts == {(lang, ch): 10 for lang in ("en", "zh") for ch in CHANNELS_USED}
 
 
-@pytest.mark.parametrize("split", ["blind3", "blind4", "blind5", "blind6", "blind7"])
+@pytest.mark.parametrize("split", ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
+                                   "blind9", "real1"])
 def test_a_late_blind_split_shares_no_line_with_any_other_split(
         split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
     """Written blind: not even a quoted line or a signature is borrowed from another split."""

@@ -106,7 +106,7 @@ def test_blind3_has_eight_items_per_channel_and_language(
                                    "blind12"])
 def test_blind4_and_later_have_ten_items_per_channel_and_language(
         split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
-    """GUIDE.md "Blind split 4" to "Split blind9": 50 English and 50 Chinese items, ten per channel."""
+    """GUIDE.md "Blind split 4" to "Split blind12": 50 English and 50 Chinese items, ten per channel."""
     counts: dict[tuple[str, str], int] = {}
     for item in items_by_split[split]:
         counts[item.language, item.channel] = counts.get((item.language, item.channel), 0) + 1

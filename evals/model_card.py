@@ -46,9 +46,23 @@ def write_model_card(card: dict[str, Any], path: Path) -> None:
         lines += [f"### {name}: test F1 per class", "", "| class | F1 |", "|---|---|"]
         lines += [f"| {c} | {f:.3f} |" for c, f in model["test"]["f1_per_class"].items()]
         lines.append("")
+    if "pain" in card:
+        lines += _pain_section(card["pain"])
     if "touchpoint_sentiment" in card:
         lines += _touchpoint_section(card["touchpoint_sentiment"])
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _pain_section(model: dict[str, Any]) -> list[str]:
+    by_c = ", ".join(f"{c} {f:.3f}" for c, f in model["dev_f1_by_C"].items())
+    return ["### pain", "",
+            "Binary logistic regression (classes other, pain) over the same embeddings, trained "
+            f"on the {model['train_sentences']}+{model['dev_sentences']} sentences harvested from "
+            f"the tuning splits' gold ({model['pain_sentences']} of them tell a gold pain point); "
+            f"C {model['C']} by the pain class's dev F1 ({by_c}). The combined extractor adds a "
+            "sentence none of the rules' pains covers when the mean of its P(pain) and the role "
+            "model's P(complaint) reaches `LearnedOptions.add_pain`. No test score: the held-out "
+            "template sentences hold no gold sentence.", ""]
 
 
 def _touchpoint_section(model: dict[str, Any]) -> list[str]:

@@ -25,6 +25,7 @@ from evals.sentence_harvest import GOLD_SOURCE
 from evals.sentence_set import DATASETS, load_sentence_split
 from extractors.learned import reading
 from extractors.learned.classifier import (
+    PAIN_MODEL,
     ROLES_MODEL,
     SENTIMENT_MODEL,
     WEIGHTS_DIR,
@@ -40,8 +41,9 @@ def fold_of(item_id: str) -> int:
 
 
 def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], SentenceClassifier]:
-    """(fold, model name) -> classifiers trained on train+dev sentences minus that fold's items."""
-    from evals.train_learned import _embed, _fit, classifier_of
+    """(fold, model name) -> classifiers trained on train+dev sentences minus that fold's items
+    (the roles, sentiment and pain models)."""
+    from evals.train_learned import _embed, _fit, classifier_of, pain_rows
 
     card = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
     load = (lambda s: load_sentence_split(s, data_dir)) if data_dir else load_sentence_split
@@ -56,6 +58,10 @@ def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], Sent
             fitted = _fit(embedded.embeddings[labelled], [getattr(rows[i], field) for i in labelled],
                           card["models"][name]["C"])
             models[(fold, name)] = classifier_of(name, fitted)
+        rows_kept, labels = pain_rows([rows[i] for i in kept])
+        fitted = _fit(embedded.embeddings[[kept[i] for i in rows_kept]], labels,
+                      card["pain"]["C"])
+        models[(fold, PAIN_MODEL)] = classifier_of(PAIN_MODEL, fitted)
     return models
 
 
@@ -86,13 +92,9 @@ def reading_out_of_fold(models: dict[tuple[int, str], SentenceClassifier],
             fold = fold_of(item_of(touchpoint))
             sentences = reading.touchpoint_sentences(touchpoint)
             embeddings = reading.encode_sentences([s.text for s in sentences])
-            roles, sentiment = models[(fold, ROLES_MODEL)], models[(fold, SENTIMENT_MODEL)]
-            role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
-            out.append([reading.SentenceReading(
-                s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
-                dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
-                embeddings[i])
-                for i, s in enumerate(sentences)])
+            out.append(reading.read_sentences(sentences, embeddings, models[(fold, ROLES_MODEL)],
+                                              models[(fold, SENTIMENT_MODEL)],
+                                              models[(fold, PAIN_MODEL)]))
         return out
 
     original, shipped = extractor.read_touchpoints, extractor.CombinedExtractor._touchpoint_model

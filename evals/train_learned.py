@@ -6,6 +6,11 @@ regression by macro-F1 on dev, refits on train+dev with that C, scores once on t
 sentence test split, and writes the weights (.npz) and the model card (MODEL_CARD.md plus
 model_card.json with the same numbers) into extractors/learned/weights/. Every step is
 deterministic (fixed seed, lbfgs), so rerunning reproduces the shipped files' scores.
+
+A third, binary sentence model (`pain`) learns from the harvested gold sentences alone (source
+`gold:`, evals/sentence_harvest.py): a sentence that supports a gold pain point against every other
+sentence of the tuning splits' real-style text. Its C is chosen by the pain class's F1 on the dev
+share of those sentences; the template test split holds none, so it has no test score.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from typing import Any
 
 import numpy as np
 
+from evals.sentence_harvest import GOLD_SOURCE
 from evals.sentence_set import DATASETS, ROLES, SENTIMENTS, LabelledSentence, load_sentence_split
 from extractors.learned.classifier import (
     MODEL_VERSION,
+    PAIN_MODEL,
     ROLES_MODEL,
     SENTIMENT_MODEL,
     WEIGHTS_DIR,
@@ -66,11 +73,17 @@ def _fit(x: np.ndarray, y: list[str], c: float) -> Any:
 
 
 def classifier_of(name: str, fitted: Any) -> SentenceClassifier:
-    """The shipped form (arrays only) of a fitted scikit-learn logistic regression."""
+    """The shipped form (arrays only) of a fitted scikit-learn logistic regression.
+
+    A binary fit holds one row of weights (the logit of its second class); a row of zeros for
+    the first class makes the softmax over two rows the same sigmoid.
+    """
+    coef, intercept = np.asarray(fitted.coef_), np.asarray(fitted.intercept_)
+    if len(fitted.classes_) == 2 and coef.shape[0] == 1:
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     return SentenceClassifier(name=name, version=MODEL_VERSION,
                               classes=tuple(str(c) for c in fitted.classes_),
-                              coef=np.asarray(fitted.coef_, dtype=np.float32),
-                              intercept=np.asarray(fitted.intercept_, dtype=np.float32))
+                              coef=coef.astype(np.float32), intercept=intercept.astype(np.float32))
 
 
 def train_one(name: str, labels: tuple[str, ...], label_of: str, splits: dict[str, Split]
@@ -94,6 +107,29 @@ def train_one(name: str, labels: tuple[str, ...], label_of: str, splits: dict[st
     return classifier, card
 
 
+def pain_rows(rows: list[LabelledSentence]) -> tuple[list[int], list[str]]:
+    """Indices of the harvested gold sentences among `rows` and their pain-model labels (`pain`
+    for a sentence labelled complaint, `other` for any other)."""
+    kept = [i for i, r in enumerate(rows) if r.source.startswith(GOLD_SOURCE)]
+    return kept, ["pain" if rows[i].role == "complaint" else "other" for i in kept]
+
+
+def train_pain(splits: dict[str, Split]) -> tuple[SentenceClassifier, dict[str, Any]]:
+    """The binary pain model: C by the pain class's dev F1, refit on train+dev gold sentences."""
+    from sklearn.metrics import f1_score
+
+    (train_i, y_train), (dev_i, y_dev) = (pain_rows(splits[s].rows) for s in ("train", "dev"))
+    x_train, x_dev = splits["train"].embeddings[train_i], splits["dev"].embeddings[dev_i]
+    by_c = {c: round(float(f1_score(y_dev, _fit(x_train, y_train, c).predict(x_dev),
+                                    pos_label="pain", zero_division=0)), 4) for c in C_GRID}
+    best_c = max(C_GRID, key=lambda c: (by_c[c], -c))
+    classifier = classifier_of(PAIN_MODEL, _fit(np.vstack([x_train, x_dev]), y_train + y_dev,
+                                                best_c))
+    return classifier, {"classes": list(classifier.classes), "C": best_c, "dev_f1_by_C": by_c,
+                        "train_sentences": len(y_train), "dev_sentences": len(y_dev),
+                        "pain_sentences": (y_train + y_dev).count("pain")}
+
+
 def train(directory: Path = WEIGHTS_DIR, *, data_dir: Path | None = None,
           gold_dir: Path | None = DATASETS) -> dict[str, Any]:
     """Train both sentence classifiers from the sentence set in `data_dir` and the touchpoint
@@ -108,6 +144,9 @@ def train(directory: Path = WEIGHTS_DIR, *, data_dir: Path | None = None,
         classifier, model_card = train_one(name, labels, field, splits)
         classifier.save(directory)
         card["models"][name] = model_card
+    if set(pain_rows(splits["train"].rows)[1]) == {"pain", "other"}:  # no gold, no pain model
+        pain, card["pain"] = train_pain(splits)
+        pain.save(directory)
     if gold_dir is not None:
         from evals.train_touchpoint import train_touchpoint_sentiment
 
@@ -131,6 +170,9 @@ def main() -> None:
     for name, model in card["models"].items():
         print(f"{name}: C={model['C']} test accuracy {model['test']['accuracy']} "
               f"macro-F1 {model['test']['macro_f1']} (n={model['test']['n']})")
+    if "pain" in card:
+        print(f"pain: C={card['pain']['C']} dev F1 {card['pain']['dev_f1_by_C'][card['pain']['C']]} "
+              f"({card['pain']['pain_sentences']} pain sentences)")
     if "touchpoint_sentiment" in card:
         model = card["touchpoint_sentiment"]
         print(f"touchpoint sentiment: C={model['C']} {model['items']} items, leave-one-split-out "

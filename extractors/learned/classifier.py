@@ -2,8 +2,9 @@
 
 Training uses scikit-learn (evals/train_learned.py); inference here is one matrix product and a
 softmax in numpy, so extraction neither imports scikit-learn nor unpickles anything: the file holds
-only arrays (classes, coefficients, intercepts, version). Both shipped models (sentence roles,
-sentence sentiment) live in `weights/` next to this module and load from package data offline.
+only arrays (classes, coefficients, intercepts, version). The shipped models (sentence roles,
+sentence sentiment, sentence pain, touchpoint sentiment) live in `weights/` next to this module and
+load from package data offline.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from assistant.errors import ConfigError
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 ROLES_MODEL = "roles"
 SENTIMENT_MODEL = "sentiment"
+PAIN_MODEL = "pain"  # binary: does the sentence tell a pain point (classes other, pain)
 MODEL_VERSION = "1"
 
 
@@ -63,6 +65,6 @@ def load_classifier(name: str, *, version: str = MODEL_VERSION,
                                   intercept=np.asarray(stored["intercept"], dtype=np.float32))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def shipped_classifier(name: str) -> SentenceClassifier:
     return load_classifier(name)

@@ -9,7 +9,8 @@
   objections and buying signals count (next steps can be filtered and added the same way, but by
   default they are the rules' own: see `LearnedOptions.keep_step`); the
   rules' pain points all stay (a veto lost more true pains than false ones out of fold), and a
-  complaint only the classifier sees is added with a clause that says what is wrong; the
+  sentence only the classifiers read as a pain (the pain and role models together, from any
+  speaker but the rep) is added with a clause that says what is wrong; the
   sentiment is the classifier's, blended with the rules' lexicon score, and then with a
   classifier that reads the touchpoint whole (extractors/learned/touchpoint.py).
 
@@ -71,7 +72,9 @@ class LearnedOptions:
     add_step: float = 1.0  # a sentence without a rules step becomes one at P(commitment|request) >=
     # (1.0: never)
     keep_pain: float = 0.0  # a rules pain point stays at P(complaint) >= (0: every one)
-    add_pain: float = 0.5  # a customer sentence becomes a pain point at P(complaint) >=
+    add_pain: float = 0.5  # a sentence no rep said becomes a pain point at mean(P(pain),
+    # P(complaint)) >= (SentenceReading.pain_probability; any role): out of fold, tuning splits
+    # -0.002 (noise), the splits under the rules of the day they were unseen +0.03 on each
     keep_objection: float = 0.1
     add_objection: float = 0.7
     keep_signal: float = 0.1
@@ -204,12 +207,16 @@ class CombinedExtractor(LearnedExtractor):
                                            *(b.evidence for b in objections)]}
         for r in readings:
             span = (r.sentence.start, r.sentence.end)
-            if span in have or not _is_customer(r, touchpoint) or _is_subject(touchpoint, r):
+            if span in have or _is_subject(touchpoint, r):
                 continue
-            if r.role == "complaint" and r.roles["complaint"] >= o.add_pain:
+            # a pain may come from a sentence whose speaker is unknown (a call without speaker
+            # tags): only a sentence said by the rep is left out
+            if r.sentence.role not in ("rep", "agent") and r.pain_probability >= o.add_pain:
                 pains += [PainPoint(text=phrase, evidence=_evidence(touchpoint, r))
                           for phrase in pain_phrases(r.sentence, needs_clause=True)]
-            elif r.role == "objection" and r.roles["objection"] >= o.add_objection:
+            if not _is_customer(r, touchpoint):
+                continue
+            if r.role == "objection" and r.roles["objection"] >= o.add_objection:
                 objections.append(Objection(kind="other", text=clause(r.sentence),
                                             evidence=_evidence(touchpoint, r)))
         pains.sort(key=lambda p: p.evidence.start)

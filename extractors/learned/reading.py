@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.models import Touchpoint
-from extractors.learned.classifier import ROLES_MODEL, SENTIMENT_MODEL, shipped_classifier
+from extractors.learned.classifier import (
+    PAIN_MODEL,
+    ROLES_MODEL,
+    SENTIMENT_MODEL,
+    SentenceClassifier,
+    shipped_classifier,
+)
 from extractors.learned.encoder import DIMENSIONS, encode_sentences
 from extractors.rules.sentences import Sentence, split_sentences
 
@@ -30,6 +36,14 @@ class SentenceReading:
     sentiment: dict[str, float]
     embedding: np.ndarray = field(default_factory=lambda: np.zeros(DIMENSIONS, np.float32),
                                   compare=False, repr=False)  # the encoder's vector
+    pain: float | None = None  # P(the sentence tells a pain point), the pain model's; None: unread
+
+    @property
+    def pain_probability(self) -> float:
+        """Mean of the pain model's P(pain) and the role model's P(complaint) (P(complaint) alone
+        where the pain model did not read the sentence)."""
+        complaint = self.roles.get("complaint", 0.0)
+        return complaint if self.pain is None else (self.pain + complaint) / 2
 
     @property
     def role(self) -> str:
@@ -50,11 +64,19 @@ class SentenceReading:
 
 
 def _readings(sentences: list[Sentence], embeddings: np.ndarray) -> list[SentenceReading]:
-    roles, sentiment = shipped_classifier(ROLES_MODEL), shipped_classifier(SENTIMENT_MODEL)
+    return read_sentences(sentences, embeddings, shipped_classifier(ROLES_MODEL),
+                          shipped_classifier(SENTIMENT_MODEL), shipped_classifier(PAIN_MODEL))
+
+
+def read_sentences(sentences: list[Sentence], embeddings: np.ndarray, roles: SentenceClassifier,
+                   sentiment: SentenceClassifier, pain: SentenceClassifier
+                   ) -> list[SentenceReading]:
+    """Readings of `sentences` (one embedding row each) by the given classifiers."""
     role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
+    pain_p = pain.probabilities(embeddings)[:, pain.column("pain")]
     return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
                             dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
-                            embeddings[i])
+                            embeddings[i], float(pain_p[i]))
             for i, s in enumerate(sentences)]
 
 

@@ -40,9 +40,10 @@ def test_a_folds_classifiers_are_trained_without_that_folds_sentences(tmp_path: 
     for fold in range(FOLDS):
         outside = [r for r in rows if not (r["source"].startswith("gold:")
                                            and fold_of(r["source"][5:]) == fold)]
-        expected += [sum(1 for r in outside if r["role"]), sum(1 for r in outside if r["sentiment"])]
-    assert trained_on == expected and len(models) == 2 * FOLDS
-    assert len(set(trained_on[::2])) > 1  # the folds really leave different items out
+        expected += [sum(1 for r in outside if r["role"]), sum(1 for r in outside if r["sentiment"]),
+                     sum(1 for r in outside if r["source"].startswith("gold:"))]  # the pain model
+    assert trained_on == expected and len(models) == 3 * FOLDS
+    assert len(set(trained_on[::3])) > 1  # the folds really leave different items out
 
 
 def test_reading_out_of_fold_puts_the_shipped_reader_back():

@@ -73,3 +73,45 @@ def test_a_complaint_only_the_classifier_sees_needs_a_clause_that_says_what_is_w
     base = extractor.rules.extract(touchpoint, ExtractionContext())
     assert base.pain_points == []
     assert extractor._build(touchpoint, _read_as(touchpoint, "complaint"), base).pain_points == []
+
+
+def _read_with_pain(touchpoint: Touchpoint, pain: float, complaint: float) -> list[SentenceReading]:
+    roles = {r: (complaint if r == "complaint" else (1 - complaint) / (len(ROLES) - 1))
+             for r in ROLES}
+    return [SentenceReading(s, roles, {"negative": 1.0, "neutral": 0.0, "positive": 0.0},
+                            pain=pain) for s in split_sentences(touchpoint)]
+
+
+@pytest.mark.parametrize(("pain", "complaint", "added"), [
+    pytest.param(0.9, 0.3, True, id="the-pain-model-sure-the-role-model-unsure"),
+    pytest.param(0.3, 0.3, False, id="both-unsure"),
+])
+def test_a_sentence_of_an_untagged_call_is_a_pain_when_both_models_together_read_one(
+        pain, complaint, added):
+    """Without speaker tags nobody is known to be the customer; the sentence still counts, and
+    the mean of P(pain) and P(complaint) decides whatever the sentence's most likely role is."""
+    touchpoint = _touchpoint("月底对账特别痛苦，大家都很烦。下周再聊。", channel="call")
+    extractor = CombinedExtractor()
+    base = extractor.rules.extract(touchpoint, ExtractionContext())
+    assert base.pain_points == []
+    pains = extractor._build(touchpoint, _read_with_pain(touchpoint, pain, complaint),
+                             base).pain_points
+    assert [p.text for p in pains] == (["月底对账特别痛苦", "大家都很烦"] if added else [])
+
+
+def test_a_sentence_the_rep_says_is_never_a_pain_the_classifiers_add():
+    touchpoint = _touchpoint("Rep: Our month-end close is a nightmare with the current setup.\n"
+                             "Customer: ok.", channel="call")
+    extractor = CombinedExtractor()
+    base = extractor.rules.extract(touchpoint, ExtractionContext())
+    assert extractor._build(touchpoint, _read_with_pain(touchpoint, 1.0, 1.0),
+                            base).pain_points == []
+
+
+def test_pain_probability_is_the_mean_of_both_models_or_the_role_model_alone():
+    sentence = split_sentences(_touchpoint("客户：系统又崩了。"))[0]
+    roles = {r: float(r == "complaint") * 0.6 for r in ROLES}
+    sentiment = {"negative": 1.0, "neutral": 0.0, "positive": 0.0}
+    assert SentenceReading(sentence, roles, sentiment, pain=0.2).pain_probability == \
+        pytest.approx(0.4)
+    assert SentenceReading(sentence, roles, sentiment).pain_probability == pytest.approx(0.6)

@@ -36,7 +36,7 @@ def test_a_tiny_training_run_is_reproducible(tmp_path: Path) -> None:
     card_a, card_b = (train(first, data_dir=data, gold_dir=None),
                       train(second, data_dir=data, gold_dir=None))
     assert card_a == card_b
-    for name in ("roles", "sentiment"):
+    for name in ("roles", "sentiment", "pain"):
         a, b = load_classifier(name, directory=first), load_classifier(name, directory=second)
         assert a.classes == b.classes and np.array_equal(a.coef, b.coef)
     assert (first / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Learned layer")
@@ -56,6 +56,16 @@ def test_retraining_reproduces_the_shipped_weights_scores(tmp_path: Path) -> Non
         a, b = retrained.probabilities(embeddings), ours.probabilities(embeddings)
         assert (a.argmax(axis=1) == b.argmax(axis=1)).mean() >= 0.99, name
         assert float(np.abs(a - b).max()) <= 0.05, name
+    ours_pain, shipped_pain = json.loads(json.dumps(card["pain"])), shipped["pain"]  # str keys
+    assert {k: v for k, v in ours_pain.items() if k != "dev_f1_by_C"} == \
+        {k: v for k, v in shipped_pain.items() if k != "dev_f1_by_C"}
+    for c, f1 in shipped_pain["dev_f1_by_C"].items():
+        assert abs(ours_pain["dev_f1_by_C"][c] - f1) <= 0.02, c
+    gold = [s.text for s in load_sentence_split("dev") if s.source.startswith("gold:")]
+    retrained, ours = load_classifier("pain", directory=tmp_path), load_classifier("pain")
+    a, b = (m.probabilities(encode_sentences(gold)) for m in (retrained, ours))
+    assert (a.argmax(axis=1) == b.argmax(axis=1)).mean() >= 0.99
+    assert float(np.abs(a - b).max()) <= 0.05
     ours_tp, shipped_tp = card["touchpoint_sentiment"], shipped["touchpoint_sentiment"]
     assert {k: v for k, v in ours_tp.items() if k != "leave_one_split_out_accuracy"} == \
         {k: v for k, v in shipped_tp.items() if k != "leave_one_split_out_accuracy"}

@@ -4,29 +4,120 @@ One row per gold item of the tuning splits (evals/sentence_harvest.py TUNING_SPL
 blind5 or blind6): the features the combined extractor computes (mean embeddings of the
 customer's and of all sentences the classifiers read, channel, language) and the item's gold
 sentiment label. Multinomial logistic regression, class-balanced, C = TOUCHPOINT_C. The card
-records a leave-one-split-out accuracy of the classifier alone: each tuning split scored by a
-model fit on the others.
+records a leave-one-split-out accuracy and macro-F1 of the classifier alone: each tuning split
+scored by a model fit on the others. `tuning_touchpoints` reads the same items the way unseen
+text is read (sentence classifiers fit without the item's split): evals/touchpoint_loso.py scores
+the combined label on it.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from evals.dataset import load_dataset, to_touchpoint
-from evals.sentence_harvest import TUNING_SPLITS
-from evals.sentence_set import DATASETS
-from extractors.learned.classifier import SentenceClassifier
-from extractors.learned.encoder import encode_sentences
+from assistant.models import Touchpoint
+from evals.dataset import GoldItem, load_dataset, to_touchpoint
+from evals.sentence_harvest import GOLD_SOURCE, TUNING_SPLITS
+from evals.sentence_set import DATASETS, load_sentence_split
+from evals.train_learned import ENCODE_BATCH, Split
+from extractors.learned.classifier import (
+    ROLES_MODEL,
+    SENTIMENT_MODEL,
+    WEIGHTS_DIR,
+    SentenceClassifier,
+)
+from extractors.learned.encoder import DIMENSIONS, encode_sentences
 from extractors.learned.reading import SentenceReading, touchpoint_sentences
 from extractors.learned.sentiment import customer_readings
 from extractors.learned.touchpoint import (
+    BLEND,
     TOUCHPOINT_C,
     TOUCHPOINT_SENTIMENT_MODEL,
     touchpoint_features,
 )
+from extractors.rules.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class TuningTouchpoint:
+    """One gold item of a tuning split, read by sentence classifiers that never saw its split."""
+
+    id: str
+    split: str
+    label: str
+    touchpoint: Touchpoint
+    readings: list[SentenceReading]
+
+
+def tuning_items(data_dir: Path = DATASETS) -> list[tuple[str, GoldItem]]:
+    """(split name, item) of every tuning-split item there, text given inline."""
+    return [(name.removesuffix(".jsonl"), item) for name in TUNING_SPLITS
+            if (data_dir / name).is_file()
+            for item in load_dataset(data_dir / name) if item.path is None]
+
+
+def split_out_classifiers(splits: list[str], split_of: dict[str, str], embedded: Split,
+                          c: dict[str, float]) -> dict[tuple[str, str], SentenceClassifier]:
+    """(split, model name) -> the sentence classifier fit on the sentence set without the gold
+    sentences of that split's items: what the shipped one is to text it has not seen."""
+    from evals.train_learned import _fit, classifier_of
+
+    models = {}
+    for split in splits:
+        kept = [i for i, r in enumerate(embedded.rows)
+                if split_of.get(r.source.removeprefix(GOLD_SOURCE)) != split]
+        for name, field in ((ROLES_MODEL, "role"), (SENTIMENT_MODEL, "sentiment")):
+            labelled = [i for i in kept if getattr(embedded.rows[i], field)]
+            fitted = _fit(embedded.embeddings[labelled],
+                          [getattr(embedded.rows[i], field) for i in labelled], c[name])
+            models[(split, name)] = classifier_of(name, fitted)
+    return models
+
+
+def read_with(roles: SentenceClassifier, sentiment: SentenceClassifier, sentences: list[Sentence],
+              embeddings: np.ndarray) -> list[SentenceReading]:
+    """Readings of `sentences` by the given classifiers (reading.py's, with other models)."""
+    role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
+    return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
+                            dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
+                            embeddings[i])
+            for i, s in enumerate(sentences)]
+
+
+def tuning_touchpoints(data_dir: Path = DATASETS, embedded: Split | None = None,
+                       c: dict[str, float] | None = None) -> list[TuningTouchpoint]:
+    """Every sentiment-labelled tuning item, its sentences read out of split: by the sentence
+    classifiers fit without its split's gold sentences (`embedded`: the sentence set's train+dev
+    rows, embedded; `c`: each model's C; both default to the shipped set and card)."""
+    from evals.train_learned import _embed
+
+    if embedded is None:
+        embedded = _embed(load_sentence_split("train") + load_sentence_split("dev"))
+    if c is None:
+        card = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
+        c = {name: float(model["C"]) for name, model in card["models"].items()}
+    items = tuning_items(data_dir)
+    split_of = {item.id: split for split, item in items}
+    labelled = [(split, item) for split, item in items if item.expected.get("sentiment")]
+    models = split_out_classifiers(sorted({s for s, _ in labelled}), split_of, embedded, c)
+    touchpoints = [to_touchpoint(item) for _, item in labelled]
+    sentences = [touchpoint_sentences(t) for t in touchpoints]
+    flat = [s.text for ss in sentences for s in ss]
+    embeddings = np.vstack([encode_sentences(flat[i : i + ENCODE_BATCH])
+                            for i in range(0, len(flat), ENCODE_BATCH)] or
+                           [np.zeros((0, DIMENSIONS), np.float32)])
+    rows, at = [], 0
+    for (split, item), touchpoint, ss in zip(labelled, touchpoints, sentences, strict=True):
+        readings = read_with(models[(split, ROLES_MODEL)], models[(split, SENTIMENT_MODEL)], ss,
+                             embeddings[at : at + len(ss)])
+        at += len(ss)
+        rows.append(TuningTouchpoint(item.id, split, str(item.expected["sentiment"]), touchpoint,
+                                     readings))
+    return rows
 
 
 def touchpoint_rows(data_dir: Path = DATASETS
@@ -58,8 +149,11 @@ def fit_touchpoint_sentiment(x: np.ndarray, y: list[str]) -> SentenceClassifier:
 
 def train_touchpoint_sentiment(data_dir: Path = DATASETS
                                ) -> tuple[SentenceClassifier, dict[str, Any]]:
+    from evals.metrics import sentiment_metrics
+
     x, y, splits, _ = touchpoint_rows(data_dir)
-    held_out: dict[str, float] = {}
+    accuracy: dict[str, float] = {}
+    macro_f1: dict[str, float] = {}
     for name in sorted(set(splits)):
         train = [i for i, s in enumerate(splits) if s != name]
         test = [i for i, s in enumerate(splits) if s == name]
@@ -67,10 +161,13 @@ def train_touchpoint_sentiment(data_dir: Path = DATASETS
             continue
         model = fit_touchpoint_sentiment(x[train], [y[i] for i in train])
         predicted = np.array(model.classes)[model.probabilities(x[test]).argmax(axis=1)]
-        held_out[name] = round(float(np.mean(predicted == np.array([y[i] for i in test]))), 4)
+        scores = sentiment_metrics([(y[i], str(p)) for i, p in zip(test, predicted, strict=True)])
+        accuracy[name] = round(float(scores["accuracy"]), 4)
+        macro_f1[name] = round(float(scores["macro_f1"]), 4)
     classifier = fit_touchpoint_sentiment(x, y)
-    card = {"classes": list(classifier.classes), "C": TOUCHPOINT_C, "items": len(y),
-            "items_by_split": {s: splits.count(s) for s in sorted(set(splits))},
+    card = {"classes": list(classifier.classes), "C": TOUCHPOINT_C, "blend": BLEND,
+            "items": len(y), "items_by_split": {s: splits.count(s) for s in sorted(set(splits))},
             "labels": {c: y.count(c) for c in classifier.classes},
-            "leave_one_split_out_accuracy": held_out}
+            "leave_one_split_out_accuracy": accuracy,
+            "leave_one_split_out_macro_f1": macro_f1}
     return classifier, card

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -139,3 +140,63 @@ def test_combined_keeps_the_rules_next_steps_by_default(monkeypatch: pytest.Monk
         touchpoint, context)
     assert len(rules) == 3 and [(s.action, s.owner, s.due) for s in combined.next_steps] == rules
     assert filtered.next_steps == []  # the filter, when asked for, drops them
+
+
+POLITE_COMPLAINTS = [
+    pytest.param("Hi Dana,\n\nThank you for taking the time to walk us through the roadmap last week. "
+                 "I appreciate the effort your team has put in. That said, I have to be candid: the "
+                 "last three releases each broke our invoice export, and our finance team spent most "
+                 "of March reconciling by hand. We raised this twice with support and were told it "
+                 "would be looked at. At this point we are not confident the platform can support "
+                 "our month-end close, and we will be reviewing alternatives before the renewal in "
+                 "June.\n\nKind regards,\nMarta", "en", id="en"),
+    pytest.param("王经理您好，\n\n感谢您上周抽时间给我们介绍新版本。不过坦白说，最近三次更新都导致我们的对账报表出错，"
+                 "财务部门整个三月都在手工核对。我们已经两次向客服反映，但至今没有解决。"
+                 "目前我们对这个系统能否支持月结没有信心，续约前我们会评估其他方案。\n\n此致\n李娜", "zh",
+                 id="zh"),
+]
+
+
+@pytest.mark.slow  # the bundled encoder reads the sentences
+@pytest.mark.parametrize(("text", "language"), POLITE_COMPLAINTS)
+def test_a_long_polite_complaint_reads_negative(text: str, language: str) -> None:
+    from extractors.base import ExtractionContext
+    from extractors.catalog import load_catalog
+    from extractors.learned import CombinedExtractor
+
+    touchpoint = _touchpoint(text, language=language)
+    sentiment = CombinedExtractor().extract(touchpoint, ExtractionContext(
+        catalog=load_catalog(None))).sentiment
+    assert sentiment is not None and sentiment.label == "negative"
+    assert sentiment.evidence and all(e.quote in text for e in sentiment.evidence)
+
+
+@pytest.mark.slow  # the bundled encoder reads the sentences
+def test_the_extractor_reads_the_features_training_uses(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """evals/train_touchpoint.py builds its rows the way CombinedExtractor builds the features it
+    hands the touchpoint model: same sentences, same embeddings, same customer side."""
+    from evals.dataset import load_dataset, to_touchpoint
+    from evals.sentence_set import DATASETS
+    from evals.train_touchpoint import touchpoint_rows
+    from extractors.base import ExtractionContext
+    from extractors.catalog import load_catalog
+    from extractors.learned import CombinedExtractor, extractor
+
+    lines = (DATASETS / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    items = [line for line in lines if '"sentiment"' in line and '"path"' not in line][:6]
+    (tmp_path / "dev.jsonl").write_text("\n".join(items) + "\n", encoding="utf-8")
+    x, labels, splits, ids = touchpoint_rows(tmp_path)
+    assert len(ids) == 6 and set(splits) == {"dev"} and x.shape == (6, FEATURES)
+
+    seen: list[np.ndarray] = []
+    blended = extractor.blended_label
+    monkeypatch.setattr(extractor, "blended_label",
+                        lambda model, features, label, blend: seen.append(features)
+                        or blended(model, features, label, blend))
+    context = ExtractionContext(catalog=load_catalog(None))
+    for item, row in zip(load_dataset(tmp_path / "dev.jsonl"), x, strict=True):
+        seen.clear()
+        CombinedExtractor().extract(to_touchpoint(item), context)
+        assert len(seen) == 1
+        np.testing.assert_allclose(seen[0], row, atol=1e-5)

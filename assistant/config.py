@@ -59,7 +59,9 @@ class Settings(BaseSettings):
     max_audio_seconds: float = 4 * 3600
 
     # extraction
-    extractor: ExtractorName = "rules"
+    # combined (rules + sentence classifiers, offline) since issue 10 "make the best the default";
+    # rules for throughput (issue 9 benchmarks the rules), llm/hybrid when an endpoint is set
+    extractor: ExtractorName = "combined"
     competitors_file: Path | None = None  # YAML: canonical name -> aliases
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"

@@ -19,7 +19,7 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data_dir = tmp_path / "touchpoint-data"
     monkeypatch.setenv("TOUCHPOINT_DATA_DIR", str(data_dir))
     for name in ("TOUCHPOINT_DATABASE_URL", "TOUCHPOINT_BROKER_URL", "TOUCHPOINT_CONFIG",
-                 "TOUCHPOINT_LLM_BASE_URL", "OPENAI_API_KEY"):
+                 "TOUCHPOINT_LLM_BASE_URL", "OPENAI_API_KEY", "TOUCHPOINT_EXTRACTOR"):
         monkeypatch.delenv(name, raising=False)
     # the index stage loads the encoder (seconds); tests/vector_index and
     # tests/pipeline/test_index.py run it, the rest of the suite ingests without it

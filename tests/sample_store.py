@@ -1,4 +1,4 @@
-"""The bundled sample data ingested once (rules extractor, no audio) into a scratch database."""
+"""The bundled sample data ingested once (the default extractor, no audio) into a scratch database."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ what a role may see of a row is decided by `api.masking`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query
 from fastapi.concurrency import run_in_threadpool
@@ -18,6 +18,7 @@ from api.deps import CallerDep, SessionDep, StateDep, allow, masker_for
 from api.masking import insights_view, touchpoint_view
 from api.responses import json_answer
 from api.routes.jobs import Accepted, enqueue
+from assistant.config import ExtractorName
 from assistant.models import Channel, TouchpointStatus
 from assistant.storage.visibility import (
     TouchpointFilters,
@@ -42,7 +43,7 @@ class TouchpointDetail(BaseModel):
 
 
 class ExtractRequest(BaseModel):
-    extractor: Literal["rules", "llm", "hybrid"] | None = None
+    extractor: ExtractorName | None = None  # None: the configured one
 
 
 @router.get("", response_model=TouchpointPage)

@@ -27,7 +27,8 @@ cli = typer.Typer()
 @cli.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories or globs."),
-    extractor: str | None = typer.Option(None, help="rules | llm | hybrid (default: settings)."),
+    extractor: str | None = typer.Option(
+        None, help="combined | rules | learned | llm | hybrid (default: TOUCHPOINT_EXTRACTOR, else combined)."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only parse and store."),
     account: str | None = typer.Option(None, help="Attach to this account id."),
     contact: list[str] = typer.Option([], help="Attach to this contact id (repeatable)."),
@@ -230,7 +231,8 @@ def report(outcomes: list[SourceOutcome], *, as_json: bool, indexed: int | str |
 
 @cli.command()
 def extract(
-    extractor: str | None = typer.Option(None, help="rules | llm | hybrid (default: settings)."),
+    extractor: str | None = typer.Option(
+        None, help="combined | rules | learned | llm | hybrid (default: TOUCHPOINT_EXTRACTOR, else combined)."),
     since: str | None = typer.Option(None, help="Only touchpoints that occurred on/after."),
     account: str | None = typer.Option(None),
     pending: bool = typer.Option(False, "--pending", help="Only touchpoints not extracted yet "

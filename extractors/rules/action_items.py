@@ -150,13 +150,25 @@ def _parts(sentence: Sentence) -> tuple[str | None, str | None, str | None]:
     label = sentence.speaker
     if text.lstrip()[:1] not in _ITEM_START and (label is None or label.lstrip()[:1] not in _ITEM_START):
         return None, None, None  # the cheap test first: most sentences are no list item
-    if (m := _ITEM.match(text)) is not None:
-        return m.group("who"), m.group("tag"), m.group("task").strip()
-    if (m := _TO_ITEM.match(text)) is not None:
-        return m.group("who"), None, m.group("task").strip()
-    if sentence.speaker is not None and (m := _ITEM_LABEL.match(sentence.speaker)) is not None:
+    # each pattern only where its first character can stand ("Alice: We are…" is read by none)
+    if _could_open(text, _ITEM_START):
+        if (m := _ITEM.match(text)) is not None:
+            return m.group("who"), m.group("tag"), m.group("task").strip()
+        if (m := _TO_ITEM.match(text)) is not None:
+            return m.group("who"), None, m.group("task").strip()
+    if label is not None and _could_open(label, _LABEL_START) and (m := _ITEM_LABEL.match(label)) is not None:
         return m.group("who"), m.group("tag"), text.strip()
     return None, None, None
+
+
+_LABEL_START = frozenset("-*•·▪◦–[0123456789")  # how `_ITEM_LABEL` can begin
+
+
+def _could_open(text: str, starts: frozenset[str]) -> bool:
+    """Whether a pattern whose matches begin, after spaces, with one of `starts` or with a
+    character outside ASCII (a wide digit is `\\d` too) could match at the start of `text`."""
+    first = text.lstrip()[:1]
+    return first in starts or not first.isascii()
 
 
 MAX_SIDE_LIST_LINES = 8  # items under one side's heading

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from assistant.models import Role, Touchpoint
-from extractors.rules.cues import cues_of, literal_gate, register, register_pattern
+from extractors.rules.cues import cues_of, literal_gate, register, register_pattern, sre_parse
 from extractors.rules.dates import DATE_EN, DuePhrase, find_due_phrases
 from extractors.rules.folding import fold, gated
 from extractors.rules.next_step_deadlines import EN_CUES as DEADLINE_EN_CUES
@@ -193,6 +193,13 @@ _RELATIVE = gated(re.compile(rf"(?:{ZH_VERBS})+的"))  # "你们演示的那个�
 _TRIVIAL_ACTIONS = fold(re.compile(r"^(?:do|do (?:it|that|this|so)(?: then| too| as well)?|do check|check|it|that|this|so|start|begin|"
                                    r"go first|处理|做)$",
                               re.I))
+# the longest text it can match: its widest branch, and the line break "$" lets through
+MAX_TRIVIAL_CHARS = sre_parse.parse(_TRIVIAL_ACTIONS.pattern, _TRIVIAL_ACTIONS.flags).getwidth()[1] + 1
+
+
+def _is_trivial(action: str) -> bool:
+    """Whether an action says no more than "do it" or "check" (a length test first: most are longer)."""
+    return len(action) <= MAX_TRIVIAL_CHARS and _TRIVIAL_ACTIONS.match(action) is not None
 # "麻烦您…发给我们，我们要在月度会上讨论": the clause after a request says why, it is no step
 # ("…报价发我，我节后第一天就走采购流程", "…发给我，我周三要跟校长汇报": a day may come first)
 _ZH_PURPOSE = re.compile(r"^\s*(?:我们|我)(?:这边)?(?:[今明后]天|下?周[一二三四五六日]|月底|[节年]后[^，,]{0,5}?)?"
@@ -692,14 +699,14 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                            and "就" in text[condition.end():end]):  # "您看完没问题我们就走盖章流程"
             previous = None
             continue
-        if is_zh and _PURPOSE_CLAUSE.match(clause):
+        if is_zh and ("便" in clause or "让" in clause or "用于" in clause) and _PURPOSE_CLAUSE.match(clause):
             previous = None  # "…，方便我们年后内部评审": why, not a step
             continue
         if is_zh and found.side == "other" and _WORKAROUND.search(text, 0, start + 1):
             previous = None  # "临时方案：请员工先使用账号密码登录": advice for now, no step
             continue
         if is_zh and hits and hits[-1].is_request and found.side == "self" and not clause_dues \
-                and _ZH_PURPOSE.match(clause):
+                and "我" in clause and _ZH_PURPOSE.match(clause):
             previous = None
             continue
         stop = found.action_from + 12
@@ -741,30 +748,35 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         topic = ""
-        if is_zh and (helped := _BENEFACTIVE.match(action)) and len(action) - helped.end() >= MIN_ACTION_CHARS:
+        # (each Chinese test below first asks for a word every match of its pattern holds)
+        if is_zh and ("帮" in action or "为" in action) and (helped := _BENEFACTIVE.match(action)) \
+                and len(action) - helped.end() >= MIN_ACTION_CHARS:
             action = helped.group("how") + action[helped.end():]  # "远程帮您把权限配好": "远程把权限配好"
-        if is_zh and (team := _TEAM_SIDE.match(action)) and not ZH_VERB.search(team.group("who")):
+        if is_zh and "边" in action and (team := _TEAM_SIDE.match(action)) and not ZH_VERB.search(team.group("who")):
             action = team.group("who") + action[team.end():]  # "法务那边给意见": "法务给意见"
-        if is_zh and _DELEGATED.match(action):
+        if is_zh and action[:1] in "让叫" and _DELEGATED.match(action):
             action = action[1:]  # "我让销售顾问今天联系您", "麻烦让销售联系我": the one who does it
         if hits and clause_dues and hits[-1].due is None and action in _BARE_SEND:
             hits[-1] = with_due(hits[-1], clause_dues[0])  # "我把表结构导一份给你，今天就发"
             previous = None
             continue
-        if is_zh and found.side == "other" and _CANNOT.search(action):
+        if is_zh and found.side == "other" and "不" in action and _CANNOT.search(action):
             previous = None  # "你们那个驱动在新买的电脑上装不上": a complaint, not an ask
             continue
-        if is_zh and found.side == "self" and (_OWN_AGENDA.match(action) or _WAITING.match(action)) \
+        if is_zh and found.side == "self" and (_OWN_AGENDA.match(action) or "等" in action and _WAITING.match(action)) \
                 and not _FOR_THE_OTHER.search(action):
             previous = None
             continue
-        if len(action) < MIN_ACTION_CHARS or _TRIVIAL_ACTIONS.match(action) \
-                or is_zh and (action.endswith("的") or DESCRIBED.search(_ASIDE.sub("", action))
-                              or _JUST_A_LOOK.match(action) or _INTRODUCES.search(action)  # "…整理如下："
-                              or found.side == "self" and not clause_dues and _TENTATIVE.search(action)):
+        if len(action) < MIN_ACTION_CHARS or _is_trivial(action) \
+                or is_zh and (action.endswith("的") or "的" in action and DESCRIBED.search(_ASIDE.sub("", action))
+                              or ("看" in action or "试" in action or "瞧" in action or "了解" in action)
+                              and _JUST_A_LOOK.match(action)
+                              or "下" in action and _INTRODUCES.search(action)  # "…整理如下："
+                              or found.side == "self" and not clause_dues and ("看" in action or "试" in action)
+                              and _TENTATIVE.search(action)):
             # "这正是我们要解决的", "今天给你们的那个报价": a description
             if hits and clause_dues and hits[-1].due is None and found.side == "self" \
-                    and _TRIVIAL_ACTIONS.match(action):  # "I'll raise the limit, I'll do that today"
+                    and _is_trivial(action):  # "I'll raise the limit, I'll do that today"
                 hits[-1] = with_due(hits[-1], clause_dues[0])
             previous = None
             continue

@@ -197,7 +197,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             hits.append(listed)  # "- Sam: send the revised plan - by Friday"
             continue
         item = list_item(sentence) if demands == (sentence.speaker or "") \
-            or sentence.speaker is not None and _DEMANDS_LABEL.match(sentence.speaker) \
+            or sentence.speaker is not None and "求" in sentence.speaker and _DEMANDS_LABEL.match(sentence.speaker) \
             or _in_demands_field(sentence, touchpoint) else None
         if item is not None:
             found = sentence_steps(sentence, touchpoint, False) if is_candidate(sentence.cues) else []
@@ -383,9 +383,12 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
     """A bare "发给您" takes its object from the same sentence when it was put first ("昨天说的API文档
     麻烦发我一下", "开通账号需要一个管理员手机号，方便的话一并发我", "合同我们领导签好了，今天寄出"), else
     from what the other side just asked for; a bare reply or finished job, see `_with_ask`."""
-    if _BARE_HANDOVER.match(hit.action) and (m := _TOPIC_FIRST.search(hit.sentence.text)):
+    if hit.action.isascii():  # every pattern below needs a Chinese verb in the action
+        return hit
+    bare = _BARE_HANDOVER.match(hit.action) is not None
+    if bare and (m := _TOPIC_FIRST.search(hit.sentence.text)):
         return replace(hit, action=f"把{m.group('object')}{hit.action}")
-    if _BARE_HANDOVER.match(hit.action) and (m := _NEEDED.search(hit.sentence.text)):
+    if bare and (m := _NEEDED.search(hit.sentence.text)):
         return replace(hit, action=f"把{m.group('object')}{hit.action}")  # "…需要一个管理员手机号，…一并发我"
     if _BARE_SENT.match(hit.action):  # "合同我们领导签好了，今天寄出"
         before = hit.sentence.text[: hit.sentence.text.find(hit.action)]
@@ -394,7 +397,7 @@ def _with_object(hit: NextStepHit, sentences: list[Sentence], i: int) -> NextSte
                 return replace(hit, action=f"把{topic}{hit.action}")
     if REPLY.match(hit.action) or BARE_RESULT.match(hit.action):
         return _with_ask(hit, sentences, i)
-    if hit.is_request and _BARE_HANDOVER.match(hit.action):  # "个人微信的话我们也有插件" / "那你发我看看"
+    if hit.is_request and bare:  # "个人微信的话我们也有插件" / "那你发我看看"
         for earlier in reversed(sentences[max(0, i - MAX_ASK_LOOKBACK) : i]):
             if earlier.speaker != hit.sentence.speaker and (m := _OFFERED.search(earlier.text)):
                 return replace(hit, action=f"把{m.group('topic') or ''}{m.group('object')}{hit.action}")
@@ -512,7 +515,7 @@ def _reply(sentences: list[Sentence], i: int) -> Sentence | None:
     speaker = sentences[i].speaker
     for k, later in enumerate(sentences[i + 1 : i + 4], start=i + 1):
         if later.speaker == speaker and (speaker is not None or later.role == sentences[i].role) \
-                or _MEDIA.fullmatch(later.text):  # "[视频]" then "发了": the words answer
+                or later.text[:1] == "[" and _MEDIA.fullmatch(later.text):  # "[视频]" then "发了": the words answer
             continue
         if speaker is None or later.speaker is None:
             return None

@@ -234,8 +234,13 @@ def _alias_roles(sentences: list[Sentence]) -> None:
     name alone after ("孔经理：") is one person: the short label takes the full one's side, in place."""
     known: dict[str, Role] = {}
     unknown: set[str] = set()
+    is_cjk: dict[str, bool] = {}  # per speaker: a text has a few labels and many sentences
     for s in sentences:
-        if s.speaker is not None and _CJK_TEXT.search(s.speaker):
+        if s.speaker is None:
+            continue
+        if (cjk := is_cjk.get(s.speaker)) is None:
+            cjk = is_cjk[s.speaker] = _CJK_TEXT.search(s.speaker) is not None
+        if cjk:
             if s.role == "unknown":
                 unknown.add(s.speaker)
             else:

@@ -248,10 +248,27 @@ def simplified_view(sentence: Sentence) -> Sentence:
     """`sentence` read in simplified characters, offsets kept (one character for one), with
     every cue bit set; the sentence itself when it has no traditional character."""
     text = sentence.text
-    if text.isascii():
+    if text.isascii() or _traditional_chars().search(text) is None:
         return sentence
     simple = text.translate(_traditional_to_simplified())
     return sentence if simple == text else replace(sentence, text=simple, cues=-1)
+
+
+@cache
+def _traditional_chars() -> re.Pattern[str]:
+    """A character class that finds every character `_traditional_to_simplified` changes (and
+    any character beyond the BMP, which the class leaves to `str.translate`): where it finds
+    none the translation is the text itself, and one search costs a tenth of translating."""
+    runs: list[list[int]] = []
+    for code in sorted(_traditional_to_simplified()):
+        if code > 0xFFFF:  # the matcher walks astral members one by one: one range covers them
+            break
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    members = "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in runs)
+    return re.compile(f"[{members}\U00010000-\U0010FFFF]" if members else "[\U00010000-\U0010FFFF]")
 
 
 @cache

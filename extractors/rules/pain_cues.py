@@ -9,7 +9,7 @@ Problems told as plain facts, without a complaint word, are `pain_facts.py`'s cu
 # seats"). Chinese: the same, and verbs with a negative potential complement (收不到, 登不上,
 # 打不开, 同步不了) — 麻烦 only as "troublesome" (很麻烦), never the "麻烦您…" of a request.
 COMPLAINTS = (
-    r"\b(takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:[\w']+,? ){0,4}?"
+    r"\b(?:takes? (?:us )?(?:hours|days|forever|ages|too long)|(?:takes?|took|taking) (?:[\w']+,? ){0,4}?"
     r"(?:hours|days|weeks|a (?:day|week|month))|spen[dt](?:s|ing)?\W+(?:[\w']+\W+){0,4}?"
     r"(?:hours|days|half (?:a|the|our))|sit(?:s|ting)? (?:there )?for (?:hours|days|weeks)|"
     r"manual(?<!o&m manual)(?<!user manual)(?<!owner's manual)(?<!training manual)(?:ly)?(?!s\b| format)|"

@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable
 
 from extractors.rules.branches import Branches, _alternatives
-from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.pain_chains import chained_clauses
 from extractors.rules.pain_chains_zh import HARM, IMPACT, harm_clauses
@@ -53,14 +52,14 @@ from extractors.rules.sentences import Sentence
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
 _FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
 PAIN = fold(re.compile(COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
-# each half has its own cue bit, so a sentence runs only the half its words could match; the
-# facts' half has a bit per run of its branches, as common words ("for a", "nobody") open some
-_COMPLAINTS = fold(re.compile(COMPLAINTS, re.I))
-_COMPLAINTS_CUE = register_pattern("pain", re.compile(COMPLAINTS, re.I))
+# each half has a cue bit per run of its branches, so a sentence runs only the runs its words
+# could match: the complaints are some four hundred phrases, and common words ("for a", "nobody")
+# open some runs of the facts
+_COMPLAINTS = Branches("pain", fold(re.compile(COMPLAINTS, re.I)))
 _FACT_BRANCHES = Branches("pain_fact", fold(re.compile(
     "|".join(rf"\b(?:{branch})\b" for branch in _alternatives(FACT_EN))
     + "|" + gated(re.compile(FACT_ZH)).pattern, re.I)))
-PAIN_CUE = _COMPLAINTS_CUE | _FACT_BRANCHES.bits
+PAIN_CUE = _COMPLAINTS.bits | _FACT_BRANCHES.bits
 
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
@@ -256,8 +255,8 @@ def _cue_starts(sentence: Sentence) -> list[int]:
     """Where the problem cues of `sentence` begin, from the halves of PAIN its cue bits open."""
     if not sentence.cues & PAIN_CUE:  # a sentence made without cue bits
         return [m.start() for m in PAIN.finditer(sentence.text)]
-    starts = [m.start() for m in _COMPLAINTS.finditer(sentence.text)] \
-        if sentence.cues & _COMPLAINTS_CUE else []
+    starts = [m.start() for m in _COMPLAINTS.pattern_for(sentence.cues).finditer(sentence.text)] \
+        if sentence.cues & _COMPLAINTS.bits else []
     if sentence.cues & _FACT_BRANCHES.bits:
         starts += [m.start() for m in _FACT_BRANCHES.pattern_for(sentence.cues).finditer(sentence.text)]
     return starts

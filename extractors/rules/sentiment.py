@@ -448,7 +448,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         plain = _NEUTRAL_LIKE.sub(" ", plain)
     plain = strip_unfelt_en(plain, cues)
     plain = without_asides(plain, cues)  # "needs board approval", "Guilty.", "no error shown"
-    plain = _LEADING_ACK.sub("", plain)
+    if leading := _LEADING_ACK.match(plain):  # anchored: a match of the opening, not a sub's scan
+        plain = plain[leading.end() :]
     if cues & _ACK_CUE and len(plain) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(plain):
         plain = ""  # "Great, thanks for the update.": with the courtesy gone, an acknowledgement is left
     if stances:

@@ -76,8 +76,8 @@ _ZH_UNFELT_CUE = register_pattern("zh_unfelt", _ZH_UNFELT)
 def strip_unfelt_en(plain: str, cues: int) -> str:
     """`plain` (an English sentence) without an acknowledgement before a promise, record names,
     wishes and hedges; the leading-acknowledgement strip of `sentiment` runs after this."""
-    if cues & _PROMISE_ACK_CUE:
-        plain = _ACK_BEFORE_PROMISE.sub("", plain)
+    if cues & _PROMISE_ACK_CUE and (ack := _ACK_BEFORE_PROMISE.match(plain)):
+        plain = plain[ack.end() :]  # anchored: the one match a sub could make, without its scan
     if cues & _RECORD_CUE:
         plain = _RECORD_NOUNS.sub(" ", plain)
     if cues & _WISH_CUE:
@@ -90,8 +90,8 @@ def strip_unfelt_en(plain: str, cues: int) -> str:
 def strip_unfelt_zh(text: str, cues: int) -> str:
     """`text` (a Chinese sentence) without the acknowledgement that opens it, conditions,
     questions called 问题, 方便 as a moment to talk, and a day that does not suit."""
-    if cues & _ZH_ACK_CUE:
-        text = _ZH_LEADING_ACK.sub("", text)
+    if cues & _ZH_ACK_CUE and (ack := _ZH_LEADING_ACK.match(text)):
+        text = text[ack.end() :]  # anchored: the one match a sub could make, without its scan
     if cues & _ZH_UNFELT_CUE:
         text = _ZH_UNFELT.sub("，", text)
     return text

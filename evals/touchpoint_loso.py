@@ -31,7 +31,7 @@ from evals.train_touchpoint import TuningTouchpoint, tuning_touchpoints
 from extractors.learned.classifier import WEIGHTS_DIR
 from extractors.learned.extractor import LearnedOptions
 from extractors.learned.sentiment import learned_sentiment
-from extractors.learned.touchpoint import BLEND, TOUCHPOINT_C
+from extractors.learned.touchpoint import BLEND, TOUCHPOINT_C, vote
 from extractors.rules import contrast, courtesy, sentiment
 
 CACHE = Path("reports") / "touchpoint-loso.pkl"
@@ -131,8 +131,7 @@ def evaluate(rows: list[TuningTouchpoint], variant: Variant,
             alone[i] = classes[int(p.argmax())]
 
             def decide(label: str, p: np.ndarray = p, classes: list[str] = classes) -> str:
-                votes = p + variant.blend * np.array([c == label for c in classes])
-                return classes[int(votes.argmax())]
+                return vote(p, classes, label, variant.blend)
 
             combined[i] = combined_label(rows[i], decide, rules=True)
             combined_nr[i] = combined_label(rows[i], decide, rules=False)

@@ -260,3 +260,18 @@ def test_the_extractor_reads_the_features_training_uses(tmp_path: Path,
         CombinedExtractor().extract(to_touchpoint(item), context)
         assert len(seen) == 1
         np.testing.assert_allclose(seen[0], row, atol=1e-5)
+
+
+@pytest.mark.parametrize(("probabilities", "sentence_label", "expected"), [
+    ((0.14, 0.16, 0.01, 0.69), "negative", "negative"),  # positive is barred: the next best
+    ((0.60, 0.10, 0.05, 0.25), "negative", "mixed"),     # may move to mixed
+    ((0.05, 0.75, 0.10, 0.10), "positive", "positive"),  # never to negative: the label stands
+    ((0.05, 0.55, 0.35, 0.05), "positive", "neutral"),   # or goes to the best other one
+    ((0.05, 0.10, 0.15, 0.70), "neutral", "positive"),   # from neutral anything goes
+])
+def test_the_touchpoint_reading_never_flips_polarity(probabilities: tuple[float, ...],
+                                                    sentence_label: str, expected: str) -> None:
+    from extractors.learned.touchpoint import vote
+
+    classes = ("mixed", "negative", "neutral", "positive")
+    assert vote(np.array(probabilities), classes, sentence_label, blend=0.2) == expected

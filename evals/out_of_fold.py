@@ -43,9 +43,10 @@ def fold_of(item_id: str) -> int:
 def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], SentenceClassifier]:
     """(fold, model name) -> classifiers trained on train+dev sentences minus that fold's items
     (the roles, sentiment and pain models)."""
-    from evals.train_learned import _embed, _fit, classifier_of, pain_rows
+    from evals.train_learned import _embed, _fit, classifier_of, fit_sentence_models, pain_rows
 
     card = json.loads((WEIGHTS_DIR / "model_card.json").read_text(encoding="utf-8"))
+    c = {name: float(card["models"][name]["C"]) for name in (ROLES_MODEL, SENTIMENT_MODEL)}
     load = (lambda s: load_sentence_split(s, data_dir)) if data_dir else load_sentence_split
     rows = load("train") + load("dev")
     embedded = _embed(rows)
@@ -53,11 +54,8 @@ def fold_classifiers(data_dir: Path | None = None) -> dict[tuple[int, str], Sent
     for fold in range(FOLDS):
         kept = [i for i, r in enumerate(rows)
                 if not (r.source.startswith(GOLD_SOURCE) and fold_of(r.source[len(GOLD_SOURCE):]) == fold)]
-        for name, field in ((ROLES_MODEL, "role"), (SENTIMENT_MODEL, "sentiment")):
-            labelled = [i for i in kept if getattr(rows[i], field)]
-            fitted = _fit(embedded.embeddings[labelled], [getattr(rows[i], field) for i in labelled],
-                          card["models"][name]["C"])
-            models[(fold, name)] = classifier_of(name, fitted)
+        for name, model in fit_sentence_models(embedded, kept, c).items():
+            models[(fold, name)] = model
         rows_kept, labels = pain_rows([rows[i] for i in kept])
         fitted = _fit(embedded.embeddings[[kept[i] for i in rows_kept]], labels,
                       card["pain"]["C"])

@@ -72,6 +72,20 @@ def _fit(x: np.ndarray, y: list[str], c: float) -> Any:
     return model.fit(x, y)
 
 
+def fit_sentence_models(embedded: Split, kept: list[int], c: dict[str, float]
+                        ) -> dict[str, SentenceClassifier]:
+    """The roles and sentiment classifiers fit on the rows `kept` of `embedded` (each on those
+    of them it has a label for), with each model's C: the held-out readers of the out-of-fold and
+    leave-one-split-out runs."""
+    models = {}
+    for name, field in ((ROLES_MODEL, "role"), (SENTIMENT_MODEL, "sentiment")):
+        labelled = [i for i in kept if getattr(embedded.rows[i], field)]
+        fitted = _fit(embedded.embeddings[labelled],
+                      [getattr(embedded.rows[i], field) for i in labelled], c[name])
+        models[name] = classifier_of(name, fitted)
+    return models
+
+
 def classifier_of(name: str, fitted: Any) -> SentenceClassifier:
     """The shipped form (arrays only) of a fitted scikit-learn logistic regression.
 

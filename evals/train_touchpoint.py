@@ -31,7 +31,7 @@ from extractors.learned.classifier import (
     SentenceClassifier,
 )
 from extractors.learned.encoder import DIMENSIONS, encode_sentences
-from extractors.learned.reading import SentenceReading, touchpoint_sentences
+from extractors.learned.reading import SentenceReading, read_sentences, touchpoint_sentences
 from extractors.learned.sentiment import customer_readings
 from extractors.learned.touchpoint import (
     BLEND,
@@ -39,7 +39,6 @@ from extractors.learned.touchpoint import (
     TOUCHPOINT_SENTIMENT_MODEL,
     touchpoint_features,
 )
-from extractors.rules.sentences import Sentence
 
 
 @dataclass(frozen=True)
@@ -64,28 +63,15 @@ def split_out_classifiers(splits: list[str], split_of: dict[str, str], embedded:
                           c: dict[str, float]) -> dict[tuple[str, str], SentenceClassifier]:
     """(split, model name) -> the sentence classifier fit on the sentence set without the gold
     sentences of that split's items: what the shipped one is to text it has not seen."""
-    from evals.train_learned import _fit, classifier_of
+    from evals.train_learned import fit_sentence_models
 
     models = {}
     for split in splits:
         kept = [i for i, r in enumerate(embedded.rows)
                 if split_of.get(r.source.removeprefix(GOLD_SOURCE)) != split]
-        for name, field in ((ROLES_MODEL, "role"), (SENTIMENT_MODEL, "sentiment")):
-            labelled = [i for i in kept if getattr(embedded.rows[i], field)]
-            fitted = _fit(embedded.embeddings[labelled],
-                          [getattr(embedded.rows[i], field) for i in labelled], c[name])
-            models[(split, name)] = classifier_of(name, fitted)
+        for name, model in fit_sentence_models(embedded, kept, c).items():
+            models[(split, name)] = model
     return models
-
-
-def read_with(roles: SentenceClassifier, sentiment: SentenceClassifier, sentences: list[Sentence],
-              embeddings: np.ndarray) -> list[SentenceReading]:
-    """Readings of `sentences` by the given classifiers (reading.py's, with other models)."""
-    role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
-    return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
-                            dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
-                            embeddings[i])
-            for i, s in enumerate(sentences)]
 
 
 def tuning_touchpoints(data_dir: Path = DATASETS, embedded: Split | None = None,
@@ -112,8 +98,8 @@ def tuning_touchpoints(data_dir: Path = DATASETS, embedded: Split | None = None,
                            [np.zeros((0, DIMENSIONS), np.float32)])
     rows, at = [], 0
     for (split, item), touchpoint, ss in zip(labelled, touchpoints, sentences, strict=True):
-        readings = read_with(models[(split, ROLES_MODEL)], models[(split, SENTIMENT_MODEL)], ss,
-                             embeddings[at : at + len(ss)])
+        readings = read_sentences(ss, embeddings[at : at + len(ss)], models[(split, ROLES_MODEL)],
+                                  models[(split, SENTIMENT_MODEL)])
         at += len(ss)
         rows.append(TuningTouchpoint(item.id, split, str(item.expected["sentiment"]), touchpoint,
                                      readings))

@@ -69,14 +69,15 @@ def _readings(sentences: list[Sentence], embeddings: np.ndarray) -> list[Sentenc
 
 
 def read_sentences(sentences: list[Sentence], embeddings: np.ndarray, roles: SentenceClassifier,
-                   sentiment: SentenceClassifier, pain: SentenceClassifier
+                   sentiment: SentenceClassifier, pain: SentenceClassifier | None = None
                    ) -> list[SentenceReading]:
-    """Readings of `sentences` (one embedding row each) by the given classifiers."""
+    """Readings of `sentences` (one embedding row each) by the given classifiers (without a pain
+    model, `pain` stays unread)."""
     role_p, sentiment_p = roles.probabilities(embeddings), sentiment.probabilities(embeddings)
-    pain_p = pain.probabilities(embeddings)[:, pain.column("pain")]
+    pain_p = None if pain is None else pain.probabilities(embeddings)[:, pain.column("pain")]
     return [SentenceReading(s, dict(zip(roles.classes, map(float, role_p[i]), strict=True)),
                             dict(zip(sentiment.classes, map(float, sentiment_p[i]), strict=True)),
-                            embeddings[i], float(pain_p[i]))
+                            embeddings[i], None if pain_p is None else float(pain_p[i]))
             for i, s in enumerate(sentences)]
 
 

@@ -33,13 +33,26 @@ from extractors.rules.sentences import Sentence
 _NOT_AFTER = {"用友": "好善情谊人商盟", "金蝶": "", "纷享": "受", "智齿": "疼痛牙发",
               "小满": "节那时前后之以过说讲问提发负这姐哥", "钉钉": "子", "销售易": "于",
               "销售力": "提强弱差不量度"}
-_NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化"}
+_NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化", "小满": "茶服叫是"}
 # words before a Latin alias that make it an ordinary word ("be an Einstein")
 _NOT_BEFORE_LATIN = {"einstein": re.compile(r"(?:\b(?:an?|albert|no|little|like)\s+)$", re.I)}
 # words after a Latin alias that make it an ordinary word: sales talk of the "close plan", "close
 # date" and "close rate" (GUIDE: "Close plan" is not Close)
 _NOT_AFTER_LATIN = {"close": re.compile(r"\s+(?:plans?|dates?|rates?|ratios?|stages?|targets?|"
-                                        r"deadlines?|process|window|forecast)\b", re.I)}
+                                        r"deadlines?|process|window|forecast)\b", re.I),
+                    # the door phone: "Intercom testing", "the Intercom panel in Car 2"
+                    "intercom": re.compile(r"\s+(?:testing|tests?|panels?|units?|buzzers?|handsets?|"
+                                           r"phones?|stations?|speakers?|wiring|lines?|boxes|box|"
+                                           r"doors?|gates?|entry|repairs?|servicing)\b", re.I),
+                    # community outreach: "our Outreach team", "the Outreach Office"
+                    "outreach": re.compile(r"\s+(?:teams?|office|officers?|coordinators?|leads?|"
+                                           r"managers?|department|programmes?|programs?|staff|"
+                                           r"volunteers?|workers?|events?|efforts?|work|visits?|"
+                                           r"activities|committee|budget|services)\b", re.I),
+                    # the physicist and his family: "the Einstein correspondence", "Einstein letters"
+                    "einstein": re.compile(r"\s+(?:correspondence|letters?|papers|archives?|"
+                                           r"collection|family|estate|quote|medal|prize|"
+                                           r"institute|fellowship)\b", re.I)}
 # what makes a name that is also a word a product when written in lowercase ("we use gong")
 _PRODUCT_BEFORE = re.compile(r"\b(?:use[sd]?|using|switch(?:ed|ing)? to|mov(?:e|ed|ing) to|"
                              r"trial(?:l?ing)?|evaluat(?:e|ed|ing)|vs\.?|versus|pay(?:ing)? for|"
@@ -56,8 +69,9 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _NOT_BEFORE = _ASCII_WORD | frozenset(".@/")
 _HAN = gated(re.compile(r"[\u3400-\u9fff]"))
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\b")
-_CAPITALIZED_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+) $")
+_CAPITALIZED_BEFORE = re.compile(r"(?:^|[\s\"“‘(（])([A-Z][a-z]+) $")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_LABEL_COLON = frozenset("：:")
 
 
 @dataclass(frozen=True)
@@ -134,7 +148,8 @@ def _build(catalog: CompetitorCatalog) -> Automata:
                 alias if is_exact else alias.lower())
             words = alias.lower().split()
             plain = (Alias(name, is_exact, False, "", "", True)
-                     if " ".join(words) in _ORDINARY_PHRASES else None)
+                     if " ".join(words) in _ORDINARY_PHRASES
+                     else None)
             for spelling in spellings:
                 use = plain if plain is not None and " " in spelling else entry
                 automaton.add_word(spelling if is_exact else spelling.lower(), (len(spelling), use))
@@ -150,6 +165,8 @@ def _is_bounded(text: str, start: int, end: int, alias: Alias) -> bool:
     after = text[end] if end < len(text) else ""
     if alias.is_han:
         before = text[start - 1] if start > 0 else ""
+        if end - start == 2 and after in _LABEL_COLON:
+            return False  # a speaker label or a nickname ("客服 小满：亲，…"), not a product
         return not ((after and after in alias.guard) or (before and before in alias.guard_before))
     guard = _NOT_BEFORE_LATIN.get(text[start:end].lower())
     if guard is not None and guard.search(text, max(0, start - 12), start):

@@ -42,10 +42,10 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         re.I))),
     ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
-        r"than|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
+        r"than(?! (?:before|ever|usual|expected|planned|last (?:year|time|month|quarter)|it (?:was|used to be)|we (?:expected|planned|thought)))|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
         r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration|"
         r"(?:review|evaluat|consider|weigh|look)\w* (?:\w+ ){0,4}?alongside)\b"
-        r"|相比|对比|比较|比.{0,10}?(?:便宜|贵|好|差|强|弱|快|慢|全|完善|全面|成熟|稳定|灵活|专业|简单|方便|复杂|多|少|高|低)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
+        r"|相比|对比|比较|比(?!以前|之前|原来|过去|去年|上次|上个|往年|平时|预期).{0,10}?(?:便宜|贵|好|差|强|弱|快|慢|全|完善|全面|成熟|稳定|灵活|专业|简单|方便|复杂|多|少|高|低)|和.{0,10}?比|跟.{0,10}?比|不如|比不上", re.I))),
     ("evaluating", gated(re.compile(
         r"\b(evaluat(?:e|ing|ion)|look(?:ing)? at|consider(?:ing)?|trial(?:ing|l?ing)?|"
         r"pilot(?:ing)?|POC|proof of concept|demo(?:s|ed)?|talk(?:ing|ed)? to|in talks with|"
@@ -62,7 +62,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"been on|built on|running on|licen[cs]es?|renewal|contract with|customer of|using|"
         r"stay(?:s|ing)? (?:on|with)|stick(?:s|ing)? with|remain(?:s|ing)? on|keep(?:s|ing)? using|"
         r"rel(?:y|ies|ying) on|li(?:ve|ves|ving) in|"
-        r"stay(?:s|ing)?(?= put\b| as\b|\s*[;,.!])|(?:is ?n[o\'’]t|not) going anywhere)\b"
+        r"stay(?:s|ing)?(?= put\b| as\b|\s*[;,.!])|remain(?:s|ing)?(?= (?:the|our|their|its|in use)\b)|(?:is ?n[o\'’]t|not) going anywhere)\b"
         r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了|"
         r"继续用|还是用|都用|也用|统一用|全员用|日常用|平时用|主要用", re.I))),
 ]
@@ -70,7 +70,9 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
 INTEGRATION_CUE = fold(re.compile(
     r"\b(?:connect(?:s|ed|ing|or|ors)?(?: (?:to|with|into))?|integrat\w*|sync(?:s|ed|ing|"
     r"hroni[sz]\w*)?(?: (?:with|to|from|into))?|plug(?:s|ged)? ?in(?:to)?|"
-    r"push(?:es|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|pull(?:s|ed|ing)? (?:\w+ ){0,2}?from|"
+    r"push(?:es|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|post(?:s|ed|ing)? (?:\w+ ){1,3}?(?:to|into)|"
+    r"hand(?:s|ed|ing)?[- ]?off (?:\w+ ){0,2}?to|hand(?:s|ed|ing)? (?:\w+ ){1,4}?(?:over|off) to|"
+    r"hand-?overs? to|pull(?:s|ed|ing)? (?:\w+ ){0,2}?from|"
     r"feed(?:s|ing)? (?:\w+ ){0,2}?into|write(?:s|ing)? (?:\w+ )?back (?:to|into)|"
     r"land(?:s|ed|ing)? in(?:to)?|show(?:s|ed|ing)? up in|flow(?:s|ed|ing)? (?:back )?in(?:to)?|"
     r"mirror(?:s|ed|ing)? (?:in|to|into)|export(?:s|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|"
@@ -100,13 +102,13 @@ CHANNEL_CUE = fold(re.compile(
     r"call|reach|contact|text|dm)\w*(?= (?:\w+ ){0,3}?(?:via|over|through|on)\b))\b"
     r"|(?<=for )(?:chat|messaging|internal comms|internal communication|collaboration|docs)\b"
     r"|里走|上走|群里|群聊|办公|协同|协作|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
-    r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|扫码登录|登录|开会|会议链接|"
+    r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|考勤|请假|排班|报销|扫码登录|登录|开会|会议链接|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar"), an
 # app built on it ("飞书应用的演示账号", "the DingTalk app"), or the notes it wrote ("飞书妙记", "钉钉
 # 会议纪要", "the Lark transcript"): a tool, or our product inside it
-_TOOL_PART = re.compile(r"(?:的)?(?:群|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
+_TOOL_PART = re.compile(r"(?:的)?(?:群|单聊|私聊|外部群|闪记|考勤|服务号|工单|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
                         r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版|妙记|纪要|录音|转写|速记|字幕)|[ -]?(?:"
                         r"groups?|chats?|docs?|messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|"
                         r"calls?|apps?|plugins?|plug-ins?|add-ons?|mini-programs?|transcripts?|recordings?|"
@@ -122,6 +124,12 @@ _COMPONENT = re.compile(r"\s*(?:(?:managed|native|new|mobile) )?(?:app|package|c
 _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )?sent (?:from|via|with|using|"
                            r"through)|powered by|get \S+ for (?:ios|android))\b[^.!?]{0,40}[.!]?$"
                            r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
+# the tool a chat widget or a line runs on, anywhere in the line: "Support chat (powered by
+# Intercom)", "[Chat widget - … - powered by Intercom]"
+_POWERED_BEFORE = re.compile(r"\bpowered by\s+$|(?:由|基于)\s*$", re.I)
+# the tool a both-kind name serves as a channel for, said before it: "操作说明已通过钉钉发给李倩",
+# "出差审批全部走飞书"
+_CHANNEL_BEFORE = re.compile(r"(?:通过|经由|借助|(?<![行不])走)\s*$|\bvia\s+$", re.I)
 # a contact line naming a handle on the tool ("企业微信：wanglei_88", "WeCom ID: tom.r"): a channel
 _HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*$", re.I)
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
@@ -141,7 +149,7 @@ _STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern)
 _INTEGRATION_GATE = register_pattern("stance_integration", INTEGRATION_CUE)
 _CHANNEL_GATE = register_pattern("stance_channel", CHANNEL_CUE)
 _CRM_USE = fold(re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
-                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单", re.I))
+                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单|会员(?:系统|管理|运营)|私域|客户运营", re.I))
 _NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
                           r"|不用|没用|没有用|没在用|并没有", re.I))
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
@@ -206,8 +214,10 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     base = sentence.start
     here = (start - base, end - base)
     if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or _HANDLE_AFTER.match(
-            sentence.text, here[1]) or (
-            kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])):
+            sentence.text, here[1]) or _POWERED_BEFORE.search(
+            sentence.text, max(0, here[0] - 12), here[0]) or (
+            kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])
+            and not _evaluated_here(sentence, here, cues)):
         return "integration"
     if _COMPONENT.match(sentence.text, here[1]):
         owner = _OWN_COMPONENT_BEFORE.search(sentence.text, max(0, here[0] - 8), here[0])
@@ -216,9 +226,16 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     others = others or []
     best: tuple[int, int, Stance] | None = None
     competitive: list[tuple[int, int, int, str]] = []
-    integration = channel = named = False
+    integration = named = False
+    channel = kind != "competitor" and _CHANNEL_BEFORE.search(
+        sentence.text, max(0, here[0] - 6), here[0]) is not None
     named_at = STANCE_WINDOW + 1  # the distance of the nearest integration cue about this name
-    for cue_start, cue_end, stance in sentence_cues(sentence) if cues is None else cues:
+    cues = sentence_cues(sentence) if cues is None else cues
+    weighed = any(s in _COMPETITIVE for *_, s in cues)
+    for cue_start, cue_end, stance in cues:
+        if (stance == "integration" and weighed
+                and _BESIDE_US.match(sentence.text, cue_start, cue_end + 12)):
+            continue  # "Zendesk on the shortlist alongside you": weighed beside us, not kept
         distance = max(base + cue_start - end, start - base - cue_end, 0)
         if distance > STANCE_WINDOW and not (
                 stance == "integration"
@@ -269,6 +286,53 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     return best[2] if best is not None else "mentioned"
 
 
+_BESIDE_US = re.compile(r"alongside (?:you|your)\b", re.I)
+ADJACENT = 2  # characters between a competitive cue and the name it is said of ("评估钉钉的直播课堂")
+
+
+def _evaluated_here(sentence: Sentence, here: tuple[int, int], cues: list[Cue] | None) -> bool:
+    """A competitive cue right before the name: "我们会同时评估钉钉的直播课堂" weighs that
+    product of the tool's maker, whatever part of it is named next."""
+    return any(stance in _COMPETITIVE and 0 <= here[0] - cue_end <= ADJACENT
+               for _, cue_end, stance in (sentence_cues(sentence) if cues is None else cues))
+
+
+# a title line naming the chat, meeting or ticket tool the text was taken from ("钉钉单聊", "[企业微信]
+# 客户群", "【钉钉闪记 · 智能纪要】", "Ludex Mediation · Support chat"): the channel, not a product in
+# play; a subject line is not one ("Subject: Leaving HubSpot")
+_CONTAINER = re.compile(r"群|单聊|私聊|会话|闪记|妙记|纪要|摘要|工单|服务号|客服号|公众号|会议|直播|"
+                        r"\b(?:chat|widget|messenger|group|channel|dm|meeting|huddle|transcript|minutes|"
+                        r"export|ticket|helpdesk|inbox|thread|summary|notes|recording)s?\b", re.I)
+_SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|主题|标题|回复|转发)\s*[:：]", re.I)
+_NOT_A_NAME = re.compile(r"[\W_]*")
+_SENTENCE_MARKS = re.compile(r"[，,；;？?！!。：:]|\.(?:\s|$)")  # a sentence or a speaker's turn
+TITLE_CHARS = 60
+
+
+def _is_title_line(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the mention at [start:end] is in the text's first line, or a bracketed line,
+    that only names the tool, names it with a chat, meeting or ticket word, or (a name that can
+    be a tool) opens it: "企业微信「洁美环境 × 天誉大厦 项目沟通」"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if (not line or len(line) > TITLE_CHARS or _SENTENCE_MARKS.search(line)
+            or _SUBJECT_LINE.match(line)):
+        return False
+    if text[:line_start].strip() and not (line[0] in "[【" and line[-1] in "]】"):
+        return False
+    before, rest = text[line_start:start], text[line_start:start] + text[end:line_end]
+    return (_NOT_A_NAME.fullmatch(rest) is not None or _CONTAINER.search(line) is not None
+            or (kind != "competitor" and _NOT_A_NAME.fullmatch(before) is not None))
+
+
+# a form field naming the channel a ticket or a lead came in by: "渠道：企业微信", "Source: Intercom"
+_CHANNEL_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:(?:进线|来源|提交|联系|沟通|咨询|接入|反馈)?渠道|来源|"
+                            r"提交方式|联系方式|沟通方式|(?:submitted |received |came in )?via|channel|"
+                            r"source|platform|平台)[ \t]*[:：][ \t]*$", re.I)
+
+
 def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
                      text: str, low: str) -> list[CompetitorHit]:
     """Every catalog mention outside quoted mail, leftmost-longest, placed in its sentence.
@@ -301,10 +365,12 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
             cues = cues_at[index] = sentence_cues(view)
         others = [(s - sentence.start, e - sentence.start) for s, e in spans_at[index]
                   if s != start]
-        hits.append(CompetitorHit(alias.name, text[start:end], start, end,
-                                  stance_for(view, start, end, catalog.kind(alias.name), cues,
-                                             others),
-                                  sentence))
+        stance = stance_for(view, start, end, catalog.kind(alias.name), cues, others)
+        if stance not in _COMPETITIVE and (
+                _is_title_line(text, start, end, catalog.kind(alias.name))
+                or _CHANNEL_FIELD.search(text, max(0, start - 24), start)):
+            stance = "integration"
+        hits.append(CompetitorHit(alias.name, text[start:end], start, end, stance, sentence))
     return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
                                       sentences, starts, read)
 

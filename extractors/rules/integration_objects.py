@@ -21,13 +21,14 @@ Span = tuple[int, int]  # sentence offsets
 _EN_OBJECT = re.compile(
     r"(?:\s+(?!(?:with|to|into|from|for|between|and|or|but|so|if)\b)[a-z]+){0,2}?"
     r"\s+(?:with|to|into|from|for|between)\s+(?:(?:our|your|the|their|my|a|an|its|both|all|each)\s+)*"
+    r"(?:[A-Z][\w\-]*['’]s\s+)?"  # the owner of what is named: "into Brightwater's HubSpot"
     r"(?P<object>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)", re.I)
 # an English cue that is its own preposition ends in one ("sync with", "connect to", "alongside")
 # ("keep" stands for "keep X for <another job>": the name is its object)
 _EN_ENDS_WITH_PREPOSITION = re.compile(r"(?:\b(?:with|to|into|from|for|in|of)|alongside|"
                                        r"\bkeep(?:s|ing)?(?: using)?)$", re.I)
 _EN_BARE_OBJECT = re.compile(r"\s+(?:(?:our|your|the|their|my|a|an|its|both|all|each)\s+)*"
-                             r"(?P<object>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)", re.I)
+                             r"(?:[A-Z][\w\-]*['’]s\s+)?(?P<object>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)", re.I)
 # the name right before a cue: "Zendesk integration", "HubSpot's API", "Zendesk can sync"
 _EN_BEFORE = re.compile(r"(?P<party>[A-Za-z][\w\-]*(?:\.[A-Za-z]\w*)*)(?:'s|’s)?(?:\s+(?:native|built-in|new|old|"
                         r"official|existing|two-way|one-way|bidirectional|can|could|does|doesn't|"

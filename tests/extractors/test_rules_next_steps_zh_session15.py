@@ -1,0 +1,92 @@
+"""Next steps, session 15 classes (invented examples): minutes whose decisions list names each
+owner ("会议议定：", "整改要求：", "【下周安排】") with sides said by the organisations' own words
+(承建方, 委托方, 服务商) or only by who buys; and traditional or Cantonese text, read through its
+Mandarin view and given back in the writer's characters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.rules.attendees import attendee_sides
+from extractors.rules.zh_view import in_script_of, mandarin_text
+from tests.extractors.test_rules_action_items import steps_of  # occurred Tue 2026-04-14
+
+DECISIONS = [
+    pytest.param(
+        "验收会纪要\n出席：市档案馆 办公室 钟主任、信息科 甘科长；承建方 立诚科技 项目经理 简宁、运维主管 莫凡\n\n"
+        "整改要求：\n1. 简宁于4月20日前完成扫描终端的更换。\n2. 甘科长负责组织复验。\n",
+        [("完成扫描终端的更换", "rep", date(2026, 4, 20)), ("组织复验", "customer", None)],
+        id="zh-builder-side-word-and-rectification-heading"),
+    pytest.param(
+        "启动会纪要\n委托方：恒信律所（合伙人 龚律师、助理 裴青）\n承接方：达意翻译（项目经理 单宁、审校 屈远）\n\n"
+        "会议决定：\n1. 裴青本周五前提供术语表。\n2. 单宁下周三前提交首批译稿。\n",
+        [("提供术语表", "customer", date(2026, 4, 17)), ("提交首批译稿", "rep", date(2026, 4, 22))],
+        id="zh-client-and-contractor-lines-decided-heading"),
+    pytest.param(
+        "季度会纪要\n出席：丰禾农场 采购经理 姬红、场长 芮山；绿源农资 技术总监 甘霖、区域经理 邰明\n\n"
+        "会议议定：\n1. 邰明于4月17日前提交年度用药方案及报价。\n2. 姬红负责提供新地块的种植计划。\n",
+        [("提交年度用药方案及报价", "rep", date(2026, 4, 17)), ("提供新地块的种植计划", "customer", None)],
+        id="zh-the-buyer-organisation-is-the-customer"),
+    pytest.param(
+        "对接会纪要\n参会：万客隆：采购总监 卓然、信息部 阙工；链达：KA经理 蒲阳、供应链 宓雪\n\n待办：\n"
+        "| 序号 | 事项 | 负责人 | 完成时间 |\n| 1 | 提供EDI接口文档 | 宓雪（链达） | 4月20日 |\n"
+        "| 2 | 提供门店收货地址 | 卓然（万客隆） | 下周三 |\n",
+        [("提供EDI接口文档", "rep", date(2026, 4, 20)), ("提供门店收货地址", "customer", date(2026, 4, 22))],
+        id="zh-organisation-then-colon-and-a-table"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECISIONS)
+def test_a_decisions_list_in_minutes_names_each_owner(text, expected):
+    assert steps_of(text) == expected
+
+
+SIDES = [
+    pytest.param("出席：市档案馆 办公室 钟主任；承建方 立诚科技 项目经理 简宁",
+                 {"立诚科技": "rep", "简宁": "rep", "钟主任": "customer"}, id="zh-builder-names-its-company"),
+    pytest.param("出席：馆方——展览部 贺主任；票务服务商——观澜票务 易凡",
+                 {"贺主任": "customer", "易凡": "rep"}, id="zh-service-provider-and-venue"),
+    pytest.param("参会：我方 技术总监 许峰；客户方 信息部 韦岚",
+                 {"许峰": "rep", "韦岚": "customer"}, id="zh-our-side-names-no-company"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), SIDES)
+def test_the_sides_own_words_say_which_side_attendees_are_on(line, expected):
+    sides = attendee_sides(line)
+    assert {name: sides.get(name) for name in expected} == expected
+
+
+def test_two_organisations_without_a_buyer_or_a_vendor_job_stay_unknown():
+    assert attendee_sides("参会：丰禾农场 场长 芮山、技术员 党红；绿源农资 技术总监 甘霖、研发 邰明") == {}
+
+
+def test_a_plain_decision_in_prose_is_no_list_heading():
+    text = "会议纪要\n参会：我方 顾问 蓝天；客户方 信息部 韦岚\n\n会上大家决定先不换系统，明年再议。\n"
+    assert steps_of(text) == []
+
+
+TRADITIONAL = [
+    pytest.param("客戶：張經理你好，報價單幾時可以發過來？\n業務：我明天把報價單發給您。",
+                 [("把報價單發給您", "rep", date(2026, 4, 15))], id="zh-hant-promise"),
+    pytest.param("客戶：啲樣辦幾時到？\n業務：我聽日將樣辦寄俾你。",
+                 [("樣辦寄俾你", "rep", date(2026, 4, 15))], id="yue-promise-tomorrow"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRADITIONAL)
+def test_traditional_and_cantonese_steps_are_read_and_kept_in_their_script(text, expected):
+    assert steps_of(text, channel="chat") == expected
+
+
+@pytest.mark.parametrize(("phrase", "text", "expected"), [
+    pytest.param("把报价单发给您", "我明天把報價單發給您。", "把報價單發給您", id="back-to-traditional"),
+    pytest.param("把样办寄给你", "我聽日將樣辦寄俾你。", "把樣辦寄俾你", id="cantonese-give"),
+    pytest.param("来拿", "你嚟拿，我來送", "来拿", id="both-forms-in-text-left-alone"),
+    pytest.param("发报价", "我明天发报价", "发报价", id="simplified-unchanged"),
+])
+def test_a_phrase_from_the_view_goes_back_to_the_writers_characters(phrase, text, expected):
+    assert len(mandarin_text(text)) == len(text)
+    assert in_script_of(phrase, text) == expected

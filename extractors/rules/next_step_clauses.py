@@ -185,6 +185,9 @@ def is_candidate(cues: int) -> bool:
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED | _ZH_DEADLINE | _EN_DEADLINE))
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
+MAX_BARE_ACTION_CHARS = 4  # "提给研发", "定下来": a verb and its complement, no object of its own
+# how long or how usual, not a thing: "一般一周左右，我们可以下周一开始"
+_SPAN = re.compile(r"左右|一般|大概|大约|通常|[一二两三四五六七八九十半\d]+个?(?:周|天|月|小时|分钟|年)")
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
 _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?|您的)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
@@ -747,6 +750,11 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = f"把{found.topic}{action}"
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
+        elif topic and 2 <= len(action) <= MAX_BARE_ACTION_CHARS and "把" not in action \
+                and (named := fronted(topic)) and not _SPAN.search(named):
+            # "流量预警的问题，我今天就提给研发", "瓷砖和地板的品牌，麻烦您周四前定下来": a bare verb
+            # acts on what the clause before named
+            action = with_fronted(action, named)
         topic = ""
         # (each Chinese test below first asks for a word every match of its pattern holds)
         if is_zh and ("帮" in action or "为" in action) and (helped := _BENEFACTIVE.match(action)) \

@@ -90,3 +90,21 @@ def test_traditional_and_cantonese_steps_are_read_and_kept_in_their_script(text,
 def test_a_phrase_from_the_view_goes_back_to_the_writers_characters(phrase, text, expected):
     assert len(mandarin_text(text)) == len(text)
     assert in_script_of(phrase, text) == expected
+
+
+TOPIC_BEFORE = [
+    pytest.param("客户：短信又延迟了，怎么办？\n销售：短信延迟的问题，我今天就提给研发。",
+                 [("短信延迟的问题提给研发", "rep", date(2026, 4, 14))], id="zh-issue-then-bare-verb"),
+    pytest.param("客户：型号还没定。\n销售：门禁卡的型号，麻烦您周四前定下来。",
+                 [("门禁卡的型号定下来", "customer", date(2026, 4, 16))], id="zh-object-then-request"),
+    pytest.param("客户：名单呢？\n销售：试点团队名单，我明天发给您。",
+                 [("把试点团队名单发给您", "rep", date(2026, 4, 15))], id="zh-handover-unchanged"),
+    pytest.param("客户：多久能开始？\n销售：一般一周左右，我们可以下周一开始。",
+                 [("开始", "rep", date(2026, 4, 20))], id="zh-a-duration-is-no-object"),
+    pytest.param("客服：您好，悦来物业客服中心，请讲。", [], id="zh-a-greeting-is-no-object"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPIC_BEFORE)
+def test_a_bare_verb_acts_on_the_object_named_in_the_clause_before(text, expected):
+    assert steps_of(text, channel="chat") == expected

@@ -751,10 +751,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
         elif topic and 2 <= len(action) <= MAX_BARE_ACTION_CHARS and "把" not in action \
-                and (named := fronted(topic)) and not _SPAN.search(named):
+                and (object_named := fronted(topic)) and not _SPAN.search(object_named):
             # "流量预警的问题，我今天就提给研发", "瓷砖和地板的品牌，麻烦您周四前定下来": a bare verb
             # acts on what the clause before named
-            action = with_fronted(action, named)
+            action = with_fronted(action, object_named)
         topic = ""
         # (each Chinese test below first asks for a word every match of its pattern holds)
         if is_zh and ("帮" in action or "为" in action) and (helped := _BENEFACTIVE.match(action)) \

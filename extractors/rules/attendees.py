@@ -30,7 +30,7 @@ _CUSTOMER = re.compile(rf"^(?:客户方?(?!经理|成功|总监)|甲方|贵方|�
 _SIDE_WORD = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方|"
                         rf"{_VENDOR_WORDS}|{_CUSTOMER_WORDS})"
                         r"(?:[（(][^)）]{1,20}[)）])?\s*(?:[:：]|[—–-]+)?\s*")
-_VENDOR_JOBS = re.compile(r"实施|售前|售后|客户成功|客户经理|解决方案|顾问|交付|技术支持|区域经理|销售|KA经理|大客户|商务经理")
+_VENDOR_JOBS = re.compile(r"实施|售前|售后|客户成功|客户经理|解决方案|顾问|交付|技术支持|区域经理|KA经理|大客户|商务经理")
 # jobs only the buying side holds: between two organisations, the one with a buyer is the customer
 _BUYER_JOBS = re.compile(r"采购")
 _TAG = re.compile(r"[（(][^)）]{0,20}[)）]")

@@ -126,6 +126,11 @@ _ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "�
                              "需要贵司", "需要贵方", "需要您", "需要你们"]) \
     | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
+# what the customer must do themselves, said as the pressure on the other side: "月底要发工资，比较急",
+# "我们4月10号要提审，请务必周五前交过来", "有十几票提单要确认，现在只能用个人邮箱"
+_OWN_MUST = re.compile(r"(?<![需只想])要(?!求)")
+_PRESSED = re.compile(r"急|紧|来不及|赶不上|只能|麻烦|请|务必")
+_ZH_PRESSED = register("zh_pressed", ["急", "紧", "来不及", "赶不上", "只能", "麻烦", "请", "务必"], pattern=_PRESSED)
 # (its verbs, read off the verb group: the cheapest words of the whole pattern turn out to be the
 # space before the verb once the verb list is long, a gate open on every sentence)
 _EN_SELF = register_pattern("en_self", EN_SELF, "verb")
@@ -711,6 +716,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if is_zh and hits and hits[-1].is_request and found.side == "self" and not clause_dues \
                 and "我" in clause and _ZH_PURPOSE.match(clause):
             previous = None
+            continue
+        if is_zh and cues & _ZH_PRESSED and found.side == "self" and role == "customer" \
+                and _OWN_MUST.search(clause) and _PRESSED.search(text):
+            previous = None  # "月底要发工资，比较急", "我们下周二要提审，请尽快修复": why it is urgent
             continue
         stop = found.action_from + 12
         while stop < end and text[stop].isascii() and text[stop].isalpha():

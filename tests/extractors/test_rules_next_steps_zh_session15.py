@@ -108,3 +108,20 @@ TOPIC_BEFORE = [
 @pytest.mark.parametrize(("text", "expected"), TOPIC_BEFORE)
 def test_a_bare_verb_acts_on_the_object_named_in_the_clause_before(text, expected):
     assert steps_of(text, channel="chat") == expected
+
+
+PRESSURE = [
+    pytest.param("客户：工时算错了，月底要发工资，比较急。", [], id="zh-own-payday-is-urgency"),
+    pytest.param("客户：请尽快给出修复版本，我们下周二要提审新版本。",
+                 [("给出修复版本", "rep", None)], id="zh-own-release-is-the-reason-for-the-ask"),
+    pytest.param("客户：我们今天有十几票提单要跟船公司确认，现在只能用个人邮箱。", [], id="zh-own-backlog"),
+    pytest.param("销售：合同什么时候寄回？\n客户：合同我们下周一寄出。", [("寄出合同", "customer", date(2026, 4, 20))],
+                 id="zh-customer-promise-stays"),
+    pytest.param("客户：发票呢？\n销售：我们要在周五前把发票寄出，请放心。",
+                 [("把发票寄出", "rep", date(2026, 4, 17))], id="zh-rep-must-is-a-promise"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESSURE)
+def test_what_the_customer_must_do_themselves_is_pressure_not_a_step(text, expected):
+    assert steps_of(text, channel="ticket" if "提审" in text or "提单" in text else "chat") == expected

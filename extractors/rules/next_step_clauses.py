@@ -126,6 +126,14 @@ _ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "�
                              "需要贵司", "需要贵方", "需要您", "需要你们"]) \
     | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
+# thanks for the meeting, and a recap's opening: "感谢今天抽时间带我们参观…", "今天下午方案沟通辛苦了",
+# "辛苦你们老师提前做了那么多测试", "根据今天电话沟通，现确认如下" (not "辛苦您明天把资料发我": a request)
+_THANKED = re.compile(r"\s*(?:非常|十分|特别|再次)?(?:感谢|谢谢|多谢)(?:您|你|你们|您们|各位)?[^，。把帮请]{0,10}?"
+                      r"(?:抽(?:出)?(?:空|时间)|百忙之中|来访|参观|接待)|[^，。把帮请]{0,16}辛苦(?:了|[^，。把帮请]{0,14}了)|"
+                      r"\s*(?:根据|按照|基于|结合)[^，。]{0,12}(?:沟通|会议|讨论|电话|交流)(?:的)?(?:结果|内容|情况)?\s*$")
+# thanks or praise passed on: "Thanks, I'll pass that on to Alex", "Please pass on our thanks to him"
+_RELAYED_THANKS = re.compile(r"pass (?:(?:it|that|this|them) on\b|on (?:our|my) (?:thanks|appreciation))", re.I)
+_GRATITUDE = register("gratitude", ["感谢", "谢谢", "多谢", "辛苦", "根据", "按照", "基于", "结合", "thank"])
 # what the customer must do themselves, said as the pressure on the other side: "月底要发工资，比较急",
 # "我们4月10号要提审，请务必周五前交过来", "有十几票提单要确认，现在只能用个人邮箱"
 _OWN_MUST = re.compile(r"(?<![需只想])要(?!求)")
@@ -747,6 +755,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         action = found.action or clean_action(text[found.action_from:found.stop or end],
                                               [(d.start, d.end) for d in clause_dues], found.action_from)
+        if cues & _GRATITUDE and (_THANKED.match(clause) if is_zh else _RELAYED_THANKS.match(action)):
+            previous = None  # "感谢今天下午抽时间沟通", "Thanks, I'll pass that on": courtesy, no step
+            continue
         if found.rewrite:
             action = found.rewrite
         if found.verb:

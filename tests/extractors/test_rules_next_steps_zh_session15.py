@@ -125,3 +125,23 @@ PRESSURE = [
 @pytest.mark.parametrize(("text", "expected"), PRESSURE)
 def test_what_the_customer_must_do_themselves_is_pressure_not_a_step(text, expected):
     assert steps_of(text, channel="ticket" if "提审" in text or "提单" in text else "chat") == expected
+
+
+COURTESY = [
+    pytest.param("感谢今天下午抽时间沟通。", "email", [], id="zh-thanks-for-the-time"),
+    pytest.param("今天下午方案沟通辛苦了，现把确认事项整理如下：", "email", [], id="zh-recap-thanks"),
+    pytest.param("根据今天电话沟通，现确认如下：", "email", [], id="zh-recap-opening"),
+    pytest.param("客户：辛苦你们老师提前做了那么多测试", "chat", [], id="zh-thanks-for-work-done"),
+    pytest.param("销售：资料呢？\n客户：辛苦您明天把资料发我。", "chat",
+                 [("辛苦把资料发我", "rep", date(2026, 4, 15))], id="zh-a-polite-request-stays"),
+    pytest.param("Customer: Your QC folks did great.\nAgent: Thanks, I'll pass that on to the team.", "chat", [],
+                 id="en-praise-passed-on"),
+    pytest.param("Customer: Please pass on our thanks to Sam.", "ticket", [], id="en-thanks-passed-on"),
+    pytest.param("Customer: Can you send the invoice?\nAgent: Thanks, I'll send it over today.", "chat",
+                 [("send the invoice", "rep", date(2026, 4, 14))], id="en-a-promise-after-thanks-stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "channel", "expected"), COURTESY)
+def test_thanks_and_a_recaps_opening_are_courtesy_not_steps(text, channel, expected):
+    assert steps_of(text, channel=channel, direction="outbound" if channel == "email" else "inbound") == expected

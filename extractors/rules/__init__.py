@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from assistant.models import (
@@ -33,7 +34,7 @@ from extractors.grounding import is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
-from extractors.rules.next_steps import find_next_steps
+from extractors.rules.next_steps import NextStepHit, find_next_steps
 from extractors.rules.sarcasm import read_sarcasm
 from extractors.rules.sentences import Sentence, split_sentences
 from extractors.rules.sentiment import (
@@ -53,7 +54,7 @@ from extractors.rules.signals import (
 from extractors.rules.status_quo import is_current_customer, is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
 from extractors.rules.tickets import extract_ticket_fields
-from extractors.rules.zh_view import in_traditional, mandarin_view
+from extractors.rules.zh_view import in_script_of, in_traditional, mandarin_text, mandarin_view
 
 TRAJECTORY_POINTS = 5
 SENTIMENT_EVIDENCE = 2
@@ -98,7 +99,7 @@ class RulesExtractor(Extractor):
                     evidence=ev(hit.sentence))
 
         next_steps = []
-        for step in find_next_steps(sentences, touchpoint):
+        for step in _next_steps(sentences, touchpoint):
             weights[step.sentence.start] += 1.5
             next_steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
                                        due_phrase=step.due_phrase, evidence=ev(step.sentence)))
@@ -171,6 +172,21 @@ class RulesExtractor(Extractor):
                         for speaker_label, speaker_score in [label_for(v)]},
             trajectory=trajectory,
             evidence=[evidence(s) for s in supporting(label, customer_scored)])
+
+
+def _next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[NextStepHit]:
+    """Next steps; a traditional or Cantonese touchpoint is read through its Mandarin view (the
+    step patterns are written in simplified Mandarin) and its steps are given back in the
+    writer's own characters, quoting the writer's own sentences."""
+    if not in_traditional(sentences):
+        return find_next_steps(sentences, touchpoint)
+    text = touchpoint.text
+    own = {s.start: s for s in sentences}
+    view = touchpoint.model_copy(update={"text": mandarin_text(text)})
+    return [replace(step, action=in_script_of(step.action, text),
+                    due_phrase=step.due_phrase and in_script_of(step.due_phrase, text),
+                    sentence=own.get(step.sentence.start, step.sentence))
+            for step in find_next_steps([mandarin_view(s) for s in sentences], view)]
 
 
 def supporting(label: str, scored: list[tuple[Sentence, float]]) -> list[Sentence]:

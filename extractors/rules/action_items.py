@@ -49,8 +49,10 @@ _CUSTOMER_TAG = re.compile(r"^(?:客户|甲方|client|customer)", re.I)  # the c
 # "- Sam to send the deck", "Action: Priya to loop in legal"
 _TO_ITEM = re.compile(rf"^\s*(?:{BULLET}|action(?: item)?s?\s*[:：])\s*"
                       r"(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?|We|You)(?:\s*\([^)\n]{1,30}\))?\s+to\s+(?P<task>[a-z].*)$")
-_HEADING = re.compile(r"^[ \t#*]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|actions|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
-                      r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?)\b[^\n]{0,30}$",
+_HEADING = re.compile(r"^[ \t#*【\[]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|actions|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
+                      r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?|"
+                      # what minutes decided, each item with its owner: "会议议定：", "整改要求：", "【下周安排】"
+                      r"(?:会议)?(?:议定|决定|决议)(?:事项)?|整改要求|下周(?:安排|计划))\b[^\n]{0,30}$",
                       re.I | re.M)
 _OURS = re.compile(r"^(?:us|we|me|i|our (?:side|team|end)|我方|我们|我司|我|乙方|本司)$", re.I)
 _THEIRS = re.compile(r"^(?:you|your (?:side|team|end)|贵司|贵方|你们|您|你方|客户|客户方|对方|甲方)$", re.I)
@@ -75,7 +77,8 @@ def _could_head(text: str) -> bool:
     low = text.lower()
     return any(word in low for word in ("action", "next step", "to-do", "todo", "follow",
                                         "owners", "open item")) \
-        or any(word in text for word in ("待办", "行动项", "后续", "跟进", "下一步"))
+        or any(word in text for word in ("待办", "行动项", "后续", "跟进", "下一步", "议定", "决定", "决议",
+                                         "整改要求", "下周安排", "下周计划"))
 
 
 def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,

@@ -15,26 +15,36 @@ from __future__ import annotations
 
 import re
 
+# the sides' own names for themselves in minutes: "承建方 信联科技", "票务服务商——观澜票务", "委托方：…"
+_VENDOR_WORDS = r"(?:承建|承接|承办|服务|供货)方|[\u4e00-\u9fff]{0,4}服务商"
+_CUSTOMER_WORDS = r"(?:委托|建设|采购|业主|使用|馆)方"
 # a line of people, after an attendee heading ("参会：", "与会人员：", "主持：") or opening with a side
 _LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加)(?:人员|人|方)?|主持人?)?[ \t]*[:：]?"
                    r"[ \t]*(?P<people>[^\n]{2,120})$", re.M)
 _NOT_A_LIST = re.compile(r"[，,。！!？?“”\"|｜@]|\d{1,2}[:：]\d{2}")
-_OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方)")
+_OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方|"
+                    rf"{_VENDOR_WORDS}|{_CUSTOMER_WORDS})")
 _GROUPS = re.compile(r"[；;]")
-_VENDOR = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂)")
-_CUSTOMER = re.compile(r"^(?:客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方)")
-_SIDE_WORD = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方)"
+_VENDOR = re.compile(rf"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|{_VENDOR_WORDS})")
+_CUSTOMER = re.compile(rf"^(?:客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方|{_CUSTOMER_WORDS})")
+_SIDE_WORD = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方|"
+                        rf"{_VENDOR_WORDS}|{_CUSTOMER_WORDS})"
                         r"(?:[（(][^)）]{1,20}[)）])?\s*(?:[:：]|[—–-]+)?\s*")
-_VENDOR_JOBS = re.compile(r"实施|售前|售后|客户成功|客户经理|解决方案|顾问|交付|技术支持")
+_VENDOR_JOBS = re.compile(r"实施|售前|售后|客户成功|客户经理|解决方案|顾问|交付|技术支持|区域经理|KA经理|大客户|商务经理")
+# jobs only the buying side holds: between two organisations, the one with a buyer is the customer
+_BUYER_JOBS = re.compile(r"采购")
 _TAG = re.compile(r"[（(][^)）]{0,20}[)）]")
 _TAG_WORDS = re.compile(r"[（(]([^)）]{1,20})[)）]")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}$|[A-Z][a-z]+$")
 _WORDS = re.compile(r"\s*[—–]+\s*|\s+")
+_BRACKET = re.compile(r"[（()）]")  # what is left of a tag the group split ("（并购组 严律师", "助理 陶宇）")
+_ORGANISATION = re.compile(r"^(?P<org>[^\s:：、]{2,12})[:：]\s*(?P<rest>\S.*)$")
 
 
 def attendee_sides(text: str) -> dict[str, str]:
     """Name or organisation -> "rep" or "customer", from attendee lines ({} when there are none)."""
-    if not any(word in text for word in ("参会", "与会", "出席", "在场", "参加", "主持", "我方", "厂商", "甲方", "乙方", "客户")):
+    if not any(word in text for word in ("参会", "与会", "出席", "在场", "参加", "主持", "我方", "厂商", "甲方", "乙方", "客户",
+                                         "委托方", "承接方", "承建方", "承办方", "服务商")):
         return {}
     groups: list[tuple[str | None, str, list[str]]] = []  # (side, organisation, people)
     for line in _LINE.finditer(text):
@@ -49,6 +59,9 @@ def attendee_sides(text: str) -> dict[str, str]:
         groups = [(side or other, org, people) for side, org, people in groups]
     elif not labelled and len({org for _, org, _ in groups}) == 2:
         vendors = {org for _, org, people in groups if any(_VENDOR_JOBS.search(p) for p in people)}
+        buyers = {org for _, org, people in groups if any(_BUYER_JOBS.search(p) for p in people)}
+        if len(buyers) == 1 and buyers != vendors:
+            vendors = {org for _, org, _ in groups} - buyers
         if len(vendors) == 1:
             groups = [("rep" if org in vendors else "customer", org, people) for _, org, people in groups]
     sides: dict[str, str] = {}
@@ -75,16 +88,20 @@ def _group(group: str) -> tuple[str | None, str, list[str]]:
         if len(tagged) == 1 and "" not in tagged:
             side = tagged.pop()
     organisation = ""
-    if side is None and parts:
+    if parts and (named := _ORGANISATION.match(parts[0])) is not None:  # "百草堂：采购总监 许文"
+        organisation, parts[0] = named.group("org"), named.group("rest")
+    elif parts:
+        # "乐购超市 运维部 韩经理"; a labelled group names its organisation before a job and a name
+        # ("承建方 信联科技 项目经理 贺军"), not before a name alone ("我方 技术总监 许峰")
         words = [w for w in _WORDS.split(_TAG.sub(" ", parts[0]).strip()) if w]
-        if len(words) >= 2:
+        if len(words) >= (2 if side is None else 3):
             organisation = words[0]
     return side, organisation, parts
 
 
 def _name_of(person: str) -> str:
     """The name a person is called by in the talk: "运维部 韩经理" -> "韩经理", "钱总（生产副总）" -> "钱总"."""
-    words = [w for w in _WORDS.split(_TAG.sub(" ", person).strip()) if w]
+    words = [w for w in _WORDS.split(_BRACKET.sub(" ", _TAG.sub(" ", person)).strip()) if w]
     name = words[-1] if words else ""
     return name if 2 <= len(name) <= 4 and _NAME.search(name) else ""
 

@@ -126,6 +126,19 @@ _ZH_ASK = register("zh_ask", ["请", "麻烦", "发我", "给我", "寄我", "�
                              "需要贵司", "需要贵方", "需要您", "需要你们"]) \
     | register_pattern("zh_ask", ZH_CAN_YOU)
 _ZH_TIMED = register_pattern("zh_timed", ZH_TIMED)
+# thanks for the meeting, and a recap's opening: "感谢今天抽时间带我们参观…", "今天下午方案沟通辛苦了",
+# "辛苦你们老师提前做了那么多测试", "根据今天电话沟通，现确认如下" (not "辛苦您明天把资料发我": a request)
+_THANKED = re.compile(r"\s*(?:非常|十分|特别|再次)?(?:感谢|谢谢|多谢)(?:您|你|你们|您们|各位)?[^，。把帮请]{0,10}?"
+                      r"(?:抽(?:出)?(?:空|时间)|百忙之中|来访|参观|接待)|[^，。把帮请]{0,16}辛苦(?:了|[^，。把帮请]{0,14}了)|"
+                      r"\s*(?:根据|按照|基于|结合)[^，。]{0,12}(?:沟通|会议|讨论|电话|交流)(?:的)?(?:结果|内容|情况)?\s*$")
+# thanks or praise passed on: "Thanks, I'll pass that on to Alex", "Please pass on our thanks to him"
+_RELAYED_THANKS = re.compile(r"pass (?:(?:it|that|this|them) on\b|on (?:our|my) (?:thanks|appreciation))", re.I)
+_GRATITUDE = register("gratitude", ["感谢", "谢谢", "多谢", "辛苦", "根据", "按照", "基于", "结合", "thank"])
+# what the customer must do themselves, said as the pressure on the other side: "月底要发工资，比较急",
+# "我们4月10号要提审，请务必周五前交过来", "有十几票提单要确认，现在只能用个人邮箱"
+_OWN_MUST = re.compile(r"(?<![需只想])要(?!求)")
+_PRESSED = re.compile(r"急|紧|来不及|赶不上|只能|麻烦|请|务必")
+_ZH_PRESSED = register("zh_pressed", ["急", "紧", "来不及", "赶不上", "只能", "麻烦", "请", "务必"], pattern=_PRESSED)
 # (its verbs, read off the verb group: the cheapest words of the whole pattern turn out to be the
 # space before the verb once the verb list is long, a gate open on every sentence)
 _EN_SELF = register_pattern("en_self", EN_SELF, "verb")
@@ -185,6 +198,9 @@ def is_candidate(cues: int) -> bool:
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED | _ZH_DEADLINE | _EN_DEADLINE))
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
+MAX_BARE_ACTION_CHARS = 4  # "提给研发", "定下来": a verb and its complement, no object of its own
+# how long or how usual, not a thing: "一般一周左右，我们可以下周一开始"
+_SPAN = re.compile(r"左右|一般|大概|大约|通常|[一二两三四五六七八九十半\d]+个?(?:周|天|月|小时|分钟|年)")
 SHORT_ACTION_CHARS = 4  # "…，本周五前发出": a bare dated verb finishes the step before it
 _POSSESSIVE = gated(re.compile(r"(?:我们的?|我司|我方|你们的?|贵司|您那边的?|您的)?"))
 _ZH_LEADS = {"", "那", "那么", "那就", "就", "然后", "另外", "还有"}
@@ -709,6 +725,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                 and "我" in clause and _ZH_PURPOSE.match(clause):
             previous = None
             continue
+        if is_zh and cues & _ZH_PRESSED and found.side == "self" and role == "customer" \
+                and _OWN_MUST.search(clause) and _PRESSED.search(text):
+            previous = None  # "月底要发工资，比较急", "我们下周二要提审，请尽快修复": why it is urgent
+            continue
         stop = found.action_from + 12
         while stop < end and text[stop].isascii() and text[stop].isalpha():
             stop += 1  # a whole word: "a credit not|e" holds no "not"
@@ -735,6 +755,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         action = found.action or clean_action(text[found.action_from:found.stop or end],
                                               [(d.start, d.end) for d in clause_dues], found.action_from)
+        if cues & _GRATITUDE and (_THANKED.match(clause) if is_zh else _RELAYED_THANKS.match(action)):
+            previous = None  # "感谢今天下午抽时间沟通", "Thanks, I'll pass that on": courtesy, no step
+            continue
         if found.rewrite:
             action = found.rewrite
         if found.verb:
@@ -747,6 +770,11 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             action = f"把{found.topic}{action}"
         elif topic and HANDED_OVER.match(action):
             action = f"把{topic}{action}"  # "试点团队名单，我明天发给邓凯"
+        elif topic and 2 <= len(action) <= MAX_BARE_ACTION_CHARS and "把" not in action \
+                and (object_named := fronted(topic)) and not _SPAN.search(object_named):
+            # "流量预警的问题，我今天就提给研发", "瓷砖和地板的品牌，麻烦您周四前定下来": a bare verb
+            # acts on what the clause before named
+            action = with_fronted(action, object_named)
         topic = ""
         # (each Chinese test below first asks for a word every match of its pattern holds)
         if is_zh and ("帮" in action or "为" in action) and (helped := _BENEFACTIVE.match(action)) \

@@ -96,7 +96,9 @@ def _print_summary(result: dict[str, Any], title: str) -> None:
 def run(
     ctx: typer.Context,
     dataset: Path | None = typer.Option(None, help="Gold dataset (.jsonl)."),
-    extractor: str = typer.Option("rules", help="rules | llm | hybrid (or a plugin's name)"),
+    extractor: str | None = typer.Option(
+        None, help="rules | learned | combined | llm | hybrid (or a plugin's name); default: the "
+                   "configured extractor (TOUCHPOINT_EXTRACTOR, combined unless set)"),
     split: str | None = typer.Option(None, help="Only items whose \"split\" is this, e.g. test."),
     report: Path | None = typer.Option(None, help="Write report.md/.json/.html here."),
     minimum: list[str] = typer.Option([], "--min", help="Fail below, e.g. competitors.f1=0.9"),
@@ -120,6 +122,7 @@ def run(
     from assistant.cli.render import print_json
 
     lows, highs = parse_thresholds(minimum, "--min"), parse_thresholds(maximum, "--max")
+    extractor = extractor or settings().extractor
     if dry_run:
         from evals.estimate import estimate_cost
 

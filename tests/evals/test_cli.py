@@ -167,3 +167,19 @@ def test_intervals_hold_the_value_and_narrow_to_it_when_every_item_agrees(hubspo
     shown = runner.invoke(app, ["eval", "intervals", str(weak), "--json"], catch_exceptions=False)
     assert shown.exit_code == 0
     assert {r["metric"]: r for r in json.loads(shown.stdout)}["competitors.recall"]["value"] == 0.0
+
+
+@pytest.mark.parametrize(("configured", "used"), [(None, "combined"), ("rules", "rules")],
+                         ids=["default", "TOUCHPOINT_EXTRACTOR"])
+def test_eval_without_extractor_scores_the_configured_one(configured, used, monkeypatch, tmp_path):
+    """The extractor ingest uses (combined unless configured) is the one `eval` scores."""
+    from assistant.cli.context import state
+
+    if configured:
+        monkeypatch.setenv("TOUCHPOINT_EXTRACTOR", configured)
+    monkeypatch.setattr(state, "settings", None)
+    result = runner.invoke(app, ["eval", "--dataset", str(DATA / "tiny.jsonl"), "--report",
+                                 str(tmp_path / "r")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert report["extractor"] == used

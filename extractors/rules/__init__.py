@@ -66,6 +66,8 @@ def _default_catalog() -> CompetitorCatalog:
     return load_catalog(None)
 
 
+# a catalog product the customer weighs against us is an objection ("comparing you against Zoho")
+_IN_PLAY = frozenset({"evaluating", "comparing"})
 _SALES_CHANNELS = frozenset({"call", "meeting", "email"})  # a ticket or chat is support: pain is ours
 
 
@@ -89,9 +91,12 @@ class RulesExtractor(Extractor):
 
         competitors: dict[str, CompetitorMention] = {}
         named: set[int] = set()  # sentences that name a catalog product
+        rivals: dict[int, list[tuple[int, int]]] = defaultdict(list)  # a product weighed against us
         for hit in find_competitors(sentences, catalog, touchpoint.text, low):
             weights[hit.sentence.start] += 1.0
             named.add(hit.sentence.start)
+            if hit.stance in _IN_PLAY:
+                rivals[hit.sentence.start].append((hit.start, hit.end))
             current = competitors.get(hit.name)
             if current is None or _STANCE_PRIORITY[hit.stance] < _STANCE_PRIORITY[current.stance]:
                 competitors[hit.name] = CompetitorMention(
@@ -104,7 +109,7 @@ class RulesExtractor(Extractor):
             next_steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
                                        due_phrase=step.due_phrase, evidence=ev(step.sentence)))
         pains = find_pain_points(sentences, touchpoint)
-        objections = find_objections(sentences, touchpoint)
+        objections = find_objections(sentences, touchpoint, rivals)
         signals = find_buying_signals(sentences, touchpoint)
         for signal in [*pains, *objections, *signals]:
             weights[signal.sentence.start] += 1.0

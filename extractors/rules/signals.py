@@ -9,43 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.models import BuyingSignalKind, ObjectionKind, Touchpoint
+from assistant.models import BuyingSignalKind, Touchpoint
 from extractors.rules.cues import register, register_pattern
-from extractors.rules.folding import fold, gated
+from extractors.rules.folding import gated
+from extractors.rules.objections import is_title_line, objection_texts
 from extractors.rules.pain_clauses import SCOPE
 from extractors.rules.pains import PAIN_CUE, is_subject_line, is_verdict_only, pain_phrases
 from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
 from extractors.rules.zh_view import in_traditional, mandarin_view
 
-OBJECTIONS: list[tuple[ObjectionKind, re.Pattern[str]]] = [
-    ("price", gated(re.compile(
-        r"\b(too (?:expensive|pricey|high|much)|expensive|over (?:our |the )?budget|out of (?:our )?"
-        r"budget|can'?t afford|cheaper|price is (?:high|steep)|pricing is (?:high|steep)|cost(?:s)? "
-        r"(?:too|is too|are too)|discount)\b|太贵|贵了|偏贵|价格(?:太|偏|有点|比较)?高|超出预算|预算不够|"
-        r"预算有限|便宜|打折|折扣|降价|成本太高", re.I))),
-    ("security", gated(re.compile(
-        r"\b(security|secure|compliance|compliant|gdpr|hipaa|soc ?2|iso ?27001|data (?:privacy|"
-        r"residency|protection)|sso|encryption|penetration test|infosec|audit)\b"
-        r"|安全|合规|隐私|等保|数据出境|加密|审计|私有化部署|本地部署", re.I))),
-    ("contract", gated(re.compile(
-        r"\b(contract|terms|lock[- ]?in|auto[- ]?renew\w*|cancellation|termination|liability|"
-        r"legal (?:review|team)|msa|sla|notice period|multi[- ]year|commitment)\b"
-        r"|合同|条款|违约|续约|年限|法务|绑定|解约", re.I))),
-    ("timing", gated(re.compile(
-        r"\b(not (?:the )?right time|next (?:quarter|year)|later this year|not now|too busy|"
-        r"bandwidth|no capacity|on hold|pause|postpone|revisit|circle back in|after (?:the )?"
-        r"(?:holidays|migration|freeze|audit)|timing)\b"
-        r"|时机|明年|下个季度|以后再说|再说吧|暂时不|先不|没时间|太忙|推迟|延后|暂缓|搁置", re.I))),
-    ("feature", gated(re.compile(
-        r"\b(doesn'?t (?:support|have|offer|integrate)|does not (?:support|have)|missing|lacks?|"
-        r"no (?:support for|integration|api|mobile app|way to)|not supported|need(?:s)? (?:a |an )?"
-        r"(?:integration|feature|api)|only works with|can'?t (?:integrate|connect|customi[sz]e))\b"
-        r"|不支持|没有.{0,8}功能|缺少|缺乏|没法对接|不能对接|无法对接|不能集成|无法集成|还不够", re.I))),
-]
-_CONCERN = fold(re.compile(r"\b(concern\w*|worr\w*|issue|problem|hesita\w*|not sure|unsure|but|however|"
-                      r"blocker|need|require\w*|too|can'?t|won'?t|not)\b|担心|顾虑|但是|不过|问题|"
-                      r"需要|要求|太|不|没|能不能|吗", re.I))
 SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
     ("budget", gated(re.compile(
         r"\b(budget (?:is |was |has been )?(?:approved|allocated|set aside|signed off|available)|"
@@ -66,7 +39,6 @@ SIGNALS: list[tuple[BuyingSignalKind, re.Pattern[str]]] = [
         r"final say|stakeholders?|leadership)\b"
         r"|老板|总经理|董事|总监|副总|负责人|采购|领导|决策|拍板|审批|签字|高层|一把手", re.I))),
 ]
-_OBJECTION_CUES = {kind: register_pattern(f"objection_{kind}", p) for kind, p in OBJECTIONS}
 _SIGNAL_CUES = {kind: register("signal_budget", ["budget", "funding", "$", "预算", "per year"],
                                pattern=p)
                 if kind == "budget" else register_pattern(f"signal_{kind}", p) for kind, p in SIGNALS}
@@ -145,16 +117,18 @@ def find_pain_points(sentences: list[Sentence], touchpoint: Touchpoint) -> list[
     return hits
 
 
-def find_objections(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:
-    hits = []
-    for s in sentences:
-        if not _is_customer(s, touchpoint):
-            continue
-        for kind, pattern in OBJECTIONS:
-            if s.cues & _OBJECTION_CUES[kind] and pattern.search(s.text) and (kind == "price" or _CONCERN.search(s.text)):
-                hits.append(SignalHit(kind, clause(s), s))
-                break
-    return hits
+def find_objections(sentences: list[Sentence], touchpoint: Touchpoint,
+                    rivals: dict[int, list[tuple[int, int]]] | None = None) -> list[SignalHit]:
+    """The customer's objections (`extractors/rules/objections.py`), one per objection clause.
+
+    `rivals` maps a sentence's start to the text spans of catalog products it names as evaluated
+    or compared ("we're comparing you against Zoho"). A subject line restates its body, and a
+    quoted earlier message is not this touchpoint's news."""
+    rivals = rivals or {}
+    return [SignalHit(kind, text, s) for s in sentences
+            if not s.quoted and _is_customer(s, touchpoint) and not is_title_line(touchpoint.text, s.start)
+            for kind, text in objection_texts(
+                s, [(a - s.start, b - s.start) for a, b in rivals.get(s.start, [])])]
 
 
 def find_buying_signals(sentences: list[Sentence], touchpoint: Touchpoint) -> list[SignalHit]:

@@ -33,7 +33,7 @@ from extractors.rules.sentences import Sentence
 _NOT_AFTER = {"用友": "好善情谊人商盟", "金蝶": "", "纷享": "受", "智齿": "疼痛牙发",
               "小满": "节那时前后之以过说讲问提发负这姐哥", "钉钉": "子", "销售易": "于",
               "销售力": "提强弱差不量度"}
-_NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化", "小满": "茶服叫是"}
+_NOT_BEFORE_HAN = {"智齿": "拔颗长", "销售力": "升高强的队化", "小满": "茶服叫"}
 # words before a Latin alias that make it an ordinary word ("be an Einstein")
 _NOT_BEFORE_LATIN = {"einstein": re.compile(r"(?:\b(?:an?|albert|no|little|like)\s+)$", re.I)}
 # words after a Latin alias that make it an ordinary word: sales talk of the "close plan", "close

@@ -17,7 +17,16 @@ import re
 IMPROVED = re.compile(
     r"\b(?:finally (?:stopped|fixed)|saved (?:it|us|the|our)|(?:fewer|less) (?:\w+ )?than "
     r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third)|"
-    r"sav(?:es|ing) (?:\w+ ){0,2}?~?(?:about |around )?\d+)\b|"
+    r"sav(?:es|ing) (?:\w+ ){0,2}?~?(?:about |around )?\d+|"
+    # praise told with problem words: "zero rejected pallets since December", "no complaints from
+    # me", "never once had to explain an outage", "response time fell from 3 hours to under 1",
+    # "scenarios that used to take a week take a day", "agents stopped doing the sorting by hand",
+    # "the new queue has cut complaints at the desk"
+    r"zero (?:[\w-]+ ){0,2}?(?:bugs?|complaints?|errors?|issues?|rejects?|rejected|outages?|"
+    r"incidents?|defects?|returns?|failures?|tickets?)|no complaints|never once had to|"
+    r"(?:fell|dropped|went down|came down|cut|reduced) from (?:about |around |~)?\d[^.;]{0,40}? to|"
+    r"used to take\b[^.;]{0,60}\btakes?|which used to take|stopped (?:doing|having to)\b|"
+    r"(?:cut|halved|reduced) (?:the |our )?(?:\w+ )?(?:complaints|errors|calls|queues?|no-shows))\b|"
     r"(?:量|率|次数|时间|投诉|工作量|成本|电话|排队|等待|等候|加班)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
     r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
 # a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around

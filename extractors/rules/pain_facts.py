@@ -110,6 +110,31 @@ FACT_EN = (
     r"\d+(?:\.\d+)? ?hrs (?:a|per|every) (?:day|week|wk|month|mo)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
     r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:[\w-]+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
     r"interest|overage)|"
+    # a device or function that will not do its job, told without a complaint word: "the charger
+    # won't start a session", "the morning shift can't send anything", "jobs aren't appearing as
+    # deals", "the tracker stopped reporting", "car park not recording", "6 of them didn't get their
+    # certificates", "the intercom has not worked since Monday" (a feeling or a date that does not
+    # suit is none, nor a start put off: "we can't start before June")
+    r"(?:won'?t|wouldn'?t|will not|would not|can'?t|cannot|couldn'?t|could not) (?:start|boot|"
+    r"print|charge|scan|pair|register|turn on|switch on|power on|dial out|send (?:anything|any|out)|"
+    r"receive|check in|clock in|book)(?! (?:before|until|till|by|in|on|next|this|today|tomorrow|"
+    r"yet|now|unless|without|anything (?:until|before)))|"
+    r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not|not) "
+    r"(?:appearing|recording|reporting|printing|charging|connecting|registering|scanning|"
+    r"receiving|getting (?:any|their|our|the|appointment|order|delivery|payment)|posting|"
+    r"booting|starting)|"
+    # what a device stopped doing (a person who stopped printing spreadsheets is praise)
+    r"stopped (?:appearing|recording|reporting|charging|connecting|registering|scanning|booting)|"
+    r"(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|haven'?t|have not|hasn'?t|has not) "
+    r"(?:receive|get (?:their|our|his|her|my|any|the (?!chance|time|hang)))|"
+    r"(?:hasn'?t|has not|haven'?t|have not) worked (?:since|for|in)|"
+    # stock and pay that fall short, goods that arrive damaged: "out of stock on 16oz cans",
+    # "three backorders since January", "23 staff underpaid", "arrived with a 6-inch scratch"
+    r"out of stock|back-?order(?:s|ed)?|under-?paid|short-?(?:paid|shipped|changed)|"
+    r"(?:scratch(?:ed|es)?|dented|cracked|chipped|shattered|torn|ripped|soaked|water-damaged) "
+    r"(?!(?:it|the surface)\b)|"
+    # a fault that is back or lasts: "printers at the counter down again", "down since Tuesday"
+    r"down (?:again|since)|"
     # found out late, by others; a number nobody trusts
     r"only (?:found out|learned|discovered|noticed|heard|realized|realised)|found out (?:from|when|"
     r"after|the hard way|about it from)|(?:don'?t|doesn'?t|didn'?t|can'?t|no longer) trust|nowhere near"
@@ -133,6 +158,8 @@ FACT_ZH = (
     r"(?<!支持)(?<!可以)(?<!能)离线(?!模式|版|下载|使用|功能|包|地图)|报废|(?<!避免)(?<!减少)(?<!挽回)(?<!降低)损失|停工|积压|滞留|延误|耽误|瘫痪|放.{0,6}鸽子|答非所问|试算不平|对不平|走人|"
     # failures told plainly
     r"(?:看|认|读)不(?:清|出来)|(?<=[\u4e00-\u9fff])过不了|通不过|串单|(?:解决|处理|配|调|装|扫|支付|申请)不(?:了|出|上|通|过来)|算不(?:出|对|平)|"
+    r"(?:启动|开机|运行|充电|扫码|扫描|支付|付款|定位|联网|上网|充值|签到|打卡|开票|出票|启用|激活|安装|"
+    r"升级|播放|接通|预约|下单|报名|注册|刷卡|读卡|读取|出纸|出餐|出库|入库)不(?:了|上|起来|出来|成功|进去)|"
     r"推不(?:出|送)|跑不(?:通|起来)|付不了款|同步不过来|(?:还是|仍然|依然)不行|一直(?:提示|显示|报|弹|转|闪|红)|"
     r"(?:口径|说法|格式|写法|标准|版本)(?:都|还|也)?不(?:一样|统一|一致)|前后(?:说法)?(?:都)?不一|"
     r"不(?:爱|愿意|肯|喜欢)(?:填|用|录|写|更新|登记|弄)|懒得|就忘了|容易忘|丢(?:了)?一批|[扣收]重|"

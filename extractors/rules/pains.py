@@ -109,7 +109,8 @@ _COMMITMENT = re.compile(
     r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into|ask)\b|"
     r"\b(?:let me|happy to|like us to) (?:look|check|dig|send|get|pull|grab|open|file|refund)\b|"
     r"\baction item\b|"
-    r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
+    r"(?:\b\w+|\)) to (?:look into|open a ticket|send|refund|file|escalate|investigate|export|share|"
+    r"provide|compile|pull)\b(?=.*\b(?:by|before|"
     r"tomorrow|today|tonight|next|this (?:week|afternoon)|end of)\b)", re.I)
 # how people take a problem told in the clause before it: "手机号字段现在是明文显示的，我们合规那边有意见"
 # is one pain, the fact with its reaction; a reaction alone, after a pain already kept or after a

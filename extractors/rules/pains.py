@@ -154,7 +154,7 @@ _PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quoted|discount)\b|涨�
 # a Chinese sentence goes on from the price to another matter: "今年续费涨了不少，而且机器人答非所问的情况挺多",
 # "价格方面没问题，但是导出老是报错"
 _ADDITIVE = re.compile(r"而且|另外|还有|此外|再就是|除此之外|其次|[二三四]是|第[二三四]|但是|不过|可是")
-_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|manual|by hand|"
+_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|账单|帳單|超(?:出|过|了|咗)[\u4e00-\u9fff]{0,4}?[报報]价|manual|by hand|"
                             r"overrid|n't apply|not appl|wrong|incorrect|手工|手动|算错|不对", re.I)
 # a question word inside a statement: "总部根本看不到每个店到底有多少活跃会员"
 _EMBEDDED_QUESTION = re.compile(r"看不到|不知道|不清楚|搞不清|说不清|看不出|查不到|统计不了|没法知道")

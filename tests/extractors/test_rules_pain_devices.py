@@ -77,3 +77,37 @@ def test_a_failure_told_as_a_plain_fact_is_a_pain(text: str) -> None:
 ])
 def test_a_start_put_off_or_praise_with_problem_words_is_no_pain(text: str) -> None:
     assert _pains(text) == []
+
+
+# Chinese plain facts: below what was agreed, goods or rooms damaged, stock out, a false alarm, a
+# report that came to nothing, work to be done a second time
+ZH_PLAIN_FACTS = [
+    pytest.param("客户：上个月的到货及时率只有八成，低于合同约定的标准。", id="zh-below-contract"),
+    pytest.param("客户：合同写的是十个保安，实际每天只有六个。", id="zh-actually-only"),
+    pytest.param("客户：这次的账单超出报价差不多两成。", id="zh-over-the-quote"),
+    pytest.param("客户：系统的销量预测和实际差了三成。", id="zh-forecast-off"),
+    pytest.param("客户：这批纸箱有一半都有压痕。", id="zh-dented-boxes"),
+    pytest.param("客户：会议室的天花板又在滴水。", id="zh-ceiling-drips"),
+    pytest.param("客户：柠檬茶这个月断货两次了。", id="zh-out-of-stock"),
+    pytest.param("客户：仓库的烟感昨晚又误报，保安跑了三趟。", id="zh-false-alarm"),
+    pytest.param("客户：跟你们客服说了两次，都没下文。", id="zh-no-outcome"),
+    pytest.param("客户：出库单还得在用友里再录一遍。", id="zh-keyed-twice"),
+    pytest.param("客户：门禁系统和考勤系统数据不通。", id="zh-systems-do-not-talk"),
+]
+
+
+@pytest.mark.parametrize("text", ZH_PLAIN_FACTS)
+def test_a_chinese_plain_fact_is_a_pain(text: str) -> None:
+    assert len(_pains(text)) >= 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("客户：这次活动效果超过预期，大家都很满意。", id="zh-beyond-expectations"),
+    pytest.param("客户：我们这个季度预算超过了预期，不过老板同意了。", id="zh-budget-approved"),
+    pytest.param("客户：我们下周二再对一遍合同条款吧。", id="zh-a-plan-to-review"),
+    pytest.param("客户：最多的一家差了六千多元。", id="zh-a-gap-without-a-comparison"),
+    pytest.param("客户：这批货没有破损，包装很好。", id="zh-no-damage"),
+    pytest.param("客户：上周的柜子没有变形，谢谢。", id="zh-not-warped"),
+])
+def test_a_chinese_fact_that_is_no_pain(text: str) -> None:
+    assert _pains(text) == []

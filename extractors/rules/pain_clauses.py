@@ -18,10 +18,9 @@ IMPROVED = re.compile(
     r"\b(?:finally (?:stopped|fixed)|saved (?:it|us|the|our)|(?:fewer|less) (?:\w+ )?than "
     r"(?:before|last)|(?:dropped|fell|went down|down|cut) by (?:half|\d+|a third)|"
     r"sav(?:es|ing) (?:\w+ ){0,2}?~?(?:about |around )?\d+|"
-    # praise told with problem words: "zero rejected pallets since December", "no complaints from
-    # me", "never once had to explain an outage", "response time fell from 3 hours to under 1",
-    # "scenarios that used to take a week take a day", "agents stopped doing the sorting by hand",
-    # "the new queue has cut complaints at the desk"
+    # praise told with problem words: "zero defects since spring", "no complaints here", "never
+    # once had to chase a payment", "wait times fell from 20 minutes to 5", "which used to take a
+    # week", "the clerks stopped doing it by hand", "the kiosk has cut queues at reception"
     r"zero (?:[\w-]+ ){0,2}?(?:bugs?|complaints?|errors?|issues?|rejects?|rejected|outages?|"
     r"incidents?|defects?|returns?|failures?|tickets?)|no complaints|never once had to|"
     r"(?:fell|dropped|went down|came down|cut|reduced) from (?:about |around |~)?\d[^.;]{0,40}? to|"

@@ -111,3 +111,15 @@ def test_a_chinese_plain_fact_is_a_pain(text: str) -> None:
 ])
 def test_a_chinese_fact_that_is_no_pain(text: str) -> None:
     assert _pains(text) == []
+
+
+@pytest.mark.parametrize(("text", "pain"), [
+    pytest.param("客户：新版客户端在老电脑上打开要两三分钟，有时直接卡死。",
+                 "新版客户端在老电脑上打开要两三分钟，有时直接卡死", id="zh-sometimes"),
+    pytest.param("客户：仓库门口那几个摄像头是十年前装的，晚上基本看不清。",
+                 "仓库门口那几个摄像头是十年前装的，晚上基本看不清", id="zh-at-night"),
+    pytest.param("客户：升级以后所有收银台的打印机只打出抬头，后面全是空白。",
+                 "升级以后所有收银台的打印机只打出抬头，后面全是空白", id="zh-the-rest"),
+])
+def test_a_chinese_failure_keeps_the_subject_told_in_the_clause_before(text: str, pain: str) -> None:
+    assert _pains(text) == [pain]

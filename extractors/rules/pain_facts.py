@@ -135,6 +135,19 @@ FACT_EN = (
     r"(?!(?:it|the surface)\b)|"
     # a fault that is back or lasts: "the scanners are down again", "down since Tuesday"
     r"down (?:again|since)|"
+    # what was late, went without, or had to be undone: "the pallets arrived after the receiving
+    # window", "the ward went two days without hot water", "we had to cancel the launch", "the
+    # status page was updated late"; the same trouble once more: "this is the third recall in our
+    # stores since May" (a bare count is none: "that's the third one this month"); a tool nobody
+    # opens: "licences nobody opens", "the reps barely use it"
+    r"(?:arriv\w*|deliver\w*|c[ao]me in|showed up|turned up) (?:\w+ ){0,3}?(?:after|past) (?:the )?"
+    r"(?:[\w-]+ )?(?:window|cut-?off|deadline|slot)|"
+    r"(?:went|gone|been|go|going) (?:\w+ ){0,2}?(?:days?|weeks?|hours?|nights?) without|"
+    r"had to (?:cancel|postpone|push|reschedule|rebook|send corrections|borrow|turn away|shut|close "
+    r"(?:the|our)|drive)|updated late|"
+    r"(?:this|that|it)(?: is|'s|s| was) the (?:second|third|fourth|fifth|sixth) (?!one\b)(?:[\w-]+ ){1,6}?"
+    r"(?:since|in a row|in the last|across|this (?:week|month|quarter|year))|"
+    r"(?:nobody|no one) (?:ever )?(?:opens|logs into|reads)|barely (?:use|uses|used|open|opens|touch)|"
     # found out late, by others; a number nobody trusts
     r"only (?:found out|learned|discovered|noticed|heard|realized|realised)|found out (?:from|when|"
     r"after|the hard way|about it from)|(?:don'?t|doesn'?t|didn'?t|can'?t|no longer) trust|nowhere near"

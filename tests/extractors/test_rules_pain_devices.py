@@ -123,3 +123,34 @@ def test_a_chinese_fact_that_is_no_pain(text: str) -> None:
 ])
 def test_a_chinese_failure_keeps_the_subject_told_in_the_clause_before(text: str, pain: str) -> None:
     assert _pains(text) == [pain]
+
+
+LATE_WITHOUT_UNDONE_OR_AGAIN = [
+    pytest.param("Customer: Three of the pallets arrived after the receiving window.",
+                 id="en-arrived-after-the-window"),
+    pytest.param("Customer: The east ward went two days without hot water.",
+                 id="en-went-days-without"),
+    pytest.param("Customer: We had to cancel the Saturday launch.", id="en-had-to-cancel"),
+    pytest.param("Customer: The status page was updated late again.", id="en-updated-late"),
+    pytest.param("Customer: This is the third recall in our stores since May.",
+                 id="en-nth-since"),
+    pytest.param("Customer: That was the second cold-chain breach at the depot this quarter.",
+                 id="en-nth-this-quarter"),
+    pytest.param("Customer: We pay for forty licences nobody opens.", id="en-nobody-opens"),
+    pytest.param("Customer: Honestly the branch staff barely use the app.", id="en-barely-use"),
+]
+
+
+@pytest.mark.parametrize("text", LATE_WITHOUT_UNDONE_OR_AGAIN)
+def test_late_without_undone_or_again_is_a_pain(text: str) -> None:
+    assert len(_pains(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Customer: That's the third one this month.", id="en-a-bare-count"),
+    pytest.param("Customer: This is the second phase of the rollout, it starts in May.",
+                 id="en-a-second-phase"),
+    pytest.param("Customer: I had to leave early yesterday, sorry.", id="en-had-to-leave"),
+])
+def test_a_count_or_an_errand_is_no_pain(text: str) -> None:
+    assert _pains(text) == []

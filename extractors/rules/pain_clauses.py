@@ -42,7 +42,9 @@ ELABORATION = re.compile(r"^[\u4e00-\u9fff]{0,6}一[\u4e00-\u9fff]{1,4}就")
 FOLLOW_ON = re.compile(r"^(?:已经|都|前后)?(?:催|问|打|找|报|提|等)了(?:[\d一二两三四五六七八九十几好]+|半)[个多]*"
                        r"(?:次|遍|回|天|周|个?星期|个?礼拜|个?月|小时)|"
                        r"^(?:一天|每天|每周|每个?月|每次|一次)(?:都)?(?:要|得|需要)(?:花|耗)|"
-                       r"^(?:然后)?再(?:手工|手动|人工|一个个|一条条|挨个)")
+                       r"^(?:然后)?再(?:手工|手动|人工|一个个|一条条|挨个)|"
+                       # the penalty the failure just told brought: "…没人跟进，被罚了款"
+                       r"^(?:结果|所以)?(?:还)?被(?:扣[了分钱款]|罚)")
 # a bare consequence told after the failure in the same sentence is that failure, not a second
 # pain: "登不上系统，提示SSO错误，前台没法收银", "整车报废，损失两万多", "短信发不出去，好几个会员说没收到",
 # "数据少了一半，已经有客户投诉了" (a consequence with content of its own stays: "三份合同因此耽误了")

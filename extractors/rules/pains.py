@@ -121,7 +121,7 @@ _REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|�
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
-_SUBJECTLESS = re.compile(r"^(?:有时(?:候)?(?:还|会)?(?:直接)?|后面(?:全|都)|晚上|半夜|每到|一到|每个都|到现在|到今天|至今|现在(?:都|还)|得|还得|一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
+_SUBJECTLESS = re.compile(r"^(?:有时(?:候)?(?:还|会)?(?:直接)?|后面(?:全|都)|晚上|半夜|每到|一到|被(?=[扣罚停拆锁])|每个都|到现在|到今天|至今|现在(?:都|还)|得|还得|一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
                           r"时不时|动不动)")
 # "问题就是导购一走": a clause that only names what the problem is about
 _SHORT_PROBLEM = re.compile(r"问题(?:就|在于)?是[\u4e00-\u9fff]{1,4}$")

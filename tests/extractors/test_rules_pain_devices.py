@@ -154,3 +154,25 @@ def test_late_without_undone_or_again_is_a_pain(text: str) -> None:
 ])
 def test_a_count_or_an_errand_is_no_pain(text: str) -> None:
     assert _pains(text) == []
+
+
+@pytest.mark.parametrize(("text", "pains"), [
+    pytest.param("客户：新系统每次登录都要等五六分钟。", ["新系统每次登录都要等五六分钟"],
+                 id="zh-a-wait-in-chinese-numerals"),
+    pytest.param("客户：三楼的漏水报修三天都没人处理。", ["三楼的漏水报修三天都没人处理"],
+                 id="zh-days-with-nothing-done"),
+    pytest.param("客户：我们有四个员工这个月被停保了。", ["我们有四个员工这个月被停保了"],
+                 id="zh-done-to-an-account"),
+    pytest.param("客户：有十几张工单超过一天没人跟进，被罚了款。",
+                 ["有十几张工单超过一天没人跟进，被罚了款"], id="zh-the-penalty-joins-its-cause"),
+])
+def test_a_chinese_wait_neglect_or_penalty_is_a_pain(text: str, pains: list[str]) -> None:
+    assert _pains(text) == pains
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("客户：这个月被评为优秀门店，大家都很开心。", id="zh-an-award"),
+    pytest.param("客户：没被扣钱，谢谢你们处理得快。", id="zh-not-charged"),
+])
+def test_a_chinese_passive_that_is_no_pain(text: str) -> None:
+    assert _pains(text) == []

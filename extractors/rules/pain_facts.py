@@ -110,6 +110,44 @@ FACT_EN = (
     r"\d+(?:\.\d+)? ?hrs (?:a|per|every) (?:day|week|wk|month|mo)|at (?:our|my) (?:own )?expense|paying (?:for )?(?:both|two|twice)|"
     r"(?:charg(?:e|ed|es|ing)|bill(?:ed|ing)) (?:[\w-]+ ){0,3}?(?:fee|fees|tax|taxes|surcharge|penalty|"
     r"interest|overage)|"
+    # a device or function that will not do its job, told without a complaint word: "the kiosk
+    # won't print passes", "the night shift can't send anything", "new hires aren't appearing in the
+    # rota", "the trackers stopped reporting", "the camera is not recording", "four drivers did not
+    # receive their bonus", "the reader has not worked since Tuesday" (a start put off is none:
+    # "we can't start before June")
+    r"(?:won'?t|wouldn'?t|will not|would not|can'?t|cannot|couldn'?t|could not) (?:start|boot|"
+    r"print|charge|scan|pair|register|turn on|switch on|power on|dial out|send (?:anything|any|out)|"
+    r"receive|check in|clock in|book)(?! (?:before|until|till|by|in|on|next|this|today|tomorrow|"
+    r"yet|now|unless|without|anything (?:until|before)))|"
+    r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not|not) "
+    r"(?:appearing|recording|reporting|printing|charging|connecting|registering|scanning|"
+    r"receiving|getting (?:any|their|our|the|appointment|order|delivery|payment)|posting|"
+    r"booting|starting)|"
+    # what a device stopped doing (a person who stopped printing spreadsheets is praise)
+    r"stopped (?:appearing|recording|reporting|charging|connecting|registering|scanning|booting)|"
+    r"(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|haven'?t|have not|hasn'?t|has not) "
+    r"(?:receive|get (?:their|our|his|her|my|any|the (?!chance|time|hang)))|"
+    r"(?:hasn'?t|has not|haven'?t|have not) worked (?:since|for|in)|"
+    # stock and pay that fall short, goods that arrive damaged: "out of stock for two weeks",
+    # "four backorders on gloves", "eleven staff underpaid", "arrived with a cracked leg"
+    r"out of stock|back-?order(?:s|ed)?|under-?paid|short-?(?:paid|shipped|changed)|"
+    r"(?:scratch(?:ed|es)?|dented|cracked|chipped|shattered|torn|ripped|soaked|water-damaged) "
+    r"(?!(?:it|the surface)\b)|"
+    # a fault that is back or lasts: "the scanners are down again", "down since Tuesday"
+    r"down (?:again|since)|"
+    # what was late, went without, or had to be undone: "the pallets arrived after the receiving
+    # window", "the ward went two days without hot water", "we had to cancel the launch", "the
+    # status page was updated late"; the same trouble once more: "this is the third recall in our
+    # stores since May" (a bare count is none: "that's the third one this month"); a tool nobody
+    # opens: "licences nobody opens", "the reps barely use it"
+    r"(?:arriv\w*|deliver\w*|c[ao]me in|showed up|turned up) (?:\w+ ){0,3}?(?:after|past) (?:the )?"
+    r"(?:[\w-]+ )?(?:window|cut-?off|deadline|slot)|"
+    r"(?:went|gone|been|go|going) (?:\w+ ){0,2}?(?:days?|weeks?|hours?|nights?) without|"
+    r"had to (?:cancel|postpone|push|reschedule|rebook|send corrections|borrow|turn away|shut|close "
+    r"(?:the|our)|drive)|updated late|"
+    r"(?:this|that|it)(?: is|'s|s| was) the (?:second|third|fourth|fifth|sixth) (?!one\b)(?:[\w-]+ ){1,6}?"
+    r"(?:since|in a row|in the last|across|this (?:week|month|quarter|year))|"
+    r"(?:nobody|no one) (?:ever )?(?:opens|logs into|reads)|barely (?:use|uses|used|open|opens|touch)|"
     # found out late, by others; a number nobody trusts
     r"only (?:found out|learned|discovered|noticed|heard|realized|realised)|found out (?:from|when|"
     r"after|the hard way|about it from)|(?:don'?t|doesn'?t|didn'?t|can'?t|no longer) trust|nowhere near"
@@ -133,6 +171,9 @@ FACT_ZH = (
     r"(?<!支持)(?<!可以)(?<!能)离线(?!模式|版|下载|使用|功能|包|地图)|报废|(?<!避免)(?<!减少)(?<!挽回)(?<!降低)损失|停工|积压|滞留|延误|耽误|瘫痪|放.{0,6}鸽子|答非所问|试算不平|对不平|走人|"
     # failures told plainly
     r"(?:看|认|读)不(?:清|出来)|(?<=[\u4e00-\u9fff])过不了|通不过|串单|(?:解决|处理|配|调|装|扫|支付|申请)不(?:了|出|上|通|过来)|算不(?:出|对|平)|"
+    # a device that will not do its job: "充电桩刷卡以后启动不了", "收银机开机不了"
+    r"(?:启动|开机|运行|充电|扫码|扫描|支付|付款|定位|联网|上网|充值|签到|打卡|开票|出票|启用|激活|安装|"
+    r"升级|播放|接通|预约|下单|报名|注册|刷卡|读卡|读取|出纸|出餐|出库|入库)不(?:了|上|起来|出来|成功|进去)|"
     r"推不(?:出|送)|跑不(?:通|起来)|付不了款|同步不过来|(?:还是|仍然|依然)不行|一直(?:提示|显示|报|弹|转|闪|红)|"
     r"(?:口径|说法|格式|写法|标准|版本)(?:都|还|也)?不(?:一样|统一|一致)|前后(?:说法)?(?:都)?不一|"
     r"不(?:爱|愿意|肯|喜欢)(?:填|用|录|写|更新|登记|弄)|懒得|就忘了|容易忘|丢(?:了)?一批|[扣收]重|"
@@ -147,6 +188,27 @@ FACT_ZH = (
     # lookbehinds, so the first-character gate stays narrow)
     r"(?<=[进上出回过])不去|(?<=[传示出步收发载印拍存])不全|(?:跳|弹|退)回(?:到)?(?:登录|首页|主页)|"
     r"(?<=[容表据件面是为])空(?:白|的)|"
+    # below what was agreed or told: "及时率只有八成，低于合同约定的标准", "账单超出报价两成",
+    # "合同写十个保安，实际只有六个", "销量预测和实际差了三成"
+    r"(?:低于|达不到|没达到|未达到|远低于)(?:了)?(?:合同|约定|承诺|报价|标准|预期|要求|协议|示范)|"
+    r"(?:超过|超出|超了|高于|远超|远高于)(?:了)?(?:合同|约定|承诺|报价|协议)|实际[\u4e00-\u9fff]{0,6}只有|(?<=实际)差了[\d一二两三四五六七八九十]+|"
+    # goods and buildings that arrive or end up damaged, stock that runs out, lifts that trap
+    # people: "纸箱有压痕", "会议室天花板滴水", "柠檬茶断货两次", "电梯又困人", "抽屉拉不动"
+    r"(?:数据|系统|接口|账号)(?:也|都|完全|还是)?不通|"
+    r"(?<!没)(?<!没有)(?<!无)(?<!未)(?<!不)(?:凹陷|压痕|进水|滴水|渗水|漏水|鼓包|鼓起来|发霉|霉变|破损|"
+    r"变形|开裂|划痕|磕碰|生锈|软烂|缺货|断货|困人|停运|断网|断电|停电)|拉不动|关不严|关不上|放不进|"
+    # what went wrong by mistake, what never came of a report, what is still missing: "烟感又误报",
+    # "说了两次都没下文", "还有三十条没交", "周报有两周缺失"
+    r"误(?:报|判|扣|删|发|拦截)|没(?:有)?下文|(?:还|仍)(?:有)?[\d一二两三四五六七八九十几百]+多?(?:条|张|个|份|件)"
+    r"(?:没|未)(?:交|到|发|给|开通|上传|处理)|缺失|"
+    # a wait counted in Chinese numerals, days with nothing done, what was done to one's account or
+    # order: "开机要等七八分钟", "走廊积水两周没处理", "六个人被停保了", "订单被挂起了"
+    r"(?<=要等)[一二两三四五六七八九十几半]+(?:个)?(?:秒|分钟|小时|天)|"
+    r"[\d一二两三四五六七八九十几]+(?:天|周|个月|个星期|个礼拜)(?:了)?(?:都|也|还)?没(?:有)?(?:人)?"
+    r"(?:处理|管|修|解决|回复|动静|消息|上门)|"
+    r"(?<![不没])被(?:停保|停机|停用|拆成|扣[了分钱款]|罚款?|投诉|取消|锁|删|盗|挂起|驳回|下架|拉黑|降级)|"
+    # work that has to be done a second time: "出库单还得在用友里再录一遍", "要重新填一遍"
+    r"(?<=[要得])[\u4e00-\u9fffA-Za-z]{0,8}?(?:再|重新|另外)[\u4e00-\u9fff]?(?:录|建|做|填|输入?|导|打|对|跑|核)一遍|"
     # sums off, found out late, work done twice, seen by the wrong people: "返利少算了", "早上上班才发现",
     # "理赔员还要再打电话", "逐个打电话", "被别的业主看到了"
     r"[少多][算给计扣]了|才(?<!刚才)(?:发现|知道|得知)|"

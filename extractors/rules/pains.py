@@ -109,7 +109,8 @@ _COMMITMENT = re.compile(
     r"follow up|file|raise|escalate|investigate|review|reset|pull|grab|record|dig into|ask)\b|"
     r"\b(?:let me|happy to|like us to) (?:look|check|dig|send|get|pull|grab|open|file|refund)\b|"
     r"\baction item\b|"
-    r"\b\w+ to (?:look into|open a ticket|send|refund|file|escalate|investigate)\b(?=.*\b(?:by|before|"
+    r"(?:\b\w+|\)) to (?:look into|open a ticket|send|refund|file|escalate|investigate|export|share|"
+    r"provide|compile|pull)\b(?=.*\b(?:by|before|"
     r"tomorrow|today|tonight|next|this (?:week|afternoon)|end of)\b)", re.I)
 # how people take a problem told in the clause before it: "手机号字段现在是明文显示的，我们合规那边有意见"
 # is one pain, the fact with its reaction; a reaction alone, after a pain already kept or after a
@@ -120,13 +121,14 @@ _REACTION = re.compile(r"有意见|意见(?:很|挺|特别|非常)?大|(?:都|�
 _WISH = re.compile(r"^(?:希望|想要|要是|如果|能不能|hope|wish|would love)", re.I)
 # a Chinese problem clause that opens on an adverb or a negation has its subject in the clause
 # before it: "我们的报表导出，最近一直报错" is one pain, not "最近一直报错"
-_SUBJECTLESS = re.compile(r"^(?:每个都|到现在|到今天|至今|现在(?:都|还)|得|还得|一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
+_SUBJECTLESS = re.compile(r"^(?:有时(?:候)?(?:还|会)?(?:直接)?|后面(?:全|都)|晚上|半夜|每到|一到|被(?=[扣罚停拆锁])|每个都|到现在|到今天|至今|现在(?:都|还)|得|还得|一直|经常|总是|老是|又|还是|也|都|最近|每次|根本|完全|基本|无法|不能|没法|常常|平均|至少|起码|"
                           r"时不时|动不动)")
 # "问题就是导购一走": a clause that only names what the problem is about
 _SHORT_PROBLEM = re.compile(r"问题(?:就|在于)?是[\u4e00-\u9fff]{1,4}$")
 # an English clause cut at "which" tells what the problem before it costs: one pain with it
 _WHICH = re.compile(r"\swhich\s$", re.I)
-MAX_TOPIC_CHARS = 12  # a longer clause before is a statement of its own, not the subject
+MAX_TOPIC_CHARS = 18  # a longer clause before is a statement of its own, not the subject
+# ("升级以后所有收银台的打印机只打出抬头，后面全是空白" still tells one failure with its subject)
 _ACK = re.compile(r"(?:好的?|对的?|是的?|嗯+|呵呵|哈哈|唉|哎|啊|哦|行|可以|没错|确实|说实话|老实说|"
                   r"怎么说呢|不瞒你说)[!！~～…。.]*")
 # the error a failure shows, right after it: "审批单无法同步到钉钉，报错“token无效”", "登不上系统，
@@ -153,7 +155,7 @@ _PRICE = re.compile(r"\b(?:price|pricing|prices|increase|quoted|discount)\b|涨�
 # a Chinese sentence goes on from the price to another matter: "今年续费涨了不少，而且机器人答非所问的情况挺多",
 # "价格方面没问题，但是导出老是报错"
 _ADDITIVE = re.compile(r"而且|另外|还有|此外|再就是|除此之外|其次|[二三四]是|第[二三四]|但是|不过|可是")
-_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|manual|by hand|"
+_BILLING_ERROR = re.compile(r"\b(?:charged|billed|invoiced|refund)|扣|多收|退款|发票|账单|帳單|超(?:出|过|了|咗)[\u4e00-\u9fff]{0,4}?[报報]价|manual|by hand|"
                             r"overrid|n't apply|not appl|wrong|incorrect|手工|手动|算错|不对", re.I)
 # a question word inside a statement: "总部根本看不到每个店到底有多少活跃会员"
 _EMBEDDED_QUESTION = re.compile(r"看不到|不知道|不清楚|搞不清|说不清|看不出|查不到|统计不了|没法知道")

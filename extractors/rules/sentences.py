@@ -325,7 +325,7 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
         return {}
     if len(set(organisations.values())) == 1 and untagged and not labelled:
         # "Dev (Tabletrack)" among "Hannah", "Rob": the company named may be either side; the
-        # words decide, a tie keeps the tag on the customer's side (`_sides_by_organisation`)
+        # words decide, a tie makes the company the vendor (`_sides_by_organisation`)
         for s in sentences:
             if s.speaker in organisations:
                 s.role = "unknown"
@@ -399,10 +399,15 @@ def infer_roles(sentences: list[Sentence], channel: str = "call",
             s.role = known[s.speaker]
 
 
+# a label that names a company after a dash: "Faisal – Gulfside Agency", "Leafline - Kerry"
+_DASHED_COMPANY = re.compile(r"\S\s+[-–—]\s+\S")
+
+
 def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
                            known: dict[str, Role], channel: str) -> None:
     """The organisation whose people's words score most for the vendor is the rep's; a tie goes
-    to the organisation that spoke first in a call or meeting (the host), else to the other."""
+    to a company named beside names alone, else to the organisation that spoke first in a call
+    or meeting (the host), else to the other."""
     totals: dict[str, int] = {}
     for speaker, org in organisations.items():  # in order of first words
         totals[org] = totals.get(org, 0) + votes.get(speaker, 0)
@@ -412,7 +417,13 @@ def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
     if len(leaders) == 1:
         vendor = leaders[0]
     elif "" in leaders:
-        vendor = ""  # one company named beside names alone, and the words do not tell: its customer
+        # one company named beside names alone, and the words do not tell: a seller names its
+        # company to the buyer ("Kayla (PayCrest)" calling "Doug Ferris"), so the company is the vendor
+        # ("Faisal – Gulfside Agency" names its company too: then the tag stays the customer's, as
+        # it does in Chinese talk, where "陈婧（远帆）" is as often the customer the meeting is with)
+        company = next(org for org in leaders if org)
+        alone = not any(_DASHED_COMPANY.search(speaker) for speaker, org in organisations.items() if not org)
+        vendor = company if alone and not _CJK_TEXT.search(company) else ""
     else:
         host_is_vendor = channel in ("call", "meeting")
         vendor = leaders[0] if host_is_vendor else next((o for o in leaders if o != order[0]), leaders[0])
@@ -483,8 +494,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")
                    or match.group("section") or match.group("bhead")).strip(" \t—–-")
-        if match.group("header") is not None:
-            speaker = _HEADER_DATE.sub("", speaker) or speaker
+        if match.group("header") is not None:  # "Emily Tran (Vantage IT) | 00:01:20": the bar is no name's
+            speaker = (_HEADER_DATE.sub("", speaker) or speaker).rstrip(" \t|·•")
         if speaker[-1:] in ")）" and (entry := _TIMED_ENTRY.match(speaker)):
             speaker = entry.group("who").strip()
         elif speaker[-1:] in ")）" and ":" in speaker:

@@ -1,0 +1,85 @@
+"""Owners of next steps where no label says the side: one company named beside names alone,
+transcript formats whose speakers were missed, and notes whose people are grouped by company."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extractors.test_rules_next_steps_en_speakers import raw
+
+ONE_COMPANY_AMONG_NAMES = [
+    pytest.param("[00:00:02] Kayla (PayCrest): How did Friday's run go on your end?\n"
+                 "[00:00:07] Doug Ferris: Fine. I'll send the new-hire forms tomorrow.\n"
+                 "[00:00:11] Kayla (PayCrest): Great. I'll send the corrected stubs on Friday.",
+                 [("send the new-hire forms", "customer", date(2026, 3, 3)),
+                  ("send the corrected stubs", "rep", date(2026, 3, 6))], id="call-with-stamps"),
+    pytest.param("Owen Price: is Thursday still ok for the install?\n"
+                 "Rob Hale (Guardline CCTV): Thursday works. I'll send you the updated job sheet.\n"
+                 "Owen Price: great",
+                 [("send you the updated job sheet", "rep", None)], id="chat-plain-labels"),
+    pytest.param("Rodrigo Salinas | 00:01:12\nWe have 35 laptops in Monterrey.\n"
+                 "Emily Tran (Vantage IT) | 00:01:20\nGot it. I'll send the install package by Thursday.\n"
+                 "Rodrigo Salinas | 00:01:39\nPerfect.",
+                 [("send the install package", "rep", date(2026, 3, 5))], id="name-bar-time-header-lines"),
+    pytest.param("Capt. Dmitri Sokol (MV Arctic Tern): ETA 14:00, need fresh water.\n"
+                 "Faisal – Gulfside Agency: Noted. I will send the barge quotation before noon today.",
+                 [("send the barge quotation", "rep", date(2026, 3, 2))],
+                 id="negative-the-other-label-names-its-company-after-a-dash"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_COMPANY_AMONG_NAMES)
+def test_a_company_named_beside_names_alone_is_the_vendor_when_the_words_do_not_tell(text, expected):
+    channel = "call" if "[00:" in text or "|" in text else "chat"
+    assert raw(text, channel) == expected
+
+
+GROUPED_NOTES = [
+    pytest.param("Kickoff notes - CarrierDesk x Tarn Valley\n\nTarn Valley: Maya Olsen (COO), Ben Okafor (Brokerage lead)\n"
+                 "CarrierDesk: Lucas Reid (AE), Hana Mori (Onboarding)\n\nNext steps\n"
+                 "- Hana: send the migration template by Friday.\n- Ben: export the deals once the template arrives.",
+                 [("send the migration template", "rep", date(2026, 3, 6)),
+                  ("export the deals once the template arrives", "customer", None)], id="company-lines-with-vendor-jobs"),
+    pytest.param("Present: Town: Carla Benetti (Parks Director), Victor Huang (Finance Manager). "
+                 "Harbor: Sean McAllister (Client Services Manager), Priya Nair (Payroll Specialist)\n\nActions\n"
+                 "- Harbor to provide a written corrective action plan by Friday.\n"
+                 "- V. Huang to send the corrected cost-center mapping tomorrow.",
+                 [("provide a written corrective action plan", "rep", date(2026, 3, 6)),
+                  ("send the corrected cost-center mapping", "customer", date(2026, 3, 3))],
+                 id="two-companies-on-one-present-line"),
+    pytest.param("Overview\nThe customer (VoltPath: Andre Silva, Keisha Monroe) reviewed Q4 with Relay CX (Lena Fischer, "
+                 "Omar Haddad).\n\nAction items\n- Omar to send the fix date by Friday.\n- Keisha to export ten failed tickets today.",
+                 [("send the fix date", "rep", date(2026, 3, 6)),
+                  ("export ten failed tickets", "customer", date(2026, 3, 2))], id="the-customer-named-with-its-people"),
+    pytest.param("Attendees: Hannah Brandt (Copperline, Sales Director), Marcus Lee (Tri-County, Category Manager), "
+                 "Renee Ortiz (Tri-County, Purchasing)\n\nAction items\n- Hannah Brandt: confirm the second-run volumes - Friday\n"
+                 "- Renee Ortiz: send the forecast by SKU - next Wednesday",
+                 [("confirm the second-run volumes", "rep", date(2026, 3, 6)),
+                  ("send the forecast by SKU", "customer", date(2026, 3, 11))], id="buyer-jobs-make-the-other-company-the-vendor"),
+    pytest.param("Attendees: Kara Lindholm (Orthovia), Monica Hale (St. Jude's)\n\n- Monica asked whether the reports can be "
+                 "weekly.\n\nAction items\n- Kara Lindholm: switch the usage reports to weekly - Friday\n"
+                 "- Monica Hale: send the preference cards - Friday",
+                 [("switch the usage reports to weekly", "rep", date(2026, 3, 6)),
+                  ("send the preference cards", "customer", date(2026, 3, 6))], id="the-one-who-asks-is-the-customer"),
+    pytest.param("Supplier present: Tracewell Health Ltd (A. Hughes, Bid Manager)\nAuthority attendees: G. Doyle (Procurement)\n\n"
+                 "Actions\n- Tracewell to provide a written response to the questionnaire by 31 March.",
+                 [("provide a written response to the questionnaire", "rep", date(2026, 3, 31))], id="a-company-called-the-supplier"),
+    pytest.param("site visit - Redrock quarry\npresent: J. Castillo (maint supv), R. Begay (ops), me + Tom (svc)\n\nnext\n"
+                 "- Tom: pull oil samples Mon\n- Castillo: send alarm logs since Dec by Friday",
+                 [("pull oil samples", "rep", date(2026, 3, 9)), ("send alarm logs since Dec", "customer", date(2026, 3, 6))],
+                 id="me-and-a-colleague-in-shorthand"),
+    pytest.param("Actions\n- Vendor (Quikslot) to send a fix timeline for the logout bug by Monday.",
+                 [("send a fix timeline for the logout bug", "rep", date(2026, 3, 9))], id="the-word-vendor-names-the-side"),
+    pytest.param("Attendees: Tobias Kern (Velora, Account Manager), Petra Vogt (Fleet Manager, Brenner)\n\nActions\n"
+                 "- Tobias: prepare a credit proposal by Friday.\n- Petra: send the rental invoices to Tobias by Friday.",
+                 [("prepare a credit proposal", "rep", date(2026, 3, 6)),
+                  ("send the rental invoices to Tobias", "customer", date(2026, 3, 6))],
+                 id="negative-a-persons-company-and-job-are-no-list-of-people"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPED_NOTES)
+def test_notes_give_a_task_the_side_of_the_company_that_lists_its_person(text, expected):
+    assert raw(text, "meeting") == expected

@@ -189,8 +189,14 @@ class Sentence:
     quoted: bool = False  # below a reply header or on a "> " line: an earlier message
 
 
+# a numbered entry of a ticket's thread before its writer: "Update 3 - Agent (Kerry, Tier 1)", "Entry 2: Customer"
+_ENTRY_NUMBER = re.compile(r"^(?:update|entry|comment|note|post|message)\s*#?\d{1,3}\s*[-–—:]\s*(?=\S)", re.I)
+
+
 def role_from_label(label: str) -> Role:
     label = label.lstrip("【[")  # "【技术支持-王涛 11:20】…" is read as a label cut at its time's colon
+    if label[:1] in "UuEeCcNnPpMm" and (entry := _ENTRY_NUMBER.match(label)) is not None:
+        label = label[entry.end():]
     if _REP_LABELS.match(label):
         return "rep"
     if _AGENT_LABELS.match(label):
@@ -467,6 +473,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         return [(s.start, s.end, role_from_label(s.speaker) if s.role == "unknown" and s.speaker
                  else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
+    if "<v" in text and (voiced := _voice_turns(text)):
+        return voiced
     labels = [m for m in _LABEL.finditer(text)  # "- Sam: send the plan" is an action item, no turn
               if m.group("speaker") is None or not _LISTED.match(m.group("speaker"))
               and "|" not in m.group("speaker")  # "Ticket #4471 | Integration: Zendesk": a form field
@@ -478,10 +486,18 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
                   or "\n" not in text[m.end("speaker"):m.end()]]
     line_starts = sum(1 for _ in _LINE_START.finditer(text))
     if not labels or len(labels) < max(2, line_starts // 2) \
-            and not (touchpoint.channel in ("ticket", "chat", "email") and _both_sides_labelled(labels)):
+            and not (touchpoint.channel in ("ticket", "chat", "email")
+                     and _both_sides_labelled(labels, ticket=touchpoint.channel == "ticket")):
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
         if touchpoint.channel in ("call", "meeting", "chat"):
             role = "unknown"
+        if role == "customer" and touchpoint.channel in ("ticket", "email") \
+                and ("received" in text or "utomat" in text) and (auto := _AUTO_REPLY.search(text)) is not None:
+            # the vendor's automatic acknowledgement, the request it quotes below it
+            request = _QUOTED_REQUEST.search(text, auto.end())
+            if request is None:
+                return [(0, len(text), "agent", None, None)]
+            return [(0, request.start(), "agent", None, None), (request.start(), len(text), "customer", None, None)]
         if role == "customer" and (reply := _VENDOR_REPLY.search(text)) is not None:
             # a post and the vendor's public reply below it ("Reply from Touchpoint Social Care:")
             speaker = reply.group(0).strip(" \t:：")
@@ -524,6 +540,12 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         # in a ticket whose first labelled turn is the vendor's answer, what comes above it is the request
         opening: Role = "customer" if ticket and turns[0][2] in ("agent", "rep") else "unknown"
         turns.insert(0, (0, labels[0].start(), opening, None, None))
+    if touchpoint.channel in ("ticket", "email") and touchpoint.direction != "outbound" \
+            and ("received" in text or "utomat" in text) and _AUTO_REPLY.search(text):
+        # the help desk's acknowledgement above the request it quotes ("Your request: …") is the vendor's
+        turns = [(start, end, "agent", None, index)
+                 if speaker is None and role == "customer" and _AUTO_REPLY.search(text, start, end)
+                 else (start, end, role, speaker, index) for start, end, role, speaker, index in turns]
     if requesters:  # "Reported by: Mark Delaney, …" then "Mark: …": the requester speaks
         turns = [(start, end, "customer", speaker, index)
                  if role == "unknown" and speaker and speaker.split()[0] in requesters
@@ -531,13 +553,43 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     return turns
 
 
-def _both_sides_labelled(labels: list[re.Match[str]]) -> bool:
+# a help desk's automatic acknowledgement, and the request it quotes ("Your request:", "> …")
+_AUTO_REPLY = re.compile(r"\bthis is an? (?:automatic|automated) (?:confirmation|reply|response|acknowledge?ment|message)\b|"
+                         r"\bwe(?:'ve| have) (?:received|logged) your (?:request|message|ticket|enquiry|inquiry|email)\b",
+                         re.I)
+_QUOTED_REQUEST = re.compile(r"^[ \t]*(?:your (?:request|message|enquiry|inquiry|original message|ticket)\s*[:：]|>)",
+                             re.I | re.M)
+
+
+# a WebVTT cue's voice tag: "00:00:07.300 --> 00:00:15.100\n<v Diane Fry>Hi all. So from our side…"
+_VOICE = re.compile(r"^[ \t]*<v(?:\.[^\s>]+)?[ \t]+(?P<voice>[^>\n]{1,40})>", re.M)
+
+
+def _voice_turns(text: str) -> list[tuple[int, int, Role, str | None, int | None]]:
+    """The turns of a WebVTT transcript pasted as text, one per voice-tagged cue, up to the blank
+    line before the next cue's timing; [] when no line opens with a voice tag."""
+    voices = list(_VOICE.finditer(text))
+    turns: list[tuple[int, int, Role, str | None, int | None]] = []
+    if voices and voices[0].start() > 0:
+        turns.append((0, voices[0].start(), "unknown", None, None))  # "WEBVTT" and the first timing
+    for i, m in enumerate(voices):
+        stop = voices[i + 1].start() if i + 1 < len(voices) else len(text)
+        blank = text.find("\n\n", m.end(), stop)
+        end = blank if blank >= 0 else stop
+        closing = text.rfind("</v>", m.end(), end)
+        speaker = m.group("voice").strip()
+        turns.append((m.end(), closing if closing >= 0 else end, role_from_label(speaker), speaker, None))
+    return turns
+
+
+def _both_sides_labelled(labels: list[re.Match[str]], *, ticket: bool = False) -> bool:
     """Whether role labels name both sides ("Customer (Renee): …" and "Agent (Kofi): …"): a ticket's
     or thread's turns, however long their bodies, and not a message that happens to hold a colon or
-    two (meeting notes list the sides' attendees so: "客户：…" / "我方：…")."""
+    two (meeting notes list the sides' attendees so: "客户：…" / "我方：…"). In a ticket an agent's
+    label below the request is enough ("Organizer message: …" then "Agent reply (Apr 13, 21:40): …")."""
     roles = {role_from_label(label) for m in labels
              if (label := m.group("speaker") or m.group("section") or m.group("bhead"))}
-    return "customer" in roles and bool(roles & {"rep", "agent"})
+    return ("customer" in roles or ticket and labels[0].start() > 0) and bool(roles & {"rep", "agent"})
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,

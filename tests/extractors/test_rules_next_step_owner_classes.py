@@ -83,3 +83,35 @@ GROUPED_NOTES = [
 @pytest.mark.parametrize(("text", "expected"), GROUPED_NOTES)
 def test_notes_give_a_task_the_side_of_the_company_that_lists_its_person(text, expected):
     assert raw(text, "meeting") == expected
+
+
+TRANSCRIPT_FORMATS = [
+    pytest.param("WEBVTT\n\n00:00:01.240 --> 00:00:06.910\n<v Luis Ortega>Our API takes endorsements as JSON. "
+                 "I'll send the API spec by tomorrow.\n\n00:00:07.300 --> 00:00:15.100\n<v Diane Fry>Great. Our agents "
+                 "log everything in Salesforce. I'll ask our DBA to set up a test environment next week.",
+                 "meeting", [("send the API spec", "rep", date(2026, 3, 3)),
+                             ("ask our DBA to set up a test environment", "customer", date(2026, 3, 9))],
+                 id="webvtt-voice-tags"),
+    pytest.param("Case 00392771 - outage\n\nDescription:\nLine down since 05:50.\n\n"
+                 "Update 1 - Agent (Kerry, Tier 1) - 07:41\nThanks Gareth. I've raised it with the wholesaler.\n\n"
+                 "Update 2 - Customer - 07:55\nThe backup SIM was never activated.\n\n"
+                 "Update 3 - Agent (Kerry, Tier 1) - 08:03\nUnderstood. I'll get the backup SIM activated this morning.",
+                 "ticket", [("get the backup SIM activated", "rep", date(2026, 3, 2))], id="numbered-ticket-updates"),
+    pytest.param("From: support@brightfold.agency\nSubject: We've received your request (#BF-1193)\n\nHi Ollie,\n\n"
+                 "This is an automatic confirmation that we've received your request and our team will respond within "
+                 "1 business day.\n\nYour request:\n\"The spring banners show the wrong sale date.\"",
+                 "ticket", [("respond", "rep", date(2026, 3, 3))], id="a-help-desks-automatic-acknowledgement"),
+    pytest.param("Organizer message:\nWe issued refunds twice to 412 fans. I need a statement we can send fans today.\n\n"
+                 "Agent reply (Apr 13, 21:40):\nWe've confirmed the error on our side. Our comms team will send you a "
+                 "fan statement tonight.",
+                 "ticket", [("send you a fan statement", "rep", date(2026, 3, 2))], id="an-agent-reply-below-the-request"),
+    pytest.param("Our SSO login loops back to the start page since this morning. Please fix it today, we have "
+                 "received your invoice and will pay it by Friday.",
+                 "ticket", [("fix it", "rep", date(2026, 3, 2)), ("pay it", "customer", date(2026, 3, 6))],
+                 id="negative-a-customer-who-says-received-is-no-acknowledgement"),
+]
+
+
+@pytest.mark.parametrize(("text", "channel", "expected"), TRANSCRIPT_FORMATS)
+def test_speakers_of_transcript_and_ticket_formats_get_their_side(text, channel, expected):
+    assert raw(text, channel) == expected

@@ -16,14 +16,16 @@ from __future__ import annotations
 import re
 
 # a line of people, after an attendee heading ("参会：", "与会人员：", "主持：") or opening with a side
-_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加)(?:人员|人|方)?|主持人?)?[ \t]*[:：]?"
+_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加|参与)(?:人员|人|者|方)?|主持人?)?[ \t]*[:：]?"
                    r"[ \t]*(?P<people>[^\n]{2,120})$", re.M)
 _NOT_A_LIST = re.compile(r"[，,。！!？?“”\"|｜@]|\d{1,2}[:：]\d{2}")
-_OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方)")
+_OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|参与|主持|我方|我司|本司|乙方|厂商|供应商|服务方|物业方|客户(?!经理|成功|总监)|甲方|贵方|"
+                    r"学校方|校方|院方|医院方|买方|业主方|采购方)")
 _GROUPS = re.compile(r"[；;]")
-_VENDOR = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂)")
-_CUSTOMER = re.compile(r"^(?:客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方)")
-_SIDE_WORD = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方)"
+_VENDOR = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|服务方|物业方)")
+_CUSTOMER = re.compile(r"^(?:客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|医院方|买方|业主方|采购方)")
+_SIDE_WORD = re.compile(r"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|服务方|物业方|客户方?(?!经理|成功|总监)|甲方|贵方|贵司|学校方|校方|院方|"
+                        r"医院方|买方|业主方|采购方)"
                         r"(?:[（(][^)）]{1,20}[)）])?\s*(?:[:：]|[—–-]+)?\s*")
 _VENDOR_JOBS = re.compile(r"实施|售前|售后|客户成功|客户经理|解决方案|顾问|交付|技术支持")
 _TAG = re.compile(r"[（(][^)）]{0,20}[)）]")
@@ -34,7 +36,8 @@ _WORDS = re.compile(r"\s*[—–]+\s*|\s+")
 
 def attendee_sides(text: str) -> dict[str, str]:
     """Name or organisation -> "rep" or "customer", from attendee lines ({} when there are none)."""
-    if not any(word in text for word in ("参会", "与会", "出席", "在场", "参加", "主持", "我方", "厂商", "甲方", "乙方", "客户")):
+    if not any(word in text for word in ("参会", "与会", "出席", "在场", "参加", "参与", "主持", "我方", "厂商", "甲方", "乙方", "客户",
+                                         "业主方", "物业方", "服务方", "采购方")):
         return {}
     groups: list[tuple[str | None, str, list[str]]] = []  # (side, organisation, people)
     for line in _LINE.finditer(text):

@@ -63,7 +63,10 @@ _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account exe
 # "官方回复（乐听会员服务）：…", "Resolution:", "Reply from @touchpointhq:"); the problem description is the customer's
 # ("技术支持回复：", "客服小美：" run on without a word boundary); a vendor's internal note is theirs too
 _AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply|official reply|"
-                                r"official response|resolution|internal note|auto(?:mated|matic)?[- ]?(?:reply|response))\b|自动回复|"
+                                r"official response|resolution|internal note|auto(?:mated|matic)?[- ]?(?:reply|response)|"
+                                # "Advisor (Tom):", "Store reply (11 Apr, Hamish):", "Reply to exhibitor (T. Whitfield):"
+                                r"advis[eo]r|(?:store|shop|brand|staff|team) (?:reply|response)|(?:reply|response) (?:sent )?to "
+                                r"(?:the )?(?:customer|client|exhibitor|buyer|user|member|requester|organi[sz]er|patron|guest))\b|自动回复|"
                                 r"(?:值班|驻场|售后|运维|技术)?工程师|客服(?!经理|主管|总监)|坐席|技术支持|处理记录|处理意见|"
                                 r"处理结果|处理过程|官方回复|客服回复|(?:reply|response|update) from\b"
                                 r"(?! (?:the )?(?:customer|client|requester|user)\b)|官方|"

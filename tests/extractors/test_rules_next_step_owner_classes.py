@@ -115,3 +115,41 @@ TRANSCRIPT_FORMATS = [
 @pytest.mark.parametrize(("text", "channel", "expected"), TRANSCRIPT_FORMATS)
 def test_speakers_of_transcript_and_ticket_formats_get_their_side(text, channel, expected):
     assert raw(text, channel) == expected
+
+
+SERVICE_LABELS = [
+    pytest.param("Visitor: my broadband keeps dropping\nAdvisor (Tom): I can book an engineer visit for Tuesday.",
+                 "chat", [("book an engineer visit", "rep", date(2026, 3, 3))], id="advisor"),
+    pytest.param("Customer message (10 Apr):\nThe stone fell out of my ring.\n\n"
+                 "Store reply (11 Apr, Hamish, Aftercare):\nSo sorry. We'll send a prepaid postage pack today.",
+                 "ticket", [("send a prepaid postage pack", "rep", date(2026, 3, 2))], id="store-reply"),
+    pytest.param("Description (submitted by exhibitor):\nOur invoice shows overdue.\n\n"
+                 "Reply to exhibitor (T. Whitfield):\nVoided. I'll email you a zero-balance statement tomorrow.",
+                 "ticket", [("email you a zero-balance statement", "rep", date(2026, 3, 3))], id="reply-to-the-customer"),
+]
+
+
+@pytest.mark.parametrize(("text", "channel", "expected"), SERVICE_LABELS)
+def test_a_service_label_is_the_vendors(text, channel, expected):
+    assert raw(text, channel) == expected
+
+
+TODO_LINES = [
+    pytest.param("call w/ Hollister Seed Co-op (Ana + Brett), me + Kofi\n\n- TODO Kofi: fix the import script by Fri\n"
+                 "- TODO Brett: send list of fields w/ wrong boundaries by Fri",
+                 [("fix the import script", "rep", date(2026, 3, 6)),
+                  ("send list of fields w/ wrong boundaries", "customer", date(2026, 3, 6))], id="todo-name"),
+    pytest.param("参与人：驰安 大客户经理 冯涛、驰安 服务主管 邱丽；通达物流 运营副总 钱宏、车队主管 阎志\n\n待办：\n"
+                 "1. 冯涛：下周三前出续签合同报价\n2. 阎志：提供华南新增线路和停车场地址",
+                 [("出续签合同报价", "rep", date(2026, 3, 11)), ("提供华南新增线路和停车场地址", "customer", None)],
+                 id="zh-participants-line"),
+    pytest.param("参会：业主方 何晓东（资产管理部经理）、孙琳（行政）；物业方 邓立新（项目经理）、钟敏（客服主管）\n\n三、待办事项\n"
+                 "1. 邓立新：4月15日前提交二维码访客登记试点方案。\n2. 何晓东：月底前将续签合同初稿转交法务审核。",
+                 [("提交二维码访客登记试点方案", "rep", date(2026, 4, 15)),
+                  ("续签合同初稿转交法务审核", "customer", date(2026, 3, 31))], id="zh-owner-and-property-manager"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TODO_LINES)
+def test_action_lines_of_shorthand_and_chinese_minutes_take_their_persons_side(text, expected):
+    assert raw(text, "meeting") == expected

@@ -29,7 +29,7 @@ from functools import lru_cache
 from extractors.rules.sides import is_vendor_job, organisation_of
 
 # "Name (tag)" and "Name, Name (tag)" (an attendee group), "Org (Name)"
-_TAGGED = re.compile(r"(?P<names>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:,\s*[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)*)"
+_TAGGED = re.compile(r"(?P<names>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}(?:,\s*[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)*)"
                      r"[ \t]*\((?P<tag>[^()\n]{1,60})\)")
 _OURS = re.compile(r"\b(?:us|our side|our team|vendor|we)\b", re.I)
 _SINGLE_NAME = re.compile(r"[A-Z][a-z'-]+")
@@ -199,7 +199,7 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
         key = first.casefold()  # the one already known as a company is the company
         groups.setdefault(key, {key}).add(other.split()[0].casefold())
     groups = _merged(groups, vendor, customer)
-    if len(groups) < 2 and not vendor:
+    if not groups:
         return {}
     if channel == "email":
         lines = text.rstrip().splitlines()[-SIGNATURE_LINES:]

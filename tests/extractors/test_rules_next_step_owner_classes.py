@@ -153,3 +153,26 @@ TODO_LINES = [
 @pytest.mark.parametrize(("text", "expected"), TODO_LINES)
 def test_action_lines_of_shorthand_and_chinese_minutes_take_their_persons_side(text, expected):
     assert raw(text, "meeting") == expected
+
+
+MORE_NOTES = [
+    pytest.param("Attendees: co-op board members Ray Dietz, Ellen Voss; Heartland: Jamie Cole (territory manager)\n\n"
+                 "Jamie presented the 2026 lineup and pricing.\n\nJamie will send per-county trial data by next Friday.",
+                 [("send per-county trial data", "rep", date(2026, 3, 13))], id="one-company-known-by-what-it-does"),
+    pytest.param("Attendees: Owner's rep: D. Kowalski (Riverside Health). Controls contractor: Tandem Building Automation "
+                 "(us: K. Ibsen, P. Ray).\n\n- 14.3 Tandem to send screenshots of the draft graphics by Friday.",
+                 [("send screenshots of the draft graphics", "rep", date(2026, 3, 6))], id="a-three-word-company-marked-us"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_NOTES)
+def test_more_notes_whose_company_says_the_side(text, expected):
+    assert raw(text, "meeting") == expected
+
+
+def test_a_speaker_label_with_a_bracketed_time_is_a_turn():
+    text = ("SPEAKER_00 [00:00:02]: So, Leah, you wanted to talk about the placements.\n"
+            "SPEAKER_01 [00:00:07]: Yeah. The setup you guys did is working.\n"
+            "SPEAKER_00 [00:00:43]: Great, I'll send the amendment by Friday.\n"
+            "SPEAKER_01 [00:00:45]: Perfect. I'll loop in our producer, he'll own the integration on our side.")
+    assert raw(text, "call") == [("send the amendment", "rep", date(2026, 3, 6)), ("loop in our producer", "customer", None)]

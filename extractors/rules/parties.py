@@ -87,10 +87,13 @@ _ORG_LISTED = re.compile(rf"(?:^|(?<=[.;:(])[ \t]*|{_SAID})(?P<org>{_ORG})[ \t]*
                          r"[ \t]*(?=[.;)\n]|$)", re.M)
 _ORG_BRACKETED = re.compile(rf"(?:{_SAID})?\b(?P<org>{_ORG})[ \t]*\((?P<people>{_PERSON}(?:[ \t]*(?:,|;|\+|&|\band\b)"
                             rf"[ \t]*{_PERSON})+)\)")
+# the cheap test for `_ORG_BRACKETED`: a bracket that opens on a name and a separator
+_PEOPLE_IN_BRACKETS = re.compile(r"\((?:[A-Z]\. ?)?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?[ \t]*(?:,|;|\+|&|and\b)")
 # a company the notes call a side, its people in any form: "Supplier present: Tracewell Health Ltd (A. Hughes,
 # Bid Manager; L. Sato, Clinical Lead)"
 _SIDE_BRACKETED = re.compile(rf"{_SAID}(?P<org>{_ORG})[ \t]*\((?P<people>[^()\n]{{1,80}})\)")
 # the notes' writer and a colleague: "me + Kofi", "me and Tom (svc)", "Tom and I"
+_WITH_ME_WORDS = ("me +", "me &", "me and", "+ me", "& me", "and me", "and I ")
 _WITH_ME = re.compile(rf"\bme (?:\+|&|and) (?P<after>{_PERSON})|(?P<before>{_PERSON}) (?:\+|&|and) (?:me|I)\b")
 _HEADING_WORD = re.compile(r"^(?:attendees|present|participants|speakers|minutes|notes|date|time|location|"
                            r"subject|re|fwd?|agenda|summary|action|actions|duration|requirement|parties|chair|"
@@ -108,7 +111,8 @@ def _org_groups(text: str) -> list[tuple[str, list[tuple[str, str]], str, tuple[
     if ":" not in text and "(" not in text and " me " not in text:
         return []
     found = []
-    for m in [*_ORG_LISTED.finditer(text), *_ORG_BRACKETED.finditer(text), *_SIDE_BRACKETED.finditer(text)]:
+    bracketed = _ORG_BRACKETED.finditer(text) if _PEOPLE_IN_BRACKETS.search(text) else ()
+    for m in [*_ORG_LISTED.finditer(text), *bracketed, *_SIDE_BRACKETED.finditer(text)]:
         org = m.group("org")
         if _HEADING_WORD.match(org) or (m.group("said") is None and org.casefold() in _SIDE_NAMES):
             continue
@@ -116,7 +120,7 @@ def _org_groups(text: str) -> list[tuple[str, list[tuple[str, str]], str, tuple[
         if m.re is _ORG_BRACKETED and not _bracketed_people(m.group("people"), people):
             continue  # "Tobias Kern (Velora, Account Manager)": a person's company and job
         found.append((org, people, (m.group("said") or "").casefold(), m.span()))
-    for m in _WITH_ME.finditer(text):
+    for m in _WITH_ME.finditer(text) if any(w in text for w in _WITH_ME_WORDS) else ():
         found.append(("us", [(m.group("after") or m.group("before"), "")], "vendor", m.span()))
     return found
 

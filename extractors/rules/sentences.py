@@ -1,8 +1,9 @@
 """Sentences with offsets, speaker and role: the unit every rule looks at.
 
 Touchpoints from the parsers carry segments (speaker turns, messages). Text that arrives without
-segments (an eval item, an API payload) is split into turns from "Speaker: text" lines, with roles
-guessed from common labels (Rep, Agent, Customer, 销售, 客服, 客户). Speakers known only by name
+segments (an eval item, an API payload) is split into turns from "Speaker: text" lines (or a pasted
+WebVTT file's "<v Name>" voice tags), with roles guessed from common labels (Rep, Agent, Customer,
+销售, 客服, 客户). Speakers known only by name
 get a role from what they say (`infer_roles`): "your product", "你们的系统" is the customer;
 "our engineer", "我司", agent boilerplate is the vendor. Sentences below a reply header
 ("On … wrote:", "-----原始邮件-----", "在 … 写道：") or on "> " lines are marked `quoted`: an

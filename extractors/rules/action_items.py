@@ -35,7 +35,7 @@ _WHO = (r"(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}|[Uu]s|[Ww]e|[Mm]e|I|[Yy]o
 # "- Sam: task", "- Sam (Kestrel): task", "1. 王磊：task"; as a sentence, or split into label and text
 # "Kessler IT / Datavia (their SAP partner): …": a partner brought in beside an owner works for the owner's side
 _PARTNER = r"(?:\s*(?:/|&|\+)\s*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})?"
-_ITEM = re.compile(rf"^\s*(?:{BULLET}|\d{{1,2}}）)\s*{_WHO}{_PARTNER}\s*(?:[（(](?P<tag>[^)）\n]{{1,30}})[)）])?\s*[:：]\s*(?P<task>\S.*)$")
+_ITEM = re.compile(rf"^\s*(?:{BULLET}|\d{{1,2}}）)\s*(?:(?:TODO|ToDo|Todo|To-do|Action)\s+)?{_WHO}{_PARTNER}\s*(?:[（(](?P<tag>[^)）\n]{{1,30}})[)）])?\s*[:：]\s*(?P<task>\S.*)$")
 _ITEM_LABEL = re.compile(rf"^\s*(?:{BULLET}|\d{{1,2}}）)\s*{_WHO}\s*(?:[（(](?P<tag>[^)）\n]{{1,30}})[)）])?\s*$")
 # a side's own list in notes: "2. 我方待办：", "贵方待办：", "Our side:" then "- 本周五前提交…" lines
 _SIDE_HEADING = re.compile(rf"^\s*(?:{BULLET}\s*)?(?P<who>我方|我司|本司|乙方|贵方|贵司|客户方?|甲方|你方|"

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 # the sides' own names for themselves in minutes: "承建方 信联科技", "票务服务商——观澜票务", "委托方：…"
-_VENDOR_WORDS = r"(?:承建|承接|承办|服务|供货)方|[\u4e00-\u9fff]{0,4}服务商"
+_VENDOR_WORDS = r"(?:承建|承接|承办|服务|供货|物业)方|[\u4e00-\u9fff]{0,4}服务商"
 _CUSTOMER_WORDS = r"(?:委托|建设|采购|业主|使用|馆)方"
 # a line of people, after an attendee heading ("参会：", "与会人员：", "主持：") or opening with a side
-_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加)(?:人员|人|方)?|主持人?)?[ \t]*[:：]?"
+_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加|参与)(?:人员|人|者|方)?|主持人?)?[ \t]*[:：]?"
                    r"[ \t]*(?P<people>[^\n]{2,120})$", re.M)
 _NOT_A_LIST = re.compile(r"[，,。！!？?“”\"|｜@]|\d{1,2}[:：]\d{2}")
-_OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方|"
+_OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|参与|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方|"
                     rf"{_VENDOR_WORDS}|{_CUSTOMER_WORDS})")
 _GROUPS = re.compile(r"[；;]")
 _VENDOR = re.compile(rf"^(?:我方|我司|本司|乙方|厂商|供应商|原厂|{_VENDOR_WORDS})")
@@ -44,7 +44,8 @@ _ORGANISATION = re.compile(r"^(?P<org>[^\s:：、]{2,12})[:：]\s*(?P<rest>\S.*)
 def attendee_sides(text: str) -> dict[str, str]:
     """Name or organisation -> "rep" or "customer", from attendee lines ({} when there are none)."""
     if not any(word in text for word in ("参会", "与会", "出席", "在场", "参加", "主持", "我方", "厂商", "甲方", "乙方", "客户",
-                                         "委托方", "承接方", "承建方", "承办方", "服务商")):
+                                         "委托方", "承接方", "承建方", "承办方", "服务商", "参与", "业主方",
+                                         "物业方", "服务方", "采购方")):
         return {}
     groups: list[tuple[str | None, str, list[str]]] = []  # (side, organisation, people)
     for line in _LINE.finditer(text):

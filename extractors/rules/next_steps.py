@@ -167,7 +167,7 @@ _HANDED_BY = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?=(?:发|寄|传|转|交)(?:给
 _HANDED_BACK = re.compile(r"(?:it|that|those|these|them|one)(?: (?:over|across|along|through))?(?!\s+to (?:them|him|her)\b)"
                           r"(?:\s|$)")
 # a note that opens on a person's name and what they will do: "- Jess will send…", "Jess said she'd…"
-_NAMED_LEAD = re.compile(r"^\W*(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?: \([^)]{1,40}\))?\s+(?:will|'ll|to|"
+_NAMED_LEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?: \([^)]{1,40}\))?\s+(?:will|'ll|to|"
                          r"said|agreed|offered|is going to|promised)\b")
 _SUBJECT = re.compile(r"\s*(?:主题|标题|主旨)\s*[:：](?P<subject>[^\n]{2,30})\n")
 # a title line further down a ticket's head: "【工单】#30771\n标题：…", "问题分类：订单同步"

@@ -1,8 +1,9 @@
 """Sentences with offsets, speaker and role: the unit every rule looks at.
 
 Touchpoints from the parsers carry segments (speaker turns, messages). Text that arrives without
-segments (an eval item, an API payload) is split into turns from "Speaker: text" lines, with roles
-guessed from common labels (Rep, Agent, Customer, 销售, 客服, 客户). Speakers known only by name
+segments (an eval item, an API payload) is split into turns from "Speaker: text" lines (or a pasted
+WebVTT file's "<v Name>" voice tags), with roles guessed from common labels (Rep, Agent, Customer,
+销售, 客服, 客户). Speakers known only by name
 get a role from what they say (`infer_roles`): "your product", "你们的系统" is the customer;
 "our engineer", "我司", agent boilerplate is the vendor. Sentences below a reply header
 ("On … wrote:", "-----原始邮件-----", "在 … 写道：") or on "> " lines are marked `quoted`: an
@@ -47,7 +48,8 @@ _LABEL = gated(re.compile(
     # "值班工程师 回复（11:20）：", "Agent (Wen Li, 10:31):": a time inside the writer's tag
     rf"[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{0,30}}?{_CLOCK}[ \t]*[)）])"
     # the colon of a clock ("Monica Reyes  3:41 PM") is no label's
-    rf"(?:{_TRAILING_STAMP})?\s*[:：](?!\d\d)\s*(?=\S)"
+    # (and a bracketed time after the label: "SPEAKER_01 [00:00:07]: …")
+    rf"(?:{_TRAILING_STAMP}|[ \t]*\[(?:{_STAMP})\])?\s*[:：](?!\d\d)\s*(?=\S)"
     # (Slack's "Jane Ng  10:32 AM", an older export's "Jane Ng [10:32 AM]")
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
     # a bracketed header line, writer then time: "[Customer - Nate Olson, 09:48]", "【客户-邓思思 11:45】"
@@ -63,7 +65,10 @@ _REP_LABELS = fold(re.compile(r"^(rep|sales|salesperson|sales rep|ae|account exe
 # "官方回复（乐听会员服务）：…", "Resolution:", "Reply from @touchpointhq:"); the problem description is the customer's
 # ("技术支持回复：", "客服小美：" run on without a word boundary); a vendor's internal note is theirs too
 _AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply|official reply|"
-                                r"official response|resolution|internal note|auto(?:mated|matic)?[- ]?(?:reply|response))\b|自动回复|"
+                                r"official response|resolution|internal note|auto(?:mated|matic)?[- ]?(?:reply|response)|"
+                                # "Advisor (Tom):", "Store reply (11 Apr, Hamish):", "Reply to exhibitor (T. Whitfield):"
+                                r"advis[eo]r|(?:store|shop|brand|staff|team) (?:reply|response)|(?:reply|response) (?:sent )?to "
+                                r"(?:the )?(?:customer|client|exhibitor|buyer|user|member|requester|organi[sz]er|patron|guest))\b|自动回复|"
                                 r"(?:值班|驻场|售后|运维|技术)?工程师|客服(?!经理|主管|总监)|坐席|技术支持|处理记录|处理意见|"
                                 r"处理结果|处理过程|官方回复|客服回复|(?:reply|response|update) from\b"
                                 r"(?! (?:the )?(?:customer|client|requester|user)\b)|官方|"
@@ -189,8 +194,14 @@ class Sentence:
     quoted: bool = False  # below a reply header or on a "> " line: an earlier message
 
 
+# a numbered entry of a ticket's thread before its writer: "Update 3 - Agent (Kerry, Tier 1)", "Entry 2: Customer"
+_ENTRY_NUMBER = re.compile(r"^(?:update|entry|comment|note|post|message)\s*#?\d{1,3}\s*[-–—:]\s*(?=\S)", re.I)
+
+
 def role_from_label(label: str) -> Role:
     label = label.lstrip("【[")  # "【技术支持-王涛 11:20】…" is read as a label cut at its time's colon
+    if label[:1] in "UuEeCcNnPpMm" and (entry := _ENTRY_NUMBER.match(label)) is not None:
+        label = label[entry.end():]
     if _REP_LABELS.match(label):
         return "rep"
     if _AGENT_LABELS.match(label):
@@ -325,7 +336,7 @@ def _organisations(sentences: list[Sentence]) -> dict[str, str]:
         return {}
     if len(set(organisations.values())) == 1 and untagged and not labelled:
         # "Dev (Tabletrack)" among "Hannah", "Rob": the company named may be either side; the
-        # words decide, a tie keeps the tag on the customer's side (`_sides_by_organisation`)
+        # words decide, a tie makes the company the vendor (`_sides_by_organisation`)
         for s in sentences:
             if s.speaker in organisations:
                 s.role = "unknown"
@@ -399,10 +410,15 @@ def infer_roles(sentences: list[Sentence], channel: str = "call",
             s.role = known[s.speaker]
 
 
+# a label that names a company after a dash: "Faisal – Gulfside Agency", "Leafline - Kerry"
+_DASHED_COMPANY = re.compile(r"\S\s+[-–—]\s+\S")
+
+
 def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
                            known: dict[str, Role], channel: str) -> None:
     """The organisation whose people's words score most for the vendor is the rep's; a tie goes
-    to the organisation that spoke first in a call or meeting (the host), else to the other."""
+    to a company named beside names alone, else to the organisation that spoke first in a call
+    or meeting (the host), else to the other."""
     totals: dict[str, int] = {}
     for speaker, org in organisations.items():  # in order of first words
         totals[org] = totals.get(org, 0) + votes.get(speaker, 0)
@@ -412,7 +428,13 @@ def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
     if len(leaders) == 1:
         vendor = leaders[0]
     elif "" in leaders:
-        vendor = ""  # one company named beside names alone, and the words do not tell: its customer
+        # one company named beside names alone, and the words do not tell: a seller names its
+        # company to the buyer ("Kayla (PayCrest)" calling "Doug Ferris"), so the company is the vendor
+        # ("Faisal – Gulfside Agency" names its company too: then the tag stays the customer's, as
+        # it does in Chinese talk, where "陈婧（远帆）" is as often the customer the meeting is with)
+        company = next(org for org in leaders if org)
+        alone = not any(_DASHED_COMPANY.search(speaker) for speaker, org in organisations.items() if not org)
+        vendor = company if alone and not _CJK_TEXT.search(company) else ""
     else:
         host_is_vendor = channel in ("call", "meeting")
         vendor = leaders[0] if host_is_vendor else next((o for o in leaders if o != order[0]), leaders[0])
@@ -456,6 +478,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         return [(s.start, s.end, role_from_label(s.speaker) if s.role == "unknown" and s.speaker
                  else s.role, s.speaker, i) for i, s in enumerate(touchpoint.segments)]
     text = touchpoint.text
+    if "<v" in text and (voiced := _voice_turns(text)):
+        return voiced
     labels = [m for m in _LABEL.finditer(text)  # "- Sam: send the plan" is an action item, no turn
               if m.group("speaker") is None or not _LISTED.match(m.group("speaker"))
               and "|" not in m.group("speaker")  # "Ticket #4471 | Integration: Zendesk": a form field
@@ -467,10 +491,18 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
                   or "\n" not in text[m.end("speaker"):m.end()]]
     line_starts = sum(1 for _ in _LINE_START.finditer(text))
     if not labels or len(labels) < max(2, line_starts // 2) \
-            and not (touchpoint.channel in ("ticket", "chat", "email") and _both_sides_labelled(labels)):
+            and not (touchpoint.channel in ("ticket", "chat", "email")
+                     and _both_sides_labelled(labels, ticket=touchpoint.channel == "ticket")):
         role: Role = "rep" if touchpoint.direction == "outbound" else "customer"
         if touchpoint.channel in ("call", "meeting", "chat"):
             role = "unknown"
+        if role == "customer" and touchpoint.channel in ("ticket", "email") \
+                and ("received" in text or "utomat" in text) and (auto := _AUTO_REPLY.search(text)) is not None:
+            # the vendor's automatic acknowledgement, the request it quotes below it
+            request = _QUOTED_REQUEST.search(text, auto.end())
+            if request is None:
+                return [(0, len(text), "agent", None, None)]
+            return [(0, request.start(), "agent", None, None), (request.start(), len(text), "customer", None, None)]
         if role == "customer" and (reply := _VENDOR_REPLY.search(text)) is not None:
             # a post and the vendor's public reply below it ("Reply from Touchpoint Social Care:")
             speaker = reply.group(0).strip(" \t:：")
@@ -483,8 +515,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")
                    or match.group("section") or match.group("bhead")).strip(" \t—–-")
-        if match.group("header") is not None:
-            speaker = _HEADER_DATE.sub("", speaker) or speaker
+        if match.group("header") is not None:  # "Emily Tran (Vantage IT) | 00:01:20": the bar is no name's
+            speaker = (_HEADER_DATE.sub("", speaker) or speaker).rstrip(" \t|·•")
         if speaker[-1:] in ")）" and (entry := _TIMED_ENTRY.match(speaker)):
             speaker = entry.group("who").strip()
         elif speaker[-1:] in ")）" and ":" in speaker:
@@ -513,6 +545,12 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
         # in a ticket whose first labelled turn is the vendor's answer, what comes above it is the request
         opening: Role = "customer" if ticket and turns[0][2] in ("agent", "rep") else "unknown"
         turns.insert(0, (0, labels[0].start(), opening, None, None))
+    if touchpoint.channel in ("ticket", "email") and touchpoint.direction != "outbound" \
+            and ("received" in text or "utomat" in text) and _AUTO_REPLY.search(text):
+        # the help desk's acknowledgement above the request it quotes ("Your request: …") is the vendor's
+        turns = [(start, end, "agent", None, index)
+                 if speaker is None and role == "customer" and _AUTO_REPLY.search(text, start, end)
+                 else (start, end, role, speaker, index) for start, end, role, speaker, index in turns]
     if requesters:  # "Reported by: Mark Delaney, …" then "Mark: …": the requester speaks
         turns = [(start, end, "customer", speaker, index)
                  if role == "unknown" and speaker and speaker.split()[0] in requesters
@@ -520,13 +558,43 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     return turns
 
 
-def _both_sides_labelled(labels: list[re.Match[str]]) -> bool:
+# a help desk's automatic acknowledgement, and the request it quotes ("Your request:", "> …")
+_AUTO_REPLY = re.compile(r"\bthis is an? (?:automatic|automated) (?:confirmation|reply|response|acknowledge?ment|message)\b|"
+                         r"\bwe(?:'ve| have) (?:received|logged) your (?:request|message|ticket|enquiry|inquiry|email)\b",
+                         re.I)
+_QUOTED_REQUEST = re.compile(r"^[ \t]*(?:your (?:request|message|enquiry|inquiry|original message|ticket)\s*[:：]|>)",
+                             re.I | re.M)
+
+
+# a WebVTT cue's voice tag: "00:00:07.300 --> 00:00:15.100\n<v Diane Fry>Hi all. So from our side…"
+_VOICE = re.compile(r"^[ \t]*<v(?:\.[^\s>]+)?[ \t]+(?P<voice>[^>\n]{1,40})>", re.M)
+
+
+def _voice_turns(text: str) -> list[tuple[int, int, Role, str | None, int | None]]:
+    """The turns of a WebVTT transcript pasted as text, one per voice-tagged cue, up to the blank
+    line before the next cue's timing; [] when no line opens with a voice tag."""
+    voices = list(_VOICE.finditer(text))
+    turns: list[tuple[int, int, Role, str | None, int | None]] = []
+    if voices and voices[0].start() > 0:
+        turns.append((0, voices[0].start(), "unknown", None, None))  # "WEBVTT" and the first timing
+    for i, m in enumerate(voices):
+        stop = voices[i + 1].start() if i + 1 < len(voices) else len(text)
+        blank = text.find("\n\n", m.end(), stop)
+        end = blank if blank >= 0 else stop
+        closing = text.rfind("</v>", m.end(), end)
+        speaker = m.group("voice").strip()
+        turns.append((m.end(), closing if closing >= 0 else end, role_from_label(speaker), speaker, None))
+    return turns
+
+
+def _both_sides_labelled(labels: list[re.Match[str]], *, ticket: bool = False) -> bool:
     """Whether role labels name both sides ("Customer (Renee): …" and "Agent (Kofi): …"): a ticket's
     or thread's turns, however long their bodies, and not a message that happens to hold a colon or
-    two (meeting notes list the sides' attendees so: "客户：…" / "我方：…")."""
+    two (meeting notes list the sides' attendees so: "客户：…" / "我方：…"). In a ticket an agent's
+    label below the request is enough ("Organizer message: …" then "Agent reply (Apr 13, 21:40): …")."""
     roles = {role_from_label(label) for m in labels
              if (label := m.group("speaker") or m.group("section") or m.group("bhead"))}
-    return "customer" in roles and bool(roles & {"rep", "agent"})
+    return ("customer" in roles or ticket and labels[0].start() > 0) and bool(roles & {"rep", "agent"})
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, role: Role,

@@ -61,7 +61,10 @@ _CUSTOMER_MORE = fold(re.compile(
     r"'re moving|switched|went with)\b|(?:I'm|we're|I am|we are) sold\b|looks promising|"
     r"(?:that'd|that would) be huge|where are we on\b|what's the fix\b|"
     # the buyer's people still doing it the old way: "my traffic team is still reconciling by hand"
-    r"(?:my|our) (?:[\w-]+ )?team (?:is|are) still\b|still (?:[\w-]+ ){1,5}?by hand\b)"
+    r"(?:my|our) (?:[\w-]+ )?team (?:is|are) still\b|still (?:[\w-]+ ){1,5}?by hand\b|"
+    # the buyer reporting a fault again: "sync is failing again", "the 3rd time this month"
+    r"(?:is|are|keeps?|kept) (?:failing|crashing|timing out)\b|"
+    r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth) time (?:this|in a|in the last) (?:week|month)\b)"
     r"|我们(?:这边的?)?(?:门店|同事|员工|客服|业务员|销售团队|财务|老板|领导|管理员|仓库|工厂|车间)|"
     r"你们(?:的)?(?:系统|产品|平台|软件|报价)|能不能帮我们|给我们(?:报|发|开|演示|培训)",
     re.I))
@@ -111,7 +114,8 @@ TAG = gated(re.compile(r"[（(]([^)）]{1,40})[)）]\s*$"))
 _VENDOR_JOB = re.compile(
     r"\b(?:(?<!\bit )support|csm|customer success|account (?:executive|manager|director)|ae|tam|"
     r"technical account manager|solutions? (?:engineer|architect|consultant)|sales engineer|"
-    r"implementation|onboarding|deal desk|engagement manager)\b", re.I)
+    r"implementation|onboarding|deal desk|engagement manager|account mgr|key account|client services|"
+    r"(?:dealer|client|partner) success|bid manager)\b", re.I)
 # a tag that starts with a person's name because the label has none: "Speaker 1 (Alex, Brightpath)",
 # "Rep (Anika, Stackwise)"
 _NAMELESS_LABEL = re.compile(r"^\s*(?:speaker|participant|attendee|guest|caller|rep|customer|client|agent|"

@@ -30,3 +30,26 @@ def test_a_splits_classifiers_never_saw_its_gold_sentences() -> None:
     assert "positive" not in models[("dev", "sentiment")].classes
     assert "objection" in models[("blind", "roles")].classes
     assert set(models[("blind", "sentiment")].classes) == {"negative", "neutral", "positive"}
+
+
+def test_never_read_splits_stay_out_of_the_score_variants_are_chosen_on() -> None:
+    """The mean a variant is chosen on holds only the readable splits; the others sit apart."""
+    from datetime import UTC, datetime
+
+    from assistant.models import Source, Touchpoint
+    from evals.touchpoint_loso import scores
+    from evals.train_touchpoint import TuningTouchpoint
+
+    def row(split: str, label: str) -> TuningTouchpoint:
+        touchpoint = Touchpoint(id=f"{split}-{label}", tenant_id="t", channel="email",
+                                language="en", text="x", occurred_at=datetime(2026, 3, 2, tzinfo=UTC),
+                                source=Source(uri="test:x", sha256="0" * 64,
+                                              media_type="text/plain"))
+        return TuningTouchpoint(touchpoint.id, split, label, touchpoint, [])
+
+    rows = [row("dev", "negative"), row("blind7", "positive"), row("blind12", "negative"),
+            row("real1", "neutral")]
+    result = scores(rows, ["negative", "positive", "positive", "positive"])
+    assert set(result["splits"]) == {"dev", "blind7"} and result["accuracy"] == 1.0
+    assert set(result["never_read"]["splits"]) == {"blind12", "real1"}
+    assert result["never_read"]["accuracy"] == 0.0

@@ -16,6 +16,17 @@ attention-pooled probes -0.034, top-k + last turn -0.033. Over the sentence clas
 label only the attention pools read higher (0.701 vs 0.685, +0.015 ± 0.038, 8 of 10 up; at
 blend 0 +0.023 ± 0.044): inside the split-to-split noise (95% interval of the mean difference
 about ±0.027). The shipped blend 0.2 stays best over the rules' label (0.1 -0.014, 0.3 -0.004).
+
+Rerun on the readings of the sentence set and roles C of main 4a3e6c9 (the cache rebuilt: its
+signature changed) for what the sixth session left out, same scale (shipped 0.777 over the rules'
+label, 0.695 over the classifier's own, 0.701 alone): still nothing ships. Unbalanced training at
+blend 0.2 -0.010 ± 0.012 over the rules' label (0 of 10 splits up, 7 down; 0.3 -0.001, 0.1
+-0.023, 0 -0.045), +0.007 over the classifier's own. Attention weights ^1 at blend 0.2: +0.004 ±
+0.026 over the rules' label (6 up / 4 down), +0.023 ± 0.050 over the classifier's own (5/3),
++0.029 ± 0.038 alone (7/1); at blend 0 -0.013 and +0.036 ± 0.049 (8/2): the rules' label, what
+ships, does not move beyond the noise. Weights ^4 -0.020 (1/6), ^2 -0.002 (5/2), leaning pools
+0.3 -0.031 (1/9), attention ^2 in place of the all-sentence mean -0.030 (2/7). No --confirm
+reading was spent.
 """
 
 from __future__ import annotations

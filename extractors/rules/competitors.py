@@ -41,7 +41,8 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"(?:以前|之前|此前|原来|原先|过去|先前|早先)[^，,。；;！!？?\n]{0,8}?(?<![费作应信适效实通])(?:用|使用)(?![户量])(?:的是|过的?|着|了)?",
         re.I))),
     ("comparing", gated(re.compile(
-        r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|better than|worse than|more expensive than|"
+        r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|(?:\d+ ?%|half|a (?:lot|third|quarter)|much|way|"
+        r"significantly|far) (?:less|lower|cheaper|more expensive)|better than|worse than|more expensive than|"
         r"than(?! (?:before|ever|usual|expected|planned|last (?:year|time|month|quarter)|it (?:was|used to be)|we (?:expected|planned|thought)))|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
         r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration|"
         r"(?:review|evaluat|consider|weigh|look)\w* (?:\w+ ){0,4}?alongside)\b"

@@ -85,6 +85,8 @@ CHANNEL_USE = [
          "alongside you.", "Freshworks", "Zendesk", id="en-shortlisted-alongside-you"),
     case("HubSpot is cheaper than you and easier than Pipedrive.", "HubSpot", "Pipedrive",
          id="en-than-a-product"),
+    case("The price is higher than we expected - HubSpot quoted us about 20% less.", "HubSpot",
+         id="en-than-expected-then-a-rival-quote"),
     case("会员是店员用企业微信加好友，在企微里打标签、发券，算是我们的会员系统吧。", "企业微信",
          id="zh-wecom-as-membership-crm"),
 ]

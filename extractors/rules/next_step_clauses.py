@@ -94,12 +94,14 @@ from extractors.rules.next_step_patterns import (
     YOU_WILL_HAVE,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
+    ZH_AGENT_NOUN,
     ZH_ASKS_ME,
     ZH_CAN_YOU,
     ZH_CONJOINED,
     ZH_CONTINUE,
     ZH_HANDOVER,
     ZH_MODAL,
+    ZH_OBJECT_FOR_YOU,
     ZH_OFFER,
     ZH_QUESTION,
     ZH_REQUEST,
@@ -550,6 +552,9 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found(previous.side, base + m.start(), continues=True)
     if m := ZH_HANDOVER.match(clause):
         return _Found("self", base + m.end("topic"), topic=m.group("topic"))
+    if previous.side == "self" and (m := ZH_OBJECT_FOR_YOU.match(clause)) and (topic := fronted(m.group("obj"))) \
+            and not ZH_AGENT_NOUN.search(topic):
+        return _Found("self", base + m.end(), fronted=topic)  # its own step: another object
     return None
 
 

@@ -1,0 +1,52 @@
+"""Next steps, Chinese objects put first (invented examples): an object that counts things or
+carries a number in its name ("缺的3箱我周五前补上", "维生素D3明天发出") is still the object, while a
+number that is a time or a range is not; and a later clause that names its own object and does it
+for the addressee ("…，运费给您退回") is the speaker's second step, not part of the first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extractors.test_rules_action_items import steps_of  # occurred Tue 2026-04-14
+
+COUNTED = [
+    pytest.param("客户：少了几箱。\n销售：缺的3箱我周五前补上。",
+                 [("补上缺的3箱", "rep", date(2026, 4, 17))], id="counted-things-before-the-subject"),
+    pytest.param("客户：还没发吗？\n销售：好的，维生素D3明天发出。",
+                 [("发出维生素D3", "rep", date(2026, 4, 15))], id="a-number-inside-a-name"),
+    pytest.param("客户：订舱还是错的。\n销售：这11个订舱我上午手工改完。",
+                 [("这11个订舱手工改完", "rep", date(2026, 4, 14))], id="counted-noun-holding-a-verb"),
+    # a number that is a time or a range is no object
+    pytest.param("客户：什么时候？\n销售：3号我们再联系。",
+                 [("联系", "rep", date(2026, 5, 3))], id="a-day-is-no-object"),
+    pytest.param("客户：什么时候到账？\n销售：款项3-5个工作日内原路退回。", [], id="a-range-is-no-object"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED)
+def test_an_object_put_first_may_count_things(text, expected):
+    assert steps_of(text, channel="chat") == expected
+
+
+SECOND_OBJECT = [
+    pytest.param("客户：怎么办？\n销售：我今天发出报价单，运费给您退回。",
+                 [("发出报价单", "rep", date(2026, 4, 14)), ("退回运费", "rep", None)], id="refund-after-shipping"),
+    pytest.param("客户：怎么办？\n销售：我明天去仓库看一下，差价给您补上。",
+                 [("去仓库看一下", "rep", date(2026, 4, 15)), ("补上差价", "rep", None)], id="make-up-the-difference"),
+    pytest.param("客户：怎么办？\n销售：我今天发出报价单，样品给您寄过去。",
+                 [("发出报价单", "rep", date(2026, 4, 14)), ("把样品寄过去", "rep", None)], id="a-handover"),
+    # not a second step: done, said now, or done by the system
+    pytest.param("客户：怎么办？\n销售：我明天去仓库看一下，运费已经给您退了。",
+                 [("去仓库看一下", "rep", date(2026, 4, 15))], id="already-done"),
+    pytest.param("客户：怎么办？\n销售：我明天去仓库看一下，这个情况给您说明一下。",
+                 [("去仓库看一下", "rep", date(2026, 4, 15))], id="explained-now"),
+    pytest.param("客户：怎么办？\n销售：我明天去仓库看一下，系统会给您发短信。",
+                 [("去仓库看一下", "rep", date(2026, 4, 15))], id="the-system-does-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_OBJECT)
+def test_a_clause_naming_its_own_object_is_a_second_step(text, expected):
+    assert steps_of(text, channel="chat") == expected

@@ -234,6 +234,9 @@ _BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
 # "帮您", "为您" before the verb says whom it is for, not what is done
 _BENEFACTIVE = re.compile(r"^(?P<how>(?:远程|马上|先|再|这边|立即|今天就|就|也)*)(?:帮|为)(?:您们?|你们?)(?=[\u4e00-\u9fff])")
 _PURPOSE_CLAUSE = re.compile(r"^\s*(?:方便(?!的话|时)|以便|便于|好让|用于)")
+# where the speaker will be, not what they will do for the deal: "下午我要去开会", "下周我在外地出差"
+# (answering when they are free; "开会前把方案发您" and "去贵司开会" stay steps)
+_ELSEWHERE = re.compile(r"(?:要|得|还要|需要)?(?:去|在|回)?(?:外地|外面|总部|公司)?(?:开会|出差|休假|请假|上课|值班|体检|培训)")
 _WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
@@ -762,6 +765,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
                                               [(d.start, d.end) for d in clause_dues], found.action_from)
         if cues & _GRATITUDE and (_THANKED.match(clause) if is_zh else _RELAYED_THANKS.match(action)):
             previous = None  # "感谢今天下午抽时间沟通", "Thanks, I'll pass that on": courtesy, no step
+            continue
+        if is_zh and found.side == "self" and not found.fronted and _ELSEWHERE.fullmatch(action):
+            previous = None  # "周五上午可以，下午我要去开会": when the speaker is busy, no step
             continue
         if found.rewrite:
             action = found.rewrite

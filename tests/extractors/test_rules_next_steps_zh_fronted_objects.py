@@ -1,7 +1,8 @@
 """Next steps, Chinese objects put first (invented examples): an object that counts things or
 carries a number in its name ("缺的3箱我周五前补上", "维生素D3明天发出") is still the object, while a
 number that is a time or a range is not; and a later clause that names its own object and does it
-for the addressee ("…，运费给您退回") is the speaker's second step, not part of the first."""
+for the addressee ("…，运费给您退回") is the speaker's second step, not part of the first; and
+where the speaker will be ("下午我要去开会") is no step."""
 
 from __future__ import annotations
 
@@ -49,4 +50,22 @@ SECOND_OBJECT = [
 
 @pytest.mark.parametrize(("text", "expected"), SECOND_OBJECT)
 def test_a_clause_naming_its_own_object_is_a_second_step(text, expected):
+    assert steps_of(text, channel="chat") == expected
+
+
+ELSEWHERE = [
+    pytest.param("客户：周五能见面吗？\n销售：周五上午可以，下午我要去开会。", [], id="busy-in-a-meeting"),
+    pytest.param("客户：下周能来吗？\n销售：下周我在外地培训。", [], id="away-training"),
+    # a step done around it, or a meeting at the customer's, stays a step
+    pytest.param("客户：周五能见面吗？\n销售：周五下午我去开会前把方案发您。",
+                 [("去开会前把方案发您", "rep", date(2026, 4, 17))], id="a-step-before-the-meeting"),
+    pytest.param("客户：周五能见面吗？\n销售：下周二我去贵司开会。",
+                 [("去贵司开会", "rep", date(2026, 4, 21))], id="a-meeting-at-the-customers"),
+    pytest.param("客户：什么时候培训？\n销售：下周二我们给你们培训。",
+                 [("给你们培训", "rep", date(2026, 4, 21))], id="training-the-customer"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELSEWHERE)
+def test_where_the_speaker_will_be_is_no_step(text, expected):
     assert steps_of(text, channel="chat") == expected

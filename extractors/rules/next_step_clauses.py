@@ -256,7 +256,10 @@ _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # "完成数据迁移，并出一个培训计划", "先发您一份清单，同时让研发确认…": a second deliverable, or a second
 # person set to work, is a second step even under one date
-_SECOND_STEP = re.compile(r"\s*(?:(?:并且?|同时|另外)(?:再|还)?(?:出|做|写|提供|整理|准备|给)(?:一)?[个份版套张]|(?P<who>(?:同时|同埋[会會]?)(?:让|请|叫|安排)))")
+# ("…，同时把PDF版出一份", "…，并同步安排引航": a deliverable of its own, in parallel)
+_SECOND_STEP = re.compile(r"\s*(?:(?:并且?|同时|另外)(?:再|还)?(?:出|做|写|提供|整理|准备|给)(?:一)?[个份版套张]|"
+                          r"同时(?:再|还|也)?把|并(?:且)?同步(?:安排|把)|(?P<who>(?:同时|同埋[会會]?)(?:让|请|叫|安排)))")
+_PARALLEL = re.compile(r"\s*(?:同时|(?:并且?)?同步)")
 MIN_OWN_STEP_CHARS = 6  # "核实一下，并…退款": a check too short to stand alone merges
 # "培训费用单独列项", "价格分开列": how the step before is carried out, no step of its own
 _ELABORATES = re.compile(r"\s*[^\s，,。我你您他她]{2,12}?(?:单独|分别|分开|另行|一并|统一)(?:列项|列出|列|标注|标出|注明|报价|计费|计价|核算)")
@@ -858,6 +861,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if due is None and found.topic and hits and hits[-1].due is not None:
             # "我今天下班前把发票寄出，快递单号发您微信": the number goes out with the parcel
             due = DuePhrase(hits[-1].due_phrase or "", hits[-1].start, hits[-1].end, hits[-1].due)
+        if is_zh and found.continues and (parallel := _PARALLEL.match(action)):
+            action = action[parallel.end():]  # "同时把PDF版出一份": the step, not how it is timed
         for part in _two_jobs(action) if " and " in action and not is_zh else (action,):
             hits.append(NextStepHit(part, owner, due.due if due else None,
                                     due.phrase if due else None, sentence.start, sentence.end,

@@ -2,7 +2,8 @@
 carries a number in its name ("缺的3箱我周五前补上", "维生素D3明天发出") is still the object, while a
 number that is a time or a range is not; and a later clause that names its own object and does it
 for the addressee ("…，运费给您退回") is the speaker's second step, not part of the first; and
-where the speaker will be ("下午我要去开会") is no step."""
+where the speaker will be ("下午我要去开会") is no step; a deliverable done alongside ("…，同时把PDF版出一份")
+is a step of its own."""
 
 from __future__ import annotations
 
@@ -68,4 +69,22 @@ ELSEWHERE = [
 
 @pytest.mark.parametrize(("text", "expected"), ELSEWHERE)
 def test_where_the_speaker_will_be_is_no_step(text, expected):
+    assert steps_of(text, channel="chat") == expected
+
+
+PARALLEL = [
+    pytest.param("客户：什么时候发？\n销售：我明天中午前把修正版发您，同时把PDF和印刷版都出一份。",
+                 [("把修正版发您", "rep", date(2026, 4, 15)), ("把PDF和印刷版都出一份", "rep", None)],
+                 id="meanwhile-another-object"),
+    pytest.param("客户：什么时候发？\n销售：我们明天确认具体的到货时间，并同步安排安装师傅。",
+                 [("确认具体的到货时间", "rep", date(2026, 4, 15)), ("安排安装师傅", "rep", None)],
+                 id="in-step-arrange-another-thing"),
+    # handing over what the first clause made stays one step
+    pytest.param("客户：什么时候发？\n销售：我明天把模板改好，并发给财务确认。",
+                 [("把模板改好并发给财务确认", "rep", date(2026, 4, 15))], id="made-then-sent-is-one-step"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARALLEL)
+def test_a_deliverable_done_alongside_is_its_own_step(text, expected):
     assert steps_of(text, channel="chat") == expected

@@ -94,12 +94,14 @@ from extractors.rules.next_step_patterns import (
     YOU_WILL_HAVE,
     ZH_ADVERB_BEFORE,
     ZH_AGENDA,
+    ZH_AGENT_NOUN,
     ZH_ASKS_ME,
     ZH_CAN_YOU,
     ZH_CONJOINED,
     ZH_CONTINUE,
     ZH_HANDOVER,
     ZH_MODAL,
+    ZH_OBJECT_FOR_YOU,
     ZH_OFFER,
     ZH_QUESTION,
     ZH_REQUEST,
@@ -232,6 +234,9 @@ _BARE_SEND = {"发", "寄", "传", "交", "发出", "寄出"}
 # "帮您", "为您" before the verb says whom it is for, not what is done
 _BENEFACTIVE = re.compile(r"^(?P<how>(?:远程|马上|先|再|这边|立即|今天就|就|也)*)(?:帮|为)(?:您们?|你们?)(?=[\u4e00-\u9fff])")
 _PURPOSE_CLAUSE = re.compile(r"^\s*(?:方便(?!的话|时)|以便|便于|好让|用于)")
+# where the speaker will be, not what they will do for the deal: "下午我要去开会", "下周我在外地出差"
+# (answering when they are free; "开会前把方案发您" and "去贵司开会" stay steps)
+_ELSEWHERE = re.compile(r"(?:要|得|还要|需要)?(?:去|在|回)?(?:外地|外面|总部|公司)?(?:开会|出差|休假|请假|上课|值班|体检|培训)")
 _WORKAROUND = re.compile(r"临时(?:方案|办法|解决办法|措施)|建议(?:您|你们?)?先")
 # "会议纪要你用飞书发我们群里就行": a request's tail lets a fronted object open it
 _REQUEST_TAIL = re.compile(r"(?:就行|就好|即可|就可以了?|吧|一下)\W*$")
@@ -251,7 +256,10 @@ _TENTATIVE = re.compile(r"(?:试试|看看|试一试|看一看|试一下)$")
 _ASIDE = re.compile(r"[（(][^（()）]*[)）]")
 # "完成数据迁移，并出一个培训计划", "先发您一份清单，同时让研发确认…": a second deliverable, or a second
 # person set to work, is a second step even under one date
-_SECOND_STEP = re.compile(r"\s*(?:(?:并且?|同时|另外)(?:再|还)?(?:出|做|写|提供|整理|准备|给)(?:一)?[个份版套张]|(?P<who>(?:同时|同埋[会會]?)(?:让|请|叫|安排)))")
+# ("…，同时把PDF版出一份", "…，并同步安排引航": a deliverable of its own, in parallel)
+_SECOND_STEP = re.compile(r"\s*(?:(?:并且?|同时|另外)(?:再|还)?(?:出|做|写|提供|整理|准备|给)(?:一)?[个份版套张]|"
+                          r"同时(?:再|还|也)?把|并(?:且)?同步(?:安排|把)|(?P<who>(?:同时|同埋[会會]?)(?:让|请|叫|安排)))")
+_PARALLEL = re.compile(r"\s*(?:同时|(?:并且?)?同步)")
 MIN_OWN_STEP_CHARS = 6  # "核实一下，并…退款": a check too short to stand alone merges
 # "培训费用单独列项", "价格分开列": how the step before is carried out, no step of its own
 _ELABORATES = re.compile(r"\s*[^\s，,。我你您他她]{2,12}?(?:单独|分别|分开|另行|一并|统一)(?:列项|列出|列|标注|标出|注明|报价|计费|计价|核算)")
@@ -550,6 +558,9 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found(previous.side, base + m.start(), continues=True)
     if m := ZH_HANDOVER.match(clause):
         return _Found("self", base + m.end("topic"), topic=m.group("topic"))
+    if previous.side == "self" and (m := ZH_OBJECT_FOR_YOU.match(clause)) and (topic := fronted(m.group("obj"))) \
+            and not ZH_AGENT_NOUN.search(topic):
+        return _Found("self", base + m.end(), fronted=topic)  # its own step: another object
     return None
 
 
@@ -758,6 +769,9 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if cues & _GRATITUDE and (_THANKED.match(clause) if is_zh else _RELAYED_THANKS.match(action)):
             previous = None  # "感谢今天下午抽时间沟通", "Thanks, I'll pass that on": courtesy, no step
             continue
+        if is_zh and found.side == "self" and not found.fronted and _ELSEWHERE.fullmatch(action):
+            previous = None  # "周五上午可以，下午我要去开会": when the speaker is busy, no step
+            continue
         if found.rewrite:
             action = found.rewrite
         if found.verb:
@@ -847,6 +861,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if due is None and found.topic and hits and hits[-1].due is not None:
             # "我今天下班前把发票寄出，快递单号发您微信": the number goes out with the parcel
             due = DuePhrase(hits[-1].due_phrase or "", hits[-1].start, hits[-1].end, hits[-1].due)
+        if is_zh and found.continues and (parallel := _PARALLEL.match(action)):
+            action = action[parallel.end():]  # "同时把PDF版出一份": the step, not how it is timed
         for part in _two_jobs(action) if " and " in action and not is_zh else (action,):
             hits.append(NextStepHit(part, owner, due.due if due else None,
                                     due.phrase if due else None, sentence.start, sentence.end,

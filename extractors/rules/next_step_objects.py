@@ -28,8 +28,14 @@ _LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|�
 _NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
                                 r"^[小老阿][\u4e00-\u9fff]$|"  # "小何你这周把账号开一下": someone addressed
                                 r"说|觉得|认为|感觉|希望|的话|如果|要是|因为|所以|但是|不过|"
-                                r"周[一二三四五六日天末]|星期|\d|[一二三四五六七八九十两][号日月点]|"
+                                r"周[一二三四五六日天末]|星期|[上下本这]个?月(?!的)|月[底初中]|"
+                                # a number is a time or a range ("3号", "3-5个工作日") unless it counts
+                                # things ("11个订舱", "少的3箱") or is part of a name ("维生素D3")
+                                r"(?<![A-Za-z\d])\d+(?![\d个盒箱台笔件张份套瓶袋桶托单票辆块条只本支包罐柜])|"
+                                r"[一二三四五六七八九十两][号日月点]|"
                                 r"期间|时候|之后|以后|[年节会]后|后续|现在|目前|最近|刚才|回头"))  # a time
+# "11个订舱", "这两台打印机": things counted are a noun phrase, whatever verb its noun holds
+_COUNTED = re.compile(r"^(?:这|那)?(?:\d+|[一二两三四五六七八九十几]+)(?:个|盒|箱|台|笔|件|张|份|套|瓶|袋|桶|托|单|票|辆|块|条|只|本|支|包|罐|柜)")
 # "培训名单", "报价": a verb inside a noun phrase that ends in a thing handed over
 _OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合同|清单|表格?|计划|材料|信息|账号|链接|"
                                 r"手册|说明|数据|文件|截图|发票|样例|修复|补丁|版本|功能)$"))
@@ -65,7 +71,7 @@ def fronted(before_subject: str) -> str:
     """The object a clause puts before its subject ("会议室我来订", "价格我再跟领导申请一下"), or ""."""
     topic = _LEADING_WORDS.sub("", before_subject).strip()
     if not MIN_ACTION_CHARS <= len(topic) <= MAX_FRONTED_CHARS \
-            or ZH_VERB.search(topic) and not _OBJECT_NOUN.search(topic) \
+            or ZH_VERB.search(topic) and not _OBJECT_NOUN.search(topic) and not _COUNTED.match(topic) \
             or NOT_A_TOPIC.search(topic) or _NOT_FRONTED.search(topic):
         return ""
     return topic

@@ -212,6 +212,13 @@ ZH_WHEN_DONE = gated(re.compile(
     r"(?=[^，,。；;！!？?]{0,8}?(?:通知|告诉|回复|答复|联系|发))"))
 # "…寄出，快递单号发您微信": a clause that hands something over continues the step before it
 ZH_HANDOVER = gated(re.compile(r"^(?P<topic>[^，。！？；,.!?;我您你]{1,12}?)(?=(?:发|寄|传|转)(?:给)?(?:您|你))"))
+# "…维生素今天发出，运费给您退回": a clause that names its own object first and does it for the
+# addressee is the speaker's next step on another object (not "给您带来不便", not done: "给您退了")
+# who does it, not what it is done to: "系统给您发短信", "师傅明天给您换"
+ZH_AGENT_NOUN = re.compile(r"(?:系统|师傅|同事|快递|客服|专员|人员|部门|团队|公司|那边|这边|经理|工程师|技术)$")
+ZH_OBJECT_FOR_YOU = gated(re.compile(
+    r"^(?P<obj>[^，。！？；,.!?;我您你他她会将]{2,10}?)(?:也|再|就|都|马上|尽快)*(?:给|帮|为)(?:您|你)"
+    r"(?![^，。！？；,.!?;]*?(?:了|过了|带来|造成|添|说|讲|看|联系|电话|回电|上门))(?=[\u4e00-\u9fff]{2})"))
 # (a date may open it: "麻烦您确认后盖章，4月10号前寄回我司即可" dates the step it continues)
 ZH_CONTINUE = gated(re.compile(r"(?:然后|再|并|并且|同时|之后|随后|顺便|也|到时候|届时)?在?(?:[今明后]天|下午|晚上|上午|"
                          r"[这下]周[一二三四五六日]?|周[一二三四五六日]|月底|(?:\d{1,2}月)?\d{1,2}[日号])?(?:之前|以前|前)?"

@@ -79,7 +79,7 @@ _VENDOR_REPLY = gated(re.compile(r"^[ \t]*(?:(?:reply|response) from|official (?
                                  r"^[ \t]*官方回复[^\n:：]{0,30}[:：]", re.M | re.I))
 _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
                                    r"requester|requestor|member|patient|shopper|end user|"
-                                   r"客户|买方|甲方|用户|来电|访客|顾客|买家|会员|"
+                                   r"客户(?:评价|反馈|回复|意见栏?)?|买方|甲方|用户|来电|访客|顾客|买家|会员|"
                                    r"问题描述|description|issue description|"
                                    # a ticket form's fields the requester fills: "要求：1）…", "申请内容：…"
                                    r"故障描述|故障现象|要求|诉求|申请内容|申请说明|申请原因|反馈内容|问题说明)\b", re.I))

@@ -12,7 +12,7 @@ import pytest
 from assistant.models import Source, Touchpoint
 from extractors.base import CompetitorCatalog, ExtractionContext
 from extractors.rules import RulesExtractor
-from extractors.rules.sentences import role_from_label
+from extractors.rules.sentences import role_from_label, split_sentences
 
 CST = timezone(timedelta(hours=8))
 
@@ -62,3 +62,32 @@ FORM = ("报修单  BX-0402-033\n机构：青松社区卫生站  设备：门禁
 ])
 def test_a_ticket_ends_in_the_customers_feedback(feedback: str, label: str) -> None:
     assert sentiment_of(FORM + feedback) == label
+
+
+def roles_of(text: str) -> list[tuple[str, str]]:
+    tp = Touchpoint(id="tp", tenant_id="t", channel="ticket",
+                    occurred_at=datetime(2026, 4, 2, 9, tzinfo=CST), text=text, language="zh",
+                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    return [(s.role, s.text) for s in split_sentences(tp)]
+
+
+LOG = ("工单号：KF-0402-118\n提交人：财务 卢敏\n问题描述：导出的对账单金额全是0，月底要结账。\n处理过程：\n"
+       "04-02 10:15 技术支持 邵工：已复现，正在修复。\n")
+
+
+@pytest.mark.parametrize(("entry", "role"), [
+    # a handling log's "MM-DD HH:MM" or "M/D HH:MM" stamp before the writer's label
+    pytest.param("04-03 16:20 客户回复：核对过了，金额都对了。", "customer", id="dash-stamp-customer-reply"),
+    pytest.param("4/3 16:20 客户反馈：核对过了，金额都对了。", "customer", id="slash-stamp-customer-feedback"),
+    pytest.param("04-03 16:20 卢敏：核对过了，金额都对了。", "customer", id="stamp-requester-name"),
+    pytest.param("04-03 09:00 技术支持 邵工：已发布修复，请核对。", "agent", id="stamp-agent-stays-agent"),
+    # must stay: a stamped line with no label is the entry above's (the vendor's log)
+    pytest.param("04-03 09:00 已发布修复，请核对。", "agent", id="unlabelled-log-line"),
+])
+def test_a_stamped_log_entry_is_its_writers(entry: str, role: str) -> None:
+    roles = roles_of(LOG + entry + "\n")
+    assert roles[-1][0] == role, roles
+
+
+def test_a_stamped_customer_reply_settles_the_ticket() -> None:
+    assert sentiment_of(LOG + "04-03 16:20 客户回复：全部正确！这么快就修好了，特别感谢你们。\n") == "positive"

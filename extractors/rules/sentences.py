@@ -30,6 +30,8 @@ _BOUNDARY = re.compile(r"[。！？!?；;.\n](?:(?<=[。！？!?；;])[。！？
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"
 _STAMP = (rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[ T]+{_CLOCK})?|"
           r"\d{1,2}月\d{1,2}[日号](?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?|"  # "3月27日 09:12 小蒋：…"
+          # a handling log's month-day and clock: "04-03 16:20 客户回复：…", "3/27 10:50 潘丽：…"
+          rf"\d{{1,2}}[-/]\d{{1,2}}[ \t]+{_CLOCK}|"
           rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?[ \t]+{_CLOCK}|{_CLOCK}")
 # (WhatsApp: "[28/02/2026, 19:14]"; a ticket's "[Mar 3, 09:10]")
 # a stamp after the label: "Agent (Meera, Tier 2), 10 Feb 2026 11:40:", "Requester, Mar 30 2026 08:31:"
@@ -79,7 +81,7 @@ _VENDOR_REPLY = gated(re.compile(r"^[ \t]*(?:(?:reply|response) from|official (?
                                  r"^[ \t]*官方回复[^\n:：]{0,30}[:：]", re.M | re.I))
 _CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
                                    r"requester|requestor|member|patient|shopper|end user|"
-                                   r"客户|买方|甲方|用户|来电|访客|顾客|买家|会员|"
+                                   r"客户(?:评价|反馈|回复|意见栏?)?|买方|甲方|用户|来电|访客|顾客|买家|会员|"
                                    r"问题描述|description|issue description|"
                                    # a ticket form's fields the requester fills: "要求：1）…", "申请内容：…"
                                    r"故障描述|故障现象|要求|诉求|申请内容|申请说明|申请原因|反馈内容|问题说明)\b", re.I))

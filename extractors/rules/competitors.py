@@ -214,11 +214,12 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     """
     base = sentence.start
     here = (start - base, end - base)
+    cues = sentence_cues(sentence) if cues is None else cues
     if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or _HANDLE_AFTER.match(
             sentence.text, here[1]) or _POWERED_BEFORE.search(
             sentence.text, max(0, here[0] - 12), here[0]) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])
-            and not _evaluated_here(sentence, here, cues)):
+            and not _evaluated_here(here, cues)):
         return "integration"
     if _COMPONENT.match(sentence.text, here[1]):
         owner = _OWN_COMPONENT_BEFORE.search(sentence.text, max(0, here[0] - 8), here[0])
@@ -231,7 +232,6 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     channel = kind != "competitor" and _CHANNEL_BEFORE.search(
         sentence.text, max(0, here[0] - 6), here[0]) is not None
     named_at = STANCE_WINDOW + 1  # the distance of the nearest integration cue about this name
-    cues = sentence_cues(sentence) if cues is None else cues
     weighed = any(s in _COMPETITIVE for *_, s in cues)
     for cue_start, cue_end, stance in cues:
         if (stance == "integration" and weighed
@@ -291,11 +291,11 @@ _BESIDE_US = re.compile(r"alongside (?:you|your)\b", re.I)
 ADJACENT = 2  # characters between a competitive cue and the name it is said of ("评估钉钉的直播课堂")
 
 
-def _evaluated_here(sentence: Sentence, here: tuple[int, int], cues: list[Cue] | None) -> bool:
-    """A competitive cue right before the name: "我们会同时评估钉钉的直播课堂" weighs that
-    product of the tool's maker, whatever part of it is named next."""
+def _evaluated_here(here: tuple[int, int], cues: list[Cue]) -> bool:
+    """A competitive cue (of the sentence's `cues`) right before the name: "我们会同时评估钉钉的
+    直播课堂" weighs that product of the tool's maker, whatever part of it is named next."""
     return any(stance in _COMPETITIVE and 0 <= here[0] - cue_end <= ADJACENT
-               for _, cue_end, stance in (sentence_cues(sentence) if cues is None else cues))
+               for _, cue_end, stance in cues)
 
 
 # a title line naming the chat, meeting or ticket tool the text was taken from ("钉钉单聊", "[企业微信]
@@ -323,7 +323,8 @@ def _is_title_line(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if text[:line_start].strip() and not (line[0] in "[【" and line[-1] in "]】"):
         return False
-    before, rest = text[line_start:start], text[line_start:start] + text[end:line_end]
+    before = text[line_start:start]
+    rest = before + text[end:line_end]
     return (_NOT_A_NAME.fullmatch(rest) is not None or _CONTAINER.search(line) is not None
             or (kind != "competitor" and _NOT_A_NAME.fullmatch(before) is not None))
 
@@ -366,9 +367,10 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
             cues = cues_at[index] = sentence_cues(view)
         others = [(s - sentence.start, e - sentence.start) for s, e in spans_at[index]
                   if s != start]
-        stance = stance_for(view, start, end, catalog.kind(alias.name), cues, others)
+        kind = catalog.kind(alias.name)
+        stance = stance_for(view, start, end, kind, cues, others)
         if stance not in _COMPETITIVE and (
-                _is_title_line(text, start, end, catalog.kind(alias.name))
+                _is_title_line(text, start, end, kind)
                 or _CHANNEL_FIELD.search(text, max(0, start - 24), start)):
             stance = "integration"
         hits.append(CompetitorHit(alias.name, text[start:end], start, end, stance, sentence))

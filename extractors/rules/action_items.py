@@ -27,6 +27,7 @@ from extractors.rules.next_step_objects import MIN_ACTION_CHARS
 from extractors.rules.next_step_patterns import clean_action
 from extractors.rules.parties import party_side
 from extractors.rules.sentences import BULLET, Sentence
+from extractors.rules.task_sides import side_of_task
 
 __all__ = ["action_headings", "action_item"]
 
@@ -111,7 +112,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
     headed = any(at < sentence.start for at in headings) or _SIDE_HEADING.match(f"{who}：") is not None
     if not (headed or dues):
         return None
-    owner = _owner(who, tag, sentence, sentences, touchpoint)
+    owner = _owner(who, tag, task, sentence, sentences, touchpoint)
     if owner is None:
         return None
     action = clean_action(task, [] if row is not None else [(d.start, d.end) for d in dues], task_at)
@@ -204,7 +205,7 @@ def _side_list(sentence: Sentence, sentences: list[Sentence]) -> tuple[str | Non
     return None, None
 
 
-def _owner(who: str, tag: str | None, sentence: Sentence, sentences: list[Sentence],
+def _owner(who: str, tag: str | None, task: str, sentence: Sentence, sentences: list[Sentence],
            touchpoint: Touchpoint) -> str | None:
     writer = side_of(sentence, touchpoint)
     other = "customer" if writer == "rep" else "rep"
@@ -233,4 +234,4 @@ def _owner(who: str, tag: str | None, sentence: Sentence, sentences: list[Senten
     mentions = len(re.findall(rf"(?<![\w\u4e00-\u9fff]){re.escape(name)}(?![\w\u4e00-\u9fff])", text))
     if mentions < 2:  # a name said nowhere else may be a heading word: not read as an owner
         return None
-    return other
+    return side_of_task(task) or other  # "- Hugo: send the full-team proposal": the vendor's task

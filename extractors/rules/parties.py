@@ -83,7 +83,7 @@ _PERSON = r"(?:(?:Dr|Mr|Mrs|Ms|Sister)\.? )?(?:[A-Z]\. ?)?[A-Z][\w'-]+(?: [A-Z][
 _PEOPLE = rf"{_PERSON}(?:[ \t]*\([^()\n]{{1,40}}\))?(?:[ \t]*(?:,|;|\+|&|\band\b)[ \t]*{_PERSON}(?:[ \t]*\([^()\n]{{1,40}}\))?)*"
 _ORG = r"[A-Z][\w&'-]*(?: (?:&|[A-Z][\w&'-]*)){0,3}"
 _SAID = r"\b(?P<said>(?i:customer|client|buyer|vendor|supplier|provider))s?(?i: present| attendees| side)?[ \t]*[:(]?[ \t]*"
-_ORG_LISTED = re.compile(rf"(?:^|(?<=[.;:(])[ \t]*|{_SAID})(?P<org>{_ORG})[ \t]*:[ \t]*(?P<people>{_PEOPLE})"
+_ORG_LISTED = re.compile(rf"(?:^|(?<=[.;:(])[ \t]*|{_SAID})(?P<org>{_ORG})(?:[ \t]*:|[ \t]+[-–—])[ \t]*(?P<people>{_PEOPLE})"
                          r"[ \t]*(?=[.;)\n]|$)", re.M)
 _ORG_BRACKETED = re.compile(rf"(?:{_SAID})?\b(?P<org>{_ORG})[ \t]*\((?P<people>{_PERSON}(?:[ \t]*(?:,|;|\+|&|\band\b)"
                             rf"[ \t]*{_PERSON})+)\)")
@@ -157,6 +157,7 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
     groups: dict[str, set[str]] = {}  # a company (or a person alone) -> first names and company words
     vendor: set[str] = set()
     customer: set[str] = set()
+    selling: set[str] = set()  # vendors by a job only a seller holds ("Account Executive"), not "Support Lead"
     ambiguous: list[tuple[str, str]] = []  # "Shelfwise (Aisha)" or "Dev (Tabletrack)": which is the company?
     listed = _org_groups(text)
     for company, listed_people, said, _ in listed:
@@ -166,6 +167,8 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
             members.update(_keys(person))
             if is_vendor_job(job):
                 vendor.add(key)
+                if _SELLING_JOB.search(job):
+                    selling.add(key)
             elif _BUYER_JOB.search(job):
                 customer.add(key)
         if said in ("vendor", "supplier", "provider"):
@@ -177,6 +180,8 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
             continue  # read with its company's line
         names = [n.strip() for n in m.group("names").split(",")]
         tag = m.group("tag").strip()
+        if _PRODUCT_TAG.search(tag):
+            continue  # "Copper Kettle Distilling (Pulsebook CRM)": a title naming the vendor's product
         ours = _OURS.search(tag) is not None
         if tag[:1].islower() and not ours:
             continue  # "Clearcall (conversation intelligence pilot)": a description, no company
@@ -196,6 +201,8 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
         members.update(p.split()[0].casefold() for p in people)
         if is_vendor_job(tag) or ours or _VENDOR_WORD.search(tag):
             vendor.add(key)
+            if _SELLING_JOB.search(tag) or ours:
+                selling.add(key)
         elif _BUYER_JOB.search(tag) or _CUSTOMER_WORD.search(tag):
             customer.add(key)  # "K. Adeyemi (Client PM, Harlow Living)"
     for name, tag in ambiguous:
@@ -212,6 +219,9 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
         for key in groups:
             if re.search(rf"\b{re.escape(key)}\b", tail):
                 (vendor if direction == "outbound" else customer).add(key)
+    if (writer := _writer_group(text, groups)) is not None and writer not in customer \
+            and not selling - {writer}:
+        vendor = {writer}  # "Minutes taken by: Ellie Marsh, Lumen Partner Team": the vendor's notes
     for key, members in groups.items():
         if key in vendor or key in customer:
             continue
@@ -227,6 +237,29 @@ def _sides(text: str, direction: str, channel: str) -> dict[str, str]:
         vendor = set(groups) - customer
     return {member: "rep" if key in vendor else "customer"
             for key, members in groups.items() for member in members if member}
+
+
+# who wrote the notes: "Minutes taken by: Ellie Marsh", "(notes by Nia Bowers, Grantline)", "Notes: K. Whitaker
+# (ProjectorCare)"; minutes are the vendor's unless a side word says otherwise
+_WRITER = re.compile(rf"\b(?i:notes|minutes)(?: (?i:taken|written|recorded))? (?i:by)[ \t]*:?[ \t]*(?P<by>{_PERSON})|"
+                     rf"^[ \t]*(?i:notes|minutes|note-?taker|scribe)[ \t]*:[ \t]*(?P<said>{_PERSON})[ \t]*(?:\(|,|$)", re.M)
+# a vendor's job that no customer's person holds ("Support Lead" may be the customer's own)
+_SELLING_JOB = re.compile(r"\b(?:account (?:executive|manager|director)|ae|csm|customer success|solutions?|"
+                          r"implementation|onboarding|sales engineer|key account|bid manager)\b", re.I)
+# a tag that names a product, not a person's company: "(Pulsebook CRM)", "(Acme platform)"
+_PRODUCT_TAG = re.compile(r"\b(?:crm|platform|app|software|suite|erp|pos|portal|system)\s*$", re.I)
+
+
+def _writer_group(text: str, groups: dict[str, set[str]]) -> str | None:
+    """The company whose person the notes name as their writer, if any."""
+    if " by" not in text and "otes:" not in text and "inutes:" not in text:
+        return None
+    for m in _WRITER.finditer(text):
+        keys = _keys(m.group("by") or m.group("said"))
+        found = [key for key, members in groups.items() if key and keys & members]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _merged(groups: dict[str, set[str]], vendor: set[str], customer: set[str]) -> dict[str, set[str]]:

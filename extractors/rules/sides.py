@@ -46,7 +46,18 @@ _VENDOR_MORE = fold(re.compile(
     r"we (?:sync|integrate|push|connect)\b|(?:raise|increase|lift|bump) (?:the|your) (?:api|rate|usage) "
     r"(?:limit|quota|cap)|(?:sandbox|trial|demo) (?:account|workspace|environment|tenant)s? for you\b|"
     # the vendor taking a question home: "let me go back to engineering", "I'll take it back to product"
-    r"(?:go|take (?:it|this|that)) back to (?:our |the )?(?:engineering|product(?: team)?|dev team|r&d|engineers)\b)"
+    r"(?:go|take (?:it|this|that)) back to (?:our |the )?(?:engineering|product(?: team)?|dev team|r&d|engineers)\b|"
+    # the seller's trade: what it sends or has sent over, holds, ships and prices, its own managers
+    # and other customers, the cost it bears, and its discovery questions
+    r"(?:I|we)(?:'ll| will| can)? (?:have|get|send|email|put together) (?:you |over )?(?:the |a |an |our |your )?"
+    r"(?:[\w-]+ ){0,3}(?:quotes|case study|price list|linesheet|tracking (?:link|number)|install(?:ation)? package|"
+    r"sample recap|order confirmation)\b|(?:I|we)(?:'ll| will) price (?:it|that|this|them) up|"
+    r"\bat our (?:cost|expense)|our (?:service|ops|operations|account|sales|delivery|technical|regional) "
+    r"(?:manager|director|lead)\b|one of our (?:[\w-]+ ){0,2}(?:customers|clients)|(?:is|are) back in stock|"
+    r"want (?:one|it|them) (?:held|put aside|reserved)|(?:I'll|I will|I can|we can) (?:hold|put (?:it|one|them) "
+    r"aside)|(?:we're|we are) going to ship|bump you (?:up|from|to)|prorate|"
+    r"tell me how (?:[\w-]+ ){0,3}(?:come in|work|works)|where do (?:the |your )?(?:[\w-]+ ){1,2}live today|"
+    r"your team (?:sells?|records?|runs?|uses?) \b)"
     r"|给(?:您|你们)(?:开通|配置|配|安排|演示|培训|申请|调)|帮(?:您|你们)(?:开通|配|调|处理|查|看一下)|"
     r"你们(?:的)?(?:门店|同事|员工|管理员|业务场景|需求|财务那边|IT那边)|贵司的|我们(?:产品|系统|平台)(?:支持|可以|能)",
     re.I))
@@ -64,7 +75,15 @@ _CUSTOMER_MORE = fold(re.compile(
     r"(?:my|our) (?:[\w-]+ )?team (?:is|are) still\b|still (?:[\w-]+ ){1,5}?by hand\b|"
     # the buyer reporting a fault again: "sync is failing again", "the 3rd time this month"
     r"(?:is|are|keeps?|kept) (?:failing|crashing|timing out)\b|"
-    r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth) time (?:this|in a|in the last) (?:week|month)\b)"
+    r"(?:\d(?:st|nd|rd|th)|second|third|fourth|fifth) time (?:this|in a|in the last) (?:week|month)\b|"
+    # the buyer's trade: it asks for the paperwork, signs and pays, orders again, reports the vendor's slips
+    r"(?:send|email) me (?:the |a |an |your )?(?:[\w-]+ ){0,2}(?:paperwork|quote|invoice|contract|order form|"
+    r"cost sheet|pricing|report)\b|(?:I'll|I will|we'll|we will) (?:pay|get it signed|sign it)\b|"
+    r"\bdeposit\b|(?:I've|we've|I have|we have) got sign-?off|the boss wants|my line (?:stops|is down)|"
+    r"(?:second|third|fourth) slip\b|(?:that|the) [\w-]+(?: [\w-]+)? you did\b|we (?:looked at|trialled|trialed) "
+    r"[A-Z]|the quote was\b|can (?:I|we) (?:pick (?:it |them )?up|collect)\b|can we add \d+ (?:more )?(?:seats|"
+    r"licen[cs]es|users)|we'll want the same\b|(?:we have|we've got) \d+ (?:[\w-]+ )?(?:laptops|machines|devices|"
+    r"users|stores|sites|trucks|vehicles|clinics)\b)"
     r"|我们(?:这边的?)?(?:门店|同事|员工|客服|业务员|销售团队|财务|老板|领导|管理员|仓库|工厂|车间)|"
     r"你们(?:的)?(?:系统|产品|平台|软件|报价)|能不能帮我们|给我们(?:报|发|开|演示|培训)",
     re.I))

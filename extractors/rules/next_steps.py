@@ -31,6 +31,7 @@ from dataclasses import replace
 from assistant.models import Touchpoint
 from extractors.rules.action_items import action_headings, action_item
 from extractors.rules.dates import DuePhrase, find_due_phrases
+from extractors.rules.entry_sides import entry_sides
 from extractors.rules.next_step_clauses import (
     HANDED_OVER,
     OBJECTLESS,
@@ -75,6 +76,7 @@ from extractors.rules.sides import addressee_role
 
 __all__ = ["NextStepHit", "find_next_steps"]
 
+_OTHER = {"rep": "customer", "customer": "rep"}
 MAX_RESTATED_VERB_CHARS = 3  # "演示" again: the step said before, not a new one
 MIN_RESTATED_CHARS = 4  # "发给" twice is two handovers; "send the user list" twice is one step
 MAX_BARE_FIX_CHARS = 4  # "修复", "发布修复", "给您更新": a verb with no object
@@ -190,6 +192,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
     demands: str | None = None  # the speaker whose list of demands is open ("我方要求：")
     heading: Sentence | None = None  # that list's heading
     headings = action_headings(touchpoint.text)
+    sides = entry_sides(sentences, touchpoint)
     for i, sentence in enumerate(sentences):
         if sentence.quoted:
             continue
@@ -231,6 +234,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             continue
         answer = _Answer(sentences, i)
         found = sentence_steps(sentence, touchpoint, answer)
+        if found and i in sides:  # "Owen (Support, Apr 2): …": the entry's label says the side
+            found = [replace(h, owner=_OTHER[h.owner]) if h.owner in _OTHER else h for h in found]
         if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences, touchpoint.text)):
             found = [replace(h, owner=named) if h.is_request else h for h in found]
         if found and (lead := _NAMED_LEAD.match(sentence.text)) is not None \

@@ -71,6 +71,7 @@ def _ticket_sides(sentences: Sequence[Sentence], touchpoint: Touchpoint) -> dict
     sides: dict[int, str] = {}
     for i, s in enumerate(sentences):
         line = text[text.rfind("\n", 0, s.start) + 1 : s.start]
+        side: str | None
         if ":" in line and _STAFF.search(line.split(":", 1)[0]):
             side = "rep"  # "Internal note (Feb 27, R. Gomez): Fix targeted…", on the note's own line
         elif s.speaker is not None:

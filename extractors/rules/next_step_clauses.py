@@ -23,6 +23,7 @@ from extractors.rules.next_step_deadlines import (
     zh_deadline_action,
 )
 from extractors.rules.next_step_deadlines import ZH_CUES as DEADLINE_ZH_CUES
+from extractors.rules.next_step_needs import EN_NEED_BY, NEED_BY, need_by_action
 from extractors.rules.next_step_objects import (
     HANDED_OVER,
     MIN_ACTION_CHARS,
@@ -193,7 +194,7 @@ def is_candidate(cues: int) -> bool:
     if cues & _EN_VERB and (cues & (_EN_MODAL | _EN_REQUEST | _EN_TEAM | _EN_OFFER)
                             or cues & _EN_SUBJECT and cues & DATE_EN) or cues & _EN_IMPERATIVE \
             or cues & _EN_FIX_NEEDED or cues & _EN_RELEASE and cues & DATE_EN \
-            or cues & (_EN_NEED | _EN_WANT | _EN_PASSIVE | _EN_WANT_STATE | _EN_OFFER_PAST) or cues & (_EN_SHIPPING | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
+            or cues & (_EN_NEED | _EN_WANT | _EN_PASSIVE | _EN_WANT_STATE | _EN_OFFER_PAST) or cues & (_EN_SHIPPING | NEED_BY | _EN_DOING | _EN_CALL_ME) and cues & DATE_EN:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
@@ -436,6 +437,9 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labe
         relative = _RELATIVE_TAIL.search(clause, m.end("object"))  # "…an explanation I can share with…"
         return _Found("other", base + m.start("object"), verb=WANTED_VERBS.get(noun, "send"),
                       stop=base + relative.start() if relative else 0)
+    if cues & NEED_BY and (m := EN_NEED_BY.search(clause)):  # "we still need the catalogues by 10 April"
+        verb, needed = need_by_action(m.group("object"))
+        return _Found("other", base + m.start("object"), needs_due=True, action=f"{verb} {needed}")
     if cues & _EN_SHIPPING and (m := EN_SHIPPING.search(clause)):
         how = m.group("how").lower()
         verb = next((v for k, v in SHIPPING_VERBS.items() if k in how), "ship")
@@ -574,7 +578,7 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),
-                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT),
+                   (_EN_SHIPPING, EN_SHIPPING), (_EN_NEED, EN_NEED), (_EN_WANT, EN_WANT), (NEED_BY, EN_NEED_BY),
                    (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE),
                    (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST), (_EN_MODAL, _SELF_THEN))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))

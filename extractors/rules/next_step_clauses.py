@@ -23,7 +23,13 @@ from extractors.rules.next_step_deadlines import (
     zh_deadline_action,
 )
 from extractors.rules.next_step_deadlines import ZH_CUES as DEADLINE_ZH_CUES
-from extractors.rules.next_step_needs import EN_NEED_BY, NEED_BY, need_by_action
+from extractors.rules.next_step_needs import (
+    EN_NEED_BY,
+    EN_STAFF_NAMED,
+    NEED_BY,
+    STAFF_NAMED,
+    need_by_action,
+)
 from extractors.rules.next_step_objects import (
     HANDED_OVER,
     MIN_ACTION_CHARS,
@@ -380,7 +386,8 @@ def _match_en(clause: str, base: int, cues: int, role: Role = "unknown", *, labe
     if cues & _EN_CALL_ME and (call := EN_CALL_ME.match(clause)):
         return _Found("other", base + call.start("verb"), needs_due=True)
     # the earliest actor wins: "Marcus will send you the file so your team can start" is Marcus's
-    team = cues & _EN_TEAM and (EN_DELEGATE.search(clause) or EN_TEAM.search(clause)) or None
+    team = cues & _EN_TEAM and (EN_DELEGATE.search(clause) or EN_TEAM.search(clause)) \
+        or cues & STAFF_NAMED and EN_STAFF_NAMED.search(clause) or None
     if team is not None and team.start() and _SO_BEFORE.search(clause, 0, team.start()):
         team = None  # "I'll set up an example within 3 days so your team can try it": a purpose
     named = cues & _EN_NAMED and EN_NAMED.search(clause) or None
@@ -574,7 +581,7 @@ _VERB_ALT = "|".join(sorted((re.escape(v) for v in EN_VERB_WORDS), key=len, reve
 _SELF_THEN = re.compile(rf"\W*(?:(?:so|ok|okay|then|and),? )?(?:(?:I|we)(?:'ll| will)|let me|let us)(?! (?:be|not|never|have|need|try)\b)(?: [\w'-]+){{1,8}}? and "
                         rf"(?:then |also )?(?P<verb>{_VERB_ALT})\b", re.I)
 # a step pattern found nowhere in the sentence is found in none of its clauses either
-_WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_SELF),
+_WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (STAFF_NAMED, EN_STAFF_NAMED), (_EN_SELF, EN_SELF),
                    (_EN_REQUEST, EN_REQUEST), (_EN_OFFER, EN_OFFER), (_EN_FIX_NEEDED, EN_FIX_NEEDED),
                    (_EN_RELEASE, EN_RELEASE), (_ZH_TEAM, ZH_TEAM),
                    (_ZH_REQUEST, ZH_REQUEST), (_ZH_SELF, ZH_SELF), (_ZH_OFFER, ZH_OFFER),

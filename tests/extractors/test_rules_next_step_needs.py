@@ -45,3 +45,18 @@ def test_a_dated_need_asks_the_other_side(text, direction, expected):
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_a_needed_thing_says_what_to_do_with_it(needed, expected):
     assert need_by_action(needed) == expected
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    pytest.param("Hi Sam,\n\n- Our baker, Aileen, will put together a tasting box for your staff.\n\nTom", "outbound",
+                 [("put together a tasting box for your staff", "rep", None)], id="a-job-outside-the-role-list"),
+    pytest.param("Hi Sam,\n\nOur yard foreman Jan van Dijk will ship the pallets on Monday.\n\nTom", "outbound",
+                 [("ship the pallets", "rep", date(2026, 5, 11))], id="a-name-with-a-particle"),
+    pytest.param("Hi Tom,\n\nOur buyer, Dana, will send the purchase order by Friday.\n\nSam", "inbound",
+                 [("send the purchase order", "customer", date(2026, 5, 8))], id="the-customers-own-colleague"),
+    # a colleague's plans that are no task
+    pytest.param("Hi Sam,\n\nOur founder, Maya, will be at the expo next week.\n\nTom", "outbound", [],
+                 id="being-somewhere-is-no-step"),
+])
+def test_a_colleague_named_beside_any_job_is_the_speakers_side(text, direction, expected):
+    assert steps_of(text, direction) == expected

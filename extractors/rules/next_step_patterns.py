@@ -71,7 +71,8 @@ _MODAL = (r"(?:(?:'ll| will| shall| am going to| are going to| going to|'m going
 _ROLES = (r"team|docs team|engineers?|engineering|support|legal|finance|procurement|cto|ceo|cfo|coo|"
           r"manager|lead|specialist|consultant|colleagues?|partner|department|dept|ops|csm|"
           r"architect|it|devs?|developers?|pm|boss|director|head of [a-z]+|admin|people|"
-          r"accountant|accounts team|security team|rep|account manager|success manager")
+          r"accountant|accounts team|security team|rep|account manager|success manager|contractor|"
+          r"technician|installer|inspector")
 EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no promise)
     rf"(?<!what )(?<!which )(?<!where )(?<!do )(?<!does )(?<!did )\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
     rf" (?P<verb>{_V})\b(?!-)", re.I))
@@ -92,10 +93,11 @@ EN_TEAM = fold(re.compile(
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
 # a person named beside their job: "our integrations lead, Bastien, will…", "ask my colleague, Ana
 # Ruiz, to…": one clause, whatever its commas
-APPOSED_NAME = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Yy]our) (?:[\w-]+ ){0,3}?[\w-]+(?P<open>, )[A-Z][a-z]+(?: [A-Z][a-z]+)?"
-                          r"(?P<close>, )(?=(?:will|to|can|could|is going to|should)\b)")
+APPOSED_NAME = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Yy]our|[Tt]he) (?:[\w-]+ ){0,3}?[\w-]+(?P<open>, )[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                          r"(?P<close>, )(?=(?:will|to|can|could|is going to|should|call|email|ring|contact|send|"
+                          r"visit|check|fix)\b)")  # "I'll have the site manager, Janelle, call you back"
 EN_DELEGATE = re.compile(
-    rf"\b(?:I|we)(?:'ll| will|(?P<offer> can| could))?{_ADV} (?:have|get|ask) (?P<who>(?:(?:one|some|a couple) of )?(?:our|my|the|your) "
+    rf"\b(?:(?:I|we)(?:'ll| will|(?P<offer> can| could))?|let me|let us){_ADV} (?:have|get|ask) (?P<who>(?:(?:one|some|a couple) of )?(?:our|my|the|your) "
     rf"(?:[\w-]+ ){{0,2}}?(?:{_ROLES}|AEs?|SEs?|CSMs?)(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?!(?:it|them|that|this|those|these|you|him|her|us|me|to)\b)[A-Z][a-z]+) (?:to )?"
     rf"(?P<verb>{_V}|(?<=to )[a-z]+)\b", re.I)  # ("have someone call", "get finance to", not "have it to")
 EN_NAMED = gated(re.compile(

@@ -60,3 +60,26 @@ def test_a_needed_thing_says_what_to_do_with_it(needed, expected):
 ])
 def test_a_colleague_named_beside_any_job_is_the_speakers_side(text, direction, expected):
     assert steps_of(text, direction) == expected
+
+
+def call_steps(text: str) -> list[tuple[str, str, date | None]]:
+    tp = Touchpoint(id="tp", tenant_id="t", channel="call", direction="inbound",
+                    occurred_at=datetime(2026, 5, 6, tzinfo=UTC), text=text,
+                    source=Source(uri="mem://", sha256="0" * 64, media_type="text/plain"))
+    insights = RulesExtractor().extract(tp, ExtractionContext(catalog=CompetitorCatalog()))
+    return [(n.action, n.owner, n.due) for n in insights.next_steps]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Customer: The lift is stuck again.\nAgent: I'll have the facilities lead, Omar, call you back "
+                 "about the repair by tomorrow.\nCustomer: Okay.",
+                 [("call you back about the repair", "rep", date(2026, 5, 7))], id="have-the-named-lead-call"),
+    pytest.param("Customer: The card reader keeps rebooting.\nAgent: Sorry. Let me have our installer check the "
+                 "wiring at your till tomorrow.\nCustomer: Okay.",
+                 [("check the wiring at your till", "rep", date(2026, 5, 7))], id="let-me-have-our-installer"),
+    # a colleague merely mentioned is no step
+    pytest.param("Customer: Who set this up?\nAgent: The facilities lead, Omar, set it up last year.\n"
+                 "Customer: Okay.", [], id="a-past-deed-is-no-step"),
+])
+def test_a_delegated_promise_is_the_speakers(text, expected):
+    assert call_steps(text) == expected

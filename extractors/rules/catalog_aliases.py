@@ -64,7 +64,8 @@ _UI_AFTER = re.compile(r"\s+(?:button|tab|menu|icon|link|option)s?\b", re.I)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$")
 _NAME_LINE = re.compile(r"(?:[A-Z][a-z]+\.?\s+){1,3}[A-Z][a-z]+[.,]?")
 # names spelled apart into an ordinary English phrase ("our sales force", "we need service now")
-_ORDINARY_PHRASES = frozenset({"sales force", "service now", "sales cloud", "service cloud"})
+_ORDINARY_PHRASES = frozenset({"sales force", "service now", "sales cloud", "service cloud",
+                               "fresh desk"})  # "a fresh desk wipe-down"
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NOT_BEFORE = _ASCII_WORD | frozenset(".@/")
 _HAN = gated(re.compile(r"[\u3400-\u9fff]"))

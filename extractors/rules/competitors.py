@@ -42,7 +42,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         re.I))),
     ("comparing", gated(re.compile(
         r"\b(compar(?:e|ed|ing)|vs\.?|versus|cheaper than|(?:\d+ ?%|half|a (?:lot|third|quarter)|much|way|"
-        r"significantly|far) (?:less|lower|cheaper|more expensive)|better than|worse than|more expensive than|"
+        r"significantly|far) (?:less|lower|cheaper|more expensive)|(?:cheaper|pricier|more expensive|costlier) per (?:user|seat|head|agent|licen[cs]e)|better than|worse than|more expensive than|"
         r"than(?! (?:before|ever|usual|expected|planned|last (?:year|time|month|quarter)|it (?:was|used to be)|we (?:expected|planned|thought)))|similar to|unlike|like .{0,20} does|stack up|side[- ]by[- ]side|(?:has|have|offers?|"
         r"comes? with) (?:a |an )?(?:native |built-in |better |nicer )?\w+ integration|"
         r"(?:review|evaluat|consider|weigh|look)\w* (?:\w+ ){0,4}?alongside)\b"
@@ -86,9 +86,12 @@ INTEGRATION_CUE = fold(re.compile(
     r"hook(?:s|ed)? (?:up |in)?(?:to|into)|api|webhooks?|plugin|add-?on|"
     r"extension|app (?:for|in)|marketplace|(?<!we )(?<!they )(?<!i )works? with|talks? to|"
     r"play(?:s|ing)? (?:nicely |nice |well )?with|"
-    r"alongside|on top of|together with|single sign-on|sso)\b"
+    r"alongside|on top of|together with|single sign-on|sso|"
+    # a record made in the tool by automation: "alerts create work orders in ServiceNow automatically"
+    r"(?:creat|open|rais|generat|fil|log|post)\w* (?:[\w-]+ ){1,6}?automatically|"
+    r"automatically (?:creat|open|rais|generat|fil|logg?|post|push|sync)\w*)\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接|"
-    r"回写|写回|回传|导入到|导到|流转到|带到|带出来|带过来|带过去|兼容|嵌入|内嵌|读取|读过去|读过来|直接读|"
+    r"回写|写回|回传|导入到|导到|流转到|带到|带入|带出来|带过来|带过去|兼容|嵌入|内嵌|读取|读过去|读过来|直接读|"
     r"导给|导出给|同步给|推给|回传给|连起来|接起来|两边(?:的)?(?:数据|系统)?(?:要|能|得|需要|可以)?(?:打)?通", re.I))
 # integration nouns that say nothing about a name unless attached to it ("the Zendesk plugin",
 # "plugin for Zendesk"): "Salesforce's API limits are killing us" is a complaint about Salesforce
@@ -103,13 +106,13 @@ CHANNEL_CUE = fold(re.compile(
     r"call|reach|contact|text|dm)\w*(?= (?:\w+ ){0,3}?(?:via|over|through|on)\b))\b"
     r"|(?<=for )(?:chat|messaging|internal comms|internal communication|collaboration|docs)\b"
     r"|里走|上走|群里|群聊|办公|协同|协作|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
-    r"内部沟通|沟通|发通知|消息提醒|通知|审批|打卡|考勤|请假|排班|报销|扫码登录|登录|开会|会议链接|"
+    r"内部沟通|沟通|员工通讯|内部通讯|通讯录|发通知|消息提醒|通知|审批|打卡|考勤|请假|排班|报销|扫码登录|登录|开会|会议链接|日程|"
     r"发(?:你|您)|发到|里发|上发", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar"), an
 # app built on it ("飞书应用的演示账号", "the DingTalk app"), or the notes it wrote ("飞书妙记", "钉钉
 # 会议纪要", "the Lark transcript"): a tool, or our product inside it
-_TOOL_PART = re.compile(r"(?:的)?(?:群|单聊|私聊|外部群|闪记|考勤|服务号|工单|文档|日历|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
+_TOOL_PART = re.compile(r"(?:的)?(?:群|单聊|私聊|外部群|闪记|考勤|服务号|工单|文档|日历|日程|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
                         r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版|妙记|纪要|录音|转写|速记|字幕)|[ -]?(?:"
                         r"groups?|chats?|docs?|messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|"
                         r"calls?|apps?|plugins?|plug-ins?|add-ons?|mini-programs?|transcripts?|recordings?|"
@@ -259,6 +262,13 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         if stance == "channel":
             channel = True
             continue
+        if stance == "switching_from":
+            reach = _switch_reaches(sentence.text, cue_start, cue_end, here)
+            if reach is None:
+                integration = True  # a recurring export: a data feed from a tool kept
+                continue
+            if not reach:
+                continue
         if stance in _COMPETITIVE:
             competitive.append((distance, cue_start, cue_end, stance))
         key = (distance, _STANCE_PRIORITY[stance], stance)
@@ -275,9 +285,17 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
                      if not any(max(cs - o[1], o[0] - ce, 0) < d for o in others)]
         best = min(reachable) if reachable else None  # type: ignore[assignment]
     if (named_at <= NAMED_AT and best is not None and best[2] == "evaluating"
-            and all(s == "evaluating" and _CLAUSE_BREAK.search(
-                sentence.text, min(here[1], cs), max(here[0], ce)) for _, cs, ce, s in competitive)):
-        return "integration"  # the integration asked about is answered with a demo
+            and all(s == "evaluating" and (_CLAUSE_BREAK.search(
+                sentence.text, min(here[1], cs), max(here[0], ce)) or 0 <= here[0] - ce <= ADJACENT)
+                for _, cs, ce, s in competitive)):
+        # the integration asked about is answered with a demo; or what is weighed is the
+        # connection itself ("调研用友接口", "test the HubSpot connector")
+        return "integration"
+    if (kind == "both" and (best is None or (best[2] in _COMPETITIVE and others))
+            and _OFFICE_USE.search(sentence.text) and not _CRM_USE.search(sentence.text)):
+        # the staff's chat or approvals moved between office suites (moved to us, the suite's
+        # function is what we sell: "此前排班一直用钉钉，现在全部迁过来了")
+        return "integration"
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
     if integration or (channel and kind != "competitor") or kind == "tool" or (kind == "both" and best is not None
@@ -288,6 +306,42 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
 
 
 _BESIDE_US = re.compile(r"alongside (?:you|your)\b", re.I)
+# switching cues that need the name as their object ("leave Salesforce", "drop our HubSpot seats"),
+# not as the place something else is put or done ("leave a note in Salesforce", "drop the invoices
+# into our Zendesk", "cancel the order in Pipedrive")
+_OBJECT_VERB = re.compile(r"replac|leav|left|drop|ditch|cancel|get(?:ting)? rid|phas|sunset", re.I)
+_PLACE_BETWEEN = re.compile(r"\b(?:in|into|on|onto|at|inside|to|through|via|from)\b", re.I)
+# "instead of X", "rather than X": the name right after it is the one given up
+_INSTEAD = re.compile(r"instead of|rather than|alternative to|replacement for", re.I)
+INSTEAD_REACH = 30  # characters from "instead of" to the name it is about
+# an export or import done again and again is a data feed from a tool kept in use ("we export
+# the lead list from HubSpot every Monday", "每周从金蝶导出数据给你们")
+_EXPORT = re.compile(r"(?:import|export)|从.*?(?:导出|导入)", re.I)
+_RECURRING = fold(re.compile(r"\b(?:every|each) (?:day|night|week|month|morning|evening|monday|tuesday|"
+                             r"wednesday|thursday|friday|quarter)\b|\b(?:daily|nightly|weekly|monthly|"
+                             r"hourly|regularly)\b|每天|每日|每晚|每周|每星期|每月|每个月|定期|定时", re.I))
+
+
+def _switch_reaches(text: str, cue_start: int, cue_end: int, here: tuple[int, int]) -> bool | None:
+    """Whether the switching cue at [cue_start:cue_end] is said of the name at `here`; None when
+    it is a recurring export from it (a feed, the tool stays)."""
+    cue = text[cue_start:cue_end]
+    if _INSTEAD.match(cue):
+        return (cue_end <= here[0] <= cue_end + INSTEAD_REACH
+                and not _CLAUSE_BREAK.search(text, cue_end, here[0]))
+    if _OBJECT_VERB.match(cue) and here[0] >= cue_end:
+        return _PLACE_BETWEEN.search(text, cue_end, here[0]) is None
+    if _EXPORT.match(cue) and _RECURRING.search(text):
+        return None
+    return True
+# what an office suite (a `both` name) does for the staff, not for customers: switching it for
+# these ("把员工通讯从钉钉迁到企业微信", "moving internal chat from DingTalk to Lark") is no CRM in play
+_OFFICE_USE = fold(re.compile(r"\b(?:internal (?:chat|comms|communications?|messaging)|staff (?:chat|"
+                              r"communications?|messaging)|employee (?:chat|communications?)|team chat|"
+                              r"approvals?|attendance|timesheets?|calendars?|video calls?)\b"
+                              r"|员工通讯|内部通讯|内部沟通|员工沟通|办公|考勤|审批|打卡|请假|排班|报销|日程|视频会议|通讯录",
+                              re.I))
+
 ADJACENT = 2  # characters between a competitive cue and the name it is said of ("评估钉钉的直播课堂")
 
 

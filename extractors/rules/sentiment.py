@@ -57,7 +57,7 @@ _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
-    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort)|(?:do|doing|try|"
+    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort|sellers?|selling)|(?:do|doing|try|"
     r"trying) (?:my|our|your) best|at best|"
     r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
@@ -85,7 +85,7 @@ _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|(?<![太特万])(?<!真
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接电话|说话|接|说)?(?=[，,。！!\s]|$)|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
-                          r"告诉|通知|转|寄|看一下|看看|查|核实|协助|跟进|排查|恢复|远程|回电|升级|加急|下周|明天|今天)"))
+                          r"告诉|通知|转|寄|看一下|看看|查|核实|协助|跟进|排查|恢复|远程|回电|升级|加急|下周|明天|今天|备注|注明|标注|留意)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"

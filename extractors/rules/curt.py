@@ -20,7 +20,6 @@ CURT = re.compile(r"\W*(?:(?:ok(?:ay)?|yeah|well)[,.]? )?(?:fine|whatever|forget
                   r"suit yourself|fine,? whatever|行吧|随便(?:吧|你们吧?)?|算了吧?|那就这样吧)\W*", re.I)
 CURT_MAX_CHARS = 24  # longer sentences carry more than the curt word ("Fine, Tuesday works.")
 TAIL_SHARE = 0.6  # the curt word must come in the last 40% of the customer's sentences
-PROBLEM_SCORE = -0.05  # a customer sentence at or below this is the problem the word answers
 
 
 def is_curt(text: str) -> bool:
@@ -31,16 +30,13 @@ def is_curt(text: str) -> bool:
 def settle_curt(label: SentimentLabel, scored: Sequence[tuple[str, float]],
                 strong: float) -> SentimentLabel:
     """`negative` for a touchpoint whose customer, after a complaint, closes curtly; otherwise
-    `label`. `scored` holds the customer's (sentence, score) pairs in text order; a `positive`
-    label gives way only to a clear complaint (a score at or below -`strong`)."""
+    `label`. `scored` holds the customer's (sentence, score) pairs in text order; the complaint is a
+    sentence scored at or below -`strong` (a worry, "my concern is residency", is not one)."""
     if label == "negative" or len(scored) < 2:
         return label
     last = len(scored) - 1
     curt = [i for i, (text, _) in enumerate(scored) if i >= TAIL_SHARE * last and is_curt(text)]
     if not curt:
         return label
-    before = [score for _, score in scored[: curt[-1]]]
-    worst = min(before, default=0.0)
-    if worst <= -strong or (label != "positive" and worst <= PROBLEM_SCORE):
-        return "negative"
-    return label
+    complained = any(score <= -strong for _, score in scored[: curt[-1]])
+    return "negative" if complained else label

@@ -97,7 +97,8 @@ def test_a_curt_close_after_a_complaint_makes_the_label_negative() -> None:
     ("neutral", [("Fine.", 0.0), ("The order is for six units.", 0.0), ("Ship them Monday.", 0.0),
                  ("Thanks.", 0.0)]),  # curt word early, not the last word
     ("positive", [("The dashboards are slow.", -0.1), ("The rollout went great.", 0.6), ("Fine.", 0.0)]),
-], ids=["no-complaint", "not-at-the-end", "praise-beside-a-mild-gripe"])
+    ("neutral", [("My main concern is data residency.", -0.25), ("Fine.", 0.0), ("Send the DPA.", 0.0)]),
+], ids=["no-complaint", "not-at-the-end", "praise-beside-a-mild-gripe", "a-worry-is-no-complaint"])
 def test_a_curt_word_without_a_complaint_before_it_changes_nothing(label: str, scored: list) -> None:
     assert settle_curt(label, scored, 0.3) == label  # type: ignore[arg-type]
 

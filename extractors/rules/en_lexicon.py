@@ -28,6 +28,12 @@ NEUTRAL_WORDS: tuple[str, ...] = (
     # programmes, tools and money moved: "the loyalty migration", "the die for the trays", "the
     # rewarded placement", "wants that credited"
     "loyalty", "die", "reward", "rewards", "rewarded", "credited",
+    # procurement and admin terms: "each award round", "line manager approval is attached", "market
+    # engagement", "effective 2 March", "face value", "Theo may join", "Mercy Hospital", "the festival wifi"
+    "award", "awards", "awarded", "endorsement", "approval", "engagement", "optimization", "optimisation",
+    "effective", "value", "join", "mercy", "festival",
+    # site and plant words: "desk block C", "the alarm panel code", "bushing temp alarms"
+    "block", "alarm", "alarms",
 )
 # VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:
 # "143 users", "the 8D report", "AML checks", "NFC payments", "LTS release", "Hey Rob", "a VIP tier"

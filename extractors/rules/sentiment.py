@@ -59,7 +59,9 @@ _COURTESY = fold(re.compile(
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
     r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort|sellers?|selling)|(?:do|doing|try|"
     r"trying) (?:my|our|your) best|at best|"
-    r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
+    r"cheers|ty|tysm|appreciate it|"
+    # a ticket's fields: "Status: Solved", "Status changed from Pending to Solved", "Priority: Low"
+    r"status(?: changed)?:? (?:from )?(?:\w+ (?:to|→) )?(?:solved|resolved|closed)|priority:? (?:low|normal|medium|high)|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
     r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
@@ -165,6 +167,7 @@ ACKNOWLEDGEMENT = fold(re.compile(
     r"works (?:great |perfectly )?for (?:me|us)|fine by me|sounds (?:fine|great|perfect)|"
     # an emoji code said alone acknowledges like "ok" does: ":thumbsup:", ":+1:"
     r":(?:thumbsup|\+1|ok_hand|white_check_mark|heavy_check_mark|slightly_smiling_face|smile|pray):|"
+    r"ty|tysm|thx|perfecto|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,

@@ -65,7 +65,10 @@ PLAIN_POSITIVE = fold(re.compile(
     r"brands?) (?:onto|on to|over to)|"
     r"(?:is|are|'s) (?:now |actually |really |finally |definitely )?working(?=\s*[.!]*\s*$)|"
     r"(?:that's|this is|that is) (?:exactly )?(?:the [\w-]+ |what )we (?:pay|are paying|'re paying) for|"
-    r"pays? for (?:itself|the (?:whole )?(?:contract|subscription|licen[cs]e|system))"
+    r"pays? for (?:itself|the (?:whole )?(?:contract|subscription|licen[cs]e|system))|"
+    # an approval won: "we got final approval from the board" (not "haven't got approval yet")
+    r"(?<!n't )(?<!not )(?<!never )(?<!you )(?:got|received|secured|won) (?:the |final |full |formal |budget |board |"
+    r"their |our )*(?:approval|sign-?off)(?! (?:yet|from (?:you|your)))"
     r")\b"
     r"|(?:领导|财务|总监|经理|上面|公司|采购|法务|老板|预算|方案|合同)(?:那边)?(?:已经|也)?(?:批了|批准了|同意了|"
     r"签字了|拍板了|点头了|通过了|批下来了)|(?:法务|领导|老板)(?:那边)?(?:已经|也)?过了(?![一两]遍|一下)|可以往下(?:走|推进)|就按(?:这个|你们的|这版)(?:方案|报价|合同)(?:走|来|办)|"

@@ -53,6 +53,7 @@ def test_trouble_counted_timed_or_threatened_is_negative(text: str) -> None:
     "新开的两家店也按现在这个方案做。",
     "门口排队的人少多了。",
     "审核一次就过了。",
+    "We finally got board approval for the second phase!",
     "店员都说好用。",
 ], ids=lambda t: t[:32])
 def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
@@ -71,6 +72,16 @@ def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
     "有个问题想确认一下：报价含税吗？",
     "送货单上麻烦备注一下订单号。",
     "还行，就是饲料价格又调了。",
+    "Status changed from Pending to Solved.",  # a ticket field
+    "Priority: Low | Type: Question",
+    "Her line manager approval is attached.",  # process nouns
+    "Shortlisted bids go to the board before each award round.",
+    "The new rate is effective 1 July, at face value.",
+    "great ty",  # chat acknowledgement
+    "Will you need the alarm panel code for block C?",
+    "The trust cannot accept liability for statements made by the sender.",
+    "Have you got approval for the renewal yet?",  # asks, does not report
+    "We need to have sign-off for the budget first.",
 ], ids=lambda t: t[:32])
 def test_what_only_sounds_like_a_stance_stays_near_neutral(text: str) -> None:
     assert abs(_score(text)) < 0.3

@@ -66,6 +66,10 @@ PLAIN_POSITIVE = fold(re.compile(
     r"(?:is|are|'s) (?:now |actually |really |finally |definitely )?working(?=\s*[.!]*\s*$)|"
     r"(?:that's|this is|that is) (?:exactly )?(?:the [\w-]+ |what )we (?:pay|are paying|'re paying) for|"
     r"pays? for (?:itself|the (?:whole )?(?:contract|subscription|licen[cs]e|system))|"
+    # a trouble made smaller: "cut the calls to the store", "basically ended the no-shows for us"
+    r"(?<!n't )(?<!not )(?:cut|cuts|reduced|reduces|halved|eliminated|ended|ends) (?:the |our |their |all )?(?:[\w-]+ ){0,2}"
+    r"(?:complaints|calls|tickets|errors|no-shows|escalations|delays|mistakes|churn|rework|chargebacks|disputes|"
+    r"callbacks|queries)|"
     # an approval won: "we got final approval from the board" (not "haven't got approval yet")
     r"(?<!n't )(?<!not )(?<!never )(?<!you )(?:got|received|secured|won) (?:the |final |full |formal |budget |board |"
     r"their |our )*(?:approval|sign-?off)(?! (?:yet|from (?:you|your)))"

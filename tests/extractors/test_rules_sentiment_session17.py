@@ -37,6 +37,10 @@ def _score(text: str) -> float:
     "明明已经付了款，为什么还在催？",
     "希望这次真的能按时到。",
     "下季度的量我们先给别家试一试。",
+    "门禁还是显示离线，保安只能手动开门。",
+    "这周的转化率掉到2%了，上周还有5%。",
+    "再这样下去我们只能换一家了。",
+    "报表又空了，这是怎么回事？",
 ], ids=lambda t: t[:32])
 def test_trouble_counted_timed_or_threatened_is_negative(text: str) -> None:
     assert _score(text) <= -0.3
@@ -54,6 +58,7 @@ def test_trouble_counted_timed_or_threatened_is_negative(text: str) -> None:
     "门口排队的人少多了。",
     "审核一次就过了。",
     "We finally got board approval for the second phase!",
+    "The self-service portal cut the calls to our front desk.",
     "店员都说好用。",
 ], ids=lambda t: t[:32])
 def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
@@ -72,6 +77,8 @@ def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
     "有个问题想确认一下：报价含税吗？",
     "送货单上麻烦备注一下订单号。",
     "还行，就是饲料价格又调了。",
+    "成本降到了原来的一半。",  # a cost down is no fall
+    "合同还是老样子走对公。",  # as before, not still broken
     "Status changed from Pending to Solved.",  # a ticket field
     "Priority: Low | Type: Question",
     "Her line manager approval is attached.",  # process nouns
@@ -81,6 +88,7 @@ def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
     "Will you need the alarm panel code for block C?",
     "The trust cannot accept liability for statements made by the sender.",
     "Have you got approval for the renewal yet?",  # asks, does not report
+    "The new portal hasn't cut the calls at all.",
     "We need to have sign-off for the budget first.",
 ], ids=lambda t: t[:32])
 def test_what_only_sounds_like_a_stance_stays_near_neutral(text: str) -> None:

@@ -34,6 +34,7 @@ NEUTRAL_WORDS: tuple[str, ...] = (
     "effective", "value", "join", "mercy", "festival",
     # site and plant words: "desk block C", "the alarm panel code", "bushing temp alarms"
     "block", "alarm", "alarms",
+    "parties", "play",  # "Parties: buyer and supplier", "the apps play 41 minutes of silence"
 )
 # VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:
 # "143 users", "the 8D report", "AML checks", "NFC payments", "LTS release", "Hey Rob", "a VIP tier"

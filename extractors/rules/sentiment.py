@@ -59,7 +59,8 @@ _COURTESY = fold(re.compile(
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
     r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort|sellers?|selling)|(?:do|doing|try|"
     r"trying) (?:my|our|your) best|at best|"
-    r"cheers|ty|tysm|appreciate it|"
+    r"cheers|ty|tysm|appreciate it|(?:we|I)(?:'d| would) (?:really |greatly )?appreciate (?:a|an|the|it if|if|your|"
+    r"confirmation|clarification)|"
     # a ticket's fields: "Status: Solved", "Status changed from Pending to Solved", "Priority: Low"
     r"status(?: changed)?:? (?:from )?(?:\w+ (?:to|→) )?(?:solved|resolved|closed)|priority:? (?:low|normal|medium|high)|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
@@ -230,7 +231,9 @@ SARCASM = fold(re.compile(
     r"(?:again|still|never|broke|breaks|fails|crash|have to|has to|had to|get to)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
-    r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
+    r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra))|"
+    # "Love finding out you're down from our clients", "Love paying for the same parking twice"
+    r"(?<!would )(?<!'d )love (?:finding out|hearing (?:about it )?from|learning|discovering|being told|paying for the same))\b"
     # a help word in scare quotes: "thanks for the \"fix\"", "your \"priority\" support"
     r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|improvement|upgrade|priority|"
     r"urgent|quick fix|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
@@ -291,7 +294,7 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "hand", "hands", "ill")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
-    r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
+    r"\b(?:(?:would|'d) (?:also|really|just|still) like\b|would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
     r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
     r"is|was|are|about|around|for) like\b|\blike (?=(?:we|you|they|I|he|she) (?:had|have|did|do|said|"
     r"mentioned|used|were|are|was|discussed|agreed)\b)|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",

@@ -41,6 +41,8 @@ def _score(text: str) -> float:
     "这周的转化率掉到2%了，上周还有5%。",
     "再这样下去我们只能换一家了。",
     "报表又空了，这是怎么回事？",
+    "Love finding out about the outage from our own customers.",
+    "Love paying for the same delivery slot twice.",
 ], ids=lambda t: t[:32])
 def test_trouble_counted_timed_or_threatened_is_negative(text: str) -> None:
     assert _score(text) <= -0.3
@@ -59,6 +61,7 @@ def test_trouble_counted_timed_or_threatened_is_negative(text: str) -> None:
     "审核一次就过了。",
     "We finally got board approval for the second phase!",
     "The self-service portal cut the calls to our front desk.",
+    "I'd love learning more about the analytics module.",  # a sincere wish, not sarcasm
     "店员都说好用。",
 ], ids=lambda t: t[:32])
 def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
@@ -79,6 +82,9 @@ def test_more_of_the_same_and_plain_results_are_positive(text: str) -> None:
     "还行，就是饲料价格又调了。",
     "成本降到了原来的一半。",  # a cost down is no fall
     "合同还是老样子走对公。",  # as before, not still broken
+    "We'd appreciate a corrected statement by Friday.",  # a polite request
+    "I would also like to understand why the certificate was missing.",
+    "Parties: the buyer and the supplier.",
     "Status changed from Pending to Solved.",  # a ticket field
     "Priority: Low | Type: Question",
     "Her line manager approval is attached.",  # process nouns

@@ -34,6 +34,7 @@ from extractors.grounding import is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
+from extractors.rules.curt import settle_curt
 from extractors.rules.next_steps import NextStepHit, find_next_steps
 from extractors.rules.sarcasm import read_sarcasm
 from extractors.rules.sentences import Sentence, split_sentences
@@ -159,7 +160,9 @@ class RulesExtractor(Extractor):
         label, score = label_for([score for _, score in customer_scored])
         if label == "mixed" and any(value <= -STRONG and is_firm_no(s.text, s.cues) for s, value in customer_scored):
             label = "negative"  # a firm no is not made mixed by the praise around it ("the team liked it")
-        label = settle_resolved(label, [(s.text, v) for s, v in customer_scored], touchpoint.channel)
+        said = [(s.text, v) for s, v in customer_scored]
+        label = settle_resolved(label, said, touchpoint.channel)
+        label = settle_curt(label, said, STRONG)  # "…the tablets. Fine." / "行吧。" after a complaint
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below
         for s, value in scored:
             by_speaker[s.speaker or s.role].append(value)

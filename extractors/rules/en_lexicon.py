@@ -25,6 +25,16 @@ NEUTRAL_WORDS: tuple[str, ...] = (
     "want", "chance", "ready", "important", "matter", "significant", "alone",
     # fixed business terms: "the county grant", "the original purchase", "as agreed", "the Board agreed"
     "grant", "grants", "original", "agreed",
+    # programmes, tools and money moved: "the loyalty migration", "the die for the trays", "the
+    # rewarded placement", "wants that credited"
+    "loyalty", "die", "reward", "rewards", "rewarded", "credited",
+    # procurement and admin terms: "each award round", "line manager approval is attached", "market
+    # engagement", "effective 2 March", "face value", "Theo may join", "Mercy Hospital", "the festival wifi"
+    "award", "awards", "awarded", "endorsement", "approval", "engagement", "optimization", "optimisation",
+    "effective", "value", "join", "mercy", "festival",
+    # site and plant words: "desk block C", "the alarm panel code", "bushing temp alarms"
+    "block", "alarm", "alarms",
+    "parties", "play",  # "Parties: buyer and supplier", "the apps play 41 minutes of silence"
 )
 # VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:
 # "143 users", "the 8D report", "AML checks", "NFC payments", "LTS release", "Hey Rob", "a VIP tier"
@@ -32,6 +42,8 @@ CODE_TOKENS: tuple[str, ...] = (
     "143", "182", "187", "86", "10q", "2qt", "4q", "5fs", "8d", "d8", "g1", "n1", "k4y", "aml", "bl",
     "dx", "ff", "gt", "jp", "jt", "jw", "kia", "l", "mia", "nfc", "nh", "pu", "qt", "vip", "wp", "xp",
     "lts", "ly", "tx", "txs", "vbs", "wd", "iou", "rob", "pay",
+    # emoticons that are a date or a time in parentheses: "(Apr 8)", "(8 units)", "0:03"
+    "8)", "(8", "0-8", "0:03", "1337", "1432",
 )
 # weights VADER lacks: comparative and superlative praise, and a freeze ("the app froze",
 # "budget is frozen") that VADER scores as a mild positive

@@ -154,7 +154,7 @@ BOILERPLATE = fold(re.compile(
     r"(?:solely |only |exclusively )?for the (?:use of the )?(?:addressee|recipient|named|individual)|"
     r"confidentiality notice|(?:this|the) (?:e-?mail|message)(?: and any attachments)? (?:is|are|may "
     r"(?:be|contain)) (?:strictly )?(?:confidential|privileged)|sent from my (?:iphone|phone|ipad|android|"
-    r"mobile|samsung)|excuse (?:any |the )?typos)\b", re.I))
+    r"mobile|samsung)|excuse (?:any |the )?typos|(?:cannot|can't|does not|do not|will not) accept (?:any )?(?:liability|responsibility) for)\b", re.I))
 
 # praise conceded inside a complaint is half a compliment: "To be fair, the team does use the
 # summaries", "I'm a fan of the product in theory", "Admittedly the UI is nice"

@@ -42,7 +42,32 @@ REPROACH = fold(re.compile(
     r"(?:rules?|workflows?|automations?|triggers?|alerts?|webhooks?|notifications?|reminders?|jobs?) "
     r"(?:don't|doesn't|didn't|won't|never|aren't|isn't) (?:fire|firing|trigger|triggering|go out|going out)|"
     # a cost that "cannot be absorbed", a price "can't be justified"
-    r"(?:cannot|can't|can not|won't|will not) be (?:absorbed|justified|approved|accepted|signed off)"
+    r"(?:cannot|can't|can not|won't|will not) be (?:absorbed|justified|approved|accepted|signed off)|"
+    # the same trouble counted: "This is the third missed pickup", "we've had three backorders since January"
+    r"(?:this|that|it)(?:'s| is| was) (?:now |already )?(?:the|our|my) (?:second|third|fourth|fifth|sixth|"
+    r"\d+(?:nd|rd|th)) (?!(?:[\w-]+ ){0,2}(?:year|years|renewal|anniversary|expansion|order|purchase|site|team|"
+    r"store|office|location|hire)s?\b)|"
+    r"(?:we've|we have|i've|i have) had (?:two|three|four|five|six|several|multiple|\d+) (?:[\w-]+ )?"
+    r"(?:backorders?|outages?|incidents?|failures?|errors?|breakdowns?|delays?|issues|problems|cancellations?|"
+    r"no-shows?|crashes|chargebacks?|mistakes|missed \w+|late \w+|short \w+) (?:since|this|in)|"
+    # time spent waiting, said bare: "It's been six days.", "4 hours now.", "I've been on hold forty minutes."
+    r"^\W*(?:it's|it has|it is|that's|and it's) (?:now )?been (?:\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several) (?:hours|days|weeks|months)(?: now)?(?=\W*$)|"
+    r"^\W*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:hours|days|weeks) now(?=\W*$)|"
+    r"on hold (?:for )?(?:over |almost |nearly )?(?:\d+|twenty|thirty|forty|forty-five|fifty|sixty|an?) "
+    r"(?:minutes|mins|hours?)|"
+    # left in the dark or blamed: "nobody's touched it", "pushed an update without telling anyone",
+    # "if we get marked down it's on you", "that's not the point"
+    r"(?:nobody|no one)(?:'s| has) (?:touched|looked at|picked up|responded to|answered) (?:it|this|them|the \w+)|"
+    r"without (?:telling|warning|notifying|asking|informing) (?:anyone|anybody|us|me|the customer)|"
+    r"(?:it's|that's|it is|that is) on you\b|(?:that's|that is) not the point|"
+    # a threat to take the business elsewhere: "move the stapler line to another distributor", "go out to bid"
+    r"(?:move|moving|take|taking|shift|shifting|switch|switching|give|giving) (?:[\w-]+ ){0,4}to (?:another|a "
+    r"different|a new|other|a cheaper) (?:distributor|vendor|supplier|provider|network|carrier|partner|agency|"
+    r"platform|contractor|company|firm)|go (?:out )?to (?:bid|tender)|price out|"
+    # a promise broken: "you said that in February", "promised but only arrived for 3"
+    r"you (?:said|told us|promised)(?: us)? (?:that|the same(?: thing)?|this) (?:in|last|on|before|back in)|"
+    r"(?:were|was) promised,? but"
     r")\b"
     # Chinese: again done wrong, again nothing, N-th in a row
     r"|又(?:开成|写成|算成|发成|弄成|搞成|变成|扣成|超卖|出错|失败|崩|宕机|掉线|断|挂|没了|没有了|冇咗|冇了|没同步)"
@@ -51,7 +76,20 @@ REPROACH = fold(re.compile(
     # money held back: "这笔款我们先不付", "暂缓付款"
     r"|(?:先|暂(?:时)?)不(?:付|结)(?:款|钱|了)?(?=[，。！？,.!?]|$)|暂缓(?:付款|支付|打款)|拒付"
     r"|(?:一天|一次)都没(?:用上|用过|好过|正常过)|你们(?:所谓|号称)的|到底还?要等?多久"
-    r"|(?:别|不要|不能)再出(?:这种|这样的|类似的)?(?:问题|错|事|状况)",
+    r"|(?:别|不要|不能)再出(?:这种|这样的|类似的)?(?:问题|错|事|状况)"
+    # the same trouble again, counted or dated: "上周也是这样", "这是第二个月了", "又碎了一瓶", "协调了三周了",
+    # "两周了没有任何人回复"
+    r"|上(?:次|回|周|个?星期|个?礼拜|个月|上周)(?:也|又)是(?:这样|这个|碎|坏|缺|少|晚|错|漏|没)"
+    r"|这是第[二三四五六七八九十几\d]+(?:个)?(?:次|回|个月|月|周|批|单)了"
+    r"|又(?:碎|坏|只到|只来|只送|少|漏|晚|迟|延期|缺|丢|卡|停|没到|没来|没送|拖)"
+    r"|(?:协调|等|催|沟通|拖|反馈|处理|跟进)了(?:[一二三四五六七八九十两几\d]+|好几|半)(?:天|周|个星期|个礼拜|个月|星期)了?"
+    r"|[一二三四五六七八九十两几\d]+(?:天|周|个星期|个礼拜|个月)了(?:还|都|也)?(?:没|沒)"
+    # a rhetorical question, a skeptical hope, a threat to give the business elsewhere
+    r"|(?:这样|这么做|这么搞)(?:合适|对|好)吗|明明[^。！？]{0,30}?(?:为什么|怎么|还)|希望(?:这|今)次(?:是|係)?真(?:的)?"
+    r"|(?:给|去|找|订|用)(?:别家|别的家|其他家)|(?<!不)不(?:再)?合作了|不同意(?:上线|验收|付款|签|续)"
+    # still broken, a metric fallen, a warning: "还是显示离线", "eCPM掉到18了", "再这样我们就…", "怎么回事"
+    r"|还是(?:显示)?(?:离线|报错|失败|卡死?|坏的|不行|没好|没修好)|(?:掉|跌)(?:到|了)(?:[\d一二三四五六七八九十两]|一半)"
+    r"|再这样(?:下去)?[^，。！？]{0,8}?(?:就|得|只能|要)|怎么回事",
     re.I))
 
 _REPROACH = Branches("reproach", REPROACH)

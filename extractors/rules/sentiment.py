@@ -57,9 +57,12 @@ _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
-    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort)|(?:do|doing|try|"
+    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort|sellers?|selling)|(?:do|doing|try|"
     r"trying) (?:my|our|your) best|at best|"
-    r"cheers|appreciate it|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
+    r"cheers|ty|tysm|appreciate it|(?:we|I)(?:'d| would) (?:really |greatly )?appreciate (?:a|an|the|it if|if|your|"
+    r"confirmation|clarification)|"
+    # a ticket's fields: "Status: Solved", "Status changed from Pending to Solved", "Priority: Low"
+    r"status(?: changed)?:? (?:from )?(?:\w+ (?:to|→) )?(?:solved|resolved|closed)|priority:? (?:low|normal|medium|high)|good (?:morning|afternoon)|looking forward to (?:hearing from you|"
     r"your (?:reply|response|feedback))|have a (?:great|good|nice|lovely) (?:day|weekend|week)|"
     r"hope (?:you(?:'re| are) (?:well|doing well)|this helps|you (?:had|have) a (?:good|great|nice|"
     r"lovely) (?:weekend|day|week|trip|holiday))|happy to help|no worries|no rush|"
@@ -85,7 +88,7 @@ _ZH_COURTESY = gated(re.compile(r"谢谢(?:您|你们?)?|(?<![太特万])(?<!真
                           r"(?<![太很好挺真有点])麻烦了|不好意思|打扰了|(?:现在|这会儿|这会)不(?:太)?方便(?:接电话|说话|接|说)?(?=[，,。！!\s]|$)|"
                           r"(?:^|(?<=[，,。！!\s]))好的(?![很挺])|"
                           r"(?<![太很好挺真有点会])麻烦(?=您|你|帮|把|发|给|尽快|再|安排|确认|提供|处理|联系|让|请|这周|本周|月底|[一二三四五六七八九十两\d]|"
-                          r"告诉|通知|转|寄|看一下|看看|查|核实|协助|跟进|排查|恢复|远程|回电|升级|加急|下周|明天|今天)"))
+                          r"告诉|通知|转|寄|看一下|看看|查|核实|协助|跟进|排查|恢复|远程|回电|升级|加急|下周|明天|今天|备注|注明|标注|留意)"))
 # firm decisions against us and flat statements of failure: no feeling word, clearly negative
 FLAT_NEGATIVE = fold(re.compile(
     r"\b(?:(?:won't|will not|not going to|aren't going to|decided not to|no longer) (?:be )?"
@@ -165,6 +168,7 @@ ACKNOWLEDGEMENT = fold(re.compile(
     r"works (?:great |perfectly )?for (?:me|us)|fine by me|sounds (?:fine|great|perfect)|"
     # an emoji code said alone acknowledges like "ok" does: ":thumbsup:", ":+1:"
     r":(?:thumbsup|\+1|ok_hand|white_check_mark|heavy_check_mark|slightly_smiling_face|smile|pray):|"
+    r"ty|tysm|thx|perfecto|"
     r"好的?|好嘞|行|可以|嗯+|收到|明白|了解|谢谢|没问题|ok的)\W*)+", re.I))
 # emoji codes chat exports write instead of the emoji (Slack/GitHub style and WeChat's brackets)
 EMOJI_CODES = {":thumbsup:": 1.0, ":+1:": 1.0, ":smile:": 1.0, ":heart:": 1.0, ":tada:": 1.0,
@@ -227,7 +231,9 @@ SARCASM = fold(re.compile(
     r"(?:again|still|never|broke|breaks|fails|crash|have to|has to|had to|get to)|oh (?:great|wonderful|joy)|(?:great|nice|good|awesome|"
     r"fantastic|brilliant) (?:job|work),? (?:on )?(?:breaking|losing|deleting|crashing|ruining|messing|"
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
-    r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra)))\b"
+    r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra))|"
+    # "Love finding out you're down from our clients", "Love paying for the same parking twice"
+    r"(?<!would )(?<!'d )love (?:finding out|hearing (?:about it )?from|learning|discovering|being told|paying for the same))\b"
     # a help word in scare quotes: "thanks for the \"fix\"", "your \"priority\" support"
     r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|improvement|upgrade|priority|"
     r"urgent|quick fix|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
@@ -288,7 +294,7 @@ _BUSINESS_NEUTRAL = ("pretty", "share", "shares", "shared", "support", "supporte
                      "hand", "hands", "ill")
 # "like" as a preposition or polite wish, not as liking
 _NEUTRAL_LIKE = fold(re.compile(
-    r"\b(?:would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
+    r"\b(?:(?:would|'d) (?:also|really|just|still) like\b|would|'d|look|looks|looked|seem|seems|sound|sounds|feel|feels|just|tools?|things?|"
     r"something|someone|platforms?|vendors?|systems?|products?|apps?|solutions?|companies|since|"
     r"is|was|are|about|around|for) like\b|\blike (?=(?:we|you|they|I|he|she) (?:had|have|did|do|said|"
     r"mentioned|used|were|are|was|discussed|agreed)\b)|\blike(?=\s*,)|(?<=,\s)like\b|^like\b",

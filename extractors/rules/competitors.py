@@ -37,7 +37,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
         r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
-        r"|从.{0,12}?(?:迁移|切换|换|(?<!流)转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
+        r"|从.{0,12}?(?:迁移|切换|切过来|换|(?<!流)转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"(?:以前|之前|此前|原来|原先|过去|先前|早先)[^，,。；;！!？?\n]{0,8}?(?<![费作应信适效实通])(?:用|使用)(?![户量])(?:的是|过的?|着|了)?",
         re.I))),
     ("comparing", gated(re.compile(
@@ -322,6 +322,15 @@ _RECURRING = fold(re.compile(r"\b(?:every|each) (?:day|night|week|month|morning|
                              r"hourly|regularly)\b|每天|每日|每晚|每周|每星期|每月|每个月|定期|定时", re.I))
 
 
+# a switching cue that holds its own "from" names what comes right after it
+_ENDS_IN_FROM = re.compile(r"(?:\b(?:from|off|out of)|从)$", re.I)
+FROM_REACH = 24  # characters from "switched from" to the name it names ("from our old Zoho")
+_HANDED_OVER = re.compile(r"(?:过来|进来|来)的")
+_PAST_USE = re.compile(r"(?:以前|之前|此前|原来|原先|过去|先前|早先)|used to|previously|formerly", re.I)
+_STILL_USED = re.compile(r"(?:现在|目前)?(?:还在用|还用着|仍在用|仍然在用|还是在用|一直在用)|\bstill (?:use|using|on|run)",
+                         re.I)
+
+
 def _switch_reaches(text: str, cue_start: int, cue_end: int, here: tuple[int, int]) -> bool | None:
     """Whether the switching cue at [cue_start:cue_end] is said of the name at `here`; None when
     it is a recurring export from it (a feed, the tool stays)."""
@@ -333,7 +342,15 @@ def _switch_reaches(text: str, cue_start: int, cue_end: int, here: tuple[int, in
         return _PLACE_BETWEEN.search(text, cue_end, here[0]) is None
     if _EXPORT.match(cue) and _RECURRING.search(text):
         return None
-    return True
+    if _ENDS_IN_FROM.search(cue) and here[0] >= cue_end and (
+            here[0] - cue_end > FROM_REACH or _CLAUSE_BREAK.search(text, cue_end, here[0])):
+        return False  # "we switched from email to Slack, and tickets still go into Zendesk"
+    if cue.endswith("转") and _HANDED_OVER.match(text, cue_end):
+        return False  # "从企业微信转过来的客户": what came through it, not a move away
+    # "以前用金蝶做账，现在还在用": used before and still
+    return not (_PAST_USE.match(cue) and _STILL_USED.search(text, cue_end))
+
+
 # what an office suite (a `both` name) does for the staff, not for customers: switching it for
 # these ("把员工通讯从钉钉迁到企业微信", "moving internal chat from DingTalk to Lark") is no CRM in play
 _OFFICE_USE = fold(re.compile(r"\b(?:internal (?:chat|comms|communications?|messaging)|staff (?:chat|"

@@ -42,6 +42,11 @@ OBJECT_ELSEWHERE = [
                  {"Pipedrive": "mentioned"}, id="en-cancel-something-in"),
     pytest.param("Instead of emailing the form, could you log it in Zendesk?",
                  {"Zendesk": "mentioned"}, id="en-instead-of-another"),
+    pytest.param("We moved from fax to email orders, and the tickets still land on Zendesk.",
+                 {"Zendesk": "mentioned"}, id="en-switched-from-another-thing"),
+    pytest.param("从钉钉转过来的工单，我们还是按老流程处理。", {"钉钉": "mentioned"},
+                 id="zh-handed-over-through"),
+    pytest.param("以前用用友做账，现在还在用。", {"用友": "using"}, id="zh-used-before-and-still"),
     # must stay: the name is what is left, dropped, replaced or given up
     pytest.param("We're leaving Salesforce when the contract runs out.",
                  {"Salesforce": "switching_from"}, id="en-leave-name"),
@@ -51,6 +56,10 @@ OBJECT_ELSEWHERE = [
                  id="en-replace-name"),
     pytest.param("We'd take your plan instead of Pipedrive.", {"Pipedrive": "switching_from"},
                  id="en-instead-of-name"),
+    pytest.param("We switched from our old Zoho setup in May.", {"Zoho": "switching_from"},
+                 id="en-switched-from-name"),
+    pytest.param("我们从金蝶切过来才两周。", {"金蝶": "switching_from"}, id="zh-cut-over-from"),
+    pytest.param("之前用的是纷享销客，去年停了。", {"纷享销客": "switching_from"}, id="zh-used-before"),
 ]
 
 

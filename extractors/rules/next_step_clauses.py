@@ -117,6 +117,7 @@ from extractors.rules.next_step_patterns import (
     clean_action,
     spoken,
 )
+from extractors.rules.next_step_zh_filters import asks_identity, is_check_after_fix, reports_past
 from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
 
@@ -266,7 +267,8 @@ _ELABORATES = re.compile(r"\s*[^\s，,。我你您他她]{2,12}?(?:单独|分别
 _WILL = re.compile(r"会|将|要")
 MIN_TEAMLESS_CHARS = 8  # "另外写一份对接说明给您" stands without its team; "给意见" does not
 # "下周一住建局来检查", "明天集团审计过来": an outside body's visit is an event on the calendar, no step
-_VISITED = re.compile(r"(?:上午|下午|晚上)?[\u4e00-\u9fff]{0,4}(?:局|委|厅|署|检查组|审计|督导组|总部|集团|领导|专家组?)"
+_VISITED = re.compile(r"(?:上午|下午|晚上)?[\u4e00-\u9fff]{0,4}(?:局|委|厅|署|检查组|审计|督导组|总部|集团|领导|专家组?|"
+                      r"海关|税务|消防|业主方?|区里|市里|省里|街道|上级)"
                       r"(?:的人)?(?:会|要|就)?(?:来|过来|下来|到场|检查|视察|验收|审计)")
 _DAY_TAIL = re.compile(r"[一二三四五六日天末]?(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|以内|内)?")  # "下周|五前"
 
@@ -804,6 +806,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         if is_zh and found.side == "other" and "不" in action and _CANNOT.search(action):
             previous = None  # "你们那个驱动在新买的电脑上装不上": a complaint, not an ask
+            continue
+        if is_zh and (reports_past(clause, action) or found.side == "other" and (
+                asks_identity(action) or is_check_after_fix(action, text[: found.action_from]))):
+            previous = None  # "你们上礼拜来装的补光灯", "麻烦提供一下订单号", "已补发，请重新登录查收"
             continue
         if is_zh and found.side == "self" and (_OWN_AGENDA.match(action) or "等" in action and _WAITING.match(action)) \
                 and not _FOR_THE_OTHER.search(action):

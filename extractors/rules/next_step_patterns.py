@@ -182,7 +182,7 @@ ZH_TIMED = re.compile(
     rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
     r"下个?(?:礼拜|星期)[一二三四五六日天]?|[这本]个?(?:礼拜|星期)[一二三四五六日天]?|(?:礼拜|星期)[一二三四五六日天]|"
     r"周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)(?:之?内))(?!的)"
-    r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
+    r"(?:上午|下午|晚上|早上|中午|一早|一大早)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
     # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
     rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}|把|让))")
@@ -459,7 +459,7 @@ def _first_group(match: re.Match[str]) -> str:
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:['’]s [a-z-]+\b)?(?:上午|中午|下午|傍晚|晚上|早上)?(?:之前|以前|前|之内|以内|内)?", re.I))  # "before Thursday's review"
+    r"\x00(?:['’]s [a-z-]+\b)?(?:上午|中午|下午|傍晚|晚上|早上|一早|一大早)?(?:之前|以前|前|之内|以内|内)?", re.I))  # "before Thursday's review"
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"

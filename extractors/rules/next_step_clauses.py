@@ -543,6 +543,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
     if cues & _ZH_ASK and (m := ZH_CAN_YOU.match(clause)) and clause.rstrip().endswith(("？", "?")):
         return _Found("other", base + m.end())
+    if cues & _ZH_ASK and (m := _CAN_YOU_DELIVER.match(clause)) and clause.rstrip().endswith(("？", "?", "吗")):
+        return _Found("other", base + m.end())
     if cues & _ZH_ASK and (m := ZH_SEND_ME.match(clause)):
         return _Found("other", base + m.start("send"))
     if cues & _ZH_ASK and ((m := _BA_TO_ME.match(clause)) or (m := _IF_CONVENIENT.match(clause))
@@ -580,6 +582,12 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (_EN_SELF, EN_S
                    (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE),
                    (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST), (_EN_MODAL, _SELF_THEN))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
+# "能不能帮我们出一版报价？" (a deliverable, unlike "能不能做私有化部署？"), "可以把上个月的对账单发我吗？"
+_CAN_YOU_DELIVER = gated(re.compile(
+    r"^\s*(?:那|那么|所以|另外|还有)?(?:你们|您们|您|你|贵司)?(?:(?:能否|能不能|可否|可不可以)(?:再|帮忙|帮我们|帮我)?"
+    r"(?=[^，。！？?]{0,4}?出[一个份版套]*[^，。！？?出]{0,4}?(?:报价|方案|合同|计划|清单|说明|报告))|"
+    r"(?:能否|能不能|可不可以|可以|能)(?:帮忙|帮我们|帮我)?(?=把[^，。！？?]{1,24}?(?:发|寄|传|给|交)(?:给|到)?我))"))
+_CAN_YOU_DELIVER_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + _CAN_YOU_DELIVER.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
 _BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
@@ -603,6 +611,7 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
+                           or _CAN_YOU_DELIVER_ANYWHERE.search(text)
                            or _ASK_ANYWHERE.search(text) is not None) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
@@ -660,7 +669,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     asks = text.endswith(("?", "？")) and not accepted \
         and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
         and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
-        and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)) \
+        and not (cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _CAN_YOU_DELIVER_ANYWHERE.search(text))) \
         and not (cues & _ZH_TIMED and _dated_plan_then_question(text, cues))
     clauses = _clauses(text, cues)
     if asks:  # "I'll email you the setup guide — what's the best address?": only the question goes

@@ -142,7 +142,7 @@ TEAM_NAMES = {"legal", "finance", "procurement", "engineering", "support", "prod
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
 HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
                       r"keep having to)\b|"
-                      r"每次|每天|每周|每个月|经常|总是|一直|老是|老出|老有|老不|都要|都得|说要|说得|觉得|认为|"
+                      r"每次|每天(?!的)|每周(?![一二三四五六日]?的)|每个月(?!的)|经常|总是|一直|老是|老出|老有|老不|都要|都得|说要|说得|觉得|认为|"
                       r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
 # a list item's number: "一是下周一前…；二是…", "第一，…", "1. 本周五前提供…"
@@ -476,7 +476,7 @@ _LONGEST_PREPOSITION = len("no later than")
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|unless (?:I|we) hear otherwise|"
                               r"unless you (?:say|tell me|tell us) otherwise|if that works(?: for you)?|可以吗|好吗|行吗|"
-                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊)\W*$", re.I))
+                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊|(?<=[我们下份])吗)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
 _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
                     r"\b(?:at|by|around|after|before) (?:one|two|three|four|five|six|seven|eight|nine|ten|"

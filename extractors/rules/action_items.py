@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Touchpoint
+from extractors.rules.action_items_zh import reads_as_task
 from extractors.rules.action_tables import TableRow, table_row
 from extractors.rules.attendees import attendee_sides, side_of_name
 from extractors.rules.dates import find_due_phrases
@@ -53,7 +54,8 @@ _TO_ITEM = re.compile(rf"^\s*(?:{BULLET}|action(?: item)?s?\s*[:：])\s*"
 _HEADING = re.compile(r"^[ \t#*【\[]*(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?(?:action items?|actions|next steps|to-?dos?|follow[- ]?ups?|owners|open items|"
                       r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?|"
                       # what minutes decided, each item with its owner: "会议议定：", "整改要求：", "【下周安排】"
-                      r"(?:会议)?(?:议定|决定|决议)(?:事项)?|整改要求|下周(?:安排|计划))\b[^\n]{0,30}$",
+                      r"(?:会议)?(?:议定|决定|决议|确定)(?:事项)?|整改要求|下周(?:安排|计划)|分工|处理意见|"
+                      r"(?:我方|乙方|甲方|双方)承诺)\b[^\n]{0,30}$",
                       re.I | re.M)
 _OURS = re.compile(r"^(?:us|we|me|i|our (?:side|team|end)|我方|我们|我司|我|乙方|本司)$", re.I)
 _THEIRS = re.compile(r"^(?:you|your (?:side|team|end)|贵司|贵方|你们|您|你方|客户|客户方|对方|甲方)$", re.I)
@@ -79,7 +81,7 @@ def _could_head(text: str) -> bool:
     return any(word in low for word in ("action", "next step", "to-do", "todo", "follow",
                                         "owners", "open item")) \
         or any(word in text for word in ("待办", "行动项", "后续", "跟进", "下一步", "议定", "决定", "决议",
-                                         "整改要求", "下周安排", "下周计划"))
+                                         "整改要求", "下周安排", "下周计划", "确定", "分工", "处理意见", "承诺"))
 
 
 def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,
@@ -112,6 +114,9 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
     headed = any(at < sentence.start for at in headings) or _SIDE_HEADING.match(f"{who}：") is not None
     if not (headed or dues):
         return None
+    if not headed and row is None and _HAN.search(task) and not reads_as_task(
+            task, [(d.start, d.end) for d in dues], task_at):
+        return None  # "- 钱主任：二期预算已经批下来了，希望六月底前上线": a dated report, no task
     owner = _owner(who, tag, task, sentence, sentences, touchpoint)
     if owner is None:
         return None

@@ -124,6 +124,7 @@ from extractors.rules.next_step_patterns import (
     clean_action,
     spoken,
 )
+from extractors.rules.next_step_zh_filters import asks_identity, is_check_after_fix, reports_past
 from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
 
@@ -273,7 +274,8 @@ _ELABORATES = re.compile(r"\s*[^\s，,。我你您他她]{2,12}?(?:单独|分别
 _WILL = re.compile(r"会|将|要")
 MIN_TEAMLESS_CHARS = 8  # "另外写一份对接说明给您" stands without its team; "给意见" does not
 # "下周一住建局来检查", "明天集团审计过来": an outside body's visit is an event on the calendar, no step
-_VISITED = re.compile(r"(?:上午|下午|晚上)?[\u4e00-\u9fff]{0,4}(?:局|委|厅|署|检查组|审计|督导组|总部|集团|领导|专家组?)"
+_VISITED = re.compile(r"(?:上午|下午|晚上)?[\u4e00-\u9fff]{0,4}(?:局|委|厅|署|检查组|审计|督导组|总部|集团|领导|专家组?|"
+                      r"海关|税务|消防|业主方?|区里|市里|省里|街道|上级)"
                       r"(?:的人)?(?:会|要|就)?(?:来|过来|下来|到场|检查|视察|验收|审计)")
 _DAY_TAIL = re.compile(r"[一二三四五六日天末]?(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|以内|内)?")  # "下周|五前"
 
@@ -552,6 +554,8 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found("self", base + m.end(), needs_due=True, fronted=topic)
     if cues & _ZH_ASK and (m := ZH_CAN_YOU.match(clause)) and clause.rstrip().endswith(("？", "?")):
         return _Found("other", base + m.end())
+    if cues & _ZH_ASK and (m := _CAN_YOU_DELIVER.match(clause)) and clause.rstrip().endswith(("？", "?", "吗")):
+        return _Found("other", base + m.end())
     if cues & _ZH_ASK and (m := ZH_SEND_ME.match(clause)):
         return _Found("other", base + m.start("send"))
     if cues & _ZH_ASK and ((m := _BA_TO_ME.match(clause)) or (m := _IF_CONVENIENT.match(clause))
@@ -589,6 +593,12 @@ _WHOLE_SENTENCE = ((_EN_TEAM, EN_TEAM), (_EN_TEAM, EN_DELEGATE), (STAFF_NAMED, E
                    (_EN_DOING, EN_DOING), (_EN_PASSIVE, EN_PASSIVE),
                    (_EN_WANT_STATE, EN_WANT_STATE), (_EN_OFFER_PAST, EN_OFFER_PAST), (_EN_MODAL, _SELF_THEN))
 _CAN_YOU_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_CAN_YOU.pattern.removeprefix("^")))
+# "能不能帮我们出一版报价？" (a deliverable, unlike "能不能做私有化部署？"), "可以把上个月的对账单发我吗？"
+_CAN_YOU_DELIVER = gated(re.compile(
+    r"^\s*(?:那|那么|所以|另外|还有)?(?:你们|您们|您|你|贵司)?(?:(?:能否|能不能|可否|可不可以)(?:再|帮忙|帮我们|帮我)?"
+    r"(?=[^，。！？?]{0,4}?出[一个份版套]*[^，。！？?出]{0,4}?(?:报价|方案|合同|计划|清单|说明|报告))|"
+    r"(?:能否|能不能|可不可以|可以|能)(?:帮忙|帮我们|帮我)?(?=把[^，。！？?]{1,24}?(?:发|寄|传|给|交)(?:给|到)?我))"))
+_CAN_YOU_DELIVER_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + _CAN_YOU_DELIVER.pattern.removeprefix("^")))
 _SEND_ME_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_SEND_ME.pattern.removeprefix("^")))
 # a bare 把 imperative that hands something to the speaker, and an ask softened by convenience
 _BA_TO_ME = re.compile(r"^\s*(?:另外|还有|然后|顺便|记得)?(?:也|再)?(?=把[^，。！？]{1,30}?(?:发|寄|传|转|交)(?:给|到)?我)")
@@ -612,6 +622,7 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
     if cues & _ZH_TIMED and _TIMED_ANYWHERE.search(text):
         return True
     if cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _SEND_ME_ANYWHERE.search(text)
+                           or _CAN_YOU_DELIVER_ANYWHERE.search(text)
                            or _ASK_ANYWHERE.search(text) is not None) \
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
@@ -669,7 +680,7 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
     asks = text.endswith(("?", "？")) and not accepted \
         and not (cues & _EN_REQUEST and EN_REQUEST.search(text)) \
         and not (cues & _ZH_REQUEST and ZH_REQUEST.search(text)) \
-        and not (cues & _ZH_ASK and _CAN_YOU_ANYWHERE.search(text)) \
+        and not (cues & _ZH_ASK and (_CAN_YOU_ANYWHERE.search(text) or _CAN_YOU_DELIVER_ANYWHERE.search(text))) \
         and not (cues & _ZH_TIMED and _dated_plan_then_question(text, cues))
     clauses = _clauses(text, cues)
     if asks:  # "I'll email you the setup guide — what's the best address?": only the question goes
@@ -815,6 +826,10 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
             continue
         if is_zh and found.side == "other" and "不" in action and _CANNOT.search(action):
             previous = None  # "你们那个驱动在新买的电脑上装不上": a complaint, not an ask
+            continue
+        if is_zh and (reports_past(clause, action) or found.side == "other" and (
+                asks_identity(action) or is_check_after_fix(action, text[: found.action_from]))):
+            previous = None  # "你们上礼拜来装的补光灯", "麻烦提供一下订单号", "已补发，请重新登录查收"
             continue
         if is_zh and found.side == "self" and (_OWN_AGENDA.match(action) or "等" in action and _WAITING.match(action)) \
                 and not _FOR_THE_OTHER.search(action):

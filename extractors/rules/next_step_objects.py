@@ -23,6 +23,8 @@ OBJECTLESS = gated(re.compile(r"^(?:发|寄|传|转|交)(?:给|到)?(?:您|你|�
                               r"^(?:给您|给你|给你们)?(?:一个)?(?:答复|回复|反馈|确认|结果|进展|回(?:个)?电话|回电)(?:您|你)?$"))
 # not "发布", "发现", "交流", "转化": a handover verb, not a word that starts like one
 HANDED_OVER = gated(re.compile(r"^(?:发(?![布现生起展])|寄|交(?![流付])|传|转(?![化型换]))"))
+# an emoji or a space between Chinese words ends what came before: "收到孟总！感谢信任🙏 合同"
+_BREAK_MARK = re.compile(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]+\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _LEADING_WORDS = gated(re.compile(r"^(?:那么|那就|那|然后|另外|还有|就是|其实)+"))
 # not an object: a demonstrative alone, someone addressed, hearsay, a condition, an opinion
 _NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|那边)$|[总]$|经理$|老师$|先生$|女士$|"
@@ -38,7 +40,9 @@ _NOT_FRONTED = gated(re.compile(r"^(?:这个|那个|这些|那些|这样|这边|
 _COUNTED = re.compile(r"^(?:这|那)?(?:\d+|[一二两三四五六七八九十几]+)(?:个|盒|箱|台|笔|件|张|份|套|瓶|袋|桶|托|单|票|辆|块|条|只|本|支|包|罐|柜)")
 # "培训名单", "报价": a verb inside a noun phrase that ends in a thing handed over
 _OBJECT_NOUN = gated(re.compile(r"(?:名单|方案|报价单?|资料|文档|合同|清单|表格?|计划|材料|信息|账号|链接|"
-                                r"手册|说明|数据|文件|截图|发票|样例|修复|补丁|版本|功能)$"))
+                                r"手册|说明|数据|文件|截图|发票|样例|修复|补丁|版本|功能|"
+                                # things whose names hold a verb's character: "根因分析报告", "补充协议", "订单"
+                                r"报告|协议|订单|单号|证书|证明|样品|图纸|台账|记录|译稿|日志|明细|模板|申请表|照片)$"))
 # what is left of a clause that only dates the step before it: "expect it done by Tuesday"
 EXPECTED_DONE = fold(re.compile(
     # "expect a calendar invite from her by Thursday": what the step before brings, dated
@@ -70,6 +74,8 @@ NOT_A_TOPIC = gated(re.compile(r"[我你您他她它已]|有|是|好|没问题|�
 def fronted(before_subject: str) -> str:
     """The object a clause puts before its subject ("会议室我来订", "价格我再跟领导申请一下"), or ""."""
     topic = _LEADING_WORDS.sub("", before_subject).strip()
+    if " " in topic or not topic.isascii() and _BREAK_MARK.search(topic):
+        topic = _BREAK_MARK.split(topic)[-1]  # "感谢信任🙏 合同我今天出": the words after the emoji
     if not MIN_ACTION_CHARS <= len(topic) <= MAX_FRONTED_CHARS \
             or ZH_VERB.search(topic) and not _OBJECT_NOUN.search(topic) and not _COUNTED.match(topic) \
             or NOT_A_TOPIC.search(topic) or _NOT_FRONTED.search(topic):

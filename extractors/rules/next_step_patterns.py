@@ -144,7 +144,7 @@ TEAM_NAMES = {"legal", "finance", "procurement", "engineering", "support", "prod
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
 HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
                       r"keep having to)\b|"
-                      r"每次|每天|每周|每个月|经常|总是|一直|老是|老出|老有|老不|都要|都得|说要|说得|觉得|认为|"
+                      r"每次|每天(?!的)|每周(?![一二三四五六日]?的)|每个月(?!的)|经常|总是|一直|老是|老出|老有|老不|都要|都得|说要|说得|觉得|认为|"
                       r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"
 # a list item's number: "一是下周一前…；二是…", "第一，…", "1. 本周五前提供…"
@@ -184,7 +184,7 @@ ZH_TIMED = re.compile(
     rf"^(?:{ZH_ENUMERATION}\s*)?(?:那就|那么|那)?(?:预计|计划|争取)?(?:[今明后]天|今晚|明早|明晚|下周[一二三四五六日天]?|本周[一二三四五六日]?|这周[一二三四五六日]?|"
     r"下个?(?:礼拜|星期)[一二三四五六日天]?|[这本]个?(?:礼拜|星期)[一二三四五六日天]?|(?:礼拜|星期)[一二三四五六日天]|"
     r"周[一二三四五六日]|月底|(?:[一两三]|\d{1,3})个?(?:小时|工作日|天)(?:之?内))(?!的)"
-    r"(?:上午|下午|晚上|早上|中午)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
+    r"(?:上午|下午|晚上|早上|中午|一早|一大早)?(?:之前|以前|前|之内|内)?(?:会|就|再|一定|先)?"
     # "今天是续约沟通会", "明天我们有大客户拜访": what a day is or holds, not a step
     # "这周内把历史数据导进去": a 把 object is as sure a sign of an action as a listed verb
     rf"(?=[^，。！？；,.!?;了吗是有]{{0,6}}?(?:{ZH_VERBS}|把|让))")
@@ -461,7 +461,7 @@ def _first_group(match: re.Match[str]) -> str:
 MAX_ACTION_CHARS = 90
 _AROUND_DUE = fold(re.compile(
     r"(?:\b(?:by|before|on|until|no later than|within|in|at|this|for)\s+(?:the\s+)?|在|于|到)?"
-    r"\x00(?:['’]s [a-z-]+\b)?(?:上午|中午|下午|傍晚|晚上|早上)?(?:之前|以前|前|之内|以内|内)?", re.I))  # "before Thursday's review"
+    r"\x00(?:['’]s [a-z-]+\b)?(?:上午|中午|下午|傍晚|晚上|早上|一早|一大早)?(?:之前|以前|前|之内|以内|内)?", re.I))  # "before Thursday's review"
 _LEAD_IN = fold(re.compile(
     r"^(?:(?:sure|ok(?:ay)?|yes|yeah|great|perfect|absolutely|right|and|also|so|then|just|"
     r"per our call|as discussed|as promised|following up|noted|make sure to)\b\W*)+"
@@ -478,7 +478,7 @@ _LONGEST_PREPOSITION = len("no later than")
 _TRAILING_ZH = gated(re.compile(r"(?:之前|以前|前|之内|内|的时候)$"))
 _TRAILING_POLITE = fold(re.compile(r"\s*(?:please|thanks|thank you|if possible|asap|unless (?:I|we) hear otherwise|"
                               r"unless you (?:say|tell me|tell us) otherwise|if that works(?: for you)?|可以吗|好吗|行吗|"
-                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊)\W*$", re.I))
+                              r"怎么样|如何|(?:就|也)(?:行|好|可以)了?|即可|吧|呗|哈|哦|呀|啊|(?<=[我们下份])吗)\W*$", re.I))
 # a clock time left after the day was taken out: "下午五点前修复", "at 2pm"
 _CLOCK = fold(re.compile(r"(?:\b(?:at|by|around) )?\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|"
                     r"\b(?:at|by|around|after|before) (?:one|two|three|four|five|six|seven|eight|nine|ten|"

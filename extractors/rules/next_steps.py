@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from assistant.models import Touchpoint
 from extractors.rules.action_items import action_headings, action_item
+from extractors.rules.action_items_zh import zh_minutes_item
 from extractors.rules.dates import DuePhrase, find_due_phrases
 from extractors.rules.entry_sides import entry_sides
 from extractors.rules.next_step_clauses import (
@@ -198,6 +199,9 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             continue
         if (listed := action_item(sentence, sentences, touchpoint, headings)) is not None:
             hits.append(listed)  # "- Sam: send the revised plan - by Friday"
+            continue
+        if headings and (listed := zh_minutes_item(sentence, sentences, touchpoint, headings)) is not None:
+            hits.append(listed)  # "1. 乙方在2月13日前提交修改后的技术方案；"
             continue
         item = list_item(sentence) if demands == (sentence.speaker or "") \
             or sentence.speaker is not None and "求" in sentence.speaker and _DEMANDS_LABEL.match(sentence.speaker) \

@@ -51,7 +51,8 @@ _LABEL = gated(re.compile(
     rf"[^:：\n\[\]()（）]{{1,30}}?\s*[（(][^()（）\n:：]{{0,30}}?{_CLOCK}[ \t]*[)）])"
     # the colon of a clock ("Monica Reyes  3:41 PM") is no label's
     # (and a bracketed time after the label: "SPEAKER_01 [00:00:07]: …")
-    rf"(?:{_TRAILING_STAMP}|[ \t]*\[(?:{_STAMP})\])?\s*[:：](?!\d\d)\s*(?=\S)"
+    # (but "客服：11个订舱…" is a label: two digits that count something Chinese are no clock's)
+    rf"(?:{_TRAILING_STAMP}|[ \t]*\[(?:{_STAMP})\])?\s*(?:[:：](?!\d\d)|(?<!\d)[:：](?=\d\d[\u4e00-\u9fff]))\s*(?=\S)"
     # (Slack's "Jane Ng  10:32 AM", an older export's "Jane Ng [10:32 AM]")
     rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
     # a bracketed header line, writer then time: "[Customer - Nate Olson, 09:48]", "【客户-邓思思 11:45】"

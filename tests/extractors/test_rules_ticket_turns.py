@@ -120,3 +120,22 @@ def test_field_kind_tells_metadata_from_the_requesters_words(label: str, value: 
 def test_requester_fields_name_the_requester() -> None:
     assert requester_names("Reported by", "Tom Becker, Ops Lead\nmore") == {"Tom", "Becker", "Ops", "Lead"}
     assert requester_names("Priority", "High") == frozenset()
+
+
+COUNTED_AFTER_LABEL = [
+    pytest.param("客户：快递单号还没更新，今天能发吗？\n客服：12件货我上午已经打包，下午发出。\n",
+                 [("customer", "客户", "快递单号还没更新，今天能发吗？"), ("agent", "客服", "12件货我上午已经打包，下午发出。")],
+                 id="zh-label-then-counted-things"),
+    # a clock after the colon stays no label (the colon of "10：30" is the clock's)
+    pytest.param("客户：到哪了？\n客服：快到了。\n客服：10：30到店。\n",
+                 [("customer", "客户", "到哪了？"), ("agent", "客服", "快到了。"), ("agent", "客服", "客服：10：30到店。")],
+                 id="zh-label-then-clock"),
+    pytest.param("Buyer: any update?\nSeller: checking.\nSeller 10:45: shipped today.\n",
+                 [("customer", "Buyer", "any update?"), ("rep", "Seller", "checking."),
+                  ("rep", "Seller", "Seller 10:45: shipped today.")], id="en-clock-colon-is-no-label"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_AFTER_LABEL)
+def test_a_label_followed_by_a_count_keeps_its_speaker(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert turns_of(text, "chat") == expected

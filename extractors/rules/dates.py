@@ -9,7 +9,10 @@ the same day, and so are "now", "this afternoon", "下午", "一小时内". Expl
 patterns' own groups and prefer the future: a day already past this year means next year's;
 "by the 15th" is this month's 15th, or next month's once it has passed. "within 48 hours" counts
 whole days (2), "in 15 minutes" is the same day. Vague times are no date: "early next month" and
-"下个月初" like the GUIDE's "early July" / "七月初", "before the holiday", "节后", "回头". A date
+"下个月初" like the GUIDE's "early July" / "七月初", "before the holiday", "节后", "回头"; a named
+holiday in a deadline ("五一前", "春节之前", "before Christmas", "by Thanksgiving") is that holiday's
+next date (Chinese lunar holidays and Thanksgiving from the `holidays` package), "end of Q3" that
+quarter's last day, "in a fortnight" two weeks. A date
 after "after" ("after the board meeting on March 5", "after Friday") is when a step may start, not
 when it is due. "by then", "the day after", "第二天" point back at a date said earlier: the phrase
 says how many days after it (`anaphor`), and the caller, who can see the earlier text, dates it.
@@ -25,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from extractors.rules.cues import lowered, register_pattern
 from extractors.rules.folding import folded, gated, prefixed
@@ -81,6 +85,11 @@ EN_PATTERN = re.compile(
     r"|(?P<eom>end of (?:the |this )?month|eom|month[- ]end)"
     r"|(?P<eonm>end of next month)"
     r"|(?P<eoq>end of (?:the |this )?quarter|eoq)"
+    # "by the end of Q3", "end of the second quarter": that quarter's last day
+    r"|(?P<qend>end of (?:the )?(?:q(?P<qn>[1-4])|(?P<qw>first|second|third|fourth) quarter))"
+    # "before Christmas": the holiday's own date (evals/GUIDE.md, "before <holiday>")
+    r"|(?:(?<=before )|(?<=by )|(?<=ahead of ))(?P<holiday>christmas|xmas|thanksgiving|"
+    r"new year(?:['’]s)?(?: day)?|the new year)"
     # "early next month" is as vague as "early July" (evals/GUIDE.md): no date
     r"|(?P<vague>(?:early|beginning of|start of) next month)"
     r"|(?P<nextmonth>next month)"
@@ -93,7 +102,7 @@ EN_PATTERN = re.compile(
     rf"|(?P<monthend>end of (?P<eomname>{_MONTHS}))"
     r"|(?:in|within|over|give (?:me|us)) (?:the next )?(?P<n>\d+|one|two|three|four|five|six|seven|ten|twenty-four|"
     r"forty-eight|seventy-two|a couple of|a couple|a few|a|an) "
-    r"(?P<unit>business days?|working days?|days?|weeks?|months?|hours?|minutes?|mins?)(?: or so)?"
+    r"(?P<unit>business days?|working days?|days?|weeks?|fortnights?|months?|hours?|minutes?|mins?)(?: or so)?"
     # "by the 15th", "before the contract ends on the 28th": a day of this month or the next
     # (the preposition looked behind for, so the cue words are "15th", not "on the")
     r"|(?:(?<=by the )|(?<=on the )|(?<=before the )|(?<=until the )|(?<=till the )|(?<=for the )|"
@@ -135,6 +144,8 @@ ZH_PATTERN = gated(re.compile(
     r"|(?<!上)(?<!上个)(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末|(?:本|这个?)月(?:之?内|以内))"
     r"|(?P<eoq>(?:本|这个?)?季度末|季末)"
     r"|(?P<eoy>年底|年末)"
+    # "五一前", "春节之前": the holiday's own date (evals/GUIDE.md); "春节后" is no date
+    r"|(?P<holiday>五一|劳动节|国庆节?|元旦|春节|过年|清明节?|端午节?|中秋节?)(?=之?前|以前)"
     r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月|小时)(?:之?内|后|以内)"
     r"|(?P<explicit>(?<![年月\d])(?:(?P<yr>\d{4})年)?(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
 ))
@@ -201,6 +212,45 @@ def _add_months(ref: date, months: int) -> date:
     return date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
 
 
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# a holiday named in a deadline: fixed days, and the lunar or weekday-counted ones looked up
+_FIXED_HOLIDAYS = {"五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1), "国庆节": (10, 1), "元旦": (1, 1),
+                   "christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new year's": (1, 1),
+                   "new year’s": (1, 1), "new year's day": (1, 1), "new year’s day": (1, 1),
+                   "the new year": (1, 1)}
+_LOOKED_UP = {"春节": "Chinese New Year (Spring Festival)", "过年": "Chinese New Year (Spring Festival)",
+              "清明": "Tomb-Sweeping Day", "清明节": "Tomb-Sweeping Day", "端午": "Dragon Boat Festival",
+              "端午节": "Dragon Boat Festival", "中秋": "Mid-Autumn Festival", "中秋节": "Mid-Autumn Festival",
+              "thanksgiving": "Thanksgiving Day"}
+
+
+@lru_cache(maxsize=16)
+def _holidays_of(year: int) -> dict[str, date]:
+    """The first day of each Chinese public holiday and US Thanksgiving in `year` (the
+    `holidays` package; imported only when a deadline names one)."""
+    import holidays
+
+    first: dict[str, date] = {}
+    for table in (holidays.China(years=year), holidays.US(years=year)):
+        for day, name in sorted(table.items()):
+            first.setdefault(name, day)
+    return first
+
+
+def holiday_date(name: str, ref: date) -> date | None:
+    """The next day of the holiday `name` on or after `ref` ("五一前" said in March: May 1)."""
+    key = name.lower()
+    for year in (ref.year, ref.year + 1):
+        if key in _FIXED_HOLIDAYS:
+            month, day = _FIXED_HOLIDAYS[key]
+            found: date | None = date(year, month, day)
+        else:
+            found = _holidays_of(year).get(_LOOKED_UP.get(key, ""))
+        if found is not None and found >= ref:
+            return found
+    return None
+
+
 def _quarter_end(ref: date) -> date:
     month = ((ref.month - 1) // 3 + 1) * 3
     return _month_end(ref.year, month)
@@ -225,6 +275,8 @@ def _in_n(ref: date, n: int, unit: str) -> date:
         return ref + timedelta(days=n)
     if unit.startswith(("week", "周", "星期", "礼拜")):
         return ref + timedelta(weeks=n)
+    if unit.startswith("fortnight"):
+        return ref + timedelta(weeks=2 * n)
     return _add_months(ref, n)
 
 
@@ -280,6 +332,12 @@ def _resolve_en(m: re.Match[str], ref: date, ref_dt: datetime) -> date | None:
         raw = g["n"].lower()
         n = int(raw) if raw.isdigit() else _NUM_EN.get(raw, 1)
         return _in_n(ref, n, g["unit"])
+    if g["qend"]:
+        quarter = int(g["qn"]) if g["qn"] else _QUARTER_WORDS[g["qw"].lower()]
+        end = _month_end(ref.year, quarter * 3)
+        return end if end >= ref else _month_end(ref.year + 1, quarter * 3)
+    if g["holiday"]:
+        return holiday_date(g["holiday"], ref)
     if g["monthend"]:
         month = MONTH_NUMBERS[g["eomname"].lower()]
         year = ref.year + (month < ref.month)
@@ -353,6 +411,8 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
         return shared
     if g["eoy"]:
         return date(ref.year, 12, 31)
+    if g["holiday"]:
+        return holiday_date(g["holiday"], ref)
     if g["namedeom"]:
         month = _zh_number(g["moe"])
         if not month or not 1 <= month <= 12:

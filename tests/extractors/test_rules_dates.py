@@ -111,8 +111,32 @@ def test_deadlines_as_people_write_them(text, expected):
     assert resolve_due(text, TUESDAY) == expected
 
 
+# named quarters, fortnights and holidays (GUIDE: "before <holiday>" is the holiday's own date,
+# the next one on or after the touchpoint; Chinese lunar holidays from the `holidays` package)
+NAMED = [
+    ("end of Q2", "we need it live by the end of Q2", date(2026, 6, 30)),
+    ("end of the first quarter", "before the end of the first quarter", date(2026, 3, 31)),
+    ("a past quarter rolls forward", "by the end of Q1", date(2026, 3, 31)),
+    ("fortnight", "I'll check in within a fortnight", date(2026, 3, 24)),
+    ("before Christmas", "we'd like it installed before Christmas", date(2026, 12, 25)),
+    ("by Thanksgiving", "ship the samples by Thanksgiving", date(2026, 11, 26)),
+    ("五一前", "五一前把样品寄过来", date(2026, 5, 1)),
+    ("国庆节之前", "国庆节之前完成验收", date(2026, 10, 1)),
+    ("清明节前", "清明节前给个答复", date(2026, 4, 5)),
+    ("春节前 is next year's once this one passed", "春节前把合同签了", date(2027, 2, 6)),
+    ("中秋前", "中秋前发货", date(2026, 9, 25)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NAMED], ids=[c[0] for c in NAMED])
+def test_named_quarters_and_holidays(text, expected):
+    assert resolve_due(text, TUESDAY) == expected
+
+
 VAGUE = [
     ("before the holiday", "I'll send it before the holiday"),
+    ("after a named holiday", "春节后再说"),
+    ("a holiday without a deadline word", "we had a quiet Christmas"),
     ("early next month", "let's pick it up early next month"),
     ("节后", "节后再说"),
     ("下个月初 like 七月初", "下个月初上线"),

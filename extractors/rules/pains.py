@@ -47,10 +47,12 @@ from extractors.rules.pain_clauses import (
 )
 from extractors.rules.pain_cues import COMPLAINTS
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
+from extractors.rules.pain_ops import OPS_EN, OPS_ZH
 from extractors.rules.sentences import Sentence
 
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
-_FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
+_FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern + \
+    r"|\b(?:" + OPS_EN + r")\b|" + gated(re.compile(OPS_ZH)).pattern
 PAIN = fold(re.compile(COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
 # each half has a cue bit per run of its branches, so a sentence runs only the runs its words
 # could match: the complaints are some four hundred phrases, and common words ("for a", "nobody")
@@ -59,7 +61,11 @@ _COMPLAINTS = Branches("pain", fold(re.compile(COMPLAINTS, re.I)))
 _FACT_BRANCHES = Branches("pain_fact", fold(re.compile(
     "|".join(rf"\b(?:{branch})\b" for branch in _alternatives(FACT_EN))
     + "|" + gated(re.compile(FACT_ZH)).pattern, re.I)))
-PAIN_CUE = _COMPLAINTS.bits | _FACT_BRANCHES.bits
+# operational facts (`pain_ops.py`): counts past a limit, delays, holds, charges, paper work
+_OPS_BRANCHES = Branches("pain_ops", fold(re.compile(
+    "|".join(rf"\b(?:{branch})\b" for branch in _alternatives(OPS_EN))
+    + "|" + gated(re.compile(OPS_ZH)).pattern, re.I)))
+PAIN_CUE = _COMPLAINTS.bits | _FACT_BRANCHES.bits | _OPS_BRANCHES.bits
 
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
@@ -261,6 +267,8 @@ def _cue_starts(sentence: Sentence) -> list[int]:
         if sentence.cues & _COMPLAINTS.bits else []
     if sentence.cues & _FACT_BRANCHES.bits:
         starts += [m.start() for m in _FACT_BRANCHES.pattern_for(sentence.cues).finditer(sentence.text)]
+    if sentence.cues & _OPS_BRANCHES.bits:
+        starts += [m.start() for m in _OPS_BRANCHES.pattern_for(sentence.cues).finditer(sentence.text)]
     return starts
 
 

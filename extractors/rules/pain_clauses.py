@@ -29,7 +29,7 @@ IMPROVED = re.compile(
     # a gain told against the old way: "letters now go out within two days instead of three weeks"
     r"\b(?:within|in|under) (?:\w+ ){0,2}?\w+ instead of\b|"
     # a problem that did not come back: "没有再出现停线", "用户表示已无异响", "全季度零中断"
-    r"没(?:有)?再(?:出现|投诉|发生|坏|断)|冇再|已无|零(?:中断|投诉|故障|事故|差错)|(?:首次|已经)超过(?:了)?(?:合同)?目标|"
+    r"没(?:有)?再[\u4e00-\u9fff]{0,3}?(?:出现|投诉|发生|坏|断|看到|见到|出过)|没有(?:客诉|投诉)|冇再|已无|零(?:中断|投诉|故障|事故|差错)|(?:首次|已经)超过(?:了)?(?:合同)?目标|"
     r"(?:量|率|次数|时间|投诉|工作量|成本|电话|排队|等待|等候|加班)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
     r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
 # a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around

@@ -12,6 +12,11 @@ the cue automaton (`cues.py`) still gates it.
 
 from __future__ import annotations
 
+import re
+
+from extractors.rules.branches import Branches, _alternatives
+from extractors.rules.folding import fold, gated
+
 _NUMBER = (r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"fifteen|twenty|thirty|forty|fifty|several|a few|a couple of)")
 _SPAN = r"(?:business |working |full |whole |more )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
@@ -44,7 +49,7 @@ OPS_EN = (
     # who feels it: "parents are messaging us asking if camp is full", "people calling the branches"
     r"(?:parents|customers|patrons|visitors|fans|guests|members|tenants|residents|people|clients|"
     r"users|patients|drivers|riders|students|families) (?:are |were |have been |keep |kept |started |"
-    r"now |already |still )*(?:calling|emailing|messaging|asking|contacting|ringing|phoning|chasing|"
+    r"now |already |still )*(?:calling|emailing|messaging|asking (?:if|whether|why|when|where)|contacting|ringing|phoning|chasing|"
     r"queu(?:e|ing)|turned away)|(?:started|start|begun|are|were|keep) ignoring|"
     r"(?:are|is|been|were) sitting (?:in|at) (?:the|our|a)|"
     r"(?:shipped|arrived|delivered|landed|landing|came|turned up|showed up|paid|posted|sent|"
@@ -53,7 +58,10 @@ OPS_EN = (
     r"after|next|monday|tuesday|wednesday|thursday|friday)|"
     # goods and money held up: "they're on hold in our warehouse", "payout still on hold", "the
     # cases are in quarantine", "listing under review since Tuesday", "showing 0 since the 21st"
-    r"(?:is|are|was|were|been|still|stay|stays|remains?|sitting|sits|'re|'s) (?:\w+ ){0,2}?on hold|held (?:at|in|for|up)|quarantin\w*|"
+    r"(?<!project )(?<!projects )(?<!rollout )(?<!decision )(?<!plan )(?<!plans )(?<!purchase )"
+    r"(?:is|are|was|were|been|still|stay|stays|remains?|sitting|sits|'re|'s) (?:\w+ ){0,2}?on hold"
+    r"(?! for now| until (?:budgets?|next|the new))|(?:is|are|was|were|still|been|being) held "
+    r"(?:at|in|by)|held up|quarantin\w*|"
     rf"(?:under review|pending|showing|shows|has said|have said|said|untouched|sitting|sat) "
     rf"(?:[\w\"']+ ){{0,3}}?(?:since|for) (?:{_WEEKDAY}|{_NUMBER} {_SPAN})|"
     # what lands on the customer: "a charge on our corporate card", "you charged me a $10 late fee",
@@ -95,7 +103,7 @@ OPS_EN = (
 OPS_ZH = (
     # short of or past what was agreed: "少了16条", "差了将近三成", "超出报价15%", "晚了三天",
     # "比合同约定的五个工作日慢了很多", "与合同约定的3.8%不符", "低于产线要求的50分钟"
-    r"少了[\d一二两三四五六七八九十几百]|(?<![不没])差了?(?:个|将近|近|快)?[\d一二两三四五六七八九十几百]|"
+    r"少了[\d一二两三四五六七八九十几百]|(?:跟|和|与)[^，,。；]{0,16}?差了?(?:个|将近|近|快)?[\d一二两三四五六七八九十几百]|"
     r"(?:与|和|跟)[\u4e00-\u9fff\w.%]{0,12}?不(?:符|一致|统一)|(?<!不)不符|"
     r"(?:晚|迟|慢)了(?:快|近|将近)?[\d一二两三四五六七八九十几半]+(?:个)?(?:天|小时|分钟|周|个?月|倍|成)|"
     r"慢了很多|迟到|推迟|拖到|被拖住|(?<!不)超时|超温|超标|"
@@ -106,7 +114,7 @@ OPS_ZH = (
     r"没(?:有)?人(?:联系|理|回|管|处理|上门|来)|未(?:得到|收到|开通|到账|落实|处理|答复|回复)|"
     r"(?:没|没有)(?:收到|到账|落实|核对|装|写|打|垫)|(?:还是|仍|仍然|还在|一直)(?:「|“|\")?处理中|"
     # broke, stopped, rejected: "专线中断", "产线停线半天", "停机", "拒收", "退单", "被买家退回"
-    r"中断|停线|停产|停机|停场|停摆|拒收|[次被又]退单|被[\u4e00-\u9fff]{0,4}退回|隔离|(?<![没无])报警|异响|"
+    r"中断|停线|停产|停机|停场|停摆|拒收|[次被又]退单|被[\u4e00-\u9fff]{0,4}退回|隔离|(?:又|频繁|经常|一直|总是|老是|高压|低压|异常|误)报警|报警停机|异响|"
     r"漏油|裂了|是裂的|烂了|碎了|结块|发暗|发霉|头晕|"
     r"为空|不(?:制冷|制热|出热水|出水|响|亮|抬杆|进索引)|吸不牢|掉落|够不着|取消了|被取消|"
     r"(?<!要)(?<!会)(?:刻|送|发|按|写|填|算|扣)错|"
@@ -116,9 +124,14 @@ OPS_ZH = (
     # what it did to the business: "被街道通报", "客诉", "两个航班已经取消", "成本多出一千多"
     # waited, queued, called again: "带着老人小孩等了四十分钟", "高峰期排队5分钟以上", "打了三次电话"
     r"等了(?:快|近|将近|整整)?[\d一二两三四五六七八九十几半]+(?:个)?(?:分钟|小时|天|周|星期|礼拜|月)|"
-    r"排队(?:超过|约|要|等)?[\d一二两三四五六七八九十几半]+|打了[\d一二两三四五六七八九十几]+(?:次|通|个)电话|"
+    r"排队(?:超过|约|要|等)?[\d一二两三四五六七八九十几半]+多?个?(?:分钟|小时|天)|打了[\d一二两三四五六七八九十几]+(?:次|通|个)电话|"
     # missing, unsupported, wrong: "不支持单点登录", "证书缺少一栏", "度数不对", "无热水", "又看到两只蟑螂"
     r"(?<![领导老板们])不支持|不互通|不兼容|缺少|缺了|偏移|(?<=[数量价度号码型位寸])不对|"
     r"无(?:热水|电|水|网|信号|记录|人(?:处理|接|管|回))|(?:一直|都|全)是错的|蟑螂|老鼠|虫子|"
     r"被[\u4e00-\u9fff]{0,4}通报|客诉|(?:成本|费用|运费|钱)(?:多出|多了|补了)|多出[\d一二两三四五六七八九十几百千]|补了[\d一二两三四五六七八九十几百千]"
 )
+
+# each alternative a run of its own cue bits (`branches.py`), as `pains.py` does for its facts
+OPS_BRANCHES = Branches("pain_ops", fold(re.compile(
+    "|".join(rf"\b(?:{branch})\b" for branch in _alternatives(OPS_EN))
+    + "|" + gated(re.compile(OPS_ZH)).pattern, re.I)))

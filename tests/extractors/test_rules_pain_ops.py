@@ -48,6 +48,9 @@ OPERATIONAL_FACTS = [
     pytest.param("客户：这套系统不支持批量导入学员。", id="zh-unsupported"),
     pytest.param("客户：出库记录都在纸本上，每周人工汇总。", id="zh-paper-and-manual"),
     pytest.param("客户：收据上的金额刻印错了，日期也写错了。", id="zh-written-wrong"),
+    pytest.param("客户：搬迁改期了，事先一个通知都没有。", id="zh-not-even-a-notice"),
+    pytest.param("客户：旺季的时候前台根本回不过来。", id="zh-cannot-keep-up"),
+    pytest.param("客户：体检报告解读只能约到一个月后。", id="zh-booked-far-out"),
 ]
 
 
@@ -72,6 +75,7 @@ NOT_PAINS = [
     pytest.param("客户：全年零中断，这点很满意。", id="zh-zero-outages"),
     pytest.param("客户：投标截止是周五，不接受延期。", id="zh-a-deadline-rule"),
     pytest.param("客户：我们合同还有半年才到期。", id="zh-contract-runs-on"),
+    pytest.param("客户：新的报表大家都看得懂，老人家也会用。", id="zh-easy-to-use-is-praise"),
 ]
 
 

@@ -22,10 +22,14 @@ IMPROVED = re.compile(
     # once had to chase a payment", "wait times fell from 20 minutes to 5", "which used to take a
     # week", "the clerks stopped doing it by hand", "the kiosk has cut queues at reception"
     r"zero (?:[\w-]+ ){0,2}?(?:bugs?|complaints?|errors?|issues?|rejects?|rejected|outages?|"
-    r"incidents?|defects?|returns?|failures?|tickets?)|no complaints|never once had to|"
+    r"incidents?|defects?|returns?|failures?|tickets?|chargebacks?)|no complaints|never once had to|"
     r"(?:fell|dropped|went down|came down|cut|reduced) from (?:about |around |~)?\d[^.;]{0,40}? to|"
     r"used to take\b[^.;]{0,60}\btakes?|which used to take|stopped (?:doing|having to)\b|"
     r"(?:cut|halved|reduced) (?:the |our )?(?:\w+ )?(?:complaints|errors|calls|queues?|no-shows))\b|"
+    # a gain told against the old way: "letters now go out within two days instead of three weeks"
+    r"\b(?:within|in|under) (?:\w+ ){0,2}?\w+ instead of\b|"
+    # a problem that did not come back: "没有再出现停线", "用户表示已无异响", "全季度零中断"
+    r"没(?:有)?再[\u4e00-\u9fff]{0,3}?(?:出现|投诉|发生|坏|断|看到|见到|出过)|没有(?:客诉|投诉)|冇再|已无|零(?:中断|投诉|故障|事故|差错)|(?:首次|已经)超过(?:了)?(?:合同)?目标|"
     r"(?:量|率|次数|时间|投诉|工作量|成本|电话|排队|等待|等候|加班)[\u4e00-\u9fff]{0,2}(?:少了|降了|下降|减少|减半)|"
     r"少(?:丢|漏|跑)了?|不再|再也不用|扛下来|多亏|幸亏|好多了", re.I)
 # a sentence about a problem of the past that is gone: "we used to have pharmacists ringing around
@@ -44,7 +48,10 @@ FOLLOW_ON = re.compile(r"^(?:已经|都|前后)?(?:催|问|打|找|报|提|等)�
                        r"^(?:一天|每天|每周|每个?月|每次|一次)(?:都)?(?:要|得|需要)(?:花|耗)|"
                        r"^(?:然后)?再(?:手工|手动|人工|一个个|一条条|挨个)|"
                        # the penalty the failure just told brought: "…没人跟进，被罚了款"
-                       r"^(?:结果|所以)?(?:还)?被(?:扣[了分钱款]|罚)")
+                       r"^(?:结果|所以)?(?:还)?被(?:扣[了分钱款]|罚)|"
+                       # the count of what the failure just told: "…又丢了，今天少了二十多条"
+                       r"^[\u4e00-\u9fff]{0,8}?(?:少了|差了|多出|只有|只到了?)(?:个|将近|近|快)?"
+                       r"[\d一二两三四五六七八九十几百]")
 # a bare consequence told after the failure in the same sentence is that failure, not a second
 # pain: "登不上系统，提示SSO错误，前台没法收银", "整车报废，损失两万多", "短信发不出去，好几个会员说没收到",
 # "数据少了一半，已经有客户投诉了" (a consequence with content of its own stays: "三份合同因此耽误了")

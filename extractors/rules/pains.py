@@ -11,7 +11,7 @@ chained after it by "and" or "so" tells a second problem (`pain_chains.py`). Not
 clause ("否则我们会很麻烦", "if this isn't fixed by Friday we'll cancel") and the asking clause of a
 question ("专业版的限额是多少？"); a problem told before the question still is one
 ("导出报表的时候中文文件名是乱码，怎么解决？"). The complaint words are `pain_cues.py`'s cues,
-problems told as plain facts `pain_facts.py`'s; clauses with a cue that are still no pain (praise,
+problems told as plain facts `pain_facts.py`'s and `pain_ops.py`'s; clauses with a cue that are still no pain (praise,
 an elaboration, a bare recurrence count, the vendor's diagnosis, one's own next step) are
 `pain_clauses.py`'s.
 """
@@ -47,10 +47,13 @@ from extractors.rules.pain_clauses import (
 )
 from extractors.rules.pain_cues import COMPLAINTS
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
+from extractors.rules.pain_ops import OPS_BRANCHES as _OPS_BRANCHES
+from extractors.rules.pain_ops import OPS_EN, OPS_ZH
 from extractors.rules.sentences import Sentence
 
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
-_FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern
+_FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern + \
+    r"|\b(?:" + OPS_EN + r")\b|" + gated(re.compile(OPS_ZH)).pattern
 PAIN = fold(re.compile(COMPLAINTS + "|" + _FACTS, re.I))  # every cue, for a piece of text
 # each half has a cue bit per run of its branches, so a sentence runs only the runs its words
 # could match: the complaints are some four hundred phrases, and common words ("for a", "nobody")
@@ -59,7 +62,7 @@ _COMPLAINTS = Branches("pain", fold(re.compile(COMPLAINTS, re.I)))
 _FACT_BRANCHES = Branches("pain_fact", fold(re.compile(
     "|".join(rf"\b(?:{branch})\b" for branch in _alternatives(FACT_EN))
     + "|" + gated(re.compile(FACT_ZH)).pattern, re.I)))
-PAIN_CUE = _COMPLAINTS.bits | _FACT_BRANCHES.bits
+PAIN_CUE = _COMPLAINTS.bits | _FACT_BRANCHES.bits | _OPS_BRANCHES.bits
 
 MAX_PAINS_PER_SENTENCE = 3
 MIN_CLAUSE_WORDS = 2  # a clause this short ("lol", "真的") is not a pain on its own
@@ -85,7 +88,7 @@ _THREAT = re.compile(r"^\s*(?:if|unless|otherwise|or else)\b|\b(?:otherwise|or e
                      r"\b(?:i|we)'?d rather\b|(?:这个|再|还)?不(?:解决|修好|处理)(?:的话)?(?=[\u4e00-\u9fff])|"
                      r"要被[\u4e00-\u9fff]{0,8}罚|"
                      r"\bif (?:you|we|they) (?:could|can|would)\b|"
-                     r"否则|不然|要不然|再这样|再不|如果|要是|^别(?:到时候|回头|又|再)", re.I)
+                     r"否则|不然|要不然|再这样|再不|如果|如(?=[本下这\d])|要是|^别(?:到时候|回头|又|再)", re.I)
 # a request is no pain: "麻烦三个工作日内处理", "please fix it today" ("no field for VAT" is one);
 # nor is a demand with a deadline ("本周五前提供书面故障报告"), an apology for one's own slowness
 # ("sorry for the slow reply") or an offer ("I can send you a recording of it crashing",
@@ -261,6 +264,8 @@ def _cue_starts(sentence: Sentence) -> list[int]:
         if sentence.cues & _COMPLAINTS.bits else []
     if sentence.cues & _FACT_BRANCHES.bits:
         starts += [m.start() for m in _FACT_BRANCHES.pattern_for(sentence.cues).finditer(sentence.text)]
+    if sentence.cues & _OPS_BRANCHES.bits:
+        starts += [m.start() for m in _OPS_BRANCHES.pattern_for(sentence.cues).finditer(sentence.text)]
     return starts
 
 

@@ -59,7 +59,7 @@ TITLES = [
     pytest.param("主题：关于结算单金额错误问题的投诉\n\n王经理：\n三月份的结算单少算了两万多，财务没法结账。\n\n李明",
                  ["三月份的结算单少算了两万多"], id="subject-label"),
     pytest.param("关于门禁卡失灵的问题\n\n王经理：\n新发的门禁卡一半都刷不开，访客只能打电话叫人开门。\n\n李明",
-                 ["新发的门禁卡一半都刷不开"], id="bare-title"),
+                 ["新发的门禁卡一半都刷不开", "访客只能打电话叫人开门"], id="bare-title"),
     pytest.param("Subject: Export still failing\n\nHi Dana,\nThe nightly export has failed three "
                  "nights running and finance can't close the month.\n\nTom",
                  ["The nightly export has failed three nights running and finance can't close the month"],

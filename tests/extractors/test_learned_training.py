@@ -42,6 +42,14 @@ def test_a_tiny_training_run_is_reproducible(tmp_path: Path) -> None:
     assert (first / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Learned layer")
 
 
+def test_c_ties_go_to_the_more_regularized_model() -> None:
+    from evals.train_learned import choose_c
+
+    assert choose_c({0.5: 0.538, 2.0: 0.5515, 8.0: 0.554, 16.0: 0.5559}) == 8.0  # within 0.003
+    assert choose_c({1.0: 0.70, 4.0: 0.75, 16.0: 0.74}) == 4.0  # a clear winner stays
+    assert choose_c({0.5: 0.42, 1.0: 0.42}) == 0.5
+
+
 # how far a retraining on another machine may move the sentence models (see the test below)
 DRIFT = {"score": 0.025, "agreement": 0.95, "probability": 0.2,
          "split_score": 0.04}  # a leave-one-split-out score over 63-134 items: 0.03 measured

@@ -55,6 +55,7 @@ from extractors.rules.signals import (
 )
 from extractors.rules.status_quo import is_current_customer, is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
+from extractors.rules.thanked import settle_thanked
 from extractors.rules.tickets import extract_ticket_fields
 from extractors.rules.zh_view import in_script_of, in_traditional, mandarin_text, mandarin_view
 
@@ -163,6 +164,7 @@ class RulesExtractor(Extractor):
             label = "negative"  # a firm no is not made mixed by the praise around it ("the team liked it")
         said = [(s.text, v) for s, v in customer_scored]
         label = settle_resolved(label, said, touchpoint.channel)
+        label = settle_thanked(label, said, touchpoint.channel, STRONG)  # "…fails at 87%." / "You're a lifesaver."
         label = settle_fault_report(label, said, touchpoint.channel, STRONG)  # "扫描失败，提示无法连接。"
         label = settle_curt(label, said, STRONG)  # "…the tablets. Fine." / "行吧。" after a complaint
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below

@@ -35,6 +35,7 @@ from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
 from extractors.rules.curt import settle_curt
+from extractors.rules.fault_report import settle_fault_report
 from extractors.rules.next_steps import NextStepHit, find_next_steps
 from extractors.rules.sarcasm import read_sarcasm
 from extractors.rules.sentences import Sentence, split_sentences
@@ -54,6 +55,7 @@ from extractors.rules.signals import (
 )
 from extractors.rules.status_quo import is_current_customer, is_rival_praise, is_status_quo_pain
 from extractors.rules.summary import build_summary
+from extractors.rules.thanked import settle_thanked
 from extractors.rules.tickets import extract_ticket_fields
 from extractors.rules.zh_view import in_script_of, in_traditional, mandarin_text, mandarin_view
 
@@ -162,6 +164,8 @@ class RulesExtractor(Extractor):
             label = "negative"  # a firm no is not made mixed by the praise around it ("the team liked it")
         said = [(s.text, v) for s, v in customer_scored]
         label = settle_resolved(label, said, touchpoint.channel)
+        label = settle_thanked(label, said, touchpoint.channel, STRONG)  # "…fails at 87%." / "You're a lifesaver."
+        label = settle_fault_report(label, said, touchpoint.channel, STRONG)  # "扫描失败，提示无法连接。"
         label = settle_curt(label, said, STRONG)  # "…the tablets. Fine." / "行吧。" after a complaint
         by_speaker: dict[str, list[float]] = defaultdict(list)  # one label_for per speaker below
         for s, value in scored:

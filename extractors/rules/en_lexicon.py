@@ -34,6 +34,9 @@ NEUTRAL_WORDS: tuple[str, ...] = (
     "effective", "value", "join", "mercy", "festival",
     # site and plant words: "desk block C", "the alarm panel code", "bushing temp alarms"
     "block", "alarm", "alarms",
+    # services and safety terms: "Waste Ops Manager", "waste collection", "fire stopping at risers",
+    # "fire door checks" ("a waste of money" is read as a phrase in sentiment.py)
+    "waste", "fire",
     "parties", "play",  # "Parties: buyer and supplier", "the apps play 41 minutes of silence"
 )
 # VADER's social-media tokens that are numbers, codes, names and abbreviations in business text:

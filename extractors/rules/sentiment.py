@@ -307,7 +307,7 @@ _NEGATIVE_PHRASES = fold(re.compile(
     r"|(?:does|did|is|are)(?:n'?t| not) (?:work|working|load|loading|sync|syncing)|not working|"
     r"still (?:broken|waiting(?! (?:on|for) (?:my|our))|failing|not|down|no)|(?:no one|nobody) (?:has )?(?:replied|responded|got back|"
     r"gets back|called back)|"
-    r"(?:waste|wasting) (?:of )?(?:time|hours)|takes? (?:hours|forever|ages)|"
+    r"(?:waste|wasting) (?:of )?(?:(?:our|my|everyone's) )?(?:time|hours|money|effort|budget)|(?:a|such a|complete|total|big|huge) waste\b|takes? (?:hours|forever|ages)|"
     r"can(?:no|')t (?:log ?in|access|export|login|use)|keeps? (?:crashing|failing|timing out)|\b(?:is|are|was|went|been) down\b(?! (?:by|to|from|\d|\w+ ?%|\w+ percent))|"
     r"(?:make sure|ensure) (?:this|that|it) (?:doesn't|does not|won't|will not|never) happens? again|"
     r"(?:don't|do not) let (?:this|that|it) happen again|"

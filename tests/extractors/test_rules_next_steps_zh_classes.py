@@ -242,8 +242,9 @@ def test_agenda_complaints_checks_on_the_spot_and_prompts_are_no_steps(turns):
 
 
 def test_purpose_tries_and_once_fine_conditions_are_no_steps_of_their_own():
+    # "春节前" is the Spring Festival's date (GUIDE: "before <holiday>" is the holiday's date)
     assert steps([("customer", "麻烦春节前给我们一个初步方案，方便我们年后内部评审。")]) == [
-        ("给我们一个初步方案", "rep", None)]
+        ("给我们一个初步方案", "rep", date(2027, 2, 6))]
     assert steps([("rep", "合同我明天上午发您邮箱，您看完没问题我们就走盖章流程。")]) == [
         ("把合同发您邮箱", "rep", date(2026, 3, 3))]
     assert steps([("rep", "账号我明天开给您，您先试试。")]) == [("账号开给您", "rep", date(2026, 3, 3))]

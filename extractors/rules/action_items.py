@@ -27,6 +27,7 @@ from extractors.rules.next_step_clauses import NextStepHit, side_of
 from extractors.rules.next_step_objects import MIN_ACTION_CHARS
 from extractors.rules.next_step_patterns import clean_action
 from extractors.rules.parties import party_side
+from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import BULLET, Sentence
 from extractors.rules.task_sides import side_of_task
 
@@ -231,6 +232,8 @@ def _owner(who: str, tag: str | None, task: str, sentence: Sentence, sentences: 
                               or tag and side_of_name(attendee_sides(touchpoint.text), tag)):
         return side  # "1. 智造云（许诺）：…" under "参会：…；智造云 — 许诺（实施顾问）"
     name = who.split()[0]
+    if (org := project_third_party(who, touchpoint.text)) is not None:
+        return org  # "P. Nolan (Corran)" of "Present: …, P. Nolan (Contractor, Corran Build)": a third party
     if (side := party_side(who, touchpoint.text, touchpoint.direction, touchpoint.channel)) is not None:
         return side  # "- Quellwerk (Tim): configure the tenant", attendees "Tim Aydin (Quellwerk)"
     for s in sentences:  # the side a speaker of that name is on

@@ -21,12 +21,13 @@ import re
 from assistant.models import Touchpoint
 from extractors.rules.action_items_zh import reads_as_task
 from extractors.rules.action_tables import TableRow, table_row
-from extractors.rules.attendees import attendee_sides, side_of_name
+from extractors.rules.attendees import attendee_sides, side_of_name, third_parties
 from extractors.rules.dates import find_due_phrases
 from extractors.rules.next_step_clauses import NextStepHit, side_of
 from extractors.rules.next_step_objects import MIN_ACTION_CHARS
 from extractors.rules.next_step_patterns import clean_action
 from extractors.rules.parties import party_side
+from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import BULLET, Sentence
 from extractors.rules.task_sides import side_of_task
 
@@ -225,10 +226,14 @@ def _owner(who: str, tag: str | None, task: str, sentence: Sentence, sentences: 
         if _OUR_TAG.match(tag):
             return author
         return "customer" if _CUSTOMER_TAG.match(tag) else "customer" if author == "rep" else "rep"
+    if _HAN.search(who) and (org := next((o for o in third_parties(touchpoint.text) if who.startswith(o)), None)):
+        return org  # "3. 中储物流：提供盘点表", the attendee lines listing it beside both sides
     if _HAN.search(who) and (side := side_of_name(attendee_sides(touchpoint.text), who)
                               or tag and side_of_name(attendee_sides(touchpoint.text), tag)):
         return side  # "1. 智造云（许诺）：…" under "参会：…；智造云 — 许诺（实施顾问）"
     name = who.split()[0]
+    if (org := project_third_party(who, touchpoint.text)) is not None:
+        return org  # "P. Nolan (Corran)" of "Present: …, P. Nolan (Contractor, Corran Build)": a third party
     if (side := party_side(who, touchpoint.text, touchpoint.direction, touchpoint.channel)) is not None:
         return side  # "- Quellwerk (Tim): configure the tenant", attendees "Tim Aydin (Quellwerk)"
     for s in sentences:  # the side a speaker of that name is on

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Touchpoint
-from extractors.rules.attendees import attendee_sides
+from extractors.rules.attendees import attendee_sides, third_parties
 from extractors.rules.dates import find_due_phrases
 from extractors.rules.next_step_clauses import NextStepHit, side_of
 from extractors.rules.next_step_objects import MIN_ACTION_CHARS
@@ -121,6 +121,8 @@ def _owner(who: str, sentence: Sentence, touchpoint: Touchpoint) -> str | None:
         return "rep"
     if _BUYER.match(plain):
         return "customer"
+    if (org := next((o for o in third_parties(touchpoint.text) if plain.startswith(o)), None)) is not None:
+        return org  # "1. 中储物流于本周五前提供盘点表": a third party the attendee lines list, by name
     sides = attendee_sides(touchpoint.text)
     named = sorted((name for name in sides if len(name) >= MIN_WHO_CHARS and name in who), key=len, reverse=True)
     return sides[named[0]] if named else None

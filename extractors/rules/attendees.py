@@ -14,10 +14,11 @@ punctuation), so "客户：好的，我明天发您" is a turn, not an attendee 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # the sides' own names for themselves in minutes: "承建方 信联科技", "票务服务商——观澜票务", "委托方：…"
-_VENDOR_WORDS = r"(?:承建|承接|承办|服务|供货|物业)方|[\u4e00-\u9fff]{0,4}服务商"
-_CUSTOMER_WORDS = r"(?:委托|建设|采购|业主|使用|馆)方"
+_VENDOR_WORDS = r"(?:承建|承接|承办|服务|供货|物业|供)方|[\u4e00-\u9fff]{0,4}服务商"
+_CUSTOMER_WORDS = r"(?:委托|建设|采购|业主|使用|馆|需)方"
 # a line of people, after an attendee heading ("参会：", "与会人员：", "主持：") or opening with a side
 _LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加|参与)(?:人员|人|者|方)?|主持人?)?[ \t]*[:：]?"
                    r"[ \t]*(?P<people>[^\n]{2,120})$", re.M)
@@ -37,24 +38,43 @@ _TAG = re.compile(r"[（(][^)）]{0,20}[)）]")
 _TAG_WORDS = re.compile(r"[（(]([^)）]{1,20})[)）]")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}$|[A-Z][a-z]+$")
 _WORDS = re.compile(r"\s*[—–]+\s*|\s+")
+# a department written onto a person's name: "计划科孙科长", "质检部老周"
+_AFTER_DEPARTMENT = re.compile(r"(?:科|部|处|组|室|车间|仓库|中心)([\u4e00-\u9fff]{2,3})$")
 _BRACKET = re.compile(r"[（()）]")  # what is left of a tag the group split ("（并购组 严律师", "助理 陶宇）")
 _ORGANISATION = re.compile(r"^(?P<org>[^\s:：、]{2,12})[:：]\s*(?P<rest>\S.*)$")
 
 
 def attendee_sides(text: str) -> dict[str, str]:
     """Name or organisation -> "rep" or "customer", from attendee lines ({} when there are none)."""
+    return dict(_read(text)[0])
+
+
+def third_parties(text: str) -> frozenset[str]:
+    """Organisations the attendee lines list beside both a vendor's and a customer's group, under
+    no side of their own ("鸿运家电（需方）…；华钢物资（我方）…；中储物流 仓储主管 魏工"): third parties."""
+    return _read(text)[1]
+
+
+@lru_cache(maxsize=64)
+def _read(text: str) -> tuple[dict[str, str], frozenset[str]]:
     if not any(word in text for word in ("参会", "与会", "出席", "在场", "参加", "主持", "我方", "厂商", "甲方", "乙方", "客户",
                                          "委托方", "承接方", "承建方", "承办方", "服务商", "参与", "业主方",
-                                         "物业方", "服务方", "采购方")):
-        return {}
+                                         "物业方", "服务方", "采购方", "需方", "、")):
+        return {}, frozenset()
+    if "｜" in text or "|" in text:  # "会议时长：52分钟 ｜ 参会人：…": one header line, several fields
+        text = re.sub(r"[ \t]*[｜|][ \t]*", "\n", text)
     groups: list[tuple[str | None, str, list[str]]] = []  # (side, organisation, people)
     for line in _LINE.finditer(text):
         people = line.group("people").strip()
-        if not _OPENS.match(line.group(0).strip().lstrip("-*•·0123456789.、)） \t")) \
-                or _NOT_A_LIST.search(people) or not ("、" in people or " " in people):
+        if _NOT_A_LIST.search(people) or not ("、" in people or " " in people):
             continue
-        groups.extend(_group(group.strip()) for group in _GROUPS.split(people) if group.strip())
+        if not _OPENS.match(line.group(0).strip().lstrip("-*•·0123456789.、)） \t")) and not _ORG_LINE.match(people):
+            continue
+        groups.extend(_group(_unwrapped(group.strip())) for group in _GROUPS.split(people) if group.strip())
     labelled = {side for side, _, _ in groups if side is not None}
+    outside: frozenset[str] = frozenset()
+    if labelled == {"rep", "customer"}:
+        outside = frozenset(org for side, org, _ in groups if side is None and org)
     if len(labelled) == 1:
         other = "customer" if labelled == {"rep"} else "rep"
         groups = [(side or other, org, people) for side, org, people in groups]
@@ -63,6 +83,8 @@ def attendee_sides(text: str) -> dict[str, str]:
         buyers = {org for _, org, people in groups if any(_BUYER_JOBS.search(p) for p in people)}
         if len(buyers) == 1 and buyers != vendors:
             vendors = {org for _, org, _ in groups} - buyers
+        if not vendors:  # "骑迹 / 轨迹云", "城投安居 / 智房云": a software maker's name says the vendor
+            vendors = {org for _, org, _ in groups if _VENDOR_NAME.search(org)}
         if len(vendors) == 1:
             groups = [("rep" if org in vendors else "customer", org, people) for _, org, people in groups]
     sides: dict[str, str] = {}
@@ -74,7 +96,22 @@ def attendee_sides(text: str) -> dict[str, str]:
         for person in people:
             if name := _name_of(person):
                 sides.setdefault(name, side)
-    return sides
+    return sides, outside
+
+
+# a line that lists one organisation's people by job and name, with no heading before it:
+# "城投安居：物业管理部 部长 蒋卫东、报修中心 班长 田芳" (each person a job, a space, a name)
+_ORG_LINE = re.compile(r"^[^\s:：、]{2,12}[:：]\s*(?:[^\s、]+ )+[^\s、]{2,4}(?:、(?:[^\s、]+ )+[^\s、]{2,4})+$")
+# a software or technology company's name, between two organisations of unknown side
+_VENDOR_NAME = re.compile(r"(?:云|科技|软件|信息|智能|数据|系统)$")
+# a group whose people sit in brackets after its side or organisation: "我方（售前 简宁、销售 老秦）"
+_WRAPPED = re.compile(r"^(?P<head>[^（(、\s]{2,12})[（(](?P<people>[^（()）]*[、\s][^（()）]*)[)）]$")
+
+
+def _unwrapped(group: str) -> str:
+    """"骑迹：运维主管 邵兵、数据组 小林" of "骑迹（运维主管 邵兵、数据组 小林）"; other groups as they are."""
+    m = _WRAPPED.match(group)
+    return f"{m.group('head')}：{m.group('people')}" if m else group
 
 
 def _group(group: str) -> tuple[str | None, str, list[str]]:
@@ -104,6 +141,8 @@ def _name_of(person: str) -> str:
     """The name a person is called by in the talk: "运维部 韩经理" -> "韩经理", "钱总（生产副总）" -> "钱总"."""
     words = [w for w in _WORDS.split(_BRACKET.sub(" ", _TAG.sub(" ", person)).strip()) if w]
     name = words[-1] if words else ""
+    if len(name) > 4 and (glued := _AFTER_DEPARTMENT.search(name)) is not None:
+        name = glued.group(1)  # "计划科孙科长" is called "孙科长"
     return name if 2 <= len(name) <= 4 and _NAME.search(name) else ""
 
 

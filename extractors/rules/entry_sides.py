@@ -26,21 +26,23 @@ __all__ = ["entry_sides"]
 
 _STAFF = re.compile(r"\b(?:support|agent|analyst|engineer|technician|specialist|internal note|reply sent|"
                     r"response sent|product team|tier \d|helpdesk|help desk|service desk|escalations?|"
-                    r"site manager|dispatcher|advisor|rep)\b", re.I)
+                    r"site manager|dispatcher|advisor|rep)\b|客服|技术支持|售后|工程师|内部备注|坐席|官方回复", re.I)
 _REQUESTER = re.compile(r"\b(?:client|customer|requester|reporter|message from|submitted by|seller|member|"
-                        r"caller|visitor|guest)\b", re.I)
+                        r"caller|visitor|guest)\b|提交人|报修人", re.I)
 _REQUESTER_FIELD = re.compile(r"^[ \t]*(?i:requester|requested by|submitted by|reported by|customer|contact)"
                               r"[ \t]*:[ \t]*(?P<name>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)", re.M)
 # a header line of an entry whose words sit on the lines after it: "[13 Apr 06:40] SOC Analyst (Yusuf):"
 _HEADER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?P<label>[^\n:]{2,60}?)[ \t]*(?::|[ \t][—–-][ \t]*[^\n:]{1,20})[ \t]*$",
                      re.M)  # "Product team (Ayesha) — Mar 12"
 # a chat export's header line: "Hamish Grant [Wavelength Music, Head of Support] 5:02 PM"
+# a Chinese ticket's entry header, a label and a date alone on a line: "客服（阿诚）4/4", "卢佳 4/7"
+_ZH_HEADER = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff][^\n:：，。]{0,20}?)[ \t]*\d{1,2}[/月]\d{1,2}日?[ \t]*$", re.M)
 _CHAT_HEADER = re.compile(r"^[ \t]*[A-Z][\w' .-]{1,40}?[ \t]*[\[(](?P<tag>[^\])\n]{2,60})[\])][ \t]*"
                           r"(?:\d{1,2}:\d{2}(?:[ \t]*[AP]M)?)?[ \t]*$", re.M | re.I)
 _CHAT_TITLE = re.compile(r"^\W*(?:(?:business |website |web |live |team |teams )*(?:whatsapp|chat|messenger|sms|"
                          r"instagram(?: dm)?)\s*[-–—:|]\s*(?P<after>[^\n(]{3,60})|(?P<before>[^\n-]{3,60}?)\s+"
                          r"(?:live chat|web chat|website chat|chat))", re.I)
-_NOT_A_PERSON = re.compile(r"\b(?:bot|system|auto|automated)\b", re.I)
+_NOT_A_PERSON = re.compile(r"\b(?:bot|system|auto|automated)\b|自动回复|机器人|系统消息", re.I)
 MAX_HEADER_LOOKBACK = 600  # characters back to the header line of an entry
 
 
@@ -78,7 +80,9 @@ def _ticket_sides(sentences: Sequence[Sentence], touchpoint: Touchpoint) -> dict
             side = _side_of_label(s.speaker, requester)
         else:
             side = None
-            headers = list(_HEADER.finditer(text, max(0, s.start - MAX_HEADER_LOOKBACK), s.start))
+            window = max(0, s.start - MAX_HEADER_LOOKBACK)
+            headers = sorted([*_HEADER.finditer(text, window, s.start), *_ZH_HEADER.finditer(text, window, s.start)],
+                             key=lambda m: m.start())
             if headers and not text[headers[-1].end():s.start].count("\n\n"):
                 side = _side_of_label(headers[-1].group("label").strip(), requester)
         if side is not None and side != side_of(s, touchpoint):

@@ -72,6 +72,7 @@ from extractors.rules.next_step_patterns import (
     ZH_VERB,
 )
 from extractors.rules.parties import party_side, third_party
+from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import Sentence
 from extractors.rules.sides import addressee_role
 
@@ -243,8 +244,9 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences, touchpoint.text)):
             found = [replace(h, owner=named) if h.is_request else h for h in found]
         if found and (lead := _NAMED_LEAD.match(sentence.text)) is not None \
-                and (side := "(" in touchpoint.text and party_side(lead.group("name"), touchpoint.text,
-                                                                   touchpoint.direction, touchpoint.channel)
+                and (side := "(" in touchpoint.text and (
+                        project_third_party(lead.group("name"), touchpoint.text)
+                        or party_side(lead.group("name"), touchpoint.text, touchpoint.direction, touchpoint.channel))
                      or third_party(lead.group("name"), touchpoint.text)):
             found = [h if h.is_request else replace(h, owner=side) for h in found]  # "Jess will send…"
         reply = answer.reply() if found else None

@@ -112,7 +112,10 @@ _VENDOR_SPEECH = fold(re.compile(
     r"data residency|docs?|documentation|cto|csm|onboarding)|thanks for (?:reaching out|"
     r"contacting|calling|joining|your patience|the time|making time|hopping on)|how can I help|"
     r"sorry (?:for|about) (?:the|that)|I've (?:escalated|reproduced|checked|added|updated)|"
-    r"(?:I'll|I will|we'll|we will) (?:send|share|get) you|the quote is|we (?:support|offer|"
+    r"(?:I'll|I will|we'll|we will) (?:send|share|get) you(?! (?:over )?(?:the |our |my |a |an |those |these )?"
+    r"(?:[\w-]+ ){0,2}(?:(?:asset|user|staff|employee|device|serial|guest|attendee|traveler|passenger|student|"
+    r"member|site|store) list|logs?|exports?|headcount|po|purchase order|credentials|readings|signed)\b)|"
+    r"(?:anything|something) else (?:I|we) can (?:help|do)|the quote is|we (?:support|offer|"
     r"have a (?:native|built-in))|your (?:account|ticket|order|workspace|trial|renewal|team's|"
     r"feedback|data|seats|invoice|subscription))\b"
     r"|我司|我们的(?:产品|系统|平台|工程师|技术|方案|报价)|有什么可以帮您|非常抱歉|抱歉|给您(?:开通|发|安排|申请)|"
@@ -127,7 +130,8 @@ _VENDOR_SPEECH = fold(re.compile(
 _CUSTOMER_SPEECH = fold(re.compile(
     r"\b(?:your (?:product|platform|tool|app|system|pricing|team|engineers?|support|sales|demo|"
     r"company|software|solution|crm|api|quote|price|contract|docs)|you guys|do you (?:support|"
-    r"have|offer)|we(?:'re| are) (?:currently )?(?:on|using)|we (?:use|budgeted|signed|bought|"
+    # "do you have a date / a rough number?" is the seller's discovery, not the buyer's question
+    r"have(?! (?:a |an |any )?(?:rough |ballpark )?(?:date|idea|number|headcount|budget|timeline|time|preference)s?\b)|offer)|we(?:'re| are) (?:currently )?(?:on|using)|we (?:use|budgeted|signed|bought|"
     r"need|want)|our (?:reps|agents|sales team|boss|cfo|ceo|it|it team|budget|renewal|contract|"
     r"company|compliance|finance|procurement|managers?|users|staff|forecast)|my (?:boss|team|"
     r"manager))\b"

@@ -79,6 +79,9 @@ _CUSTOMER_MORE = fold(re.compile(
     # the buyer's trade: it asks for the paperwork, signs and pays, orders again, reports the vendor's slips
     r"(?:send|email) me (?:the |a |an |your )?(?:[\w-]+ ){0,2}(?:paperwork|quote|invoice|contract|order form|"
     r"cost sheet|pricing|report)\b|(?:I'll|I will|we'll|we will) (?:pay|get it signed|sign it)\b|"
+    r"(?:I'll|I will|we'll|we will) (?:send|email|get|share) you (?:over )?(?:the |our |my |a |an |those |these )?"
+    r"(?:[\w-]+ ){0,2}(?:(?:asset|user|staff|employee|device|serial|guest|attendee|traveler|passenger|student|"
+    r"member|site|store) list|logs|exports?|headcount|po|purchase order|credentials|readings)\b|"
     r"\bdeposit\b|(?:I've|we've|I have|we have) got sign-?off|the boss wants|my line (?:stops|is down)|"
     r"(?:second|third|fourth) slip\b|(?:that|the) [\w-]+(?: [\w-]+)? you did\b|we (?:looked at|trialled|trialed) "
     r"[A-Z]|the quote was\b|can (?:I|we) (?:pick (?:it |them )?up|collect)\b|can we add \d+ (?:more )?(?:seats|"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -549,6 +550,11 @@ FIX_CONFIRMED = gated(re.compile(
     r"(?:^|(?<=[，,！!\s]))(?:好了|可以了)(?=[，,！!。~～\s]|$)", re.I))
 
 
+def last_complaint(scored: Sequence[tuple[str, float]], strong: float = STRONG) -> int:
+    """The index of the customer's last sentence scored at or below -`strong`; -1 if none."""
+    return max((i for i, (_, score) in enumerate(scored) if score <= -strong), default=-1)
+
+
 def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], channel: str,
                     strong: float = STRONG) -> SentimentLabel:
     """`positive` for a `mixed` or `neutral` support ticket in which the customer, after the last
@@ -557,8 +563,7 @@ def settle_resolved(label: SentimentLabel, scored: list[tuple[str, float]], chan
     `label`. `scored` holds the customer's (sentence, score) pairs in text order."""
     if label not in ("mixed", "neutral") or channel not in RESOLUTION_CHANNELS:
         return label
-    last_negative = max((i for i, (_, s) in enumerate(scored) if s <= -strong), default=-1)
-    after = scored[last_negative + 1 :]
+    after = scored[last_complaint(scored, strong) + 1 :]
     clear = [s for _, s in after if abs(s) >= strong]
     confirmed = any(FIX_CONFIRMED.search(text) for text, _ in after)
     return "positive" if confirmed and clear and clear[-1] > 0 else label

@@ -16,8 +16,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.models import SentimentLabel
+from extractors.rules.fault_report import SUPPORT_CHANNELS
+from extractors.rules.sentiment import last_complaint
 
-SUPPORT_CHANNELS = ("ticket", "chat")
 # thanks or praise addressed to the people who helped
 GRATITUDE = re.compile(
     r"\b(?:thank(?:s| you)|appreciate|lifesaver|life[- ]saver|saved (?:us|me|our|my|the day)|"
@@ -33,7 +34,7 @@ def settle_thanked(label: SentimentLabel, scored: Sequence[tuple[str, float]], c
     `scored` holds the customer's (sentence, score) pairs in text order."""
     if label != "mixed" or channel not in SUPPORT_CHANNELS:
         return label
-    last_negative = max((i for i, (_, s) in enumerate(scored) if s <= -strong), default=-1)
+    last_negative = last_complaint(scored, strong)
     if last_negative < 0:
         return label
     after = [(text, s) for text, s in scored[last_negative + 1 :] if s >= strong]

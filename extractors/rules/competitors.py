@@ -25,6 +25,7 @@ from extractors.rules.integration_objects import (
     points_back,
 )
 from extractors.rules.sentences import Sentence
+from extractors.rules.vendor_tools import is_vendor_own
 
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
@@ -444,6 +445,8 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
                 _is_title_line(text, start, end, kind)
                 or _CHANNEL_FIELD.search(text, max(0, start - 24), start)):
             stance = "integration"
+        if stance != "comparing" and is_vendor_own(sentence, start - sentence.start, end - sentence.start):
+            stance = "integration"  # "our Zendesk portal" said by the agent: the vendor's own tool
         hits.append(CompetitorHit(alias.name, text[start:end], start, end, stance, sentence))
     return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
                                       sentences, starts, read)

@@ -21,9 +21,9 @@ from extractors.catalog import load_catalog
 
 DATASETS = Path(__file__).resolve().parents[2] / "evals" / "datasets"
 SPLITS = ("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-          *(f"blind{n}" for n in range(7, 17)), "real1")
+          *(f"blind{n}" for n in range(7, 17)), "blind18", "real1")
 BLIND_SPLITS = {"blind": 80, "blind2": 100, "blind3": 80, "blind4": 100, "blind5": 100,
-                "blind6": 100, **{f"blind{n}": 100 for n in range(7, 17)}}  # name -> minimum size
+                "blind6": 100, **{f"blind{n}": 100 for n in range(7, 17)}, "blind18": 100}  # name -> minimum size
 PREFIXED_SPLITS = {*BLIND_SPLITS, "real1"}  # ids start with the split name
 CHANNELS_USED = {"call", "meeting", "email", "chat", "ticket"}
 
@@ -101,7 +101,7 @@ def test_blind3_has_eight_items_per_channel_and_language(
     assert counts == {(lang, ch): 8 for lang in ("en", "zh") for ch in CHANNELS_USED}
 
 
-@pytest.mark.parametrize("split", [f"blind{n}" for n in range(4, 17)])
+@pytest.mark.parametrize("split", [*(f"blind{n}" for n in range(4, 17)), "blind18"])
 def test_blind4_and_later_have_ten_items_per_channel_and_language(
         split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
     """GUIDE.md "Blind split 4" to "Split blind16": 50 English and 50 Chinese items, ten per channel."""
@@ -111,7 +111,7 @@ def test_blind4_and_later_have_ten_items_per_channel_and_language(
     assert counts == {(lang, ch): 10 for lang in ("en", "zh") for ch in CHANNELS_USED}
 
 
-@pytest.mark.parametrize("split", [*(f"blind{n}" for n in range(3, 17)), "real1"])
+@pytest.mark.parametrize("split", [*(f"blind{n}" for n in range(3, 17)), "blind18", "real1"])
 def test_a_late_blind_split_shares_no_line_with_any_other_split(
         split: str, items_by_split: dict[str, list[GoldItem]]) -> None:
     """Written blind: not even a quoted line or a signature is borrowed from another split."""

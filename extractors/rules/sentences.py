@@ -32,7 +32,10 @@ _STAMP = (rf"\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[ T]+{_CLOCK})?|"
           r"\d{1,2}月\d{1,2}[日号](?:[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?|"  # "3月27日 09:12 小蒋：…"
           # a handling log's month-day and clock: "04-03 16:20 客户回复：…", "3/27 10:50 潘丽：…"
           rf"\d{{1,2}}[-/]\d{{1,2}}[ \t]+{_CLOCK}|"
-          rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?[ \t]+{_CLOCK}|{_CLOCK}")
+          rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}},?[ \t]+{_CLOCK}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}},?[ \t]+{_CLOCK}|"
+          # Teams' and a ticket thread's "[Mon 8:14 AM]", "[20 Feb 08:55]", "[周一 10:20]"
+          rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{{0,6}}\.?,?[ \t]+{_CLOCK}|\d{{1,2}} [A-Z][a-z]{{2,8}}\.?,?[ \t]+{_CLOCK}|"
+          rf"(?:周|星期)[一二三四五六日天][ \t]*{_CLOCK}|{_CLOCK}")
 # (WhatsApp: "[28/02/2026, 19:14]"; a ticket's "[Mar 3, 09:10]")
 # a stamp after the label: "Agent (Meera, Tier 2), 10 Feb 2026 11:40:", "Requester, Mar 30 2026 08:31:"
 # or a date alone ("Agent (Kofi, Billing Support), Mar 30:")
@@ -52,9 +55,14 @@ _LABEL = gated(re.compile(
     # the colon of a clock ("Monica Reyes  3:41 PM") is no label's
     # (and a bracketed time after the label: "SPEAKER_01 [00:00:07]: …")
     # (but "客服：11个订舱…" is a label: two digits that count something Chinese are no clock's)
-    rf"(?:{_TRAILING_STAMP}|[ \t]*\[(?:{_STAMP})\])?\s*(?:[:：](?!\d\d)|(?<!\d)[:：](?=\d\d[\u4e00-\u9fff]))\s*(?=\S)"
+    # (and Slack's emoji codes are no label's colon: "hi both :wave: I'd like…")
+    rf"(?:{_TRAILING_STAMP}|[ \t]*\[(?:{_STAMP})\])?\s*(?:[:：](?!\d\d|[a-z0-9_+-]+:)|(?<!\d)[:：](?=\d\d[\u4e00-\u9fff]))\s*(?=\S)"
     # (Slack's "Jane Ng  10:32 AM", an older export's "Jane Ng [10:32 AM]")
-    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)[ \t]+(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
+    # (WeChat's copied "李强（海川）09:03" has no space after the tag)
+    rf"|(?P<header>[^\s:：\d\[\]][^\n:：]{{0,40}}?)(?:[ \t]+|(?<=[)）]))(?:{_STAMP}|\[(?:{_STAMP})\])[ \t]*\n"
+    # a thread entry's time, then its writer alone on the line: "[20 Feb 08:55] Ines Vaz", "[3/12 10:02] 客服 周婷"
+    rf"|[\[(](?:{_STAMP})[\])][ \t]*(?P<shead>[A-Z][\w'.&-]*(?:[ \t]+(?:[A-Z][\w'.&-]*|[（(][^()（）\n]{{1,30}}[)）]|"
+    rf"[-–]|of|de|van|von)){{0,5}}|[\u4e00-\u9fff][\u4e00-\u9fff（）()·\w \t-]{{0,15}})[ \t]*\n(?=[ \t]*\S)"
     # a bracketed header line, writer then time: "[Customer - Nate Olson, 09:48]", "【客户-邓思思 11:45】"
     rf"|[【\[](?P<bhead>[^】\]\n:：\d]{{2,40}}?)[,，]?[ \t]*(?:{_STAMP})[】\]][ \t]*$"
     # a ticket's section line: "-- Support reply --", "=== Customer response ==="
@@ -166,6 +174,8 @@ _DIGIT = re.compile(r"\d")
 _TIMED_ENTRY = re.compile(rf"^[^()（）\d]{{0,20}}{_CLOCK}\s*[（(](?P<who>[^)）]+)[)）]$")
 _TAG_TIME = re.compile(rf"(?:[,，]?[ \t]*{_CLOCK}[ \t]*(?=[)）])|[ \t]*[（(][ \t]*{_CLOCK}[ \t]*[)）])")
 # "Also, minor: …", "One more thing, sorry: …": a remark's lead-in, not a speaker
+# a company in square brackets after a name, as Slack Connect shows it: read as "Name (Company)"
+_SQUARE_TAG = re.compile(r"\s*\[([^\[\]\n\d:]{2,40})\]$")
 _LEAD_IN = re.compile(r"^[^(（]*,\s+[a-z]")
 # the date a header line names after its writer: "Jane Ng, Mar 3, 2026, 10:32", "Leo (Support) — 3 Mar 2026"
 _HEADER_DATE = re.compile(r"\s*[,—–-]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]{2,8}\b|\d{4}[-/.]\d).*$")
@@ -521,7 +531,8 @@ def _turns(touchpoint: Touchpoint) -> list[tuple[int, int, Role, str | None, int
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         speaker = (match.group("bracketed") or match.group("speaker") or match.group("header")
-                   or match.group("section") or match.group("bhead")).strip(" \t—–-")
+                   or match.group("section") or match.group("bhead") or match.group("shead")).strip(" \t—–-")
+        speaker = _SQUARE_TAG.sub(r" (\1)", speaker)  # Slack's "Dana Whitlock [Framewise]": the tag
         if match.group("header") is not None:  # "Emily Tran (Vantage IT) | 00:01:20": the bar is no name's
             speaker = (_HEADER_DATE.sub("", speaker) or speaker).rstrip(" \t|·•")
         if speaker[-1:] in ")）" and (entry := _TIMED_ENTRY.match(speaker)):

@@ -30,7 +30,7 @@ from extractors.rules.vendor_tools import is_vendor_own
 STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
     ("switching_from", gated(re.compile(
         r"\b(switch(?:ing|ed)? (?:away )?from|mov(?:e|ing|ed) (?:away )?(?:off|from)|migrat(?:e|ing|ed)"
-        r" (?:off|from|away from|out of)|replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
+        r" (?:off|from|away from|out of)|(?<!n't )(?<!not )(?<!never )replac(?:e|ing|ed)|leav(?:e|ing)|get(?:ting)? (?:rid of|off)|"
         r"used to use|(?:previously|formerly) (?:used|using|on|ran|running)|ditch(?:ing)?|drop(?:ping)?|cancel(?:l?ing)?|churn(?:ing)? from|"
         r"(?:(?<=we )|(?<=they )|(?<=have )|(?<=has )|(?<=had )|(?<='ve )|(?<=n't )|(?<=finally )|"
         r"(?<=already )|(?<=recently )|(?<=just ))left|"
@@ -38,7 +38,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
         r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
-        r"|从.{0,12}?(?:迁移|切换|切过来|换|(?<!流)转|导出|导入|导过来|迁过来)|换掉|替换|替代|不再用|不想用|弃用|淘汰|迁出|停用|"
+        r"|从.{0,12}?(?:迁移|切换|切过来|换|(?<!流)转|导出|导入|导过来|迁过来)|(?<!不)(?<!不会)(?<!不是要)(?<!不打算)(?<!不需要)(?:换掉|替换|替代)|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"(?:以前|之前|此前|原来|原先|过去|先前|早先)[^，,。；;！!？?\n]{0,8}?(?<![费作应信适效实通])(?:用|使用)(?![户量])(?:的是|过的?|着|了)?",
         re.I))),
     ("comparing", gated(re.compile(
@@ -66,7 +66,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"rel(?:y|ies|ying) on|li(?:ve|ves|ving) in|"
         r"stay(?:s|ing)?(?= put\b| as\b|\s*[;,.!])|remain(?:s|ing)?(?= (?:the|our|their|its|in use)\b)|(?:is ?n[o\'’]t|not) going anywhere)\b"
         r"|在用|用的是|用着|正在使用|目前使用|现在用|一直用|我们用|使用的是|已经用了|续费|续约|部署了|上了|"
-        r"继续用|还是用|都用|也用|统一用|全员用|日常用|平时用|主要用", re.I))),
+        r"继续用|还是用|都用|也用|统一用|全员用|日常用|平时用|主要用|用紧", re.I))),  # 用緊: Cantonese "using"
 ]
 # a catalog name as something to connect to, sync with, or keep using alongside us
 INTEGRATION_CUE = fold(re.compile(
@@ -90,9 +90,13 @@ INTEGRATION_CUE = fold(re.compile(
     r"alongside|on top of|together with|single sign-on|sso|"
     # a record made in the tool by automation: "alerts create work orders in ServiceNow automatically"
     r"(?:creat|open|rais|generat|fil|log|post)\w* (?:[\w-]+ ){1,6}?automatically|"
-    r"automatically (?:creat|open|rais|generat|fil|logg?|post|push|sync)\w*)\b"
+    r"automatically (?:creat|open|rais|generat|fil|logg?|post|push|sync)\w*|"
+    # a record our side would open in it ("can the alert open a ticket in Freshdesk?"), and a
+    # replacement denied: the tool stays beside us ("we won't replace Zendesk", "不替代金蝶")
+    r"(?:open|create|raise|file)s? (?:a |an |the )?(?:ticket|case|task|work order|incident)s? in|"
+    r"(?:won't|will not|wouldn't|doesn't|does not|isn't|is not|not) (?:going to )?(?:replac\w*|rip(?:ping)? out))\b"
     r"|对接|打通|集成|同步|推送|推到|接入|连接|连通|互通|插件|接口|单点登录|配合(?:着)?用|一起用|并行|整合|串接|介接|"
-    r"回写|写回|回传|导入到|导到|流转到|带到|带入|带出来|带过来|带过去|兼容|嵌入|内嵌|读取|读过去|读过来|直接读|"
+    r"推过来|推过去|传过来|传过去|联调|不(?:会|是要|打算|需要)?(?:替代|替换|取代|换掉)|回写|写回|回传|导入到|导到|流转到|带到|带入|带出来|带过来|带过去|兼容|嵌入|内嵌|读取|读过去|读过来|直接读|"
     r"导给|导出给|同步给|推给|回传给|连起来|接起来|两边(?:的)?(?:数据|系统)?(?:要|能|得|需要|可以)?(?:打)?通", re.I))
 # integration nouns that say nothing about a name unless attached to it ("the Zendesk plugin",
 # "plugin for Zendesk"): "Salesforce's API limits are killing us" is a complaint about Salesforce
@@ -108,16 +112,16 @@ CHANNEL_CUE = fold(re.compile(
     r"|(?<=for )(?:chat|messaging|internal comms|internal communication|collaboration|docs)\b"
     r"|里走|上走|群里|群聊|办公|协同|协作|服务群|项目群|工作群|对接群|售后群|机器人|小程序|"
     r"内部沟通|沟通|员工通讯|内部通讯|通讯录|发通知|消息提醒|通知|审批|打卡|考勤|请假|排班|报销|扫码登录|登录|开会|会议链接|日程|"
-    r"发(?:你|您)|发到|里发|上发", re.I))
+    r"发(?:你|您)|发到|里发|上发|上提|上报", re.I))
 _COMPETITIVE = {"switching_from", "comparing", "evaluating"}
 # the part of a workplace tool named right after it ("拉个钉钉群", "飞书文档", "my Lark calendar"), an
 # app built on it ("飞书应用的演示账号", "the DingTalk app"), or the notes it wrote ("飞书妙记", "钉钉
 # 会议纪要", "the Lark transcript"): a tool, or our product inside it
-_TOOL_PART = re.compile(r"(?:的)?(?:群|单聊|私聊|外部群|闪记|考勤|服务号|工单|文档|日历|日程|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
+_TOOL_PART = re.compile(r"(?:的)?(?:侧边栏|群|单聊|私聊|外部群|闪记|考勤|服务号|工单|文档|日历|日程|会议|消息|通知|视频|直播|审批|打卡|账号|帐号|机器人|"
                         r"小程序|云盘|邮箱|表格|链接|工作台|应用|插件|集成版|妙记|纪要|录音|转写|速记|字幕)|[ -]?(?:"
                         r"groups?|chats?|docs?|messages?|calendar|meetings?|accounts?|bots?|channels?|workspace|"
                         r"calls?|apps?|plugins?|plug-ins?|add-ons?|mini-programs?|transcripts?|recordings?|"
-                        r"minutes)\b", re.I)
+                        r"minutes|sidebar)\b", re.I)
 # our own component built for the name ("your Salesforce managed package", "你们的钉钉插件"): the
 # name is what it plugs into; "our …" only in the vendor's words
 _OWN_COMPONENT_BEFORE = re.compile(r"(?:\byour|你们的?|贵司的?|(?P<our>\bour|我们的?))\s*$", re.I)
@@ -154,7 +158,8 @@ _STANCE_GATES = [(stance, pattern, register_pattern(f"stance_{stance}", pattern)
 _INTEGRATION_GATE = register_pattern("stance_integration", INTEGRATION_CUE)
 _CHANNEL_GATE = register_pattern("stance_channel", CHANNEL_CUE)
 _CRM_USE = fold(re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?|opportunit\w+|"
-                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单|会员(?:系统|管理|运营)|私域|客户运营", re.I))
+                      r"sales management)\b|客户管理|管客户|管理客户|销售管理|线索|商机|客户关系|跟单|会员(?:系统|管理|运营)|私域|客户运营|"
+                      r"打标签|(?:会员|客户|学员|营员|顾客|线索)(?:的)?(?:信息|资料|档案|数据)?[^，,。；;]{0,8}?(?:维护|管理|打标签)", re.I))
 _NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
                           r"|不用|没用|没有用|没在用|并没有", re.I))
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
@@ -223,7 +228,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
             sentence.text, here[1]) or _POWERED_BEFORE.search(
             sentence.text, max(0, here[0] - 12), here[0]) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])
-            and not _evaluated_here(here, cues)):
+            and not _evaluated_here(here, cues) and not _CRM_USE.search(sentence.text)):
         return "integration"
     if _COMPONENT.match(sentence.text, here[1]):
         owner = _OWN_COMPONENT_BEFORE.search(sentence.text, max(0, here[0] - 8), here[0])
@@ -299,7 +304,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         return "integration"
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
-    if integration or (channel and kind != "competitor") or kind == "tool" or (kind == "both" and best is not None
+    if integration or (channel and kind != "competitor" and not _CRM_USE.search(sentence.text)) or kind == "tool" or (kind == "both" and best is not None
                                           and best[2] == "using"
                                           and not _CRM_USE.search(sentence.text)):
         return "integration"

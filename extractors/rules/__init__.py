@@ -36,6 +36,7 @@ from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
 from extractors.rules.curt import settle_curt
 from extractors.rules.fault_report import settle_fault_report
+from extractors.rules.internal_meetings import is_internal
 from extractors.rules.next_steps import NextStepHit, find_next_steps
 from extractors.rules.sarcasm import read_sarcasm
 from extractors.rules.sentences import Sentence, split_sentences
@@ -111,6 +112,9 @@ class RulesExtractor(Extractor):
             weights[step.sentence.start] += 1.5
             next_steps.append(NextStep(action=step.action, owner=step.owner, due=step.due,
                                        due_phrase=step.due_phrase, evidence=ev(step.sentence)))
+        if is_internal(touchpoint, sentences):  # a colleague's "could you send me…" asks a colleague
+            next_steps = [n.model_copy(update={"owner": "rep"}) if n.owner == "customer" else n
+                          for n in next_steps]
         pains = find_pain_points(sentences, touchpoint)
         objections = find_objections(sentences, touchpoint, rivals)
         signals = find_buying_signals(sentences, touchpoint)

@@ -19,6 +19,7 @@ from assistant.models import Role, Touchpoint
 from extractors.rules.attendees import attendee_sides, named_roles, prefix_sides
 from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
+from extractors.rules.internal_meetings import says_internal
 from extractors.rules.sides import TAG, is_vendor_job, opposed_pairs, org_votes, organisation_of
 from extractors.rules.ticket_forms import field_kind, requester_names
 
@@ -88,7 +89,9 @@ _AGENT_LABELS = fold(re.compile(r"^(?:(?:agent|support|support agent|agent reply
                                 re.I))
 _VENDOR_REPLY = gated(re.compile(r"^[ \t]*(?:(?:reply|response) from|official (?:reply|response))[^\n:：]{0,60}[:：]|"
                                  r"^[ \t]*官方回复[^\n:：]{0,30}[:：]", re.M | re.I))
-_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user|visitor|guest|"
+# ("User Interface:", "User Research:" are a product team's roles, as AMI's meetings label them)
+_CUSTOMER_LABELS = fold(re.compile(r"^(customer|client|prospect|buyer|caller|user(?! (?:interface|experience|research|"
+                                   r"researcher|ops|operations)\b)|visitor|guest|"
                                    r"requester|requestor|member|patient|shopper|end user|"
                                    r"客户(?:评价|反馈|回复|意见栏?)?|买方|甲方|用户|来电|访客|顾客|买家|会员|"
                                    r"问题描述|description|issue description|"
@@ -652,6 +655,9 @@ def split_sentences(touchpoint: Touchpoint, low: str | None = None) -> list[Sent
     infer_roles(sentences, touchpoint.channel, _organisations(sentences))
     if touchpoint.channel in ("chat", "meeting"):
         _prefix_roles(sentences)
+    if says_internal(touchpoint) and not any(role == "customer" for _, _, role, _, _ in turns):
+        for s in sentences:  # "Internal pipeline review": everyone in the room is the vendor's
+            s.role = "rep"
     _mark_quoted(text, sentences, turns)
     masks = mark(lowered(text) if low is None else low, [s.start for s in sentences],
                  [s.end for s in sentences])

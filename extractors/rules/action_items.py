@@ -95,6 +95,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
             row = TableRow(m.group("who"), m.group("task"), m.group("due") or "")
     who: str | None
     task: str | None
+    does = False
     if row is not None:
         who, tag, task = row.who, None, row.task.strip()
     else:
@@ -103,6 +104,9 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
             who, task = _side_list(sentence, sentences)
             if who is None and headings and any(at < sentence.start for at in headings):
                 who, task = _named_first(sentence, touchpoint)
+        does = who is None and task is None and any(at < sentence.start for at in headings)
+        if does:
+            who, task = _named_does(sentence)
     if who is None or task is None or _NOT_A_NAME.match(who):
         return None
     if row is not None:  # "| Ravi | Send proposal (approx. 20 users) | 13 Mar |": the due is its own cell
@@ -130,6 +134,8 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
         action = f"return {back.group('what')}"
     if len(action) < MIN_ACTION_CHARS:
         return None
+    if row is None and does:
+        action = _plain_verb(action)
     if row is not None and action[1:2].islower():
         action = action[0].lower() + action[1:]  # a cell's capital: "Reproduce the bug"
     due = dues[0] if dues else None
@@ -138,7 +144,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
                        is_request=owner != side_of(sentence, touchpoint))
 
 
-_ITEM_START = frozenset("-*•·▪◦–[0123456789Aa")  # how an item line or its label can begin
+_ITEM_START = frozenset("-*•·▪◦–☐□☑☒✓✔[0123456789Aa")  # how an item line or its label can begin
 # a row of an action table: "| Corinne | Reproduce the bug and report back | Tue 3 Mar |", read whole
 # from its line (a sentence may end inside a cell: "approx. 20 users")
 _ROW = re.compile(r"\|\s*(?P<who>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})\s*\|\s*(?P<task>[^|\n]{3,}?)\s*\|"
@@ -171,7 +177,7 @@ def _parts(sentence: Sentence) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-_LABEL_START = frozenset("-*•·▪◦–[0123456789")  # how `_ITEM_LABEL` can begin
+_LABEL_START = frozenset("-*•·▪◦–☐□☑☒✓✔[0123456789")  # how `_ITEM_LABEL` can begin
 
 
 def _could_open(text: str, starts: frozenset[str]) -> bool:
@@ -195,6 +201,30 @@ def _named_first(sentence: Sentence, touchpoint: Touchpoint) -> tuple[str | None
         if 2 <= len(name) <= 4 and task.startswith(name) and len(task) > len(name) + 1:
             return name, task[len(name):]
     return None, None
+
+
+# "- Noor sets up a trial workspace tomorrow", "• Carla sends the sample reports by Monday": notes
+# under an action heading that say what a named person does, in the present; a verb of wanting,
+# thinking or having ("- Gareth wants…", "- Bev has…") reports, it assigns nothing
+_DOES = re.compile(rf"^\s*{BULLET}\s*(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?!(?:wants|needs|likes|loves|hates|"
+                   r"thinks|says|said|feels|is|was|has|had|knows|prefers|hopes|expects|worries|seems|agrees|"
+                   r"asks|mentions|notes|raises|doubts|believes|means|remains|stays|owns)\b)"
+                   r"(?P<verb>[a-z]{2,}(?<!ss)(?:s))\b(?P<rest>.*)$")
+
+
+def _named_does(sentence: Sentence) -> tuple[str | None, str | None]:
+    """(the person, the task from its verb on) of "- Noor sets up a trial workspace"."""
+    if (m := _DOES.match(sentence.text)) is None:
+        return None, None
+    return m.group("who"), sentence.text[m.start("verb"):].strip()
+
+
+def _plain_verb(action: str) -> str:
+    """"sets up a workspace" -> "set up a workspace": the first word's plain form."""
+    verb, _, rest = action.partition(" ")
+    plain = (verb[:-3] + "y" if verb.endswith("ies") else
+             verb[:-2] if re.search(r"(?:ch|sh|x|ss|zz|o)es$", verb) else verb[:-1])
+    return f"{plain} {rest}".strip()
 
 
 def _side_list(sentence: Sentence, sentences: list[Sentence]) -> tuple[str | None, str | None]:

@@ -194,7 +194,7 @@ _BRACKET_SPEAKER = re.compile(r"^[【\[](?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2}
 _REPLY_HEADER = re.compile(r"^\s*(?:reply from|response from|official (?:reply|response)|官方回复|客服回复)\b",
                            re.I)
 # what opens an item of a list: "- ", "•", "1.", "2)", "3、", "[ ]", "[x]" (action_items reads it too)
-BULLET = r"(?:[-*•·▪◦–]|\d{1,2}[.)、]|\[ ?[xX ]?\])"
+BULLET = r"(?:[-*•·▪◦–☐□☑☒✓✔]|\d{1,2}[.)、]|\[ ?[xX ]?\])"  # (check boxes too: "☐ Devon: send…")
 _LISTED = re.compile(rf"\s*{BULLET}\s*\S")
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-h])\.")  # "1.", and "a." of a lettered list
 MAX_ITEM_NUMBER_CHARS = 4

@@ -50,7 +50,15 @@ EN_VERB_WORDS = (
     # what a customer's admin does to get access or stock: "I'll request it today", "order the licences"
     "request",
     # note-taking shorthand: "sched training for the 3 stores", "f/u with legal"
-    "sched", "f/u")
+    "sched", "f/u",
+    # field and back-office work promised in service and rollout talk: "Priya will load the title
+    # records", "Tomasz will dial in to the tablets", "I'll mute the alerts for that site", "we'll
+    # pick up the unit Tuesday", "the tech will inspect the unit", "we'll waive the fee"
+    "load", "reload", "dial in", "mute", "unmute", "visit", "stop by", "come by", "swing by",
+    "drop off", "pick up", "inspect", "repair", "service", "calibrate", "print", "reprint", "order",
+    "reorder", "reserve", "line up", "waive", "invoice", "translate", "scope", "audit", "measure",
+    "survey", "mount", "courier", "mail", "attend", "rebook", "reroute", "top up", "unblock",
+    "back up", "certify")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -89,7 +97,10 @@ EN_REQUEST = fold(re.compile(
     rf"{_ADV} (?P<verb>{_V}|have|see|receive|fill|dm|let (?:us|me) know(?= (?:by [^,?]{{1,25}}? )?(?:whether|when|"
     rf"which|what|how|if (?!you |there |anything|that |this |it ))))\b", re.I))
 EN_TEAM = fold(re.compile(
-    rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?)"
+    rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|"
+    # a department named bare at a clause's start: "…, and engineering will send a root-cause report"
+    rf"(?:(?<=^)|(?<=[,;:.!] )|(?<=\band ))(?:engineering|product|support|billing|finance|legal|dispatch|"
+    rf"accounts|operations|ops|security|networking|the NOC|NOC|the (?:[\w-]+ )?team)(?: team| desk)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
 # a person named beside their job: "our integrations lead, Bastien, will…", "ask my colleague, Ana
 # Ruiz, to…": one clause, whatever its commas

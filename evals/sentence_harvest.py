@@ -49,7 +49,7 @@ def _best(sentences: list[Sentence], phrase: str) -> int | None:
 
 
 TUNING_SPLITS = ("dev.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl",
-                 *(f"blind{n}.jsonl" for n in range(7, 17)), "real1.jsonl")
+                 *(f"blind{n}.jsonl" for n in range(7, 19)), "real1.jsonl")
 HELD_OUT_SPLITS = ("test.jsonl", "blind5.jsonl", "blind6.jsonl")  # never trained on: measure-only
 GOLD_SOURCE = "gold:"
 

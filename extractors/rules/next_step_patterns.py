@@ -154,7 +154,10 @@ TEAM_NAMES = {"legal", "finance", "procurement", "engineering", "support", "prod
               "hr", "security", "ops", "devops", "billing", "accounting", "compliance", "sales"}
 # habits and complaints, not plans: "财务每次都要手工再录一遍", "we always have to re-enter it"
 HABITUAL = fold(re.compile(r"\b(?:every (?:time|\w*day|week|month|morning|quarter|year)|always|usually|"
-                      r"keep having to)\b|"
+                      r"normally|typically|generally|keep having to|"
+                      # how it is done today, not a promise: "Right now we release it and create a new one"
+                      r"(?:right now|currently|today|at the moment|these days|for now),? (?:we|I|they) (?!(?:'ll|will|"
+                      r"can|could|need|must|should|have to|are going to)\b)[a-z]+s?)\b|"
                       r"每次|每天(?!的)|每周(?![一二三四五六日]?的)|每个月(?!的)|经常|总是|一直|老是|老出|老有|老不|都要|都得|说要|说得|觉得|认为|"
                       r"以前(?:用|都|一直|是)|过去(?:都|一直)", re.I))
 # an information question, not a request: "你们有没有做制造业的客户？"

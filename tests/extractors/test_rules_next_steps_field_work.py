@@ -39,3 +39,17 @@ def test_a_department_mid_sentence_is_no_subject() -> None:
     """"…the report from engineering will…" names no department as the one who acts."""
     text = "Customer: Hi.\nAgent: The report from engineering will show the cause.\n"
     assert steps(text) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Right now we release the hold and create a new one by hand.",
+    "Currently we export the list every Friday.",
+    "Normally we ship within two days.",
+])
+def test_how_it_is_done_today_is_no_step(said: str) -> None:
+    assert steps(f"Customer: {said}\nAgent: Thanks, noted.\n") == []
+
+
+def test_right_now_with_a_promise_is_a_step() -> None:
+    found = steps("Customer: It failed again.\nAgent: Right now I'll send you the fix.\n")
+    assert found == [("send you the fix", "rep")]

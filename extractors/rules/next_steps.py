@@ -71,6 +71,7 @@ from extractors.rules.next_step_patterns import (
     VERIFY_ASK,
     ZH_VERB,
 )
+from extractors.rules.next_step_zh_answers import with_problem
 from extractors.rules.parties import party_side, third_party
 from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import Sentence
@@ -276,7 +277,8 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             if merged is None and hit.is_request and _repeats_accepted_offer(hits, hit):
                 continue  # "I can send you a sample script if that helps?" / "Yes please send the script."
             if merged is None:
-                hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
+                hit = _with_subject(with_problem(_with_object(hit, sentences, i), sentences, i), touchpoint,
+                                    sentences, i)
                 key = _action_key(hit.action)
                 if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
                     merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"

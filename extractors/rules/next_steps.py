@@ -57,6 +57,7 @@ from extractors.rules.next_step_objects import (
     fronted,
     only_due,
     topic_of,
+    with_asked_object,
     with_result_object,
 )
 from extractors.rules.next_step_patterns import (
@@ -72,6 +73,7 @@ from extractors.rules.next_step_patterns import (
     ZH_VERB,
 )
 from extractors.rules.next_step_zh_answers import with_problem
+from extractors.rules.next_step_zh_orders import with_order
 from extractors.rules.parties import party_side, third_party
 from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import Sentence
@@ -272,12 +274,14 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             elif merged is not None and _HAN.search(hit.action) and not OBJECTLESS.match(hit.action) \
                     and not _VAGUE_ASK.match(hit.action) and (_VAGUE_ASK.match(hits[merged].action)
                                                              or _NAMES_ITS_OBJECT.match(hit.action)):
-                # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what
-                hits[merged] = replace(hits[merged], action=hit.action)
+                # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what,
+                # with the fuller name the ask gave it ("20把人体工学椅的报价单" / "把报价单发您")
+                hits[merged] = replace(hits[merged], action=with_asked_object(hit.action, hits[merged].action))
             if merged is None and hit.is_request and _repeats_accepted_offer(hits, hit):
                 continue  # "I can send you a sample script if that helps?" / "Yes please send the script."
             if merged is None:
-                hit = _with_subject(with_problem(_with_object(hit, sentences, i), sentences, i), touchpoint,
+                hit = _with_object(hit, sentences, i)
+                hit = _with_subject(with_order(with_problem(hit, sentences, i), sentences, i), touchpoint,
                                     sentences, i)
                 key = _action_key(hit.action)
                 if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):

@@ -72,3 +72,19 @@ NOT_STEPS = [
 @pytest.mark.parametrize("turns", NOT_STEPS)
 def test_a_yes_without_a_plan_and_a_list_of_nouns_are_no_steps(turns):
     assert steps(turns) == []
+
+
+PUT_IN_TOUCH = [
+    pytest.param("我表哥的店也想装一套，我把你微信推给他了，你们聊聊", id="wechat-passed-on"),
+    pytest.param("楼下老陈想问问价格，我把你电话给他了。", id="phone-given"),
+    pytest.param("顺便说一下，我把你的名片给了隔壁的周总", id="card-given-to"),
+]
+
+
+@pytest.mark.parametrize("said", PUT_IN_TOUCH)
+def test_someone_already_put_in_touch_is_no_step(said):
+    assert steps([("customer", said)]) == []
+
+
+def test_putting_someone_in_touch_later_is_a_step():
+    assert steps([("customer", "我明天把你微信推给她")]) == [("把你微信推给她", "customer", date(2026, 3, 3))]

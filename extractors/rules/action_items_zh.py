@@ -74,7 +74,7 @@ def zh_minutes_item(sentence: Sentence, sentences: list[Sentence], touchpoint: T
         return None
     if not (MIN_WHO_CHARS <= len(who) <= MAX_WHO_CHARS) or not task.strip():
         return None
-    owner = _owner(who, sentence, touchpoint) or _guessed_owner(who, sentence, touchpoint)
+    owner = _owner(who, sentence, touchpoint) or _guessed_owner(who, task, sentence, touchpoint)
     if owner is None:
         return None
     dues = [d for d in find_due_phrases(text, touchpoint.occurred_at, cues=sentence.cues) if d.due]
@@ -141,20 +141,26 @@ _INSTITUTION = re.compile(r"(?:中心|校|院|局|处|科|部|办|站|所|主任
 # rather than name someone ("系统切换已经完成")
 _OUTSIDER = re.compile(r"监理|设计院|第三方|检测|审计|公证|律所|政府|海关|供电|消防")
 _NOT_A_NAME = re.compile(r"已|了|的|是|在|把|要|会|都|没|不|还")
+# sent toward whoever writes the minutes: "发过来", "寄给我们", "交给我方"
+_TO_THE_WRITER = re.compile(r"(?:发|寄|传|送|交|转)过来|(?:给|到)(?:我们|我方|我司)")
 
 
-def _guessed_owner(who: str, sentence: Sentence, touchpoint: Touchpoint) -> str | None:
+def _guessed_owner(who: str, task: str, sentence: Sentence, touchpoint: Touchpoint) -> str | None:
     """The side of owner words that name no side, no attendee and no listed organisation: a vendor
-    job is the rep's, an institution's unit or title the customer's, else the writer's side; None
-    for an outside body or words that are no name."""
-    plain = _TAG.sub("", who).strip()
+    job is the rep's, an institution's unit or title the customer's, someone who sends things over to
+    the writer ("贺经理下周一前把原文发过来") the other side, else the writer's side; None for an
+    outside body or words that are no name."""
+    plain = "".join(_TAG.sub("", who).split())
     if _OUTSIDER.search(who) or _NOT_A_NAME.search(plain):
         return None
     if _VENDOR_JOB.search(who):
         return "rep"
     if _INSTITUTION.search(plain):
         return "customer"
-    return side_of(sentence, touchpoint)
+    writer = side_of(sentence, touchpoint)
+    if _TO_THE_WRITER.search(task):
+        return "customer" if writer == "rep" else "rep"
+    return writer
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

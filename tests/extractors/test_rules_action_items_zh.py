@@ -54,6 +54,10 @@ GUESSED = [
                  [("提供历年目录", "customer", date(2026, 4, 15))], id="zh-unplaced-institution-unit"),
     pytest.param("周例会记录\n待办：\n- 岑雪下周把门店清单发给各区；\n",
                  [("把门店清单发给各区", "rep", date(2026, 4, 20))], id="zh-unplaced-name-writers-side"),
+    pytest.param("周例会记录\n待办：\n- 柏经理周五前把历年台账发过来；\n",
+                 [("把历年台账发过来", "customer", date(2026, 4, 17))], id="zh-unplaced-name-sends-to-the-writer"),
+    pytest.param("周例会记录\n待办：\n- 远航仓储部 姚青：下周一前提供库位表；\n",
+                 [("提供库位表", "customer", date(2026, 4, 20))], id="zh-unit-then-name"),
 ]
 
 

@@ -41,3 +41,16 @@ ASKED = [
 @pytest.mark.parametrize(("promise", "ask", "expected"), ASKED)
 def test_a_promise_takes_the_fuller_name_the_ask_gave_its_object(promise, ask, expected):
     assert with_asked_object(promise, ask) == expected
+
+
+TAKEN_ON = [
+    pytest.param([("customer", "请周五前派人上门检修空调"), ("rep", "好的，我来安排")],
+                 [("派人上门检修空调", "rep", date(2026, 3, 6))], id="i-will-arrange-it"),
+    pytest.param([("customer", "麻烦把这周的对账单发我"), ("rep", "收到，我明天安排")],
+                 [("把这周的对账单发我", "rep", date(2026, 3, 3))], id="will-arrange-it-tomorrow"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), TAKEN_ON)
+def test_a_bare_yes_i_will_arrange_it_takes_on_the_ask_and_is_no_step_of_its_own(turns, expected):
+    assert steps(turns) == expected

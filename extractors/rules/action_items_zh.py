@@ -5,8 +5,11 @@ Minutes list follow-ups as "1. 乙方在2月13日前提交修改后的技术方�
 "- 念恩信息 项目经理 于洋：4月17日前提交二期实施计划": the owner comes first (a side word, an
 attendee, or an organisation the attendee lines place), then a linking word (于, 在, 负责, 将, 会),
 a date or the verb. Such a line is read only under an action heading ("后续安排", "待办",
-"会议确定") and only when its owner's side is known: a third party the text does not place is left
-out rather than guessed.
+"会议确定"). An owner that names no side, no attendee and no listed organisation ("- 邓晨下周把…",
+"3. 信息中心负责核对…", "- 青橙周三前提交…") is still someone the minutes assign a task to, so its
+side is guessed from its words (`_guessed_owner`): a vendor job is the rep's, an institution's unit or
+title the customer's, else the writer's side. A body outside both sides ("监理单位…", "第三方检测…")
+the text does not place is left out rather than guessed.
 
 A dated Chinese line that is not under an action heading is a task only when it reads as one
 (`reads_as_task`): "- 钱主任：二期预算已经批下来了，希望六月底前上线" reports, it assigns nothing.
@@ -71,7 +74,7 @@ def zh_minutes_item(sentence: Sentence, sentences: list[Sentence], touchpoint: T
         return None
     if not (MIN_WHO_CHARS <= len(who) <= MAX_WHO_CHARS) or not task.strip():
         return None
-    owner = _owner(who, sentence, touchpoint)
+    owner = _owner(who, sentence, touchpoint) or _guessed_owner(who, task, sentence, touchpoint)
     if owner is None:
         return None
     dues = [d for d in find_due_phrases(text, touchpoint.occurred_at, cues=sentence.cues) if d.due]
@@ -126,6 +129,38 @@ def _owner(who: str, sentence: Sentence, touchpoint: Touchpoint) -> str | None:
     sides = attendee_sides(touchpoint.text)
     named = sorted((name for name in sides if len(name) >= MIN_WHO_CHARS and name in who), key=len, reverse=True)
     return sides[named[0]] if named else None
+
+
+# the owner words of a name nobody placed: a vendor's job ("念恩信息 项目经理 于洋", "系统供应商", "冷链
+# 卫士 技术 邹明"), else an institution's unit or title, the buyer's side in minutes ("信息中心", "韶关校",
+# "郝科长", "温老师", "华康质量部")
+_VENDOR_JOB = re.compile(r"供应商|厂家|服务商|项目经理|实施|技术|工程师|商务|销售|顾问|客服|售后")
+_INSTITUTION = re.compile(r"(?:中心|校|院|局|处|科|部|办|站|所|主任|科长|处长|校长|院长|局长|所长|站长|老师|医生)"
+                          r"(?:[\u4e00-\u9fff]{1,3})?$")
+# not a guess: a body outside both sides ("监理单位华建咨询", "第三方检测机构"), or words that report
+# rather than name someone ("系统切换已经完成")
+_OUTSIDER = re.compile(r"监理|设计院|第三方|检测|审计|公证|律所|政府|海关|供电|消防")
+_NOT_A_NAME = re.compile(r"已|了|的|是|在|把|要|会|都|没|不|还")
+# sent toward whoever writes the minutes: "发过来", "寄给我们", "交给我方"
+_TO_THE_WRITER = re.compile(r"(?:发|寄|传|送|交|转)过来|(?:给|到)(?:我们|我方|我司)")
+
+
+def _guessed_owner(who: str, task: str, sentence: Sentence, touchpoint: Touchpoint) -> str | None:
+    """The side of owner words that name no side, no attendee and no listed organisation: a vendor
+    job is the rep's, an institution's unit or title the customer's, someone who sends things over to
+    the writer ("贺经理下周一前把原文发过来") the other side, else the writer's side; None for an
+    outside body or words that are no name."""
+    plain = "".join(_TAG.sub("", who).split())
+    if _OUTSIDER.search(who) or _NOT_A_NAME.search(plain):
+        return None
+    if _VENDOR_JOB.search(who):
+        return "rep"
+    if _INSTITUTION.search(plain):
+        return "customer"
+    writer = side_of(sentence, touchpoint)
+    if _TO_THE_WRITER.search(task):
+        return "customer" if writer == "rep" else "rep"
+    return writer
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -125,6 +125,7 @@ from extractors.rules.next_step_patterns import (
     spoken,
 )
 from extractors.rules.next_step_zh_filters import asks_identity, is_check_after_fix, reports_past
+from extractors.rules.next_step_zh_spoken import lists_objects, taken_on
 from extractors.rules.parties import party_side
 from extractors.rules.sentences import Sentence
 
@@ -205,6 +206,7 @@ def is_candidate(cues: int) -> bool:
         return True
     return bool(cues & (_ZH_SELF | _ZH_REQUEST) and cues & _ZH_MODAL
                 or cues & _ZH_SELF and cues & _ZH_YES
+                or cues & _ZH_YES and cues & (_ZH_MODAL | _ZH_TIMED)  # "收到，靠泊后安排驳船"
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED | _ZH_DEADLINE | _EN_DEADLINE))
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
@@ -345,6 +347,8 @@ def _clauses(text: str, cues: int = -1) -> list[tuple[int, int]]:
             continue  # "the usage report (adoption, coaching minutes) by Wednesday": one clause
         if apposed and any(a <= m.start() <= b for a, b in apposed):
             continue  # "our integrations lead, Bastien, will check…": one clause
+        if m.group().startswith("、") and lists_objects(text[cursor : m.start()], text[m.end():]):
+            continue  # "我明天把入驻截图、资质文件一起发您": one clause, two objects
         if m.start() > cursor:
             spans.append((cursor, m.start()))
         cursor = m.end()
@@ -565,6 +569,9 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
         return _Found("other", base + m.end(), trigger=m.group("trigger"))  # "排查完给我一个报告"
     if (m := ZH_WHEN_DONE.match(clause)) is not None:
         return _Found("self", base + m.end("trigger"), trigger=m.group("trigger"))
+    if answering and previous is None and (taken := taken_on(clause)) is not None:
+        # "收到，靠泊后安排淡水驳船", "好的，检测完当天下午出报告": the yes takes it on
+        return _Found("self", base + taken.end(), trigger=taken.group("trigger") or "")
     if previous is None:
         return None
     if m := ZH_CONJOINED.match(clause):  # "麻烦核实一下，并在月底之前退款"
@@ -611,6 +618,9 @@ _WHEN_DONE_ANYWHERE = gated(re.compile(r"(?:^|[，,])" + ZH_WHEN_DONE.pattern.re
 _TIMED_ANYWHERE = gated(re.compile(ZH_TIMED.pattern.removeprefix("^")))
 
 
+_PIECES = re.compile(r"[，,；;]")
+
+
 def _could_hold_a_step(text: str, cues: int) -> bool:
     """Whether any clause-level pattern could match: one search of the whole sentence each
     (named English owners and timed Chinese clauses included), before splitting clauses."""
@@ -627,6 +637,9 @@ def _could_hold_a_step(text: str, cues: int) -> bool:
             or ("后" in text or "完" in text) and _WHEN_DONE_ANYWHERE.search(text):
         return True
     if cues & _EN_CALL_ME and EN_CALL_ME.search(text):
+        return True
+    if cues & _ZH_YES and (yes := ZH_YES.match(text)) is not None \
+            and any(taken_on(piece) for piece in _PIECES.split(text[yes.end():])):
         return True
     if cues & _EN_HE and _HE_WILL_ANYWHERE.search(text):
         return True

@@ -175,3 +175,26 @@ def with_result_object(action: str, topic: str) -> str:
     if m is None:
         return action
     return f"{m.group('how')}{m.group('benefactive') or ''}把{topic}{m.group('verb')}"
+
+
+# "把报价单发您": a promise that names what it hands over, by its short name
+_HANDS_OVER = gated(re.compile(r"^(?P<pre>(?:一起|一并|先|再)?把)(?P<object>[^，,。把]{2,8}?)"
+                               r"(?P<rest>(?:发|寄|传|转|交|给)[^，,。]*)$"))
+# the frame of an ask before what it asks for: "给我一份", "发我们一个", "出一版", "提供"
+_ASK_FRAME = gated(re.compile(r"^(?:请|麻烦|烦请)?(?:您|你|你们)?(?:[^，,。]{0,3}?(?:给我们?|发我们?|寄我们?|提供|出|做|准备|报|发|要))?(?:一下)?(?:把)?"
+                              r"(?:一份|一个|一版|一套|一张|份|个|版|套|张)?"))
+MAX_ASKED_OBJECT_CHARS = 20
+
+
+def with_asked_object(promise: str, request: str) -> str:
+    """A promise that hands over what was asked for, named as fully as the ask named it: "把报价单发您"
+    answering "给我一份20把人体工学椅的报价单" → "把20把人体工学椅的报价单发您"; else `promise`."""
+    m = _HANDS_OVER.match(promise)
+    if m is None or (at := request.find(m.group("object"))) < 0:
+        return promise
+    asked_for = request[: at + len(m.group("object"))]
+    asked_for = asked_for[_ASK_FRAME.match(asked_for).end():]  # type: ignore[union-attr]
+    if len(asked_for) <= len(m.group("object")) or len(asked_for) > MAX_ASKED_OBJECT_CHARS \
+            or NOT_A_TOPIC.search(asked_for[: -len(m.group("object"))]):
+        return promise
+    return f"{m.group('pre')}{asked_for}{m.group('rest')}"

@@ -26,6 +26,9 @@ _COVERBS = ("按", "照", "根据", "依", "给", "跟", "和", "对", "向", "�
 # nor "看了再回复", "弄好了发您", "把合同签了": what follows or the 把 makes it a plan)
 _PERFECTIVE = re.compile(r"^[^，,。把]{1,4}?(?<![为除])了(?![解再就之以后发给告通寄传])")
 _JUST_ARRIVED = re.compile(r"刚(?:刚)?(?:到|来|出|上|发)")
+# someone put in touch, done: "我把你微信推给她了", "我把你电话给他了", "我把你的联系方式给了宋姐"
+_PASSED_ON = re.compile(r"^把[^，,。]{1,12}?(?:推|给|转|发)(?:给)?(?:[他她]们?|了)(?:[^，,。]{0,8}了)?$|^把[^，,。]{1,12}?给了")
+_LATER = re.compile(r"[今明后]天|下周|马上|待会|一会|回头|稍后|晚点|会|要|等")
 _SETTING = ("时", "以来", "的时候")
 # what identifies the caller or the order: "订单号", "会员手机号", "孩子姓名", "读者证号和书名" (asked to
 # be provided; "发我一下订单号" stays an ask)
@@ -45,6 +48,8 @@ def reports_past(clause: str, action: str) -> bool:
     if "了" in action and "把" not in action[: action.find("了")] and _PERFECTIVE.match(action) is not None:
         return True
     if "刚" in clause and _JUST_ARRIVED.search(clause) is not None:
+        return True
+    if "了" in action and _PASSED_ON.match(action) is not None and _LATER.search(clause) is None:
         return True
     return action.endswith(_SETTING)
 

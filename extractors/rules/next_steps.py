@@ -57,6 +57,7 @@ from extractors.rules.next_step_objects import (
     fronted,
     only_due,
     topic_of,
+    with_asked_object,
     with_result_object,
 )
 from extractors.rules.next_step_patterns import (
@@ -71,6 +72,8 @@ from extractors.rules.next_step_patterns import (
     VERIFY_ASK,
     ZH_VERB,
 )
+from extractors.rules.next_step_zh_answers import with_problem
+from extractors.rules.next_step_zh_orders import with_order
 from extractors.rules.parties import party_side, third_party
 from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import Sentence
@@ -155,6 +158,8 @@ _VAGUE_ASK = re.compile(r"^(?:尽快)?(?:安排人|派人|找人|安排个人)?(
 # what a reply will say, in its own sentence: "我回去跟领导商量一下，看能不能按活跃导购数收费，下周给您答复"
 _WHETHER = re.compile(r"看(?:看|一下)?(?:能不能|能否|可不可以|是否能)(?P<what>[^，,。；;！!？?]{2,14})[，,]")
 # a promise that names what it hands over: "把合并的报价和合同草稿发您" answers "你把两边的合同合在一起报个价"
+# "好的，我来安排", "马上处理": the answer that takes the ask on, naming nothing of its own
+_TAKES_IT_ON = re.compile(r"^(?:来|去|马上|尽快|立刻|这就|今天|明天)?(?:安排|处理|跟进|落实|办)(?:一下|好)?$")
 _NAMES_ITS_OBJECT = re.compile(r"^(?:一起|一并|先|再)?把[^，,。]{2,}?(?:发|寄|传|转|交|给)")
 # a ticket's "要求：1）本周内派人到现场处理；2）…": each item is asked of the other side
 _DEMANDS_LABEL = re.compile(r"^(?:我方|客户|我们的)?(?:要求|诉求)$")
@@ -271,12 +276,15 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             elif merged is not None and _HAN.search(hit.action) and not OBJECTLESS.match(hit.action) \
                     and not _VAGUE_ASK.match(hit.action) and (_VAGUE_ASK.match(hits[merged].action)
                                                              or _NAMES_ITS_OBJECT.match(hit.action)):
-                # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what
-                hits[merged] = replace(hits[merged], action=hit.action)
+                # "能不能安排人帮我们看一下？" / "我明天上午远程帮您核对科目余额表": the promise says what,
+                # with the fuller name the ask gave it ("20把人体工学椅的报价单" / "把报价单发您")
+                hits[merged] = replace(hits[merged], action=with_asked_object(hit.action, hits[merged].action))
             if merged is None and hit.is_request and _repeats_accepted_offer(hits, hit):
                 continue  # "I can send you a sample script if that helps?" / "Yes please send the script."
             if merged is None:
-                hit = _with_subject(_with_object(hit, sentences, i), touchpoint, sentences, i)
+                hit = _with_object(hit, sentences, i)
+                hit = _with_subject(with_order(with_problem(hit, sentences, i), sentences, i), touchpoint,
+                                    sentences, i)
                 key = _action_key(hit.action)
                 if (merged := stated.get(key)) is None and hits and _is_pronoun_repeat(hits[-1], hit):
                     merged = len(hits) - 1  # "Want me to set up a trial?" … "Could you set it up by Monday?"
@@ -598,7 +606,7 @@ def _same_ask(request: str, promise: str) -> bool:
     if _HAN.search(promise):
         if (by := _HANDED_BY.match(promise)) is not None:
             promise = promise[by.end():]  # "我让小郑今天发你": 小郑 hands it over
-        if REPLY.match(promise) or OBJECTLESS.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
+        if REPLY.match(promise) or OBJECTLESS.match(promise) or _TAKES_IT_ON.match(promise):  # "那你先申请看看吧" / "好的，我下周一前给您答复": the answer to it
             return True
         own = _han_bigrams(promise)
         return not own or bool(own & _han_bigrams(request)) \

@@ -45,3 +45,22 @@ NOT_ITEMS = [
 @pytest.mark.parametrize("text", NOT_ITEMS)
 def test_no_step_without_a_placed_owner_and_a_task(text):
     assert steps_of(text) == []
+
+
+GUESSED = [
+    pytest.param("周例会记录\n待办：\n- 蓝鲸科技 项目经理 季川周五前提交二期排期；\n",
+                 [("提交二期排期", "rep", date(2026, 4, 17))], id="zh-unplaced-vendor-job"),
+    pytest.param("周例会记录\n待办：\n- 档案科明天提供历年目录；\n",
+                 [("提供历年目录", "customer", date(2026, 4, 15))], id="zh-unplaced-institution-unit"),
+    pytest.param("周例会记录\n待办：\n- 岑雪下周把门店清单发给各区；\n",
+                 [("把门店清单发给各区", "rep", date(2026, 4, 20))], id="zh-unplaced-name-writers-side"),
+    pytest.param("周例会记录\n待办：\n- 柏经理周五前把历年台账发过来；\n",
+                 [("把历年台账发过来", "customer", date(2026, 4, 17))], id="zh-unplaced-name-sends-to-the-writer"),
+    pytest.param("周例会记录\n待办：\n- 远航仓储部 姚青：下周一前提供库位表；\n",
+                 [("提供库位表", "customer", date(2026, 4, 20))], id="zh-unit-then-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GUESSED)
+def test_an_owner_nobody_placed_is_guessed_from_its_words(text, expected):
+    assert steps_of(text) == expected

@@ -34,8 +34,12 @@ from extractors.rules.pain_clauses import (
     DIAGNOSIS,
     ELABORATION,
     FOLLOW_ON,
+    FRAGMENT,
+    HOW_OFTEN,
     IMPROVED,
     LABEL,
+    MAX_FRAGMENT_CHARS,
+    MAX_FRAGMENT_TOPIC_CHARS,
     MAX_LABEL_CHARS,
     METADATA,
     NOTICE,
@@ -49,6 +53,7 @@ from extractors.rules.pain_cues import COMPLAINTS
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.pain_ops import OPS_BRANCHES as _OPS_BRANCHES
 from extractors.rules.pain_ops import OPS_EN, OPS_ZH
+from extractors.rules.pain_vetoes import is_praise, is_vetoed_clause
 from extractors.rules.sentences import Sentence
 
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
@@ -241,7 +246,7 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
                 or _BUSY.match(part) or OWN_ACTION.search(part) or UNACCEPTABLE.search(part)
-                or DEMAND_ABOUT.search(part))
+                or DEMAND_ABOUT.search(part) or is_vetoed_clause(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
@@ -294,7 +299,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
-            english and (IMPROVED.search(text) or _PURPOSE.match(text)):
+            english and (IMPROVED.search(text) or _PURPOSE.match(text)) or is_praise(text, english=english):
         return []
     price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
     if price and english:
@@ -358,8 +363,13 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                     continue
                 pains.append(_clause(text, before[0], end))
                 last_start = before[0]
-            elif not english and before and last_index != index - 1 and _SUBJECTLESS.match(part) \
-                    and 2 <= len(topic := _clause(text, before[0], before[1])) <= MAX_TOPIC_CHARS \
+            elif (fragment := not english and len(_HAN.findall(part)) <= MAX_FRAGMENT_CHARS
+                  and FRAGMENT.match(part) is not None) and last_index == index - 1 \
+                    and not HOW_OFTEN.match(part):
+                pains[-1] = _clause(text, last_start, end)  # "…字段错位，至今未修复"
+            elif not english and before and last_index != index - 1 and \
+                    (_SUBJECTLESS.match(part) or fragment) and 2 <= len(topic := _clause(
+                        text, before[0], before[1])) <= (MAX_FRAGMENT_TOPIC_CHARS if fragment else MAX_TOPIC_CHARS) \
                     and not _WISH.match(topic) and not _ACK.fullmatch(topic) \
                     and not _is_refused(topic, before[2], False):
                 pains.append(_clause(text, before[0], end))  # "那个导出功能，一直报错"

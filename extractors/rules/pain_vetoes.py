@@ -45,7 +45,7 @@ _IMPROVED = re.compile(
 
 # a task with its deadline: a deadline word, then within a few characters the work to be done
 _DEADLINE = r"(?:周[一二三四五六日天末]|本周|这周|下周|今天|明天|后天|月底|年底|[日号天]|小时|点)(?:[\u4e00-\u9fff\d]{0,3})?(?:之?前|以?内)"
-_WORK = (r"(?:安排|完成|修正|修复|修好|更正|发|给|提供|出具|回传|整理|排查|处理|退还|补发|补齐|"
+_WORK = (r"(?:安排|完成|修正|修复|修好|更正|发|给|提供|出具|回传|整理|排查|处理|退还|补|导入|重新|"
          r"答复|回复|反馈|确认|到场|上门|解决)")
 _TASK = re.compile(
     rf"{_DEADLINE}[\u4e00-\u9fff]{{0,6}}?{_WORK}|[，,]\s*{_DEADLINE}(?:完成|发|给)|"

@@ -87,3 +87,30 @@ def test_is_praise(text: str, expected: bool) -> None:
 ])
 def test_is_vetoed_clause(part: str, expected: bool) -> None:
     assert is_vetoed_clause(part) is expected
+
+
+# cues for what a service cannot do, what was left out or blank, the same harm again, data gone
+ZH_CUES = [
+    pytest.param("客户：系统升级以后，门诊的退号登记不了。", "登记不了", id="zh-verb-cannot"),
+    pytest.param("客户：月底的对账单下载不下来。", "下载不下来", id="zh-verb-cannot-come-down"),
+    pytest.param("客户：新口味在便利店渠道基本卖不动。", "卖不动", id="zh-cannot-sell"),
+    pytest.param("客户：这周一和周三都漏送了。", "漏送", id="zh-left-out"),
+    pytest.param("客户：从早上开始考勤报表全部空白。", "全部空白", id="zh-blank"),
+    pytest.param("客户：巡检的签到记录不全。", "记录不全", id="zh-incomplete"),
+    pytest.param("客户：我上个月已经退订了，这个月又扣了一次会员费。", "又扣了", id="zh-charged-again"),
+    pytest.param("客户：上周有两份合同被误删了。", "误删", id="zh-deleted"),
+    pytest.param("客户：打了一上午客服电话都没人接。", "没人接", id="zh-nobody-picks-up"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), ZH_CUES)
+def test_plain_chinese_ways_of_telling_a_failure_are_pains(text: str, word: str) -> None:
+    assert any(word in pain for pain in _pains(text))
+
+
+def test_a_price_rising_again_is_no_pain() -> None:
+    assert _pains("客户：原料今年又涨了。") == []
+
+
+def test_a_lone_dan_is_a_lead_in() -> None:
+    assert _pains("客户：功能都挺全，但这周的报表全部空白。") == ["这周的报表全部空白"]

@@ -59,6 +59,17 @@ COMPLAINTS = (
     r"google )*(?:spreadsheets?|excel|sheets)|impossible to|getting worse|worse and worse|fed up|"
     r"sick of|tired of|without (?:fixing|resolving|solving|answering|replying)|(?:big|huge|major) "
     r"gap|from memory|happened again|"
+    # a recurrence counted, a device gone quiet, a thing still wrong, a limit used up: "that's the
+    # third slip on this order", "the tracker stopped reporting", "the status page still says all
+    # systems operational", "she ran out of attempts", "third time asking"
+    r"(?:that'?s|this is|it'?s) (?:the|our) (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) "
+    r"(?!one\b)(?:[\w-]+ ){1,2}?(?:this|since|in a row|on|in|now|we|i|they)|"
+    r"(?:second|third|fourth|fifth) time (?:asking|now|running)|"
+    r"stopped (?:reporting|recording|connecting|uploading|posting|tracking|counting|"
+    r"syncing|pinging|charging the|firing|triggering)|"
+    r"still (?:says|shows as|goes to|sends (?:it |them )?to|lists|reads|points to)|"
+    r"(?:ran|run|running) out of (?:\w+ )?(?:attempts|tries|stock|space|storage|credits?|licen[cs]es|"
+    r"seats|capacity|minutes|data|inventory)|"
     # everyday ways of saying something is wrong: "we're having issues with the sync", "the portal
     # is down", "still no word", "I had to call three times"
     r"(?:having|had|have|has|running into|ran into|seeing|facing|experiencing|hit|hitting) "

@@ -114,3 +114,36 @@ def test_a_price_rising_again_is_no_pain() -> None:
 
 def test_a_lone_dan_is_a_lead_in() -> None:
     assert _pains("客户：功能都挺全，但这周的报表全部空白。") == ["这周的报表全部空白"]
+
+
+EN_CUES = [
+    pytest.param("Customer: That's the fourth delay on this shipment.", "fourth delay", id="en-recurrence-counted"),
+    pytest.param("Customer: The gate sensor stopped reporting after Tuesday's update.", "stopped reporting",
+                 id="en-device-gone-quiet"),
+    pytest.param("Customer: Your outage page still says everything is running normally.", "still says",
+                 id="en-still-wrong"),
+    pytest.param("Customer: Two of our trainees ran out of attempts on the safety exam.", "ran out of attempts",
+                 id="en-limit-used-up"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), EN_CUES)
+def test_plain_english_ways_of_telling_a_failure_are_pains(text: str, word: str) -> None:
+    assert any(word in pain for pain in _pains(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Customer: Our finance team runs out of NetSuite and it works.", id="en-runs-out-of-a-tool"),
+    pytest.param("Customer: We still have the old plan and we're happy with it.", id="en-still-have"),
+    pytest.param("Customer: The pickers stopped printing their pick sheets this month.", id="en-stopped-a-chore"),
+])
+def test_look_alikes_of_those_cues_are_no_pain(text: str) -> None:
+    assert _pains(text) == []
+
+
+def test_a_bulleted_note_chains_like_a_sentence() -> None:
+    text = ("Notes:\n- Tenants have no way to see where their repair stands, so the front desk "
+            "answers the same calls all day.")
+    assert _pains(text, channel="meeting") == [
+        "Tenants have no way to see where their repair stands",
+        "the front desk answers the same calls all day"]

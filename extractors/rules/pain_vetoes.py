@@ -11,6 +11,8 @@ acts rather than clause shapes, in English and Chinese:
 - a task with its deadline, the shape of a meeting's action list or of a promise: "本周五前安排
   工程师到现场排查掉线问题", "剩下的单子我今天下午5点前手工处理完", "客户要求3个工作日内出具书面
   故障报告";
+- a request made mid-sentence or an order to the agent: "拒收部分的货款请在下期对账中直接扣除",
+  "报告里写清楚到场超时的原因";
 - a condition or a warning about what must not happen again: "若二季度不能调整", "如届时仍无法
   达标", "这种事情不能再出了", "五点前没回我就直接投诉到消协了";
 - the vendor's account of a cause: "本次延迟是镜片工厂排产导致", "大巴迟到系车队调度失误".
@@ -54,6 +56,11 @@ _TASK = re.compile(
     # the speaker's own promise: "我周五前发", "我今天下午5点前手工处理完"
     r"我(?:们)?[\u4e00-\u9fff\d]{0,10}?(?:前|内)[\u4e00-\u9fff]{0,4}?(?:发|处理完|完成|给)")
 
+# a request made mid-sentence, or an order to the agent: "拒收部分的货款请在下期对账中直接扣除", "你帮我把
+#材料一条条整理好", "报告里写清楚到场超时的原因"
+_DEMAND = re.compile(r"请(?:在|贵[司方厂店]|你们?|您|尽快|于|务必|及时|立即|马上)|"
+                     r"^(?:你|您)们?(?:帮我|给我|帮忙|赶紧|尽快|先)|(?:写|说|讲)清楚[\u4e00-\u9fff]{0,10}(?:原因|情况)")
+
 # a condition or a warning: "若…", "如届时仍…", "如仍无法解决", "这种事情不能再出了", "…没回我就直接
 # 投诉到消协了"
 _CONDITION = re.compile(
@@ -77,6 +84,7 @@ _PROMISED = re.compile(r"说好|承诺|约定|合同|答应|本来|应该?在|�
 
 
 def is_vetoed_clause(part: str) -> bool:
-    """Whether a cleaned clause is a task with its deadline, a condition or the vendor's cause."""
+    """Whether a cleaned clause is a task with its deadline, a request, a condition or the
+    vendor's cause."""
     return bool(_TASK.search(part) and not _PROMISED.search(part) or _CONDITION.search(part)
-                or _CAUSE.search(part))
+                or _CAUSE.search(part) or _DEMAND.search(part))

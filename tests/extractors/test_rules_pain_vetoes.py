@@ -84,6 +84,10 @@ def test_is_praise(text: str, expected: bool) -> None:
     pytest.param("若本月仍无法上线", True, id="condition"),
     pytest.param("此次停机是供应商机房断电导致", True, id="vendor-cause"),
     pytest.param("扫码枪一直连不上", False, id="plain-failure"),
+    pytest.param("多收的运费请在下个月账单里抵扣", True, id="request-mid-clause"),
+    pytest.param("你帮我把这几张发票重新开一下", True, id="order-to-the-agent"),
+    pytest.param("回复里说清楚延误的原因", True, id="demand-for-the-reason"),
+    pytest.param("我特地请了一天假在家等安装", False, id="took-leave-is-no-request"),
 ])
 def test_is_vetoed_clause(part: str, expected: bool) -> None:
     assert is_vetoed_clause(part) is expected

@@ -60,7 +60,7 @@ from extractors.rules import RulesExtractor
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.courtesy import is_courtesy
 from extractors.rules.internal_meetings import says_internal
-from extractors.rules.pains import is_subject_line
+from extractors.rules.pain_titles import is_subject_line
 from extractors.rules.sentiment import score_sentence
 from extractors.rules.signals import SIGNALS, clause
 

@@ -52,6 +52,16 @@ FOLLOW_ON = re.compile(r"^(?:已经|都|前后)?(?:催|问|打|找|报|提|等)�
                        # the count of what the failure just told: "…又丢了，今天少了二十多条"
                        r"^[\u4e00-\u9fff]{0,8}?(?:少了|差了|多出|只有|只到了?)(?:个|将近|近|快)?"
                        r"[\d一二两三四五六七八九十几百]")
+# a short Chinese clause that opens on an adverb leans on the clause before it for what failed:
+# "大模型打开经常要五六分钟，有时直接卡死", "我打了三天电话，一个都没接" — after a plain fact the two are
+# one pain; after a pain, one that tells what came of it ("历史数据导入后约15%字段错位，至今未修复",
+# "发票抬头填错了一次，就改不了了") is that pain's sequel, while one that tells how often something
+# else happens is a second problem ("客户资料全靠Excel，经常漏跟进")
+FRAGMENT = re.compile(r"^(?:有时(?:候)?|偶尔|时不时|动不动|经常|老是|总是|一直|又|还|就|也|都|再|"
+                      r"然后(?:就|又)?|结果|一个都|全都|(?:至今|到现在|到今天|现在|迄今)(?:都|也|还|仍)?(?:没|未))")
+HOW_OFTEN = re.compile(r"^(?:有时(?:候)?|偶尔|时不时|动不动|经常|老是|总是)")
+MAX_FRAGMENT_CHARS = 8  # Chinese characters; a longer clause names its own subject
+MAX_FRAGMENT_TOPIC_CHARS = 40  # the clause before a fragment may be long: it carries the subject
 # a bare consequence told after the failure in the same sentence is that failure, not a second
 # pain: "登不上系统，提示SSO错误，前台没法收银", "整车报废，损失两万多", "短信发不出去，好几个会员说没收到",
 # "数据少了一半，已经有客户投诉了" (a consequence with content of its own stays: "三份合同因此耽误了")

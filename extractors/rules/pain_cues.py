@@ -59,6 +59,17 @@ COMPLAINTS = (
     r"google )*(?:spreadsheets?|excel|sheets)|impossible to|getting worse|worse and worse|fed up|"
     r"sick of|tired of|without (?:fixing|resolving|solving|answering|replying)|(?:big|huge|major) "
     r"gap|from memory|happened again|"
+    # a recurrence counted, a device gone quiet, a thing still wrong, a limit used up: "that's the
+    # third slip on this order", "the tracker stopped reporting", "the status page still says all
+    # systems operational", "she ran out of attempts", "third time asking"
+    r"(?:that'?s|this is|it'?s) (?:the|our) (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) "
+    r"(?!one\b)(?:[\w-]+ ){1,2}?(?:this|since|in a row|on|in|now|we|i|they)|"
+    r"(?:second|third|fourth|fifth) time (?:asking|now|running)|"
+    r"stopped (?:reporting|recording|connecting|uploading|posting|tracking|counting|"
+    r"syncing|pinging|charging the|firing|triggering)|"
+    r"still (?:says|shows as|goes to|sends (?:it |them )?to|lists|reads|points to)|"
+    r"(?:ran|run|running) out of (?:\w+ )?(?:attempts|tries|stock|space|storage|credits?|licen[cs]es|"
+    r"seats|capacity|minutes|data|inventory)|"
     # everyday ways of saying something is wrong: "we're having issues with the sync", "the portal
     # is down", "still no word", "I had to call three times"
     r"(?:having|had|have|has|running into|ran into|seeing|facing|experiencing|hit|hitting) "
@@ -117,4 +128,15 @@ COMPLAINTS = (
     r"(?<![没有])问题(?:就|在于|主要)?是(?=[\u4e00-\u9fffA-Za-z\d])(?!什么|不是|啥|哪|否)|(?:麻烦|头疼|头痛|要命)的是|"
     r"变(?:得)?(?:很|更|特别)?(?:慢|卡|差)|(?:很|太|非常|特别|比较|挺)被动|(?:还是|很|太|特别|比较|有点|挺)乱(?![码序])|"
     r"乱七八糟|(?:好几|[三四五六七八九十]+)(?:下|步|次|遍)才(?:能|可以|行)|"
-    r"(?:报|提|反映|反馈)了(?:[\d两三四五六七八九十]+|好几|半)个?多?(?:天|周|礼拜|星期|月)|从头(?:再)?(?:说|讲|解释)")
+    r"(?:报|提|反映|反馈)了(?:[\d两三四五六七八九十]+|好几|半)个?多?(?:天|周|礼拜|星期|月)|从头(?:再)?(?:说|讲|解释)|"
+    # what a service or a record cannot do, the way people say it: "夜班登记不了", "报告下载不下来",
+    # "商超渠道推不动"; a thing left out or blank ("这周二和周四都漏送了", "轨迹回放全部空白",
+    # "签到记录不全"); the same harm again ("2月3号又扣了一期", "发电机又响警报"); data gone ("成片
+    # 被误删"); nobody picking up ("打配送站电话也没人接"); a reaction of the body ("脸颊发红发烫")
+    r"(?:登记|审核|报销|付款|支付|核销|开票|出票|打卡|签到|签收|预约|下单|退款|续费|充值|提现|绑定|"
+    r"激活|认证|注册|安装|升级|投屏|连接|访问|启动|读取|发送|接收|录入|上线|开通|查询|定位|推送|扫码|"
+    r"下载|上传|打印|审批|报名|缴费|提交|预订|入住|取票|出库|入库)不(?:了|上|进去|出去|下来|动)|"
+    r"(?:推|卖|走|拉)不动|漏(?:送|发|装|扣|寄|派|配)|(?:全部|全都|一片|全是|都是)空白|是空的|"
+    r"(?:记录|资料|信息|数据|材料)(?:也|都|还)?(?:不全|不完整|不齐)|不完整|"
+    r"又(?:扣|坏|响|断|停|掉|丢|漏|错|多收|收了|出现|发生)(?!心|点)|"
+    r"误删|被删(?:了|掉)?|删掉了|没人接|(?:发红|发烫|红肿|过敏|起疹|起痘|脱皮)")

@@ -13,7 +13,8 @@ question ("专业版的限额是多少？"); a problem told before the question 
 ("导出报表的时候中文文件名是乱码，怎么解决？"). The complaint words are `pain_cues.py`'s cues,
 problems told as plain facts `pain_facts.py`'s and `pain_ops.py`'s; clauses with a cue that are still no pain (praise,
 an elaboration, a bare recurrence count, the vendor's diagnosis, one's own next step) are
-`pain_clauses.py`'s.
+`pain_clauses.py`'s, and sentences and clauses that are other speech acts (praise, a task with its
+deadline, a condition, the vendor's account of a cause) `pain_vetoes.py`'s.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ from extractors.rules.pain_clauses import (
     DIAGNOSIS,
     ELABORATION,
     FOLLOW_ON,
+    FRAGMENT,
+    HOW_OFTEN,
     IMPROVED,
     LABEL,
+    MAX_FRAGMENT_CHARS,
+    MAX_FRAGMENT_TOPIC_CHARS,
     MAX_LABEL_CHARS,
     METADATA,
     NOTICE,
@@ -49,6 +54,7 @@ from extractors.rules.pain_cues import COMPLAINTS
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
 from extractors.rules.pain_ops import OPS_BRANCHES as _OPS_BRANCHES
 from extractors.rules.pain_ops import OPS_EN, OPS_ZH
+from extractors.rules.pain_vetoes import is_praise, is_vetoed_clause
 from extractors.rules.sentences import Sentence
 
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
@@ -74,9 +80,10 @@ _CLAUSES = re.compile(r"(?:[，；;：!！？?。]|(?<!\d)[,:]|[,:](?!\d))+|(?<=
                       r"(?:但是|不过|可是|而且|所以|因为)")
 # English fillers end at a word boundary: "so" must not eat the start of "sorry", "ok" of "Okta"
 _LEAD_IN = re.compile(r"^\s*(?:(?:(?:honestly|frankly|so|and|but|um+|uh+|well|yeah|also|plus|tbh|hey|hi)\b|"
-                      r"说实话|老实说|(?:最大的|主要的?)?问题(?:就|在于)?是|(?:麻烦|头疼|头痛|要命)的是|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|不过|可是|"
+                      r"说实话|老实说|(?:最大的|主要的?)?问题(?:就|在于)?是|(?:麻烦|头疼|头痛|要命)的是|就是|(?:那个|这个)(?![月周季年星礼])|嗯+|呃+|主要问题是|问题是|另外|而且|还有|然后|但是|但|不过|可是|"
                       # an item of a list: "一是方言识别不行", "第二，导出经常超时"
-                      r"[一二三四五]是|第[一二三四五](?=[，,、是])|首先|其次)"
+                      r"[一二三四五]是|第[一二三四五](?=[，,、是])|首先|其次|"
+                      r"[-•*·](?=\s))"  # a note's bullet: "- Residents have no way to…"
                       r"[\s,，、…]*)+", re.I)
 _FILLER = re.compile(r"^(?:(?:(?:um+|uh+|er+|so|well|like|honestly|basically|actually|look|yeah|"
                      r"yes|ok(?:ay)?|right|and|but)\b|嗯+|啊+|那个(?![月周季年星礼])|就是|其实|然后|所以|对|哦|呃|额)"
@@ -169,15 +176,6 @@ _ASKING = re.compile(r"[?？]|[吗呢]\s*$|^(?:how|what|why|when|where|is|are|ca
 _RHETORICAL = re.compile(r"^(?:why|how come)\b|^how is it (?:possible )?that\b|为什么|为啥|凭什么|"
                          r"^(?:and |but |so )?(?:nobody|no one|no-one)\b|(?:你|您)?知道吗[？?！!]*$|"
                          r"怎么(?:又|还|老是|总是|一直|天天)", re.I)
-# "Subject: …" / "主题：…": a ticket's or email's title restates the body's problem
-_SUBJECT_LINE = re.compile(r"(?:^|\n)[ \t]*(?:subject|re|fwd?|title|ticket|case|issue type|category|"
-                           r"主题|标题|主旨|问题类型|问题分类)[ \t]*[:：][ \t]*$",
-                           re.I)
-# a Chinese line that is a title itself: "主题：关于报表导出失败的投诉", or a bare "关于…的问题"
-# heading without a full stop (an English "Subject: …" line often is the only place a problem is
-# named in so many words, so it stays)
-_TITLE = re.compile(r"[ \t]*(?:主题|标题|主旨)[ \t]*[:：]|"
-                    r"[ \t]*关于[^。！？!?\n]{2,40}的(?:问题|投诉|反馈|情况说明|说明)[ \t]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -198,18 +196,6 @@ def is_verdict_only(text: str) -> bool:
     """Whether every problem cue of `text` is a bare verdict ("a mess", "一塌糊涂")."""
     return _VERDICT.search(text) is not None and \
         all(_VERDICT.search(m.group()) for m in PAIN.finditer(text))
-
-
-def is_subject_line(text: str, start: int) -> bool:
-    """Whether the sentence at `start` is a "Subject:" / "主题：" line: a title restates the
-    problem its body tells, so it is not a second pain point."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():  # the sentence opens its line: "主题：关于…的投诉"
-        line_end = text.find("\n", start)
-        line = text[start:len(text) if line_end < 0 else line_end]
-        if _HAN.search(line) and _TITLE.match(line):
-            return True
-    return _SUBJECT_LINE.search(text, max(0, line_start - 1), start) is not None
 
 
 def whole_clause(sentence: Sentence) -> str:
@@ -241,7 +227,7 @@ def _is_refused(part: str, asked: bool, english: bool) -> bool:
         asked = True
     return bool(asked or _THREAT.search(part) or _REQUEST.search(part) or _COMMITMENT.search(part)
                 or _BUSY.match(part) or OWN_ACTION.search(part) or UNACCEPTABLE.search(part)
-                or DEMAND_ABOUT.search(part))
+                or DEMAND_ABOUT.search(part) or is_vetoed_clause(part))
 
 
 def _is_plain_fact(part: str, asked: bool) -> bool:
@@ -294,7 +280,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
-            english and (IMPROVED.search(text) or _PURPOSE.match(text)):
+            english and (IMPROVED.search(text) or _PURPOSE.match(text)) or is_praise(text, english=english):
         return []
     price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
     if price and english:
@@ -358,8 +344,13 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
                     continue
                 pains.append(_clause(text, before[0], end))
                 last_start = before[0]
-            elif not english and before and last_index != index - 1 and _SUBJECTLESS.match(part) \
-                    and 2 <= len(topic := _clause(text, before[0], before[1])) <= MAX_TOPIC_CHARS \
+            elif (fragment := not english and len(_HAN.findall(part)) <= MAX_FRAGMENT_CHARS
+                  and FRAGMENT.match(part) is not None) and last_index == index - 1 \
+                    and not HOW_OFTEN.match(part):
+                pains[-1] = _clause(text, last_start, end)  # "…字段错位，至今未修复"
+            elif not english and before and last_index != index - 1 and \
+                    (_SUBJECTLESS.match(part) or fragment) and 2 <= len(topic := _clause(
+                        text, before[0], before[1])) <= (MAX_FRAGMENT_TOPIC_CHARS if fragment else MAX_TOPIC_CHARS) \
                     and not _WISH.match(topic) and not _ACK.fullmatch(topic) \
                     and not _is_refused(topic, before[2], False):
                 pains.append(_clause(text, before[0], end))  # "那个导出功能，一直报错"

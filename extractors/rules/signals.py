@@ -14,7 +14,8 @@ from extractors.rules.cues import register, register_pattern
 from extractors.rules.folding import gated
 from extractors.rules.objections import is_title_line, objection_texts
 from extractors.rules.pain_clauses import SCOPE
-from extractors.rules.pains import PAIN_CUE, is_subject_line, is_verdict_only, pain_phrases
+from extractors.rules.pain_titles import is_subject_line
+from extractors.rules.pains import PAIN_CUE, is_verdict_only, pain_phrases
 from extractors.rules.pains import whole_clause as clause
 from extractors.rules.sentences import Sentence
 from extractors.rules.zh_view import in_traditional, mandarin_view

@@ -412,6 +412,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         return SARCASM_SCORE
     if is_boilerplate(text, cues):  # "If you have received this in error, please notify…"
         return 0.0
+    if text.lstrip().startswith("|") and _TABLE_ROW.match(text):  # "| fix the fault log | Ana | 3/2 |"
+        return 0.0
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     if cues & _SCHEDULE_CUE and len(text) < ACK_MAX_CHARS + 20 and SCHEDULE_ACK.match(text):
@@ -496,6 +498,8 @@ def _is_question(text: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,，;；:：]")
+# a row of a table in meeting notes (task, owner, date) records; it does not feel
+_TABLE_ROW = re.compile(r"\s*\|(?:[^|\n]*\|){2,}\s*$")
 
 
 # a question from its first word: "Could you let us know whether true offline mode is on the roadmap, and when?"

@@ -1,6 +1,6 @@
 """Words that name a thing, not a feeling: a card or a punch-in (卡), a gap analysis or a price
 difference (差), a place (贵州); and a row of a notes table (task | owner | date) records, it does not
-feel. The feeling words themselves still count."""
+feel. The feeling words themselves still count, and so do Cantonese ones (鍾意, 好靚, 唔抵)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import cues_of
+from extractors.rules.zh_view import mandarin_text
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -26,4 +27,17 @@ from extractors.rules.cues import cues_of
         "en-plain-sentence-still-counts"])
 def test_a_name_or_a_record_is_no_feeling(text: str, sign: int) -> None:
     [score] = sentence_scores(text, cues_of(text))
+    assert (score > 0) - (score < 0) == sign
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("件衫好靚，我老婆好鍾意。", 1),
+    ("你哋個新系統真係好正。", 1),
+    ("呢個套餐咁貴，真係唔抵。", -1),
+    ("師傅嚟咗兩次都搞唔掂。", -1),
+    ("聽日三點得唔得？", 0),
+], ids=["yue-lovely-and-liked", "yue-great", "yue-not-worth-it", "yue-could-not-fix", "yue-logistics"])
+def test_cantonese_feelings_count_through_the_mandarin_view(text: str, sign: int) -> None:
+    view = mandarin_text(text)
+    [score] = sentence_scores(view, cues_of(view))
     assert (score > 0) - (score < 0) == sign

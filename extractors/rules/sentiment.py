@@ -234,11 +234,19 @@ SARCASM = fold(re.compile(
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra))|"
     # "Love finding out you're down from our clients", "Love paying for the same parking twice"
-    r"(?<!would )(?<!'d )love (?:finding out|hearing (?:about it )?from|learning|discovering|being told|paying for the same))\b"
+    r"(?<!would )(?<!'d )love (?:finding out|hearing (?:about it )?from|learning|discovering|being told|paying for the same)|"
+    # fun made of a fault, a wait called short, a hardship others "enjoyed": "Which is a fun look on the
+    # shelf", "So that was fun.", "great, only took 45 minutes", "I'm sure the drivers enjoyed waiting"
+    r"which(?:,| is| was)? (?:a )?fun|(?:so )?(?:that|this) was (?:fun|a (?:real )?treat)|what fun|a real adventure|"
+    r"(?:great|perfect|nice|brilliant|awesome|fantastic|wonderful|lovely),? (?:it )?only (?:took|takes|cost)|"
+    r"i'm sure (?:the|our|my|your) [\w-]+ (?:enjoyed|loved|appreciated)|(?:great|perfect|lovely|wonderful|fantastic) "
+    r"way to (?:start|end|spend))\b"
     # a help word in scare quotes: "thanks for the \"fix\"", "your \"priority\" support"
     r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|improvement|upgrade|priority|"
     r"urgent|quick fix|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)"
+    # praise signed with WeChat's [微笑], the smile that means the opposite: "服务真到位[微笑]"
+    r"|(?:到位|专业|及时|贴心|给力|靠谱|厉害|好|棒|快|高效)[啊呀啦哈]*[。！!~～]*\s*\[微笑\]", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 # agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",
 # "Next Wednesday works for me", "Sounds great, see you Thursday."

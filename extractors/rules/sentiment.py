@@ -58,7 +58,8 @@ _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
-    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort|sellers?|selling)|(?:do|doing|try|"
+    r"best (?:(?:renewal|final|annual|volume|possible) )?(?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|"
+    r"option|effort|sellers?|selling)|(?:do|doing|try|"
     r"trying) (?:my|our|your) best|at best|"
     r"cheers|ty|tysm|appreciate it|(?:we|I)(?:'d| would) (?:really |greatly )?appreciate (?:a|an|the|it if|if|your|"
     r"confirmation|clarification)|"
@@ -124,7 +125,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用|"
+    r"(?:不愿意|不想|不肯|懒得)用|低于(?:合同|约定|承诺|协议|要求|标准|目标|预期|双方)|"
+    r"(?:准确|及时|成功|合格|好评|满意)(?:率|度)(?:也|都|还)?(?:不(?:太|够|是很)?高|(?:太|很|偏|比较)?低(?!于)|(?:下降|降低)了)|"
     r"(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
     re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only

@@ -1,5 +1,6 @@
 """Words that name a thing, not a feeling: a card or a punch-in (卡), a gap analysis or a price
-difference (差), a place (贵州); and a row of a notes table (task | owner | date) records, it does not
+difference (差), a place (贵州), a feature named for faults (故障诊断), a rate's name (及时率), "best
+price"; a rate said to be high or below the contract is a result; and a row of a notes table (task | owner | date) records, it does not
 feel. The feeling words themselves still count, and so do Cantonese ones (鍾意, 好靚, 唔抵)."""
 
 from __future__ import annotations
@@ -19,11 +20,20 @@ from extractors.rules.zh_view import mandarin_text
     ("我们贵阳和贵州其他地市的门店都要上。", 0),
     ("| 整理故障工单模板 | 李工 | 4月8日 |", 0),
     ("| Draft the outage runbook | Priya | Mar 14 |", 0),
+    ("我们想先看一下故障诊断和故障工单这两块功能。", 0),
+    ("上个月的到货及时率是多少，能导一份给我们吗？", 0),
+    ("The final price is what I need from you by Friday, your best annual price.", 0),
     ("后台太卡了，点一下要等好久。", -1),
+    ("设备这周又出故障了。", -1),
+    ("这个月的配送及时率只有八成，低于合同约定。", -1),
+    ("分拣准确率偏低，每天都要人工返工。", -1),
+    ("新模型上线后识别准确率很高。", 1),
     ("你们的售后服务态度很差。", -1),
     ("The outage last night was a disaster for us.", -1),
 ], ids=["zh-card-payment", "zh-punch-in", "zh-gap-analysis", "zh-price-difference", "zh-places",
-        "zh-table-row", "en-table-row", "zh-lag-still-counts", "zh-poor-service-still-counts",
+        "zh-table-row", "en-table-row", "zh-fault-as-a-feature-name", "zh-a-rate-asked-for",
+        "en-best-annual-price", "zh-lag-still-counts", "zh-a-fault-still-counts", "zh-rate-below-contract",
+        "zh-rate-too-low", "zh-rate-high-is-praise", "zh-poor-service-still-counts",
         "en-plain-sentence-still-counts"])
 def test_a_name_or_a_record_is_no_feeling(text: str, sign: int) -> None:
     [score] = sentence_scores(text, cues_of(text))

@@ -27,6 +27,7 @@ from assistant.models import (
 )
 from extractors.grounding import evidence_for_span
 from extractors.learned.reading import SentenceReading
+from extractors.rules.concession import read_concessions
 from extractors.rules.sentiment import settle_resolved
 
 TRAJECTORY_POINTS = 5
@@ -115,6 +116,18 @@ def _supporting(label: str, customer: list[SentenceReading],
     return supporting
 
 
+def _read_concessions(readings: list[SentenceReading], polarity: dict[int, list[float]]) -> None:
+    """Score in place a turn after the same speaker's praise as a complaint ("Loved the course.
+    But four never got their certificates.", extractors/rules/concession.py)."""
+    flat = [(r, p) for r in readings for p in polarity[id(r)]]
+    read = read_concessions(flat, [r.sentence.text for r, _ in flat],
+                            [r.sentence.speaker or r.sentence.role for r, _ in flat])
+    for r in readings:
+        polarity[id(r)] = []
+    for r, p in read:
+        polarity[id(r)].append(p)
+
+
 def customer_readings(readings: list[SentenceReading]) -> list[SentenceReading]:
     """The customer's sentences, or everything not said by the rep side when roles are unknown."""
     customer = [r for r in readings if r.sentence.role == "customer"]
@@ -140,6 +153,7 @@ def learned_sentiment(touchpoint: Touchpoint, readings: list[SentenceReading],
         return split if len(split) > 1 else [sentence_polarity(r, options, rules_score, courtesy)]
 
     polarity = {id(r): polarities_of(r) for r in readings}
+    _read_concessions(readings, polarity)
     customer = customer_readings(readings)
     customer_polarities = [p for r in customer for p in polarity[id(r)]]
     label, score = label_of(customer_polarities, options)

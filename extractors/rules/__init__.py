@@ -32,6 +32,7 @@ from extractors.base import CompetitorCatalog, ExtractionContext, Extractor
 from extractors.catalog import load_catalog
 from extractors.grounding import is_verified
 from extractors.rules.competitors import _STANCE_PRIORITY, find_competitors
+from extractors.rules.concession import read_concessions
 from extractors.rules.contrast import sentence_scores
 from extractors.rules.cues import lowered
 from extractors.rules.curt import settle_curt
@@ -151,6 +152,8 @@ class RulesExtractor(Extractor):
         scored = [(s, score) for s in sentences for view in [mandarin_view(s) if traditional else s]
                   for score in sentence_scores(view.text, view.cues)]
         customer = {id(s) for s in customer_sentences(sentences)}
+        # "Loved it. But four never arrived.": read before status-quo pain is set aside below
+        scored = read_concessions(scored, [s.text for s, _ in scored], [s.speaker or s.role for s, _ in scored])
         current: list[bool] = []  # read once, only when a sentence could be status-quo pain
 
         def is_current() -> bool:

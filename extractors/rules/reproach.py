@@ -25,7 +25,10 @@ REPROACH = fold(re.compile(
     rf"\b(?:{_FAULT}(?: [\w$€£-]+){{0,4}} again|"
     # counted in a row: "the second weekend in a row", "three releases in a row"
     r"(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) (?:[\w-]+ ){1,2}in a row|"
-    r"(?:two|three|four|five|six|several|\d+) [\w-]+s (?:running|straight|in a row)|"
+    # "three days running", not "4 variants running" (a count of things that run)
+    r"(?:two|three|four|five|six|several|\d+) (?:[\w-]+s in a row|(?:days|nights|mornings|evenings|weekends|"
+    r"weeks|months|quarters|years|shifts|sprints|releases|times|runs|cycles|invoices|deliveries|reports|"
+    r"payrolls|closes) (?:running|straight))|"
     # what came instead of help: "nothing but auto-replies", "not another canned reply"
     r"nothing but (?:auto-?replies|excuses|promises|apologies|silence|canned (?:replies|responses))|"
     r"(?:canned|generic|templated|boilerplate|copy-?paste[d]?) (?:replies|reply|responses?|answers?|emails?)|"

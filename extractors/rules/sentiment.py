@@ -58,7 +58,8 @@ _COURTESY = fold(re.compile(
     r"\b(thanks?(?: you)?(?: so much| again| in advance| for (?:all )?(?:your|the) (?:help|time|"
     r"reply|update|patience|quick reply|support|understanding))?|(?:really |much |greatly |very much )?"
     r"appreciated|appreciate (?:all )?(?:your|the) (?:help|support|time|patience)|thx|please|hi|hello|dear|(?:kind |best |warm )?regards|all the best|best wishes|(?<!\w )best(?=\W*$)|"
-    r"best (?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|option|effort|sellers?|selling)|(?:do|doing|try|"
+    r"best (?:(?:renewal|final|annual|volume|possible) )?(?:price|offer|deal|discount|rate|terms|number|practices?|way|time|case|"
+    r"option|effort|sellers?|selling)|(?:do|doing|try|"
     r"trying) (?:my|our|your) best|at best|"
     r"cheers|ty|tysm|appreciate it|(?:we|I)(?:'d| would) (?:really |greatly )?appreciate (?:a|an|the|it if|if|your|"
     r"confirmation|clarification)|"
@@ -124,7 +125,8 @@ FLAT_NEGATIVE = fold(re.compile(
     r"(?:短期内|暂时)(?:真的)?不会考虑|不会考虑|不一定批|预算(?:被)?(?:冻结|砍)|乱码|损失|"
     r"(?:全|都)(?:都)?丢了|(?:别|不要|不能)再(?:出现|发生)|下不为例|不会(?:再)?续(?:约|费|签)|"
     r"超出(?:了)?(?:我们|公司)?的?预算|(?:反馈|催|投诉|报)了?(?:[二两三四五六七八九十几好]+)次|说了(?:好几|[三四五六七八九十])次|"
-    r"(?:不愿意|不想|不肯|懒得)用|"
+    r"(?:不愿意|不想|不肯|懒得)用|低于(?:合同|约定|承诺|协议|要求|标准|目标|预期|双方)|"
+    r"(?:准确|及时|成功|合格|好评|满意)(?:率|度)(?:也|都|还)?(?:不(?:太|够|是很)?高|(?:太|很|偏|比较)?低(?!于)|(?:下降|降低)了)|"
     r"(?:价格|报价|费用|价钱|收费)[^，。！？]{0,12}(?<!性价)比[^，。！？]{1,12}(?:高|贵)",
     re.I))
 # failures, refusals and churn said plainly, in their own pattern so that their cue words open only
@@ -234,11 +236,19 @@ SARCASM = fold(re.compile(
     r"wiping)|(?:love|loving) (?:waiting|having to|being (?:on hold|ignored|charged|billed|put on hold)|"
     r"getting (?:charged|billed|disconnected|ignored|cut off)|paying (?:twice|double|extra))|"
     # "Love finding out you're down from our clients", "Love paying for the same parking twice"
-    r"(?<!would )(?<!'d )love (?:finding out|hearing (?:about it )?from|learning|discovering|being told|paying for the same))\b"
+    r"(?<!would )(?<!'d )love (?:finding out|hearing (?:about it )?from|learning|discovering|being told|paying for the same)|"
+    # fun made of a fault, a wait called short, a hardship others "enjoyed": "Which is a fun look on the
+    # shelf", "So that was fun.", "great, only took 45 minutes", "I'm sure the drivers enjoyed waiting"
+    r"which(?:,| is| was)? (?:a )?fun|(?:so )?(?:that|this) was (?:fun|a (?:real )?treat)|what fun|a real adventure|"
+    r"(?:great|perfect|nice|brilliant|awesome|fantastic|wonderful|lovely),? (?:it )?only (?:took|takes|cost)|"
+    r"i'm sure (?:the|our|my|your) [\w-]+ (?:enjoyed|loved|appreciated)|(?:great|perfect|lovely|wonderful|fantastic) "
+    r"way to (?:start|end|spend))\b"
     # a help word in scare quotes: "thanks for the \"fix\"", "your \"priority\" support"
     r"|\b(?:the|your|this|that|a) [\"“'‘](?:fix|fixed|solution|improvement|upgrade|priority|"
     r"urgent|quick fix|follow-?up)[\"”'’](?! (?:button|tab|field|menu|option|link|column|status|label))"
-    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)", re.I))
+    r"|呵呵|真是服了|服了|真行啊?|真棒啊|太好了[，,]又|好极了[，,]又|谢谢你们啊|可真(?:快|好)啊|[“\x22「]\s*(?:好|棒|快|及时|专业|靠谱|给力|贴心|高效|省心|方便|稳定|智能)\s*[”\x22」]|真是?谢谢(?:你们|您)了?[，,！!]*(?:又|还得|还要)"
+    # praise signed with WeChat's [微笑], the smile that means the opposite: "服务真到位[微笑]"
+    r"|(?:到位|专业|及时|贴心|给力|靠谱|厉害|好|棒|快|高效)[啊呀啦哈]*[。！!~～]*\s*\[微笑\]", re.I))
 ACK_MAX_CHARS = 40  # "OK, sounds good, thanks!" is process talk, not praise
 # agreeing on a time is logistics, not praise: "10 is good", "Tuesday at 3 works great!",
 # "Next Wednesday works for me", "Sounds great, see you Thursday."
@@ -412,6 +422,8 @@ def score_sentence(text: str, cues: int = ALL_CUES) -> float:
         return SARCASM_SCORE
     if is_boilerplate(text, cues):  # "If you have received this in error, please notify…"
         return 0.0
+    if text.lstrip().startswith("|") and _TABLE_ROW.match(text):  # "| fix the fault log | Ana | 3/2 |"
+        return 0.0
     if cues & _ACK_CUE and len(text) < ACK_MAX_CHARS and ACKNOWLEDGEMENT.fullmatch(text):
         return 0.0
     if cues & _SCHEDULE_CUE and len(text) < ACK_MAX_CHARS + 20 and SCHEDULE_ACK.match(text):
@@ -496,6 +508,8 @@ def _is_question(text: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,，;；:：]")
+# a row of a table in meeting notes (task, owner, date) records; it does not feel
+_TABLE_ROW = re.compile(r"\s*\|(?:[^|\n]*\|){2,}\s*$")
 
 
 # a question from its first word: "Could you let us know whether true offline mode is on the roadmap, and when?"

@@ -115,7 +115,9 @@ PLAIN_POSITIVE = fold(re.compile(
     # results said plainly: "仔猪拉稀少多了", "爽约的客人基本没有了", "卫生局检查也是一次过", "心里踏实多了"
     r"|(?<![不没])少多了|基本(?:没有了|没再(?:看到|出现|发生|有))|一次(?:就)?过|(?:踏实|放心|安心)多了"
     r"|卖得(?:挺|很|特别|非常)?(?:快|好)|(?:客人|顾客|大家|同事|校长|领导|客户|店里|那边)(?:都|也)说[^，。！？]{0,4}?(?:好|稳|不错|显档次|好看|好用|方便)"
-    r"|达到(?:了)?预期|基本不(?:疼|痛|卡|出错)了", re.I))
+    r"|达到(?:了)?预期|基本不(?:疼|痛|卡|出错)了"
+    # a rate said to be high: "准确率很高", "及时率也上来了" (the rate's name alone is no praise)
+    r"|(?<![不没])(?:准确|及时|成功|合格|好评|满意)(?:率|度)(?:也|都)?(?:很|非常|特别|挺|比较|蛮)?(?:高|提升了|提高了|上来了)(?!于)", re.I))
 # a condition is not a stance yet: "if you can match their price, we'll renew"
 _CONDITION = gated(re.compile(r"^\W*(?:if|unless|only if|provided)\b|\b(?:if|unless|as long as) "
                               r"(?:you|they|we|the|it|legal|finance)\b|如果|要是|假如|除非|只要|等[^，。]{1,15}再",

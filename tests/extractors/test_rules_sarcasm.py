@@ -39,3 +39,20 @@ def test_sarcasm(turns, label: str) -> None:
 def test_what_is_no_praise(text: str, sign: int) -> None:
     [score] = sentence_scores(text, cues_of(text))
     assert (score > 0) - (score < 0) == sign
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Which is a fun thing to explain to the night manager.", -1),
+    ("So that was fun.", -1),
+    ("Perfect, only took three days and two escalations.", -1),
+    ("I'm sure the patients enjoyed sitting in the lobby for an hour.", -1),
+    ("Lovely way to start the quarter.", -1),
+    ("到现在也没人回复，效率真高啊，服务真到位[微笑]", -1),
+    ("The kickoff workshop was great fun, thanks!", 1),
+    ("We had a fun offsite with your onboarding team.", 1),
+    ("收到[微笑]", 0),
+], ids=["which-is-a-fun", "that-was-fun", "only-took-days", "im-sure-they-enjoyed", "lovely-way-to-start",
+        "zh-wechat-smile-after-praise", "sincere-fun-workshop", "sincere-fun-offsite", "zh-smile-on-an-ack"])
+def test_fun_made_of_a_fault_is_sarcasm(text: str, sign: int) -> None:
+    [score] = sentence_scores(text, cues_of(text))
+    assert (score > 0) - (score < 0) == sign

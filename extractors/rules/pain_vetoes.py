@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.sentiment import score_sentence
+from extractors.rules.sentiment import ALL_CUES, score_sentence
 
 # a sentence the rules' sentiment scores this positive is praise, never a pain; English needs more,
 # as its scorer reads plain reports of numbers as mildly positive ("19 of them are outside
@@ -72,10 +72,11 @@ _CAUSE = re.compile(r"系[\u4e00-\u9fff\w]{1,14}?(?:导致|造成|所致|引起|
                     r"^[\u4e00-\u9fff\w]{2,16}导致$|^(?:本次|此次)[\u4e00-\u9fff]{0,6}(?:是|系)")
 
 
-def is_praise(text: str, *, english: bool) -> bool:
+def is_praise(text: str, *, english: bool, cues: int = ALL_CUES) -> bool:
     """Whether a sentence praises or tells a problem going away (see the module doc); a sentence
-    that turns from praise to a problem is none."""
-    return not _TURN.search(text) and (_IMPROVED.search(text) is not None or score_sentence(text) >= (
+    that turns from praise to a problem is none. `cues` (the sentence's cue bits) spares the
+    scorer the patterns whose words the sentence lacks."""
+    return not _TURN.search(text) and (_IMPROVED.search(text) is not None or score_sentence(text, cues) >= (
         PRAISE_SCORE_EN if english else PRAISE_SCORE))
 
 

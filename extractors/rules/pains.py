@@ -56,6 +56,7 @@ from extractors.rules.pain_ops import OPS_BRANCHES as _OPS_BRANCHES
 from extractors.rules.pain_ops import OPS_EN, OPS_ZH
 from extractors.rules.pain_vetoes import is_praise, is_vetoed_clause
 from extractors.rules.sentences import Sentence
+from extractors.rules.sentiment import ALL_CUES
 
 # problems told as plain facts (`pain_facts.py`); most characters begin none of the Chinese ones
 _FACTS = r"\b(?:" + FACT_EN + r")\b|" + gated(re.compile(FACT_ZH)).pattern + \
@@ -280,7 +281,8 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     cues = [] if is_pain is not None else _cue_starts(sentence)
     english = text.isascii() or not _HAN.search(text)
     if is_pain is None and not cues or _ANNOUNCER.search(text) or _NO_PAIN_HERE.search(text) or \
-            english and (IMPROVED.search(text) or _PURPOSE.match(text)) or is_praise(text, english=english):
+            english and (IMPROVED.search(text) or _PURPOSE.match(text)) or \
+            is_praise(text, english=english, cues=sentence.cues or ALL_CUES):
         return []
     price = _PRICE.search(text) if not _BILLING_ERROR.search(text) else None
     if price and english:

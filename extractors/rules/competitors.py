@@ -228,7 +228,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
             sentence.text, here[1]) or _POWERED_BEFORE.search(
             sentence.text, max(0, here[0] - 12), here[0]) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])
-            and not _evaluated_here(here, cues) and not _CRM_USE.search(sentence.text)):
+            and not _evaluated_here(here, cues) and not _crm_near(sentence.text, here)):
         return "integration"
     if _COMPONENT.match(sentence.text, here[1]):
         owner = _OWN_COMPONENT_BEFORE.search(sentence.text, max(0, here[0] - 8), here[0])
@@ -304,7 +304,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         return "integration"
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
-    if integration or (channel and kind != "competitor" and not _CRM_USE.search(sentence.text)) or kind == "tool" or (kind == "both" and best is not None
+    if integration or (channel and kind != "competitor" and not _crm_near(sentence.text, here)) or kind == "tool" or (kind == "both" and best is not None
                                           and best[2] == "using"
                                           and not _CRM_USE.search(sentence.text)):
         return "integration"
@@ -312,6 +312,20 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
 
 
 _BESIDE_US = re.compile(r"alongside (?:you|your)\b", re.I)
+CRM_REACH = 16  # characters either side of a name where its customer records are named
+_CLAUSE_END = re.compile(r"[,;，；。!！?？]|\band\b|\bbut\b")
+
+
+def _crm_near(text: str, here: tuple[int, int]) -> bool:
+    """Whether the name's own clause, near it, keeps customer or member records in it
+    ("会员现在都在企微里维护"), not another name's ("We use DingTalk for chat and Pipedrive for deals")."""
+    before = text[max(0, here[0] - CRM_REACH) : here[0]]
+    after = text[here[1] : here[1] + CRM_REACH]
+    if (cut := list(_CLAUSE_END.finditer(before))):
+        before = before[cut[-1].end():]
+    if (stop := _CLAUSE_END.search(after)) is not None:
+        after = after[: stop.start()]
+    return _CRM_USE.search(before + text[here[0]:here[1]] + after) is not None
 # switching cues that need the name as their object ("leave Salesforce", "drop our HubSpot seats"),
 # not as the place something else is put or done ("leave a note in Salesforce", "drop the invoices
 # into our Zendesk", "cancel the order in Pipedrive")

@@ -21,7 +21,10 @@ _YMD = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DMY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 _NAME = r"[^:：\[\]]{1,60}?"
 
-PLAIN = re.compile(rf"^\[(?P<when>(?:{_YMD}[ T])?{_CLOCK})\]\s*(?P<name>{_NAME})\s*[:：]\s?(?P<text>.*)$")
+# (Teams copies a message's weekday before its time: "[Mon 8:14 AM] Rosa Lind (Harbor Glass): …";
+# the day is the conversation's date, which the time of day is read against)
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+|(?:周|星期)[一二三四五六日天]\s*)"
+PLAIN = re.compile(rf"^\[{_WEEKDAY}?(?P<when>(?:{_YMD}[ T])?{_CLOCK})\]\s*(?P<name>{_NAME})\s*[:：]\s?(?P<text>.*)$")
 WECOM = re.compile(rf"^(?P<name>[^\s#][^:：]{{0,40}}?)\s+(?P<when>{_YMD}\s{_CLOCK})$")
 # a transcript's front matter: such a file is a transcript even if its lines carry [hh:mm:ss]
 _TRANSCRIPT_FRONT_MATTER = re.compile(r"^#\s*(date|channel|subject|rep|language)\s*[:：]", re.I)

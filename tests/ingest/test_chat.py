@@ -282,3 +282,15 @@ def test_a_folder_that_is_not_a_slack_or_whatsapp_export_is_refused(tmp_path: Pa
 @pytest.mark.parametrize("name", sorted(p.name for p in CHAT.glob("*.*")))
 def test_every_chat_fixture_is_routed_to_the_chat_parser(name):
     assert source_kind((CHAT / name).read_bytes(), str(CHAT / name)) == "chat"
+
+
+def test_a_teams_copy_with_weekday_times_is_a_plain_log():
+    """Teams copies "[Mon 8:14 AM] Name (Company): text" under a title line; the weekday is
+    dropped and the time read on the conversation's date."""
+    when = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    [tp] = parse_chat(**source(CHAT / "teams_copy.txt"), options=ParseOptions(occurred_at=when))
+    assert [s.speaker for s in tp.segments] == ["Rosa Lind (Harbor Glass)", "Kai Berg (Tillwork)",
+                                                "Rosa Lind (Harbor Glass)"]
+    assert [s.occurred_at.isoformat() for s in tp.segments] == [
+        "2026-03-02T08:14:00+00:00", "2026-03-02T08:31:00+00:00", "2026-03-02T08:32:00+00:00"]
+    assert_offsets_point_at_messages(tp)

@@ -55,7 +55,7 @@ _SLACK_HEAD = re.compile(r'^\s*\[\s*\{[^{}]*"(?:type|ts)"\s*:')
 def sniff_text_format(text: str) -> str | None:
     """The chat format of `text` (the whole file or its first kilobytes), or None.
 
-    One of "slack", "json", "jsonl", "csv", "plain", "whatsapp", "wecom".
+    One of "slack", "json", "jsonl", "csv", "plain", "whatsapp", "wecom", "slack_copy".
     """
     head = text.lstrip("\ufeff \t\r\n")
     if re.match(r"\[\s*[{\]]", head):

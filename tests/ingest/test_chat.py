@@ -294,3 +294,22 @@ def test_a_teams_copy_with_weekday_times_is_a_plain_log():
     assert [s.occurred_at.isoformat() for s in tp.segments] == [
         "2026-03-02T08:14:00+00:00", "2026-03-02T08:31:00+00:00", "2026-03-02T08:32:00+00:00"]
     assert_offsets_point_at_messages(tp)
+
+
+def test_a_slack_channel_copied_as_text_is_a_chat():
+    """"Name [Company]  9:02 AM" header lines, each message below its header; the company is kept
+    as a tag and a message's lines stay together."""
+    when = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert sniff_text_format((CHAT / "slack_copy.txt").read_text()) == "slack_copy"
+    [tp] = parse_chat(**source(CHAT / "slack_copy.txt"), options=ParseOptions(occurred_at=when))
+    assert [(s.speaker, s.text) for s in tp.segments] == [
+        ("Mia Ross (Tillwork)", "Morning! The import worked :white_check_mark: 40 rows."),
+        ("Omar Haddad", "cool. can you add Priti to this channel?\nand share the export"),
+        ("Mia Ross (Tillwork)", "Done :+1:")]
+    assert tp.segments[0].occurred_at.isoformat() == "2026-03-02T09:02:00-05:00"
+    assert_offsets_point_at_messages(tp)
+
+
+def test_a_line_that_only_ends_in_a_time_is_no_slack_header():
+    """One space before the time, or a sentence: "Call moved to 9:00" is no header."""
+    assert sniff_text_format("Call moved to 9:00\nSee you then\nBring the deck 10:30\n") != "slack_copy"

@@ -95,16 +95,17 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
             row = TableRow(m.group("who"), m.group("task"), m.group("due") or "")
     who: str | None
     task: str | None
-    does = False
+    under_heading = any(at < sentence.start for at in headings)
+    does = False  # "- Noor sets up…": the task's verb is in the present, said of its owner
     if row is not None:
         who, tag, task = row.who, None, row.task.strip()
     else:
         who, tag, task = _parts(sentence)
         if who is None and task is None and sentence.text.lstrip()[:1] in _ITEM_START:
             who, task = _side_list(sentence, sentences)
-            if who is None and headings and any(at < sentence.start for at in headings):
+            if who is None and under_heading:
                 who, task = _named_first(sentence, touchpoint)
-        does = who is None and task is None and any(at < sentence.start for at in headings)
+        does = who is None and task is None and under_heading
         if does:
             who, task = _named_does(sentence)
     if who is None or task is None or _NOT_A_NAME.match(who):
@@ -116,7 +117,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
         dues = [d for d in find_due_phrases(sentence.text, touchpoint.occurred_at, cues=sentence.cues)
                 if d.due]
         task_at = sentence.text.find(task)
-    headed = any(at < sentence.start for at in headings) or _SIDE_HEADING.match(f"{who}：") is not None
+    headed = under_heading or _SIDE_HEADING.match(f"{who}：") is not None
     if not (headed or dues):
         return None
     if not headed and row is None and _HAN.search(task) and not reads_as_task(
@@ -134,7 +135,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
         action = f"return {back.group('what')}"
     if len(action) < MIN_ACTION_CHARS:
         return None
-    if row is None and does:
+    if does:
         action = _plain_verb(action)
     if row is not None and action[1:2].islower():
         action = action[0].lower() + action[1:]  # a cell's capital: "Reproduce the bug"

@@ -176,9 +176,9 @@ _DIGIT = re.compile(r"\d")
 # "回复（11:20）", "Agent (Wen Li, 10:31)": the time in the tag is no part of the writer's name
 _TIMED_ENTRY = re.compile(rf"^[^()（）\d]{{0,20}}{_CLOCK}\s*[（(](?P<who>[^)）]+)[)）]$")
 _TAG_TIME = re.compile(rf"(?:[,，]?[ \t]*{_CLOCK}[ \t]*(?=[)）])|[ \t]*[（(][ \t]*{_CLOCK}[ \t]*[)）])")
-# "Also, minor: …", "One more thing, sorry: …": a remark's lead-in, not a speaker
 # a company in square brackets after a name, as Slack Connect shows it: read as "Name (Company)"
 _SQUARE_TAG = re.compile(r"\s*\[([^\[\]\n\d:]{2,40})\]$")
+# "Also, minor: …", "One more thing, sorry: …": a remark's lead-in, not a speaker
 _LEAD_IN = re.compile(r"^[^(（]*,\s+[a-z]")
 # the date a header line names after its writer: "Jane Ng, Mar 3, 2026, 10:32", "Leo (Support) — 3 Mar 2026"
 _HEADER_DATE = re.compile(r"\s*[,—–-]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]{2,8}\b|\d{4}[-/.]\d).*$")

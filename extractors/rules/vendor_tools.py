@@ -30,6 +30,7 @@ _EN_OWN = re.compile(
     r"(?:(?:in|on|off|from|via|through|to|into|inside|with)\s+(?:the\s+)?)?$", re.I)
 _ZH_OWN = re.compile(r"(?:我们|我司|我方|本司|本公司)(?:自己|内部|这边|公司|门店|客服部?)?(?:的|用的是?|在用的?|使用的?|用)"
                      r"(?:(?!客户|用户|顾客|会员|伙伴)[^，,。；;！!？?\s]){0,8}$")
+_WE = re.compile(r"\bwe\b", re.I)
 _AFTER_EN = re.compile(r"\s+(?:internally|in-house|ourselves|on our side|on our end)\b", re.I)
 
 
@@ -41,5 +42,4 @@ def is_vendor_own(sentence: Sentence, start: int, end: int) -> bool:
         return False
     before = sentence.text[max(0, start - OWN_REACH) : start]
     return (_EN_OWN.search(before) is not None or _ZH_OWN.search(before) is not None
-            or _AFTER_EN.match(sentence.text, end) is not None and re.search(r"\bwe\b", before, re.I)
-            is not None)
+            or _AFTER_EN.match(sentence.text, end) is not None and _WE.search(before) is not None)

@@ -139,7 +139,7 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
         action = _plain_verb(action)
     if row is not None and action[1:2].islower():
         action = action[0].lower() + action[1:]  # a cell's capital: "Reproduce the bug"
-    due = dues[0] if dues else None
+    due = dues[0] if dues and not dues[0].from_event else None
     return NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
                        sentence.start, sentence.end, sentence,
                        is_request=owner != side_of(sentence, touchpoint))

@@ -87,7 +87,8 @@ def zh_minutes_item(sentence: Sentence, sentences: list[Sentence], touchpoint: T
         action = action[: tail.start()]
     if len(action) < MIN_ACTION_CHARS:
         return None
-    due = next((d for d in dues if d.start >= task_at and text[d.start - 1 : d.start] != "后"), None)
+    due = next((d for d in dues if d.start >= task_at and text[d.start - 1 : d.start] != "后"
+                and not d.from_event), None)
     return NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
                        sentence.start, sentence.end, sentence,
                        is_request=owner != side_of(sentence, touchpoint))

@@ -17,8 +17,8 @@ _TASK = re.compile(r"^(?:事项|任务|工作(?:内容|事项)?|内容|待办(?:
                    r"action(?: items?)?|tasks?|items?|to-?dos?|what|next steps?)$", re.I)
 _OWNER = re.compile(r"^(?:责任(?:方|人|单位|部门)|负责(?:人|方)|执行人|跟进人|牵头(?:人|方)|"
                     r"owners?|who|assignee|responsible)$", re.I)
-_DUE = re.compile(r"^(?:(?:计划)?完成(?:时间|日期|时限)|截止(?:时间|日期)|时间|日期|期限|时限|"
-                  r"due(?: date)?|deadline|by when|when|target(?: date)?|date)$", re.I)
+_DUE = re.compile(r"^(?:(?:计划|预计)?完成(?:时间|日期|时限|节点)|截[止至](?:时间|日期)?|时间(?:节点)?|日期|期限|时限|"
+                  r"due(?: date| by)?|deadline|by when|when|target(?: date)?|date|eta|timeline)$", re.I)
 MAX_HEADER_LINES_BACK = 12  # rows between a header and the row read
 _RULE = re.compile(r"^[\s|:：-]+$")  # "|---|---|"
 

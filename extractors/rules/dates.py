@@ -106,6 +106,7 @@ EN_PATTERN = re.compile(
     # "by the 15th", "before the contract ends on the 28th": a day of this month or the next
     # (the preposition looked behind for, so the cue words are "15th", not "on the")
     r"|(?:(?<=by the )|(?<=on the )|(?<=before the )|(?<=until the )|(?<=till the )|(?<=for the )|"
+    r"(?<=morning of the )|(?<=afternoon of the )|(?<=evening of the )|(?<=week of the )|"
     rf"(?<=no later than the ))(?:(?P<dom>{_ORDINALS})|(?P<domw>{_ORDINAL_WORDS})(?= *(?:[.,;!?)]|$|and\b|so\b|at\b|"
     r"of (?:the |this |next )?month\b)))"
     rf"(?!,? (?:of )?(?:{_MONTHS})\b| (?:floor|time|place|row|percentile|anniversary|birthday)\b)"
@@ -130,8 +131,8 @@ ZH_PATTERN = gated(re.compile(
     r"|(?P<eonw>下周末|下个?星期末)"
     r"|(?P<weekafter>下下(?:个)?(?:周|星期|礼拜)(?P<wawd>[一二三四五六日天1-7])?)"
     r"|(?P<nextwd>下(?:个)?(?:周|星期|礼拜)(?P<nwd>[一二三四五六日天1-7]))"
-    r"|(?P<thiswd>(?:这|本)(?:个)?(?:周|星期|礼拜)(?P<twd>[一二三四五六日天1-7]))"
-    r"|(?P<eow>(?:这|本)(?:个)?(?:周|星期|礼拜)(?:内|末|之内)?|(?<!上)周末)"
+    r"|(?P<thiswd>(?:这|本|呢(?=个))(?:个)?(?:周|星期|礼拜)(?P<twd>[一二三四五六日天1-7]))"
+    r"|(?P<eow>(?:这|本|呢(?=个))(?:个)?(?:周|星期|礼拜)(?:内|末|之内)?|(?<!上)周末)"
     r"|(?P<nextweek>下(?:个)?(?:周|星期|礼拜))"
     r"|(?<!上)(?<!上个)(?P<wd>(?:周|星期|礼拜)(?P<wdd>[一二三四五六日天1-7]))"
     r"|(?P<eonm>下(?:个)?月底|下(?:个)?月末)"
@@ -141,12 +142,14 @@ ZH_PATTERN = gated(re.compile(
     r"|(?P<nextmonth>下(?:个)?月)"
     # "四月底前", "6月末": that month's last day
     r"|(?<![\d年上])(?P<namedeom>(?:(?P<yre>\d{4})年)?(?P<moe>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?:底|末))"
+    # "本月25日前", "这个月20号": a day of this month ("25日" alone after 月 is no explicit date)
+    r"|(?P<thismonthday>(?:本|这个?)月(?P<tmd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
     r"|(?<!上)(?<!上个)(?P<eom>(?:本|这个?)?月底|(?:本|这个?)?月末|(?:本|这个?)月(?:之?内|以内))"
     r"|(?P<eoq>(?:本|这个?)?季度末|季末)"
     r"|(?P<eoy>年底|年末)"
     # "五一前", "春节之前": the holiday's own date (evals/GUIDE.md); "春节后" is no date
     r"|(?P<holiday>五一|劳动节|国庆节?|元旦|春节|过年|清明节?|端午节?|中秋节?)(?=之?前|以前)"
-    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|天|周|星期|礼拜|个月|小时)(?:之?内|后|以内)"
+    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|工作天|天|周|星期|礼拜|个月|小时)(?:之?内|后|以内)"
     r"|(?P<explicit>(?<![年月\d])(?:(?P<yr>\d{4})年)?(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
 ))
 # EN_PATTERN over lowercased text (two to three times faster, extractors/rules/folding.py); the
@@ -175,6 +178,9 @@ class DuePhrase:
     # can find (`due` is None until it does)
     anaphor: int | None = None
     starts: date | None = None  # "after Friday": when a step may start, which is no due date
+    # "收到文件后三天内", "within 5 days of receipt": `due` counts from today, but the text counts
+    # from an event it does not date; a step it times is a step, with no due date
+    from_event: bool = False
 
 
 def _zh_number(raw: str) -> int | None:
@@ -269,7 +275,7 @@ def _in_n(ref: date, n: int, unit: str) -> date:
     unit = unit.lower()
     if unit.startswith(("min", "hour", "hr", "小时")):  # "within 48 hours": whole days only
         return ref + timedelta(days=n // HOURS_PER_DAY) if unit[0] in "h小" else ref
-    if unit.startswith(("business", "working", "工作日")):
+    if unit.startswith(("business", "working", "工作日", "工作天")):  # 工作天: Taiwan's 工作日
         return _add_business_days(ref, n)
     if unit.startswith(("day", "天")):
         return ref + timedelta(days=n)
@@ -419,6 +425,9 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
             return None
         year = int(g["yre"]) if g["yre"] else ref.year + (month < ref.month)
         return _month_end(year, month)
+    if g["thismonthday"]:
+        day = _zh_number(g["tmd"])
+        return ref.replace(day=day) if day and day <= calendar.monthrange(ref.year, ref.month)[1] else None
     if g["nextmonthday"]:
         first = _add_months(ref.replace(day=1), 1)
         day = _zh_number(g["nmd"])
@@ -488,9 +497,35 @@ _TARGET_ENDS = ("到", "至", "to", "until", "till", "through", "thru")
 _ANAPHOR_DAYS = {"then": 0, "after": 1, "第二天": 1, "次日": 1}
 
 
+# "收到文件后三天内", "勘测完我三个工作日内", "Once it's back, I'll set it up within 2 business days",
+# "within 5 days of receipt": a span counted from an event the text does not date (evals/GUIDE.md:
+# an action tied to an event is undated unless the text dates the action itself)
+_ZH_AFTER_EVENT = re.compile(r"(?:后|完)[，,]?\s*(?:我们|我方|我|咱们|你们|您|他们|对方)?(?:这边|那边)?"
+                             r"(?:会|将|可以|能|一般)?(?:在|于)?\s*$")
+_EN_AFTER_EVENT = re.compile(r"\b(?:once|as soon as|upon|after(?! (?:this|the|our) (?:call|meeting)\b| today\b| that\b))"
+                             r"\b[^.!?;\n]*$", re.I)
+_EN_OF_EVENT = re.compile(r"\s*(?:of|after|from) (?:receiving|receipt|getting|approval|approving|signing|sign-off|"
+                          r"(?:the|your) (?:signed|approved|final|approval|confirmation|sign-off|go-ahead))\b", re.I)
+MAX_EVENT_CHARS = 80
+_SENTENCE_STOPS = ".!?;\n。！？；"
+
+
+def _counted_from_event(text: str, m: re.Match[str]) -> bool:
+    """Whether a "within N days" phrase counts from an event said beside it (see above)."""
+    begin = m.start()
+    window = text[max(0, begin - MAX_EVENT_CHARS) : begin]
+    cut = max(window.rfind(stop) for stop in _SENTENCE_STOPS)
+    window = window[cut + 1 :]
+    if "后" in window or "完" in window:
+        return _ZH_AFTER_EVENT.search(window) is not None
+    return _EN_AFTER_EVENT.search(window) is not None or _EN_OF_EVENT.match(text, m.end()) is not None
+
+
 def _phrase(text: str, m: re.Match[str], due: date | None) -> DuePhrase:
     begin, stop = m.span()
     phrase = DuePhrase(text[begin:stop], begin, stop, due)
+    if due is not None and m["n"] is not None and _counted_from_event(text, m):
+        phrase.from_event = True
     if due is not None and "fter" in text[max(0, begin - MAX_AFTER_CHARS) : begin] \
             and _AFTER.search(text, max(0, begin - MAX_AFTER_CHARS), begin):
         phrase.due, phrase.starts = None, due
@@ -507,13 +542,24 @@ _TOUCHING = re.compile(r"\.?\s*(?:on |of |by |before |until )?")  # "Friday by 3
 MAX_TOUCHING_GAP = 5  # "4:00 p.m. on March 27": the clock's dot, a space and "on "
 
 
+# "Friday, April 10", "Thursday 12 March": a weekday that names the written date beside it
+_WEEKDAY_ONLY = re.compile(rf"(?:(?:this|on|by|before|until|til|till|coming) )?(?:{_WD})", re.I)
+_DATE_APPOSITION = re.compile(r",? ?(?:the )?")
+_WRITTEN_DATE = re.compile(rf"\d|(?:{_MONTHS})\b", re.I)
+
+
 def _joined(text: str, found: list[DuePhrase], ref: date) -> list[DuePhrase]:
     """A time of day next to a day is that day: "by end of day tomorrow", "明天下班前" (one phrase,
-    the day's date), not today's end of day and then tomorrow."""
+    the day's date), not today's end of day and then tomorrow. A weekday followed by its written
+    date is that date ("by Friday, April 10": the Friday meant may be weeks away)."""
     joined = [found[0]]
     for later in found[1:]:
         first = joined[-1]
         gap = text[first.end : later.start]
+        if later.due and len(gap) <= 2 and _DATE_APPOSITION.fullmatch(gap) \
+                and _WEEKDAY_ONLY.fullmatch(first.phrase) and _WRITTEN_DATE.match(later.phrase):
+            joined[-1] = DuePhrase(text[first.start : later.end], first.start, later.end, later.due)
+            continue
         if first.due and later.due and first.due != later.due and (ref in (first.due, later.due)) \
                 and len(gap) <= MAX_TOUCHING_GAP and _TOUCHING.fullmatch(gap):
             day = later.due if first.due == ref else first.due

@@ -865,7 +865,8 @@ def sentence_steps(sentence: Sentence, touchpoint: Touchpoint, accepted: object
         if due is not None and not is_zh and due.phrase.lower().startswith(("in ", "within ")) \
                 and _ONCE_DONE.match(text):
             due = None  # "Once your record is approved, a PO will be issued within 5 days": from then
-        if due is not None and due.start and text[due.start - 1] == "后" and not _DAY_PART.fullmatch(due.phrase):
+        if due is not None and (due.from_event or due.start and text[due.start - 1] == "后"
+                                and not _DAY_PART.fullmatch(due.phrase)):
             due = None  # "新机器取件后48小时内发出": counted from the event, not from today
         if due is None and found.topic and hits and hits[-1].due is not None:
             due = _due_of(hits[-1])  # "我今天下班前把发票寄出，快递单号发您微信": sent along, same day

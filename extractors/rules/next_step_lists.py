@@ -111,7 +111,7 @@ def demanded(sentence: Sentence, item: str, found: list[NextStepHit], touchpoint
     action = f"{verb} {action}".strip() if verb else action
     if len(action) < MIN_ACTION_CHARS:
         return []
-    due = dues[0] if dues else None
+    due = dues[0] if dues and not dues[0].from_event else None
     return [NextStepHit(action, other, due.due if due else None, due.phrase if due else None,
                         sentence.start, sentence.end, sentence, is_request=True)]
 
@@ -125,6 +125,6 @@ def _item_step(sentence: Sentence, item: str, owner: str, is_request: bool, touc
     action = clean_action(item, [(d.start, d.end) for d in dues], len(sentence.text) - len(item))
     if len(action) < MIN_ACTION_CHARS:
         return []
-    due = dues[0] if dues else None
+    due = dues[0] if dues and not dues[0].from_event else None
     return [NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
                         sentence.start, sentence.end, sentence, is_request=is_request)]

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from extractors.rules.dates import find_due_phrases, resolve_due
+from tests.extractors.test_rules_next_steps import steps
 
 MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 
@@ -206,3 +207,55 @@ def test_a_time_of_day_next_to_a_day_is_one_phrase_with_the_days_date():
         ("end of day tomorrow", date(2026, 3, 3))]
     assert [d.due for d in find_due_phrases("today or tomorrow", MONDAY)] == [
         date(2026, 3, 2), date(2026, 3, 3)]
+
+
+# (occurred Monday 2026-03-02)
+DAY_FORMS = [
+    ("本月 day", "请于本月20日前回传签字页", date(2026, 3, 20)),
+    ("这个月 day", "这个月18号之前给个答复", date(2026, 3, 18)),
+    ("工作天 (Taiwan, in the Mandarin view the rules read)", "我们会在2个工作天内回复", date(2026, 3, 4)),
+    ("Cantonese 呢个 week", "我呢个礼拜内将单据发俾你", date(2026, 3, 6)),
+    ("weekday then its written date", "the draft comes by Monday, March 23", date(2026, 3, 23)),
+    ("weekday then day-first date", "kick-off on Tuesday 7 April", date(2026, 4, 7)),
+    ("morning of an ordinal day", "the crew arrives the morning of the 9th", date(2026, 3, 9)),
+    ("week of a spelled ordinal", "training runs the week of the sixteenth", date(2026, 3, 16)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DAY_FORMS], ids=[c[0] for c in DAY_FORMS])
+def test_day_forms_people_write(text, expected):
+    assert resolve_due(text, MONDAY) == expected
+
+
+def test_a_weekday_next_to_an_unrelated_phrase_keeps_its_own_date():
+    found = find_due_phrases("Friday, tomorrow at the latest", MONDAY)
+    assert [d.due for d in found] == [date(2026, 3, 6), date(2026, 3, 3)]
+
+
+@pytest.mark.parametrize(("text", "from_event"), [
+    ("拿到图纸后五个工作日内出方案", True),
+    ("验收完我两个工作日内开票", True),
+    ("对方确认数据后，我们三天内可以完成迁移", True),
+    ("Once the form comes back, we'll activate the lines within 3 business days.", True),
+    ("Refunds post within 5 days of receipt.", True),
+    ("我们三个工作日内开票", False),
+    ("We'll activate the lines within 3 business days.", False),
+    ("After the call I'll send the summary within 24 hours.", False),  # this call is today
+])
+def test_a_span_counted_from_an_undated_event_is_marked(text, from_event):
+    (found,) = find_due_phrases(text, MONDAY)
+    assert found.from_event is from_event
+
+
+@pytest.mark.parametrize("turns", [
+    [("agent", "Once the signed form is back, I'll activate the lines within 3 business days.")],
+    [("agent", "收到图纸后，我们三个工作日内出报价方案。")],
+])
+def test_a_step_counted_from_an_undated_event_has_no_due_date(turns):
+    found = steps(turns)
+    assert found and all(due is None for _, _, due in found)
+
+
+def test_a_step_with_a_plain_span_keeps_its_due_date():
+    assert [due for _, _, due in steps([("agent", "We'll activate the lines within 3 business days.")])] \
+        == [date(2026, 3, 5)]

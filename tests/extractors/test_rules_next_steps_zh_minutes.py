@@ -30,6 +30,15 @@ TABLES = [
         "| --- | --- | --- |\n| Send the revised SOW | Sam | Friday |\n| Share the SSO metadata | Dana | Thursday |\n",
         [("send the revised SOW", "rep", date(2026, 4, 17)), ("share the SSO metadata", "customer", date(2026, 4, 16))],
         id="en-action-column-first"),
+    pytest.param(  # a due column headed by a bare 截止, dates in a cell as people write them
+        "参会：海岳酒店 工程部 顾工；我方 售后 蓝天\n\n待办\n| 事项 | 负责人 | 截止 |\n"
+        "| 更换三楼的门锁电池 | 我方 蓝天 | 4月16日 |\n| 提供房间清单 | 顾工 | 本周五 |\n",
+        [("更换三楼的门锁电池", "rep", date(2026, 4, 16)), ("提供房间清单", "customer", date(2026, 4, 17))],
+        id="zh-bare-jiezhi-header"),
+    pytest.param(
+        "Attendees: Rui Costa (Harbor Dental), Sam Lee (us)\n\nFollow-ups\n| Owner | Task | ETA |\n"
+        "| Sam | Ship the spare scanner | Thursday |\n",
+        [("ship the spare scanner", "rep", date(2026, 4, 16))], id="en-eta-header"),
 ]
 
 

@@ -58,7 +58,9 @@ EN_VERB_WORDS = (
     "drop off", "pick up", "inspect", "repair", "service", "calibrate", "print", "reprint", "order",
     "reorder", "reserve", "line up", "waive", "invoice", "translate", "scope", "audit", "measure",
     "survey", "mount", "courier", "mail", "attend", "rebook", "reroute", "top up", "unblock",
-    "back up", "certify")
+    "back up", "certify",
+    # a visit and its notice: "the tech will text you a window", "a technician will come out Thursday"
+    "text", "come out", "drain")
 # ("fill it in" and "DM us" are asked, so those two go in EN_REQUEST's own list)
 # "let's talk numbers" opens a topic; with a date ("let's talk Friday") it is a plan
 LOOSE_PROPOSALS = {"talk", "discuss", "start", "look at", "go over", "go through", "review",
@@ -80,7 +82,10 @@ _ROLES = (r"team|docs team|engineers?|engineering|support|legal|finance|procurem
           r"manager|lead|specialist|consultant|colleagues?|partner|department|dept|ops|csm|"
           r"architect|it|devs?|developers?|pm|boss|director|head of [a-z]+|admin|people|"
           r"accountant|accounts team|security team|rep|account manager|success manager|contractor|"
-          r"technician|installer|inspector")
+          r"technician|installer|inspector|"
+          # field and service people: "the tech will text you a window", "our crew drains the pool"
+          r"techs?|crew|adjusters?|couriers?|drivers?|dispatchers?|fitters?|surveyors?|electricians?|"
+          r"plumbers?|movers?|agents?")
 EN_SELF = fold(re.compile(  # ("what we get out of SFDC": a relative clause, no promise)
     rf"(?<!what )(?<!which )(?<!where )(?<!do )(?<!does )(?<!did )\b(?:(?P<subj>I|we)(?P<modal>{_MODAL})?|(?P<let>let me|let us|let's|lets)){_ADV}"
     rf" (?P<verb>{_V})\b(?!-)", re.I))
@@ -100,7 +105,14 @@ EN_TEAM = fold(re.compile(
     rf"\b(?P<who>(?:our|my|your) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?: [A-Z][a-z]+|, [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|"
     # a department named bare at a clause's start: "…, and engineering will send a root-cause report"
     rf"(?:(?<=^)|(?<=[,;:.!] )|(?<=\band ))(?:engineering|product|support|billing|finance|legal|dispatch|"
-    rf"accounts|operations|ops|security|networking|the NOC|NOC|the (?:[\w-]+ )?team)(?: team| desk)?)"
+    rf"accounts|operations|ops|security|networking|the NOC|NOC|the (?:[\w-]+ )?team|"
+    # the speaker's people by their job at a clause's start: "The tech will text you on Monday", "A
+    # technician will inspect it Thursday", "Someone from billing will call you", "Peter's team will run…"
+    rf"the (?:[\w-]+ ){{0,2}}?(?:{_ROLES})|"
+    # ("A specialist will respond within 1 business day": an auto-reply's promise to anyone, no step)
+    rf"(?:a|an|one of our) (?:[\w-]+ ){{0,2}}?(?:{_ROLES})(?! will (?:respond|reply|get back|be in touch|contact you shortly))|"
+    rf"(?:someone|somebody) (?:from|in|on) (?:our |the )?(?:[\w-]+ ){{0,2}}?(?:{_ROLES}|billing|accounts|engineering|"
+    rf"product|finance|legal|dispatch|operations|ops)|[A-Z][a-z]+['’]s (?:[\w-]+ )?(?:{_ROLES}))(?: team| desk)?)"
     rf"(?:'ll| will| is going to| are going to| can| to| should){_ADV} (?P<verb>{_V})\b", re.I))
 # a person named beside their job: "our integrations lead, Bastien, will…", "ask my colleague, Ana
 # Ruiz, to…": one clause, whatever its commas

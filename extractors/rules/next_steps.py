@@ -74,7 +74,6 @@ from extractors.rules.next_step_patterns import (
     ZH_VERB,
 )
 from extractors.rules.next_step_zh_answers import with_problem
-from extractors.rules.next_step_zh_followups import with_followups
 from extractors.rules.next_step_zh_orders import with_order
 from extractors.rules.next_step_zh_vetoes import is_vetoed
 from extractors.rules.parties import party_side, third_party
@@ -250,7 +249,7 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
         if found and is_bot_prompt(sentence):  # "[机器人] 请提供您的型号": a scripted prompt
             found = [h for h in found if not h.is_request]
         if found and _HAN.search(sentence.text):  # sanctions, ticket acknowledgements, titles
-            found = with_followups([h for h in found if not is_vetoed(h)], sentence.text)
+            found = [h for h in found if not is_vetoed(h)]
         if found and i in sides:  # "Owen (Support, Apr 2): …": the entry's label says the side
             found = [replace(h, owner=_OTHER[h.owner]) if h.owner in _OTHER else h for h in found]
         if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences, touchpoint.text)):

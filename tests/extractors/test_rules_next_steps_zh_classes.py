@@ -1,7 +1,7 @@
 """Chinese next-step classes of the ninth session, invented examples: action tables without outer
 pipes, organisations listed by their role, review-meeting headings, bot prompts, sanctions, ticket
-acknowledgements, introductions and titles, plans timed by a named event, and the report back after
-an event that closes a promise."""
+acknowledgements, introductions and titles, plans timed by a named event, and service staff the
+vendor sends."""
 
 from __future__ import annotations
 
@@ -53,8 +53,6 @@ def test_prompts_sanctions_acknowledgements_and_introductions_are_no_steps(text,
 EVENT_TIMED = [
     pytest.param("客户：样片我今天下午发你。\n客服：好的，收到样片后我让排版同事出一版校样给您确认。\n",
                  ("排版同事出一版校样给您确认", "rep", None), id="zh-event-before-the-subject"),
-    pytest.param("客户：隔壁装修太吵了。\n客服：我今晚让楼管过去协调，协调完给您回个电话。\n",
-                 ("协调完给您回个电话", "rep", None), id="zh-report-back-after-the-event"),
 ]
 
 
@@ -64,5 +62,20 @@ def test_a_plan_timed_by_an_event_is_a_step_due_null(text, expected):
 
 
 def test_an_event_that_names_nothing_answers_the_ask_before_it():
-    found = steps_of("客服：请您周五前确认补货清单，确认后我们安排发车。\n", channel="chat")
+    found = steps_of("客户：补货的事怎么安排？\n客服：请您周五前确认补货清单，确认后我们安排发车。\n", channel="chat")
     assert all(owner == "customer" for _, owner, _ in found)
+
+
+STAFF = [
+    pytest.param("客户：配件到了吗？\n客服：到了，安装师傅明天下午会上门给您装好。\n",
+                 ("安装师傅会上门给您装好", "rep", date(2026, 4, 15)), id="zh-fitter-will-visit"),
+    pytest.param("客户：车还没到。\n客服：已经跟网点协调好了，网点工作人员会在30分钟内联系您。\n",
+                 ("工作人员会联系您", "rep", date(2026, 4, 14)), id="zh-staff-within-minutes"),
+    pytest.param("客户：结果不对吧？\n客服：抱歉，我这边已申请复测，明天会有另一位检测师联系您约时间。\n",
+                 ("检测师联系您约时间", "rep", date(2026, 4, 15)), id="zh-someone-else-will-call"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STAFF)
+def test_service_staff_the_vendor_sends_are_the_reps_side(text, expected):
+    assert expected in steps_of(text, channel="chat")

@@ -56,6 +56,8 @@ _HEADING = re.compile(r"^[ \t#*【\[]*(?:[一二三四五六七八九十\d]{1,2}
                       r"待办(?:事项)?|行动项|后续(?:安排|事项|计划)?|跟进事项|下一步(?:计划|安排)?|"
                       # what minutes decided, each item with its owner: "会议议定：", "整改要求：", "【下周安排】"
                       r"(?:会议)?(?:议定|决定|决议|确定)(?:事项)?|整改要求|下周(?:安排|计划)|分工|处理意见|"
+                      # "二、会议意见", "4. 讨论结果": what a review meeting concluded, item by item
+                      r"会议(?:意见|结论)|讨论结果|"
                       r"(?:我方|乙方|甲方|双方)承诺)\b[^\n]{0,30}$",
                       re.I | re.M)
 _OURS = re.compile(r"^(?:us|we|me|i|our (?:side|team|end)|我方|我们|我司|我|乙方|本司)$", re.I)
@@ -82,14 +84,15 @@ def _could_head(text: str) -> bool:
     return any(word in low for word in ("action", "next step", "to-do", "todo", "follow",
                                         "owners", "open item")) \
         or any(word in text for word in ("待办", "行动项", "后续", "跟进", "下一步", "议定", "决定", "决议",
-                                         "整改要求", "下周安排", "下周计划", "确定", "分工", "处理意见", "承诺"))
+                                         "整改要求", "下周安排", "下周计划", "确定", "分工", "处理意见", "承诺",
+                                         "会议意见", "会议结论", "讨论结果"))
 
 
 def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touchpoint,
                 headings: list[int]) -> NextStepHit | None:
     """The step an action-item line holds, or None when `sentence` is not one."""
     row = None
-    if sentence.text[:1] == "|":
+    if sentence.text[:1] == "|" or "|" in sentence.text[:12]:  # "| a | b |", "1 | 提供… | 陈晓 |"
         row = table_row(touchpoint.text, sentence.start)
         if row is None and (m := _table_row(sentence, touchpoint.text)) is not None:
             row = TableRow(m.group("who"), m.group("task"), m.group("due") or "")
@@ -143,6 +146,16 @@ def action_item(sentence: Sentence, sentences: list[Sentence], touchpoint: Touch
     return NextStepHit(action, owner, due.due if due else None, due.phrase if due else None,
                        sentence.start, sentence.end, sentence,
                        is_request=owner != side_of(sentence, touchpoint))
+
+
+def _org_side(sides: dict[str, str], who: str) -> str | None:
+    """The side of owner words that name a team of an organisation the attendee lines place
+    ("渠宝项目组", "禾鲜信息部"); not "马骏反馈", a name and what the person did."""
+    return next((sides[name] for name in sorted(sides, key=len, reverse=True)
+                 if len(name) >= 2 and who.startswith(name) and _TEAM.match(who, len(name))), None)
+
+
+_TEAM = re.compile(r"[\u4e00-\u9fff]{0,4}(?:项目组|项目部|团队|小组|组|部|中心|方|那边|这边)$")
 
 
 _ITEM_START = frozenset("-*•·▪◦–☐□☑☒✓✔[0123456789Aa")  # how an item line or its label can begin
@@ -262,6 +275,8 @@ def _owner(who: str, tag: str | None, task: str, sentence: Sentence, sentences: 
     if _HAN.search(who) and (side := side_of_name(attendee_sides(touchpoint.text), who)
                               or tag and side_of_name(attendee_sides(touchpoint.text), tag)):
         return side  # "1. 智造云（许诺）：…" under "参会：…；智造云 — 许诺（实施顾问）"
+    if _HAN.search(who) and (side := _org_side(attendee_sides(touchpoint.text), who)) is not None:
+        return side  # "渠宝项目组" of the attendee line "渠宝：项目经理 吴越、…"
     name = who.split()[0]
     if (org := project_third_party(who, touchpoint.text)) is not None:
         return org  # "P. Nolan (Corran)" of "Present: …, P. Nolan (Contractor, Corran Build)": a third party

@@ -1,7 +1,8 @@
 """Rows of an action table read by its header: which cell is the task, the owner and the due date.
 
 Minutes often list action items as a table whose header names the columns, in any order and with
-extra ones: "| 序号 | 事项 | 责任方 | 完成时间 |", "| # | Owner | Action | Due |". A row is read only
+extra ones: "| 序号 | 事项 | 责任方 | 完成时间 |", "| # | Owner | Action | Due |", or without the outer
+pipes, as plain-text minutes write them ("序号 | 事项 | 负责人 | 完成时间"). A row is read only
 when a header of that table names both a task and an owner column; a table without such a header
 is left to the positional reading in `action_items`.
 """
@@ -60,8 +61,9 @@ def table_row(text: str, start: int) -> TableRow | None:
 
 
 def _cells(line: str) -> list[str] | None:
+    """The cells of a table line: "| a | b |", or plain-text minutes' "1 | a | b" (three cells or more)."""
     line = line.strip()
-    if not line.startswith("|") or line.count("|") < 3:
+    if line.count("|") < (3 if line.startswith("|") else 2):
         return None
     return [cell.strip() for cell in line.strip("|").split("|")]
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 _VENDOR_WORDS = r"(?:承建|承接|承办|服务|供货|物业|供)方|[\u4e00-\u9fff]{0,4}服务商"
 _CUSTOMER_WORDS = r"(?:委托|建设|采购|业主|使用|馆|需)方"
 # a line of people, after an attendee heading ("参会：", "与会人员：", "主持：") or opening with a side
-_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加|参与)(?:人员|人|者|方)?|主持人?)?[ \t]*[:：]?"
+_LINE = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.、)）])?[ \t]*(?:(?:参会|与会|出席|列席|在场|参加|参与)(?:人员|人|者|方|单位)?|主持人?)?[ \t]*[:：]?"
                    r"[ \t]*(?P<people>[^\n]{2,120})$", re.M)
 _NOT_A_LIST = re.compile(r"[，,。！!？?“”\"|｜@]|\d{1,2}[:：]\d{2}")
 _OPENS = re.compile(r"^(?:参会|与会|出席|列席|在场|参加|参与|主持|我方|我司|本司|乙方|厂商|供应商|客户(?!经理|成功|总监)|甲方|贵方|学校方|校方|院方|医院方|买方|"
@@ -70,6 +70,9 @@ def _read(text: str) -> tuple[dict[str, str], frozenset[str]]:
             continue
         if not _OPENS.match(line.group(0).strip().lstrip("-*•·0123456789.、)） \t")) and not _ORG_LINE.match(people):
             continue
+        if (units := _units(people)) is not None:
+            groups.extend(units)
+            continue
         groups.extend(_group(_unwrapped(group.strip())) for group in _GROUPS.split(people) if group.strip())
     labelled = {side for side, _, _ in groups if side is not None}
     outside: frozenset[str] = frozenset()
@@ -101,11 +104,36 @@ def _read(text: str) -> tuple[dict[str, str], frozenset[str]]:
 
 # a line that lists one organisation's people by job and name, with no heading before it:
 # "城投安居：物业管理部 部长 蒋卫东、报修中心 班长 田芳" (each person a job, a space, a name)
-_ORG_LINE = re.compile(r"^[^\s:：、]{2,12}[:：]\s*(?:[^\s、]+ )+[^\s、]{2,4}(?:、(?:[^\s、]+ )+[^\s、]{2,4})+$")
+# (a name may carry its title: "营销中心 何婧（总监）")
+_ORG_LINE = re.compile(r"^[^\s:：、]{2,12}[:：]\s*(?:[^\s、]+ )+[^\s、（(]{2,4}(?:[（(][^\s、（()）]{1,8}[)）])?"
+                       r"(?:、(?:[^\s、]+ )+[^\s、（(]{2,4}(?:[（(][^\s、（()）]{1,8}[)）])?)+$")
 # a software or technology company's name, between two organisations of unknown side
 _VENDOR_NAME = re.compile(r"(?:云|科技|软件|信息|智能|数据|系统)$")
 # a group whose people sit in brackets after its side or organisation: "我方（售前 简宁、销售 老秦）"
 _WRAPPED = re.compile(r"^(?P<head>[^（(、\s]{2,12})[（(](?P<people>[^（()）]*[、\s][^（()）]*)[)）]$")
+
+
+# one organisation with its role in the project: "数途科技（承建方）", "省交投高速运营公司（业主）"
+_UNIT = re.compile(r"^(?P<org>[^\s（()）、]{2,16})[（(](?P<role>[^（()）]{1,8})[)）]$")
+_OWNER_ROLE = re.compile(r"^(?:业主|客户|甲方|建设单位|使用单位)$")
+
+
+def _units(people: str) -> list[tuple[str | None, str, list[str]]] | None:
+    """One group per organisation of a "参会单位" line that lists organisations by their roles
+    ("A公司（业主）、B监理（监理）、C科技（承建方）"), each on the side its role says (None for a role
+    of neither side: a third party); None when the line is not such a list."""
+    parts = people.split("、")
+    units = [_UNIT.match(part.strip()) for part in parts]
+    if len(parts) < 2 or any(u is None for u in units):
+        return None
+    out: list[tuple[str | None, str, list[str]]] = []
+    for unit in units:
+        assert unit is not None
+        role = unit.group("role")
+        side = "rep" if _VENDOR.match(role) else "customer" if _CUSTOMER.match(role) or _OWNER_ROLE.match(role) \
+            else None
+        out.append((side, unit.group("org"), []))
+    return out if any(side is not None for side, _, _ in out) else None
 
 
 def _unwrapped(group: str) -> str:

@@ -149,7 +149,7 @@ ZH_PATTERN = gated(re.compile(
     r"|(?P<eoy>年底|年末)"
     # "五一前", "春节之前": the holiday's own date (evals/GUIDE.md); "春节后" is no date
     r"|(?P<holiday>五一|劳动节|国庆节?|元旦|春节|过年|清明节?|端午节?|中秋节?)(?=之?前|以前)"
-    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|工作天|天|周|星期|礼拜|个月|小时)(?:之?内|后|以内)"
+    r"|(?P<n>\d+|[一二两三四五六七八九十]+)(?:个)?(?P<unit>工作日|工作天|天|周|星期|礼拜|个月|小时|分钟)(?:之?内|后|以内)"
     r"|(?P<explicit>(?<![年月\d])(?:(?P<yr>\d{4})年)?(?:(?P<mo>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<dd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号])"
 ))
 # EN_PATTERN over lowercased text (two to three times faster, extractors/rules/folding.py); the
@@ -273,7 +273,7 @@ def _add_business_days(ref: date, days: int) -> date:
 
 def _in_n(ref: date, n: int, unit: str) -> date:
     unit = unit.lower()
-    if unit.startswith(("min", "hour", "hr", "小时")):  # "within 48 hours": whole days only
+    if unit.startswith(("min", "hour", "hr", "小时", "分钟")):  # "within 48 hours": whole days only
         return ref + timedelta(days=n // HOURS_PER_DAY) if unit[0] in "h小" else ref
     if unit.startswith(("business", "working", "工作日", "工作天")):  # 工作天: Taiwan's 工作日
         return _add_business_days(ref, n)

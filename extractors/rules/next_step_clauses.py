@@ -208,6 +208,12 @@ def is_candidate(cues: int) -> bool:
                 or cues & _ZH_SELF and cues & _ZH_YES
                 or cues & _ZH_YES and cues & (_ZH_MODAL | _ZH_TIMED)  # "收到，靠泊后安排驳船"
                 or cues & (_ZH_ASK | _ZH_TEAM | _ZH_OFFER | _ZH_TIMED | _ZH_DEADLINE | _EN_DEADLINE))
+# "等领导批了以后我们再看": waiting to decide, no plan (GUIDE: "等粤语支持上线了我们再扩大范围")
+_DEFERRAL = re.compile(r"^(?:等|如果|要是|假如|万一|若)")
+_DEFERRED = re.compile(r"再(?:看|说|定|议|决定|考虑|商量|讨论|研究|评估)")
+# "收到稿子后", not "确认后"/"收到后": an event with nothing named answers the ask just made, a
+# purpose ("请周五前确认清单，确认后我们安排调运": one step, the other side's)
+MIN_TRIGGER_CHARS = 4
 MAX_LEAD_CHARS = 2  # a team subject starts its clause ("那技术…"), else it is an object
 MAX_TOPIC_CHARS = 14  # "试点团队名单，我明天发给邓凯": a short verbless clause names the object
 MAX_BARE_ACTION_CHARS = 4  # "提给研发", "定下来": a verb and its complement, no object of its own
@@ -479,7 +485,8 @@ _BY_VERB = r"(?:出具|提供|发送|完成|处理|安排|跟进|整理|出|发|
 _BY_WHOM = re.compile(rf"^\s*(?P<obj>[^，。！？由我你您他她]{{2,12}}?)由(?P<who>[^，。！？]{{1,8}}?)"
                       rf"(?:(?:在|于|负责|来|会|将)(?=[^，。！？]{{0,12}}?{_BY_VERB})|(?={_BY_VERB}))")
 _NEED_YOU = re.compile(rf"需要(?:贵司|贵方|您|你们|您那边)(?:的)?(?=[^，。！？]{{0,12}}?(?:{ZH_VERBS}))")
-_SOMEONE_WILL = re.compile(r"(?:会|将)有(?P<who>专人|专门的同事|工程师|技术同事|客服|客户经理|同事)"
+_SOMEONE_WILL = re.compile(r"(?:会|将)有(?:另一位|另外一位|一位|位)?(?P<who>专人|专门的同事|工程师|技术同事|客服|客户经理|同事|"
+                           r"师傅|检测师|专员)"
                            r"(?=[^，。！？]{0,6}?(?:联系|跟进|处理|上门|回访|回复|对接))")
 _DEMAND = re.compile(r"(?:这边)?(?:要求|需要(?:你们|贵司|您|贵方))(?:你们|贵司|您|贵方)?")
 # the agent starting a service for the customer: "我给您申请…", "我这边帮您登记…", "我为您预约…"
@@ -533,7 +540,11 @@ def _match_zh(clause: str, base: int, cues: int, previous: _Found | None, answer
             # "我给您申请一个月的服务费减免": a service the agent starts for the customer now
             or _FOR_YOU.match(clause, m.end("subj")) is not None and "一下" not in clause
             # "我们审核后两天内开通": a plain "we do X" is a plan when a day after it dates it
-            or cues & _ZH_TIMED and _TIMED_ANYWHERE.search(clause, m.end()) is not None):
+            or cues & _ZH_TIMED and _TIMED_ANYWHERE.search(clause, m.end()) is not None
+            # "收到稿子后我让设计师出效果图": an event that times the plan, as a date would
+            or m.start() > 0 and (t := ZH_TRIGGER.match(clause, 0, m.start())) is not None
+            and len(t.group("trigger").strip()) >= MIN_TRIGGER_CHARS
+            and not _DEFERRAL.match(t.group("trigger")) and not _DEFERRED.search(clause, m.end())):
         trigger = ZH_TRIGGER.match(clause, 0, m.start())
         found.append((m.start(), _Found("self", base + m.start("mid"), trigger=trigger.group(
             "trigger") if trigger and NOTIFY.match(clause, m.end("mid")) else "",

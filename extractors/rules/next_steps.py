@@ -33,6 +33,7 @@ from extractors.rules.action_items import action_headings, action_item
 from extractors.rules.action_items_zh import zh_minutes_item
 from extractors.rules.dates import DuePhrase, find_due_phrases
 from extractors.rules.entry_sides import entry_sides
+from extractors.rules.next_step_bots import is_bot_prompt
 from extractors.rules.next_step_clauses import (
     HANDED_OVER,
     OBJECTLESS,
@@ -74,6 +75,7 @@ from extractors.rules.next_step_patterns import (
 )
 from extractors.rules.next_step_zh_answers import with_problem
 from extractors.rules.next_step_zh_orders import with_order
+from extractors.rules.next_step_zh_vetoes import is_vetoed
 from extractors.rules.parties import party_side, third_party
 from extractors.rules.project_parties import project_third_party
 from extractors.rules.sentences import Sentence
@@ -244,6 +246,10 @@ def find_next_steps(sentences: list[Sentence], touchpoint: Touchpoint) -> list[N
             continue
         answer = _Answer(sentences, i)
         found = sentence_steps(sentence, touchpoint, answer)
+        if found and is_bot_prompt(sentence):  # "[机器人] 请提供您的型号": a scripted prompt
+            found = [h for h in found if not h.is_request]
+        if found and _HAN.search(sentence.text):  # sanctions, ticket acknowledgements, titles
+            found = [h for h in found if not is_vetoed(h)]
         if found and i in sides:  # "Owen (Support, Apr 2): …": the entry's label says the side
             found = [replace(h, owner=_OTHER[h.owner]) if h.owner in _OTHER else h for h in found]
         if any(h.is_request for h in found) and (named := addressee_role(sentence, sentences, touchpoint.text)):

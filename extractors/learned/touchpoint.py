@@ -15,7 +15,10 @@ out_of_fold.py folds, sentence and touchpoint classifiers fit without the item's
 the tuning pools old, blind7-11, blind12-14, blind17-18) the combined label reads 0.788 -> 0.802
 (macro-F1 0.765 -> 0.786), and on blind15+16+real1, whose texts the rules were never tuned on,
 0.715 -> 0.760 (macro-F1 0.664 -> 0.728). The hashed block weighted x2 read 0.783, x0.5 0.804
-(0.734 on blind15+16+real1).
+(0.734 on blind15+16+real1). On the never-trained splits, combined accuracy/macro-F1: blind19+20
+0.715/0.704 -> 0.745/0.730, blind5+6 0.695/0.646 -> 0.715/0.679, but test 0.688/0.626 ->
+0.667/0.618 (English 0.642 -> 0.611, where the rules alone read 0.716): on text like the one
+the rules were first written on, the touchpoint reading still overrules them too often.
 
 The final label is argmax(P(label | touchpoint) + BLEND * [label == sentence label]): the sentence
 label keeps a vote worth BLEND of probability. Evidence or nothing: the new label stands only when

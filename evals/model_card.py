@@ -71,7 +71,8 @@ def _touchpoint_section(model: dict[str, Any]) -> list[str]:
                          for s, a in model["leave_one_split_out_accuracy"].items())
     return ["### touchpoint-sentiment", "",
             "Softmax regression over the mean embeddings of the customer's and of all sentences, "
-            "the channel and the language (extractors/learned/touchpoint.py), C "
+            "the channel, the language and the customer's words and word pairs hashed into "
+            "4096 buckets (extractors/learned/touchpoint.py), C "
             f"{model['C']}, trained on the gold labels of {model['items']} tuning-split items "
             f"({by_split}; labels {model['labels']}). The combined extractor blends it with the "
             f"sentence-level label (blend {model['blend']}: the sentence label's vote, in "
@@ -89,4 +90,7 @@ def _touchpoint_section(model: dict[str, Any]) -> list[str]:
             "probabilities, counts, first/last or extreme sentences, per-language terms, other C "
             "and no class weights read no better beyond the split-to-split spread (0.03-0.07); "
             "features from the rules read 0.82-0.84 here only because the rules know these "
-            "splits (extractors/learned/touchpoint.py).", ""]
+            "splits (extractors/learned/touchpoint.py). The hashed words were added in the ninth "
+            "session (2026-12-02), chosen out of fold (evals/out_of_fold.py folds) on the tuning "
+            "pools: combined 0.788/0.765 -> 0.802/0.786, blind15+16+real1 0.715/0.664 -> "
+            "0.760/0.728.", ""]

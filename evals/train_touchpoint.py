@@ -2,7 +2,8 @@
 
 One row per gold item of the tuning splits (evals/sentence_harvest.py TUNING_SPLITS; never test,
 blind5 or blind6): the features the combined extractor computes (mean embeddings of the
-customer's and of all sentences the classifiers read, channel, language) and the item's gold
+customer's and of all sentences the classifiers read, channel, language, the customer's hashed
+words; extractors/learned/touchpoint.py) and the item's gold
 sentiment label. Multinomial logistic regression, class-balanced, C = TOUCHPOINT_C. The card
 records a leave-one-split-out accuracy and macro-F1 of the classifier alone: each tuning split
 scored by a model fit on the others. `tuning_touchpoints` reads the same items the way unseen

@@ -17,8 +17,10 @@ from extractors.learned.sentiment import SentimentOptions, learned_sentiment
 from extractors.learned.touchpoint import (
     CHANNELS,
     FEATURES,
+    HASHED_WORDS,
     TOUCHPOINT_SENTIMENT_MODEL,
     blended_label,
+    hashed_words,
     touchpoint_features,
 )
 from extractors.rules.sentences import Sentence
@@ -76,8 +78,28 @@ def test_features_are_the_mean_embeddings_channel_and_language() -> None:
     assert features.shape == (FEATURES,)
     assert features[1] == 1.0 and features[0] == 0.0  # the customer's mean: the second sentence
     assert features[DIMENSIONS] == 0.5 and features[DIMENSIONS + 1] == 0.5  # all sentences
-    flags = features[2 * DIMENSIONS:]
+    flags = features[2 * DIMENSIONS : 2 * DIMENSIONS + len(CHANNELS) + 1]
     assert list(flags) == [float(c == "ticket") for c in CHANNELS] + [1.0]
+    words = features[2 * DIMENSIONS + len(CHANNELS) + 1 :]  # the customer's only
+    assert np.array_equal(words, hashed_words(["It fails at night."]))
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    pytest.param(["The export keeps failing."], ["the EXPORT keeps failing."], True,
+                 id="case-folded"),
+    pytest.param(["The export keeps failing."], ["The export", "keeps failing."], False,
+                 id="word-pairs-stay-within-a-sentence"),
+    pytest.param(["Not happy with it."], ["Happy with it, not."], False, id="word-order-counts"),
+    pytest.param(["发票又错了。"], ["发票又错了"], True, id="han-characters-are-words"),
+])
+def test_hashed_words(first: list[str], second: list[str], same: bool) -> None:
+    a, b = hashed_words(first), hashed_words(second)
+    assert a.shape == (HASHED_WORDS,) and abs(float(np.linalg.norm(a)) - 1) < 1e-5
+    assert np.array_equal(a, b) == same
+
+
+def test_no_words_hash_to_zeros() -> None:
+    assert not hashed_words([]).any() and not hashed_words(["..."]).any()
 
 
 def _relabel_to(label: str):
@@ -275,3 +297,30 @@ def test_the_touchpoint_reading_never_flips_polarity(probabilities: tuple[float,
 
     classes = ("mixed", "negative", "neutral", "positive")
     assert vote(np.array(probabilities), classes, sentence_label, blend=0.2) == expected
+
+
+@pytest.mark.parametrize(("text", "probability", "expected"), [
+    pytest.param("The price is too high for us this year.", 0.0,
+                 ["The price is too high for us this year"],
+                 id="a-rules-objection-stays-whatever-the-classifier-reads"),
+    pytest.param("我们觉得价格太高了。", 0.0, ["我们觉得价格太高了"], id="zh-rules-objection-stays"),
+    pytest.param("We will sit on this until the new budget cycle.", 0.65,
+                 ["We will sit on this until the new budget cycle"],
+                 id="a-customer-sentence-read-as-an-objection-at-0.65-is-added"),
+    pytest.param("We will sit on this until the new budget cycle.", 0.55, [],
+                 id="below-the-add-threshold-nothing-is-added"),
+])
+def test_combined_objections_by_default(monkeypatch: pytest.MonkeyPatch, text: str,
+                                        probability: float, expected: list[str]) -> None:
+    """Out of fold the keep filter only lost objections under the roles model at C 1 (keep 0),
+    and adding from P(objection) >= 0.6 read best (extractors/learned/extractor.py)."""
+    from extractors.base import ExtractionContext
+    from extractors.catalog import load_catalog
+    from extractors.learned import CombinedExtractor, LearnedOptions, extractor
+
+    monkeypatch.setattr(extractor, "read_touchpoints", _read_all_as("objection", probability))
+    language = "zh" if "价" in text else "en"
+    touchpoint = _touchpoint(text, language=language)
+    insights = CombinedExtractor(LearnedOptions(touchpoint_blend=None)).extract(
+        touchpoint, ExtractionContext(catalog=load_catalog(None)))
+    assert [o.text for o in insights.objections] == expected

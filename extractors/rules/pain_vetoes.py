@@ -108,7 +108,20 @@ _TASK_EN = re.compile(
     rf"^[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:\s*:\s*| to | will ){_WORK_EN}\b|"
     rf"^[A-Z][\w'-]+(?: [A-Z][\w'-]+)? {_WORK_EN}s\b[^.;]*\b(?:today|tomorrow|tonight|by \w+|"
     r"this (?:week|afternoon)|next \w+|end of \w+)\b|"
-    r"\bforwarded to [^.;]{1,60}? for (?:investigation|review)\b")
+    r"\bforwarded to [^.;]{1,60}? for (?:investigation|review)\b|"
+    # the work alone, after "Tomas:" was cut off: "share the failed sync log with engineering"
+    r"^(?:send|share|export|provide|compile|pull|draft|schedule|prepare|confirm) (?:the|a|an|all|"
+    r"our|their|his|her|\d)\b")
+
+
+# a line of a Chinese action list: (someone, a day,) work to do on a thing the problem names —
+# "整理近一个月的掉线记录", "小林明天提供出问题的设备型号", "说明宕机原因", "核对两家门店的差价损失",
+# "| 复核识别准确率 | 小林 | 3月2日 |"; the problem word only qualifies what is to be handed over
+_TASK_ZH = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}(?:要|负责|[：:]))?(?:[\u4e00-\u9fff]{2,3}?)?(?:今天|明天|后天|本周[一二三四五六日]?|"
+    r"下周[一二三四五六日]?|周[一二三四五六日]|月底)?(?:前|之前)?(?:整理|复核|导出|提供|说明|核对|退还|补回|"
+    r"补发|补寄|编写|出具|排查|统计|汇总|梳理|提交|给出)[^，。；]{0,24}?(?:记录|报告|原因?|样例|型号|清单|"
+    r"明细|情况|数据|损失|费用|方案|准确率)|^\|[^|]+\|[^|]{1,8}\|")
 
 
 # a deadline someone promised and missed is the problem itself: "说好三天内上门，结果一周了还没人来"
@@ -119,5 +132,5 @@ def is_vetoed_clause(part: str) -> bool:
     """Whether a cleaned clause is a task with its deadline (or a line of an action list), a
     request, a condition or the vendor's cause."""
     return bool(_TASK.search(part) and not _PROMISED.search(part) or _TASK_EN.search(part)
-                or _CONDITION.search(part)
+                or _TASK_ZH.search(part) or _CONDITION.search(part)
                 or _CAUSE.search(part) or _DEMAND.search(part))

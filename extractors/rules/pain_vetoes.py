@@ -72,12 +72,56 @@ _CAUSE = re.compile(r"系[\u4e00-\u9fff\w]{1,14}?(?:导致|造成|所致|引起|
                     r"^[\u4e00-\u9fff\w]{2,16}导致$|^(?:本次|此次)[\u4e00-\u9fff]{0,6}(?:是|系)")
 
 
+# English thanks and good news told with problem words: "Cheers for fixing the login glitch so
+# fast", "Really appreciate you sorting the refund", "not one late delivery all month", "went from
+# five no-shows a week to zero", "the team stopped keeping their own spreadsheets", "the new menu
+# sold out in a week", "you turned a nasty morning into a ten-minute fix"
+_THANKS_EN = re.compile(
+    r"^(?:[A-Z][\w'-]*,\s*)?(?:thank(?:s| you)\b|cheers (?:for|on)\b|(?:i |we )?(?:really |just )?"
+    r"appreciate\b|(?:i |we )?just wanted to (?:say|thank|let you know)\b|kudos\b|shout-?out\b)|"
+    # "not one" good news names the problem that did not happen ("not one double-booked tee time")
+    r"\bnot (?:a single|one)\b[\w' -]{0,30}?\b(?:late|missed|lost|double[- ]?\w+|complaints?|errors?|"
+    r"issues?|problems?|outages?|downtime|crash\w*|no-shows?|mistakes?|breach\w*|delay\w*|returns?)\b|"
+    r"\b(?:nobody|no one) (?:came back|complained)\b|"
+    r"\b(?:haven'?t|hasn'?t) had (?:a single|one)\b|\bfrom [^.;]{1,40}? to (?:zero|none|nil)\b|"
+    r"\bstopped keeping (?:their|our|my|his|her) own\b|\b(?:sold|booked) out in\b|"
+    r"\bwent down a storm\b|\bturned (?:a |an |what )[^.;]{0,40}? into\b|"
+    r"\bmade (?:a |an |what )?[^.;]{0,30}? (?:a lot |much |so much )?(?:better|easier)\b", re.I)
+
+
 def is_praise(text: str, *, english: bool, cues: int = ALL_CUES) -> bool:
     """Whether a sentence praises or tells a problem going away (see the module doc); a sentence
     that turns from praise to a problem is none. `cues` (the sentence's cue bits) spares the
     scorer the patterns whose words the sentence lacks."""
-    return not _TURN.search(text) and (_IMPROVED.search(text) is not None or score_sentence(text, cues) >= (
+    return not _TURN.search(text) and (_IMPROVED.search(text) is not None or english and (
+        _THANKS_EN.search(text) is not None) or score_sentence(text, cues) >= (
         PRAISE_SCORE_EN if english else PRAISE_SCORE))
+
+
+# a line of a meeting's action list in English: a name, then "to" or a colon and the work, or the
+# work with its time ("Priya to check the March tickets against the SLA", "Tom: share the error
+# log", "Ana sends the device list today", "Refund request forwarded to billing for review")
+_WORK_EN = (r"(?:check|send|share|export|confirm|review|look into|investigate|provide|pull|"
+            r"schedule|set up|draft|chase|call|email|follow up|circle back|escalate|compile|prepare|"
+            r"update|fix|test|book|arrange|get)")
+_TASK_EN = re.compile(
+    rf"^[A-Z][\w'-]+(?: [A-Z][\w'-]+)?(?:\s*:\s*| to | will ){_WORK_EN}\b|"
+    rf"^[A-Z][\w'-]+(?: [A-Z][\w'-]+)? {_WORK_EN}s\b[^.;]*\b(?:today|tomorrow|tonight|by \w+|"
+    r"this (?:week|afternoon)|next \w+|end of \w+)\b|"
+    r"\bforwarded to [^.;]{1,60}? for (?:investigation|review)\b|"
+    # the work alone, after "Tomas:" was cut off: "share the failed sync log with engineering"
+    r"^(?:send|share|export|provide|compile|pull|draft|schedule|prepare|confirm) (?:the|a|an|all|"
+    r"our|their|his|her|\d)\b")
+
+
+# a line of a Chinese action list: (someone, a day,) work to do on a thing the problem names —
+# "整理近一个月的掉线记录", "小林明天提供出问题的设备型号", "说明宕机原因", "核对两家门店的差价损失",
+# "| 复核识别准确率 | 小林 | 3月2日 |"; the problem word only qualifies what is to be handed over
+_TASK_ZH = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}(?:要|负责|[：:]))?(?:[\u4e00-\u9fff]{2,3}?)?(?:今天|明天|后天|本周[一二三四五六日]?|"
+    r"下周[一二三四五六日]?|周[一二三四五六日]|月底)?(?:前|之前)?(?:整理|复核|导出|提供|说明|核对|退还|补回|"
+    r"补发|补寄|编写|出具|排查|统计|汇总|梳理|提交|给出)[^，。；]{0,24}?(?:记录|报告|原因?|样例|型号|清单|"
+    r"明细|情况|数据|损失|费用|方案|准确率)|^\|[^|]+\|[^|]{1,8}\|")
 
 
 # a deadline someone promised and missed is the problem itself: "说好三天内上门，结果一周了还没人来"
@@ -85,7 +129,8 @@ _PROMISED = re.compile(r"说好|承诺|约定|合同|答应|本来|应该?在|�
 
 
 def is_vetoed_clause(part: str) -> bool:
-    """Whether a cleaned clause is a task with its deadline, a request, a condition or the
-    vendor's cause."""
-    return bool(_TASK.search(part) and not _PROMISED.search(part) or _CONDITION.search(part)
+    """Whether a cleaned clause is a task with its deadline (or a line of an action list), a
+    request, a condition or the vendor's cause."""
+    return bool(_TASK.search(part) and not _PROMISED.search(part) or _TASK_EN.search(part)
+                or _TASK_ZH.search(part) or _CONDITION.search(part)
                 or _CAUSE.search(part) or _DEMAND.search(part))

@@ -52,6 +52,7 @@ from extractors.rules.pain_clauses import (
 )
 from extractors.rules.pain_cues import COMPLAINTS
 from extractors.rules.pain_facts import FACT_EN, FACT_ZH
+from extractors.rules.pain_measures_zh import with_measures
 from extractors.rules.pain_ops import OPS_BRANCHES as _OPS_BRANCHES
 from extractors.rules.pain_ops import OPS_EN, OPS_ZH
 from extractors.rules.pain_vetoes import is_praise, is_vetoed_clause
@@ -364,6 +365,7 @@ def pain_phrases(sentence: Sentence, is_pain: Callable[[str], bool] | None = Non
     if recurrence is not None:
         pains = _with_what_recurs(text, pains, recurrence, others)
     if not english and is_pain is None and (pains or weighed):
+        pains = with_measures(text, pains, others, _clause, _is_plain_fact)
         kept = [(at, at + len(p)) for p in pains if (at := text.find(p)) >= 0]
         harms = harm_clauses(text, others, kept, _clause,
                              lambda part, asked: _is_plain_fact(part, asked) and not _ACK.fullmatch(part))

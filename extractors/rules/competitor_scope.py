@@ -1,0 +1,129 @@
+"""Item-level readings that settle whether a catalog name is in play or kept aside.
+
+`competitors.find_competitors` gives each mention a stance from its own sentence, and the item
+keeps the strongest one, where a tool kept alongside us (`integration`) outranks plain use: "We
+run Zendesk. Can you sync tickets both ways?" is a tool kept. Some readings need more than one
+sentence, or a phrase the stance cues do not look for:
+
+- A suite that can be a CRM (`kind: both`: 钉钉, 企业微信, 飞书) in which the customer keeps its
+  members' or customers' records is a CRM in use (evals/GUIDE.md), even when the same text also
+  names it as the meeting tool ("飞书会议") or asks to connect to it: the records make it the
+  system we would replace, so its tool mentions do not outrank that use.
+- A name said to lie outside the conversation's scope ("their sales team runs HubSpot; nothing to
+  do with this project", "那套系统与本项目无关") is another team's tool, kept aside.
+- A helpdesk in which the customer's own end customers' tickets pile up ("our support inbox in
+  Freshdesk has 300+ tickets", "投诉都从我们的Udesk进来") is the customer's support channel, where the
+  trouble shows, not a product in play.
+
+Each reading is gated on a few words, so the cost is one search per hit, never per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from extractors.base import CompetitorCatalog
+from extractors.rules.folding import fold
+from extractors.rules.sentences import Sentence
+
+if TYPE_CHECKING:
+    from extractors.rules.competitors import CompetitorHit
+
+__all__ = ["channel_in_own_clause", "settle_scope"]
+
+_COMPETITIVE = frozenset({"switching_from", "comparing", "evaluating"})
+
+# "nothing to do with this project", "not part of this rollout", "out of scope", "nothing is needed
+# on that side", "与本项目无关", "不在这次范围内", "这次不涉及"
+_OUT_OF_SCOPE = fold(re.compile(
+    r"\b(?:(?:has |have |had )?nothing to do with (?:this|the|our|us|you)|(?:is |are )?not part of (?:this|the)"
+    r" (?:project|rollout|scope|pilot|engagement|deal|work)|out(?:side)? (?:of )?(?:the |this )?scope|"
+    r"nothing (?:is )?needed on (?:that|their|this) side|(?:is |are )?(?:unaffected|untouched) by (?:this|the)"
+    r" (?:project|rollout|change|migration)|(?:separate|unrelated) (?:from|to) (?:this|the|our) (?:project|"
+    r"rollout|work|engagement))\b"
+    r"|(?:和|与|跟)(?:本|这个|这次|此|我们这个)?(?:项目|次合作|次采购|次需求)(?:无关|没(?:有)?关系)|不在(?:本次|这次|此次|这个|本)?(?:项目)?范围"
+    r"|(?:这次|本次|此次)不涉及", re.I))
+SCOPE_FOLLOW_CHARS = 60  # a short next sentence that only says "nothing to do with this project"
+# the customer's end customers' contacts arriving in it, counted or flooding: "has 300+ tickets",
+# "had three hundred tickets this morning", "投诉都从我们Udesk呼叫中心进来", "工单爆了"
+_PILE_UP = fold(re.compile(
+    r"\b(?:has|had|have|got|is getting|was getting|with|holds?|sitting at) (?:over |more than |about |nearly |almost |"
+    r"roughly |some )?(?:\d[\d,]*\+?|a few hundred|hundreds(?: of)?|dozens(?: of)?|(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|fifty|a) (?:hundred|thousand))(?: new)? (?:tickets|complaints|messages|"
+    r"emails|chats|cases|requests)\b"
+    r"|(?:投诉|咨询|工单|来电|电话|留言)(?:都|全|全部|基本)?(?:从|通过|经)[^，。；！？]{0,14}?(?:进来|打进来|涌进来|过来)"
+    r"|(?:投诉|咨询|工单|来电|留言)(?:量)?(?:爆了|暴增|激增|堆了|积压了?\d+)", re.I))
+# a suite that can be a CRM keeps the customer's members, customers or leads in it
+_RECORDS_KEPT = fold(re.compile(
+    r"\b(?:crm|customer management|pipeline|deals?|leads?|contacts?|customer records|member(?:s|ship)? "
+    r"records)\b|客户管理|管客户|管会员|管顾客|管学员|管理客户|管理会员|销售管理|线索|商机|客户关系|跟单|会员(?:系统|管理|运营)|"
+    r"私域|客户运营|打标签|(?:会员|客户|学员|营员|顾客|业主|家长|线索)(?:的)?(?:信息|资料|档案|数据|标签)?"
+    r"[^，,。；;]{0,12}?(?:维护|管理|打标签|管)|(?:维护|管理|管)(?:的)?(?:会员|客户|顾客|学员|业主|家长)", re.I))
+# a clause that connects to the suite is about the tool kept alongside, whatever records it names
+_CONNECTS = fold(re.compile(r"打通|对接|同步|集成|接入|互通|联通|\b(?:sync|integrat|connect)", re.I))
+_CLAUSE_END = re.compile(r"[,;，；。!！?？]")
+RECORDS_REACH = 20  # characters either side of the name, within its clause
+
+
+def _keeps_records(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the clause around the name at sentence offsets [start:end] keeps records in it."""
+    text = sentence.text
+    left = text[max(0, start - RECORDS_REACH):start]
+    if (cuts := list(_CLAUSE_END.finditer(left))):
+        left = left[cuts[-1].end():]
+    right = text[end:end + RECORDS_REACH]
+    if (stop := _CLAUSE_END.search(right)) is not None:
+        right = right[:stop.start()]
+    clause = left + text[start:end] + right
+    return _RECORDS_KEPT.search(clause) is not None and _CONNECTS.search(clause) is None
+
+
+def channel_in_own_clause(text: str, here: tuple[int, int],
+                          cues: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a suite's own clause uses it as a channel ("…，钉钉上提", "…, ping me on Lark")
+    while every competitive cue of the sentence (`cues`) stands in another clause."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, here[0])), default=0)
+    stop = _CLAUSE_END.search(text, here[1])
+    right = len(text) if stop is None else stop.start()
+    return any(stance == "channel" and left <= start and end <= right for start, end, stance in cues) \
+        and not any(stance in _COMPETITIVE and start < right and end > left for start, end, stance in cues)
+
+
+def _out_of_scope(hit: CompetitorHit, following: Sentence | None) -> bool:
+    if _OUT_OF_SCOPE.search(hit.sentence.text):
+        return True
+    return (following is not None and len(following.text) <= SCOPE_FOLLOW_CHARS
+            and following.role == hit.sentence.role and _OUT_OF_SCOPE.search(following.text) is not None)
+
+
+def settle_scope(hits: list[CompetitorHit], sentences: Sequence[Sentence], starts: Sequence[int],
+                 catalog: CompetitorCatalog,
+                 read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
+    """The hits with item-level readings applied (see the module docstring); `read` gives a
+    sentence in simplified characters, `starts` the sentences' start offsets."""
+    from bisect import bisect_right
+
+    in_use: set[str] = set()
+    records: set[int] = set()  # the hits (by start) that keep records in a suite
+    for hit in hits:
+        if catalog.kind(hit.name) == "both":
+            base = hit.sentence.start
+            if _keeps_records(read(hit.sentence), hit.start - base, hit.end - base):
+                in_use.add(hit.name)
+                records.add(hit.start)
+    result = []
+    for hit in hits:
+        if hit.start in records and hit.stance == "integration":
+            hit = replace(hit, stance="using")  # records kept in it, whatever channel it also is
+        elif hit.name in in_use and hit.stance == "integration":
+            continue  # the suite's tool uses do not outrank its use as the CRM
+        if hit.stance in ("using", "mentioned"):
+            index = bisect_right(starts, hit.start) - 1
+            following = read(sentences[index + 1]) if index + 1 < len(sentences) else None
+            if _out_of_scope(hit, following) or _PILE_UP.search(read(hit.sentence).text):
+                hit = replace(hit, stance="integration")
+        result.append(hit)
+    return result

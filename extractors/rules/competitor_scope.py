@@ -13,7 +13,15 @@ sentence, or a phrase the stance cues do not look for:
   do with this project", "那套系统与本项目无关") is another team's tool, kept aside.
 - A helpdesk in which the customer's own end customers' tickets pile up ("our support inbox in
   Freshdesk has 300+ tickets", "投诉都从我们的Udesk进来") is the customer's support channel, where the
-  trouble shows, not a product in play.
+  trouble shows, not a product in play; so is one that requests only come into ("web enquiries go
+  into our Freshdesk") or that forwards them to us ("it forwards billing tickets to you", "会自动转给
+  你们").
+- A record in it cross-referenced with ours ("quote our ServiceNow incident INC0045512", "they will
+  reference this ticket number", "工单号") ties two systems kept side by side.
+- A record's header line naming the system it came from ("Ticket #4471 (imported from Zendesk)",
+  "Case 00412 - Salesforce Service Cloud", "400热线通话记录（Udesk自动转写）") is the channel.
+- The agent telling a caller where their ticket is ("您的工单在Udesk里已经转给售后") names the vendor's
+  own queue.
 
 Each reading is gated on a few words, so the cost is one search per hit, never per sentence.
 """
@@ -64,6 +72,31 @@ _RECORDS_KEPT = fold(re.compile(
     r"[^，,。；;]{0,12}?(?:维护|管理|打标签|管)|(?:维护|管理|管)(?:的)?(?:会员|客户|顾客|学员|业主|家长)", re.I))
 # a clause that connects to the suite is about the tool kept alongside, whatever records it names
 _CONNECTS = fold(re.compile(r"打通|对接|同步|集成|接入|互通|联通|\b(?:sync|integrat|connect)", re.I))
+# requests arriving in it: "enquiries go into our Freshdesk", "replies still come into the Zendesk queue"
+_ARRIVES_BEFORE = fold(re.compile(r"\b(?:come|comes|coming|came|go|goes|going|went|arrive|arrives|arriving|"
+                                  r"flow|flows|drop|drops|feed|feeds|get routed|are routed|is routed|routed)"
+                                  r" (?:straight |directly |automatically |still |all )?(?:in ?to|in) "
+                                  r"(?:our|the|their|its|a) (?:own )?$|(?:进到|进入|落到|流到|转到)$", re.I))
+# it hands requests on to us: "it forwards anything about billing to you", "会自动转给你们"
+_FORWARDS = fold(re.compile(r"\b(?:forward|route|pass|escalat)\w* (?:[\w-]+ ){0,5}?(?:to|over to) (?:you|your)\b"
+                            r"|(?:自动)?(?:转给|转到|推给|派给|转交给?)(?:你们|您们|贵司|你方)", re.I))
+# a record in it referred to by its number, or a number passed between the systems
+_CROSS_REFERENCE = fold(re.compile(r"\b(?:INC|CHG|RITM|REQ|CS|TKT)-?\d{4,}|\b(?:reference|quote|cite|cross-?reference)s?"
+                                   r" (?:[\w-]+ ){0,3}?(?:ticket|incident|case|reference|change) (?:number|no\b|id\b|#)"
+                                   r"|\b(?:ticket|incident|case) (?:number|no\.|#) ?[A-Z]{0,4}-?\d{3,}|工单号|单号[:：]?\s*[A-Z]{0,4}\d{3,}",
+                                   re.I))
+# the agent or rep telling the caller where their request sits: the vendor's own queue
+_YOUR_REQUEST = fold(re.compile(r"\byour (?:ticket|case|request|complaint|claim)s?\b|(?:您|你)的(?:工单|投诉|报修|申请|单子|反馈)",
+                                re.I))
+# a header line of a record: its id, where it was imported from, the recording it transcribes
+_RECORD_HEADER = fold(re.compile(
+    r"\b(?:ticket|case|incident|request|review|call|conversation|chat|transcript|recording)s?\b\s*(?:#|no\.?|id)?"
+    r"\s*[:#]?\s*[A-Z]{0,4}-?\d{3,}|\bimported (?:from|via)\b|^\W*(?:source|channel)\s*:"
+    r"|工单\s*[#＃]?\s*\d|单号|通话记录|通话录音|来电记录|录音|自动转写|转写|呼叫中心|热线", re.I))
+_IMPORTED = re.compile(r"\bimported (?:from|via)\b", re.I)
+HEADER_LINES = 3  # the first lines of a text where a record's header stands
+HEADER_CHARS = 80
+ARRIVES_REACH = 40  # characters before the name where "go into our" may stand
 _CLAUSE_END = re.compile(r"[,;，；。!！?？]")
 RECORDS_REACH = 20  # characters either side of the name, within its clause
 
@@ -92,6 +125,30 @@ def channel_in_own_clause(text: str, here: tuple[int, int],
         and not any(stance in _COMPETITIVE and start < right and end > left for start, end, stance in cues)
 
 
+def _kept_helpdesk(hit: CompetitorHit, view: Sentence) -> bool:
+    """Whether the sentence (`view`, simplified) names the hit as a helpdesk or queue kept beside
+    us: requests pile up in it, only come into it, are forwarded by it to us, cross-referenced
+    by number, or (the vendor speaking) are the caller's own request in the vendor's queue."""
+    text = view.text
+    start = hit.start - view.start
+    return (_PILE_UP.search(text) is not None or _FORWARDS.search(text) is not None
+            or _CROSS_REFERENCE.search(text) is not None
+            or _ARRIVES_BEFORE.search(text, max(0, start - ARRIVES_REACH), start) is not None
+            or (view.role in ("rep", "agent") and _YOUR_REQUEST.search(text) is not None))
+
+
+def _in_record_header(hit: CompetitorHit, text: str) -> bool:
+    """Whether the hit stands on one of the text's first lines that is a record's header."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if sum(1 for line in text[:line_start].splitlines() if line.strip()) >= HEADER_LINES:
+        return False
+    line_end = text.find("\n", hit.end)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    if len(line.strip()) > HEADER_CHARS or _RECORD_HEADER.search(line) is None:
+        return False
+    return hit.stance not in _COMPETITIVE or _IMPORTED.search(line) is not None
+
+
 def _out_of_scope(hit: CompetitorHit, following: Sentence | None) -> bool:
     if _OUT_OF_SCOPE.search(hit.sentence.text):
         return True
@@ -100,7 +157,7 @@ def _out_of_scope(hit: CompetitorHit, following: Sentence | None) -> bool:
 
 
 def settle_scope(hits: list[CompetitorHit], sentences: Sequence[Sentence], starts: Sequence[int],
-                 catalog: CompetitorCatalog,
+                 catalog: CompetitorCatalog, text: str,
                  read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
     """The hits with item-level readings applied (see the module docstring); `read` gives a
     sentence in simplified characters, `starts` the sentences' start offsets."""
@@ -116,6 +173,8 @@ def settle_scope(hits: list[CompetitorHit], sentences: Sequence[Sentence], start
                 records.add(hit.start)
     result = []
     for hit in hits:
+        if hit.stance != "integration" and _in_record_header(hit, text):
+            hit = replace(hit, stance="integration")
         if hit.start in records and hit.stance == "integration":
             hit = replace(hit, stance="using")  # records kept in it, whatever channel it also is
         elif hit.name in in_use and hit.stance == "integration":
@@ -123,7 +182,7 @@ def settle_scope(hits: list[CompetitorHit], sentences: Sequence[Sentence], start
         if hit.stance in ("using", "mentioned"):
             index = bisect_right(starts, hit.start) - 1
             following = read(sentences[index + 1]) if index + 1 < len(sentences) else None
-            if _out_of_scope(hit, following) or _PILE_UP.search(read(hit.sentence).text):
+            if _out_of_scope(hit, following) or _kept_helpdesk(hit, read(hit.sentence)):
                 hit = replace(hit, stance="integration")
         result.append(hit)
     return result

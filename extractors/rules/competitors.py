@@ -83,7 +83,7 @@ INTEGRATION_CUE = fold(re.compile(
     r"mirror(?:s|ed|ing)? (?:in|to|into)|export(?:s|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|"
     r"complement(?:s|ed|ing)?(?= (?:it|them)\b)|compatible with|ingest\w*|"
     r"read(?:s|ing)? (?:\w+ ){1,2}?from|pull(?:s|ed|ing)? (?:\w+ ){1,2}?out of|"
-    r"(?:show|appear|land|log|sync|push|write)(?:s|ed|ing)?(?: up)?(?= (?:in )?there\b)|"
+    r"(?:show|appear|land|log|sync|push|write)(?:s|ed|ing)?(?: up)?(?:(?! there\b) [\w-]+){0,2}(?= (?:in )?there\b)|"
     r"use (?:you|your (?:tool|product|platform|app|system|software))(?= for\b)|embed(?:s|ded|ding)? (?:\w+ )?in(?:to|side)?|"
     r"log(?:s|ged|ging)? (?:\w+ ){0,3}?(?:against|back (?:to|into))|"
     r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|"
@@ -482,7 +482,7 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         hits.append(CompetitorHit(alias.name, text[start:end], start, end, stance, sentence))
     hits = _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
                                       sentences, starts, read)
-    return settle_scope(hits, sentences, starts, catalog, read)
+    return settle_scope(hits, sentences, starts, catalog, text, read)
 
 
 _BULLET = re.compile(r"\s*(?:[-*•·▪●]|\d{1,2}[.)、])\s*")

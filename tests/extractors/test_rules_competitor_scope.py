@@ -3,7 +3,8 @@
 Classes read off the tuning splits' errors: a suite that keeps the customer's members or leads
 is a CRM in use even where the same text names it as the meeting or chat tool; a name said to
 be outside the project's scope; the customer's helpdesk where their own end customers' tickets
-pile up; a suite used as the approval channel in its own clause while a quote is weighed in
+pile up, that requests only come into, that forwards them to us, or whose record numbers are
+cross-referenced; a record's header line naming the system it came from; a suite used as the approval channel in its own clause while a quote is weighed in
 another; data brought over once from a product ("由/从…导数据过来"); a name kept, then
 connected in the very next sentence. Each class has cases that must stay competitors.
 """
@@ -19,7 +20,7 @@ SUITE_AS_CRM = [
     case("客户：开会用飞书会议就行。\n客户：我们的客户线索都记在飞书表格里，每个销售自己维护。", "飞书",
          id="zh-meeting-tool-and-leads"),
     case("客户：会员现在其实都在企微里维护，导购每天在企业微信上发消息。", "企业微信", id="zh-members-kept-then-channel"),
-    case("客户：我们的会员都在企业微信里，标签跟你们的系统不互通。", "企业微信", id="zh-members-in-suite-not-synced"),
+    case("客户：我们的会员都在企业微信里维护，标签跟你们的系统不互通。", "企业微信", id="zh-members-kept-not-synced"),
     case("客户：店员在钉钉里维护顾客标签。\n客户：另外审批也走钉钉。", "钉钉", id="zh-tags-and-approvals"),
     # a suite that is only the channel, or the place chats are connected from, stays a tool
     case("客户：我们跟客户的沟通都在企微上，聊天记录能迁过来吗？", id="zh-customer-chats-only"),
@@ -38,11 +39,28 @@ INBOX_PILE_UP = [
     case("Customer: Our support desk in Zendesk has 250+ tickets from riders asking about the double charge.",
          id="en-helpdesk-ticket-count"),
     case("Customer: Front desk, we use Freshdesk for that, had two hundred emails by noon.", id="en-helpdesk-flooded"),
-    case("客户：用户投诉都从我们的Udesk进来，转给你们要两天。", id="zh-complaints-come-in-through"),
+    case("客户：用户投诉都从我们的Udesk进来。", id="zh-complaints-come-in-through"),
     # a helpdesk in use, weighed or left stays a competitor
     case("Customer: We're on Zendesk and want something cheaper.", "Zendesk", id="en-helpdesk-in-use"),
     case("Customer: We're moving off Freshdesk, it has 300 open tickets nobody owns.", "Freshworks",
          id="en-leaving-helpdesk-with-backlog"),
+]
+HELPDESK_KEPT = [
+    case("Customer: Web enquiries go straight into our Freshdesk and reception answers them.", id="en-requests-come-into"),
+    case("Customer: Our ticket system is Zendesk, and it forwards anything about refunds to you.", id="en-forwards-to-vendor"),
+    case("客户：我们的工单系统是智齿，涉及物流的会自动转给你们。", id="zh-forwards-to-vendor"),
+    case("Customer: Please put our ServiceNow reference INC0091234 on your report.", id="en-incident-number"),
+    case("Agent: They will quote this ticket number in their Jira and in their ServiceNow.", id="en-cross-reference"),
+    # a helpdesk the vendor would replace stays
+    case("Customer: Requests go into Freshdesk today and we want to move off it.", "Freshworks", id="en-arrive-but-leaving"),
+]
+RECORD_HEADERS = [
+    case("Ticket #5520 (imported from Zendesk)\nCustomer: The scanner app crashes at login.", id="en-imported-ticket"),
+    case("Case 00871 - Salesforce Service Cloud\nCustomer: The parcel came open.", id="en-case-header"),
+    case("售后热线通话记录（Udesk自动转写）\n坐席：您好。\n客户：冰箱不制冷。", id="zh-call-record-header"),
+    # a first line that weighs the product is no header
+    case("Ticket #5521: we are replacing Zendesk, can you import our history?\nCustomer: Thanks.", "Zendesk",
+         id="en-ticket-about-replacing"),
 ]
 CHANNEL_CLAUSE = [
     case("主管：低于八折的报价一律走审批，钉钉上提。", id="zh-quote-then-approval-channel"),
@@ -68,7 +86,7 @@ KEPT_THEN_CONNECTED = [
 
 
 @pytest.mark.parametrize(("text", "names"),
-                         SUITE_AS_CRM + OUT_OF_SCOPE + INBOX_PILE_UP + CHANNEL_CLAUSE + MIGRATION
-                         + KEPT_THEN_CONNECTED)
+                         SUITE_AS_CRM + OUT_OF_SCOPE + INBOX_PILE_UP + HELPDESK_KEPT + RECORD_HEADERS
+                         + CHANNEL_CLAUSE + MIGRATION + KEPT_THEN_CONNECTED)
 def test_item_level_scope(text: str, names: set[str]) -> None:
     assert in_play(text) == names

@@ -20,8 +20,11 @@ sentence, or a phrase the stance cues do not look for:
   reference this ticket number", "工单号") ties two systems kept side by side.
 - A record's header line naming the system it came from ("Ticket #4471 (imported from Zendesk)",
   "Case 00412 - Salesforce Service Cloud", "400热线通话记录（Udesk自动转写）") is the channel.
-- The agent telling a caller where their ticket is ("您的工单在Udesk里已经转给售后") names the vendor's
-  own queue.
+- A name followed by the widget it runs on a site ("parents message us on the Intercom widget",
+  "官网上的美洽咨询窗口") is the channel people reach the customer by.
+- The agent telling a caller where their ticket is ("您的工单在Udesk里已经转给售后"), or working the
+  case in a tool ("I've escalated it in Zendesk", "我在智齿里看到已经派单了"), names the vendor's own
+  queue.
 
 Each reading is gated on a few words, so the cost is one search per hit, never per sentence.
 """
@@ -96,6 +99,16 @@ _RECORD_HEADER = fold(re.compile(
 _IMPORTED = re.compile(r"\bimported (?:from|via)\b", re.I)
 HEADER_LINES = 3  # the first lines of a text where a record's header stands
 HEADER_CHARS = 80
+# the chat widget a site runs on it
+_WIDGET_AFTER = re.compile(r"\s*(?:chat |web |website |live[- ]chat |support |help )?(?:widget|messenger|chat bubble|"
+                           r"launcher)s?\b|(?:的)?(?:在线)?(?:聊天|客服|咨询)?(?:窗口|挂件|弹窗|浮窗)", re.I)
+# the vendor's agent working the case in the tool, said just before it
+_WORKS_IN_BEFORE = fold(re.compile(
+    r"\b(?:i|i've|i have|i'll|i will|i'm|we've|we have|we'll|we will)\b[^.!?:;]{0,30}?\b(?:escalat(?:e|ed|ing)|"
+    r"log(?:ged|ging)?|creat(?:e|ed|ing)|open(?:ed|ing)?|rais(?:e|ed|ing)|add(?:ed|ing)?|updat(?:e|ed|ing)|not(?:e|ed)|"
+    r"assign(?:ed)?|flagg(?:ed)|flag|see|saw|check(?:ed)?|look(?:ed)?|put|enter(?:ed)?|fil(?:e|ed))\b"
+    r"[^.!?:;]{0,30}?\b(?:in|into|on)\s+"
+    r"(?:the\s+|our\s+)?$|(?:我|我们|我这边)(?:已经|刚刚?|这边)?(?:在|用|从|通过)$", re.I))
 ARRIVES_REACH = 40  # characters before the name where "go into our" may stand
 _CLAUSE_END = re.compile(r"[,;，；。!！?？]")
 RECORDS_REACH = 20  # characters either side of the name, within its clause
@@ -131,10 +144,12 @@ def _kept_helpdesk(hit: CompetitorHit, view: Sentence) -> bool:
     by number, or (the vendor speaking) are the caller's own request in the vendor's queue."""
     text = view.text
     start = hit.start - view.start
-    return (_PILE_UP.search(text) is not None or _FORWARDS.search(text) is not None
+    return (_WIDGET_AFTER.match(text, hit.end - view.start) is not None or _PILE_UP.search(text) is not None or _FORWARDS.search(text) is not None
             or _CROSS_REFERENCE.search(text) is not None
             or _ARRIVES_BEFORE.search(text, max(0, start - ARRIVES_REACH), start) is not None
-            or (view.role in ("rep", "agent") and _YOUR_REQUEST.search(text) is not None))
+            or (view.role in ("rep", "agent") and (
+                _YOUR_REQUEST.search(text) is not None
+                or _WORKS_IN_BEFORE.search(text, max(0, start - ARRIVES_REACH - 30), start) is not None)))
 
 
 def _in_record_header(hit: CompetitorHit, text: str) -> bool:

@@ -4,7 +4,7 @@ Classes read off the tuning splits' errors: a suite that keeps the customer's me
 is a CRM in use even where the same text names it as the meeting or chat tool; a name said to
 be outside the project's scope; the customer's helpdesk where their own end customers' tickets
 pile up, that requests only come into, that forwards them to us, or whose record numbers are
-cross-referenced; a record's header line naming the system it came from; a suite used as the approval channel in its own clause while a quote is weighed in
+cross-referenced; a site's chat widget; the vendor's agent working a case in a tool; a record's header line naming the system it came from; a suite used as the approval channel in its own clause while a quote is weighed in
 another; data brought over once from a product ("由/从…导数据过来"); a name kept, then
 connected in the very next sentence. Each class has cases that must stay competitors.
 """
@@ -54,6 +54,16 @@ HELPDESK_KEPT = [
     # a helpdesk the vendor would replace stays
     case("Customer: Requests go into Freshdesk today and we want to move off it.", "Freshworks", id="en-arrive-but-leaving"),
 ]
+WIDGET_AND_OWN_QUEUE = [
+    case("Customer: students keep messaging us on the Intercom widget about the timetable", id="en-site-widget"),
+    case("客户：官网上的美洽咨询窗口每天都有人问价格。", id="zh-site-widget"),
+    case("Customer: My parcel never came.\nAgent: I've escalated it in Zendesk to the depot team.", id="en-agent-escalates-in"),
+    case("客户：我的单子怎么样了？\n坐席：我在智齿里看到已经派给师傅了。", id="zh-agent-sees-in"),
+    # replacing the widget keeps it in play; a recap of the customer's records is no agent action
+    case("Customer: We want to replace the Intercom widget with yours.", "Intercom", id="en-widget-replaced"),
+    case("Customer: Hi.\nAgent: To recap what I heard: your leads live in Pipedrive and nobody updates them.",
+         "Pipedrive", id="en-recap-of-customer-records"),
+]
 RECORD_HEADERS = [
     case("Ticket #5520 (imported from Zendesk)\nCustomer: The scanner app crashes at login.", id="en-imported-ticket"),
     case("Case 00871 - Salesforce Service Cloud\nCustomer: The parcel came open.", id="en-case-header"),
@@ -86,7 +96,8 @@ KEPT_THEN_CONNECTED = [
 
 
 @pytest.mark.parametrize(("text", "names"),
-                         SUITE_AS_CRM + OUT_OF_SCOPE + INBOX_PILE_UP + HELPDESK_KEPT + RECORD_HEADERS
+                         SUITE_AS_CRM + OUT_OF_SCOPE + INBOX_PILE_UP + HELPDESK_KEPT + WIDGET_AND_OWN_QUEUE
+                         + RECORD_HEADERS
                          + CHANNEL_CLAUSE + MIGRATION + KEPT_THEN_CONNECTED)
 def test_item_level_scope(text: str, names: set[str]) -> None:
     assert in_play(text) == names

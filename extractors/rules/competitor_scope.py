@@ -22,6 +22,8 @@ sentence, or a phrase the stance cues do not look for:
   "Case 00412 - Salesforce Service Cloud", "400热线通话记录（Udesk自动转写）") is the channel.
 - A name followed by the widget it runs on a site ("parents message us on the Intercom widget",
   "官网上的美洽咨询窗口") is the channel people reach the customer by.
+- A sign-off block's credential or contact line ("Certified Salesforce Administrator", "HubSpot
+  Certified", "Chat with us on Intercom") is the writer's résumé or channel, not a product in play.
 - The agent telling a caller where their ticket is ("您的工单在Udesk里已经转给售后"), or working the
   case in a tool ("I've escalated it in Zendesk", "我在智齿里看到已经派单了"), names the vendor's own
   queue.
@@ -109,6 +111,14 @@ _WORKS_IN_BEFORE = fold(re.compile(
     r"assign(?:ed)?|flagg(?:ed)|flag|see|saw|check(?:ed)?|look(?:ed)?|put|enter(?:ed)?|fil(?:e|ed))\b"
     r"[^.!?:;]{0,30}?\b(?:in|into|on)\s+"
     r"(?:the\s+|our\s+)?$|(?:我|我们|我这边)(?:已经|刚刚?|这边)?(?:在|用|从|通过)$", re.I))
+# a line that closes a mail ("Best,", "Thanks!", "--", "此致") opens the sign-off block below it
+_CLOSING_LINE = re.compile(r"^\s*(?:(?:best|kind|warm)?\s*regards|best|thanks|thank you|many thanks|cheers|sincerely|--+|"
+                           r"—+|谢谢|此致|祝好|顺祝商祺|敬礼)\s*[,，!！.。]?\s*$", re.I | re.M)
+SIGN_OFF_LINES = 6  # lines below the closing that the sign-off block may hold
+# a credential or a contact line in the sign-off: "Certified Salesforce Administrator", "Chat with us on X"
+_CREDENTIAL = fold(re.compile(r"\b(?:certified|certification|administrator|admin|consultant|developer|architect|"
+                              r"trailblazer|mvp|champion|ambassador|partner|expert|specialist)\b|认证|专家|顾问|"
+                              r"\b(?:chat|talk|message|follow|find|reach) (?:with )?us (?:on|via|at)\b|\bportal at\b", re.I))
 ARRIVES_REACH = 40  # characters before the name where "go into our" may stand
 _CLAUSE_END = re.compile(r"[,;，；。!！?？]")
 RECORDS_REACH = 20  # characters either side of the name, within its clause
@@ -164,6 +174,17 @@ def _in_record_header(hit: CompetitorHit, text: str) -> bool:
     return hit.stance not in _COMPETITIVE or _IMPORTED.search(line) is not None
 
 
+def _in_sign_off(hit: CompetitorHit, text: str) -> bool:
+    """Whether the hit stands on a credential or contact line of a mail's sign-off block."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    closings = [m.end() for m in _CLOSING_LINE.finditer(text, 0, line_start)]
+    if not closings or text.count("\n", closings[-1], line_start) > SIGN_OFF_LINES:
+        return False
+    line_end = text.find("\n", hit.end)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    return len(line.strip()) <= HEADER_CHARS and _CREDENTIAL.search(line) is not None
+
+
 def _out_of_scope(hit: CompetitorHit, following: Sentence | None) -> bool:
     if _OUT_OF_SCOPE.search(hit.sentence.text):
         return True
@@ -188,7 +209,8 @@ def settle_scope(hits: list[CompetitorHit], sentences: Sequence[Sentence], start
                 records.add(hit.start)
     result = []
     for hit in hits:
-        if hit.stance != "integration" and _in_record_header(hit, text):
+        if hit.stance != "integration" and (_in_record_header(hit, text) or (
+                hit.stance not in _COMPETITIVE and _in_sign_off(hit, text))):
             hit = replace(hit, stance="integration")
         if hit.start in records and hit.stance == "integration":
             hit = replace(hit, stance="using")  # records kept in it, whatever channel it also is

@@ -145,7 +145,7 @@ _POWERED_AFTER = re.compile(r"\s*(?:提供|驱动|支持|承载|托管|搭建|�
 # "出差审批全部走飞书"
 _CHANNEL_BEFORE = re.compile(r"(?:通过|经由|借助|(?<![行不])走)\s*$|\bvia\s+$", re.I)
 # a contact line naming a handle on the tool ("企业微信：wanglei_88", "WeCom ID: tom.r"): a channel
-_HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*$", re.I)
+_HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*(?:$|(?=[\s,，;；|/]))", re.I)
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
 _KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
                                r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))

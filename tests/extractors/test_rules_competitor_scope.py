@@ -4,7 +4,7 @@ Classes read off the tuning splits' errors: a suite that keeps the customer's me
 is a CRM in use even where the same text names it as the meeting or chat tool; a name said to
 be outside the project's scope; the customer's helpdesk where their own end customers' tickets
 pile up, that requests only come into, that forwards them to us, or whose record numbers are
-cross-referenced; a site's chat widget; the vendor's agent working a case in a tool; a record's header line naming the system it came from; a suite used as the approval channel in its own clause while a quote is weighed in
+cross-referenced; a site's chat widget; the vendor's agent working a case in a tool; a sign-off's credential or contact line; a record's header line naming the system it came from; a suite used as the approval channel in its own clause while a quote is weighed in
 another; data brought over once from a product ("由/从…导数据过来"); a name kept, then
 connected in the very next sentence. Each class has cases that must stay competitors.
 """
@@ -64,6 +64,14 @@ WIDGET_AND_OWN_QUEUE = [
     case("Customer: Hi.\nAgent: To recap what I heard: your leads live in Pipedrive and nobody updates them.",
          "Pipedrive", id="en-recap-of-customer-records"),
 ]
+SIGN_OFF = [
+    case("Hi Priya, Friday is fine.\nRegards,\nLeo Park\nSales Ops | Certified Salesforce Administrator", id="en-credential"),
+    case("Hi Priya, Friday is fine.\n--\nLeo Park, HubSpot Certified Marketer", id="en-credential-after-dashes"),
+    case("Thanks!\nLeo | Chat with us on Intercom | acme.io", id="en-contact-line"),
+    case("好的，周五见。\n刘洋\n企业微信：liuyang_01  电话：13800000000", id="zh-handle-among-contacts"),
+    # a postscript that weighs a product is no sign-off line
+    case("Thanks,\nLeo\nP.S. We're moving off Zendesk next month, so timing matters.", "Zendesk", id="en-postscript"),
+]
 RECORD_HEADERS = [
     case("Ticket #5520 (imported from Zendesk)\nCustomer: The scanner app crashes at login.", id="en-imported-ticket"),
     case("Case 00871 - Salesforce Service Cloud\nCustomer: The parcel came open.", id="en-case-header"),
@@ -97,7 +105,7 @@ KEPT_THEN_CONNECTED = [
 
 @pytest.mark.parametrize(("text", "names"),
                          SUITE_AS_CRM + OUT_OF_SCOPE + INBOX_PILE_UP + HELPDESK_KEPT + WIDGET_AND_OWN_QUEUE
-                         + RECORD_HEADERS
+                         + SIGN_OFF + RECORD_HEADERS
                          + CHANNEL_CLAUSE + MIGRATION + KEPT_THEN_CONNECTED)
 def test_item_level_scope(text: str, names: set[str]) -> None:
     assert in_play(text) == names

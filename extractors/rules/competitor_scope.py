@@ -9,6 +9,9 @@ sentence, or a phrase the stance cues do not look for:
   members' or customers' records is a CRM in use (evals/GUIDE.md), even when the same text also
   names it as the meeting tool ("飞书会议") or asks to connect to it: the records make it the
   system we would replace, so its tool mentions do not outrank that use.
+- A product the customer pays for ("we're paying for Sales Cloud for forty-two seats", "销售易那边
+  我们合同还有一年多", "our Zoho licence") is the incumbent, in play wherever else records are said to
+  land in it.
 - A name said to lie outside the conversation's scope ("their sales team runs HubSpot; nothing to
   do with this project", "那套系统与本项目无关") is another team's tool, kept aside.
 - A helpdesk in which the customer's own end customers' tickets pile up ("our support inbox in
@@ -119,6 +122,10 @@ SIGN_OFF_LINES = 6  # lines below the closing that the sign-off block may hold
 _CREDENTIAL = fold(re.compile(r"\b(?:certified|certification|administrator|admin|consultant|developer|architect|"
                               r"trailblazer|mvp|champion|ambassador|partner|expert|specialist)\b|认证|专家|顾问|"
                               r"\b(?:chat|talk|message|follow|find|reach) (?:with )?us (?:on|via|at)\b|\bportal at\b", re.I))
+# the customer pays for it: seats, a licence, a contract that runs until a date
+_PAID_FOR = fold(re.compile(r"\b(?:pay(?:ing)? for|seats?|licen[cs]es?d?|subscription|contract (?:ends|is up|runs|until)|"
+                            r"renewal (?:is|comes up|date))\b|合同(?:还有|到|明年|今年|年底)|(?:license|账号)(?:下个月|月底|年底)?到期|续费",
+                            re.I))
 ARRIVES_REACH = 40  # characters before the name where "go into our" may stand
 _CLAUSE_END = re.compile(r"[,;，；。!！?？]")
 RECORDS_REACH = 20  # characters either side of the name, within its clause
@@ -162,6 +169,16 @@ def _kept_helpdesk(hit: CompetitorHit, view: Sentence) -> bool:
                 or _WORKS_IN_BEFORE.search(text, max(0, start - ARRIVES_REACH - 30), start) is not None)))
 
 
+def _paid_for(hit: CompetitorHit) -> bool:
+    """Whether the clause around the hit says the customer pays for it."""
+    text = hit.sentence.text
+    start, end = hit.start - hit.sentence.start, hit.end - hit.sentence.start
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - RECORDS_REACH), start)),
+               default=max(0, start - RECORDS_REACH))
+    stop = _CLAUSE_END.search(text, end, end + RECORDS_REACH)
+    return _PAID_FOR.search(text, left, stop.start() if stop else end + RECORDS_REACH) is not None
+
+
 def _in_record_header(hit: CompetitorHit, text: str) -> bool:
     """Whether the hit stands on one of the text's first lines that is a record's header."""
     line_start = text.rfind("\n", 0, hit.start) + 1
@@ -177,12 +194,12 @@ def _in_record_header(hit: CompetitorHit, text: str) -> bool:
 def _in_sign_off(hit: CompetitorHit, text: str) -> bool:
     """Whether the hit stands on a credential or contact line of a mail's sign-off block."""
     line_start = text.rfind("\n", 0, hit.start) + 1
-    closings = [m.end() for m in _CLOSING_LINE.finditer(text, 0, line_start)]
-    if not closings or text.count("\n", closings[-1], line_start) > SIGN_OFF_LINES:
-        return False
     line_end = text.find("\n", hit.end)
     line = text[line_start: len(text) if line_end < 0 else line_end]
-    return len(line.strip()) <= HEADER_CHARS and _CREDENTIAL.search(line) is not None
+    if len(line.strip()) > HEADER_CHARS or _CREDENTIAL.search(line) is None:
+        return False  # the line alone decides most hits; the closing is searched only for the rest
+    closings = [m.end() for m in _CLOSING_LINE.finditer(text, 0, line_start)]
+    return bool(closings) and text.count("\n", closings[-1], line_start) <= SIGN_OFF_LINES
 
 
 def _out_of_scope(hit: CompetitorHit, following: Sentence | None) -> bool:
@@ -202,6 +219,8 @@ def settle_scope(hits: list[CompetitorHit], sentences: Sequence[Sentence], start
     in_use: set[str] = set()
     records: set[int] = set()  # the hits (by start) that keep records in a suite
     for hit in hits:
+        if hit.stance in ("using", "mentioned") and catalog.kind(hit.name) == "competitor" and _paid_for(hit):
+            in_use.add(hit.name)
         if catalog.kind(hit.name) == "both":
             base = hit.sentence.start
             if _keeps_records(read(hit.sentence), hit.start - base, hit.end - base):

@@ -1,6 +1,7 @@
 """Item-level readings of a catalog name (issue 10, ninth session).
 
-Classes read off the tuning splits' errors: a suite that keeps the customer's members or leads
+Classes read off the tuning splits' errors: a product the customer pays for is in play wherever
+else records land in it; a suite that keeps the customer's members or leads
 is a CRM in use even where the same text names it as the meeting or chat tool; a name said to
 be outside the project's scope; the customer's helpdesk where their own end customers' tickets
 pile up, that requests only come into, that forwards them to us, or whose record numbers are
@@ -25,6 +26,13 @@ SUITE_AS_CRM = [
     # a suite that is only the channel, or the place chats are connected from, stays a tool
     case("客户：我们跟客户的沟通都在企微上，聊天记录能迁过来吗？", id="zh-customer-chats-only"),
     case("客户：希望会员资料能和企业微信打通，导购在企微侧边栏就能看到。", id="zh-connect-member-records"),
+]
+PAID_INCUMBENT = [
+    case("Customer: Web leads land in HubSpot and sit there.\nCustomer: We pay for thirty HubSpot seats and ten get used.",
+         "HubSpot", id="en-paid-seats-beat-landing"),
+    case("客户：线索会同步到销售易。\n客户：销售易那边我们合同还有八个月。", "销售易", id="zh-contract-beats-sync"),
+    # a name only synced stays a tool
+    case("Customer: Web leads land in HubSpot and sit there.", id="en-only-landing"),
 ]
 OUT_OF_SCOPE = [
     case("- Their warehouse team runs Pipedrive;\n- nothing to do with this project.", id="en-next-line-out-of-scope"),
@@ -104,7 +112,7 @@ KEPT_THEN_CONNECTED = [
 
 
 @pytest.mark.parametrize(("text", "names"),
-                         SUITE_AS_CRM + OUT_OF_SCOPE + INBOX_PILE_UP + HELPDESK_KEPT + WIDGET_AND_OWN_QUEUE
+                         SUITE_AS_CRM + PAID_INCUMBENT + OUT_OF_SCOPE + INBOX_PILE_UP + HELPDESK_KEPT + WIDGET_AND_OWN_QUEUE
                          + SIGN_OFF + RECORD_HEADERS
                          + CHANNEL_CLAUSE + MIGRATION + KEPT_THEN_CONNECTED)
 def test_item_level_scope(text: str, names: set[str]) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from assistant.models import Stance
 from extractors.base import CompetitorCatalog
 from extractors.rules.catalog_aliases import catalog_matches, simplified_view
+from extractors.rules.competitor_scope import channel_in_own_clause, settle_scope
 from extractors.rules.cues import register_pattern
 from extractors.rules.folding import fold, gated
 from extractors.rules.integration_objects import (
@@ -38,7 +39,9 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         r"mov(?:e|ing|ed) (?:\w+ ){1,2}?(?:off|out of)|migrat(?:e|ing|ed|ion) (?:\w+ ){1,3}?(?:off|from|out of)|"
         r"instead of|rather than|alternative to|replacement for|"
         r"phas(?:e|ing) out|sunset(?:ting)?)\b"
-        r"|从.{0,12}?(?:迁移|切换|切过来|换|(?<!流)转|导出|导入|导过来|迁过来)|(?<!不)(?<!不会)(?<!不是要)(?<!不打算)(?<!不需要)(?:换掉|替换|替代)|不再用|不想用|弃用|淘汰|迁出|停用|"
+        r"|从.{0,12}?(?:迁移|切换|切过来|换|(?<!流)转|导出|导入|导过来|迁过来)|"
+        # data brought over from it once ("由金蝶导数据过嚟", "从金蝶导数据过来"): a migration
+        r"(?:由|从)[^，,。；;]{0,12}?(?:导|迁|搬)[^，,。；;]{0,4}?过(?:来|嚟)|(?<!不)(?<!不会)(?<!不是要)(?<!不打算)(?<!不需要)(?:换掉|替换|替代)|不再用|不想用|弃用|淘汰|迁出|停用|"
         r"(?:以前|之前|此前|原来|原先|过去|先前|早先)[^，,。；;！!？?\n]{0,8}?(?<![费作应信适效实通])(?:用|使用)(?![户量])(?:的是|过的?|着|了)?",
         re.I))),
     ("comparing", gated(re.compile(
@@ -80,7 +83,7 @@ INTEGRATION_CUE = fold(re.compile(
     r"mirror(?:s|ed|ing)? (?:in|to|into)|export(?:s|ed|ing)? (?:\w+ ){0,2}?(?:to|into)|"
     r"complement(?:s|ed|ing)?(?= (?:it|them)\b)|compatible with|ingest\w*|"
     r"read(?:s|ing)? (?:\w+ ){1,2}?from|pull(?:s|ed|ing)? (?:\w+ ){1,2}?out of|"
-    r"(?:show|appear|land|log|sync|push|write)(?:s|ed|ing)?(?: up)?(?= (?:in )?there\b)|"
+    r"(?:show|appear|land|log|sync|push|write)(?:s|ed|ing)?(?: up)?(?:(?! there\b) [\w-]+){0,2}(?= (?:in )?there\b)|"
     r"use (?:you|your (?:tool|product|platform|app|system|software))(?= for\b)|embed(?:s|ded|ding)? (?:\w+ )?in(?:to|side)?|"
     r"log(?:s|ged|ging)? (?:\w+ ){0,3}?(?:against|back (?:to|into))|"
     r"keep(?:s|ing)?(?: using)?(?= [\w.-]+(?: \w+)? (?:just |only |around )?for\b)|"
@@ -135,12 +138,14 @@ _FOOTER = gated(re.compile(r"^[-—–_*\s]*(?:(?:this (?:e-?mail|message) was )
                            r"|^[-—–_*\s]*(?:发自|来自|通过)(?:我的)?[^，。！？,]{1,12}(?:发送)?$", re.I))
 # the tool a chat widget or a line runs on, anywhere in the line: "Support chat (powered by
 # Intercom)", "[Chat widget - … - powered by Intercom]"
-_POWERED_BEFORE = re.compile(r"\bpowered by\s+$|(?:由|基于)\s*$", re.I)
+_POWERED_BEFORE = re.compile(r"\bpowered by\s+$|基于\s*$|(?P<by>由)\s*$", re.I)
+# "由" alone is "from" or "by" too ("由金蝶导数据过来", "由店员维护"): the platform only when it provides
+_POWERED_AFTER = re.compile(r"\s*(?:提供|驱动|支持|承载|托管|搭建|开发)")
 # the tool a both-kind name serves as a channel for, said before it: "操作说明已通过钉钉发给李倩",
 # "出差审批全部走飞书"
 _CHANNEL_BEFORE = re.compile(r"(?:通过|经由|借助|(?<![行不])走)\s*$|\bvia\s+$", re.I)
 # a contact line naming a handle on the tool ("企业微信：wanglei_88", "WeCom ID: tom.r"): a channel
-_HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*$", re.I)
+_HANDLE_AFTER = re.compile(r"\s*(?:id|号|账号|帐号)?\s*[:：]\s*[\w.@+\-]{2,40}\s*(?:$|(?=[\s,，;；|/]))", re.I)
 # keeping a name while another one is replaced: "we'd keep Zendesk but replace Salesforce"
 _KEPT_BEFORE = fold(re.compile(r"\b(?:keep(?:s|ing)?|stick(?:s|ing)? with|stay(?:s|ing)? (?:on|with))"
                                r"(?: using)? $|(?:保留|继续用|留着|还用)$", re.I))
@@ -162,6 +167,12 @@ _CRM_USE = fold(re.compile(r"\b(?:crm|customer management|pipeline|deals?|leads?
                       r"打标签|(?:会员|客户|学员|营员|顾客|线索)(?:的)?(?:信息|资料|档案|数据)?[^，,。；;]{0,8}?(?:维护|管理|打标签)", re.I))
 _NEGATED_USE = fold(re.compile(r"\b(don't|do not|doesn't|never|no longer|not) (?:use|using|on)\b"
                           r"|不用|没用|没有用|没在用|并没有", re.I))
+def _powered_by(text: str, here: tuple[int, int]) -> bool:
+    """"Powered by Intercom", "基于钉钉", "由腾讯云提供": the platform a widget or a service runs on."""
+    before = _POWERED_BEFORE.search(text, max(0, here[0] - 12), here[0])
+    return before is not None and (before.group("by") is None or _POWERED_AFTER.match(text, here[1]) is not None)
+
+
 _STANCE_PRIORITY = {"switching_from": 0, "comparing": 1, "evaluating": 2, "integration": 3,
                     "using": 4, "mentioned": 5}
 STANCE_WINDOW = 60  # characters between cue and mention that still count as "near"
@@ -225,8 +236,7 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
     here = (start - base, end - base)
     cues = sentence_cues(sentence) if cues is None else cues
     if _FOOTER.match(sentence.text) or _PARTNER.match(sentence.text, here[1]) or _HANDLE_AFTER.match(
-            sentence.text, here[1]) or _POWERED_BEFORE.search(
-            sentence.text, max(0, here[0] - 12), here[0]) or (
+            sentence.text, here[1]) or _powered_by(sentence.text, here) or (
             kind != "competitor" and _TOOL_PART.match(sentence.text, here[1])
             and not _evaluated_here(here, cues) and not _crm_near(sentence.text, here)):
         return "integration"
@@ -302,6 +312,9 @@ def stance_for(sentence: Sentence, start: int, end: int, kind: str = "competitor
         # the staff's chat or approvals moved between office suites (moved to us, the suite's
         # function is what we sell: "此前排班一直用钉钉，现在全部迁过来了")
         return "integration"
+    if kind == "both" and best is not None and best[2] in _COMPETITIVE and channel_in_own_clause(
+            sentence.text, here, cues):
+        return "integration"  # "报价低于八五折的走审批，钉钉上提": the quote is weighed, not the suite
     if best is not None and best[2] in _COMPETITIVE and kind != "tool":
         return best[2]
     if integration or (channel and kind != "competitor" and not _crm_near(sentence.text, here)) or kind == "tool" or (kind == "both" and best is not None
@@ -336,7 +349,7 @@ _INSTEAD = re.compile(r"instead of|rather than|alternative to|replacement for", 
 INSTEAD_REACH = 30  # characters from "instead of" to the name it is about
 # an export or import done again and again is a data feed from a tool kept in use ("we export
 # the lead list from HubSpot every Monday", "每周从金蝶导出数据给你们")
-_EXPORT = re.compile(r"(?:import|export)|从.*?(?:导出|导入)", re.I)
+_EXPORT = re.compile(r"(?:import|export)|(?:从|由).*?导", re.I)
 _RECURRING = fold(re.compile(r"\b(?:every|each) (?:day|night|week|month|morning|evening|monday|tuesday|"
                              r"wednesday|thursday|friday|quarter)\b|\b(?:daily|nightly|weekly|monthly|"
                              r"hourly|regularly)\b|每天|每日|每晚|每周|每星期|每月|每个月|定期|定时", re.I))
@@ -467,8 +480,9 @@ def find_competitors(sentences: list[Sentence], catalog: CompetitorCatalog,
         if stance != "comparing" and is_vendor_own(sentence, start - sentence.start, end - sentence.start):
             stance = "integration"  # "our Zendesk portal" said by the agent: the vendor's own tool
         hits.append(CompetitorHit(alias.name, text[start:end], start, end, stance, sentence))
-    return _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
+    hits = _listed_under_integrations(_integrations_asked_next(hits, sentences, starts, read),
                                       sentences, starts, read)
+    return settle_scope(hits, sentences, starts, catalog, text, read)
 
 
 _BULLET = re.compile(r"\s*(?:[-*•·▪●]|\d{1,2}[.)、])\s*")
@@ -501,14 +515,18 @@ def _listed_under_integrations(hits: list[CompetitorHit], sentences: list[Senten
     return result
 
 
-FOLLOW_UP_SENTENCES = 3  # how far a later "sync with it" reaches back to the name in use
+_FOLLOWED = ("using", "mentioned")  # stances a later "sync with it" can make a tool kept
+FOLLOW_UP_SENTENCES = 3
+# what a name only kept gets next: records sent back into it ("we push the sign-ups there nightly")
+_SENT_THERE = fold(re.compile(r"\b(?:push|send|sync|write|post|feed|load|copy|forward)\w*(?: [\w-]+){0,3}"
+                              r" (?:there|into it|to it|back)\b|(?:推|同步|写|传|导)(?:到|回|进)?(?:那边|那里|里面|进去|过去|回去)", re.I))  # how far a later "sync with it" reaches back to the name in use
 _POINTS_BACK = fold(re.compile(r"\b(?:with|to|into|from|alongside) (?:it|them)\b|(?:跟|和|与|同)(?:它|它们)", re.I))
 
 
 def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence],
                              starts: list[int],
                              read: Callable[[Sentence], Sentence]) -> list[CompetitorHit]:
-    """A name stated as in use, then an integration asked for by the same side right after.
+    """A name stated as in use or kept, then an integration asked for by the same side right after.
 
     "我们在线客服用的是美洽，…。希望能打通" and "We run Zendesk for support. Can you sync
     tickets both ways?" name the tool kept alongside us: the follow-up has an integration cue
@@ -522,8 +540,11 @@ def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence
     result = []
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
-        if hit.stance == "using":
-            for at in range(index + 1, min(index + 1 + FOLLOW_UP_SENTENCES, len(sentences))):
+        if hit.stance in _FOLLOWED:
+            # a name stated as in use may be followed at a distance; one only named (records kept
+            # in it: "Sponsor team keeps opt-ins in Salesforce; we push attendees there") only next
+            reach = FOLLOW_UP_SENTENCES if hit.stance == "using" else 1
+            for at in range(index + 1, min(index + 1 + reach, len(sentences))):
                 if named.get(at, {hit.name}) != {hit.name}:
                     break
                 follow = read(sentences[at])
@@ -531,6 +552,7 @@ def _integrations_asked_next(hits: list[CompetitorHit], sentences: list[Sentence
                         or not follow.cues & _INTEGRATION_GATE):
                     continue
                 if (_asks_to_connect(follow) and (at == index + 1 or _POINTS_BACK.search(follow.text))
+                        and (hit.stance == "using" or _SENT_THERE.search(follow.text))
                         and not _weighs_replacing(hit, read)):
                     hit = replace(hit, stance="integration")
                 break

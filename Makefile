@@ -39,6 +39,7 @@ eval: $(STAMP)
 train: $(STAMP)
 	$(PY) -m evals.sentence_set
 	$(PY) -m evals.train_learned
+	$(PY) -m evals.train_sides
 
 # Rewrite the composed gold items (evals/datasets/composed-{dev,test}.jsonl) from their scenes.
 gold: $(STAMP)

@@ -21,6 +21,7 @@ from extractors.rules.cues import lowered, mark
 from extractors.rules.folding import fold, gated
 from extractors.rules.internal_meetings import says_internal
 from extractors.rules.sides import TAG, is_vendor_job, opposed_pairs, org_votes, organisation_of
+from extractors.rules.speaker_model import SideModel, load_side_model, speaker_turns
 from extractors.rules.ticket_forms import field_kind, requester_names
 
 # where a sentence ends: its closing punctuation (kept), or a line break (dropped). Written as
@@ -200,6 +201,12 @@ _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-h])\.")  # "1.", and "a." of a lett
 MAX_ITEM_NUMBER_CHARS = 4
 ROLE_MARGIN = 2  # how many more cues one side needs before a named speaker gets its role
 MANY_SPEAKERS = 3  # from this many unknown speakers on, one uncontradicted cue gives a side
+# the speaker-side model's say (speaker_model.py): cue scores this close are weak evidence, and
+# the model overrides them only when its summed log-odds part the two speakers (or say one
+# speaker's side) by at least these margins
+WEAK_CUES = 1
+PAIR_MARGIN = 4.0
+SPEAKER_MARGIN = 3.0
 
 
 @dataclass(slots=True)
@@ -379,7 +386,8 @@ def _same_cjk_company(organisations: dict[str, str]) -> dict[str, str]:
 
 
 def infer_roles(sentences: list[Sentence], channel: str = "call",
-                organisations: dict[str, str] | None = None) -> None:
+                organisations: dict[str, str] | None = None, *,
+                side_model: SideModel | None = None, learned: bool = True) -> None:
     """Give named speakers of unknown role the side their words show, in place.
 
     Each speaker's words score vendor cues minus customer cues (`sides.org_votes` adds whose
@@ -389,6 +397,11 @@ def infer_roles(sentences: list[Sentence], channel: str = "call",
     one cue with none against it. Then an ask answered by a promise puts asker and answerer on
     opposite sides (`sides.opposed_pairs`); when every other speaker is known and on one side, a
     last unknown speaker takes the other.
+
+    The speaker-side model (`side_model`, else the shipped one unless `learned` is False) sums
+    each unknown speaker's turns' log-odds: it settles a two-speaker text whose cues differ by at
+    most WEAK_CUES when the two speakers' sums differ by PAIR_MARGIN, organisations the cues tie
+    on likewise, and a speaker still open at the end whose sum reaches SPEAKER_MARGIN.
     """
     votes: dict[str, int] = {}
     against: dict[str, int] = {}  # cues of the side opposite to the vote's sign
@@ -406,11 +419,17 @@ def infer_roles(sentences: list[Sentence], channel: str = "call",
         against[s.speaker] = against.get(s.speaker, 0) + min(vendor, customer)
     if not votes:
         return
+    model = side_model if side_model is not None else load_side_model() if learned else None
+    odds = {} if model is None else {speaker: model.speaker_log_odds(turns)
+                                     for speaker, turns in speaker_turns(sentences, set(votes)).items()}
     if organisations:
-        _sides_by_organisation(votes, organisations, known, channel)
+        _sides_by_organisation(votes, organisations, known, channel, odds)
     if len(votes) == 2 and not known:
         (first, a), (second, b) = votes.items()
-        if a == b:
+        lean = odds.get(first, 0.0) - odds.get(second, 0.0)
+        if abs(a - b) <= WEAK_CUES and abs(lean) >= PAIR_MARGIN:
+            a, b = (1, 0) if lean > 0 else (0, 1)
+        elif a == b:
             opener_is_customer = channel in ("chat", "ticket", "email")
             a, b = (0, 1) if opener_is_customer else (1, 0)
         known[first], known[second] = ("rep", "customer") if a > b else ("customer", "rep")
@@ -425,6 +444,9 @@ def infer_roles(sentences: list[Sentence], channel: str = "call",
     sides = {"customer" if role == "customer" else "rep" for role in known.values()}
     if len(unknown) == 1 and len(sides) == 1:
         known[unknown[0]] = "rep" if sides == {"customer"} else "customer"
+    for speaker in votes:
+        if speaker not in known and abs(odds.get(speaker, 0.0)) >= SPEAKER_MARGIN:
+            known[speaker] = "rep" if odds[speaker] > 0 else "customer"
     for s in sentences:
         if s.role == "unknown" and s.speaker in known:
             s.role = known[s.speaker]
@@ -435,17 +457,26 @@ _DASHED_COMPANY = re.compile(r"\S\s+[-–—]\s+\S")
 
 
 def _sides_by_organisation(votes: dict[str, int], organisations: dict[str, str],
-                           known: dict[str, Role], channel: str) -> None:
-    """The organisation whose people's words score most for the vendor is the rep's; a tie goes
-    to a company named beside names alone, else to the organisation that spoke first in a call
-    or meeting (the host), else to the other."""
+                           known: dict[str, Role], channel: str, odds: dict[str, float]) -> None:
+    """The organisation whose people's words score most for the vendor is the rep's; cues within
+    WEAK_CUES of each other leave it to the speaker-side model's `odds` summed by organisation
+    when they part the two leading organisations by PAIR_MARGIN; else a tie goes to a company
+    named beside names alone, else to the organisation that spoke first in a call or meeting (the
+    host), else to the other."""
     totals: dict[str, int] = {}
+    leaning: dict[str, float] = {}
     for speaker, org in organisations.items():  # in order of first words
         totals[org] = totals.get(org, 0) + votes.get(speaker, 0)
+        leaning[org] = leaning.get(org, 0.0) + odds.get(speaker, 0.0)
     order = list(totals)
     best = max(totals.values())
     leaders = [org for org in order if totals[org] == best]
-    if len(leaders) == 1:
+    by_cues = sorted(totals.values(), reverse=True)
+    by_model = sorted(leaning.items(), key=lambda kv: -kv[1])
+    if len(order) >= 2 and by_cues[0] - by_cues[1] <= WEAK_CUES \
+            and by_model[0][1] - by_model[1][1] >= PAIR_MARGIN:
+        vendor = by_model[0][0]
+    elif len(leaders) == 1:
         vendor = leaders[0]
     elif "" in leaders:
         # one company named beside names alone, and the words do not tell: a seller names its

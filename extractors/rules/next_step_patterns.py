@@ -536,8 +536,8 @@ def clean_action(text: str, due_spans: list[tuple[int, int]], base: int) -> str:
     """The verb phrase without due phrases, lead-ins, politeness tails and end punctuation."""
     pieces, cursor = [], 0
     for start, end in sorted(due_spans):
-        s, e = start - base, end - base
-        if s >= cursor and e <= len(text):
+        s, e = start - base, min(end - base, len(text))  # a due phrase may run past the clause:
+        if s >= cursor and s < e:  # "by Friday, March 13" after "send the report " is cut whole
             pieces.append(text[cursor:s] + "\x00")
             cursor = e
     pieces.append(text[cursor:])

@@ -259,3 +259,8 @@ def test_a_step_counted_from_an_undated_event_has_no_due_date(turns):
 def test_a_step_with_a_plain_span_keeps_its_due_date():
     assert [due for _, _, due in steps([("agent", "We'll activate the lines within 3 business days.")])] \
         == [date(2026, 3, 5)]
+
+
+def test_a_weekday_and_its_written_date_leave_the_action_whole():
+    assert steps([("agent", "I'll send you the audit log by Friday, March 13.")]) \
+        == [("send you the audit log", "rep", date(2026, 3, 13))]
